@@ -1,0 +1,28 @@
+// The browser's StoryApi: JSON over fetch from this site's own /api.
+import type { StoryListParams } from "../model/storyList";
+import { ApiError, type StoryApi } from "./storyApi";
+
+async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  const response = await fetch(path, { headers: { accept: "application/json" }, signal });
+  const body = await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = body?.error;
+    throw new ApiError(response.status, error?.code ?? "http_error", error?.message ?? response.statusText);
+  }
+  return body as T;
+}
+
+function listQuery(params: StoryListParams): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined) search.set(key, String(value));
+  const query = search.toString();
+  return query ? `?${query}` : "";
+}
+
+export const httpStoryApi: StoryApi = {
+  story: (slug, signal) => getJson(`/api/stories/${encodeURIComponent(slug)}`, signal),
+  stories: (params, signal) => getJson(`/api/stories${listQuery(params)}`, signal),
+  sections: (signal) => getJson("/api/sections", signal),
+  tag: (slug, signal) => getJson(`/api/tags/${encodeURIComponent(slug)}`, signal),
+  author: (slug, signal) => getJson(`/api/authors/${encodeURIComponent(slug)}`, signal),
+};

@@ -1,0 +1,58 @@
+// The reader app's queries, defined once: route loaders ensure them, components read them.
+// Each QueryClient is bound to the StoryApi that answers it (HTTP in the browser, the store
+// on the server), so the same query definitions serve both.
+import { QueryClient, queryOptions } from "@tanstack/react-query";
+import type { StoryListParams } from "../model/storyList";
+import { ApiError, type StoryApi } from "./storyApi";
+
+const apis = new WeakMap<QueryClient, StoryApi>();
+
+function apiOf(client: QueryClient): StoryApi {
+  const api = apis.get(client);
+  if (!api) throw new Error("this QueryClient was not made by createQueryClient");
+  return api;
+}
+
+export function createQueryClient(api: StoryApi): QueryClient {
+  const client = new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 60_000,
+        retry: (failures, error) => !(error instanceof ApiError && error.status < 500) && failures < 2,
+      },
+    },
+  });
+  apis.set(client, api);
+  return client;
+}
+
+export const storyQuery = (slug: string) =>
+  queryOptions({
+    queryKey: ["story", slug],
+    queryFn: ({ client, signal }) => apiOf(client).story(slug, signal),
+  });
+
+export const storiesQuery = (params: StoryListParams) =>
+  queryOptions({
+    queryKey: ["stories", params],
+    queryFn: ({ client, signal }) => apiOf(client).stories(params, signal),
+  });
+
+export const sectionsQuery = () =>
+  queryOptions({
+    queryKey: ["sections"],
+    queryFn: ({ client, signal }) => apiOf(client).sections(signal),
+    staleTime: 10 * 60_000,
+  });
+
+export const tagQuery = (slug: string) =>
+  queryOptions({
+    queryKey: ["tag", slug],
+    queryFn: ({ client, signal }) => apiOf(client).tag(slug, signal),
+  });
+
+export const authorQuery = (slug: string) =>
+  queryOptions({
+    queryKey: ["author", slug],
+    queryFn: ({ client, signal }) => apiOf(client).author(slug, signal),
+  });

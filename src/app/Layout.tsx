@@ -1,0 +1,57 @@
+import { useSuspenseQuery } from "@tanstack/react-query";
+import { useEffect, useRef } from "react";
+import { Link, NavLink, Outlet, ScrollRestoration, useLocation, useNavigation } from "react-router";
+import { sectionsQuery } from "../api/queries";
+import styles from "./Layout.module.css";
+
+/** The frame of every page: masthead with the sections, the page, and the footer. */
+export function Layout() {
+  const { data: sections } = useSuspenseQuery(sectionsQuery());
+  const navigation = useNavigation();
+  useFocusHeadingOnNavigation();
+  return (
+    <>
+      <a className={styles.skipLink} href="#main">
+        Skip to content
+      </a>
+      <header className={styles.masthead}>
+        <div className={styles.bar}>
+          <Link to="/" className={styles.brand}>
+            Dispatch
+          </Link>
+          <nav aria-label="Sections">
+            <ul className={styles.sections}>
+              {sections.map((section) => (
+                <li key={section.slug}>
+                  <NavLink to={`/sections/${section.slug}`}>{section.name}</NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </div>
+      </header>
+      {navigation.state !== "idle" && (
+        <div className={styles.progress} role="progressbar" aria-label="Loading page" aria-valuetext="Loading" />
+      )}
+      <main id="main" className={styles.main} tabIndex={-1}>
+        <Outlet />
+      </main>
+      <footer className={styles.footer}>
+        <p>
+          <Link to="/">Dispatch</Link>: independent news, written and edited by people.
+        </p>
+      </footer>
+      <ScrollRestoration />
+    </>
+  );
+}
+
+/** After a client-side navigation, move focus to the new page's heading, as a page load would reset it. */
+function useFocusHeadingOnNavigation() {
+  const location = useLocation();
+  const firstKey = useRef(location.key);
+  useEffect(() => {
+    if (location.key === firstKey.current || location.hash) return;
+    document.querySelector<HTMLElement>("main h1")?.focus({ preventScroll: true });
+  }, [location.key, location.hash]);
+}

@@ -1,0 +1,5 @@
+// The page components, each in its own chunk, loaded when a route first needs it. Links that
+// prefetch a story call loadStoryPage too, so the chunk is there before the click.
+export const loadHomePage = () => import("../routes/HomePage").then((m) => m.HomePage);
+export const loadStoryPage = () => import("../routes/StoryPage").then((m) => m.StoryPage);
+export const loadListingPage = () => import("../routes/ListingPage").then((m) => m.ListingPage);

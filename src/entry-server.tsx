@@ -1,0 +1,44 @@
+// Renders a page on the server with the same routes the browser uses. Loaders run against the
+// StoryApi given (the store, in-process); the result is the HTML, its head, its status, and the
+// data the browser hydrates from.
+import { dehydrate, QueryClientProvider } from "@tanstack/react-query";
+import { StrictMode } from "react";
+import { renderToString } from "react-dom/server";
+import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router";
+import { createQueryClient } from "./api/queries";
+import type { StoryApi } from "./api/storyApi";
+import type { PageData } from "./app/pageData";
+import { createRoutes } from "./app/routes";
+import { currentHead } from "./head/currentHead";
+import type { Head, Site } from "./head/head";
+
+export type RenderResult =
+  | { kind: "redirect"; status: number; location: string }
+  | { kind: "page"; status: number; head: Head; html: string; data: PageData; routeIds: string[] };
+
+export async function render(request: Request, api: StoryApi, site: Site): Promise<RenderResult> {
+  const queryClient = createQueryClient(api);
+  const { query, dataRoutes } = createStaticHandler(createRoutes({ queryClient, site }));
+  const context = await query(request);
+  if (context instanceof Response) {
+    return { kind: "redirect", status: context.status, location: context.headers.get("location") ?? "/" };
+  }
+  const router = createStaticRouter(dataRoutes, context);
+  const html = renderToString(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <StaticRouterProvider router={router} context={context} />
+      </QueryClientProvider>
+    </StrictMode>,
+  );
+  const data: PageData = { site, queries: dehydrate(queryClient) };
+  queryClient.clear();
+  return {
+    kind: "page",
+    status: context.statusCode,
+    head: currentHead(context, site),
+    html,
+    data,
+    routeIds: context.matches.map((match) => match.route.id),
+  };
+}

@@ -1,0 +1,29 @@
+// The head of whatever page the router is showing: the deepest route's head from its loader,
+// or the head of the 404 or error page. The server and the browser both ask this one function.
+import { isRouteErrorResponse } from "react-router";
+import { type Head, pageHead, SITE_NAME, type Site } from "./head";
+
+interface RouterStateLike {
+  matches: { route: { id: string } }[];
+  loaderData: Record<string, unknown>;
+  errors: Record<string, unknown> | null;
+  location: { pathname: string };
+}
+
+export function currentHead(state: RouterStateLike, site: Site): Head {
+  const error = state.errors ? Object.values(state.errors)[0] : undefined;
+  if (error !== undefined) {
+    const notFound = isRouteErrorResponse(error) && error.status === 404;
+    return pageHead(site, {
+      title: notFound ? "Page not found" : "This page could not be loaded",
+      description: notFound ? "There is no page at this address." : "Something went wrong. Try again.",
+      path: state.location.pathname,
+      noindex: true,
+    });
+  }
+  for (const match of [...state.matches].reverse()) {
+    const data = state.loaderData[match.route.id];
+    if (data && typeof data === "object" && "head" in data) return data.head as Head;
+  }
+  return pageHead(site, { title: SITE_NAME, description: SITE_NAME, path: state.location.pathname });
+}

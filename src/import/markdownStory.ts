@@ -1,0 +1,111 @@
+// The editor's format: Markdown with YAML front matter (see README, "Story files").
+// The body is a small Markdown subset that maps one-to-one onto story blocks.
+import { parse as parseYaml } from "yaml";
+import { z } from "zod";
+import { slugify } from "../model/slug";
+import { type Block, type StoryInput, storyInputSchema } from "../model/story";
+
+export interface ImageSize {
+  width: number;
+  height: number;
+}
+/** Tells the size of an image the story names, when the importer can see the file. */
+export type ImageSizer = (src: string) => ImageSize | undefined;
+
+const frontMatterSchema = z.object({
+  slug: z.string().optional(),
+  kicker: z.string().optional(),
+  headline: z.string(),
+  deck: z.string().optional(),
+  section: z.string(),
+  authors: z.array(z.string()).default([]),
+  tags: z.array(z.string()).default([]),
+  publishedAt: z.union([z.string(), z.date()]),
+  updatedAt: z.union([z.string(), z.date()]).optional(),
+  image: z
+    .object({ src: z.string(), alt: z.string(), width: z.int().optional(), height: z.int().optional() })
+    .optional(),
+  video: z
+    .object({
+      title: z.string(),
+      poster: z.string(),
+      sources: z.array(z.object({ src: z.string(), type: z.string() })),
+      captions: z.array(z.object({ src: z.string(), srclang: z.string(), label: z.string() })).optional(),
+      durationS: z.number().optional(),
+    })
+    .optional(),
+});
+
+export class StoryFormatError extends Error {}
+
+export function parseMarkdownStory(source: string, sizeOf: ImageSizer = () => undefined): StoryInput {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(source);
+  if (!match) throw new StoryFormatError("the file must start with YAML front matter between --- lines");
+  const [, yaml = "", body = ""] = match;
+  const front = frontMatterSchema.safeParse(parseYaml(yaml));
+  if (!front.success) throw new StoryFormatError(`front matter: ${z.prettifyError(front.error)}`);
+  const meta = front.data;
+
+  const sized = (src: string, width?: number, height?: number) => {
+    const size = width && height ? { width, height } : sizeOf(src);
+    if (!size) throw new StoryFormatError(`cannot tell the size of image ${src}: give width and height`);
+    return size;
+  };
+  const video = meta.video && ({ type: "video", ...meta.video } as Block);
+  const blocks = parseBody(body, video, sized);
+  if (video && !blocks.includes(video)) blocks.push(video);
+
+  const iso = (value: string | Date) => (value instanceof Date ? value : new Date(value)).toISOString();
+  const publishedAt = iso(meta.publishedAt);
+  const story = storyInputSchema.safeParse({
+    slug: meta.slug ?? slugify(meta.headline),
+    kicker: meta.kicker,
+    headline: meta.headline,
+    deck: meta.deck,
+    section: meta.section,
+    authors: meta.authors.map((name) => ({ slug: slugify(name), name })),
+    tags: meta.tags.map((name) => ({ slug: slugify(name), name })),
+    publishedAt,
+    updatedAt: meta.updatedAt ? iso(meta.updatedAt) : publishedAt,
+    image: meta.image && {
+      src: meta.image.src,
+      alt: meta.image.alt,
+      ...sized(meta.image.src, meta.image.width, meta.image.height),
+    },
+    body: blocks,
+  });
+  if (!story.success) throw new StoryFormatError(z.prettifyError(story.error));
+  return story.data;
+}
+
+function parseBody(body: string, video: Block | undefined, sized: (src: string) => ImageSize): Block[] {
+  return body
+    .split(/\r?\n\s*\r?\n/)
+    .map((chunk) => chunk.trim())
+    .filter(Boolean)
+    .map((chunk): Block => {
+      const lines = chunk.split(/\r?\n/).map((line) => line.trim());
+      if (chunk === "::video") {
+        if (!video) throw new StoryFormatError("::video marks a place for a video, but the front matter has none");
+        return video;
+      }
+      const heading = /^#{2,6}\s+(.+)$/.exec(chunk);
+      if (heading && lines.length === 1) return { type: "heading", text: heading[1] ?? "" };
+      if (lines.every((line) => line.startsWith(">"))) return quote(lines.map((l) => l.replace(/^>\s?/, "")));
+      const image = /^!\[([^\]]*)\]\(\s*(\S+?)(?:\s+"([^"]*)")?\s*\)$/.exec(chunk);
+      if (image) {
+        const [, alt = "", src = "", caption] = image;
+        return { type: "image", src, alt, ...(caption ? { caption } : {}), ...sized(src) };
+      }
+      const related = /^\[([^\]]+)\]\(\/stories\/([a-z0-9-]+)\)$/.exec(chunk);
+      if (related) return { type: "related", slug: related[2] ?? "", headline: related[1] ?? "" };
+      return { type: "paragraph", text: lines.join(" ") };
+    });
+}
+
+function quote(lines: string[]): Block {
+  const last = lines.at(-1) ?? "";
+  const cite = /^(?:—|--)\s*(.+)$/.exec(last);
+  const text = (cite ? lines.slice(0, -1) : lines).join(" ").trim();
+  return { type: "quote", text, ...(cite?.[1] ? { cite: cite[1] } : {}) };
+}

@@ -1,0 +1,49 @@
+// The browser's entry: hydrate the server-rendered page from the data it carries, then take over
+// navigation. Matched route chunks are loaded before hydrating, so the first render matches.
+import { hydrate, QueryClientProvider } from "@tanstack/react-query";
+import { StrictMode } from "react";
+import { hydrateRoot } from "react-dom/client";
+import { createBrowserRouter, matchRoutes, type RouteObject } from "react-router";
+import { RouterProvider } from "react-router/dom";
+import { httpStoryApi } from "./api/httpStoryApi";
+import { createQueryClient } from "./api/queries";
+import { PAGE_DATA_ID, type PageData } from "./app/pageData";
+import { createRoutes } from "./app/routes";
+import { applyHead } from "./head/applyHead";
+import { currentHead } from "./head/currentHead";
+import "./app/global.css";
+
+async function loadMatchedRoutes(routes: RouteObject[]): Promise<void> {
+  const matches = matchRoutes(routes, window.location) ?? [];
+  await Promise.all(
+    matches.map(async ({ route }) => {
+      if (!route.lazy || typeof route.lazy === "function") return;
+      const lazy = route.lazy as Record<string, () => Promise<unknown>>;
+      const loaded = await Promise.all(Object.entries(lazy).map(async ([key, load]) => [key, await load()] as const));
+      Object.assign(route, Object.fromEntries(loaded));
+      route.lazy = undefined;
+    }),
+  );
+}
+
+async function start(): Promise<void> {
+  const data = JSON.parse(document.getElementById(PAGE_DATA_ID)?.textContent ?? "null") as PageData;
+  const queryClient = createQueryClient(httpStoryApi);
+  hydrate(queryClient, data.queries);
+  const routes = createRoutes({ queryClient, site: data.site });
+  await loadMatchedRoutes(routes);
+  const router = createBrowserRouter(routes);
+  router.subscribe((state) => {
+    if (state.navigation.state === "idle") applyHead(currentHead(state, data.site));
+  });
+  hydrateRoot(
+    document.getElementById("root") as HTMLElement,
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </StrictMode>,
+  );
+}
+
+void start();

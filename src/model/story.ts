@@ -1,0 +1,104 @@
+// The story model: the one definition of what a story is, validated at every boundary
+// (import, API in, API out). Types come from these schemas; nothing here imports the app.
+import { z } from "zod";
+
+export const slugSchema = z
+  .string()
+  .min(1)
+  .max(120)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "lowercase letters, digits and single hyphens");
+
+/** A link target the page may load: a site path ("/media/x.jpg") or an https URL. */
+export const mediaUrlSchema = z
+  .string()
+  .max(2048)
+  .refine((value) => isSitePath(value) || isHttpsUrl(value), "a site path (/…) or an https URL");
+
+function isSitePath(value: string): boolean {
+  return value.startsWith("/") && !value.startsWith("//") && !/[\s\\]/.test(value);
+}
+
+function isHttpsUrl(value: string): boolean {
+  return URL.canParse(value) && new URL(value).protocol === "https:";
+}
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const isoDateTime = z.iso.datetime({ offset: true });
+
+export const namedRefSchema = z.object({ slug: slugSchema, name: text(120) });
+export const sectionSchema = namedRefSchema;
+
+export const imageSchema = z.object({
+  src: mediaUrlSchema,
+  alt: z.string().max(300),
+  width: z.int().positive().max(20_000),
+  height: z.int().positive().max(20_000),
+});
+
+export const videoSourceSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.enum(["video/mp4", "video/webm", "application/vnd.apple.mpegurl"]), src: mediaUrlSchema }),
+  z.object({ type: z.literal("video/youtube"), src: z.string().regex(/^[\w-]{11}$/, "a YouTube video id") }),
+]);
+
+export const captionsSchema = z.object({
+  src: mediaUrlSchema,
+  srclang: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, "a language tag such as en"),
+  label: text(60),
+});
+
+export const blockSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("paragraph"), text: text(20_000) }),
+  z.object({ type: z.literal("quote"), text: text(5_000), cite: text(200).optional() }),
+  z.object({ type: z.literal("heading"), text: text(300) }),
+  imageSchema.extend({ type: z.literal("image"), caption: text(1_000).optional() }),
+  z.object({ type: z.literal("related"), slug: slugSchema, headline: text(300) }),
+  z.object({
+    type: z.literal("video"),
+    title: text(300),
+    poster: mediaUrlSchema,
+    sources: z.array(videoSourceSchema).min(1).max(8),
+    captions: z.array(captionsSchema).max(20).optional(),
+    durationS: z.number().positive().max(86_400).optional(),
+  }),
+]);
+
+export const storySummarySchema = z.object({
+  slug: slugSchema,
+  kicker: text(40).optional(),
+  headline: text(300),
+  deck: text(500).optional(),
+  section: sectionSchema,
+  publishedAt: isoDateTime,
+  updatedAt: isoDateTime,
+  image: imageSchema.optional(),
+  hasVideo: z.boolean(),
+});
+
+export const storySchema = storySummarySchema.extend({
+  authors: z.array(namedRefSchema).max(20),
+  tags: z.array(namedRefSchema).max(40),
+  url: z.url({ protocol: /^https?$/ }),
+  body: z.array(blockSchema).min(1).max(2_000),
+  related: z.array(storySummarySchema).max(20),
+});
+
+/** What an editor or importer writes: the story without what the server computes. */
+export const storyInputSchema = storySchema
+  .omit({ url: true, related: true, hasVideo: true, section: true })
+  .extend({ section: slugSchema });
+
+export const storyPageSchema = z.object({
+  items: z.array(storySummarySchema),
+  nextCursor: z.string().nullable(),
+});
+
+export type Section = z.infer<typeof sectionSchema>;
+export type NamedRef = z.infer<typeof namedRefSchema>;
+export type Image = z.infer<typeof imageSchema>;
+export type Block = z.infer<typeof blockSchema>;
+export type VideoBlock = Extract<Block, { type: "video" }>;
+export type VideoSource = z.infer<typeof videoSourceSchema>;
+export type StorySummary = z.infer<typeof storySummarySchema>;
+export type Story = z.infer<typeof storySchema>;
+export type StoryInput = z.infer<typeof storyInputSchema>;
+export type StoryPage = z.infer<typeof storyPageSchema>;

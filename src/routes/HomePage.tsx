@@ -1,0 +1,70 @@
+import { useSuspenseQuery } from "@tanstack/react-query";
+import { Link } from "react-router";
+import { sectionsQuery, storiesQuery } from "../api/queries";
+import { HeadlineLink } from "../headlines/HeadlineLink";
+import { HeadlineList } from "../headlines/HeadlineList";
+import type { Section, StorySummary } from "../model/story";
+import styles from "./HomePage.module.css";
+import { HOME_LATEST, homeSectionQuery } from "./queries";
+
+export function HomePage() {
+  const { data: latest } = useSuspenseQuery(storiesQuery({ limit: HOME_LATEST }));
+  const { data: sections } = useSuspenseQuery(sectionsQuery());
+  const [top, ...rest] = latest.items;
+  return (
+    <>
+      <h1 className="visually-hidden" tabIndex={-1}>
+        Dispatch: top stories
+      </h1>
+      <div className={styles.front}>
+        {top && <TopStory story={top} />}
+        <section aria-labelledby="latest-heading" className={styles.latest}>
+          <h2 id="latest-heading" className={styles.sectionHeading}>
+            Latest
+          </h2>
+          <HeadlineList stories={rest} showDeck={false} />
+        </section>
+      </div>
+      <div className={styles.sections}>
+        {sections.map((section) => (
+          <SectionTeaser key={section.slug} section={section} />
+        ))}
+      </div>
+    </>
+  );
+}
+
+function TopStory({ story }: { story: StorySummary }) {
+  return (
+    <article className={styles.top}>
+      {story.image && (
+        <img
+          className={styles.topImage}
+          src={story.image.src}
+          alt={story.image.alt}
+          width={story.image.width}
+          height={story.image.height}
+          fetchPriority="high"
+        />
+      )}
+      {story.kicker && <p className={styles.kicker}>{story.kicker}</p>}
+      <h2 className={styles.topHeadline}>
+        <HeadlineLink slug={story.slug}>{story.headline}</HeadlineLink>
+      </h2>
+      {story.deck && <p className={styles.deck}>{story.deck}</p>}
+    </article>
+  );
+}
+
+function SectionTeaser({ section }: { section: Section }) {
+  const { data } = useSuspenseQuery(homeSectionQuery(section.slug));
+  const id = `section-${section.slug}`;
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id} className={styles.sectionHeading}>
+        <Link to={`/sections/${section.slug}`}>{section.name}</Link>
+      </h2>
+      <HeadlineList stories={data.items} showDeck={false} />
+    </section>
+  );
+}

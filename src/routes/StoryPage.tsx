@@ -1,0 +1,56 @@
+import { useSuspenseQuery } from "@tanstack/react-query";
+import { Link, useParams, useSearchParams } from "react-router";
+import { storyQuery } from "../api/queries";
+import { Byline } from "../story/Byline";
+import { RelatedStories } from "../story/RelatedStories";
+import styles from "../story/Story.module.css";
+import { StoryBody } from "../story/StoryBody";
+
+export function StoryPage() {
+  const { slug = "" } = useParams();
+  const { data: story } = useSuspenseQuery(storyQuery(slug));
+  const [search] = useSearchParams();
+  return (
+    <article className={styles.story}>
+      <header className={styles.header}>
+        <p className={styles.section}>
+          <Link to={`/sections/${story.section.slug}`}>{story.section.name}</Link>
+          {story.kicker && <span className={styles.kicker}>{story.kicker}</span>}
+        </p>
+        <h1 className={styles.headline} tabIndex={-1}>
+          {story.headline}
+        </h1>
+        {story.deck && <p className={styles.deck}>{story.deck}</p>}
+        <Byline story={story} />
+      </header>
+      {story.image && (
+        <figure className={styles.lead}>
+          <img
+            src={story.image.src}
+            alt={story.image.alt}
+            width={story.image.width}
+            height={story.image.height}
+            fetchPriority="high"
+          />
+        </figure>
+      )}
+      <StoryBody blocks={story.body} startAt={startTime(search.get("t"))} />
+      {story.tags.length > 0 && (
+        <ul className={styles.tags} aria-label="Tags">
+          {story.tags.map((tag) => (
+            <li key={tag.slug}>
+              <Link to={`/tags/${tag.slug}`}>{tag.name}</Link>
+            </li>
+          ))}
+        </ul>
+      )}
+      <RelatedStories stories={story.related} />
+    </article>
+  );
+}
+
+/** `?t=SECONDS` on a story URL: where its video starts. */
+function startTime(value: string | null): number | undefined {
+  if (!value || !/^\d{1,6}$/.test(value)) return undefined;
+  return Number(value) || undefined;
+}

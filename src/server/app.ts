@@ -1,0 +1,73 @@
+// The Dispatch server: pages, the JSON API, files, and health checks, over one story store.
+import { existsSync } from "node:fs";
+import fastifyStatic from "@fastify/static";
+import Fastify, { type FastifyInstance } from "fastify";
+import { ApiError } from "../api/storyApi";
+import type { StoryStore } from "../store/storyStore";
+import { registerApiRoutes, sendError } from "./apiRoutes";
+import { type PageRenderer, registerPageRoutes } from "./pageRoutes";
+import { createStoryReader } from "./storyReader";
+
+export interface AppOptions {
+  store: StoryStore;
+  publicUrl: string;
+  pages: PageRenderer;
+  /** The built client (dist/client): hashed assets and the public files. Absent in dev and tests. */
+  clientDir?: string;
+  logger?: boolean;
+}
+
+/** Request bodies are small JSON documents; anything bigger is refused with 413. */
+const BODY_LIMIT = 1024 * 1024;
+
+export async function buildApp({
+  store,
+  publicUrl,
+  pages,
+  clientDir,
+  logger = false,
+}: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger, bodyLimit: BODY_LIMIT, trustProxy: false });
+  const reader = createStoryReader(store, publicUrl);
+
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
+    if (error instanceof ApiError) return sendError(reply, error.status, error.code, error.message);
+    const status = error.statusCode ?? 500;
+    if (status >= 500) {
+      request.log.error(error);
+      return sendError(reply, 500, "internal_error", "Something went wrong on our side.");
+    }
+    return sendError(reply, status, (error.code ?? "bad_request").toLowerCase(), error.message);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendError(reply, 404, "not_found", `There is nothing at ${request.method} ${request.url.split("?")[0]}.`),
+  );
+
+  app.get("/healthz", async () => ({ status: "ok" }));
+  app.get("/readyz", async (_request, reply) => {
+    try {
+      await store.ping();
+      return { status: "ready" };
+    } catch {
+      return sendError(reply, 503, "store_unreachable", "The story store does not answer.");
+    }
+  });
+
+  if (clientDir && existsSync(clientDir)) {
+    await app.register(fastifyStatic, {
+      root: clientDir,
+      wildcard: false,
+      index: false,
+      preCompressed: true,
+      allowedPath: (path) => path !== "/index.html" && !path.startsWith("/.vite/"),
+      setHeaders(reply, path) {
+        const hashed = path.includes("/assets/");
+        reply.header("cache-control", hashed ? "public, max-age=31536000, immutable" : "public, max-age=3600");
+      },
+    });
+  }
+
+  registerApiRoutes(app, reader);
+  registerPageRoutes(app, reader, { url: publicUrl }, pages);
+  return app;
+}

@@ -1,0 +1,39 @@
+// Pages: every GET that is not the API or a file is a page URL, rendered on the server by the
+// same routes the browser runs, into the HTML template Vite built.
+import type { FastifyInstance } from "fastify";
+import type { StoryApi } from "../api/storyApi";
+import { PAGE_DATA_ID } from "../app/pageData";
+import type { RenderResult } from "../entry-server";
+import type { Site } from "../head/head";
+import { scriptSafeJson } from "../head/head";
+import { escapeHtml, renderHead } from "../head/renderHead";
+
+export type Render = (request: Request, api: StoryApi, site: Site) => Promise<RenderResult>;
+
+export interface PageRenderer {
+  /** The HTML page, with `<!--app-head-->`, `<!--app-html-->` and `<!--app-data-->` to fill. */
+  template(url: string): Promise<string> | string;
+  render: Render;
+  /** The script chunks the matched routes need, to preload alongside the entry. */
+  routeScripts(routeIds: string[]): string[];
+}
+
+export function registerPageRoutes(app: FastifyInstance, reader: StoryApi, site: Site, pages: PageRenderer) {
+  app.get("/*", async (request, reply) => {
+    // Concatenate rather than resolve: a path like //evil.example must stay a path on this site.
+    const url = new URL(`${site.url}${request.url}`);
+    const result = await pages.render(new Request(url, { headers: { accept: "text/html" } }), reader, site);
+    if (result.kind === "redirect") return reply.redirect(result.location, result.status);
+    const preloads = pages
+      .routeScripts(result.routeIds)
+      .map((href) => `<link rel="modulepreload" crossorigin href="${escapeHtml(href)}">`);
+    const html = (await pages.template(request.url))
+      .replace("<!--app-head-->", [renderHead(result.head), ...preloads].join("\n    "))
+      .replace("<!--app-html-->", () => result.html)
+      .replace(
+        "<!--app-data-->",
+        () => `<script id="${PAGE_DATA_ID}" type="application/json">${scriptSafeJson(result.data)}</script>`,
+      );
+    return reply.code(result.status).type("text/html; charset=utf-8").header("cache-control", "no-cache").send(html);
+  });
+}

@@ -1,0 +1,38 @@
+// The server's StoryApi: answers from the store in-process, with absolute URLs from PUBLIC_URL.
+// The /api routes and server rendering both read through it, so a page and the API agree.
+import { ApiError, type StoryApi } from "../api/storyApi";
+import { namedRefSchema, sectionSchema, storyPageSchema, storySchema } from "../model/story";
+import { storyListQuerySchema } from "../model/storyList";
+import type { StoryStore } from "../store/storyStore";
+
+export function createStoryReader(store: StoryStore, publicUrl: string): StoryApi {
+  return {
+    async story(slug) {
+      const stored = await store.getStory(slug);
+      if (!stored) throw new ApiError(404, "story_not_found", `There is no story at ${slug}.`);
+      return storySchema.parse({ ...stored, url: new URL(`/stories/${stored.slug}`, publicUrl).href });
+    },
+    async stories(params) {
+      const query = storyListQuerySchema.safeParse(params);
+      if (!query.success) {
+        const issue = query.error.issues[0];
+        const field = issue?.path.join(".") || "query";
+        throw new ApiError(400, "bad_request", `${field}: ${issue?.message ?? "not valid"}`);
+      }
+      return storyPageSchema.parse(await store.listStories(query.data));
+    },
+    async tag(slug) {
+      const tag = await store.getTag(slug);
+      if (!tag) throw new ApiError(404, "tag_not_found", `There is no tag ${slug}.`);
+      return namedRefSchema.parse(tag);
+    },
+    async author(slug) {
+      const author = await store.getAuthor(slug);
+      if (!author) throw new ApiError(404, "author_not_found", `There is no author ${slug}.`);
+      return namedRefSchema.parse(author);
+    },
+    async sections() {
+      return sectionSchema.array().parse(await store.listSections());
+    },
+  };
+}

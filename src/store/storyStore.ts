@@ -1,0 +1,265 @@
+// The story store: the one interface the rest of Dispatch uses to read and write stories.
+// It speaks Kysely only, so the engine behind it (SQLite today) is a connection detail.
+import type { Kysely, Selectable, Transaction } from "kysely";
+import { z } from "zod";
+import {
+  type Block,
+  blockSchema,
+  imageSchema,
+  type NamedRef,
+  type Section,
+  type Story,
+  type StoryInput,
+  type StorySummary,
+} from "../model/story";
+import { encodeCursor, type StoryListQuery } from "../model/storyList";
+import type { Database } from "./schema";
+
+/** A story as the store keeps it: everything but its absolute URL, which belongs to the site. */
+export type StoredStory = Omit<Story, "url">;
+
+export interface StoryStore {
+  listSections(): Promise<Section[]>;
+  saveSections(sections: Section[]): Promise<void>;
+  listStories(query: StoryListQuery): Promise<{ items: StorySummary[]; nextCursor: string | null }>;
+  /** The story at this slug, following a redirect left by a slug change; null when there is none. */
+  getStory(slug: string): Promise<StoredStory | null>;
+  /** Writes these stories, all or none, in one transaction; a story with a known slug is replaced. */
+  saveStories(stories: StoryInput[]): Promise<void>;
+  getTag(slug: string): Promise<NamedRef | null>;
+  getAuthor(slug: string): Promise<NamedRef | null>;
+  countStories(): Promise<number>;
+  /** Resolves when the database answers a query. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const RELATED_LIMIT = 6;
+const storedImage = imageSchema.optional();
+const storedBody = z.array(blockSchema);
+
+type StoryRow = Selectable<Database["stories"]> & { section_name: string };
+
+export function createStoryStore(db: Kysely<Database>): StoryStore {
+  const summaries = () =>
+    db
+      .selectFrom("stories")
+      .innerJoin("sections", "sections.slug", "stories.section_slug")
+      .selectAll("stories")
+      .select("sections.name as section_name");
+
+  async function summariesBySlug(slugs: string[]): Promise<Map<string, StorySummary>> {
+    if (slugs.length === 0) return new Map();
+    const rows = await summaries().where("stories.slug", "in", slugs).execute();
+    return new Map(rows.map((row) => [row.slug, toSummary(row)]));
+  }
+
+  async function related(story: StoryRow, body: Block[], tagSlugs: string[]): Promise<StorySummary[]> {
+    const linked = [...new Set(body.flatMap((b) => (b.type === "related" ? [b.slug] : [])))].filter(
+      (slug) => slug !== story.slug,
+    );
+    const linkedStories = await summariesBySlug(linked);
+    const first = linked.flatMap((slug) => linkedStories.get(slug) ?? []);
+    const exclude = [story.slug, ...first.map((s) => s.slug)];
+    const rest = await summaries()
+      .where("stories.slug", "not in", exclude)
+      .where((eb) =>
+        eb.or([
+          eb("stories.section_slug", "=", story.section_slug),
+          ...(tagSlugs.length
+            ? [
+                eb(
+                  "stories.slug",
+                  "in",
+                  eb.selectFrom("story_tags").select("story_slug").where("tag_slug", "in", tagSlugs),
+                ),
+              ]
+            : []),
+        ]),
+      )
+      .orderBy("stories.published_at", "desc")
+      .orderBy("stories.slug", "desc")
+      .limit(Math.max(0, RELATED_LIMIT - first.length))
+      .execute();
+    return [...first, ...rest.map(toSummary)].slice(0, RELATED_LIMIT);
+  }
+
+  async function findRow(slug: string): Promise<StoryRow | undefined> {
+    const row = await summaries().where("stories.slug", "=", slug).executeTakeFirst();
+    if (row) return row;
+    const redirect = await db
+      .selectFrom("slug_redirects")
+      .select("to_slug")
+      .where("from_slug", "=", slug)
+      .executeTakeFirst();
+    return redirect ? summaries().where("stories.slug", "=", redirect.to_slug).executeTakeFirst() : undefined;
+  }
+
+  return {
+    async listSections() {
+      return db.selectFrom("sections").select(["slug", "name"]).orderBy("position").execute();
+    },
+
+    async saveSections(sections) {
+      await db.transaction().execute(async (trx) => {
+        for (const [position, section] of sections.entries()) {
+          await trx
+            .insertInto("sections")
+            .values({ ...section, position })
+            .onConflict((oc) => oc.column("slug").doUpdateSet({ name: section.name, position }))
+            .execute();
+        }
+      });
+    },
+
+    async listStories({ section, tag, author, limit, cursor }) {
+      let query = summaries();
+      if (section) query = query.where("stories.section_slug", "=", section);
+      if (tag)
+        query = query.where("stories.slug", "in", (eb) =>
+          eb.selectFrom("story_tags").select("story_slug").where("tag_slug", "=", tag),
+        );
+      if (author)
+        query = query.where("stories.slug", "in", (eb) =>
+          eb.selectFrom("story_authors").select("story_slug").where("author_slug", "=", author),
+        );
+      if (cursor)
+        query = query.where((eb) =>
+          eb.or([
+            eb("stories.published_at", "<", cursor.publishedAt),
+            eb.and([eb("stories.published_at", "=", cursor.publishedAt), eb("stories.slug", "<", cursor.slug)]),
+          ]),
+        );
+      const rows = await query
+        .orderBy("stories.published_at", "desc")
+        .orderBy("stories.slug", "desc")
+        .limit(limit + 1)
+        .execute();
+      const items = rows.slice(0, limit).map(toSummary);
+      const last = items.at(-1);
+      return {
+        items,
+        nextCursor:
+          rows.length > limit && last ? encodeCursor({ publishedAt: last.publishedAt, slug: last.slug }) : null,
+      };
+    },
+
+    async getStory(slug) {
+      const row = await findRow(slug);
+      if (!row) return null;
+      const [authors, tags] = await Promise.all([
+        db
+          .selectFrom("story_authors")
+          .innerJoin("authors", "authors.slug", "story_authors.author_slug")
+          .select(["authors.slug", "authors.name"])
+          .where("story_slug", "=", row.slug)
+          .orderBy("position")
+          .execute(),
+        db
+          .selectFrom("story_tags")
+          .innerJoin("tags", "tags.slug", "story_tags.tag_slug")
+          .select(["tags.slug", "tags.name"])
+          .where("story_slug", "=", row.slug)
+          .orderBy("position")
+          .execute(),
+      ]);
+      const body = storedBody.parse(JSON.parse(row.body_json));
+      return {
+        ...toSummary(row),
+        authors,
+        tags,
+        body,
+        related: await related(
+          row,
+          body,
+          tags.map((t) => t.slug),
+        ),
+      };
+    },
+
+    async saveStories(stories) {
+      await db.transaction().execute(async (trx) => {
+        for (const story of stories) await writeStory(trx, story);
+      });
+    },
+
+    async getTag(slug) {
+      return (await db.selectFrom("tags").select(["slug", "name"]).where("slug", "=", slug).executeTakeFirst()) ?? null;
+    },
+
+    async getAuthor(slug) {
+      return (
+        (await db.selectFrom("authors").select(["slug", "name"]).where("slug", "=", slug).executeTakeFirst()) ?? null
+      );
+    },
+
+    async countStories() {
+      const { count } = await db
+        .selectFrom("stories")
+        .select((eb) => eb.fn.countAll<number | string>().as("count"))
+        .executeTakeFirstOrThrow();
+      return Number(count);
+    },
+
+    async ping() {
+      await db.selectFrom("sections").select("slug").limit(1).execute();
+    },
+
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+async function writeStory(trx: Transaction<Database>, story: StoryInput): Promise<void> {
+  const upsertRefs = async (table: "authors" | "tags", refs: NamedRef[]) => {
+    for (const ref of refs)
+      await trx
+        .insertInto(table)
+        .values(ref)
+        .onConflict((oc) => oc.column("slug").doUpdateSet({ name: ref.name }))
+        .execute();
+  };
+  await upsertRefs("authors", story.authors);
+  await upsertRefs("tags", story.tags);
+  const row = {
+    kicker: story.kicker ?? null,
+    headline: story.headline,
+    deck: story.deck ?? null,
+    section_slug: story.section,
+    published_at: new Date(story.publishedAt).toISOString(),
+    updated_at: new Date(story.updatedAt).toISOString(),
+    image_json: story.image ? JSON.stringify(story.image) : null,
+    has_video: story.body.some((b) => b.type === "video") ? 1 : 0,
+    body_json: JSON.stringify(story.body),
+  };
+  await trx
+    .insertInto("stories")
+    .values({ slug: story.slug, ...row })
+    .onConflict((oc) => oc.column("slug").doUpdateSet(row))
+    .execute();
+  await trx.deleteFrom("story_authors").where("story_slug", "=", story.slug).execute();
+  await trx.deleteFrom("story_tags").where("story_slug", "=", story.slug).execute();
+  for (const [position, author] of story.authors.entries())
+    await trx
+      .insertInto("story_authors")
+      .values({ story_slug: story.slug, author_slug: author.slug, position })
+      .execute();
+  for (const [position, tag] of story.tags.entries())
+    await trx.insertInto("story_tags").values({ story_slug: story.slug, tag_slug: tag.slug, position }).execute();
+}
+
+function toSummary(row: StoryRow): StorySummary {
+  const image = row.image_json ? storedImage.parse(JSON.parse(row.image_json)) : undefined;
+  return {
+    slug: row.slug,
+    ...(row.kicker ? { kicker: row.kicker } : {}),
+    headline: row.headline,
+    ...(row.deck ? { deck: row.deck } : {}),
+    section: { slug: row.section_slug, name: row.section_name },
+    publishedAt: row.published_at,
+    updatedAt: row.updated_at,
+    ...(image ? { image } : {}),
+    hasVideo: row.has_video === 1,
+  };
+}

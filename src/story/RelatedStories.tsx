@@ -1,0 +1,13 @@
+import { HeadlineList } from "../headlines/HeadlineList";
+import type { StorySummary } from "../model/story";
+import styles from "./Story.module.css";
+
+export function RelatedStories({ stories }: { stories: StorySummary[] }) {
+  if (stories.length === 0) return null;
+  return (
+    <section className={styles.related} aria-labelledby="related-stories">
+      <h2 id="related-stories">Related stories</h2>
+      <HeadlineList stories={stories} />
+    </section>
+  );
+}

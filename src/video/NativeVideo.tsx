@@ -1,0 +1,61 @@
+import { useEffect, useRef } from "react";
+import type { VideoBlock } from "../model/story";
+import styles from "./VideoPlayer.module.css";
+
+const HLS = "application/vnd.apple.mpegurl";
+
+/**
+ * The browser's own player with every source and captions track. A start time rides on the
+ * sources as a media fragment (#t=), so it works before any script runs. hls.js is fetched only
+ * when the only playable source is an HLS playlist and the browser cannot play HLS itself.
+ */
+export function NativeVideo({ video, startAt }: { video: VideoBlock; startAt?: number }) {
+  const ref = useRef<HTMLVideoElement>(null);
+  const fragment = startAt ? `#t=${startAt}` : "";
+  const playlist = video.sources.find((source) => source.type === HLS);
+
+  useEffect(() => {
+    const element = ref.current;
+    if (!element || !playlist) return;
+    const playable = video.sources.some((source) => element.canPlayType(source.type) !== "");
+    if (playable) return;
+    let cancelled = false;
+    let destroy = () => {};
+    void import("hls.js").then(({ default: Hls }) => {
+      if (cancelled || !Hls.isSupported()) return;
+      const hls = new Hls({ startPosition: startAt ?? -1 });
+      hls.loadSource(playlist.src);
+      hls.attachMedia(element);
+      destroy = () => hls.destroy();
+    });
+    return () => {
+      cancelled = true;
+      destroy();
+    };
+  }, [playlist, video.sources, startAt]);
+
+  const download = video.sources.find((source) => source.type === "video/mp4" || source.type === "video/webm");
+  return (
+    // biome-ignore lint/a11y/useMediaCaption: the captions tracks are rendered from the story's data below
+    <video ref={ref} className={styles.video} controls playsInline preload="metadata" poster={video.poster}>
+      {video.sources.map((source) => (
+        <source key={source.src} src={`${source.src}${fragment}`} type={source.type} />
+      ))}
+      {video.captions?.map((track, index) => (
+        <track
+          key={track.src}
+          kind="captions"
+          src={track.src}
+          srcLang={track.srclang}
+          label={track.label}
+          default={index === 0}
+        />
+      ))}
+      {download && (
+        <p>
+          Your browser cannot play this video here. <a href={download.src}>Download the video</a>.
+        </p>
+      )}
+    </video>
+  );
+}

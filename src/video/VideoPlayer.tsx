@@ -1,0 +1,30 @@
+import type { VideoBlock } from "../model/story";
+import { NativeVideo } from "./NativeVideo";
+import styles from "./VideoPlayer.module.css";
+import { YouTubeFacade } from "./YouTubeFacade";
+
+/** A story's video in a box of fixed aspect ratio, so nothing moves when it loads. */
+export function VideoPlayer({ video, startAt }: { video: VideoBlock; startAt?: number }) {
+  const youtube = video.sources.find((source) => source.type === "video/youtube");
+  return (
+    <figure className={styles.player}>
+      <div className={styles.frame}>
+        {youtube ? (
+          <YouTubeFacade id={youtube.src} title={video.title} poster={video.poster} startAt={startAt} />
+        ) : (
+          <NativeVideo video={video} startAt={startAt} />
+        )}
+      </div>
+      <figcaption className={styles.caption}>
+        <span className={styles.label}>Video</span> {video.title}
+        {video.durationS ? <span className={styles.duration}> ({formatDuration(video.durationS)})</span> : null}
+      </figcaption>
+    </figure>
+  );
+}
+
+export function formatDuration(seconds: number): string {
+  const whole = Math.round(seconds);
+  const minutes = Math.floor(whole / 60);
+  return `${minutes}:${String(whole % 60).padStart(2, "0")}`;
+}
