@@ -15,6 +15,8 @@ export interface AppOptions {
   /** The built client (dist/client): hashed assets and the public files. Absent in dev and tests. */
   clientDir?: string;
   logger?: boolean;
+  /** Runs before any route is added: the dev server mounts Vite's middleware here. */
+  setup?: (app: FastifyInstance) => Promise<void>;
 }
 
 /** Request bodies are small JSON documents; anything bigger is refused with 413. */
@@ -26,8 +28,14 @@ export async function buildApp({
   pages,
   clientDir,
   logger = false,
+  setup,
 }: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger, bodyLimit: BODY_LIMIT, trustProxy: false });
+  const app = Fastify({
+    logger,
+    bodyLimit: BODY_LIMIT,
+    // Requests the router cannot even read (bad percent-encoding, say) get the same error shape.
+    frameworkErrors: (error, _request, reply) => sendError(reply, 400, "bad_request", error.message),
+  });
   const reader = createStoryReader(store, publicUrl);
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
@@ -42,6 +50,8 @@ export async function buildApp({
   app.setNotFoundHandler((request, reply) =>
     sendError(reply, 404, "not_found", `There is nothing at ${request.method} ${request.url.split("?")[0]}.`),
   );
+
+  await setup?.(app);
 
   app.get("/healthz", async () => ({ status: "ok" }));
   app.get("/readyz", async (_request, reply) => {

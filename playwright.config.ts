@@ -1,0 +1,41 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { defineConfig } from "@playwright/test";
+import { chromiumArgs, findChromium, missingChromiumMessage } from "./e2e/chromium";
+
+const executablePath = findChromium();
+if (!executablePath) throw new Error(missingChromiumMessage);
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+export const baseURL = `http://127.0.0.1:${port}`;
+
+// Browser tests run against the production build (npm run build), on a store of their own.
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: true,
+  workers: 2,
+  forbidOnly: true,
+  retries: 0,
+  reporter: [["list"]],
+  timeout: 30_000,
+  use: {
+    baseURL,
+    browserName: "chromium",
+    launchOptions: { executablePath, args: chromiumArgs },
+    trace: "off",
+  },
+  webServer: {
+    command: "node dist/server/main.js",
+    url: `${baseURL}/readyz`,
+    reuseExistingServer: false,
+    timeout: 30_000,
+    env: {
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      PUBLIC_URL: baseURL,
+      DATABASE_URL: `file:${join(mkdtempSync(join(tmpdir(), "dispatch-e2e-")), "store.db")}`,
+      LOG_REQUESTS: "0",
+    },
+  },
+});

@@ -1,0 +1,29 @@
+// The size budget: the JavaScript a story page loads before it is interactive (the entry, what it
+// imports, and the story route's chunks the server preloads), gzip-compressed, must stay under
+// BUDGET. React, react-dom, the router and TanStack Query are about 108 KB of it.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { readClientBuild } from "../src/server/clientBuild.ts";
+
+const BUDGET = 125 * 1024;
+const clientDir = "dist/client";
+const client = readClientBuild(clientDir);
+
+const fromTemplate = [
+  ...client.template.matchAll(/<script type="module"[^>]*src="([^"]+)"/g),
+  ...client.template.matchAll(/<link rel="modulepreload"[^>]*href="([^"]+)"/g),
+].map((match) => match[1] as string);
+const files = [...new Set([...fromTemplate, ...client.routeScripts(["root", "story"])])];
+
+let total = 0;
+for (const file of files) {
+  const size = gzipSync(readFileSync(join(clientDir, file)), { level: 9 }).length;
+  total += size;
+  console.log(`${(size / 1024).toFixed(1).padStart(7)} KB  ${file}`);
+}
+const verdict = total <= BUDGET ? "within" : "OVER";
+console.log(
+  `${(total / 1024).toFixed(1).padStart(7)} KB  story page JavaScript, gzip (${verdict} the ${BUDGET / 1024} KB budget)`,
+);
+if (total > BUDGET) process.exit(1);

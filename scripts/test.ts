@@ -1,0 +1,33 @@
+// npm test: every check, in order, stopping at the first that fails.
+// Typecheck, lint, unit + component + server tests, the production build and its size budget,
+// then the browser tests against that build.
+import { spawnSync } from "node:child_process";
+import { findChromium, missingChromiumMessage } from "../e2e/chromium.ts";
+
+const steps: [string, string[]][] = [
+  ["typecheck", ["npx", "tsc", "-p", "tsconfig.json"]],
+  ["lint", ["npx", "biome", "ci", "."]],
+  ["unit, component and server tests", ["npx", "vitest", "run"]],
+  ["production build", ["npx", "vite", "build", "--logLevel", "warn"]],
+  [
+    "server build",
+    ["npx", "vite", "build", "--ssr", "src/server/main.ts", "--outDir", "dist/server", "--logLevel", "warn"],
+  ],
+  ["bundle budget", ["node", "scripts/check-budget.ts"]],
+  ["browser tests", ["npx", "playwright", "test"]],
+];
+
+if (!findChromium()) {
+  console.error(`\n${missingChromiumMessage}\n`);
+  process.exit(1);
+}
+
+for (const [name, [command, ...args]] of steps) {
+  console.log(`\n── ${name} ──`);
+  const { status } = spawnSync(command as string, args, { stdio: "inherit" });
+  if (status !== 0) {
+    console.error(`\nnpm test: ${name} failed.`);
+    process.exit(status ?? 1);
+  }
+}
+console.log("\nnpm test: every check passed.");

@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import { parseMarkdownStory, StoryFormatError } from "./markdownStory";
+
+const sizes = (src: string) => (src.startsWith("/media/") ? { width: 1200, height: 675 } : undefined);
+
+const story = `---
+kicker: WATCH
+headline: Night ferry returns to the winter timetable
+deck: The last crossing leaves at 23:40 again from Monday.
+section: city
+authors: [Ana Ferreira, Joe Bloggs-Smith]
+tags: [Transport, Harbour Life]
+publishedAt: 2026-11-20T07:45:00Z
+image:
+  src: /media/ferry.jpg
+  alt: A ferry at night
+video:
+  title: The last crossing
+  poster: /media/ferry-poster.jpg
+  sources:
+    - { src: /media/ferry.mp4, type: video/mp4 }
+  captions:
+    - { src: /media/ferry.en.vtt, srclang: en, label: English }
+  durationS: 8
+---
+The first paragraph
+runs over two lines.
+
+> “We missed the late boat more than anything.”
+> — A regular passenger
+
+## What changes
+
+![Timetable board at the pier](/media/board.jpg "The new board")
+
+[Harbour wall vote set for Friday](/stories/harbour-wall-vote)
+
+::video
+
+The closing paragraph.
+`;
+
+describe("parseMarkdownStory", () => {
+  it("maps front matter and every kind of body block onto the story model", () => {
+    const parsed = parseMarkdownStory(story, sizes);
+    expect(parsed).toMatchObject({
+      slug: "night-ferry-returns-to-the-winter-timetable",
+      kicker: "WATCH",
+      headline: "Night ferry returns to the winter timetable",
+      deck: "The last crossing leaves at 23:40 again from Monday.",
+      section: "city",
+      authors: [
+        { slug: "ana-ferreira", name: "Ana Ferreira" },
+        { slug: "joe-bloggs-smith", name: "Joe Bloggs-Smith" },
+      ],
+      tags: [
+        { slug: "transport", name: "Transport" },
+        { slug: "harbour-life", name: "Harbour Life" },
+      ],
+      publishedAt: "2026-11-20T07:45:00.000Z",
+      updatedAt: "2026-11-20T07:45:00.000Z",
+      image: { src: "/media/ferry.jpg", alt: "A ferry at night", width: 1200, height: 675 },
+    });
+    expect(parsed.body.map((b) => b.type)).toEqual([
+      "paragraph",
+      "quote",
+      "heading",
+      "image",
+      "related",
+      "video",
+      "paragraph",
+    ]);
+    expect(parsed.body[0]).toEqual({ type: "paragraph", text: "The first paragraph runs over two lines." });
+    expect(parsed.body[1]).toEqual({
+      type: "quote",
+      text: "“We missed the late boat more than anything.”",
+      cite: "A regular passenger",
+    });
+    expect(parsed.body[3]).toEqual({
+      type: "image",
+      src: "/media/board.jpg",
+      alt: "Timetable board at the pier",
+      caption: "The new board",
+      width: 1200,
+      height: 675,
+    });
+    expect(parsed.body[4]).toEqual({
+      type: "related",
+      slug: "harbour-wall-vote",
+      headline: "Harbour wall vote set for Friday",
+    });
+    expect(parsed.body[5]).toMatchObject({ type: "video", title: "The last crossing", durationS: 8 });
+  });
+
+  it("puts a video with no ::video marker at the end", () => {
+    const parsed = parseMarkdownStory(story.replace("::video\n\n", ""), sizes);
+    expect(parsed.body.at(-1)?.type).toBe("video");
+  });
+
+  it.each([
+    ["no front matter", "Just text"],
+    ["no headline", story.replace(/^headline: .*$/m, "")],
+    ["an unknown section shape", story.replace("section: city", "section: City Desk")],
+    ["an image whose size cannot be told", story.replace("/media/board.jpg", "/elsewhere/board.jpg")],
+    ["a video marker without a video", story.replace(/^video:[\s\S]*?durationS: 8\n/m, "")],
+    ["a script URL", story.replace("/media/board.jpg", "javascript:alert(1)")],
+  ])("refuses a story with %s, saying why", (_case, source) => {
+    expect(() => parseMarkdownStory(source, sizes)).toThrow(StoryFormatError);
+  });
+});

@@ -1,0 +1,39 @@
+// `npm run dev`: the same server as production, with Vite serving the source with hot reload
+// and rendering pages from the source, so a change shows up without a build.
+import { readFileSync } from "node:fs";
+import middie from "@fastify/middie";
+import type { ViteDevServer } from "vite";
+import type { RenderResult } from "../entry-server";
+import { loadDemoContentIfEmpty } from "../import/demoContent";
+import { openStore } from "../store/openStore";
+import { buildApp } from "./app";
+import { readConfig } from "./config";
+import type { Render } from "./pageRoutes";
+
+export async function startDevServer(vite: ViteDevServer): Promise<void> {
+  const root = vite.config.root;
+  const config = readConfig();
+  const store = await openStore(config.databaseUrl);
+  await loadDemoContentIfEmpty(store, `${root}/content`, `${root}/public`);
+  const render: Render = async (...args) => {
+    const entry = (await vite.ssrLoadModule("/src/entry-server.tsx")) as {
+      render: (...a: Parameters<Render>) => Promise<RenderResult>;
+    };
+    return entry.render(...args);
+  };
+  const app = await buildApp({
+    store,
+    publicUrl: config.publicUrl,
+    logger: true,
+    pages: {
+      template: (url) => vite.transformIndexHtml(url, readFileSync(`${root}/index.html`, "utf8")),
+      render,
+      routeScripts: () => [],
+    },
+    async setup(instance) {
+      await instance.register(middie);
+      instance.use(vite.middlewares);
+    },
+  });
+  await app.listen({ port: config.port, host: config.host });
+}

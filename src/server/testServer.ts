@@ -1,0 +1,37 @@
+// Test support: the real Dispatch server over HTTP on a free port, on a real SQLite file in a
+// temp folder, with the demo stories loaded. Not part of the running app.
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { render } from "../entry-server";
+import { loadDemoContentIfEmpty } from "../import/demoContent";
+import { openStore } from "../store/openStore";
+import type { StoryStore } from "../store/storyStore";
+import { buildApp } from "./app";
+
+export interface TestServer {
+  url: string;
+  store: StoryStore;
+  close(): Promise<void>;
+}
+
+const root = join(import.meta.dirname, "../..");
+
+export async function startTestServer({ demo = true } = {}): Promise<TestServer> {
+  const dir = mkdtempSync(join(tmpdir(), "dispatch-test-"));
+  const store = await openStore(`file:${join(dir, "store.db")}`);
+  if (demo) await loadDemoContentIfEmpty(store, join(root, "content"), join(root, "public"));
+  const template = readFileSync(join(root, "index.html"), "utf8");
+  const publicUrl = "https://news.example";
+  const app = await buildApp({ store, publicUrl, pages: { template: () => template, render, routeScripts: () => [] } });
+  const address = await app.listen({ port: 0, host: "127.0.0.1" });
+  return {
+    url: address,
+    store,
+    async close() {
+      await app.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

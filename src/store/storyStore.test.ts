@@ -1,0 +1,138 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { StoryInput } from "../model/story";
+import { openStore } from "./openStore";
+import type { StoryStore } from "./storyStore";
+
+let dir: string;
+let store: StoryStore;
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), "dispatch-store-"));
+  store = await openStore(`file:${join(dir, "store.db")}`);
+  await store.saveSections([
+    { slug: "city", name: "City" },
+    { slug: "world", name: "World" },
+  ]);
+});
+
+afterEach(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function story(slug: string, day: number, extra: Partial<StoryInput> = {}): StoryInput {
+  const at = new Date(Date.UTC(2026, 10, day, 8)).toISOString();
+  return {
+    slug,
+    headline: `Headline of ${slug}`,
+    section: "city",
+    authors: [{ slug: "ana-ferreira", name: "Ana Ferreira" }],
+    tags: [],
+    publishedAt: at,
+    updatedAt: at,
+    body: [{ type: "paragraph", text: `Body of ${slug}.` }],
+    ...extra,
+  };
+}
+
+describe("story store on SQLite", () => {
+  it("keeps a story whole and gives it back with authors, tags and section", async () => {
+    await store.saveStories([
+      story("ferry-returns", 20, {
+        kicker: "WATCH",
+        deck: "A deck.",
+        tags: [{ slug: "transport", name: "Transport" }],
+        image: { src: "/media/a.jpg", alt: "A", width: 1200, height: 675 },
+        body: [
+          { type: "paragraph", text: "One." },
+          { type: "video", title: "Clip", poster: "/p.jpg", sources: [{ src: "/v.mp4", type: "video/mp4" }] },
+        ],
+      }),
+    ]);
+    const saved = await store.getStory("ferry-returns");
+    expect(saved).toMatchObject({
+      slug: "ferry-returns",
+      kicker: "WATCH",
+      deck: "A deck.",
+      section: { slug: "city", name: "City" },
+      authors: [{ slug: "ana-ferreira", name: "Ana Ferreira" }],
+      tags: [{ slug: "transport", name: "Transport" }],
+      image: { src: "/media/a.jpg", width: 1200 },
+      hasVideo: true,
+      related: [],
+    });
+    expect(saved?.body).toHaveLength(2);
+    expect(await store.getStory("no-such-story")).toBeNull();
+  });
+
+  it("lists newest first and pages through every story exactly once", async () => {
+    await store.saveStories(Array.from({ length: 11 }, (_, i) => story(`story-${i}`, 1 + (i % 4))));
+    const seen: string[] = [];
+    let cursor: { publishedAt: string; slug: string } | undefined;
+    for (let page = 0; page < 10; page++) {
+      const { items, nextCursor } = await store.listStories({ limit: 3, cursor });
+      seen.push(...items.map((s) => s.slug));
+      if (!nextCursor) break;
+      const last = items.at(-1);
+      cursor = last && { publishedAt: last.publishedAt, slug: last.slug };
+    }
+    expect(seen).toHaveLength(11);
+    expect(new Set(seen).size).toBe(11);
+    const times = (await store.listStories({ limit: 50 })).items.map((s) => s.publishedAt);
+    expect(times).toEqual([...times].sort().reverse());
+  });
+
+  it("filters by section, tag and author", async () => {
+    await store.saveStories([
+      story("a", 1, { tags: [{ slug: "fog", name: "Fog" }] }),
+      story("b", 2, { section: "world", authors: [{ slug: "li-wei", name: "Li Wei" }] }),
+      story("c", 3, { tags: [{ slug: "fog", name: "Fog" }], section: "world" }),
+    ]);
+    const slugs = async (query: Parameters<StoryStore["listStories"]>[0]) =>
+      (await store.listStories(query)).items.map((s) => s.slug);
+    expect(await slugs({ limit: 10, section: "world" })).toEqual(["c", "b"]);
+    expect(await slugs({ limit: 10, tag: "fog" })).toEqual(["c", "a"]);
+    expect(await slugs({ limit: 10, author: "li-wei" })).toEqual(["b"]);
+    expect(await store.getTag("fog")).toEqual({ slug: "fog", name: "Fog" });
+    expect(await store.getAuthor("li-wei")).toEqual({ slug: "li-wei", name: "Li Wei" });
+  });
+
+  it("relates the stories linked inline first, then those sharing tags or section, newest first, never itself", async () => {
+    await store.saveStories([
+      story("old-linked", 1, { section: "world" }),
+      story("same-section", 2),
+      story("shares-tag", 3, { section: "world", tags: [{ slug: "fog", name: "Fog" }] }),
+      story("unrelated", 4, { section: "world" }),
+      story("main", 5, {
+        tags: [{ slug: "fog", name: "Fog" }],
+        body: [
+          { type: "paragraph", text: "Text." },
+          { type: "related", slug: "old-linked", headline: "Old" },
+          { type: "related", slug: "main", headline: "Itself" },
+          { type: "related", slug: "missing", headline: "Not in the store" },
+        ],
+      }),
+    ]);
+    const main = await store.getStory("main");
+    expect(main?.related.map((s) => s.slug)).toEqual(["old-linked", "shares-tag", "same-section"]);
+  });
+
+  it("replaces a story saved again under the same slug, with nothing left of the old one", async () => {
+    await store.saveStories([story("a", 1, { tags: [{ slug: "fog", name: "Fog" }] })]);
+    await store.saveStories([story("a", 1, { headline: "New headline", tags: [] })]);
+    const saved = await store.getStory("a");
+    expect(saved?.headline).toBe("New headline");
+    expect(saved?.tags).toEqual([]);
+    expect(await store.countStories()).toBe(1);
+  });
+
+  it("writes all of a batch or none of it", async () => {
+    await expect(
+      store.saveStories([story("good", 1), story("bad", 2, { section: "no-such-section" })]),
+    ).rejects.toThrow();
+    expect(await store.countStories()).toBe(0);
+  });
+});

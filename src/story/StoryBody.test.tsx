@@ -1,0 +1,95 @@
+// @vitest-environment jsdom
+import { cleanup, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, describe, expect, it } from "vitest";
+import type { Block } from "../model/story";
+import { renderWithApp } from "../test/renderWithApp";
+import { StoryBody } from "./StoryBody";
+
+afterEach(cleanup);
+
+const video: Extract<Block, { type: "video" }> = {
+  type: "video",
+  title: "The crew's account",
+  poster: "/media/poster.jpg",
+  sources: [
+    { src: "/media/clip.mp4", type: "video/mp4" },
+    { src: "/media/clip.webm", type: "video/webm" },
+  ],
+  captions: [{ src: "/media/clip.en.vtt", srclang: "en", label: "English" }],
+  durationS: 75,
+};
+
+describe("StoryBody", () => {
+  it("renders every kind of block as a reader sees it", () => {
+    renderWithApp(
+      <StoryBody
+        blocks={[
+          { type: "paragraph", text: "The ferry left at dawn." },
+          { type: "quote", text: "“We saw the kayak first.”", cite: "Deckhand Lea Morn" },
+          { type: "heading", text: "What happened next" },
+          {
+            type: "image",
+            src: "/media/pier.jpg",
+            alt: "The pier at dawn",
+            caption: "Pier 3",
+            width: 1200,
+            height: 675,
+          },
+          { type: "related", slug: "fog-explainer", headline: "Why the fog is thicker this year" },
+          video,
+        ]}
+      />,
+    );
+    expect(screen.getByText("The ferry left at dawn.").tagName).toBe("P");
+    const quote = screen.getByText("“We saw the kayak first.”").closest("figure");
+    expect(quote?.querySelector("blockquote")).not.toBeNull();
+    expect(within(quote as HTMLElement).getByText("Deckhand Lea Morn")).toBeTruthy();
+    expect(screen.getByRole("heading", { level: 2, name: "What happened next" })).toBeTruthy();
+    const image = screen.getByRole("img", { name: "The pier at dawn" });
+    expect(image.getAttribute("width")).toBe("1200");
+    expect(image.getAttribute("height")).toBe("675");
+    expect(screen.getByText("Pier 3").tagName).toBe("FIGCAPTION");
+    expect(screen.getByRole("link", { name: "Why the fog is thicker this year" }).getAttribute("href")).toBe(
+      "/stories/fog-explainer",
+    );
+    expect(screen.getByText("(1:15)")).toBeTruthy();
+  });
+
+  it("gives the video native controls, every source, captions and a poster", () => {
+    const { container } = renderWithApp(<StoryBody blocks={[video]} />);
+    const element = container.querySelector("video");
+    expect(element?.hasAttribute("controls")).toBe(true);
+    expect(element?.hasAttribute("playsinline")).toBe(true);
+    expect(element?.getAttribute("preload")).toBe("metadata");
+    expect(element?.getAttribute("poster")).toBe("/media/poster.jpg");
+    expect([...container.querySelectorAll("source")].map((s) => s.getAttribute("src"))).toEqual([
+      "/media/clip.mp4",
+      "/media/clip.webm",
+    ]);
+    const track = container.querySelector("track");
+    expect(track?.getAttribute("kind")).toBe("captions");
+    expect(track?.getAttribute("srclang")).toBe("en");
+    expect(track?.hasAttribute("default")).toBe(true);
+  });
+
+  it("starts the video at ?t= with a media fragment on every source", () => {
+    const { container } = renderWithApp(<StoryBody blocks={[video]} startAt={42} />);
+    expect([...container.querySelectorAll("source")].map((s) => s.getAttribute("src"))).toEqual([
+      "/media/clip.mp4#t=42",
+      "/media/clip.webm#t=42",
+    ]);
+  });
+
+  it("shows a YouTube video as a poster facade and loads the no-cookie player only on play", async () => {
+    const youtube = { ...video, sources: [{ src: "dQw4w9WgXcQ", type: "video/youtube" as const }], captions: [] };
+    const { container } = renderWithApp(<StoryBody blocks={[youtube]} startAt={30} />);
+    expect(container.querySelector("iframe")).toBeNull();
+    const play = screen.getByRole("link", { name: "Play video: The crew's account" });
+    expect(play.getAttribute("href")).toBe("https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=30");
+    await userEvent.click(play);
+    const iframe = container.querySelector("iframe");
+    expect(iframe?.getAttribute("src")).toBe("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1&start=30");
+    expect(iframe?.getAttribute("title")).toBe("The crew's account");
+  });
+});

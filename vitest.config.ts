@@ -1,0 +1,16 @@
+import { defineConfig, mergeConfig } from "vitest/config";
+import viteConfig from "./vite.config.ts";
+
+// Unit, component and server tests. Component tests opt into jsdom with a
+// `// @vitest-environment jsdom` line; everything else runs in Node against real parts.
+export default mergeConfig(
+  viteConfig,
+  defineConfig({
+    test: {
+      include: ["src/**/*.test.{ts,tsx}"],
+      environment: "node",
+      css: { modules: { classNameStrategy: "non-scoped" } },
+      restoreMocks: true,
+    },
+  }),
+);
