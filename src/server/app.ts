@@ -69,7 +69,8 @@ export async function buildApp({
       wildcard: false,
       index: false,
       preCompressed: true,
-      allowedPath: (path) => path !== "/index.html" && !path.startsWith("/.vite/"),
+      // The template is served as rendered pages, never raw; the manifest is the server's own.
+      globIgnore: ["index.html", ".vite/**"],
       setHeaders(reply, path) {
         const hashed = path.includes("/assets/");
         reply.header("cache-control", hashed ? "public, max-age=31536000, immutable" : "public, max-age=3600");

@@ -1,0 +1,88 @@
+// Moving from story to story with JavaScript: clicks are client-side navigations (no page load),
+// the head and focus follow the page, related headlines are fetched on hover, Back works.
+import { expect, test } from "@playwright/test";
+import { documentIsMarked, fetchStory, inlineRelated, markDocument, WATCH_SLUG, waitForHydration } from "./support";
+
+test("a server-rendered story hydrates from the data in the page, without fetching it again", async ({ page }) => {
+  const apiRequests: string[] = [];
+  page.on("request", (r) => {
+    if (new URL(r.url()).pathname.startsWith("/api/")) apiRequests.push(r.url());
+  });
+  await page.goto(`/stories/${WATCH_SLUG}`);
+  await waitForHydration(page);
+  await page.waitForLoadState("load");
+  expect(apiRequests).toEqual([]);
+});
+
+test("front page → WATCH story → related story → Back, all client-side", async ({ page, request }) => {
+  const watch = await fetchStory(request, WATCH_SLUG);
+  const [firstRelated] = inlineRelated(watch);
+  if (!firstRelated) throw new Error("the WATCH story has no inline related headline");
+  const related = await fetchStory(request, firstRelated.slug);
+
+  await page.goto("/");
+  await waitForHydration(page);
+  await markDocument(page);
+
+  // Front page → the WATCH story.
+  await page.getByRole("main").getByRole("link", { name: watch.headline, exact: true }).first().click();
+  await expect(page).toHaveURL(`/stories/${WATCH_SLUG}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(watch.headline);
+  await expect(page).toHaveTitle(`${watch.headline} | Dispatch`);
+  await expect(page.locator('head link[rel="canonical"]')).toHaveAttribute("href", watch.url);
+  await expect(page.getByRole("heading", { level: 1 })).toBeFocused();
+  expect(await documentIsMarked(page), "the click was a client-side navigation").toBe(true);
+
+  // Pointing at the first related headline in the body fetches that story before any click.
+  const apiPath = `/api/stories/${firstRelated.slug}`;
+  const storyRequests: string[] = [];
+  page.on("request", (r) => {
+    if (new URL(r.url()).pathname === apiPath) storyRequests.push(r.url());
+  });
+  const link = page.locator("main p").getByRole("link", { name: firstRelated.headline, exact: true });
+  const prefetched = page.waitForResponse((r) => new URL(r.url()).pathname === apiPath);
+  await link.hover();
+  expect((await prefetched).status()).toBe(200);
+  expect(storyRequests).toHaveLength(1);
+
+  await link.click();
+  await expect(page).toHaveURL(`/stories/${related.slug}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(related.headline);
+  await expect(page).toHaveTitle(`${related.headline} | Dispatch`);
+  await expect(page.locator('head link[rel="canonical"]')).toHaveAttribute("href", related.url);
+  await expect(page.locator('head meta[property="og:title"]')).toHaveAttribute("content", related.headline);
+  await expect(page.getByRole("heading", { level: 1 })).toBeFocused();
+  await expect(page.getByRole("progressbar", { name: "Loading page" })).toHaveCount(0);
+  expect(await documentIsMarked(page), "the click was a client-side navigation").toBe(true);
+  // The click painted from the prefetched data: the story was not fetched a second time.
+  expect(storyRequests).toHaveLength(1);
+
+  // Back returns to the WATCH story, still in the same document.
+  await page.goBack();
+  await expect(page).toHaveURL(`/stories/${WATCH_SLUG}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(watch.headline);
+  await expect(page).toHaveTitle(`${watch.headline} | Dispatch`);
+  expect(await documentIsMarked(page), "Back was a client-side navigation").toBe(true);
+});
+
+test("focusing a related headline with the keyboard also fetches it ahead of Enter", async ({ page, request }) => {
+  const watch = await fetchStory(request, WATCH_SLUG);
+  const second = inlineRelated(watch)[1];
+  if (!second) throw new Error("the WATCH story has no second inline related headline");
+  const related = await fetchStory(request, second.slug);
+
+  await page.goto(`/stories/${WATCH_SLUG}`);
+  await waitForHydration(page);
+  await markDocument(page);
+
+  const apiPath = `/api/stories/${second.slug}`;
+  const link = page.locator("main p").getByRole("link", { name: second.headline, exact: true });
+  const prefetched = page.waitForRequest((r) => new URL(r.url()).pathname === apiPath);
+  await link.focus();
+  await prefetched;
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(`/stories/${second.slug}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(related.headline);
+  await expect(page.getByRole("heading", { level: 1 })).toBeFocused();
+  expect(await documentIsMarked(page)).toBe(true);
+});
