@@ -1,0 +1,34 @@
+// How the production server delivers the built app: hashed assets cached for good and sent
+// pre-compressed, public files cached briefly, the raw template never served.
+import { expect, test } from "@playwright/test";
+import { WATCH_PATH } from "./support";
+
+test("hashed assets are immutable and sent pre-compressed", async ({ request }) => {
+  const html = await (await request.get(WATCH_PATH)).text();
+  const scripts = [
+    ...html.matchAll(/<(?:script type="module"[^>]*src|link rel="modulepreload"[^>]*href)="([^"]+)"/g),
+  ].map((m) => m[1] as string);
+  const styles = [...html.matchAll(/<link rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) => m[1] as string);
+  expect(scripts.some((s) => s.includes("StoryPage"))).toBe(true);
+  for (const asset of [...scripts, ...styles]) {
+    expect(asset).toMatch(/^\/assets\/.+-[\w-]{8}\.(js|css)$/);
+    for (const encoding of ["br", "gzip"]) {
+      const response = await request.get(asset, { headers: { "accept-encoding": encoding } });
+      expect(response.status(), asset).toBe(200);
+      expect(response.headers()["content-encoding"], `${asset} ${encoding}`).toBe(encoding);
+      expect(response.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+      expect(response.headers().vary).toMatch(/accept-encoding/i);
+    }
+  }
+});
+
+test("public files are cached for an hour, and the template is never served raw", async ({ request }) => {
+  const image = await request.get("/media/ferry-fog.jpg");
+  expect(image.headers()["content-type"]).toBe("image/jpeg");
+  expect(image.headers()["cache-control"]).toBe("public, max-age=3600");
+  for (const path of ["/index.html", "/.vite/manifest.json"]) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(404);
+    expect(await response.text()).not.toContain("<!--app-html-->");
+  }
+});
