@@ -5,7 +5,7 @@ import { type Head, type HeadTag, meta, SITE_NAME, type Site } from "./head";
 export function storyHead(story: Story, site: Site): Head {
   const description = story.deck ?? firstParagraph(story) ?? story.headline;
   const image = story.image;
-  const video = story.body.find((b): b is VideoBlock => b.type === "video");
+  const video = story.body.find((b): b is VideoBlock => b.type === "video" && b.sources.length > 0);
   const absolute = (path: string) => new URL(path, site.url).href;
   const tags: HeadTag[] = [
     meta("name", "description", description),
@@ -62,7 +62,7 @@ export function storyHead(story: Story, site: Site): Head {
               "@type": "VideoObject",
               name: video.title,
               description,
-              thumbnailUrl: [absolute(video.poster)],
+              ...(video.poster ? { thumbnailUrl: [absolute(video.poster)] } : {}),
               uploadDate: story.publishedAt,
               ...(video.durationS ? { duration: `PT${Math.round(video.durationS)}S` } : {}),
               ...contentUrl(video, absolute),

@@ -51,12 +51,15 @@ export const blockSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("quote"), text: text(5_000), cite: text(200).optional() }),
   z.object({ type: z.literal("heading"), text: text(300) }),
   imageSchema.extend({ type: z.literal("image"), caption: text(1_000).optional() }),
-  z.object({ type: z.literal("related"), slug: slugSchema, headline: text(300) }),
+  // An inline headline of another story: linked when that story is in the store (slug), set as
+  // plain text when it is not (yet): an importer re-links it when the story arrives.
+  z.object({ type: z.literal("related"), headline: text(300), slug: slugSchema.optional() }),
   z.object({
     type: z.literal("video"),
     title: text(300),
-    poster: mediaUrlSchema,
-    sources: z.array(videoSourceSchema).min(1).max(8),
+    // A video with no sources is a placeholder where a video was (the page says it is unavailable).
+    poster: mediaUrlSchema.optional(),
+    sources: z.array(videoSourceSchema).max(8),
     captions: z.array(captionsSchema).max(20).optional(),
     durationS: z.number().positive().max(86_400).optional(),
   }),
@@ -98,6 +101,10 @@ export type Image = z.infer<typeof imageSchema>;
 export type Block = z.infer<typeof blockSchema>;
 export type VideoBlock = Extract<Block, { type: "video" }>;
 export type VideoSource = z.infer<typeof videoSourceSchema>;
+
+/** Whether the story carries a video a reader can play (not only a placeholder). */
+export const hasPlayableVideo = (body: Block[]): boolean =>
+  body.some((block) => block.type === "video" && block.sources.length > 0);
 export type StorySummary = z.infer<typeof storySummarySchema>;
 export type Story = z.infer<typeof storySchema>;
 export type StoryInput = z.infer<typeof storyInputSchema>;

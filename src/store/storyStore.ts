@@ -5,6 +5,7 @@ import { z } from "zod";
 import {
   type Block,
   blockSchema,
+  hasPlayableVideo,
   imageSchema,
   type NamedRef,
   type Section,
@@ -55,7 +56,7 @@ export function createStoryStore(db: Kysely<Database>): StoryStore {
   }
 
   async function related(story: StoryRow, body: Block[], tagSlugs: string[]): Promise<StorySummary[]> {
-    const linked = [...new Set(body.flatMap((b) => (b.type === "related" ? [b.slug] : [])))].filter(
+    const linked = [...new Set(body.flatMap((b) => (b.type === "related" && b.slug ? [b.slug] : [])))].filter(
       (slug) => slug !== story.slug,
     );
     const linkedStories = await summariesBySlug(linked);
@@ -230,7 +231,7 @@ async function writeStory(trx: Transaction<Database>, story: StoryInput): Promis
     published_at: new Date(story.publishedAt).toISOString(),
     updated_at: new Date(story.updatedAt).toISOString(),
     image_json: story.image ? JSON.stringify(story.image) : null,
-    has_video: story.body.some((b) => b.type === "video") ? 1 : 0,
+    has_video: hasPlayableVideo(story.body) ? 1 : 0,
     body_json: JSON.stringify(story.body),
   };
   await trx

@@ -1,11 +1,15 @@
 import { HeadlineLink } from "../headlines/HeadlineLink";
 import styles from "./Story.module.css";
 
-/** A headline of another story, set in the body where the story links to it. */
-export function RelatedHeadline({ slug, headline }: { slug: string; headline: string }) {
+/**
+ * A headline of another story, set in the body where the story refers to it: a link when that
+ * story is here, plain text when it is not (never a dead link).
+ */
+export function RelatedHeadline({ slug, headline }: { slug?: string; headline: string }) {
   return (
     <p className={styles.relatedHeadline}>
-      <span className={styles.relatedLabel}>Related</span> <HeadlineLink slug={slug}>{headline}</HeadlineLink>
+      <span className={styles.relatedLabel}>Related</span>{" "}
+      {slug ? <HeadlineLink slug={slug}>{headline}</HeadlineLink> : headline}
     </p>
   );
 }

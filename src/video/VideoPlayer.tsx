@@ -9,7 +9,9 @@ export function VideoPlayer({ video, startAt }: { video: VideoBlock; startAt?: n
   return (
     <figure className={styles.player}>
       <div className={styles.frame}>
-        {youtube ? (
+        {video.sources.length === 0 ? (
+          <p className={styles.unavailable}>Video unavailable</p>
+        ) : youtube ? (
           <YouTubeFacade id={youtube.src} title={video.title} poster={video.poster} startAt={startAt} />
         ) : (
           <NativeVideo video={video} startAt={startAt} />

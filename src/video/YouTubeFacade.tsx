@@ -14,7 +14,7 @@ export function YouTubeFacade({
 }: {
   id: string;
   title: string;
-  poster: string;
+  poster?: string;
   startAt?: number;
 }) {
   const [playing, setPlaying] = useState(false);
@@ -40,7 +40,7 @@ export function YouTubeFacade({
         setPlaying(true);
       }}
     >
-      <img className={styles.poster} src={poster} alt="" loading="lazy" decoding="async" />
+      {poster && <img className={styles.poster} src={poster} alt="" loading="lazy" decoding="async" />}
       <span className={styles.play} aria-hidden="true" />
       <span className="visually-hidden">Play video: {title}</span>
     </a>
