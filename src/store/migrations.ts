@@ -61,6 +61,12 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  "0002-content-hash": {
+    // A digest of the story as it was last given, so saving the same story again changes nothing.
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable("stories").addColumn("content_hash", "text").execute();
+    },
+  },
 };
 
 export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {

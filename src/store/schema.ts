@@ -17,6 +17,7 @@ export interface Database {
     image_json: string | null;
     has_video: number;
     body_json: string;
+    content_hash: string | null;
   };
   story_authors: { story_slug: string; author_slug: string; position: number };
   story_tags: { story_slug: string; tag_slug: string; position: number };

@@ -136,3 +136,58 @@ describe("story store on SQLite", () => {
     expect(await store.countStories()).toBe(0);
   });
 });
+
+describe("publishing through the store", () => {
+  const exact = (headline: string, stories: { slug: string; headline: string }[]) =>
+    stories.find((s) => s.headline === headline)?.slug;
+
+  it("tells what each save did: created, updated or unchanged", async () => {
+    expect((await store.saveStories([story("a", 1)])).outcomes).toEqual([{ slug: "a", outcome: "created" }]);
+    expect((await store.saveStories([story("a", 1)])).outcomes).toEqual([{ slug: "a", outcome: "unchanged" }]);
+    const edited = story("a", 1, { headline: "Edited" });
+    expect((await store.saveStories([edited])).outcomes).toEqual([{ slug: "a", outcome: "updated" }]);
+  });
+
+  it("moves a story to a new slug, leaving the old one to redirect and links following it", async () => {
+    await store.saveStories([
+      story("old-slug", 1),
+      story("linker", 2, { body: [{ type: "related", slug: "old-slug", headline: "Headline of old-slug" }] }),
+    ]);
+    await store.saveStories([{ ...story("new-slug", 1), movedFrom: "old-slug" }]);
+    expect((await store.getStory("old-slug"))?.slug).toBe("new-slug");
+    expect(await store.countStories()).toBe(2);
+    const linker = await store.getStory("linker");
+    expect(linker?.body).toEqual([{ type: "related", slug: "new-slug", headline: "Headline of old-slug" }]);
+    expect(linker?.related.map((s) => s.slug)).toEqual(["new-slug"]);
+    // A second move keeps the first URL working too.
+    await store.saveStories([{ ...story("newest-slug", 1), movedFrom: "new-slug" }]);
+    expect((await store.getStory("old-slug"))?.slug).toBe("newest-slug");
+    expect((await store.getStory("new-slug"))?.slug).toBe("newest-slug");
+  });
+
+  it("deletes a story, and the stories that linked it keep the headline unlinked", async () => {
+    await store.saveStories([
+      story("gone", 1),
+      story("linker", 2, { body: [{ type: "related", slug: "gone", headline: "Headline of gone" }] }),
+    ]);
+    expect(await store.deleteStory("gone")).toBe(true);
+    expect(await store.deleteStory("gone")).toBe(false);
+    expect(await store.getStory("gone")).toBeNull();
+    expect((await store.getStory("linker"))?.body).toEqual([{ type: "related", headline: "Headline of gone" }]);
+  });
+
+  it("links a related headline when its story arrives, in a later save", async () => {
+    const linker = story("linker", 1, { body: [{ type: "related", headline: "Headline of later" }] });
+    expect((await store.saveStories([linker], { linkHeadlines: exact })).linked).toBe(0);
+    expect((await store.getStory("linker"))?.body[0]).toEqual({ type: "related", headline: "Headline of later" });
+    expect((await store.saveStories([story("later", 2)], { linkHeadlines: exact })).linked).toBe(1);
+    expect((await store.getStory("linker"))?.body[0]).toEqual({
+      type: "related",
+      slug: "later",
+      headline: "Headline of later",
+    });
+    // Saving the same file again changes nothing and keeps the link.
+    expect((await store.saveStories([linker], { linkHeadlines: exact })).outcomes[0]?.outcome).toBe("unchanged");
+    expect((await store.getStory("linker"))?.related.map((s) => s.slug)).toEqual(["later"]);
+  });
+});

@@ -1,11 +1,10 @@
 // The story store: the one interface the rest of Dispatch uses to read and write stories.
 // It speaks Kysely only, so the engine behind it (SQLite today) is a connection detail.
-import type { Kysely, Selectable, Transaction } from "kysely";
+import type { Kysely, Selectable } from "kysely";
 import { z } from "zod";
 import {
   type Block,
   blockSchema,
-  hasPlayableVideo,
   imageSchema,
   type NamedRef,
   type Section,
@@ -15,6 +14,22 @@ import {
 } from "../model/story";
 import { encodeCursor, type StoryListQuery } from "../model/storyList";
 import type { Database } from "./schema";
+import {
+  deleteStory,
+  type HeadlineResolver,
+  linkRelatedHeadlines,
+  moveStory,
+  type SaveOutcome,
+  writeStory,
+} from "./storyWrites";
+
+export type StoryToSave = StoryInput & { movedFrom?: string };
+
+export interface SaveReport {
+  outcomes: { slug: string; outcome: SaveOutcome }[];
+  /** Related headlines linked to a story by this save. */
+  linked: number;
+}
 
 /** A story as the store keeps it: everything but its absolute URL, which belongs to the site. */
 export type StoredStory = Omit<Story, "url">;
@@ -25,8 +40,14 @@ export interface StoryStore {
   listStories(query: StoryListQuery): Promise<{ items: StorySummary[]; nextCursor: string | null }>;
   /** The story at this slug, following a redirect left by a slug change; null when there is none. */
   getStory(slug: string): Promise<StoredStory | null>;
-  /** Writes these stories, all or none, in one transaction; a story with a known slug is replaced. */
-  saveStories(stories: StoryInput[]): Promise<void>;
+  /**
+   * Writes these stories, all or none, in one transaction: a story with a known slug is replaced,
+   * one given with `movedFrom` leaves a permanent redirect at its old slug, and afterwards every
+   * unlinked related headline that `linkHeadlines` resolves is linked.
+   */
+  saveStories(stories: StoryToSave[], options?: { linkHeadlines?: HeadlineResolver }): Promise<SaveReport>;
+  /** Deletes the story at this slug; false when there was none. */
+  deleteStory(slug: string): Promise<boolean>;
   getTag(slug: string): Promise<NamedRef | null>;
   getAuthor(slug: string): Promise<NamedRef | null>;
   countStories(): Promise<number>;
@@ -178,10 +199,24 @@ export function createStoryStore(db: Kysely<Database>): StoryStore {
       };
     },
 
-    async saveStories(stories) {
-      await db.transaction().execute(async (trx) => {
-        for (const story of stories) await writeStory(trx, story);
+    async saveStories(stories, { linkHeadlines } = {}) {
+      return db.transaction().execute(async (trx) => {
+        const outcomes: SaveReport["outcomes"] = [];
+        for (const { movedFrom, ...story } of stories) {
+          let outcome = await writeStory(trx, story);
+          if (movedFrom && movedFrom !== story.slug) {
+            await moveStory(trx, movedFrom, story.slug);
+            outcome = "updated";
+          }
+          outcomes.push({ slug: story.slug, outcome });
+        }
+        const linked = linkHeadlines ? await linkRelatedHeadlines(trx, linkHeadlines) : 0;
+        return { outcomes, linked };
       });
+    },
+
+    async deleteStory(slug) {
+      return db.transaction().execute((trx) => deleteStory(trx, slug));
     },
 
     async getTag(slug) {
@@ -210,44 +245,6 @@ export function createStoryStore(db: Kysely<Database>): StoryStore {
       await db.destroy();
     },
   };
-}
-
-async function writeStory(trx: Transaction<Database>, story: StoryInput): Promise<void> {
-  const upsertRefs = async (table: "authors" | "tags", refs: NamedRef[]) => {
-    for (const ref of refs)
-      await trx
-        .insertInto(table)
-        .values(ref)
-        .onConflict((oc) => oc.column("slug").doUpdateSet({ name: ref.name }))
-        .execute();
-  };
-  await upsertRefs("authors", story.authors);
-  await upsertRefs("tags", story.tags);
-  const row = {
-    kicker: story.kicker ?? null,
-    headline: story.headline,
-    deck: story.deck ?? null,
-    section_slug: story.section,
-    published_at: new Date(story.publishedAt).toISOString(),
-    updated_at: new Date(story.updatedAt).toISOString(),
-    image_json: story.image ? JSON.stringify(story.image) : null,
-    has_video: hasPlayableVideo(story.body) ? 1 : 0,
-    body_json: JSON.stringify(story.body),
-  };
-  await trx
-    .insertInto("stories")
-    .values({ slug: story.slug, ...row })
-    .onConflict((oc) => oc.column("slug").doUpdateSet(row))
-    .execute();
-  await trx.deleteFrom("story_authors").where("story_slug", "=", story.slug).execute();
-  await trx.deleteFrom("story_tags").where("story_slug", "=", story.slug).execute();
-  for (const [position, author] of story.authors.entries())
-    await trx
-      .insertInto("story_authors")
-      .values({ story_slug: story.slug, author_slug: author.slug, position })
-      .execute();
-  for (const [position, tag] of story.tags.entries())
-    await trx.insertInto("story_tags").values({ story_slug: story.slug, tag_slug: tag.slug, position }).execute();
 }
 
 function toSummary(row: StoryRow): StorySummary {
