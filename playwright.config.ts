@@ -9,6 +9,8 @@ if (!executablePath) throw new Error(missingChromiumMessage);
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://127.0.0.1:${port}`;
+/** The publishing API's token on the test server (see e2e/publishing.spec.ts). */
+export const adminToken = "e2e-admin-token";
 
 // Browser tests run against the production build (npm run build), on a store of their own.
 export default defineConfig({
@@ -36,6 +38,7 @@ export default defineConfig({
       PUBLIC_URL: baseURL,
       DATABASE_URL: `file:${join(mkdtempSync(join(tmpdir(), "dispatch-e2e-")), "store.db")}`,
       LOG_REQUESTS: "0",
+      ADMIN_TOKEN: adminToken,
     },
   },
 });

@@ -90,6 +90,16 @@ export const storyInputSchema = storySchema
   .omit({ url: true, related: true, hasVideo: true, section: true })
   .extend({ section: slugSchema });
 
+/**
+ * What a client PUTs to publish: the Story shape, where what the server computes (url, related,
+ * hasVideo) may be sent back and is ignored, the section may be a slug or a {slug, name}, and the
+ * slug may be left out (the URL's slug is used).
+ */
+export const publishedStorySchema = storyInputSchema.extend({
+  slug: slugSchema.optional(),
+  section: z.union([slugSchema, z.object({ slug: slugSchema }).transform((section) => section.slug)]),
+});
+
 export const storyPageSchema = z.object({
   items: z.array(storySummarySchema),
   nextCursor: z.string().nullable(),

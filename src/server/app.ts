@@ -6,6 +6,7 @@ import { ApiError } from "../api/storyApi";
 import type { StoryStore } from "../store/storyStore";
 import { registerApiRoutes, sendError } from "./apiRoutes";
 import { type PageRenderer, registerPageRoutes } from "./pageRoutes";
+import { registerPublishingRoutes } from "./publishingRoutes";
 import { createStoryReader } from "./storyReader";
 
 export interface AppOptions {
@@ -14,10 +15,19 @@ export interface AppOptions {
   pages: PageRenderer;
   /** The built client (dist/client): hashed assets and the public files. Absent in dev and tests. */
   clientDir?: string;
+  /** The publishing API's bearer token; publishing answers 403 without one. */
+  adminToken?: string;
   logger?: boolean;
   /** Runs before any route is added: the dev server mounts Vite's middleware here. */
   setup?: (app: FastifyInstance) => Promise<void>;
 }
+
+const clientErrorCodes: Record<number, string> = {
+  404: "not_found",
+  405: "method_not_allowed",
+  413: "payload_too_large",
+  415: "unsupported_media_type",
+};
 
 /** Request bodies are small JSON documents; anything bigger is refused with 413. */
 const BODY_LIMIT = 1024 * 1024;
@@ -27,6 +37,7 @@ export async function buildApp({
   publicUrl,
   pages,
   clientDir,
+  adminToken,
   logger = false,
   setup,
 }: AppOptions): Promise<FastifyInstance> {
@@ -45,7 +56,7 @@ export async function buildApp({
       request.log.error(error);
       return sendError(reply, 500, "internal_error", "Something went wrong on our side.");
     }
-    return sendError(reply, status, (error.code ?? "bad_request").toLowerCase(), error.message);
+    return sendError(reply, status, clientErrorCodes[status] ?? "bad_request", error.message);
   });
   app.setNotFoundHandler((request, reply) =>
     sendError(reply, 404, "not_found", `There is nothing at ${request.method} ${request.url.split("?")[0]}.`),
@@ -78,6 +89,7 @@ export async function buildApp({
     });
   }
 
+  registerPublishingRoutes(app, store, reader, adminToken);
   registerApiRoutes(app, reader);
   registerPageRoutes(app, reader, { url: publicUrl }, pages);
   return app;

@@ -6,6 +6,8 @@ export interface Config {
   host: string;
   databaseUrl: string;
   publicUrl: string;
+  /** The bearer token the publishing API asks for; publishing is off without one. */
+  adminToken?: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -20,5 +22,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST || "0.0.0.0",
     databaseUrl: env.DATABASE_URL || DEFAULT_DATABASE_URL,
     publicUrl: new URL(publicUrl).origin,
+    ...(env.ADMIN_TOKEN ? { adminToken: env.ADMIN_TOKEN } : {}),
   };
 }

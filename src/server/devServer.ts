@@ -24,6 +24,7 @@ export async function startDevServer(vite: ViteDevServer): Promise<void> {
   const app = await buildApp({
     store,
     publicUrl: config.publicUrl,
+    adminToken: config.adminToken,
     logger: true,
     pages: {
       template: (url) => vite.transformIndexHtml(url, readFileSync(`${root}/index.html`, "utf8")),

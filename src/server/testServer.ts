@@ -17,13 +17,21 @@ export interface TestServer {
 
 const root = join(import.meta.dirname, "../..");
 
-export async function startTestServer({ demo = true } = {}): Promise<TestServer> {
+export async function startTestServer({
+  demo = true,
+  adminToken = undefined as string | undefined,
+} = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), "dispatch-test-"));
   const store = await openStore(`file:${join(dir, "store.db")}`);
   if (demo) await loadDemoContentIfEmpty(store, join(root, "content"), join(root, "public"));
   const template = readFileSync(join(root, "index.html"), "utf8");
   const publicUrl = "https://news.example";
-  const app = await buildApp({ store, publicUrl, pages: { template: () => template, render, routeScripts: () => [] } });
+  const app = await buildApp({
+    store,
+    publicUrl,
+    adminToken,
+    pages: { template: () => template, render, routeScripts: () => [] },
+  });
   const address = await app.listen({ port: 0, host: "127.0.0.1" });
   return {
     url: address,

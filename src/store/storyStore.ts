@@ -50,6 +50,8 @@ export interface StoryStore {
   deleteStory(slug: string): Promise<boolean>;
   getTag(slug: string): Promise<NamedRef | null>;
   getAuthor(slug: string): Promise<NamedRef | null>;
+  /** Every story's slug and headline: what related headlines are matched against. */
+  listHeadlines(): Promise<{ slug: string; headline: string }[]>;
   countStories(): Promise<number>;
   /** Resolves when the database answers a query. */
   ping(): Promise<void>;
@@ -227,6 +229,10 @@ export function createStoryStore(db: Kysely<Database>): StoryStore {
       return (
         (await db.selectFrom("authors").select(["slug", "name"]).where("slug", "=", slug).executeTakeFirst()) ?? null
       );
+    },
+
+    async listHeadlines() {
+      return db.selectFrom("stories").select(["slug", "headline"]).execute();
     },
 
     async countStories() {

@@ -1,0 +1,220 @@
+// The import command against a real store on a temp file, with story files written to a temp folder.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { storyInputSchema } from "../model/story";
+import { openStore } from "../store/openStore";
+import type { StoryStore } from "../store/storyStore";
+import { runImport } from "./cli";
+import { parsePlainTextStory } from "./plainText";
+
+let dir: string;
+let store: StoryStore;
+const SITE = "https://news.example";
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), "dispatch-import-"));
+  store = await openStore(`file:${join(dir, "store.db")}`);
+  await store.saveSections([
+    { slug: "city", name: "City" },
+    { slug: "world", name: "World" },
+  ]);
+});
+afterEach(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function write(name: string, content: string | Buffer): string {
+  const path = join(dir, "in", name);
+  mkdirSync(join(path, ".."), { recursive: true });
+  writeFileSync(path, content);
+  return path;
+}
+
+const scraped = `VIDEO: Tugboat crews race across the harbour for charity
+
+Twelve crews raised money for the lifeboat station on Saturday.
+
+The race started at the old lock gates at ten in the morning and finished by the fish market.
+
+“We have never had so many boats out,” said the organiser.
+
+READ ALSO: Harbour wall vote set for Friday
+
+Watch the video below.`;
+
+const markdown = `---
+slug: harbour-wall-vote-set-for-friday
+headline: Harbour wall vote set for Friday
+section: city
+authors: [Ana Ferreira]
+tags: [Council]
+publishedAt: 2026-11-20T07:45:00Z
+---
+The council will vote on the harbour wall on Friday.
+`;
+
+const run = (...args: string[]) => runImport(args, store, SITE);
+
+describe("npm run import", () => {
+  it("imports scraped text, Markdown and JSON in one go, linking related headlines across them", async () => {
+    const json = JSON.stringify({
+      slug: "ferry-fares-frozen",
+      headline: "Ferry fares frozen for the winter",
+      section: { slug: "world", name: "World" },
+      authors: [],
+      tags: [],
+      publishedAt: "2026-11-21T08:00:00.000Z",
+      updatedAt: "2026-11-21T08:00:00.000Z",
+      body: [{ type: "paragraph", text: "Fares stay where they are." }],
+    });
+    write("tugboats.txt", scraped);
+    write("wall.md", markdown);
+    write("fares.json", json);
+    const { exitCode, output } = await run(join(dir, "in"), "--video-src", "/media/tugs.mp4");
+    expect(exitCode).toBe(0);
+    expect(output).toContain("Stories: 3 created, 0 updated, 0 unchanged.");
+    expect(output).toContain("Related headlines: 1 resolved, 0 unresolved.");
+    expect(output).toContain(`${SITE}/stories/tugboat-crews-race-across-the-harbour-for-charity`);
+
+    const tugs = await store.getStory("tugboat-crews-race-across-the-harbour-for-charity");
+    expect(tugs?.kicker).toBe("VIDEO");
+    expect(tugs?.section.slug).toBe("city");
+    expect(tugs?.body).toContainEqual({
+      type: "related",
+      slug: "harbour-wall-vote-set-for-friday",
+      headline: "Harbour wall vote set for Friday",
+    });
+    expect(tugs?.body.at(-1)).toMatchObject({
+      type: "video",
+      sources: [{ type: "video/mp4", src: "/media/tugs.mp4" }],
+    });
+    expect(tugs?.hasVideo).toBe(true);
+    expect((await store.getStory("ferry-fares-frozen"))?.section.slug).toBe("world");
+  });
+
+  it("changes nothing when the same files are imported again", async () => {
+    write("tugboats.txt", scraped);
+    await run(join(dir, "in"));
+    const { output } = await run(join(dir, "in"));
+    expect(output).toContain("Stories: 0 created, 0 updated, 1 unchanged.");
+  });
+
+  it("reports an unresolved related headline, and links it when its story is imported later", async () => {
+    write("tugboats.txt", scraped);
+    const first = await run(join(dir, "in", "tugboats.txt"));
+    expect(first.output).toContain("Related headlines: 0 resolved, 1 unresolved.");
+    expect(first.output).toContain(
+      "unresolved in tugboat-crews-race-across-the-harbour-for-charity: Harbour wall vote set for Friday",
+    );
+    const slug = "tugboat-crews-race-across-the-harbour-for-charity";
+    expect((await store.getStory(slug))?.body).toContainEqual({
+      type: "related",
+      headline: "Harbour wall vote set for Friday",
+    });
+    // No video source was given: the story keeps a placeholder, and has no playable video.
+    expect((await store.getStory(slug))?.body.at(-1)).toMatchObject({ type: "video", sources: [] });
+    expect((await store.getStory(slug))?.hasVideo).toBe(false);
+
+    await run(write("wall.md", markdown));
+    expect((await store.getStory(slug))?.body).toContainEqual({
+      type: "related",
+      slug: "harbour-wall-vote-set-for-friday",
+      headline: "Harbour wall vote set for Friday",
+    });
+  });
+
+  it("takes the video from a sidecar file beside the story", async () => {
+    write("tugboats.txt", scraped);
+    write(
+      "tugboats.video.json",
+      JSON.stringify({
+        title: "The race",
+        poster: "/media/race.jpg",
+        sources: [{ src: "/media/race.webm", type: "video/webm" }],
+      }),
+    );
+    await run(join(dir, "in"));
+    const story = await store.getStory("tugboat-crews-race-across-the-harbour-for-charity");
+    expect(story?.body.at(-1)).toMatchObject({ type: "video", title: "The race", poster: "/media/race.jpg" });
+  });
+
+  it("rejects bad files with their reasons and still imports the good ones", async () => {
+    write("good.md", markdown);
+    write("empty.txt", "  \n\n ");
+    write("latin1.txt", Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x0a]));
+    write("huge.txt", `Headline\n\n${"word ".repeat(300_000)}`);
+    write("broken.json", "{ nope");
+    write("no-body.md", "---\nheadline: Only a headline\nsection: city\npublishedAt: 2026-11-20T07:45:00Z\n---\n");
+    const { exitCode, output } = await run(join(dir, "in"), join(dir, "missing.txt"));
+    expect(exitCode).toBe(1);
+    expect(output).toContain("Stories: 1 created");
+    expect(output).toMatch(/Rejected .*empty\.txt: empty/);
+    expect(output).toMatch(/Rejected .*latin1\.txt: not UTF-8 text/);
+    expect(output).toMatch(/Rejected .*huge\.txt: over the 1024 KiB limit/);
+    expect(output).toMatch(/Rejected .*broken\.json: not JSON/);
+    expect(output).toMatch(/Rejected .*no-body\.md: .*body/);
+    expect(output).toMatch(/Rejected .*missing\.txt: no such file or folder/);
+    expect(await store.countStories()).toBe(1);
+  });
+
+  it("prints the parsed stories as JSON on a dry run, and writes nothing", async () => {
+    write("tugboats.txt", scraped);
+    write("wall.md", markdown);
+    const { exitCode, output } = await run("--dry-run", "--json", join(dir, "in"));
+    expect(exitCode).toBe(0);
+    const stories = storyInputSchema.array().parse(JSON.parse(output));
+    expect(stories.map((s) => s.slug).sort()).toEqual([
+      "harbour-wall-vote-set-for-friday",
+      "tugboat-crews-race-across-the-harbour-for-charity",
+    ]);
+    const tugs = stories.find((s) => s.kicker === "VIDEO");
+    expect(tugs?.body).toContainEqual({
+      type: "related",
+      slug: "harbour-wall-vote-set-for-friday",
+      headline: "Harbour wall vote set for Friday",
+    });
+    expect(await store.countStories()).toBe(0);
+  });
+
+  it("explains its usage when given no files or an unknown option", async () => {
+    expect((await run()).exitCode).toBe(2);
+    const unknown = await run("--frobnicate", "x.txt");
+    expect(unknown.exitCode).toBe(2);
+    expect(unknown.output).toContain("Usage: npm run import");
+  });
+
+  const sample = join(import.meta.dirname, "../../../shared/samples/watch-story.txt");
+  it.skipIf(!existsSync(sample))("links the shared sample's related headlines to stories that carry them", async () => {
+    // The sample is third-party text: its headlines are read from it here, never copied into the repo.
+    const related = parsePlainTextStory(readFileSync(sample, "utf8")).body.flatMap((b) =>
+      b.type === "related" ? [b.headline] : [],
+    );
+    expect(related).toHaveLength(2);
+    for (const [index, headline] of related.entries()) {
+      write(
+        `related-${index}.json`,
+        JSON.stringify({
+          slug: `related-story-${index}`,
+          headline,
+          section: "world",
+          authors: [],
+          tags: [],
+          publishedAt: "2026-11-01T08:00:00.000Z",
+          updatedAt: "2026-11-01T08:00:00.000Z",
+          body: [{ type: "paragraph", text: "A story the sample refers to." }],
+        }),
+      );
+    }
+    await run(join(dir, "in"));
+    const { output } = await run(sample);
+    expect(output).toContain("Related headlines: 2 resolved, 0 unresolved.");
+    const imported = output.match(/stories\/([a-z0-9-]+)/)?.[1] ?? "";
+    const story = await store.getStory(imported);
+    expect(story?.kicker).toBe("WATCH");
+    expect(story?.related.slice(0, 2).map((s) => s.slug)).toEqual(["related-story-0", "related-story-1"]);
+    expect(story?.body.at(-1)).toMatchObject({ type: "video", sources: [] });
+  });
+});

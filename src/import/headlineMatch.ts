@@ -1,0 +1,97 @@
+// Finds the stored story a related-headline line names. Scraped headlines drift from the stored
+// ones in small ways (quotes, case, punctuation, a word added or dropped), so lines are matched on a
+// normalised form, exactly first and then by similarity.
+
+const NUMBER_WORDS = new Map(
+  "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty"
+    .split(" ")
+    .map((word, value) => [word, String(value)]),
+);
+
+/**
+ * The comparable form of a headline: lower case, no diacritics, no punctuation (curly or straight
+ * quotes, dashes, colons…), single spaces, and number words up to twenty as digits ("Five things" =
+ * "5 things": desks rewrite numerals both ways). Apostrophes are deleted rather than spaced so
+ * "Kim’s" = "Kim's" = "Kims"; hyphens become spaces so "great-grandmother" = "great grandmother".
+ */
+export function normalizeHeadline(headline: string): string {
+  return headline
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .replace(/['‘’`ʼ]/gu, "")
+    .replace(/&/g, " and ")
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim()
+    .split(" ")
+    .map((word) => NUMBER_WORDS.get(word) ?? word)
+    .join(" ");
+}
+
+/** The words of a normalised headline and its word pairs: pairs reward the same words in the same order. */
+function shingles(normalized: string): Set<string> {
+  const words = normalized.split(" ").filter(Boolean);
+  const pairs = words.slice(1).map((word, index) => `${words[index]} ${word}`);
+  return new Set([...words, ...pairs]);
+}
+
+function dice(a: Set<string>, b: Set<string>): number {
+  if (a.size + b.size === 0) return 0;
+  let shared = 0;
+  for (const shingle of a) if (b.has(shingle)) shared++;
+  return (2 * shared) / (a.size + b.size);
+}
+
+/**
+ * How alike two headlines are, 0..1: the Sørensen–Dice coefficient of their sets of words and word
+ * pairs, on normalised forms. Words alone score stories that share a place and a topic too high;
+ * pairs alone punish a short headline with one word added; together they separate the two (see
+ * HEADLINE_MATCH_THRESHOLD). Headlines with no words score 0.
+ */
+export function headlineSimilarity(a: string, b: string): number {
+  return dice(shingles(normalizeHeadline(a)), shingles(normalizeHeadline(b)));
+}
+
+/**
+ * The lowest similarity taken as the same story. Measured cases (headlineMatch.test.ts):
+ * same story, reworded: a word added (0.88), "Port Merrow" dropped from the front (0.85), "to" → "will" (0.80),
+ * "Mayor resigns" → "Mayor resigns today" (0.75);
+ * different stories: "Council approves new harbour wall" / "Council rejects new harbour wall" (0.67),
+ * "Port Merrow ferry fares to rise in January" / "Port Merrow ferry workers to strike in January" (0.60).
+ * 0.75 sits between the two groups; a wrong link is worse than an unlinked headline, so the boundary
+ * leans to rejecting.
+ */
+export const HEADLINE_MATCH_THRESHOLD = 0.75;
+
+/**
+ * The slug of the story the headline names: an exact match of normalised forms first, else the most
+ * similar story at or above the threshold. When two different stories match equally well (the same
+ * normalised headline, or the same best score) the answer is undefined: the headline stays plain
+ * text rather than risk linking the wrong story.
+ */
+export function findStoryByHeadline(
+  headline: string,
+  stories: { slug: string; headline: string }[],
+): string | undefined {
+  const wanted = normalizeHeadline(headline);
+  if (!wanted) return undefined;
+  const normalized = stories.map((story) => ({ slug: story.slug, headline: normalizeHeadline(story.headline) }));
+  const exact = new Set(normalized.filter((story) => story.headline === wanted).map((story) => story.slug));
+  if (exact.size > 0) return onlyOne(exact);
+
+  const wantedShingles = shingles(wanted);
+  let best = 0;
+  let bestSlugs = new Set<string>();
+  for (const story of normalized) {
+    const score = dice(wantedShingles, shingles(story.headline));
+    if (score > best) {
+      best = score;
+      bestSlugs = new Set([story.slug]);
+    } else if (score === best) {
+      bestSlugs.add(story.slug);
+    }
+  }
+  return best >= HEADLINE_MATCH_THRESHOLD ? onlyOne(bestSlugs) : undefined;
+}
+
+const onlyOne = (slugs: Set<string>): string | undefined => (slugs.size === 1 ? [...slugs][0] : undefined);

@@ -1,0 +1,471 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { type Block, blockSchema, type VideoBlock } from "../model/story";
+import { PlainTextError, type PlainTextStory, parsePlainTextStory } from "./plainText";
+
+const fixtureNames = readdirSync(new URL("./fixtures/", import.meta.url)).filter((name) => name.endsWith(".txt"));
+const fixture = (name: string): string => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8");
+const parseFixture = (name: string): PlainTextStory => parsePlainTextStory(fixture(name));
+const types = (story: PlainTextStory): string[] => story.body.map((block) => block.type);
+const ofType = <T extends Block["type"]>(story: PlainTextStory, type: T) =>
+  story.body.filter((block): block is Extract<Block, { type: T }> => block.type === type);
+const nonBlankLines = (text: string): string[] =>
+  text
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+
+describe("parsePlainTextStory: headline and kicker", () => {
+  it("takes the first non-blank line as the headline and a prefix kicker apart from it", () => {
+    const story = parseFixture("prefix-kicker.txt");
+    expect(story.kicker).toBe("VIDEO");
+    expect(story.headline).toBe("Port Merrow lighthouse shines again after forty dark years");
+  });
+
+  it("takes a suffix kicker after a bar, normalised to upper case", () => {
+    const story = parseFixture("suffix-kicker-pipe.txt");
+    expect(story).toMatchObject({ kicker: "WATCH", headline: "Harbour seals return to the old quay" });
+  });
+
+  it("takes a suffix kicker in parentheses from a headline line with stray spaces", () => {
+    const story = parseFixture("suffix-kicker-parens.txt");
+    expect(story).toMatchObject({
+      kicker: "PHOTOS",
+      headline: "Storm Ada leaves a trail of damage along the seafront",
+    });
+  });
+
+  it.each([
+    ["WATCH: Mayor opens the new footbridge", "WATCH", "Mayor opens the new footbridge"],
+    ["PHOTOS: Lantern parade fills the old town", "PHOTOS", "Lantern parade fills the old town"],
+    ["BREAKING: Fire at the fish market", "BREAKING", "Fire at the fish market"],
+    ["LIVE: Election count in Port Merrow", "LIVE", "Election count in Port Merrow"],
+    ["EXCLUSIVE: The letter the council did not send", "EXCLUSIVE", "The letter the council did not send"],
+    ["ANALYSIS: Why the ferry lost money", "ANALYSIS", "Why the ferry lost money"],
+    ["Watch: Mayor opens the new footbridge", "WATCH", "Mayor opens the new footbridge"],
+    ["BREAKING NEWS: Fire at the fish market", "BREAKING NEWS", "Fire at the fish market"],
+    ["HARBOUR WATCH: Seals on the quay", "HARBOUR WATCH", "Seals on the quay"],
+    ["Lantern parade fills the old town [PHOTOS]", "PHOTOS", "Lantern parade fills the old town"],
+    ["Mayor opens the new footbridge - VIDEO", "VIDEO", "Mayor opens the new footbridge"],
+    ["Mayor opens the new footbridge — Watch", "WATCH", "Mayor opens the new footbridge"],
+    ["Mayor opens the new footbridge (Video)", "VIDEO", "Mayor opens the new footbridge"],
+    ["Mayor opens the new footbridge | Live Updates", "LIVE UPDATES", "Mayor opens the new footbridge"],
+  ])("reads %j as kicker %s", (line, kicker, headline) => {
+    expect(parsePlainTextStory(`${line}\n\nA paragraph.`)).toMatchObject({ kicker, headline });
+  });
+
+  it.each([
+    ["a colon after mixed-case words that are not a known kicker", "Council vote: ferry fares to rise"],
+    ["an unknown suffix in parentheses", "Fishing quotas cut again (UK)"],
+    ["a hyphen inside a word", "Ferry fares rise for the re-VIDEO"],
+    ["a kicker with nothing after it", "WATCH:"],
+    ["a suffix with nothing before it", "(VIDEO)"],
+  ])("keeps the whole line as the headline for %s", (_case, line) => {
+    const story = parsePlainTextStory(`${line}\n\nA paragraph.`);
+    expect(story.kicker).toBeUndefined();
+    expect(story.headline).toBe(line);
+  });
+
+  it.each([
+    ["empty text", ""],
+    ["only whitespace and line breaks", "  \n\t\r\n \u00a0 \r\n"],
+  ])("refuses %s, saying there is no headline", (_case, text) => {
+    expect(() => parsePlainTextStory(text)).toThrow(PlainTextError);
+    expect(() => parsePlainTextStory(text)).toThrow(/no headline/);
+  });
+
+  it("refuses a first line too long to be a headline, saying why", () => {
+    expect(() => parsePlainTextStory(`${"word ".repeat(80)}\n\nA paragraph.`)).toThrow(/more than the 300/);
+  });
+});
+
+describe("parsePlainTextStory: deck", () => {
+  it("takes a lone short line right after the headline as the deck", () => {
+    expect(parseFixture("prefix-kicker.txt").deck).toBe(
+      "Volunteers spent three winters restoring the lamp room on Gull Point.",
+    );
+  });
+
+  it("takes the line under the headline in the same block as the deck", () => {
+    expect(parseFixture("suffix-kicker-parens.txt").deck).toBe(
+      "Roofs, railings and a bandstand were lost as winds reached 90 mph overnight.",
+    );
+  });
+
+  it("takes no deck when the first block runs to several sentences", () => {
+    const story = parseFixture("suffix-kicker-pipe.txt");
+    expect(story.deck).toBeUndefined();
+    expect(story.body[0]).toMatchObject({ type: "paragraph", text: expect.stringMatching(/^A colony of grey seals/) });
+  });
+
+  it.each([
+    ["longer than 200 characters", `The ${"very ".repeat(45)}long line`],
+    ["two lines", "The first line\nand the second line."],
+    ["opening with a quote mark", "“We will rebuild,” says the mayor."],
+    ["a related label", "READ ALSO: Ferry fares to rise in January"],
+    ["a video lead-in", "Watch below."],
+  ])("takes no deck when the next block is %s", (_case, block) => {
+    expect(parsePlainTextStory(`Headline of the story\n\n${block}\n\nA paragraph.`).deck).toBeUndefined();
+  });
+
+  it("keeps an abbreviation inside a one-sentence deck", () => {
+    const story = parsePlainTextStory("Headline\n\nDr. Okafor and St. Anne's choir lead the parade.\n\nBody.");
+    expect(story.deck).toBe("Dr. Okafor and St. Anne's choir lead the parade.");
+  });
+});
+
+describe("parsePlainTextStory: paragraphs and quotes", () => {
+  it("joins the lines of a block with one space and keeps the text otherwise", () => {
+    expect(parseFixture("prefix-kicker.txt").body).toContainEqual({
+      type: "paragraph",
+      text: "The original lens turned up in a council storeroom in 2019, wrapped in newspaper from 1983. Engineers from the harbour board cleaned and reseated it by hand.",
+    });
+  });
+
+  it("reads blocks that open with a quote mark as quotes, balanced or not, keeping their quote marks", () => {
+    const story = parseFixture("quotes.txt");
+    expect(ofType(story, "quote").map((quote) => quote.text)).toEqual([
+      "“Sunday is when the visitors come,” said fishmonger Tomas Reyes.",
+      "“I have worked six days a week for thirty years. My knees have opinions about a seventh.",
+      "“Ask anyone who stands on concrete all day and they will tell you the same thing,” added baker Ines Kowal.",
+      `"We will put it to a vote of all members in March," the traders' association said in a statement.`,
+      "'It is a question of fairness,' one flower seller said.",
+      "‘Nobody asked us,’ said another.",
+    ]);
+    expect(ofType(story, "quote").every((quote) => quote.cite === undefined)).toBe(true);
+  });
+
+  it("keeps a paragraph with a quote inside it, or an elision at its start, as a paragraph", () => {
+    const paragraphs = ofType(parseFixture("quotes.txt"), "paragraph").map((paragraph) => paragraph.text);
+    expect(paragraphs).toEqual([
+      "Councillor Ade Brennan said the council would “listen to every trader” before deciding.",
+      "'90s-era bylaws still govern how many stalls may trade on the square.",
+    ]);
+  });
+
+  it("splits a paragraph longer than the model allows at a sentence break, losing nothing", () => {
+    const sentence = "The harbour board met again on Tuesday to talk about the wall. ";
+    const text = sentence.repeat(700).trim();
+    const story = parsePlainTextStory(`Headline\n\n${text}`);
+    const texts = ofType(story, "paragraph").map((paragraph) => paragraph.text);
+    expect(texts.length).toBe(3);
+    expect(texts.every((chunk) => chunk.length <= 20_000 && chunk.endsWith("wall."))).toBe(true);
+    expect(texts.join(" ")).toBe(text);
+  });
+
+  it("splits an overlong paragraph with no sentence break at a space, or anywhere when it has none", () => {
+    const words = "harbour ".repeat(3_000).trim();
+    expect(
+      ofType(parsePlainTextStory(`Headline\n\n${words}`), "paragraph")
+        .map((p) => p.text)
+        .join(" "),
+    ).toBe(words);
+    const blob = "x".repeat(45_000);
+    const chunks = ofType(parsePlainTextStory(`Headline\n\n${blob}`), "paragraph").map((p) => p.text);
+    expect(chunks.map((chunk) => chunk.length)).toEqual([20_000, 20_000, 5_000]);
+  });
+
+  it("keeps a quotation longer than a quote may be as paragraphs", () => {
+    const long = `“${"We will not move. ".repeat(300).trim()}”`;
+    const story = parsePlainTextStory(`Headline\n\n${long}`);
+    expect(types(story)).toEqual(["paragraph"]);
+  });
+});
+
+describe("parsePlainTextStory: related headlines", () => {
+  it("drops every kind of related label and keeps the headline, with no slug", () => {
+    const related = ofType(parseFixture("related-labels.txt"), "related");
+    expect(related.slice(0, 6)).toEqual([
+      { type: "related", headline: "Lower town residents count the cost of the January floods" },
+      { type: "related", headline: "Flood reserve explained: where the money comes from" },
+      { type: "related", headline: "Engineers say a wall alone will not hold back the sea" },
+      { type: "related", headline: "Tide gauges on the north pier to be replaced" },
+      { type: "related", headline: "How the harbour wall plan grew from a sketch to a £40m scheme" },
+      { type: "related", headline: "Mayor promises an answer on flood insurance by spring" },
+    ]);
+  });
+
+  it("reads a bare one-line block with no closing punctuation as another story's headline", () => {
+    const related = ofType(parseFixture("related-labels.txt"), "related");
+    expect(related.slice(6)).toEqual([
+      { type: "related", headline: "Residents' group backs the steel and concrete option" },
+    ]);
+    expect(ofType(parseFixture("prefix-kicker.txt"), "related")).toEqual([
+      { type: "related", headline: "Ferry timetable changes announced for the winter season" },
+    ]);
+  });
+
+  it("keeps credits, page furniture, fragments, short lines and lines inside paragraphs as paragraphs", () => {
+    const story = parseFixture("related-labels.txt");
+    expect(story.deck).toBe("Councillors will decide whether to pay for the wall from the flood reserve.");
+    expect(ofType(story, "paragraph").map((paragraph) => paragraph.text)).toEqual([
+      "The vote follows two years of consultation with residents of the lower town.",
+      "Three wall designs go on show at the central library A second public meeting is planned for Thursday evening.",
+      "Additional reporting by Sam Lee",
+      "SCROLL DOWN FOR THE FULL TIMETABLE",
+      "the meeting may run late if many residents ask to speak",
+      "What happens next",
+    ]);
+    expect(ofType(parseFixture("suffix-kicker-parens.txt"), "paragraph").at(-1)).toEqual({
+      type: "paragraph",
+      text: "Photo: Port Merrow Harbour Board",
+    });
+  });
+
+  it.each([
+    ["ending in a full stop", "Ferry fares rise again in January."],
+    ["ending in a colon", "Here is what the council decided:"],
+    ["with three words", "Ferry fares rise"],
+    ["with a web address", "Read the plan at www.portmerrow.example today"],
+    ["longer than 160 characters", `Ferry ${"fares ".repeat(19)}rise`],
+  ])("keeps a bare line %s as a paragraph", (_case, line) => {
+    expect(types(parsePlainTextStory(`Headline\n\nA deck.\n\n${line}`))).toEqual(["paragraph"]);
+  });
+
+  it("separates a labelled line from the paragraph lines around it", () => {
+    const story = parsePlainTextStory("Headline\n\nA deck.\n\nFirst line.\nSEE ALSO: Ferry fares to rise\nLast line.");
+    expect(story.body).toEqual([
+      { type: "paragraph", text: "First line." },
+      { type: "related", headline: "Ferry fares to rise" },
+      { type: "paragraph", text: "Last line." },
+    ]);
+  });
+
+  it("keeps a labelled line whose headline is too long for a related block as a paragraph", () => {
+    const line = `READ MORE: ${"word ".repeat(70).trim()}`;
+    expect(parsePlainTextStory(`Headline\n\nA deck.\n\n${line}`).body).toEqual([{ type: "paragraph", text: line }]);
+  });
+});
+
+describe("parsePlainTextStory: video", () => {
+  const headline = "Port Merrow regatta in pictures and video";
+  const placeholder = { type: "video", title: headline, sources: [] };
+
+  it("keeps every form of video lead-in as a paragraph followed by a placeholder", () => {
+    const story = parseFixture("video-markers.txt");
+    const markers = story.body.flatMap((block, index) => {
+      const next = story.body[index + 1];
+      return next?.type === "video" && block.type === "paragraph" ? [block.text] : [];
+    });
+    expect(markers).toEqual([
+      "Check out the video:",
+      "Watch the video below.",
+      "Watch below.",
+      "WATCH BELOW",
+      "Watch the video:",
+      "See the video below",
+      "Video below:",
+    ]);
+    expect(ofType(story, "video")).toEqual(Array(7).fill(placeholder));
+    expect(story.body.at(-1)).toEqual(placeholder);
+  });
+
+  it("puts a known video at the first lead-in, titled with the headline unless it has a title", () => {
+    const sources: VideoBlock["sources"] = [{ type: "video/mp4", src: "/media/regatta.mp4" }];
+    const text = fixture("video-markers.txt");
+    const withVideo = parsePlainTextStory(text, { video: { sources, poster: "/media/regatta.jpg" } });
+    expect(withVideo.body[1]).toEqual({ type: "video", title: headline, sources, poster: "/media/regatta.jpg" });
+    expect(ofType(withVideo, "video").slice(1)).toEqual(Array(6).fill(placeholder));
+    const titled = parsePlainTextStory(text, { video: { title: "The regatta", sources } });
+    expect(titled.body[1]).toEqual({ type: "video", title: "The regatta", sources });
+  });
+
+  it("puts a known video at the end of a story with no lead-in", () => {
+    const sources: VideoBlock["sources"] = [{ type: "video/youtube", src: "abcdefghijk" }];
+    const story = parsePlainTextStory("Headline\n\nA deck.\n\nA paragraph.", { video: { sources } });
+    expect(story.body.at(-1)).toEqual({ type: "video", title: "Headline", sources });
+  });
+
+  it("adds no video to a story with no lead-in and no known video", () => {
+    expect(ofType(parseFixture("related-labels.txt"), "video")).toEqual([]);
+  });
+});
+
+describe("parsePlainTextStory: line endings", () => {
+  it("reads CRLF text as it reads LF text", () => {
+    const crlf = fixture("crlf.txt");
+    expect(crlf).toContain("\r\n");
+    const story = parsePlainTextStory(crlf);
+    expect(story).toEqual(parsePlainTextStory(crlf.replaceAll("\r\n", "\n")));
+    expect(story).toMatchObject({
+      kicker: "BREAKING",
+      headline: "Ferry terminal closed after power cut",
+      deck: "Passengers are advised to check before travelling.",
+    });
+    expect(types(story)).toEqual(["paragraph", "related", "quote", "paragraph", "video"]);
+    expect(story.body[0]).toEqual({
+      type: "paragraph",
+      text: "The terminal lost power at 6am when a substation flooded in the overnight rain.",
+    });
+  });
+
+  it("reads every fixture the same with LF, CRLF or CR line endings", () => {
+    for (const name of ["prefix-kicker.txt", "quotes.txt", "related-labels.txt", "video-markers.txt"]) {
+      const text = fixture(name);
+      expect(parsePlainTextStory(text.replaceAll("\n", "\r\n"))).toEqual(parsePlainTextStory(text));
+      expect(parsePlainTextStory(text.replaceAll("\n", "\r"))).toEqual(parsePlainTextStory(text));
+    }
+  });
+});
+
+const samplePath = "/work/shared/samples/watch-story.txt";
+
+describe("parsePlainTextStory: a real scraped story", () => {
+  it.skipIf(!existsSync(samplePath))(`reads ${samplePath} (skipped when the sample is absent)`, () => {
+    const sample = readFileSync(samplePath, "utf8");
+    const lines = nonBlankLines(sample);
+    const story = parsePlainTextStory(sample);
+
+    expect(story.kicker).toBe("WATCH");
+    expect(lines[0]?.startsWith("WATCH:") && lines[0].endsWith(` ${story.headline}`)).toBe(true);
+    expect(story.deck).toBe(lines[1]);
+    expect(ofType(story, "paragraph").length).toBeGreaterThanOrEqual(5);
+    expect(ofType(story, "quote").length).toBeGreaterThanOrEqual(3);
+
+    const related = ofType(story, "related");
+    expect(related).toHaveLength(2);
+    for (const block of related) {
+      expect(block.slug).toBeUndefined();
+      expect(lines).toContain(block.headline);
+    }
+
+    expect(story.body.at(-1)).toEqual({ type: "video", title: story.headline, sources: [] });
+    expect(story.body.at(-2)).toEqual({ type: "paragraph", text: lines.at(-1) });
+  });
+});
+
+// --- Nothing is lost ---------------------------------------------------------------------------------
+
+// The labels the parser may drop from the start of a line (and only there), per the brief.
+const RELATED_LABEL =
+  /^(?:read\s+also|also\s+read|see\s+also|read\s+more|related(?:\s+(?:stor(?:y|ies)|articles?))?)\s*:\s*/isu;
+const VIDEO_MARKER =
+  /^(?:check\s+out|watch|see|view|video)(?:\s+(?:the|full|it|video|clip|footage|below|here|above))*\s*[:.!…]*$/iu;
+
+const words = (text: string): string[] => text.split(/\s+/).filter(Boolean);
+const normalizeKicker = (label: string): string => label.trim().replace(/\s+/g, " ").toUpperCase();
+
+/**
+ * The headline line is the headline with, at most, a kicker before it (then a colon) or after it (after
+ * | or a dash, or in brackets). Only the separators go; the kicker keeps its letters, up to case and spacing.
+ */
+function headlineAccountsFor(line: string, story: PlainTextStory): boolean {
+  const { kicker, headline } = story;
+  if (kicker === undefined) return line === headline;
+  const prefix = line.endsWith(headline) ? /^(.+?)\s*:\s*$/su.exec(line.slice(0, -headline.length)) : null;
+  if (prefix && normalizeKicker(prefix[1] ?? "") === kicker) return true;
+  const suffix = line.startsWith(headline)
+    ? /^\s*(?:[|\-–—]\s*(.+?)|\(\s*(.+?)\s*\)|\[\s*(.+?)\s*\])\s*$/su.exec(line.slice(headline.length))
+    : null;
+  return suffix !== null && normalizeKicker(suffix[1] ?? suffix[2] ?? suffix[3] ?? "") === kicker;
+}
+
+function textOf(block: Block): string | undefined {
+  if (block.type === "paragraph" || block.type === "quote" || block.type === "heading") return block.text;
+  if (block.type === "related") return block.headline;
+  return undefined;
+}
+
+/**
+ * The words of the deck and body texts, in order, are exactly the words of the lines after the headline,
+ * in order: each line's words once, or its words after a related label, nothing more.
+ */
+function bodyAccountsFor(lines: string[], story: PlainTextStory): boolean {
+  const output = [story.deck, ...story.body.map(textOf)].flatMap((text) => (text === undefined ? [] : words(text)));
+  let at = 0;
+  const takes = (expected: string[]) => expected.every((word, index) => output[at + index] === word);
+  for (const line of lines) {
+    const whole = words(line);
+    const label = RELATED_LABEL.exec(line);
+    const unlabelled = label ? words(line.slice(label[0].length)) : undefined;
+    if (takes(whole)) at += whole.length;
+    else if (unlabelled && takes(unlabelled)) at += unlabelled.length;
+    else return false;
+  }
+  return at === output.length;
+}
+
+function checkStory(text: string): void {
+  const lines = nonBlankLines(text);
+  let story: PlainTextStory;
+  try {
+    story = parsePlainTextStory(text);
+  } catch (error) {
+    expect(error).toBeInstanceOf(PlainTextError);
+    expect(lines.length === 0 || (lines[0] ?? "").length > 300).toBe(true);
+    return;
+  }
+  expect(lines.length).toBeGreaterThan(0);
+  expect(headlineAccountsFor(lines[0] ?? "", story)).toBe(true);
+  expect(bodyAccountsFor(lines.slice(1), story)).toBe(true);
+  for (const [index, block] of story.body.entries()) {
+    expect(blockSchema.safeParse(block).success).toBe(true);
+    const text = textOf(block);
+    if (text !== undefined) expect(text).toBe(text.trim());
+    if (block.type === "video") {
+      expect(block).toEqual({ type: "video", title: story.headline, sources: [] });
+      const before = story.body[index - 1];
+      expect(before?.type === "paragraph" && VIDEO_MARKER.test(before.text)).toBe(true);
+    }
+  }
+  for (const field of [story.kicker, story.headline, story.deck]) {
+    if (field !== undefined) expect(field.length > 0 && field === field.trim()).toBe(true);
+  }
+}
+
+const casing = (text: string) =>
+  fc
+    .constantFrom("lower", "upper", "as is")
+    .map((style) => (style === "lower" ? text.toLowerCase() : style === "upper" ? text.toUpperCase() : text));
+const anyText = fc.oneof(
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: "grapheme", maxLength: 40 }),
+  fc.string({ unit: "binary", maxLength: 40 }),
+  fc.lorem({ maxCount: 12 }),
+  fc.lorem({ maxCount: 3, mode: "sentences" }),
+  fc.constantFrom("Ferry fares to rise again in Port Merrow", "Élan café reopens on the quay", "日本の港に新しい灯台"),
+);
+const marker = fc
+  .constantFrom(
+    "Check out the video",
+    "Watch the video below",
+    "Watch below",
+    "Watch the video",
+    "See the video below",
+    "Video below",
+  )
+  .chain(casing)
+  .chain((text) => fc.constantFrom("", ":", ".", "!", " :").map((end) => text + end));
+const label = fc
+  .constantFrom("READ ALSO", "ALSO READ", "RELATED", "SEE ALSO", "READ MORE", "Read Also", "related stories")
+  .chain((text) => fc.constantFrom(":", ": ", " :  ").map((colon) => text + colon));
+const quoteMark = fc.constantFrom("“", "”", '"', "‘", "’", "'", "«", "„");
+const kickerPrefix = fc.constantFrom("WATCH: ", "VIDEO:  ", "Photos: ", "BREAKING NEWS: ", "HARBOUR WATCH: ", "X: ");
+const kickerSuffix = fc.constantFrom(" | Watch", " (VIDEO)", " [PHOTOS]", " - VIDEO", " — live", "(UK)", " |");
+const line = fc.oneof(
+  { weight: 4, arbitrary: anyText },
+  { weight: 1, arbitrary: marker },
+  { weight: 1, arbitrary: fc.tuple(label, anyText).map(([l, t]) => l + t) },
+  { weight: 2, arbitrary: fc.tuple(quoteMark, anyText, fc.option(quoteMark)).map(([o, t, c]) => o + t + (c ?? "")) },
+  { weight: 1, arbitrary: fc.tuple(kickerPrefix, anyText).map(([k, t]) => k + t) },
+  { weight: 1, arbitrary: fc.tuple(anyText, kickerSuffix).map(([t, k]) => t + k) },
+  { weight: 2, arbitrary: fc.constantFrom("", " ", "\t", "\u00a0", " \u2028 ") },
+);
+const storyText = fc
+  .tuple(fc.array(line, { maxLength: 30 }), fc.constantFrom("\n", "\r\n", "\r"), fc.constantFrom("", " ", "  "))
+  .map(([lines, newline, indent]) => lines.map((text) => indent + text).join(newline));
+
+describe("parsePlainTextStory: nothing is lost", () => {
+  it("accounts for every non-blank line of any text, in order, once, with valid blocks", () => {
+    fc.assert(fc.property(storyText, checkStory), { numRuns: 2_000 });
+  });
+
+  it("accounts for every line of each fixture", () => {
+    for (const name of fixtureNames) checkStory(fixture(name));
+  });
+
+  it.skipIf(!existsSync(samplePath))("accounts for every line of the scraped sample", () => {
+    checkStory(readFileSync(samplePath, "utf8"));
+  });
+});
