@@ -190,4 +190,11 @@ describe("publishing through the store", () => {
     expect((await store.saveStories([linker], { linkHeadlines: exact })).outcomes[0]?.outcome).toBe("unchanged");
     expect((await store.getStory("linker"))?.related.map((s) => s.slug)).toEqual(["later"]);
   });
+
+  it("never keeps a link to a story that is not there", async () => {
+    await store.saveStories([
+      story("linker", 1, { body: [{ type: "related", slug: "not-written-yet", headline: "Headline of nothing" }] }),
+    ]);
+    expect((await store.getStory("linker"))?.body).toEqual([{ type: "related", headline: "Headline of nothing" }]);
+  });
 });

@@ -42,8 +42,9 @@ export interface StoryStore {
   getStory(slug: string): Promise<StoredStory | null>;
   /**
    * Writes these stories, all or none, in one transaction: a story with a known slug is replaced,
-   * one given with `movedFrom` leaves a permanent redirect at its old slug, and afterwards every
-   * unlinked related headline that `linkHeadlines` resolves is linked.
+   * one given with `movedFrom` leaves a permanent redirect at its old slug. Afterwards a related
+   * headline linking a slug that leads nowhere is unlinked, and every unlinked one that
+   * `linkHeadlines` resolves is linked.
    */
   saveStories(stories: StoryToSave[], options?: { linkHeadlines?: HeadlineResolver }): Promise<SaveReport>;
   /** Deletes the story at this slug; false when there was none. */
@@ -212,7 +213,7 @@ export function createStoryStore(db: Kysely<Database>): StoryStore {
           }
           outcomes.push({ slug: story.slug, outcome });
         }
-        const linked = linkHeadlines ? await linkRelatedHeadlines(trx, linkHeadlines) : 0;
+        const linked = await linkRelatedHeadlines(trx, linkHeadlines ?? (() => undefined));
         return { outcomes, linked };
       });
     },

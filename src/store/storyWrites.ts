@@ -93,12 +93,18 @@ export async function deleteStory(trx: Trx, slug: string): Promise<boolean> {
   return true;
 }
 
-/** Links every unlinked related headline that now names a story in the store; returns how many. */
+/**
+ * Keeps every related headline honest: a link to a slug that leads nowhere becomes plain text
+ * (never a dead link), and an unlinked headline that now names a story is linked. Returns how
+ * many headlines it linked.
+ */
 export async function linkRelatedHeadlines(trx: Trx, resolve: HeadlineResolver): Promise<number> {
   const stories = await trx.selectFrom("stories").select(["slug", "headline"]).execute();
+  const redirects = await trx.selectFrom("slug_redirects").select("from_slug").execute();
+  const reachable = new Set([...stories.map((s) => s.slug), ...redirects.map((r) => r.from_slug)]);
   let linked = 0;
-  await rewriteRelated(trx, (block, owner) => {
-    if (block.slug) return block;
+  await rewriteRelated(trx, ({ slug: current, ...block }, owner) => {
+    if (current && reachable.has(current)) return { ...block, slug: current };
     const slug = resolve(block.headline, stories);
     if (!slug || slug === owner) return block;
     linked += 1;
