@@ -7,6 +7,7 @@ import type { RenderResult } from "../entry-server";
 import type { Site } from "../head/head";
 import { scriptSafeJson } from "../head/head";
 import { escapeHtml, renderHead } from "../head/renderHead";
+import { canonicalPageUrl } from "./canonicalUrl";
 
 export type Render = (request: Request, api: StoryApi, site: Site) => Promise<RenderResult>;
 
@@ -20,6 +21,8 @@ export interface PageRenderer {
 
 export function registerPageRoutes(app: FastifyInstance, reader: StoryApi, site: Site, pages: PageRenderer) {
   app.get("/*", async (request, reply) => {
+    const canonical = canonicalPageUrl(request.url);
+    if (canonical) return reply.redirect(canonical, 301);
     // Concatenate rather than resolve: a path like //evil.example must stay a path on this site.
     const url = new URL(`${site.url}${request.url}`);
     const result = await pages.render(new Request(url, { headers: { accept: "text/html" } }), reader, site);

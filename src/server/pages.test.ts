@@ -118,6 +118,20 @@ describe("a story page", () => {
   });
 });
 
+describe("canonical URLs", () => {
+  it.each([
+    ["/stories/ferry-crew-pulls-kayakers-from-the-sound/", "/stories/ferry-crew-pulls-kayakers-from-the-sound"],
+    ["/stories/Ferry-Crew-Pulls-Kayakers-From-The-Sound", "/stories/ferry-crew-pulls-kayakers-from-the-sound"],
+    ["/stories/ferry-crew-pulls-kayakers-from-the-sound?utm_source=x&fbclid=y&t=4", "/stories/ferry-crew-pulls-kayakers-from-the-sound?t=4"],
+    ["/sections/city/?gclid=z", "/sections/city"],
+    ["//evil.example/", "/evil.example"],
+  ])("answers %s with 301 to %s", async (from, to) => {
+    const response = await fetch(`${server.url}${from}`, { redirect: "manual" });
+    expect(response.status).toBe(301);
+    expect(response.headers.get("location")).toBe(to);
+  });
+});
+
 describe("other pages", () => {
   it("renders the front page with the top story and every section", async () => {
     const { response, document } = await page("/");
@@ -138,12 +152,10 @@ describe("other pages", () => {
 
   it.each([
     "/stories/no-such-story",
-    "/stories/UPPER",
     "/sections/nope",
     "/tags/nope",
     "/authors/nope",
     "/no/such/page",
-    "//evil.example/",
     "/stories/%3Cscript%3E",
   ])("answers %s with the 404 page", async (path) => {
     const { response, document, meta } = await page(path);
