@@ -7,6 +7,7 @@ import { authorQuery, sectionsQuery, storiesQuery, storyQuery, tagQuery } from "
 import { isNotFound } from "../api/storyApi";
 import { pageHead, SITE_NAME, type Site } from "../head/head";
 import { storyHead } from "../head/storyHead";
+import { quoteParam } from "../model/quotes";
 import { NotFoundPage } from "../routes/NotFoundPage";
 import { HOME_LATEST, homeSectionQuery, LISTING_PAGE_SIZE } from "../routes/queries";
 import { Layout } from "./Layout";
@@ -76,7 +77,7 @@ export function createRoutes({ queryClient, site }: AppContext): RouteObject[] {
             const slug = params.slug ?? "";
             const story = await orNotFound(ensure(storyQuery(slug)));
             if (story.slug !== slug) throw redirect(`/stories/${story.slug}${new URL(request.url).search}`, 301);
-            return { head: storyHead(story, site) };
+            return { head: storyHead(story, site, quoteParam(new URL(request.url).searchParams.get("quote"))) };
           },
         },
         {
@@ -94,6 +95,7 @@ export function createRoutes({ queryClient, site }: AppContext): RouteObject[] {
                 title: section.name,
                 description: `The latest ${section.name} stories from ${SITE_NAME}.`,
                 path: `/sections/${section.slug}`,
+                feed: `/sections/${section.slug}/feed.xml`,
               }),
             };
           },

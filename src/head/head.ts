@@ -26,13 +26,27 @@ export const meta = (key: "name" | "property", id: string, content: string): Hea
 
 export function pageHead(
   site: Site,
-  page: { title: string; description: string; path: string; noindex?: boolean },
+  page: { title: string; description: string; path: string; noindex?: boolean; feed?: string },
 ): Head {
   const url = new URL(page.path, site.url).href;
   return {
     title: page.title === SITE_NAME ? SITE_NAME : `${page.title} | ${SITE_NAME}`,
     tags: [
       meta("name", "description", page.description),
+      ...siteLinks(site),
+      ...(page.feed
+        ? [
+            {
+              tag: "link" as const,
+              attrs: {
+                rel: "alternate",
+                type: "application/rss+xml",
+                title: `${page.title} | ${SITE_NAME}`,
+                href: new URL(page.feed, site.url).href,
+              },
+            },
+          ]
+        : []),
       ...(page.noindex
         ? [meta("name", "robots", "noindex")]
         : [{ tag: "link" as const, attrs: { rel: "canonical", href: url } }]),
@@ -43,6 +57,21 @@ export function pageHead(
       meta("property", "og:url", url),
     ],
   };
+}
+
+/** Links every page carries: the site's feed, for readers and crawlers to find. */
+export function siteLinks(site: Site): HeadTag[] {
+  return [
+    {
+      tag: "link",
+      attrs: {
+        rel: "alternate",
+        type: "application/rss+xml",
+        title: SITE_NAME,
+        href: new URL("/feed.xml", site.url).href,
+      },
+    },
+  ];
 }
 
 /** JSON safe to put inside a <script> element: nothing in it can close the element. */

@@ -1,38 +1,77 @@
 // The head of a story page: title, description, canonical, Open Graph, Twitter card, JSON-LD.
-import type { Story, VideoBlock } from "../model/story";
-import { type Head, type HeadTag, meta, SITE_NAME, type Site } from "./head";
 
-export function storyHead(story: Story, site: Site): Head {
-  const description = story.deck ?? firstParagraph(story) ?? story.headline;
+import { passage } from "../model/quotes";
+import type { Story, VideoBlock } from "../model/story";
+import { type Head, type HeadTag, meta, SITE_NAME, type Site, siteLinks } from "./head";
+
+/** Platforms crop share images below this width; a smaller lead image gives way to the share card. */
+const SHARE_IMAGE_MIN_WIDTH = 1200;
+export const SHARE_CARD_SIZE = { width: 1200, height: 630 } as const;
+
+/** The image that stands for the story where it is shared: its lead image if big enough, else its card. */
+export function storyShareImage(story: Story, site: Site) {
+  const image = story.image;
+  return image && image.width >= SHARE_IMAGE_MIN_WIDTH
+    ? { ...image, src: new URL(image.src, site.url).href }
+    : { src: new URL(`/og/${story.slug}.png`, site.url).href, alt: story.headline, ...SHARE_CARD_SIZE };
+}
+
+/** The head of a story page; with `quote`, the page of one of its passages (`?quote=N`). */
+export function storyHead(story: Story, site: Site, quote?: number): Head {
+  const summary = story.deck ?? firstParagraph(story) ?? story.headline;
+  const quoted = quote ? passage(story.body, quote)?.text : undefined;
+  const description = quoted ? clip(quoted, 300) : summary;
   const image = story.image;
   const video = story.body.find((b): b is VideoBlock => b.type === "video" && b.sources.length > 0);
   const absolute = (path: string) => new URL(path, site.url).href;
+  const shareImage = storyShareImage(story, site);
+  const mp4 = video?.sources.find((s) => s.type === "video/mp4");
   const tags: HeadTag[] = [
     meta("name", "description", description),
     { tag: "link", attrs: { rel: "canonical", href: story.url } },
+    ...siteLinks(site),
+    {
+      tag: "link",
+      attrs: {
+        rel: "alternate",
+        type: "application/json+oembed",
+        href: absolute(`/oembed?${new URLSearchParams({ url: story.url, format: "json" })}`),
+        title: story.headline,
+      },
+    },
     meta("property", "og:site_name", SITE_NAME),
     meta("property", "og:type", "article"),
     meta("property", "og:title", story.headline),
     meta("property", "og:description", description),
     meta("property", "og:url", story.url),
-    ...(image
+    meta("property", "og:image", shareImage.src),
+    meta("property", "og:image:width", String(shareImage.width)),
+    meta("property", "og:image:height", String(shareImage.height)),
+    meta("property", "og:image:alt", shareImage.alt),
+    ...(mp4 && video
       ? [
-          meta("property", "og:image", absolute(image.src)),
-          meta("property", "og:image:width", String(image.width)),
-          meta("property", "og:image:height", String(image.height)),
-          meta("property", "og:image:alt", image.alt),
+          meta("property", "og:video", absolute(mp4.src)),
+          ...(absolute(mp4.src).startsWith("https:")
+            ? [meta("property", "og:video:secure_url", absolute(mp4.src))]
+            : []),
+          meta("property", "og:video:type", "video/mp4"),
+          ...(video.width && video.height
+            ? [
+                meta("property", "og:video:width", String(video.width)),
+                meta("property", "og:video:height", String(video.height)),
+              ]
+            : []),
         ]
       : []),
     meta("property", "article:published_time", story.publishedAt),
     meta("property", "article:modified_time", story.updatedAt),
     meta("property", "article:section", story.section.name),
     ...story.tags.map((tag) => meta("property", "article:tag", tag.name)),
-    meta("name", "twitter:card", image ? "summary_large_image" : "summary"),
+    meta("name", "twitter:card", "summary_large_image"),
     meta("name", "twitter:title", story.headline),
     meta("name", "twitter:description", description),
-    ...(image
-      ? [meta("name", "twitter:image", absolute(image.src)), meta("name", "twitter:image:alt", image.alt)]
-      : []),
+    meta("name", "twitter:image", shareImage.src),
+    meta("name", "twitter:image:alt", shareImage.alt),
   ];
   return {
     title: `${story.headline} | ${SITE_NAME}`,
@@ -75,8 +114,11 @@ export function storyHead(story: Story, site: Site): Head {
 
 function firstParagraph(story: Story): string | undefined {
   const paragraph = story.body.find((b) => b.type === "paragraph");
-  if (!paragraph) return undefined;
-  return paragraph.text.length > 200 ? `${paragraph.text.slice(0, 197).trimEnd()}…` : paragraph.text;
+  return paragraph ? clip(paragraph.text, 200) : undefined;
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
 }
 
 function contentUrl(video: VideoBlock, absolute: (path: string) => string) {

@@ -32,6 +32,8 @@ const frontMatterSchema = z.object({
       sources: z.array(z.object({ src: z.string(), type: z.string() })),
       captions: z.array(z.object({ src: z.string(), srclang: z.string(), label: z.string() })).optional(),
       durationS: z.number().optional(),
+      width: z.int().optional(),
+      height: z.int().optional(),
     })
     .optional(),
 });

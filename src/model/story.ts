@@ -62,6 +62,9 @@ export const blockSchema = z.discriminatedUnion("type", [
     sources: z.array(videoSourceSchema).max(8),
     captions: z.array(captionsSchema).max(20).optional(),
     durationS: z.number().positive().max(86_400).optional(),
+    /** The picture size of the file sources, for players and Open Graph. */
+    width: z.int().positive().max(8_000).optional(),
+    height: z.int().positive().max(8_000).optional(),
   }),
 ]);
 

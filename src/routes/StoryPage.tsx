@@ -1,6 +1,9 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
+import { useEffect } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { storyQuery } from "../api/queries";
+import { quoteParam } from "../model/quotes";
+import { ShareBar } from "../sharing/ShareBar";
 import { Byline } from "../story/Byline";
 import { RelatedStories } from "../story/RelatedStories";
 import styles from "../story/Story.module.css";
@@ -10,6 +13,8 @@ export function StoryPage() {
   const { slug = "" } = useParams();
   const { data: story } = useSuspenseQuery(storyQuery(slug));
   const [search] = useSearchParams();
+  const marked = quoteParam(search.get("quote"));
+  useScrollToPassage(marked);
   return (
     <article className={styles.story}>
       <header className={styles.header}>
@@ -22,6 +27,7 @@ export function StoryPage() {
         </h1>
         {story.deck && <p className={styles.deck}>{story.deck}</p>}
         <Byline story={story} />
+        <ShareBar url={story.url} title={story.headline} label="Share this story" />
       </header>
       {story.image && (
         <figure className={styles.lead}>
@@ -34,7 +40,13 @@ export function StoryPage() {
           />
         </figure>
       )}
-      <StoryBody blocks={story.body} startAt={startTime(search.get("t"))} />
+      <StoryBody
+        blocks={story.body}
+        startAt={startTime(search.get("t"))}
+        marked={marked}
+        share={{ url: story.url, title: story.headline }}
+      />
+      <ShareBar url={story.url} title={story.headline} label="Share this story (end)" />
       {story.tags.length > 0 && (
         <ul className={styles.tags} aria-label="Tags">
           {story.tags.map((tag) => (
@@ -53,4 +65,11 @@ export function StoryPage() {
 function startTime(value: string | null): number | undefined {
   if (!value || !/^\d{1,6}$/.test(value)) return undefined;
   return Number(value) || undefined;
+}
+
+/** A quote URL opens at its passage, in the middle of the screen. */
+function useScrollToPassage(passage: number | undefined) {
+  useEffect(() => {
+    if (passage) document.getElementById(`p-${passage}`)?.scrollIntoView({ block: "center" });
+  }, [passage]);
 }

@@ -5,8 +5,11 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { ApiError } from "../api/storyApi";
 import type { StoryStore } from "../store/storyStore";
 import { registerApiRoutes, sendError } from "./apiRoutes";
+import { registerFeedRoutes } from "./feedRoutes";
+import { registerOEmbedRoutes } from "./oembedRoutes";
 import { type PageRenderer, registerPageRoutes } from "./pageRoutes";
 import { registerPublishingRoutes } from "./publishingRoutes";
+import { registerShareCardRoutes, type ShareCardRouteOptions } from "./shareCardRoutes";
 import { createStoryReader } from "./storyReader";
 
 export interface AppOptions {
@@ -18,6 +21,11 @@ export interface AppOptions {
   /** The publishing API's bearer token; publishing answers 403 without one. */
   adminToken?: string;
   logger?: boolean;
+  /** The site's public files (public/, or its copy in dist/client): the pictures share cards draw. */
+  publicDir: string;
+  shareCards?: ShareCardRouteOptions;
+  /** The clock, for what depends on the time (the news sitemap's last 48 hours). */
+  now?: () => Date;
   /** Runs before any route is added: the dev server mounts Vite's middleware here. */
   setup?: (app: FastifyInstance) => Promise<void>;
 }
@@ -40,6 +48,9 @@ export async function buildApp({
   adminToken,
   logger = false,
   setup,
+  now = () => new Date(),
+  publicDir,
+  shareCards,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
@@ -90,6 +101,9 @@ export async function buildApp({
   }
 
   registerPublishingRoutes(app, store, reader, adminToken);
+  registerOEmbedRoutes(app, reader, { url: publicUrl });
+  registerFeedRoutes(app, reader, store, { url: publicUrl }, now);
+  registerShareCardRoutes(app, reader, publicDir, shareCards);
   registerApiRoutes(app, reader);
   registerPageRoutes(app, reader, { url: publicUrl }, pages);
   return app;

@@ -24,6 +24,7 @@ export async function startDevServer(vite: ViteDevServer): Promise<void> {
   const app = await buildApp({
     store,
     publicUrl: config.publicUrl,
+    publicDir: `${root}/public`,
     adminToken: config.adminToken,
     logger: true,
     pages: {

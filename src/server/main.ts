@@ -19,6 +19,7 @@ const app = await buildApp({
   store,
   publicUrl: config.publicUrl,
   clientDir,
+  publicDir: clientDir,
   adminToken: config.adminToken,
   logger: process.env.LOG_REQUESTS !== "0",
   pages: { template: () => client.template, render, routeScripts: client.routeScripts },

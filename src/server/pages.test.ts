@@ -122,7 +122,10 @@ describe("canonical URLs", () => {
   it.each([
     ["/stories/ferry-crew-pulls-kayakers-from-the-sound/", "/stories/ferry-crew-pulls-kayakers-from-the-sound"],
     ["/stories/Ferry-Crew-Pulls-Kayakers-From-The-Sound", "/stories/ferry-crew-pulls-kayakers-from-the-sound"],
-    ["/stories/ferry-crew-pulls-kayakers-from-the-sound?utm_source=x&fbclid=y&t=4", "/stories/ferry-crew-pulls-kayakers-from-the-sound?t=4"],
+    [
+      "/stories/ferry-crew-pulls-kayakers-from-the-sound?utm_source=x&fbclid=y&t=4",
+      "/stories/ferry-crew-pulls-kayakers-from-the-sound?t=4",
+    ],
     ["/sections/city/?gclid=z", "/sections/city"],
     ["//evil.example/", "/evil.example"],
   ])("answers %s with 301 to %s", async (from, to) => {
@@ -148,6 +151,18 @@ describe("other pages", () => {
     expect(response.status).toBe(200);
     expect(document.querySelector("main h1")?.textContent).toBeTruthy();
     expect(document.querySelectorAll('main a[href^="/stories/"]').length).toBeGreaterThan(0);
+    expect(document.querySelector('link[rel="alternate"][type="application/rss+xml"]')?.getAttribute("href")).toBe(
+      "https://news.example/feed.xml",
+    );
+  });
+
+  it("points a section page at the section's own feed", async () => {
+    const { document } = await page("/sections/city");
+    const feeds = [...document.querySelectorAll('link[rel="alternate"][type="application/rss+xml"]')];
+    expect(feeds.map((l) => l.getAttribute("href"))).toEqual([
+      "https://news.example/feed.xml",
+      "https://news.example/sections/city/feed.xml",
+    ]);
   });
 
   it.each([

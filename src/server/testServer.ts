@@ -26,8 +26,12 @@ export async function startTestServer({
   if (demo) await loadDemoContentIfEmpty(store, join(root, "content"), join(root, "public"));
   const template = readFileSync(join(root, "index.html"), "utf8");
   const publicUrl = "https://news.example";
+  // The public folder is what the built client serves as files (Vite copies it into dist/client).
+  const clientDir = join(root, "public");
   const app = await buildApp({
     store,
+    clientDir,
+    publicDir: clientDir,
     publicUrl,
     adminToken,
     pages: { template: () => template, render, routeScripts: () => [] },

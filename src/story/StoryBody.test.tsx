@@ -92,4 +92,29 @@ describe("StoryBody", () => {
     expect(iframe?.getAttribute("src")).toBe("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1&start=30");
     expect(iframe?.getAttribute("title")).toBe("The crew's account");
   });
+
+  it("anchors paragraphs and quotes as p-1, p-2… in reading order, and marks the quoted one", () => {
+    const { container } = renderWithApp(
+      <StoryBody
+        blocks={[
+          { type: "paragraph", text: "First." },
+          { type: "heading", text: "Not a passage" },
+          { type: "quote", text: "“Second.”" },
+          video,
+          { type: "paragraph", text: "Third." },
+        ]}
+        marked={2}
+        share={{ url: "https://news.example/stories/s", title: "S" }}
+      />,
+    );
+    expect([...container.querySelectorAll("[id^=p-]")].map((e) => [e.id, e.textContent?.slice(0, 9)])).toEqual([
+      ["p-1", "First."],
+      ["p-2", "“Second.”"],
+      ["p-3", "Third."],
+    ]);
+    expect([...container.querySelectorAll("mark")].map((m) => m.textContent)).toEqual(["“Second.”"]);
+    expect(screen.getByRole("link", { name: "Share this quote" }).getAttribute("href")).toBe(
+      "https://news.example/stories/s?quote=2",
+    );
+  });
 });

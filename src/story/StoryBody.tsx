@@ -1,35 +1,71 @@
+import { passageNumbers } from "../model/quotes";
 import type { Block } from "../model/story";
+import { ShareQuote } from "../sharing/ShareQuote";
 import { VideoPlayer } from "../video/VideoPlayer";
 import { RelatedHeadline } from "./RelatedHeadline";
 import styles from "./Story.module.css";
 
-/** The story's body: one renderer for every kind of block, exhaustive over the model's types. */
-export function StoryBody({ blocks, startAt }: { blocks: Block[]; startAt?: number }) {
+interface Props {
+  blocks: Block[];
+  /** `?t=`: where the video starts. */
+  startAt?: number;
+  /** `?quote=`: the passage marked and scrolled to. */
+  marked?: number;
+  /** The story's canonical URL and headline, to share quotes from it. */
+  share?: { url: string; title: string };
+}
+
+/**
+ * The story's body: one renderer for every kind of block, exhaustive over the model's types.
+ * Paragraphs and quotes carry `p-N` anchors (see src/model/quotes.ts).
+ */
+export function StoryBody({ blocks, startAt, marked, share }: Props) {
+  const numbers = passageNumbers(blocks);
   return (
     <div className={styles.body}>
       {blocks.map((block, index) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: blocks have no identity but their place in the story
-        <StoryBlock key={index} block={block} startAt={startAt} />
+        <StoryBlock
+          // biome-ignore lint/suspicious/noArrayIndexKey: blocks have no identity but their place in the story
+          key={index}
+          block={block}
+          passage={numbers.get(index)}
+          marked={marked !== undefined && numbers.get(index) === marked}
+          startAt={startAt}
+          share={share}
+        />
       ))}
     </div>
   );
 }
 
-function StoryBlock({ block, startAt }: { block: Block; startAt?: number }) {
+interface BlockProps {
+  block: Block;
+  passage?: number;
+  marked: boolean;
+  startAt?: number;
+  share?: Props["share"];
+}
+
+function StoryBlock({ block, passage, marked, startAt, share }: BlockProps) {
+  const id = passage ? `p-${passage}` : undefined;
+  const text = (value: string) => (marked ? <mark className={styles.marked}>{value}</mark> : value);
   switch (block.type) {
     case "paragraph":
-      return <p>{block.text}</p>;
+      return <p id={id}>{text(block.text)}</p>;
     case "heading":
       return <h2 className={styles.subheading}>{block.text}</h2>;
-    case "quote":
+    case "quote": {
+      const quoteUrl = share && passage ? `${share.url}?quote=${passage}` : undefined;
       return (
-        <figure className={styles.quote}>
+        <figure id={id} className={styles.quote}>
           <blockquote>
-            <p>{block.text}</p>
+            <p>{text(block.text)}</p>
           </blockquote>
           {block.cite && <figcaption>{block.cite}</figcaption>}
+          {share && quoteUrl && <ShareQuote url={quoteUrl} title={share.title} text={block.text} />}
         </figure>
       );
+    }
     case "image":
       return (
         <figure className={styles.figure}>

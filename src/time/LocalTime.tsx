@@ -1,18 +1,12 @@
-import { useSyncExternalStore } from "react";
+import { useHydrated } from "../app/useHydrated";
 
 // The server does not know the reader's time zone: it writes UTC, and the browser rewrites the
 // time in the reader's own zone and language once the page has hydrated.
 const serverFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-const subscribeNever = () => () => {};
 
 export function LocalTime({ iso }: { iso: string }) {
-  const inBrowser = useSyncExternalStore(
-    subscribeNever,
-    () => true,
-    () => false,
-  );
   const date = new Date(iso);
-  const text = inBrowser
+  const text = useHydrated()
     ? new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" }).format(date)
     : `${serverFormat.format(date)} UTC`;
   return <time dateTime={iso}>{text}</time>;
