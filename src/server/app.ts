@@ -37,6 +37,16 @@ const clientErrorCodes: Record<number, string> = {
   415: "unsupported_media_type",
 };
 
+/**
+ * Hashed assets never change; the service worker and the manifest must be checked on every load
+ * (a new deploy must reach readers); other public files may be an hour old.
+ */
+function fileCacheControl(path: string): string {
+  if (path.includes("/assets/")) return "public, max-age=31536000, immutable";
+  if (/\/(sw\.js|manifest\.webmanifest)$/.test(path)) return "no-cache";
+  return "public, max-age=3600";
+}
+
 /** Request bodies are small JSON documents; anything bigger is refused with 413. */
 const BODY_LIMIT = 1024 * 1024;
 
@@ -94,8 +104,7 @@ export async function buildApp({
       // The template is served as rendered pages, never raw; the manifest is the server's own.
       globIgnore: ["index.html", ".vite/**"],
       setHeaders(reply, path) {
-        const hashed = path.includes("/assets/");
-        reply.header("cache-control", hashed ? "public, max-age=31536000, immutable" : "public, max-age=3600");
+        reply.header("cache-control", fileCacheControl(path));
       },
     });
   }
