@@ -7,7 +7,7 @@ import { renderToString } from "react-dom/server";
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router";
 import { createQueryClient } from "./api/queries";
 import type { StoryApi } from "./api/storyApi";
-import type { PageData } from "./app/pageData";
+import { type PageData, withTimestamps } from "./app/pageData";
 import { createRoutes } from "./app/routes";
 import { currentHead } from "./head/currentHead";
 import type { Head, Site } from "./head/head";
@@ -31,7 +31,7 @@ export async function render(request: Request, api: StoryApi, site: Site): Promi
       </QueryClientProvider>
     </StrictMode>,
   );
-  const data: PageData = { site, queries: dehydrate(queryClient) };
+  const data: PageData = { site, queries: withTimestamps(dehydrate(queryClient), 0) };
   queryClient.clear();
   return {
     kind: "page",

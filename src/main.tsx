@@ -7,7 +7,7 @@ import { createBrowserRouter, matchRoutes, type RouteObject } from "react-router
 import { RouterProvider } from "react-router/dom";
 import { httpStoryApi } from "./api/httpStoryApi";
 import { createQueryClient } from "./api/queries";
-import { PAGE_DATA_ID, type PageData } from "./app/pageData";
+import { PAGE_DATA_ID, type PageData, withTimestamps } from "./app/pageData";
 import { createRoutes } from "./app/routes";
 import { applyHead } from "./head/applyHead";
 import { currentHead } from "./head/currentHead";
@@ -29,7 +29,7 @@ async function loadMatchedRoutes(routes: RouteObject[]): Promise<void> {
 async function start(): Promise<void> {
   const data = JSON.parse(document.getElementById(PAGE_DATA_ID)?.textContent ?? "null") as PageData;
   const queryClient = createQueryClient(httpStoryApi);
-  hydrate(queryClient, data.queries);
+  hydrate(queryClient, withTimestamps(data.queries, Date.now()));
   const routes = createRoutes({ queryClient, site: data.site });
   await loadMatchedRoutes(routes);
   const router = createBrowserRouter(routes);

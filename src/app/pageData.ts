@@ -9,3 +9,18 @@ export interface PageData {
   site: Site;
   queries: DehydratedState;
 }
+
+/**
+ * The server leaves the cache's timestamps out (0), so the same content makes the same page
+ * byte for byte, and its ETag means something; the browser dates the data to the page's arrival.
+ */
+export function withTimestamps(state: DehydratedState, at: number): DehydratedState {
+  return {
+    ...state,
+    queries: state.queries.map((query) => ({
+      ...query,
+      dehydratedAt: at,
+      state: { ...query.state, dataUpdatedAt: query.state.dataUpdatedAt && at },
+    })),
+  };
+}

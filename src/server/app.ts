@@ -6,6 +6,7 @@ import { ApiError } from "../api/storyApi";
 import type { StoryStore } from "../store/storyStore";
 import { registerApiRoutes, sendError } from "./apiRoutes";
 import { registerFeedRoutes } from "./feedRoutes";
+import { registerHttpCaching } from "./httpCaching";
 import { registerOEmbedRoutes } from "./oembedRoutes";
 import { type PageRenderer, registerPageRoutes } from "./pageRoutes";
 import { registerPublishingRoutes } from "./publishingRoutes";
@@ -85,8 +86,11 @@ export async function buildApp({
 
   await setup?.(app);
 
-  app.get("/healthz", async () => ({ status: "ok" }));
+  registerHttpCaching(app);
+
+  app.get("/healthz", async (_request, reply) => reply.header("cache-control", "no-store").send({ status: "ok" }));
   app.get("/readyz", async (_request, reply) => {
+    reply.header("cache-control", "no-store");
     try {
       await store.ping();
       return { status: "ready" };

@@ -37,6 +37,6 @@ export function registerPageRoutes(app: FastifyInstance, reader: StoryApi, site:
         "<!--app-data-->",
         () => `<script id="${PAGE_DATA_ID}" type="application/json">${scriptSafeJson(result.data)}</script>`,
       );
-    return reply.code(result.status).type("text/html; charset=utf-8").header("cache-control", "no-cache").send(html);
+    return reply.code(result.status).type("text/html; charset=utf-8").send(html);
   });
 }

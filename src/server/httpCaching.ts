@@ -1,0 +1,41 @@
+// HTTP caching a CDN and browsers can use, for the answers the server makes (pages, API):
+// a strong ETag on every successful GET, 304 for a matching If-None-Match, and Cache-Control that
+// lets a shared cache keep an answer briefly and serve it stale while it fetches a fresh one.
+// Routes that set their own Cache-Control or ETag (files, feeds, share cards) keep them.
+import { createHash } from "node:crypto";
+import type { FastifyInstance } from "fastify";
+
+/** Shared caches may keep pages and API answers this long, so a published change shows within it. */
+export const SHARED_MAX_AGE_S = 10;
+const STALE_WHILE_REVALIDATE_S = 60;
+
+export const dynamicCacheControl = `public, max-age=0, s-maxage=${SHARED_MAX_AGE_S}, stale-while-revalidate=${STALE_WHILE_REVALIDATE_S}`;
+
+export function registerHttpCaching(app: FastifyInstance) {
+  app.addHook("onSend", async (request, reply, payload) => {
+    if (request.method !== "GET" && request.method !== "HEAD") {
+      if (!reply.hasHeader("cache-control")) reply.header("cache-control", "no-store");
+      return payload;
+    }
+    if (!reply.hasHeader("cache-control"))
+      reply.header("cache-control", reply.statusCode < 500 ? dynamicCacheControl : "no-store");
+    if (
+      reply.statusCode !== 200 ||
+      reply.hasHeader("etag") ||
+      !(typeof payload === "string" || Buffer.isBuffer(payload))
+    )
+      return payload;
+    const etag = `"${createHash("sha1").update(payload).digest("base64url")}"`;
+    reply.header("etag", etag);
+    if (matches(request.headers["if-none-match"], etag)) {
+      reply.code(304);
+      return "";
+    }
+    return payload;
+  });
+}
+
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch === "*" || ifNoneMatch.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag);
+}
