@@ -1,5 +1,9 @@
 // Starts Dispatch in production: the built client, server rendering, and the store named by
 // DATABASE_URL (an SQLite file under ./data/ by default), with the demo stories on first start.
+// WEB_CONCURRENCY=N (or "auto": one per core) runs N server processes on one port (Node's
+// cluster); SIGTERM or SIGINT stops taking requests, lets those in flight finish, closes the store.
+import cluster from "node:cluster";
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { render } from "../entry-server";
 import { loadDemoContentIfEmpty } from "../import/demoContent";
@@ -10,27 +14,65 @@ import { readConfig } from "./config";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const clientDir = `${root}dist/client`;
+/** How long in-flight requests get to finish on shutdown before the process exits anyway. */
+const SHUTDOWN_GRACE_MS = 10_000;
 
 const config = readConfig();
-const store = await openStore(config.databaseUrl);
-const loaded = await loadDemoContentIfEmpty(store, `${root}content`, `${root}public`);
-const client = readClientBuild(clientDir);
-const app = await buildApp({
-  store,
-  publicUrl: config.publicUrl,
-  clientDir,
-  publicDir: clientDir,
-  adminToken: config.adminToken,
-  logger: process.env.LOG_REQUESTS !== "0",
-  pages: { template: () => client.template, render, routeScripts: client.routeScripts },
-});
+const workers = webConcurrency(process.env.WEB_CONCURRENCY);
 
-if (loaded) app.log.info(`loaded ${loaded} demo stories into the empty store`);
-await app.listen({ port: config.port, host: config.host });
+if (workers > 1 && cluster.isPrimary) await runPrimary(workers);
+else await runServer();
 
-for (const signal of ["SIGINT", "SIGTERM"] as const)
-  process.once(signal, async () => {
-    await app.close();
-    await store.close();
-    process.exit(0);
+/** Migrates and seeds the store once, then keeps `count` server processes running. */
+async function runPrimary(count: number) {
+  const store = await openStore(config.databaseUrl);
+  const loaded = await loadDemoContentIfEmpty(store, `${root}content`, `${root}public`);
+  await store.close();
+  if (loaded) console.log(`loaded ${loaded} demo stories into the empty store`);
+  let stopping = false;
+  cluster.on("exit", (worker, code) => {
+    if (!stopping) {
+      console.error(`server process ${worker.process.pid} exited (${code}); starting another`);
+      cluster.fork();
+    } else if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
   });
+  for (let i = 0; i < count; i++) cluster.fork();
+  for (const signal of ["SIGINT", "SIGTERM"] as const)
+    process.once(signal, () => {
+      stopping = true;
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGTERM");
+    });
+}
+
+async function runServer() {
+  const store = await openStore(config.databaseUrl);
+  const loaded = cluster.isWorker ? 0 : await loadDemoContentIfEmpty(store, `${root}content`, `${root}public`);
+  const client = readClientBuild(clientDir);
+  const app = await buildApp({
+    store,
+    publicUrl: config.publicUrl,
+    clientDir,
+    publicDir: clientDir,
+    adminToken: config.adminToken,
+    logger: process.env.LOG_REQUESTS !== "0",
+    pages: { template: () => client.template, render, routeScripts: client.routeScripts },
+  });
+  if (loaded) app.log.info(`loaded ${loaded} demo stories into the empty store`);
+  await app.listen({ port: config.port, host: config.host });
+
+  for (const signal of ["SIGINT", "SIGTERM"] as const)
+    process.once(signal, async () => {
+      setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
+      await app.close(); // stops accepting, waits for requests in flight
+      await store.close();
+      process.exit(0);
+    });
+}
+
+function webConcurrency(value: string | undefined): number {
+  if (!value) return 1;
+  if (value === "auto") return availableParallelism();
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 1) throw new Error(`WEB_CONCURRENCY must be a whole number or "auto", got ${value}`);
+  return count;
+}
