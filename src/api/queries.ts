@@ -1,7 +1,7 @@
 // The reader app's queries, defined once: route loaders ensure them, components read them.
 // Each QueryClient is bound to the StoryApi that answers it (HTTP in the browser, the store
 // on the server), so the same query definitions serve both.
-import { QueryClient, queryOptions } from "@tanstack/react-query";
+import { infiniteQueryOptions, QueryClient, queryOptions } from "@tanstack/react-query";
 import type { StoryListParams } from "../model/storyList";
 import { ApiError, type StoryApi } from "./storyApi";
 
@@ -36,6 +36,16 @@ export const storiesQuery = (params: StoryListParams) =>
   queryOptions({
     queryKey: ["stories", params],
     queryFn: ({ client, signal }) => apiOf(client).stories(params, signal),
+  });
+
+/** A list of stories page by page, starting at `start` (a cursor) or at the newest. */
+export const storyListQuery = (filter: Omit<StoryListParams, "cursor" | "limit">, limit: number, start?: string) =>
+  infiniteQueryOptions({
+    queryKey: ["story-list", filter, limit, start ?? null],
+    queryFn: ({ client, signal, pageParam }) =>
+      apiOf(client).stories({ ...filter, limit, ...(pageParam ? { cursor: pageParam } : {}) }, signal),
+    initialPageParam: start ?? null,
+    getNextPageParam: (page) => page.nextCursor,
   });
 
 export const sectionsQuery = () =>

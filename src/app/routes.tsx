@@ -4,14 +4,14 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { data, type RouteObject, redirect } from "react-router";
 import { authorQuery, sectionsQuery, storiesQuery, storyQuery, tagQuery } from "../api/queries";
-import { isNotFound } from "../api/storyApi";
+import { ApiError, isNotFound } from "../api/storyApi";
 import { pageHead, SITE_NAME, type Site } from "../head/head";
 import { storyHead } from "../head/storyHead";
 import { quoteParam } from "../model/quotes";
 import { NotFoundPage } from "../routes/NotFoundPage";
-import { HOME_LATEST, homeSectionQuery, LISTING_PAGE_SIZE } from "../routes/queries";
+import { HOME_LATEST, homeSectionQuery, listingQuery } from "../routes/queries";
 import { Layout } from "./Layout";
-import { loadHomePage, loadListingPage, loadStoryPage } from "./pages";
+import { loadHomePage, loadListingPage, loadSavedPage, loadStoryPage } from "./pages";
 import { RouteError } from "./RouteError";
 
 /** Shown only if a page must load before the app can hydrate (the server sends the page itself). */
@@ -24,12 +24,16 @@ export interface AppContext {
   site: Site;
 }
 
-/** Awaits a query, turning "no such thing" into the router's 404. */
+/** `?before=` on a listing page: where the list starts. */
+const before = (request: Request) => new URL(request.url).searchParams.get("before") ?? undefined;
+
+/** Awaits a query, turning "no such thing" (or a position that is not one) into the router's 404. */
 async function orNotFound<T>(promise: Promise<T>): Promise<T> {
   try {
     return await promise;
   } catch (error) {
-    if (isNotFound(error)) throw data("Not found", { status: 404 });
+    if (isNotFound(error) || (error instanceof ApiError && error.status === 400))
+      throw data("Not found", { status: 404 });
     throw error;
   }
 }
@@ -85,11 +89,13 @@ export function createRoutes({ queryClient, site }: AppContext): RouteObject[] {
           path: "sections/:section",
           lazy: { Component: loadListingPage },
           ErrorBoundary: RouteError,
-          loader: async ({ params }) => {
+          loader: async ({ params, request }) => {
             const sections = await ensure(sectionsQuery());
             const section = sections.find((s) => s.slug === params.section);
             if (!section) throw data("Not found", { status: 404 });
-            await ensure(storiesQuery({ section: section.slug, limit: LISTING_PAGE_SIZE }));
+            await orNotFound(
+              queryClient.ensureInfiniteQueryData(listingQuery({ section: section.slug }, before(request))),
+            );
             return {
               head: pageHead(site, {
                 title: section.name,
@@ -105,9 +111,9 @@ export function createRoutes({ queryClient, site }: AppContext): RouteObject[] {
           path: "tags/:tag",
           lazy: { Component: loadListingPage },
           ErrorBoundary: RouteError,
-          loader: async ({ params }) => {
+          loader: async ({ params, request }) => {
             const tag = await orNotFound(ensure(tagQuery(params.tag ?? "")));
-            await ensure(storiesQuery({ tag: tag.slug, limit: LISTING_PAGE_SIZE }));
+            await orNotFound(queryClient.ensureInfiniteQueryData(listingQuery({ tag: tag.slug }, before(request))));
             return {
               head: pageHead(site, {
                 title: tag.name,
@@ -122,9 +128,11 @@ export function createRoutes({ queryClient, site }: AppContext): RouteObject[] {
           path: "authors/:author",
           lazy: { Component: loadListingPage },
           ErrorBoundary: RouteError,
-          loader: async ({ params }) => {
+          loader: async ({ params, request }) => {
             const author = await orNotFound(ensure(authorQuery(params.author ?? "")));
-            await ensure(storiesQuery({ author: author.slug, limit: LISTING_PAGE_SIZE }));
+            await orNotFound(
+              queryClient.ensureInfiniteQueryData(listingQuery({ author: author.slug }, before(request))),
+            );
             return {
               head: pageHead(site, {
                 title: author.name,
@@ -133,6 +141,21 @@ export function createRoutes({ queryClient, site }: AppContext): RouteObject[] {
               }),
             };
           },
+        },
+        {
+          // The reader's saved stories live in the browser: the server sends the page without them.
+          id: "saved",
+          path: "saved",
+          lazy: { Component: loadSavedPage },
+          ErrorBoundary: RouteError,
+          loader: () => ({
+            head: pageHead(site, {
+              title: "Saved stories",
+              description: "The stories you saved in this browser, to read later, offline too.",
+              path: "/saved",
+              noindex: true,
+            }),
+          }),
         },
         {
           id: "not-found",

@@ -1,10 +1,10 @@
-import { useSuspenseQuery } from "@tanstack/react-query";
-import { useParams } from "react-router";
-import { authorQuery, sectionsQuery, storiesQuery, tagQuery } from "../api/queries";
+import { useSuspenseInfiniteQuery, useSuspenseQuery } from "@tanstack/react-query";
+import { useEffect, useRef } from "react";
+import { Link, useParams, useSearchParams } from "react-router";
+import { authorQuery, sectionsQuery, tagQuery } from "../api/queries";
 import { HeadlineList } from "../headlines/HeadlineList";
-import type { StoryListParams } from "../model/storyList";
 import styles from "./ListingPage.module.css";
-import { LISTING_PAGE_SIZE } from "./queries";
+import { type ListingFilter, listingQuery } from "./queries";
 
 /** A section front, a tag page or an author page: a heading and the newest stories under it. */
 export function ListingPage() {
@@ -29,14 +29,64 @@ function AuthorListing({ slug }: { slug: string }) {
   return <Listing title={`Stories by ${author.name}`} filter={{ author: slug }} />;
 }
 
-function Listing({ title, filter }: { title: string; filter: StoryListParams }) {
-  const { data } = useSuspenseQuery(storiesQuery({ ...filter, limit: LISTING_PAGE_SIZE }));
+/**
+ * The stories, page by page. "More stories" is a link to the next page (`?before=`), so it works
+ * without JavaScript; with it, the next page is added in place, the address records where it
+ * starts (a reload or a bookmark comes back there), and focus moves to its first story.
+ */
+function Listing({ title, filter }: { title: string; filter: ListingFilter }) {
+  const [search] = useSearchParams();
+  const before = search.get("before") ?? undefined;
+  const { data, fetchNextPage, hasNextPage, isFetchingNextPage } = useSuspenseInfiniteQuery(
+    listingQuery(filter, before),
+  );
+  const list = useRef<HTMLDivElement>(null);
+  const stories = data.pages.flatMap((page) => page.items);
+  const next = data.pages.at(-1)?.nextCursor;
+
+  const focusFrom = useRef<number | null>(null);
+  useEffect(() => {
+    const first = focusFrom.current;
+    if (first === null || stories.length <= first) return;
+    focusFrom.current = null;
+    list.current?.querySelectorAll<HTMLAnchorElement>("li h2 a")[first]?.focus();
+  }, [stories.length]);
+
+  async function showMore() {
+    if (!next) return;
+    focusFrom.current = stories.length;
+    await fetchNextPage();
+    window.history.replaceState(window.history.state, "", `?before=${encodeURIComponent(next)}`);
+  }
+
   return (
     <section aria-labelledby="listing-heading">
       <h1 id="listing-heading" className={styles.heading} tabIndex={-1}>
         {title}
       </h1>
-      <HeadlineList stories={data.items} level={2} />
+      {before && (
+        <p className={styles.paging}>
+          <Link to=".">Back to the newest stories</Link>
+        </p>
+      )}
+      <div ref={list}>
+        <HeadlineList stories={stories} level={2} />
+      </div>
+      {hasNextPage && next && (
+        <p className={styles.paging}>
+          <Link
+            className={styles.more}
+            to={`?before=${encodeURIComponent(next)}`}
+            aria-disabled={isFetchingNextPage}
+            onClick={(event) => {
+              event.preventDefault();
+              if (!isFetchingNextPage) void showMore();
+            }}
+          >
+            {isFetchingNextPage ? "Loading more stories…" : "More stories"}
+          </Link>
+        </p>
+      )}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 // The lists the pages show, so a loader and its page ask for exactly the same query.
-import { storiesQuery } from "../api/queries";
+import { storiesQuery, storyListQuery } from "../api/queries";
+import type { StoryListParams } from "../model/storyList";
 
 /** The front page: a top story and the latest after it. */
 export const HOME_LATEST = 9;
@@ -9,3 +10,9 @@ export const HOME_PER_SECTION = 4;
 export const LISTING_PAGE_SIZE = 20;
 
 export const homeSectionQuery = (section: string) => storiesQuery({ section, limit: HOME_PER_SECTION });
+
+export type ListingFilter = Pick<StoryListParams, "section" | "tag" | "author">;
+
+/** A section, tag or author page: from `?before=` (a cursor), or from the newest. */
+export const listingQuery = (filter: ListingFilter, before?: string) =>
+  storyListQuery(filter, LISTING_PAGE_SIZE, before);

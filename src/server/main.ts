@@ -73,6 +73,7 @@ function webConcurrency(value: string | undefined): number {
   if (!value) return 1;
   if (value === "auto") return availableParallelism();
   const count = Number(value);
-  if (!Number.isInteger(count) || count < 1) throw new Error(`WEB_CONCURRENCY must be a whole number or "auto", got ${value}`);
+  if (!Number.isInteger(count) || count < 1)
+    throw new Error(`WEB_CONCURRENCY must be a whole number or "auto", got ${value}`);
   return count;
 }
