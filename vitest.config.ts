@@ -11,6 +11,7 @@ export default mergeConfig(
       environment: "node",
       css: { modules: { classNameStrategy: "non-scoped" } },
       restoreMocks: true,
+      globalSetup: ["./vitest.setup.ts"],
     },
   }),
 );

@@ -1,12 +1,12 @@
 // Test support: the real Dispatch server over HTTP on a free port, on a real SQLite file in a
 // temp folder, with the demo stories loaded. Not part of the running app.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { render } from "../entry-server";
 import { loadDemoContentIfEmpty } from "../import/demoContent";
-import { openStore } from "../store/openStore";
+import { type Engine, openStore } from "../store/openStore";
 import type { StoryStore } from "../store/storyStore";
+import { createTestDatabase } from "../store/testDatabases";
 import { buildApp } from "./app";
 
 export interface TestServer {
@@ -17,12 +17,21 @@ export interface TestServer {
 
 const root = join(import.meta.dirname, "../..");
 
+export interface TestServerOptions {
+  /** Load the demo stories (default: yes). */
+  demo?: boolean;
+  adminToken?: string;
+  /** The store's engine (default: SQLite); see src/store/testDatabases.ts. */
+  engine?: Engine;
+}
+
 export async function startTestServer({
   demo = true,
-  adminToken = undefined as string | undefined,
-} = {}): Promise<TestServer> {
-  const dir = mkdtempSync(join(tmpdir(), "dispatch-test-"));
-  const store = await openStore(`file:${join(dir, "store.db")}`);
+  adminToken,
+  engine = "sqlite",
+}: TestServerOptions = {}): Promise<TestServer> {
+  const database = await createTestDatabase(engine);
+  const store = await openStore(database.url);
   if (demo) await loadDemoContentIfEmpty(store, join(root, "content"), join(root, "public"));
   const template = readFileSync(join(root, "index.html"), "utf8");
   const publicUrl = "https://news.example";
@@ -43,7 +52,7 @@ export async function startTestServer({
     async close() {
       await app.close();
       await store.close();
-      rmSync(dir, { recursive: true, force: true });
+      await database.drop();
     },
   };
 }

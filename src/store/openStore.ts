@@ -1,36 +1,62 @@
 // Opens the store named by a DATABASE_URL, brings its schema up to date, and hands back the
-// store interface. SQLite (a file) is the default engine and needs no set-up.
+// store interface. SQLite (a file) is the default engine and needs no set-up; a postgres:// URL
+// runs the same store on PostgreSQL, for several servers sharing one database.
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, SqliteDialect } from "kysely";
+import { type Dialect, Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import pg from "pg";
 import { migrateToLatest } from "./migrations";
 import type { Database } from "./schema";
 import { createStoryStore, type StoryStore } from "./storyStore";
 
 export const DEFAULT_DATABASE_URL = "file:./data/dispatch.db";
 
+export type Engine = "sqlite" | "postgres";
+
+export function engineOf(databaseUrl: string): Engine {
+  return /^postgres(ql)?:\/\//.test(databaseUrl) ? "postgres" : "sqlite";
+}
+
 export async function openStore(databaseUrl: string = DEFAULT_DATABASE_URL): Promise<StoryStore> {
-  const db = new Kysely<Database>({ dialect: sqliteDialect(sqliteFile(databaseUrl)) });
-  await migrateToLatest(db as Kysely<unknown>);
+  const dialect =
+    engineOf(databaseUrl) === "postgres" ? postgresDialect(databaseUrl) : sqliteDialect(sqliteFile(databaseUrl));
+  const db = new Kysely<Database>({ dialect });
+  try {
+    // Kysely's migrator takes a lock in the database, so servers starting together migrate once.
+    await migrateToLatest(
+      db as Kysely<unknown>,
+      engineOf(databaseUrl) === "postgres" ? searchPath(databaseUrl) : undefined,
+    );
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
   return createStoryStore(db);
 }
 
+/** The schema a postgres:// URL works in: its `options=-c search_path=…`, else public. */
+function searchPath(databaseUrl: string): string {
+  const options = new URL(databaseUrl).searchParams.get("options") ?? "";
+  return /search_path=([\w$]+)/.exec(options)?.[1] ?? "public";
+}
+
 function sqliteFile(databaseUrl: string): string {
-  if (/^postgres(ql)?:/.test(databaseUrl))
-    throw new Error(
-      "DATABASE_URL names PostgreSQL, which this version of Dispatch does not support yet: use file:PATH",
-    );
   if (databaseUrl.startsWith("file:")) return resolve(databaseUrl.slice("file:".length));
-  if (databaseUrl.includes("://")) throw new Error(`DATABASE_URL must be file:PATH, got ${databaseUrl}`);
+  if (databaseUrl.includes("://"))
+    throw new Error(`DATABASE_URL must be file:PATH or postgres://…, got ${databaseUrl}`);
   return resolve(databaseUrl);
 }
 
-function sqliteDialect(file: string): SqliteDialect {
+function sqliteDialect(file: string): Dialect {
   mkdirSync(dirname(file), { recursive: true });
   const database = new SQLite(file);
   database.pragma("journal_mode = WAL");
   database.pragma("foreign_keys = ON");
   database.pragma("busy_timeout = 5000");
   return new SqliteDialect({ database });
+}
+
+function postgresDialect(databaseUrl: string): Dialect {
+  return new PostgresDialect({ pool: new pg.Pool({ connectionString: databaseUrl, max: 10 }) });
 }

@@ -1,27 +1,8 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { StoryInput } from "../model/story";
 import { openStore } from "./openStore";
 import type { StoryStore } from "./storyStore";
-
-let dir: string;
-let store: StoryStore;
-
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), "dispatch-store-"));
-  store = await openStore(`file:${join(dir, "store.db")}`);
-  await store.saveSections([
-    { slug: "city", name: "City" },
-    { slug: "world", name: "World" },
-  ]);
-});
-
-afterEach(async () => {
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+import { createTestDatabase, type TestDatabase, testEngines } from "./testDatabases";
 
 function story(slug: string, day: number, extra: Partial<StoryInput> = {}): StoryInput {
   const at = new Date(Date.UTC(2026, 10, day, 8)).toISOString();
@@ -38,163 +19,182 @@ function story(slug: string, day: number, extra: Partial<StoryInput> = {}): Stor
   };
 }
 
-describe("story store on SQLite", () => {
-  it("keeps a story whole and gives it back with authors, tags and section", async () => {
-    await store.saveStories([
-      story("ferry-returns", 20, {
+describe.each(testEngines)("on %s", (engine) => {
+  let database: TestDatabase;
+  let store: StoryStore;
+
+  beforeEach(async () => {
+    database = await createTestDatabase(engine);
+    store = await openStore(database.url);
+    await store.saveSections([
+      { slug: "city", name: "City" },
+      { slug: "world", name: "World" },
+    ]);
+  });
+
+  afterEach(async () => {
+    await store.close();
+    await database.drop();
+  });
+
+  describe("the story store", () => {
+    it("keeps a story whole and gives it back with authors, tags and section", async () => {
+      await store.saveStories([
+        story("ferry-returns", 20, {
+          kicker: "WATCH",
+          deck: "A deck.",
+          tags: [{ slug: "transport", name: "Transport" }],
+          image: { src: "/media/a.jpg", alt: "A", width: 1200, height: 675 },
+          body: [
+            { type: "paragraph", text: "One." },
+            { type: "video", title: "Clip", poster: "/p.jpg", sources: [{ src: "/v.mp4", type: "video/mp4" }] },
+          ],
+        }),
+      ]);
+      const saved = await store.getStory("ferry-returns");
+      expect(saved).toMatchObject({
+        slug: "ferry-returns",
         kicker: "WATCH",
         deck: "A deck.",
+        section: { slug: "city", name: "City" },
+        authors: [{ slug: "ana-ferreira", name: "Ana Ferreira" }],
         tags: [{ slug: "transport", name: "Transport" }],
-        image: { src: "/media/a.jpg", alt: "A", width: 1200, height: 675 },
-        body: [
-          { type: "paragraph", text: "One." },
-          { type: "video", title: "Clip", poster: "/p.jpg", sources: [{ src: "/v.mp4", type: "video/mp4" }] },
-        ],
-      }),
-    ]);
-    const saved = await store.getStory("ferry-returns");
-    expect(saved).toMatchObject({
-      slug: "ferry-returns",
-      kicker: "WATCH",
-      deck: "A deck.",
-      section: { slug: "city", name: "City" },
-      authors: [{ slug: "ana-ferreira", name: "Ana Ferreira" }],
-      tags: [{ slug: "transport", name: "Transport" }],
-      image: { src: "/media/a.jpg", width: 1200 },
-      hasVideo: true,
-      related: [],
+        image: { src: "/media/a.jpg", width: 1200 },
+        hasVideo: true,
+        related: [],
+      });
+      expect(saved?.body).toHaveLength(2);
+      expect(await store.getStory("no-such-story")).toBeNull();
     });
-    expect(saved?.body).toHaveLength(2);
-    expect(await store.getStory("no-such-story")).toBeNull();
-  });
 
-  it("lists newest first and pages through every story exactly once", async () => {
-    await store.saveStories(Array.from({ length: 11 }, (_, i) => story(`story-${i}`, 1 + (i % 4))));
-    const seen: string[] = [];
-    let cursor: { publishedAt: string; slug: string } | undefined;
-    for (let page = 0; page < 10; page++) {
-      const { items, nextCursor } = await store.listStories({ limit: 3, cursor });
-      seen.push(...items.map((s) => s.slug));
-      if (!nextCursor) break;
-      const last = items.at(-1);
-      cursor = last && { publishedAt: last.publishedAt, slug: last.slug };
-    }
-    expect(seen).toHaveLength(11);
-    expect(new Set(seen).size).toBe(11);
-    const times = (await store.listStories({ limit: 50 })).items.map((s) => s.publishedAt);
-    expect(times).toEqual([...times].sort().reverse());
-  });
-
-  it("filters by section, tag and author", async () => {
-    await store.saveStories([
-      story("a", 1, { tags: [{ slug: "fog", name: "Fog" }] }),
-      story("b", 2, { section: "world", authors: [{ slug: "li-wei", name: "Li Wei" }] }),
-      story("c", 3, { tags: [{ slug: "fog", name: "Fog" }], section: "world" }),
-    ]);
-    const slugs = async (query: Parameters<StoryStore["listStories"]>[0]) =>
-      (await store.listStories(query)).items.map((s) => s.slug);
-    expect(await slugs({ limit: 10, section: "world" })).toEqual(["c", "b"]);
-    expect(await slugs({ limit: 10, tag: "fog" })).toEqual(["c", "a"]);
-    expect(await slugs({ limit: 10, author: "li-wei" })).toEqual(["b"]);
-    expect(await store.getTag("fog")).toEqual({ slug: "fog", name: "Fog" });
-    expect(await store.getAuthor("li-wei")).toEqual({ slug: "li-wei", name: "Li Wei" });
-  });
-
-  it("relates the stories linked inline first, then those sharing tags or section, newest first, never itself", async () => {
-    await store.saveStories([
-      story("old-linked", 1, { section: "world" }),
-      story("same-section", 2),
-      story("shares-tag", 3, { section: "world", tags: [{ slug: "fog", name: "Fog" }] }),
-      story("unrelated", 4, { section: "world" }),
-      story("main", 5, {
-        tags: [{ slug: "fog", name: "Fog" }],
-        body: [
-          { type: "paragraph", text: "Text." },
-          { type: "related", slug: "old-linked", headline: "Old" },
-          { type: "related", slug: "main", headline: "Itself" },
-          { type: "related", slug: "missing", headline: "Not in the store" },
-        ],
-      }),
-    ]);
-    const main = await store.getStory("main");
-    expect(main?.related.map((s) => s.slug)).toEqual(["old-linked", "shares-tag", "same-section"]);
-  });
-
-  it("replaces a story saved again under the same slug, with nothing left of the old one", async () => {
-    await store.saveStories([story("a", 1, { tags: [{ slug: "fog", name: "Fog" }] })]);
-    await store.saveStories([story("a", 1, { headline: "New headline", tags: [] })]);
-    const saved = await store.getStory("a");
-    expect(saved?.headline).toBe("New headline");
-    expect(saved?.tags).toEqual([]);
-    expect(await store.countStories()).toBe(1);
-  });
-
-  it("writes all of a batch or none of it", async () => {
-    await expect(
-      store.saveStories([story("good", 1), story("bad", 2, { section: "no-such-section" })]),
-    ).rejects.toThrow();
-    expect(await store.countStories()).toBe(0);
-  });
-});
-
-describe("publishing through the store", () => {
-  const exact = (headline: string, stories: { slug: string; headline: string }[]) =>
-    stories.find((s) => s.headline === headline)?.slug;
-
-  it("tells what each save did: created, updated or unchanged", async () => {
-    expect((await store.saveStories([story("a", 1)])).outcomes).toEqual([{ slug: "a", outcome: "created" }]);
-    expect((await store.saveStories([story("a", 1)])).outcomes).toEqual([{ slug: "a", outcome: "unchanged" }]);
-    const edited = story("a", 1, { headline: "Edited" });
-    expect((await store.saveStories([edited])).outcomes).toEqual([{ slug: "a", outcome: "updated" }]);
-  });
-
-  it("moves a story to a new slug, leaving the old one to redirect and links following it", async () => {
-    await store.saveStories([
-      story("old-slug", 1),
-      story("linker", 2, { body: [{ type: "related", slug: "old-slug", headline: "Headline of old-slug" }] }),
-    ]);
-    await store.saveStories([{ ...story("new-slug", 1), movedFrom: "old-slug" }]);
-    expect((await store.getStory("old-slug"))?.slug).toBe("new-slug");
-    expect(await store.countStories()).toBe(2);
-    const linker = await store.getStory("linker");
-    expect(linker?.body).toEqual([{ type: "related", slug: "new-slug", headline: "Headline of old-slug" }]);
-    expect(linker?.related.map((s) => s.slug)).toEqual(["new-slug"]);
-    // A second move keeps the first URL working too.
-    await store.saveStories([{ ...story("newest-slug", 1), movedFrom: "new-slug" }]);
-    expect((await store.getStory("old-slug"))?.slug).toBe("newest-slug");
-    expect((await store.getStory("new-slug"))?.slug).toBe("newest-slug");
-  });
-
-  it("deletes a story, and the stories that linked it keep the headline unlinked", async () => {
-    await store.saveStories([
-      story("gone", 1),
-      story("linker", 2, { body: [{ type: "related", slug: "gone", headline: "Headline of gone" }] }),
-    ]);
-    expect(await store.deleteStory("gone")).toBe(true);
-    expect(await store.deleteStory("gone")).toBe(false);
-    expect(await store.getStory("gone")).toBeNull();
-    expect((await store.getStory("linker"))?.body).toEqual([{ type: "related", headline: "Headline of gone" }]);
-  });
-
-  it("links a related headline when its story arrives, in a later save", async () => {
-    const linker = story("linker", 1, { body: [{ type: "related", headline: "Headline of later" }] });
-    expect((await store.saveStories([linker], { linkHeadlines: exact })).linked).toBe(0);
-    expect((await store.getStory("linker"))?.body[0]).toEqual({ type: "related", headline: "Headline of later" });
-    expect((await store.saveStories([story("later", 2)], { linkHeadlines: exact })).linked).toBe(1);
-    expect((await store.getStory("linker"))?.body[0]).toEqual({
-      type: "related",
-      slug: "later",
-      headline: "Headline of later",
+    it("lists newest first and pages through every story exactly once", async () => {
+      await store.saveStories(Array.from({ length: 11 }, (_, i) => story(`story-${i}`, 1 + (i % 4))));
+      const seen: string[] = [];
+      let cursor: { publishedAt: string; slug: string } | undefined;
+      for (let page = 0; page < 10; page++) {
+        const { items, nextCursor } = await store.listStories({ limit: 3, cursor });
+        seen.push(...items.map((s) => s.slug));
+        if (!nextCursor) break;
+        const last = items.at(-1);
+        cursor = last && { publishedAt: last.publishedAt, slug: last.slug };
+      }
+      expect(seen).toHaveLength(11);
+      expect(new Set(seen).size).toBe(11);
+      const times = (await store.listStories({ limit: 50 })).items.map((s) => s.publishedAt);
+      expect(times).toEqual([...times].sort().reverse());
     });
-    // Saving the same file again changes nothing and keeps the link.
-    expect((await store.saveStories([linker], { linkHeadlines: exact })).outcomes[0]?.outcome).toBe("unchanged");
-    expect((await store.getStory("linker"))?.related.map((s) => s.slug)).toEqual(["later"]);
+
+    it("filters by section, tag and author", async () => {
+      await store.saveStories([
+        story("a", 1, { tags: [{ slug: "fog", name: "Fog" }] }),
+        story("b", 2, { section: "world", authors: [{ slug: "li-wei", name: "Li Wei" }] }),
+        story("c", 3, { tags: [{ slug: "fog", name: "Fog" }], section: "world" }),
+      ]);
+      const slugs = async (query: Parameters<StoryStore["listStories"]>[0]) =>
+        (await store.listStories(query)).items.map((s) => s.slug);
+      expect(await slugs({ limit: 10, section: "world" })).toEqual(["c", "b"]);
+      expect(await slugs({ limit: 10, tag: "fog" })).toEqual(["c", "a"]);
+      expect(await slugs({ limit: 10, author: "li-wei" })).toEqual(["b"]);
+      expect(await store.getTag("fog")).toEqual({ slug: "fog", name: "Fog" });
+      expect(await store.getAuthor("li-wei")).toEqual({ slug: "li-wei", name: "Li Wei" });
+    });
+
+    it("relates the stories linked inline first, then those sharing tags or section, newest first, never itself", async () => {
+      await store.saveStories([
+        story("old-linked", 1, { section: "world" }),
+        story("same-section", 2),
+        story("shares-tag", 3, { section: "world", tags: [{ slug: "fog", name: "Fog" }] }),
+        story("unrelated", 4, { section: "world" }),
+        story("main", 5, {
+          tags: [{ slug: "fog", name: "Fog" }],
+          body: [
+            { type: "paragraph", text: "Text." },
+            { type: "related", slug: "old-linked", headline: "Old" },
+            { type: "related", slug: "main", headline: "Itself" },
+            { type: "related", slug: "missing", headline: "Not in the store" },
+          ],
+        }),
+      ]);
+      const main = await store.getStory("main");
+      expect(main?.related.map((s) => s.slug)).toEqual(["old-linked", "shares-tag", "same-section"]);
+    });
+
+    it("replaces a story saved again under the same slug, with nothing left of the old one", async () => {
+      await store.saveStories([story("a", 1, { tags: [{ slug: "fog", name: "Fog" }] })]);
+      await store.saveStories([story("a", 1, { headline: "New headline", tags: [] })]);
+      const saved = await store.getStory("a");
+      expect(saved?.headline).toBe("New headline");
+      expect(saved?.tags).toEqual([]);
+      expect(await store.countStories()).toBe(1);
+    });
+
+    it("writes all of a batch or none of it", async () => {
+      await expect(
+        store.saveStories([story("good", 1), story("bad", 2, { section: "no-such-section" })]),
+      ).rejects.toThrow();
+      expect(await store.countStories()).toBe(0);
+    });
   });
 
-  it("never keeps a link to a story that is not there", async () => {
-    await store.saveStories([
-      story("linker", 1, { body: [{ type: "related", slug: "not-written-yet", headline: "Headline of nothing" }] }),
-    ]);
-    expect((await store.getStory("linker"))?.body).toEqual([{ type: "related", headline: "Headline of nothing" }]);
+  describe("publishing through the store", () => {
+    const exact = (headline: string, stories: { slug: string; headline: string }[]) =>
+      stories.find((s) => s.headline === headline)?.slug;
+
+    it("tells what each save did: created, updated or unchanged", async () => {
+      expect((await store.saveStories([story("a", 1)])).outcomes).toEqual([{ slug: "a", outcome: "created" }]);
+      expect((await store.saveStories([story("a", 1)])).outcomes).toEqual([{ slug: "a", outcome: "unchanged" }]);
+      const edited = story("a", 1, { headline: "Edited" });
+      expect((await store.saveStories([edited])).outcomes).toEqual([{ slug: "a", outcome: "updated" }]);
+    });
+
+    it("moves a story to a new slug, leaving the old one to redirect and links following it", async () => {
+      await store.saveStories([
+        story("old-slug", 1),
+        story("linker", 2, { body: [{ type: "related", slug: "old-slug", headline: "Headline of old-slug" }] }),
+      ]);
+      await store.saveStories([{ ...story("new-slug", 1), movedFrom: "old-slug" }]);
+      expect((await store.getStory("old-slug"))?.slug).toBe("new-slug");
+      expect(await store.countStories()).toBe(2);
+      const linker = await store.getStory("linker");
+      expect(linker?.body).toEqual([{ type: "related", slug: "new-slug", headline: "Headline of old-slug" }]);
+      expect(linker?.related.map((s) => s.slug)).toEqual(["new-slug"]);
+      // A second move keeps the first URL working too.
+      await store.saveStories([{ ...story("newest-slug", 1), movedFrom: "new-slug" }]);
+      expect((await store.getStory("old-slug"))?.slug).toBe("newest-slug");
+      expect((await store.getStory("new-slug"))?.slug).toBe("newest-slug");
+    });
+
+    it("deletes a story, and the stories that linked it keep the headline unlinked", async () => {
+      await store.saveStories([
+        story("gone", 1),
+        story("linker", 2, { body: [{ type: "related", slug: "gone", headline: "Headline of gone" }] }),
+      ]);
+      expect(await store.deleteStory("gone")).toBe(true);
+      expect(await store.deleteStory("gone")).toBe(false);
+      expect(await store.getStory("gone")).toBeNull();
+      expect((await store.getStory("linker"))?.body).toEqual([{ type: "related", headline: "Headline of gone" }]);
+    });
+
+    it("links a related headline when its story arrives, in a later save", async () => {
+      const linker = story("linker", 1, { body: [{ type: "related", headline: "Headline of later" }] });
+      expect((await store.saveStories([linker], { linkHeadlines: exact })).linked).toBe(0);
+      expect((await store.getStory("linker"))?.body[0]).toEqual({ type: "related", headline: "Headline of later" });
+      expect((await store.saveStories([story("later", 2)], { linkHeadlines: exact })).linked).toBe(1);
+      expect((await store.getStory("linker"))?.body[0]).toEqual({
+        type: "related",
+        slug: "later",
+        headline: "Headline of later",
+      });
+      // Saving the same file again changes nothing and keeps the link.
+      expect((await store.saveStories([linker], { linkHeadlines: exact })).outcomes[0]?.outcome).toBe("unchanged");
+      expect((await store.getStory("linker"))?.related.map((s) => s.slug)).toEqual(["later"]);
+    });
+
+    it("never keeps a link to a story that is not there", async () => {
+      await store.saveStories([
+        story("linker", 1, { body: [{ type: "related", slug: "not-written-yet", headline: "Headline of nothing" }] }),
+      ]);
+      expect((await store.getStory("linker"))?.body).toEqual([{ type: "related", headline: "Headline of nothing" }]);
+    });
   });
 });

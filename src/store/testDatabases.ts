@@ -1,0 +1,42 @@
+// Test support: a fresh, empty database on each engine the tests can reach. SQLite always (a temp
+// file); PostgreSQL when TEST_DATABASE_URL names a server, each database its own schema, dropped after.
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import type { Engine } from "./openStore";
+
+export const testEngines: Engine[] = process.env.TEST_DATABASE_URL ? ["sqlite", "postgres"] : ["sqlite"];
+
+export interface TestDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
+
+export async function createTestDatabase(engine: Engine): Promise<TestDatabase> {
+  if (engine === "sqlite") {
+    const dir = mkdtempSync(join(tmpdir(), "dispatch-db-"));
+    return { url: `file:${join(dir, "store.db")}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const server = process.env.TEST_DATABASE_URL;
+  if (!server) throw new Error("TEST_DATABASE_URL is not set");
+  const schema = `dispatch_test_${randomBytes(6).toString("hex")}`;
+  await withClient(server, (client) => client.query(`create schema ${schema}`));
+  const url = new URL(server);
+  url.searchParams.set("options", `-c search_path=${schema}`);
+  return {
+    url: url.href,
+    drop: () => withClient(server, (client) => client.query(`drop schema ${schema} cascade`)).then(() => undefined),
+  };
+}
+
+async function withClient<T>(connectionString: string, use: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    return await use(client);
+  } finally {
+    await client.end();
+  }
+}
