@@ -1,0 +1,38 @@
+// Starts the production server (dist/server/main.js) as its own process, as an operator would.
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect } from "@playwright/test";
+
+export interface ServerProcess {
+  origin: string;
+  child: ChildProcess;
+  stop(): void;
+}
+
+export async function startServerProcess(port: number, env: Record<string, string> = {}): Promise<ServerProcess> {
+  const origin = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ["dist/server/main.js"], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      PUBLIC_URL: origin,
+      LOG_REQUESTS: "0",
+      DATABASE_URL: `file:${join(mkdtempSync(join(tmpdir(), "dispatch-process-")), "store.db")}`,
+      ...env,
+    },
+    stdio: "ignore",
+  });
+  await expect
+    .poll(async () => (await fetch(`${origin}/readyz`).catch(() => null))?.status, { timeout: 20_000 })
+    .toBe(200);
+  return {
+    origin,
+    child,
+    stop: () => {
+      if (child.exitCode === null) child.kill("SIGKILL");
+    },
+  };
+}
