@@ -20,7 +20,7 @@ export function withTimestamps(state: DehydratedState, at: number): DehydratedSt
     queries: state.queries.map((query) => ({
       ...query,
       dehydratedAt: at,
-      state: { ...query.state, dataUpdatedAt: query.state.dataUpdatedAt && at },
+      state: { ...query.state, dataUpdatedAt: query.state.status === "success" ? at : 0 },
     })),
   };
 }

@@ -1,5 +1,7 @@
 // The Dispatch server: pages, the JSON API, files, and health checks, over one story store.
 import { existsSync } from "node:fs";
+import zlib from "node:zlib";
+import fastifyCompress from "@fastify/compress";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
 import { ApiError } from "../api/storyApi";
@@ -87,6 +89,13 @@ export async function buildApp({
   await setup?.(app);
 
   registerHttpCaching(app);
+  // Pages and API answers, compressed as they go out (files are pre-compressed at build time).
+  // Brotli at a low quality: most of its gain, at a cost a request can afford.
+  await app.register(fastifyCompress, {
+    threshold: 1024,
+    encodings: ["br", "gzip"],
+    brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
+  });
 
   app.get("/healthz", async (_request, reply) => reply.header("cache-control", "no-store").send({ status: "ok" }));
   app.get("/readyz", async (_request, reply) => {

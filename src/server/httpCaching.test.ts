@@ -19,7 +19,7 @@ describe("HTTP caching", () => {
       expect(first.status).toBe(200);
       expect(first.headers.get("cache-control")).toBe(dynamicCacheControl);
       const etag = first.headers.get("etag");
-      expect(etag).toMatch(/^"[\w-]+"$/);
+      expect(etag).toMatch(/^W\/"[\w-]+"$/);
       const again = await get(path, { "if-none-match": etag ?? "" });
       expect(again.status).toBe(304);
       expect(await again.text()).toBe("");
@@ -46,5 +46,16 @@ describe("HTTP caching", () => {
 
   it("never lets a cache keep health checks", async () => {
     for (const path of ["/healthz", "/readyz"]) expect((await get(path)).headers.get("cache-control")).toBe("no-store");
+  });
+});
+
+describe("compression", () => {
+  it("sends pages and API answers compressed to a client that accepts it, and says it varies", async () => {
+    for (const path of ["/stories/ferry-crew-pulls-kayakers-from-the-sound", "/api/stories?limit=20"]) {
+      const response = await fetch(`${server.url}${path}`, { headers: { "accept-encoding": "br" } });
+      expect(response.headers.get("content-encoding"), path).toBe("br");
+      expect(response.headers.get("vary")).toMatch(/accept-encoding/i);
+      expect((await response.text()).length).toBeGreaterThan(1000);
+    }
   });
 });

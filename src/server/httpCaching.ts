@@ -25,7 +25,8 @@ export function registerHttpCaching(app: FastifyInstance) {
       !(typeof payload === "string" || Buffer.isBuffer(payload))
     )
       return payload;
-    const etag = `"${createHash("sha1").update(payload).digest("base64url")}"`;
+    // Weak: the same content may go out compressed in different ways (see compression in app.ts).
+    const etag = `W/"${createHash("sha1").update(payload).digest("base64url")}"`;
     reply.header("etag", etag);
     if (matches(request.headers["if-none-match"], etag)) {
       reply.code(304);
@@ -37,5 +38,6 @@ export function registerHttpCaching(app: FastifyInstance) {
 
 function matches(ifNoneMatch: string | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false;
-  return ifNoneMatch === "*" || ifNoneMatch.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag);
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, "");
+  return ifNoneMatch === "*" || ifNoneMatch.split(",").some((tag) => opaque(tag) === opaque(etag));
 }
