@@ -1,4 +1,5 @@
 // The browser's StoryApi: JSON over fetch from this site's own /api.
+import type { SearchParams } from "../model/search";
 import type { StoryListParams } from "../model/storyList";
 import { ApiError, type StoryApi } from "./storyApi";
 
@@ -12,7 +13,7 @@ async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
   return body as T;
 }
 
-function listQuery(params: StoryListParams): string {
+function listQuery(params: StoryListParams | SearchParams): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) if (value !== undefined) search.set(key, String(value));
   const query = search.toString();
@@ -23,6 +24,7 @@ export const httpStoryApi: StoryApi = {
   story: (slug, signal) => getJson(`/api/stories/${encodeURIComponent(slug)}`, signal),
   stories: (params, signal) => getJson(`/api/stories${listQuery(params)}`, signal),
   sections: (signal) => getJson("/api/sections", signal),
+  search: (params, signal) => getJson(`/api/search${listQuery(params)}`, signal),
   tag: (slug, signal) => getJson(`/api/tags/${encodeURIComponent(slug)}`, signal),
   author: (slug, signal) => getJson(`/api/authors/${encodeURIComponent(slug)}`, signal),
 };

@@ -2,6 +2,7 @@
 // Each QueryClient is bound to the StoryApi that answers it (HTTP in the browser, the store
 // on the server), so the same query definitions serve both.
 import { infiniteQueryOptions, QueryClient, queryOptions } from "@tanstack/react-query";
+import type { SearchParams } from "../model/search";
 import type { StoryListParams } from "../model/storyList";
 import { ApiError, type StoryApi } from "./storyApi";
 
@@ -46,6 +47,12 @@ export const storyListQuery = (filter: Omit<StoryListParams, "cursor" | "limit">
       apiOf(client).stories({ ...filter, limit, ...(pageParam ? { cursor: pageParam } : {}) }, signal),
     initialPageParam: start ?? null,
     getNextPageParam: (page) => page.nextCursor,
+  });
+
+export const searchQuery = (params: SearchParams) =>
+  queryOptions({
+    queryKey: ["search", params],
+    queryFn: ({ client, signal }) => apiOf(client).search(params, signal),
   });
 
 export const sectionsQuery = () =>

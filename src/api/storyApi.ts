@@ -1,5 +1,7 @@
 // What the reader app asks of the story server. The browser answers it over HTTP (/api/*);
 // the server answers it in-process from the store when it renders a page.
+
+import type { SearchPage, SearchParams } from "../model/search";
 import type { NamedRef, Section, Story, StoryPage } from "../model/story";
 import type { StoryListParams } from "../model/storyList";
 
@@ -7,6 +9,7 @@ export interface StoryApi {
   story(slug: string, signal?: AbortSignal): Promise<Story>;
   stories(params: StoryListParams, signal?: AbortSignal): Promise<StoryPage>;
   sections(signal?: AbortSignal): Promise<Section[]>;
+  search(params: SearchParams, signal?: AbortSignal): Promise<SearchPage>;
   tag(slug: string, signal?: AbortSignal): Promise<NamedRef>;
   author(slug: string, signal?: AbortSignal): Promise<NamedRef>;
 }

@@ -1,6 +1,7 @@
 // The JSON API under /api: what the reader app fetches on client-side navigation.
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { ApiError, type StoryApi } from "../api/storyApi";
+import type { SearchParams } from "../model/search";
 import { slugSchema } from "../model/story";
 import type { StoryListParams } from "../model/storyList";
 
@@ -28,6 +29,7 @@ export function registerApiRoutes(app: FastifyInstance, reader: StoryApi) {
   });
 
   app.get("/api/sections", async () => reader.sections());
+  app.get("/api/search", async (request) => reader.search(request.query as SearchParams));
   app.get<SlugRequest>("/api/tags/:slug", async (request) => reader.tag(assertSlug(request.params.slug)));
   app.get<SlugRequest>("/api/authors/:slug", async (request) => reader.author(assertSlug(request.params.slug)));
 

@@ -1,6 +1,9 @@
 // The server's StoryApi: answers from the store in-process, with absolute URLs from PUBLIC_URL.
 // The /api routes and server rendering both read through it, so a page and the API agree.
 import { ApiError, type StoryApi } from "../api/storyApi";
+import { searchCursor, searchPageSchema, searchQuerySchema } from "../model/search";
+import { queryWords } from "../model/searchText";
+import { snippet } from "../model/snippet";
 import { namedRefSchema, sectionSchema, storyPageSchema, storySchema } from "../model/story";
 import { storyListQuerySchema } from "../model/storyList";
 import type { StoryStore } from "../store/storyStore";
@@ -30,6 +33,20 @@ export function createStoryReader(store: StoryStore, publicUrl: string): StoryAp
       const author = await store.getAuthor(slug);
       if (!author) throw new ApiError(404, "author_not_found", `There is no author ${slug}.`);
       return namedRefSchema.parse(author);
+    },
+    async search(params) {
+      const query = searchQuerySchema.safeParse(params);
+      if (!query.success) {
+        const issue = query.error.issues[0];
+        throw new ApiError(400, "bad_request", `${issue?.path.join(".") || "query"}: ${issue?.message ?? "not valid"}`);
+      }
+      const { q, limit, cursor: offset = 0 } = query.data;
+      const words = queryWords(q);
+      const hits = await store.searchStories(words, limit + 1, offset);
+      return searchPageSchema.parse({
+        items: hits.slice(0, limit).map(({ story, text }) => ({ ...story, snippet: snippet(text, words) })),
+        nextCursor: hits.length > limit ? searchCursor(offset + limit) : null,
+      });
     },
     async sections() {
       return sectionSchema.array().parse(await store.listSections());

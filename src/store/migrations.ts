@@ -1,8 +1,10 @@
 // Schema changes, in order. Each runs once per database, recorded by Kysely's Migrator.
 import { type Kysely, sql } from "kysely";
 import { type Migration, Migrator } from "kysely/migration";
+import { searchText } from "../model/searchText";
+import type { Engine } from "./openStore";
 
-const migrations: Record<string, Migration> = {
+const migrations = (engine: Engine): Record<string, Migration> => ({
   "0001-stories": {
     async up(db: Kysely<unknown>) {
       await db.schema
@@ -67,16 +69,55 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable("stories").addColumn("content_hash", "text").execute();
     },
   },
-};
+  "0003-search": {
+    // Full-text search, kept in step with the stories by the database itself: FTS5 triggers on
+    // SQLite, a generated tsvector column on PostgreSQL. Both stem English ("protests" → protest).
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable("stories")
+        .addColumn("search_text", "text", (c) => c.notNull().defaultTo(""))
+        .execute();
+      const rows = await sql<{ slug: string; deck: string | null; body_json: string }>`
+        select slug, deck, body_json from stories`.execute(db);
+      for (const row of rows.rows)
+        await sql`update stories set search_text = ${searchText({ deck: row.deck ?? undefined, body: JSON.parse(row.body_json) })}
+          where slug = ${row.slug}`.execute(db);
+      if (engine === "postgres") {
+        await sql`alter table stories add column search_doc tsvector generated always as (
+          setweight(to_tsvector('english', headline), 'A') || setweight(to_tsvector('english', search_text), 'B')) stored`.execute(
+          db,
+        );
+        await sql`create index stories_search on stories using gin (search_doc)`.execute(db);
+        return;
+      }
+      await sql`create virtual table stories_fts using fts5(headline, search_text, content='stories',
+        content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2')`.execute(db);
+      await sql`create trigger stories_fts_insert after insert on stories begin
+        insert into stories_fts(rowid, headline, search_text) values (new.rowid, new.headline, new.search_text); end`.execute(
+        db,
+      );
+      await sql`create trigger stories_fts_delete after delete on stories begin
+        insert into stories_fts(stories_fts, rowid, headline, search_text)
+        values ('delete', old.rowid, old.headline, old.search_text); end`.execute(db);
+      await sql`create trigger stories_fts_update after update on stories begin
+        insert into stories_fts(stories_fts, rowid, headline, search_text)
+        values ('delete', old.rowid, old.headline, old.search_text);
+        insert into stories_fts(rowid, headline, search_text) values (new.rowid, new.headline, new.search_text); end`.execute(
+        db,
+      );
+      await sql`insert into stories_fts(stories_fts) values ('rebuild')`.execute(db);
+    },
+  },
+});
 
 /**
  * Applies the migrations not yet applied. `schema` (PostgreSQL) names where the migration
  * bookkeeping lives: Kysely would otherwise take a table of that name in any schema for its own.
  */
-export async function migrateToLatest(db: Kysely<unknown>, schema?: string): Promise<void> {
+export async function migrateToLatest(db: Kysely<unknown>, engine: Engine, schema?: string): Promise<void> {
   const migrator = new Migrator({
     db,
-    provider: { getMigrations: async () => migrations },
+    provider: { getMigrations: async () => migrations(engine) },
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error } = await migrator.migrateToLatest();

@@ -24,15 +24,13 @@ export async function openStore(databaseUrl: string = DEFAULT_DATABASE_URL): Pro
   const db = new Kysely<Database>({ dialect });
   try {
     // Kysely's migrator takes a lock in the database, so servers starting together migrate once.
-    await migrateToLatest(
-      db as Kysely<unknown>,
-      engineOf(databaseUrl) === "postgres" ? searchPath(databaseUrl) : undefined,
-    );
+    const engine = engineOf(databaseUrl);
+    await migrateToLatest(db as Kysely<unknown>, engine, engine === "postgres" ? searchPath(databaseUrl) : undefined);
   } catch (error) {
     await db.destroy();
     throw error;
   }
-  return createStoryStore(db);
+  return createStoryStore(db, engineOf(databaseUrl));
 }
 
 /** The schema a postgres:// URL works in: its `options=-c search_path=…`, else public. */

@@ -18,6 +18,7 @@ export interface Database {
     has_video: number;
     body_json: string;
     content_hash: string | null;
+    search_text: Generated<string>;
   };
   story_authors: { story_slug: string; author_slug: string; position: number };
   story_tags: { story_slug: string; tag_slug: string; position: number };

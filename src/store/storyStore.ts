@@ -13,7 +13,9 @@ import {
   type StorySummary,
 } from "../model/story";
 import { encodeCursor, type StoryListQuery } from "../model/storyList";
+import type { Engine } from "./openStore";
 import type { Database } from "./schema";
+import { searchPostgres, searchSqlite } from "./search";
 import {
   deleteStory,
   type HeadlineResolver,
@@ -51,6 +53,11 @@ export interface StoryStore {
   deleteStory(slug: string): Promise<boolean>;
   getTag(slug: string): Promise<NamedRef | null>;
   getAuthor(slug: string): Promise<NamedRef | null>;
+  /**
+   * Stories matching every word (the last as a prefix, for search as you type), headline
+   * matches first, then newest first; each with its search text, for snippets.
+   */
+  searchStories(words: string[], limit: number, offset: number): Promise<{ story: StorySummary; text: string }[]>;
   /** Every story's slug and headline: what related headlines are matched against. */
   listHeadlines(): Promise<{ slug: string; headline: string }[]>;
   countStories(): Promise<number>;
@@ -63,9 +70,9 @@ const RELATED_LIMIT = 6;
 const storedImage = imageSchema.optional();
 const storedBody = z.array(blockSchema);
 
-type StoryRow = Selectable<Database["stories"]> & { section_name: string };
+export type StoryRow = Selectable<Database["stories"]> & { section_name: string };
 
-export function createStoryStore(db: Kysely<Database>): StoryStore {
+export function createStoryStore(db: Kysely<Database>, engine: Engine): StoryStore {
   const summaries = () =>
     db
       .selectFrom("stories")
@@ -230,6 +237,12 @@ export function createStoryStore(db: Kysely<Database>): StoryStore {
       return (
         (await db.selectFrom("authors").select(["slug", "name"]).where("slug", "=", slug).executeTakeFirst()) ?? null
       );
+    },
+
+    async searchStories(words, limit, offset) {
+      if (words.length === 0) return [];
+      const rows = await (engine === "postgres" ? searchPostgres : searchSqlite)(db, words, limit, offset);
+      return rows.map((row) => ({ story: toSummary(row), text: row.search_text }));
     },
 
     async listHeadlines() {

@@ -3,6 +3,7 @@
 import { createHash } from "node:crypto";
 import type { Transaction } from "kysely";
 import { z } from "zod";
+import { searchText } from "../model/searchText";
 import { type Block, blockSchema, hasPlayableVideo, type NamedRef, type StoryInput } from "../model/story";
 import type { Database } from "./schema";
 
@@ -40,6 +41,7 @@ export async function writeStory(trx: Trx, story: StoryInput): Promise<SaveOutco
     has_video: hasPlayableVideo(story.body) ? 1 : 0,
     body_json: JSON.stringify(story.body),
     content_hash: hash,
+    search_text: searchText(story),
   };
   await trx
     .insertInto("stories")
