@@ -3,15 +3,15 @@
 // components read the same queries with useSuspenseQuery.
 import type { QueryClient } from "@tanstack/react-query";
 import { data, type RouteObject, redirect } from "react-router";
-import { authorQuery, sectionsQuery, storiesQuery, storyQuery, tagQuery } from "../api/queries";
+import { authorQuery, searchQuery, sectionsQuery, storiesQuery, storyQuery, tagQuery } from "../api/queries";
 import { ApiError, isNotFound } from "../api/storyApi";
 import { pageHead, SITE_NAME, type Site } from "../head/head";
 import { storyHead } from "../head/storyHead";
 import { quoteParam } from "../model/quotes";
 import { NotFoundPage } from "../routes/NotFoundPage";
-import { HOME_LATEST, homeSectionQuery, listingQuery } from "../routes/queries";
+import { HOME_LATEST, homeSectionQuery, listingQuery, searchPageParams } from "../routes/queries";
 import { Layout } from "./Layout";
-import { loadHomePage, loadListingPage, loadSavedPage, loadStoryPage } from "./pages";
+import { loadHomePage, loadListingPage, loadSavedPage, loadSearchPage, loadStoryPage } from "./pages";
 import { RouteError } from "./RouteError";
 
 /** Shown only if a page must load before the app can hydrate (the server sends the page itself). */
@@ -156,6 +156,24 @@ export function createRoutes({ queryClient, site }: AppContext): RouteObject[] {
               noindex: true,
             }),
           }),
+        },
+        {
+          id: "search",
+          path: "search",
+          lazy: { Component: loadSearchPage },
+          ErrorBoundary: RouteError,
+          loader: async ({ request }) => {
+            const { q, cursor } = searchPageParams(new URL(request.url).searchParams);
+            if (q) await orNotFound(ensure(searchQuery({ q, ...(cursor ? { cursor } : {}) })));
+            return {
+              head: pageHead(site, {
+                title: q ? `Search: ${q}` : "Search",
+                description: `Search the stories of ${SITE_NAME}.`,
+                path: "/search",
+                noindex: true,
+              }),
+            };
+          },
         },
         {
           id: "not-found",

@@ -16,3 +16,10 @@ export type ListingFilter = Pick<StoryListParams, "section" | "tag" | "author">;
 /** A section, tag or author page: from `?before=` (a cursor), or from the newest. */
 export const listingQuery = (filter: ListingFilter, before?: string) =>
   storyListQuery(filter, LISTING_PAGE_SIZE, before);
+
+/** `/search?q=&cursor=`: what the search page shows. */
+export function searchPageParams(params: URLSearchParams): { q: string; cursor?: string } {
+  const q = (params.get("q") ?? "").trim().slice(0, 200);
+  const cursor = params.get("cursor") ?? undefined;
+  return { q, ...(cursor ? { cursor } : {}) };
+}

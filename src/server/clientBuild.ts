@@ -17,6 +17,7 @@ const routeModules: Record<string, string> = {
   section: "src/routes/ListingPage.tsx",
   tag: "src/routes/ListingPage.tsx",
   author: "src/routes/ListingPage.tsx",
+  search: "src/routes/SearchPage.tsx",
 };
 
 export interface ClientBuild {

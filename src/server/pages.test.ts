@@ -181,3 +181,28 @@ describe("other pages", () => {
     expect(document.querySelector('main a[href="/"]')).not.toBeNull();
   });
 });
+
+describe("the search page", () => {
+  it("renders results for ?q= on the server, with the matches marked and a form that works without JavaScript", async () => {
+    const { response, document, meta } = await page("/search?q=ferry");
+    expect(response.status).toBe(200);
+    expect(document.querySelector("main h1")?.textContent).toBe("Search: ferry");
+    const form = document.querySelector("main form[role=search]");
+    expect(form?.getAttribute("method")).toBe("get");
+    expect(form?.getAttribute("action")).toBe("/search");
+    expect(form?.querySelector("input[name=q]")?.getAttribute("value")).toBe("ferry");
+    const results = [...document.querySelectorAll("main ol li h2 a")];
+    expect(results.length).toBeGreaterThan(0);
+    expect(results[0]?.textContent?.toLowerCase()).toContain("ferry");
+    expect([...document.querySelectorAll("main ol mark")].map((m) => m.textContent?.toLowerCase())).toContain("ferry");
+    expect(meta("robots")).toBe("noindex");
+  });
+
+  it("keeps a hostile query as text", async () => {
+    const { response, html, document } = await page(`/search?q=${encodeURIComponent('<script>alert(1)</script>"')}`);
+    expect(response.status).toBe(200);
+    expect(html).not.toContain("<script>alert(1)");
+    expect(document.querySelector("main h1")?.textContent).toBe('Search: <script>alert(1)</script>"');
+  });
+});
+

@@ -1,0 +1,67 @@
+import { useSuspenseQuery } from "@tanstack/react-query";
+import { Link, useSearchParams } from "react-router";
+import { searchQuery } from "../api/queries";
+import { HeadlineLink } from "../headlines/HeadlineLink";
+import type { SearchHit, Snippet } from "../model/search";
+import { SearchBox } from "../search/SearchBox";
+import { LocalTime } from "../time/LocalTime";
+import { searchPageParams } from "./queries";
+import styles from "./SearchPage.module.css";
+
+export function SearchPage() {
+  const [params] = useSearchParams();
+  const search = searchPageParams(params);
+  return (
+    <section aria-labelledby="search-heading">
+      <h1 id="search-heading" className={styles.heading} tabIndex={-1}>
+        {search.q ? `Search: ${search.q}` : "Search"}
+      </h1>
+      <SearchBox id="search-page-q" autoFocus={!search.q} />
+      {search.q && <SearchResults q={search.q} cursor={search.cursor} />}
+    </section>
+  );
+}
+
+function SearchResults({ q, cursor }: { q: string; cursor?: string }) {
+  const { data } = useSuspenseQuery(searchQuery({ q, ...(cursor ? { cursor } : {}) }));
+  return (
+    <>
+      <p className={styles.count} role="status">
+        {data.items.length === 0 ? `No stories match “${q}”.` : cursor ? "More results" : "Best matches first"}
+      </p>
+      <ol className={styles.results}>
+        {data.items.map((hit) => (
+          <SearchResult key={hit.slug} hit={hit} />
+        ))}
+      </ol>
+      {data.nextCursor && (
+        <p>
+          <Link to={`/search?${new URLSearchParams({ q, cursor: data.nextCursor })}`}>More results</Link>
+        </p>
+      )}
+    </>
+  );
+}
+
+function SearchResult({ hit }: { hit: SearchHit }) {
+  return (
+    <li className={styles.result}>
+      <h2 className={styles.headline}>
+        <HeadlineLink slug={hit.slug}>{hit.headline}</HeadlineLink>
+      </h2>
+      <p className={styles.snippet}>
+        <SnippetText parts={hit.snippet} />
+      </p>
+      <p className={styles.meta}>
+        {hit.section.name} · <LocalTime iso={hit.publishedAt} />
+      </p>
+    </li>
+  );
+}
+
+function SnippetText({ parts }: { parts: Snippet }) {
+  return parts.map((part, index) =>
+    // biome-ignore lint/suspicious/noArrayIndexKey: the parts have no identity but their place
+    part.match ? <mark key={index}>{part.text}</mark> : <span key={index}>{part.text}</span>,
+  );
+}

@@ -1,0 +1,51 @@
+import { useEffect, useRef, useState } from "react";
+import { Form, useNavigate, useSearchParams } from "react-router";
+import styles from "./SearchBox.module.css";
+
+const TYPING_PAUSE_MS = 250;
+
+/**
+ * A search box that is a plain GET form to /search (it works without JavaScript); with it, the
+ * results follow the reader's typing once they pause. Each new query replaces the last one, and
+ * the router drops the answer to a query that is no longer current.
+ */
+export function SearchBox({ id, autoFocus = false }: { id: string; autoFocus?: boolean }) {
+  const [params] = useSearchParams();
+  const current = params.get("q") ?? "";
+  const [value, setValue] = useState(current);
+  const navigate = useNavigate();
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  return (
+    <Form method="get" action="/search" role="search" className={styles.form}>
+      <label htmlFor={id} className="visually-hidden">
+        Search stories
+      </label>
+      <input
+        id={id}
+        className={styles.input}
+        type="search"
+        name="q"
+        value={value}
+        placeholder="Search stories"
+        autoComplete="off"
+        maxLength={200}
+        // biome-ignore lint/a11y/noAutofocus: only on the search page, where typing is why the reader came
+        autoFocus={autoFocus}
+        onChange={(event) => {
+          const q = event.target.value;
+          setValue(q);
+          clearTimeout(timer.current);
+          timer.current = setTimeout(
+            () => navigate(`/search?${new URLSearchParams({ q })}`, { replace: true, preventScrollReset: true }),
+            TYPING_PAUSE_MS,
+          );
+        }}
+      />
+      <button type="submit" className={styles.button}>
+        Search
+      </button>
+    </Form>
+  );
+}
