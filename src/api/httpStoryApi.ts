@@ -24,6 +24,7 @@ export const httpStoryApi: StoryApi = {
   story: (slug, signal) => getJson(`/api/stories/${encodeURIComponent(slug)}`, signal),
   stories: (params, signal) => getJson(`/api/stories${listQuery(params)}`, signal),
   sections: (signal) => getJson("/api/sections", signal),
+  mostRead: (signal) => getJson("/api/most-read", signal),
   search: (params, signal) => getJson(`/api/search${listQuery(params)}`, signal),
   tag: (slug, signal) => getJson(`/api/tags/${encodeURIComponent(slug)}`, signal),
   author: (slug, signal) => getJson(`/api/authors/${encodeURIComponent(slug)}`, signal),

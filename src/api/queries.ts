@@ -49,6 +49,12 @@ export const storyListQuery = (filter: Omit<StoryListParams, "cursor" | "limit">
     getNextPageParam: (page) => page.nextCursor,
   });
 
+export const mostReadQuery = () =>
+  queryOptions({
+    queryKey: ["most-read"],
+    queryFn: ({ client, signal }) => apiOf(client).mostRead(signal),
+  });
+
 export const searchQuery = (params: SearchParams) =>
   queryOptions({
     queryKey: ["search", params],

@@ -2,7 +2,7 @@
 // the server answers it in-process from the store when it renders a page.
 
 import type { SearchPage, SearchParams } from "../model/search";
-import type { NamedRef, Section, Story, StoryPage } from "../model/story";
+import type { NamedRef, Section, Story, StoryPage, StorySummary } from "../model/story";
 import type { StoryListParams } from "../model/storyList";
 
 export interface StoryApi {
@@ -10,6 +10,7 @@ export interface StoryApi {
   stories(params: StoryListParams, signal?: AbortSignal): Promise<StoryPage>;
   sections(signal?: AbortSignal): Promise<Section[]>;
   search(params: SearchParams, signal?: AbortSignal): Promise<SearchPage>;
+  mostRead(signal?: AbortSignal): Promise<StorySummary[]>;
   tag(slug: string, signal?: AbortSignal): Promise<NamedRef>;
   author(slug: string, signal?: AbortSignal): Promise<NamedRef>;
 }

@@ -3,7 +3,15 @@
 // components read the same queries with useSuspenseQuery.
 import type { QueryClient } from "@tanstack/react-query";
 import { data, type RouteObject, redirect } from "react-router";
-import { authorQuery, searchQuery, sectionsQuery, storiesQuery, storyQuery, tagQuery } from "../api/queries";
+import {
+  authorQuery,
+  mostReadQuery,
+  searchQuery,
+  sectionsQuery,
+  storiesQuery,
+  storyQuery,
+  tagQuery,
+} from "../api/queries";
 import { ApiError, isNotFound } from "../api/storyApi";
 import { pageHead, SITE_NAME, type Site } from "../head/head";
 import { storyHead } from "../head/storyHead";
@@ -61,6 +69,7 @@ export function createRoutes({ queryClient, site }: AppContext): RouteObject[] {
             const sections = await ensure(sectionsQuery());
             await Promise.all([
               ensure(storiesQuery({ limit: HOME_LATEST })),
+              ensure(mostReadQuery()),
               ...sections.map((section) => ensure(homeSectionQuery(section.slug))),
             ]);
             return {

@@ -3,6 +3,7 @@ import { Link } from "react-router";
 import { sectionsQuery, storiesQuery } from "../api/queries";
 import { HeadlineLink } from "../headlines/HeadlineLink";
 import { HeadlineList } from "../headlines/HeadlineList";
+import { MostRead } from "../headlines/MostRead";
 import type { Section, StorySummary } from "../model/story";
 import styles from "./HomePage.module.css";
 import { HOME_LATEST, homeSectionQuery } from "./queries";
@@ -23,6 +24,7 @@ export function HomePage() {
             Latest
           </h2>
           <HeadlineList stories={rest} showDeck={false} />
+          <MostRead />
         </section>
       </div>
       <div className={styles.sections}>

@@ -14,6 +14,7 @@ import { type PageRenderer, registerPageRoutes } from "./pageRoutes";
 import { registerPublishingRoutes } from "./publishingRoutes";
 import { registerShareCardRoutes, type ShareCardRouteOptions } from "./shareCardRoutes";
 import { createStoryReader } from "./storyReader";
+import { registerViewRoutes } from "./viewRoutes";
 
 export interface AppOptions {
   store: StoryStore;
@@ -27,6 +28,8 @@ export interface AppOptions {
   /** The site's public files (public/, or its copy in dist/client): the pictures share cards draw. */
   publicDir: string;
   shareCards?: ShareCardRouteOptions;
+  /** Fastify's trustProxy: which proxies' X-Forwarded-For to believe for a client's address. */
+  trustProxy?: boolean | string;
   /** The clock, for what depends on the time (the news sitemap's last 48 hours). */
   now?: () => Date;
   /** Runs before any route is added: the dev server mounts Vite's middleware here. */
@@ -62,16 +65,18 @@ export async function buildApp({
   logger = false,
   setup,
   now = () => new Date(),
+  trustProxy = false,
   publicDir,
   shareCards,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
     bodyLimit: BODY_LIMIT,
+    trustProxy,
     // Requests the router cannot even read (bad percent-encoding, say) get the same error shape.
     frameworkErrors: (error, _request, reply) => sendError(reply, 400, "bad_request", error.message),
   });
-  const reader = createStoryReader(store, publicUrl);
+  const reader = createStoryReader(store, publicUrl, now);
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
     if (error instanceof ApiError) return sendError(reply, error.status, error.code, error.message);
@@ -125,6 +130,7 @@ export async function buildApp({
   registerPublishingRoutes(app, store, reader, adminToken);
   registerOEmbedRoutes(app, reader, { url: publicUrl });
   registerFeedRoutes(app, reader, store, { url: publicUrl }, now);
+  registerViewRoutes(app, store, reader, now);
   registerShareCardRoutes(app, reader, publicDir, shareCards);
   registerApiRoutes(app, reader);
   registerPageRoutes(app, reader, { url: publicUrl }, pages);

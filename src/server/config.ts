@@ -8,6 +8,8 @@ export interface Config {
   publicUrl: string;
   /** The bearer token the publishing API asks for; publishing is off without one. */
   adminToken?: string;
+  /** TRUST_PROXY: "true", or the proxies' addresses (comma-separated, CIDR allowed), for X-Forwarded-For. */
+  trustProxy: boolean | string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -23,5 +25,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || DEFAULT_DATABASE_URL,
     publicUrl: new URL(publicUrl).origin,
     ...(env.ADMIN_TOKEN ? { adminToken: env.ADMIN_TOKEN } : {}),
+    trustProxy: trustProxy(env.TRUST_PROXY),
   };
+}
+
+function trustProxy(value: string | undefined): boolean | string {
+  if (!value || value === "false") return false;
+  return value === "true" ? true : value;
 }

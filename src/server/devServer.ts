@@ -26,6 +26,7 @@ export async function startDevServer(vite: ViteDevServer): Promise<void> {
     publicUrl: config.publicUrl,
     publicDir: `${root}/public`,
     adminToken: config.adminToken,
+    trustProxy: config.trustProxy,
     logger: true,
     pages: {
       template: (url) => vite.transformIndexHtml(url, readFileSync(`${root}/index.html`, "utf8")),

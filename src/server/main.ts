@@ -54,6 +54,7 @@ async function runServer() {
     clientDir,
     publicDir: clientDir,
     adminToken: config.adminToken,
+    trustProxy: config.trustProxy,
     logger: process.env.LOG_REQUESTS !== "0",
     pages: { template: () => client.template, render, routeScripts: client.routeScripts },
   });

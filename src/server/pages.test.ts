@@ -205,4 +205,3 @@ describe("the search page", () => {
     expect(document.querySelector("main h1")?.textContent).toBe('Search: <script>alert(1)</script>"');
   });
 });
-

@@ -4,12 +4,18 @@ import { ApiError, type StoryApi } from "../api/storyApi";
 import { searchCursor, searchPageSchema, searchQuerySchema } from "../model/search";
 import { queryWords } from "../model/searchText";
 import { snippet } from "../model/snippet";
-import { namedRefSchema, sectionSchema, storyPageSchema, storySchema } from "../model/story";
+import { namedRefSchema, sectionSchema, storyPageSchema, storySchema, storySummarySchema } from "../model/story";
 import { storyListQuerySchema } from "../model/storyList";
 import type { StoryStore } from "../store/storyStore";
 
-export function createStoryReader(store: StoryStore, publicUrl: string): StoryApi {
+const MOST_READ = 5;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function createStoryReader(store: StoryStore, publicUrl: string, now: () => Date = () => new Date()): StoryApi {
   return {
+    async mostRead() {
+      return storySummarySchema.array().parse(await store.mostRead(new Date(now().getTime() - DAY_MS), MOST_READ));
+    },
     async story(slug) {
       const stored = await store.getStory(slug);
       if (!stored) throw new ApiError(404, "story_not_found", `There is no story at ${slug}.`);

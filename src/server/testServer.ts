@@ -23,12 +23,17 @@ export interface TestServerOptions {
   adminToken?: string;
   /** The store's engine (default: SQLite); see src/store/testDatabases.ts. */
   engine?: Engine;
+  /** Believe X-Forwarded-For (tests use it to stand in for many readers). */
+  trustProxy?: boolean;
+  now?: () => Date;
 }
 
 export async function startTestServer({
   demo = true,
   adminToken,
   engine = "sqlite",
+  trustProxy = false,
+  now,
 }: TestServerOptions = {}): Promise<TestServer> {
   const database = await createTestDatabase(engine);
   const store = await openStore(database.url);
@@ -43,6 +48,8 @@ export async function startTestServer({
     publicDir: clientDir,
     publicUrl,
     adminToken,
+    trustProxy,
+    ...(now ? { now } : {}),
     pages: { template: () => template, render, routeScripts: () => [] },
   });
   const address = await app.listen({ port: 0, host: "127.0.0.1" });

@@ -108,6 +108,19 @@ const migrations = (engine: Engine): Record<string, Migration> => ({
       await sql`insert into stories_fts(stories_fts) values ('rebuild')`.execute(db);
     },
   },
+  "0004-views": {
+    // Story views counted per story and hour: enough for "most read" without keeping any reader's trail.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("story_views")
+        .addColumn("story_slug", "text", (c) => c.notNull().references("stories.slug").onDelete("cascade"))
+        .addColumn("hour", "text", (c) => c.notNull())
+        .addColumn("views", "integer", (c) => c.notNull())
+        .addPrimaryKeyConstraint("story_views_pk", ["story_slug", "hour"])
+        .execute();
+      await db.schema.createIndex("story_views_by_hour").on("story_views").columns(["hour", "story_slug"]).execute();
+    },
+  },
 });
 
 /**

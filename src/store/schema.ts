@@ -22,5 +22,6 @@ export interface Database {
   };
   story_authors: { story_slug: string; author_slug: string; position: number };
   story_tags: { story_slug: string; tag_slug: string; position: number };
+  story_views: { story_slug: string; hour: string; views: number };
   slug_redirects: { from_slug: string; to_slug: string; created_at: Generated<string> };
 }

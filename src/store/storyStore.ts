@@ -58,6 +58,10 @@ export interface StoryStore {
    * matches first, then newest first; each with its search text, for snippets.
    */
   searchStories(words: string[], limit: number, offset: number): Promise<{ story: StorySummary; text: string }[]>;
+  /** Counts a view of a story in the hour of `at`; false when there is no such story. */
+  countView(slug: string, at: Date): Promise<boolean>;
+  /** The stories most viewed from `since` on, most first. */
+  mostRead(since: Date, limit: number): Promise<StorySummary[]>;
   /** Every story's slug and headline: what related headlines are matched against. */
   listHeadlines(): Promise<{ slug: string; headline: string }[]>;
   countStories(): Promise<number>;
@@ -243,6 +247,40 @@ export function createStoryStore(db: Kysely<Database>, engine: Engine): StorySto
       if (words.length === 0) return [];
       const rows = await (engine === "postgres" ? searchPostgres : searchSqlite)(db, words, limit, offset);
       return rows.map((row) => ({ story: toSummary(row), text: row.search_text }));
+    },
+
+    async countView(slug, at) {
+      const hour = `${at.toISOString().slice(0, 13)}:00:00.000Z`;
+      const exists = await db.selectFrom("stories").select("slug").where("slug", "=", slug).executeTakeFirst();
+      if (!exists) return false;
+      await db
+        .insertInto("story_views")
+        .values({ story_slug: slug, hour, views: 1 })
+        .onConflict((oc) =>
+          oc.columns(["story_slug", "hour"]).doUpdateSet((eb) => ({ views: eb("story_views.views", "+", 1) })),
+        )
+        .execute();
+      return true;
+    },
+
+    async mostRead(since, limit) {
+      const rows = await summaries()
+        .innerJoin(
+          (eb) =>
+            eb
+              .selectFrom("story_views")
+              .select((v) => ["story_slug", v.fn.sum<number | string>("views").as("total")])
+              .where("hour", ">=", since.toISOString())
+              .groupBy("story_slug")
+              .as("counted"),
+          (join) => join.onRef("counted.story_slug", "=", "stories.slug"),
+        )
+        .select("counted.total")
+        .orderBy("counted.total", "desc")
+        .orderBy("stories.published_at", "desc")
+        .limit(limit)
+        .execute();
+      return rows.map(toSummary);
     },
 
     async listHeadlines() {

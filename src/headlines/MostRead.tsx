@@ -1,0 +1,24 @@
+import { useSuspenseQuery } from "@tanstack/react-query";
+import { mostReadQuery } from "../api/queries";
+import { HeadlineLink } from "./HeadlineLink";
+import styles from "./MostRead.module.css";
+
+/** The stories read most in the last 24 hours, most first. Nothing while there is no count yet. */
+export function MostRead() {
+  const { data: stories } = useSuspenseQuery(mostReadQuery());
+  if (stories.length === 0) return null;
+  return (
+    <section className={styles.mostRead} aria-labelledby="most-read-heading">
+      <h2 id="most-read-heading" className={styles.heading}>
+        Most read
+      </h2>
+      <ol className={styles.list}>
+        {stories.map((story) => (
+          <li key={story.slug}>
+            <HeadlineLink slug={story.slug}>{story.headline}</HeadlineLink>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
