@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
@@ -31,8 +32,58 @@ function precompress(): Plugin {
   };
 }
 
+const SERVICE_WORKER = "sw.js";
+const SHELL_PLACEHOLDER = "__DISPATCH_SHELL__";
+
+/**
+ * Builds the service worker (src/serviceWorker/sw.ts) into dist/client/sw.js, a URL that never
+ * changes, and writes this build's app shell into it: every hashed script and stylesheet a page
+ * may load (not hls.js, fetched only where HLS is not native), and a version hashed from their
+ * names (which carry their contents' hashes), the offline page and the worker's own code. A deploy
+ * that changes any of them changes sw.js, and browsers install the new worker.
+ */
+function serviceWorker(): Plugin {
+  let enabled = false;
+  let publicDir = "";
+  return {
+    name: "dispatch:service-worker",
+    apply: "build",
+    configResolved(config) {
+      enabled = !config.build.ssr;
+      publicDir = config.publicDir;
+    },
+    buildStart() {
+      if (enabled) this.emitFile({ type: "chunk", id: "src/serviceWorker/sw.ts", fileName: SERVICE_WORKER });
+    },
+    // Last, once Vite has written the stylesheet into the bundle too.
+    generateBundle: {
+      order: "post",
+      handler(_options, bundle) {
+        const worker = bundle[SERVICE_WORKER];
+        if (!enabled || worker?.type !== "chunk") return;
+        if (worker.imports.length > 0)
+          throw new Error(`${SERVICE_WORKER} must import nothing: it runs as a classic script`);
+        const files = Object.values(bundle)
+          .filter((file) => /^assets\/.+\.(js|css)$/.test(file.fileName))
+          .filter((file) => !(file.type === "chunk" && file.facadeModuleId?.includes("/node_modules/hls.js/")))
+          .map((file) => `/${file.fileName}`)
+          .sort();
+        const version = createHash("sha256")
+          .update(files.join("\n"))
+          .update(readFileSync(join(publicDir, "offline.html")))
+          .update(worker.code)
+          .digest("hex")
+          .slice(0, 12);
+        if (!worker.code.includes(SHELL_PLACEHOLDER))
+          throw new Error(`${SERVICE_WORKER} lost its ${SHELL_PLACEHOLDER}`);
+        worker.code = worker.code.replaceAll(SHELL_PLACEHOLDER, JSON.stringify({ version, files }));
+      },
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), precompress()],
+  plugins: [react(), serviceWorker(), precompress()],
   build: {
     outDir: "dist/client",
     manifest: true,

@@ -11,6 +11,7 @@ import { PAGE_DATA_ID, type PageData, withTimestamps } from "./app/pageData";
 import { createRoutes } from "./app/routes";
 import { applyHead } from "./head/applyHead";
 import { currentHead } from "./head/currentHead";
+import { registerServiceWorker } from "./serviceWorker/registerServiceWorker";
 import "./app/global.css";
 
 async function loadMatchedRoutes(routes: RouteObject[]): Promise<void> {
@@ -44,6 +45,7 @@ async function start(): Promise<void> {
       </QueryClientProvider>
     </StrictMode>,
   );
+  if (import.meta.env.PROD) registerServiceWorker();
 }
 
 void start();

@@ -28,6 +28,9 @@ export function Layout() {
               ))}
             </ul>
           </nav>
+          <NavLink to="/saved" className={styles.savedLink}>
+            Saved
+          </NavLink>
         </div>
       </header>
       {navigation.state !== "idle" && (

@@ -1,4 +1,6 @@
+import type { ReactNode } from "react";
 import type { StorySummary } from "../model/story";
+import { SaveButton } from "../saved/SaveButton";
 import { LocalTime } from "../time/LocalTime";
 import { HeadlineLink } from "./HeadlineLink";
 import styles from "./HeadlineList.module.css";
@@ -9,22 +11,36 @@ interface Props {
   /** The level of each headline: one below the heading the list sits under. */
   level?: 2 | 3;
   showDeck?: boolean;
+  /** What the reader can do with each story, at the end of its line of details: Save, unless told. */
+  action?: (story: StorySummary) => ReactNode;
 }
 
-export function HeadlineList({ stories, level = 3, showDeck = true }: Props) {
+const saveAction = (story: StorySummary) => <SaveButton story={story} place="card" />;
+
+export function HeadlineList({ stories, level = 3, showDeck = true, action = saveAction }: Props) {
   if (stories.length === 0) return <p className={styles.empty}>No stories yet.</p>;
   return (
     <ul className={styles.list}>
       {stories.map((story) => (
         <li key={story.slug} className={styles.item}>
-          <HeadlineCard story={story} level={level} showDeck={showDeck} />
+          <HeadlineCard story={story} level={level} showDeck={showDeck} action={action(story)} />
         </li>
       ))}
     </ul>
   );
 }
 
-function HeadlineCard({ story, level, showDeck }: { story: StorySummary; level: 2 | 3; showDeck: boolean }) {
+function HeadlineCard({
+  story,
+  level,
+  showDeck,
+  action,
+}: {
+  story: StorySummary;
+  level: 2 | 3;
+  showDeck: boolean;
+  action: ReactNode;
+}) {
   const Heading = level === 2 ? "h2" : "h3";
   return (
     <article className={styles.card}>
@@ -48,6 +64,7 @@ function HeadlineCard({ story, level, showDeck }: { story: StorySummary; level: 
         <p className={styles.meta}>
           {story.section.name} · <LocalTime iso={story.publishedAt} />
           {story.hasVideo && <span className={styles.video}> · Video</span>}
+          {action}
         </p>
       </div>
     </article>

@@ -3,6 +3,7 @@ import { useEffect } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { storyQuery } from "../api/queries";
 import { quoteParam } from "../model/quotes";
+import { SaveButton } from "../saved/SaveButton";
 import { ShareBar } from "../sharing/ShareBar";
 import { Byline } from "../story/Byline";
 import { RelatedStories } from "../story/RelatedStories";
@@ -27,7 +28,10 @@ export function StoryPage() {
         </h1>
         {story.deck && <p className={styles.deck}>{story.deck}</p>}
         <Byline story={story} />
-        <ShareBar url={story.url} title={story.headline} label="Share this story" />
+        <div className={styles.actions}>
+          <ShareBar url={story.url} title={story.headline} label="Share this story" />
+          <SaveButton story={story} place="story" />
+        </div>
       </header>
       {story.image && (
         <figure className={styles.lead}>
