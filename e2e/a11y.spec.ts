@@ -1,4 +1,4 @@
-// Every rule axe runs by default, on the main kinds of page, at desktop and phone sizes, light and dark.
+// Every rule axe runs by default, on every kind of page, at desktop and phone sizes, light and dark.
 // Each page is loaded once; the viewport and colour scheme then change under it, as CSS responds to both.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
@@ -9,6 +9,8 @@ const pages = [
   { name: "WATCH story", path: WATCH_PATH, hydrated: true },
   { name: "City section", path: "/sections/city", hydrated: true },
   { name: "404 page", path: "/no/such/page", hydrated: false },
+  { name: "search results", path: "/search?q=ferry", hydrated: true },
+  { name: "saved stories", path: "/saved", hydrated: false },
 ];
 const viewports = [
   { name: "desktop 1280x800", size: { width: 1280, height: 800 } },

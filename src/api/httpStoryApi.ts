@@ -4,7 +4,9 @@ import type { StoryListParams } from "../model/storyList";
 import { ApiError, type StoryApi } from "./storyApi";
 
 async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
-  const response = await fetch(path, { headers: { accept: "application/json" }, signal });
+  // Revalidate with the server every time (a 304 costs little): a shared cache may keep answers a
+  // few seconds, but a reader's own browser must never show a story older than the server has.
+  const response = await fetch(path, { headers: { accept: "application/json" }, cache: "no-cache", signal });
   const body = await response.json().catch(() => null);
   if (!response.ok) {
     const error = body?.error;

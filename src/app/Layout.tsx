@@ -2,6 +2,8 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation, useNavigation } from "react-router";
 import { sectionsQuery } from "../api/queries";
+import { SearchBox } from "../search/SearchBox";
+import { keepsFocus } from "../search/searchNavigation";
 import styles from "./Layout.module.css";
 
 /** The frame of every page: masthead with the sections, the page, and the footer. */
@@ -31,6 +33,9 @@ export function Layout() {
           <NavLink to="/saved" className={styles.savedLink}>
             Saved
           </NavLink>
+          <div className={styles.search}>
+            <SearchBox id="masthead-search" />
+          </div>
         </div>
       </header>
       {navigation.state !== "idle" && (
@@ -54,7 +59,7 @@ function useFocusHeadingOnNavigation() {
   const location = useLocation();
   const firstKey = useRef(location.key);
   useEffect(() => {
-    if (location.key === firstKey.current || location.hash) return;
+    if (location.key === firstKey.current || location.hash || keepsFocus(location.state)) return;
     document.querySelector<HTMLElement>("main h1")?.focus({ preventScroll: true });
-  }, [location.key, location.hash]);
+  }, [location.key, location.hash, location.state]);
 }

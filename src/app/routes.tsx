@@ -88,7 +88,7 @@ export function createRoutes({ queryClient, site }: AppContext): RouteObject[] {
           ErrorBoundary: RouteError,
           loader: async ({ params, request }) => {
             const slug = params.slug ?? "";
-            const story = await orNotFound(ensure(storyQuery(slug)));
+            const [story] = await Promise.all([orNotFound(ensure(storyQuery(slug))), ensure(mostReadQuery())]);
             if (story.slug !== slug) throw redirect(`/stories/${story.slug}${new URL(request.url).search}`, 301);
             return { head: storyHead(story, site, quoteParam(new URL(request.url).searchParams.get("quote"))) };
           },

@@ -3,7 +3,6 @@ import { Link, useSearchParams } from "react-router";
 import { searchQuery } from "../api/queries";
 import { HeadlineLink } from "../headlines/HeadlineLink";
 import type { SearchHit, Snippet } from "../model/search";
-import { SearchBox } from "../search/SearchBox";
 import { LocalTime } from "../time/LocalTime";
 import { searchPageParams } from "./queries";
 import styles from "./SearchPage.module.css";
@@ -16,7 +15,7 @@ export function SearchPage() {
       <h1 id="search-heading" className={styles.heading} tabIndex={-1}>
         {search.q ? `Search: ${search.q}` : "Search"}
       </h1>
-      <SearchBox id="search-page-q" autoFocus={!search.q} />
+      {!search.q && <p className={styles.count}>Type in the search box above to find stories.</p>}
       {search.q && <SearchResults q={search.q} cursor={search.cursor} />}
     </section>
   );

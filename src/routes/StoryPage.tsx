@@ -2,6 +2,7 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { storyQuery } from "../api/queries";
+import { MostRead } from "../headlines/MostRead";
 import { quoteParam } from "../model/quotes";
 import { SaveButton } from "../saved/SaveButton";
 import { ShareBar } from "../sharing/ShareBar";
@@ -9,6 +10,7 @@ import { Byline } from "../story/Byline";
 import { RelatedStories } from "../story/RelatedStories";
 import styles from "../story/Story.module.css";
 import { StoryBody } from "../story/StoryBody";
+import { useViewReport } from "../story/useViewReport";
 
 export function StoryPage() {
   const { slug = "" } = useParams();
@@ -16,6 +18,7 @@ export function StoryPage() {
   const [search] = useSearchParams();
   const marked = quoteParam(search.get("quote"));
   useScrollToPassage(marked);
+  useViewReport(story.slug);
   return (
     <article className={styles.story}>
       <header className={styles.header}>
@@ -61,6 +64,7 @@ export function StoryPage() {
         </ul>
       )}
       <RelatedStories stories={story.related} />
+      <MostRead />
     </article>
   );
 }

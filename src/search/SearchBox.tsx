@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { Form, useNavigate, useSearchParams } from "react-router";
 import styles from "./SearchBox.module.css";
+import { typingState } from "./searchNavigation";
 
 const TYPING_PAUSE_MS = 250;
 
@@ -9,13 +10,18 @@ const TYPING_PAUSE_MS = 250;
  * results follow the reader's typing once they pause. Each new query replaces the last one, and
  * the router drops the answer to a query that is no longer current.
  */
-export function SearchBox({ id, autoFocus = false }: { id: string; autoFocus?: boolean }) {
+export function SearchBox({ id }: { id: string }) {
   const [params] = useSearchParams();
   const current = params.get("q") ?? "";
   const [value, setValue] = useState(current);
   const navigate = useNavigate();
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const input = useRef<HTMLInputElement>(null);
   useEffect(() => () => clearTimeout(timer.current), []);
+  // Follow the address (back, a link) but never overwrite what the reader is typing.
+  useEffect(() => {
+    if (document.activeElement !== input.current) setValue(current);
+  }, [current]);
 
   return (
     <Form method="get" action="/search" role="search" className={styles.form}>
@@ -23,6 +29,7 @@ export function SearchBox({ id, autoFocus = false }: { id: string; autoFocus?: b
         Search stories
       </label>
       <input
+        ref={input}
         id={id}
         className={styles.input}
         type="search"
@@ -31,14 +38,17 @@ export function SearchBox({ id, autoFocus = false }: { id: string; autoFocus?: b
         placeholder="Search stories"
         autoComplete="off"
         maxLength={200}
-        // biome-ignore lint/a11y/noAutofocus: only on the search page, where typing is why the reader came
-        autoFocus={autoFocus}
         onChange={(event) => {
           const q = event.target.value;
           setValue(q);
           clearTimeout(timer.current);
           timer.current = setTimeout(
-            () => navigate(`/search?${new URLSearchParams({ q })}`, { replace: true, preventScrollReset: true }),
+            () =>
+              navigate(`/search?${new URLSearchParams({ q })}`, {
+                replace: true,
+                preventScrollReset: true,
+                state: typingState,
+              }),
             TYPING_PAUSE_MS,
           );
         }}

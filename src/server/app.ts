@@ -49,7 +49,7 @@ const clientErrorCodes: Record<number, string> = {
  */
 function fileCacheControl(path: string): string {
   if (path.includes("/assets/")) return "public, max-age=31536000, immutable";
-  if (/\/(sw\.js|manifest\.webmanifest)$/.test(path)) return "no-cache";
+  if (/\/(sw\.js|manifest\.webmanifest)(\.br|\.gz)?$/.test(path)) return "no-cache";
   return "public, max-age=3600";
 }
 

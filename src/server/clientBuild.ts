@@ -18,6 +18,7 @@ const routeModules: Record<string, string> = {
   tag: "src/routes/ListingPage.tsx",
   author: "src/routes/ListingPage.tsx",
   search: "src/routes/SearchPage.tsx",
+  saved: "src/routes/SavedPage.tsx",
 };
 
 export interface ClientBuild {

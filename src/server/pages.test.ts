@@ -187,7 +187,7 @@ describe("the search page", () => {
     const { response, document, meta } = await page("/search?q=ferry");
     expect(response.status).toBe(200);
     expect(document.querySelector("main h1")?.textContent).toBe("Search: ferry");
-    const form = document.querySelector("main form[role=search]");
+    const form = document.querySelector("header form[role=search]");
     expect(form?.getAttribute("method")).toBe("get");
     expect(form?.getAttribute("action")).toBe("/search");
     expect(form?.querySelector("input[name=q]")?.getAttribute("value")).toBe("ferry");

@@ -19,7 +19,7 @@ export function shareTargets({ url, title }: Shareable) {
 
 /**
  * Share the story: a link per platform, then the share sheet or copy link once the page runs
- * (after the links, so its arrival moves nothing).
+ * (in a slot of its size, so its arrival moves nothing).
  */
 export function ShareBar({ url, title, label }: Shareable & { label: string }) {
   const hydrated = useHydrated();
@@ -39,15 +39,17 @@ export function ShareBar({ url, title, label }: Shareable & { label: string }) {
           </li>
         ))}
       </ul>
-      {hydrated && (
-        <button
-          type="button"
-          className={styles.primary}
-          onClick={async () => setMessage(outcomeMessage[await shareLink(item)])}
-        >
-          {canUseShareSheet(item) ? "Share" : "Copy link"}
-        </button>
-      )}
+      <span className={styles.primarySlot}>
+        {hydrated && (
+          <button
+            type="button"
+            className={styles.primary}
+            onClick={async () => setMessage(outcomeMessage[await shareLink(item)])}
+          >
+            {canUseShareSheet(item) ? "Share" : "Copy link"}
+          </button>
+        )}
+      </span>
       <span className={styles.status} role="status">
         {message}
       </span>
