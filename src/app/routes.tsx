@@ -32,6 +32,9 @@ export interface AppContext {
   site: Site;
 }
 
+/** Something a page shows besides its subject: the page loads without it when it fails. */
+const extra = (promise: Promise<unknown>) => promise.catch(() => undefined);
+
 /** `?before=` on a listing page: where the list starts. */
 const before = (request: Request) => new URL(request.url).searchParams.get("before") ?? undefined;
 
@@ -69,7 +72,7 @@ export function createRoutes({ queryClient, site }: AppContext): RouteObject[] {
             const sections = await ensure(sectionsQuery());
             await Promise.all([
               ensure(storiesQuery({ limit: HOME_LATEST })),
-              ensure(mostReadQuery()),
+              extra(ensure(mostReadQuery())),
               ...sections.map((section) => ensure(homeSectionQuery(section.slug))),
             ]);
             return {
@@ -88,7 +91,7 @@ export function createRoutes({ queryClient, site }: AppContext): RouteObject[] {
           ErrorBoundary: RouteError,
           loader: async ({ params, request }) => {
             const slug = params.slug ?? "";
-            const [story] = await Promise.all([orNotFound(ensure(storyQuery(slug))), ensure(mostReadQuery())]);
+            const [story] = await Promise.all([orNotFound(ensure(storyQuery(slug))), extra(ensure(mostReadQuery()))]);
             if (story.slug !== slug) throw redirect(`/stories/${story.slug}${new URL(request.url).search}`, 301);
             return { head: storyHead(story, site, quoteParam(new URL(request.url).searchParams.get("quote"))) };
           },

@@ -1,11 +1,14 @@
-import { useSuspenseQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { mostReadQuery } from "../api/queries";
 import { HeadlineLink } from "./HeadlineLink";
 import styles from "./MostRead.module.css";
 
-/** The stories read most in the last 24 hours, most first. Nothing while there is no count yet. */
+/**
+ * The stories read most in the last 24 hours, most first. Extra to every page it is on: when it
+ * cannot be had (offline, say) or there is no count yet, the page simply goes without it.
+ */
 export function MostRead() {
-  const { data: stories } = useSuspenseQuery(mostReadQuery());
+  const { data: stories = [] } = useQuery(mostReadQuery());
   if (stories.length === 0) return null;
   return (
     <section className={styles.mostRead} aria-labelledby="most-read-heading">
