@@ -4,7 +4,7 @@ import { type Migration, Migrator } from "kysely/migration";
 import { searchText } from "../model/searchText";
 import type { Engine } from "./openStore";
 
-const migrations = (engine: Engine): Record<string, Migration> => ({
+export const migrations = (engine: Engine): Record<string, Migration> => ({
   "0001-stories": {
     async up(db: Kysely<unknown>) {
       await db.schema
