@@ -3,7 +3,7 @@
 // video player) survives only as habits of the text; the rules below read those habits back.
 // Nothing is dropped: every non-blank line ends up in the headline (with its kicker), the deck or
 // exactly one body block; only kicker separators and related-link labels ("READ ALSO:") are removed.
-import type { Block, VideoBlock } from "../model/story";
+import { type Block, TEXT_LIMITS, type VideoBlock } from "../model/story";
 
 export interface PlainTextStory {
   kicker?: string;
@@ -19,12 +19,14 @@ export interface PlainTextOptions {
 
 export class PlainTextError extends Error {}
 
-// Limits of the story model (src/model/story.ts) the output must respect.
-const MAX_KICKER = 40;
-const MAX_HEADLINE = 300;
-const MAX_PARAGRAPH = 20_000;
-const MAX_QUOTE = 5_000;
-const MAX_RELATED = 300;
+// Limits of the story model the output must respect.
+const {
+  kicker: MAX_KICKER,
+  headline: MAX_HEADLINE,
+  paragraph: MAX_PARAGRAPH,
+  quote: MAX_QUOTE,
+  related: MAX_RELATED,
+} = TEXT_LIMITS;
 
 const MAX_DECK = 200;
 const MIN_RELATED_WORDS = 4;

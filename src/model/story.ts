@@ -22,6 +22,9 @@ function isHttpsUrl(value: string): boolean {
   return URL.canParse(value) && new URL(value).protocol === "https:";
 }
 
+/** How long the texts of a story may be; importers shape what they produce to fit. */
+export const TEXT_LIMITS = { kicker: 40, headline: 300, paragraph: 20_000, quote: 5_000, related: 300 } as const;
+
 const text = (max: number) => z.string().trim().min(1).max(max);
 const isoDateTime = z.iso.datetime({ offset: true });
 
@@ -47,13 +50,13 @@ export const captionsSchema = z.object({
 });
 
 export const blockSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("paragraph"), text: text(20_000) }),
-  z.object({ type: z.literal("quote"), text: text(5_000), cite: text(200).optional() }),
+  z.object({ type: z.literal("paragraph"), text: text(TEXT_LIMITS.paragraph) }),
+  z.object({ type: z.literal("quote"), text: text(TEXT_LIMITS.quote), cite: text(200).optional() }),
   z.object({ type: z.literal("heading"), text: text(300) }),
   imageSchema.extend({ type: z.literal("image"), caption: text(1_000).optional() }),
   // An inline headline of another story: linked when that story is in the store (slug), set as
   // plain text when it is not (yet): an importer re-links it when the story arrives.
-  z.object({ type: z.literal("related"), headline: text(300), slug: slugSchema.optional() }),
+  z.object({ type: z.literal("related"), headline: text(TEXT_LIMITS.related), slug: slugSchema.optional() }),
   z.object({
     type: z.literal("video"),
     title: text(300),
@@ -70,8 +73,8 @@ export const blockSchema = z.discriminatedUnion("type", [
 
 export const storySummarySchema = z.object({
   slug: slugSchema,
-  kicker: text(40).optional(),
-  headline: text(300),
+  kicker: text(TEXT_LIMITS.kicker).optional(),
+  headline: text(TEXT_LIMITS.headline),
   deck: text(500).optional(),
   section: sectionSchema,
   publishedAt: isoDateTime,
