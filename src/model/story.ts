@@ -116,7 +116,6 @@ export type NamedRef = z.infer<typeof namedRefSchema>;
 export type Image = z.infer<typeof imageSchema>;
 export type Block = z.infer<typeof blockSchema>;
 export type VideoBlock = Extract<Block, { type: "video" }>;
-export type VideoSource = z.infer<typeof videoSourceSchema>;
 
 /** Whether the story carries a video a reader can play (not only a placeholder). */
 export const hasPlayableVideo = (body: Block[]): boolean =>

@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 
 /** Shared caches may keep pages and API answers this long, so a published change shows within it. */
-export const SHARED_MAX_AGE_S = 10;
+const SHARED_MAX_AGE_S = 10;
 const STALE_WHILE_REVALIDATE_S = 60;
 
 export const dynamicCacheControl = `public, max-age=0, s-maxage=${SHARED_MAX_AGE_S}, stale-while-revalidate=${STALE_WHILE_REVALIDATE_S}`;
