@@ -6,11 +6,11 @@ import { StrictMode } from "react";
 import { renderToString } from "react-dom/server";
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router";
 import { createQueryClient } from "./api/queries";
-import type { StoryApi } from "./api/storyApi";
 import { type PageData, withTimestamps } from "./app/pageData";
 import { createRoutes } from "./app/routes";
 import { currentHead } from "./head/currentHead";
 import type { Head, Site } from "./head/head";
+import type { StoryApi } from "./model/storyApi";
 
 export type RenderResult =
   | { kind: "redirect"; status: number; location: string }

@@ -1,7 +1,9 @@
 // The browser's StoryApi: JSON over fetch from this site's own /api.
+
+import { ApiError } from "../model/apiError";
 import type { SearchParams } from "../model/search";
+import type { StoryApi } from "../model/storyApi";
 import type { StoryListParams } from "../model/storyList";
-import { ApiError, type StoryApi } from "./storyApi";
 
 async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
   // Revalidate with the server every time (a 304 costs little): a shared cache may keep answers a
@@ -10,7 +12,7 @@ async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
   const body = await response.json().catch(() => null);
   if (!response.ok) {
     const error = body?.error;
-    throw new ApiError(response.status, error?.code ?? "http_error", error?.message ?? response.statusText);
+    throw ApiError.received(response.status, error?.code ?? "http_error", error?.message ?? response.statusText);
   }
   return body as T;
 }

@@ -2,9 +2,10 @@
 // Each QueryClient is bound to the StoryApi that answers it (HTTP in the browser, the store
 // on the server), so the same query definitions serve both.
 import { infiniteQueryOptions, QueryClient, queryOptions } from "@tanstack/react-query";
+import { ApiError } from "../model/apiError";
 import type { SearchParams } from "../model/search";
+import type { StoryApi } from "../model/storyApi";
 import type { StoryListParams } from "../model/storyList";
-import { ApiError, type StoryApi } from "./storyApi";
 
 const apis = new WeakMap<QueryClient, StoryApi>();
 

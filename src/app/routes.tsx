@@ -12,9 +12,9 @@ import {
   storyQuery,
   tagQuery,
 } from "../api/queries";
-import { ApiError, isNotFound } from "../api/storyApi";
 import { pageHead, SITE_NAME, type Site } from "../head/head";
 import { storyHead } from "../head/storyHead";
+import { ApiError, isNotFound } from "../model/apiError";
 import { quoteParam } from "../model/quotes";
 import { NotFoundPage } from "../routes/NotFoundPage";
 import { HOME_LATEST, homeSectionQuery, listingQuery, searchPageParams } from "../routes/queries";

@@ -4,11 +4,12 @@ import zlib from "node:zlib";
 import fastifyCompress from "@fastify/compress";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
-import { ApiError } from "../api/storyApi";
+import { ApiError } from "../model/apiError";
 import type { StoryStore } from "../store/storyStore";
-import { registerApiRoutes, sendError } from "./apiRoutes";
+import { registerApiRoutes } from "./apiRoutes";
 import { registerFeedRoutes } from "./feedRoutes";
-import { registerHttpCaching } from "./httpCaching";
+import { registerHttpCaching } from "./http/caching";
+import { handleErrors, sendError } from "./http/errors";
 import { registerOEmbedRoutes } from "./oembedRoutes";
 import { type PageRenderer, registerPageRoutes } from "./pageRoutes";
 import { registerPublishingRoutes } from "./publishingRoutes";
@@ -35,13 +36,6 @@ export interface AppOptions {
   /** Runs before any route is added: the dev server mounts Vite's middleware here. */
   setup?: (app: FastifyInstance) => Promise<void>;
 }
-
-const clientErrorCodes: Record<number, string> = {
-  404: "not_found",
-  405: "method_not_allowed",
-  413: "payload_too_large",
-  415: "unsupported_media_type",
-};
 
 /**
  * Hashed assets never change; the service worker and the manifest must be checked on every load
@@ -74,22 +68,11 @@ export async function buildApp({
     bodyLimit: BODY_LIMIT,
     trustProxy,
     // Requests the router cannot even read (bad percent-encoding, say) get the same error shape.
-    frameworkErrors: (error, _request, reply) => sendError(reply, 400, "bad_request", error.message),
+    frameworkErrors: (error, _request, reply) => sendError(reply, new ApiError("bad_request", error.message)),
   });
   const reader = createStoryReader(store, publicUrl, now);
 
-  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
-    if (error instanceof ApiError) return sendError(reply, error.status, error.code, error.message);
-    const status = error.statusCode ?? 500;
-    if (status >= 500) {
-      request.log.error(error);
-      return sendError(reply, 500, "internal_error", "Something went wrong on our side.");
-    }
-    return sendError(reply, status, clientErrorCodes[status] ?? "bad_request", error.message);
-  });
-  app.setNotFoundHandler((request, reply) =>
-    sendError(reply, 404, "not_found", `There is nothing at ${request.method} ${request.url.split("?")[0]}.`),
-  );
+  handleErrors(app);
 
   await setup?.(app);
 
@@ -109,7 +92,7 @@ export async function buildApp({
       await store.ping();
       return { status: "ready" };
     } catch {
-      return sendError(reply, 503, "store_unreachable", "The story store does not answer.");
+      return sendError(reply, new ApiError("store_unreachable", "The story store does not answer."));
     }
   });
 

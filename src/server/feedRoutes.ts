@@ -1,12 +1,13 @@
 // Feeds and crawling: RSS for feed readers (the whole site and each section), sitemaps and a Google
 // News sitemap for search engines, and robots.txt pointing at them.
-import { createHash } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { ApiError, isNotFound, type StoryApi } from "../api/storyApi";
 import { SITE_NAME, type Site } from "../head/head";
+import { ApiError, isNotFound } from "../model/apiError";
 import type { Block, Image, Section, Story, StorySummary, VideoBlock } from "../model/story";
+import type { StoryApi } from "../model/storyApi";
 import { type Cursor, decodeCursor, MAX_PAGE_SIZE } from "../model/storyList";
 import type { StoryStore } from "../store/storyStore";
+import { bodyEtag, holdsVersion } from "./http/etag";
 import { el, fragment, type Markup, xmlDocument } from "./xml";
 
 const FEED_SIZE = 50;
@@ -89,8 +90,7 @@ export function registerFeedRoutes(
 
 async function findSection(reader: StoryApi, slug: string): Promise<Section> {
   const section = (await reader.sections()).find((s) => s.slug === slug);
-  if (!section)
-    throw new ApiError(404, "section_not_found", `There is no section ${JSON.stringify(slug.slice(0, 120))}.`);
+  if (!section) throw new ApiError("section_not_found", `There is no section ${JSON.stringify(slug.slice(0, 120))}.`);
   return section;
 }
 
@@ -355,17 +355,7 @@ const later = (a: string | undefined, b: string): string => (a && Date.parse(a) 
  * by browsers and CDNs for a few minutes, so a new story shows up soon after it is published.
  */
 function send(request: FastifyRequest, reply: FastifyReply, type: string, body: string, maxAge = 300) {
-  const etag = `"${createHash("sha1").update(body).digest("base64url")}"`;
-  reply.header("cache-control", `public, max-age=${maxAge}`).header("etag", etag);
-  if (etagMatches(request.headers["if-none-match"], etag)) return reply.code(304).send();
+  reply.header("cache-control", `public, max-age=${maxAge}`);
+  if (holdsVersion(request, reply, bodyEtag(body))) return reply.code(304).send();
   return reply.type(`${type}; charset=utf-8`).send(body);
-}
-
-function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  // A proxy that compresses the body may weaken the tag (W/"…"); the content is still the same.
-  return ifNoneMatch.split(",").some((tag) => {
-    const candidate = tag.trim();
-    return candidate === "*" || candidate.replace(/^W\//, "") === etag;
-  });
 }

@@ -1,9 +1,11 @@
 // oEmbed (https://oembed.com) for story URLs: what a CMS or chat app asks to embed a link.
 import type { FastifyInstance } from "fastify";
-import { ApiError, type StoryApi } from "../api/storyApi";
 import type { Site } from "../head/head";
 import { SITE_NAME } from "../head/head";
 import { storyShareImage } from "../head/storyHead";
+import { ApiError } from "../model/apiError";
+import { slugSchema } from "../model/story";
+import type { StoryApi } from "../model/storyApi";
 
 type OEmbedRequest = { Querystring: { url?: string; format?: string } };
 
@@ -12,16 +14,17 @@ function storySlug(url: string, site: Site): string | undefined {
   if (!URL.canParse(url)) return undefined;
   const parsed = new URL(url);
   if (parsed.origin !== new URL(site.url).origin) return undefined;
-  return /^\/stories\/([a-z0-9-]+)\/?$/.exec(parsed.pathname)?.[1];
+  const slug = /^\/stories\/([^/]+)\/?$/.exec(parsed.pathname)?.[1];
+  return slug && slugSchema.safeParse(slug).success ? slug : undefined;
 }
 
 export function registerOEmbedRoutes(app: FastifyInstance, reader: StoryApi, site: Site) {
   app.get<OEmbedRequest>("/oembed", async (request, reply) => {
     const { url, format = "json" } = request.query;
-    if (format !== "json") throw new ApiError(501, "format_not_supported", "Only format=json is offered.");
-    if (!url) throw new ApiError(400, "bad_request", "url: the story URL to embed is required.");
+    if (format !== "json") throw new ApiError("format_not_supported", "Only format=json is offered.");
+    if (!url) throw new ApiError("bad_request", "url: the story URL to embed is required.");
     const slug = storySlug(url, site);
-    if (!slug) throw new ApiError(404, "not_found", "That URL is not a story on this site.");
+    if (!slug) throw new ApiError("not_found", "That URL is not a story on this site.");
     const story = await reader.story(slug);
     const image = storyShareImage(story, site);
     const [author] = story.authors;

@@ -3,10 +3,12 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import { ApiError, type StoryApi } from "../api/storyApi";
 import { findStoryByHeadline } from "../import/headlineMatch";
-import { publishedStorySchema, slugSchema } from "../model/story";
+import { ApiError } from "../model/apiError";
+import { publishedStorySchema } from "../model/story";
+import type { StoryApi } from "../model/storyApi";
 import type { StoryStore } from "../store/storyStore";
+import { slugParam } from "./http/slugParam";
 
 type SlugRequest = { Params: { slug: string } };
 
@@ -20,23 +22,13 @@ function tokenMatches(presented: string, expected: string): boolean {
 function requireAdmin(adminToken: string | undefined) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     if (!adminToken)
-      throw new ApiError(
-        403,
-        "publishing_disabled",
-        "Publishing is off on this server: set ADMIN_TOKEN to turn it on.",
-      );
+      throw new ApiError("publishing_disabled", "Publishing is off on this server: set ADMIN_TOKEN to turn it on.");
     const match = /^Bearer (.+)$/.exec(request.headers.authorization ?? "");
     if (!match?.[1] || !tokenMatches(match[1], adminToken)) {
       reply.header("www-authenticate", 'Bearer realm="dispatch"');
-      throw new ApiError(401, "unauthorized", "Send Authorization: Bearer <ADMIN_TOKEN> to publish.");
+      throw new ApiError("unauthorized", "Send Authorization: Bearer <ADMIN_TOKEN> to publish.");
     }
   };
-}
-
-function pathSlug(value: string): string {
-  if (!slugSchema.safeParse(value).success)
-    throw new ApiError(400, "bad_request", "slug: lowercase letters, digits and single hyphens");
-  return value;
 }
 
 export function registerPublishingRoutes(
@@ -48,19 +40,19 @@ export function registerPublishingRoutes(
   const preHandler = requireAdmin(adminToken);
 
   app.put<SlugRequest>("/api/stories/:slug", { preHandler }, async (request, reply) => {
-    const slug = pathSlug(request.params.slug);
+    const slug = slugParam(request.params.slug, "write");
     const parsed = publishedStorySchema.safeParse(request.body);
-    if (!parsed.success) throw new ApiError(400, "invalid_story", z.prettifyError(parsed.error));
+    if (!parsed.success) throw new ApiError("invalid_story", z.prettifyError(parsed.error));
     const story = { ...parsed.data, slug: parsed.data.slug ?? slug };
     const sections = await store.listSections();
     if (!sections.some((section) => section.slug === story.section))
-      throw new ApiError(400, "invalid_story", `section: there is no section ${JSON.stringify(story.section)}`);
+      throw new ApiError("invalid_story", `section: there is no section ${JSON.stringify(story.section)}`);
     const current = await store.getStory(slug);
     const moving = story.slug !== slug;
     if (moving && current?.slug !== slug)
-      throw new ApiError(404, "story_not_found", `There is no story at ${slug} to move to ${story.slug}.`);
+      throw new ApiError("story_not_found", `There is no story at ${slug} to move to ${story.slug}.`);
     if (moving && (await store.getStory(story.slug))?.slug === story.slug)
-      throw new ApiError(409, "slug_taken", `Another story is already at ${story.slug}.`);
+      throw new ApiError("slug_taken", `Another story is already at ${story.slug}.`);
 
     const { outcomes } = await store.saveStories([{ ...story, ...(moving ? { movedFrom: slug } : {}) }], {
       linkHeadlines: findStoryByHeadline,
@@ -73,8 +65,8 @@ export function registerPublishingRoutes(
   });
 
   app.delete<SlugRequest>("/api/stories/:slug", { preHandler }, async (request, reply) => {
-    const slug = pathSlug(request.params.slug);
-    if (!(await store.deleteStory(slug))) throw new ApiError(404, "story_not_found", `There is no story at ${slug}.`);
+    const slug = slugParam(request.params.slug, "write");
+    if (!(await store.deleteStory(slug))) throw new ApiError("story_not_found", `There is no story at ${slug}.`);
     return reply.code(204).send();
   });
 }

@@ -1,8 +1,10 @@
 // GET /og/:slug.png: a story's share card, rendered once per version of the story and kept in memory.
 import { createHash } from "node:crypto";
-import type { FastifyInstance, FastifyReply } from "fastify";
-import { ApiError, type StoryApi } from "../api/storyApi";
-import { type Story, slugSchema } from "../model/story";
+import type { FastifyInstance } from "fastify";
+import type { Story } from "../model/story";
+import type { StoryApi } from "../model/storyApi";
+import { holdsVersion } from "./http/etag";
+import { slugParam } from "./http/slugParam";
 import { renderShareCard, shareCardContent, sharePictureSources } from "./shareCard";
 
 export interface ShareCardRouteOptions {
@@ -48,21 +50,15 @@ export function registerShareCardRoutes(
   };
 
   app.get<CardRequest>("/og/:slug.png", async (request, reply) => {
-    const slug = request.params.slug;
-    if (!slugSchema.safeParse(slug).success)
-      throw new ApiError(404, "not_found", `There is no share card at ${JSON.stringify(slug.slice(0, 120))}.`);
+    const slug = slugParam(request.params.slug);
     const story = await reader.story(slug);
     if (story.slug !== slug) return reply.redirect(`/og/${story.slug}.png`, 301);
 
+    reply.header("cache-control", CACHE_CONTROL);
     const etag = cardEtag(story);
-    cacheHeaders(reply, etag);
-    if (matchesEtag(request.headers["if-none-match"], etag)) return reply.code(304).send();
+    if (holdsVersion(request, reply, etag)) return reply.code(304).send();
     return reply.type("image/png").send(await cardFor(story, etag));
   });
-}
-
-function cacheHeaders(reply: FastifyReply, etag: string): void {
-  reply.header("cache-control", CACHE_CONTROL).header("etag", etag);
 }
 
 /** A strong ETag of everything the card is drawn from, so it changes exactly when the card would. */
@@ -78,13 +74,6 @@ export function cardEtag(story: Story): string {
     ...sharePictureSources(story),
   ];
   return `"${createHash("sha256").update(JSON.stringify(inputs)).digest("base64url").slice(0, 32)}"`;
-}
-
-/** If-None-Match lists ETags, possibly weak (W/"…"), or is *; weak comparison is right for GET. */
-function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  if (ifNoneMatch.trim() === "*") return true;
-  return ifNoneMatch.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag);
 }
 
 /** Rendered cards by ETag, bounded in count and bytes; the least recently used is forgotten first. */

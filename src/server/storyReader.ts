@@ -1,10 +1,11 @@
 // The server's StoryApi: answers from the store in-process, with absolute URLs from PUBLIC_URL.
 // The /api routes and server rendering both read through it, so a page and the API agree.
-import { ApiError, type StoryApi } from "../api/storyApi";
+import { ApiError } from "../model/apiError";
 import { searchCursor, searchPageSchema, searchQuerySchema } from "../model/search";
 import { queryWords } from "../model/searchText";
 import { snippet } from "../model/snippet";
 import { namedRefSchema, sectionSchema, storyPageSchema, storySchema, storySummarySchema } from "../model/story";
+import type { StoryApi } from "../model/storyApi";
 import { storyListQuerySchema } from "../model/storyList";
 import type { StoryStore } from "../store/storyStore";
 
@@ -18,7 +19,7 @@ export function createStoryReader(store: StoryStore, publicUrl: string, now: () 
     },
     async story(slug) {
       const stored = await store.getStory(slug);
-      if (!stored) throw new ApiError(404, "story_not_found", `There is no story at ${slug}.`);
+      if (!stored) throw new ApiError("story_not_found", `There is no story at ${slug}.`);
       return storySchema.parse({ ...stored, url: new URL(`/stories/${stored.slug}`, publicUrl).href });
     },
     async stories(params) {
@@ -26,25 +27,25 @@ export function createStoryReader(store: StoryStore, publicUrl: string, now: () 
       if (!query.success) {
         const issue = query.error.issues[0];
         const field = issue?.path.join(".") || "query";
-        throw new ApiError(400, "bad_request", `${field}: ${issue?.message ?? "not valid"}`);
+        throw new ApiError("bad_request", `${field}: ${issue?.message ?? "not valid"}`);
       }
       return storyPageSchema.parse(await store.listStories(query.data));
     },
     async tag(slug) {
       const tag = await store.getTag(slug);
-      if (!tag) throw new ApiError(404, "tag_not_found", `There is no tag ${slug}.`);
+      if (!tag) throw new ApiError("tag_not_found", `There is no tag ${slug}.`);
       return namedRefSchema.parse(tag);
     },
     async author(slug) {
       const author = await store.getAuthor(slug);
-      if (!author) throw new ApiError(404, "author_not_found", `There is no author ${slug}.`);
+      if (!author) throw new ApiError("author_not_found", `There is no author ${slug}.`);
       return namedRefSchema.parse(author);
     },
     async search(params) {
       const query = searchQuerySchema.safeParse(params);
       if (!query.success) {
         const issue = query.error.issues[0];
-        throw new ApiError(400, "bad_request", `${issue?.path.join(".") || "query"}: ${issue?.message ?? "not valid"}`);
+        throw new ApiError("bad_request", `${issue?.path.join(".") || "query"}: ${issue?.message ?? "not valid"}`);
       }
       const { q, limit, cursor: offset = 0 } = query.data;
       const words = queryWords(q);

@@ -2,8 +2,9 @@
 // views are counted per story and hour in the store, and GET /api/most-read ranks the last 24 hours.
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { ApiError, type StoryApi } from "../api/storyApi";
+import { ApiError } from "../model/apiError";
 import { slugSchema } from "../model/story";
+import type { StoryApi } from "../model/storyApi";
 import type { StoryStore } from "../store/storyStore";
 
 const viewSchema = z.strictObject({ slug: slugSchema });
@@ -46,19 +47,18 @@ export function registerViewRoutes(app: FastifyInstance, store: StoryStore, read
     try {
       done(null, JSON.parse(body as string));
     } catch {
-      done(new ApiError(400, "bad_request", 'The body must be JSON: { "slug": "…" }.'));
+      done(new ApiError("bad_request", 'The body must be JSON: { "slug": "…" }.'));
     }
   });
 
   app.post("/api/views", { bodyLimit: 1024 }, async (request, reply) => {
     const view = viewSchema.safeParse(request.body);
-    if (!view.success) throw new ApiError(400, "bad_request", 'The body must be { "slug": "…" } with a story slug.');
+    if (!view.success) throw new ApiError("bad_request", 'The body must be { "slug": "…" } with a story slug.');
     const at = now();
     const verdict = limits.admit(request.ip, view.data.slug, at);
-    if (verdict === "too-many")
-      throw new ApiError(429, "too_many_views", "Too many views from this client; try later.");
+    if (verdict === "too-many") throw new ApiError("too_many_views", "Too many views from this client; try later.");
     if (verdict === "count" && !(await store.countView(view.data.slug, at)))
-      throw new ApiError(404, "story_not_found", `There is no story at ${view.data.slug}.`);
+      throw new ApiError("story_not_found", `There is no story at ${view.data.slug}.`);
     return reply.code(204).send();
   });
 

@@ -1,7 +1,7 @@
 // Conditional requests and cache headers, against the real server.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dynamicCacheControl } from "./httpCaching";
-import { startTestServer, type TestServer } from "./testServer";
+import { startTestServer, type TestServer } from "../testServer";
+import { dynamicCacheControl } from "./caching";
 
 let server: TestServer;
 beforeAll(async () => {

@@ -1,9 +1,9 @@
 // HTTP caching a CDN and browsers can use, for the answers the server makes (pages, API):
-// a strong ETag on every successful GET, 304 for a matching If-None-Match, and Cache-Control that
+// a weak ETag on every successful GET, 304 for a matching If-None-Match, and Cache-Control that
 // lets a shared cache keep an answer briefly and serve it stale while it fetches a fresh one.
 // Routes that set their own Cache-Control or ETag (files, feeds, share cards) keep them.
-import { createHash } from "node:crypto";
 import type { FastifyInstance } from "fastify";
+import { bodyEtag, holdsVersion } from "./etag";
 
 /** Shared caches may keep pages and API answers this long, so a published change shows within it. */
 const SHARED_MAX_AGE_S = 10;
@@ -25,19 +25,10 @@ export function registerHttpCaching(app: FastifyInstance) {
       !(typeof payload === "string" || Buffer.isBuffer(payload))
     )
       return payload;
-    // Weak: the same content may go out compressed in different ways (see compression in app.ts).
-    const etag = `W/"${createHash("sha1").update(payload).digest("base64url")}"`;
-    reply.header("etag", etag);
-    if (matches(request.headers["if-none-match"], etag)) {
+    if (holdsVersion(request, reply, bodyEtag(payload))) {
       reply.code(304);
       return "";
     }
     return payload;
   });
-}
-
-function matches(ifNoneMatch: string | undefined, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  const opaque = (tag: string) => tag.trim().replace(/^W\//, "");
-  return ifNoneMatch === "*" || ifNoneMatch.split(",").some((tag) => opaque(tag) === opaque(etag));
 }

@@ -1,0 +1,50 @@
+// The API's errors, listed once: every `{ "error": { "code", "message" } }` the server can answer,
+// with the status that goes with the code. The server throws them; the browser reads them back.
+
+export const errorStatus = {
+  bad_request: 400,
+  invalid_story: 400,
+  unauthorized: 401,
+  publishing_disabled: 403,
+  not_found: 404,
+  story_not_found: 404,
+  section_not_found: 404,
+  tag_not_found: 404,
+  author_not_found: 404,
+  method_not_allowed: 405,
+  slug_taken: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  too_many_views: 429,
+  internal_error: 500,
+  format_not_supported: 501,
+  store_unreachable: 503,
+  /** Written by the service worker, never by the server: offline, and not saved. */
+  offline: 503,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export const isErrorCode = (code: string): code is ErrorCode => Object.hasOwn(errorStatus, code);
+
+/** An answer other than success, as the API states it. */
+export class ApiError extends Error {
+  readonly status: number;
+  /** One of ErrorCode from this server; whatever came back otherwise ("http_error" without a body). */
+  readonly code: string;
+
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.name = "ApiError";
+    this.code = code;
+    this.status = errorStatus[code];
+  }
+
+  /** An error answer as it arrived over HTTP: its own status, whatever its code. */
+  static received(status: number, code: string, message: string): ApiError {
+    const error = new ApiError("bad_request", message);
+    return Object.assign(error, { status, code });
+  }
+}
+
+export const isNotFound = (error: unknown): boolean => error instanceof ApiError && error.status === 404;
