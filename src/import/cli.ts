@@ -2,12 +2,12 @@
 // Imports story files into the store named by DATABASE_URL, all accepted files in one transaction.
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { readConfig } from "../config";
+import { findStoryByHeadline } from "../model/headlineMatch";
 import type { StoryInput } from "../model/story";
-import { readConfig } from "../server/config";
 import { openStore } from "../store/openStore";
 import type { StoryStore } from "../store/storyStore";
 import { publicImageSizer } from "./demoContent";
-import { findStoryByHeadline } from "./headlineMatch";
 import { listStoryFiles, readStoryFile } from "./importFiles";
 
 const usage = `Usage: npm run import -- [--dry-run] [--json] [--video-src URL] [--section SLUG] PATH…

@@ -3,11 +3,12 @@
 import { readFileSync } from "node:fs";
 import middie from "@fastify/middie";
 import type { ViteDevServer } from "vite";
+import { readConfig } from "../config";
 import type { RenderResult } from "../entry-server";
 import { loadDemoContentIfEmpty } from "../import/demoContent";
 import { openStore } from "../store/openStore";
 import { buildApp } from "./app";
-import { readConfig } from "./config";
+
 import type { Render } from "./pageRoutes";
 
 export async function startDevServer(vite: ViteDevServer): Promise<void> {
@@ -27,7 +28,7 @@ export async function startDevServer(vite: ViteDevServer): Promise<void> {
     publicDir: `${root}/public`,
     adminToken: config.adminToken,
     trustProxy: config.trustProxy,
-    logger: true,
+    logger: config.logRequests,
     pages: {
       template: (url) => vite.transformIndexHtml(url, readFileSync(`${root}/index.html`, "utf8")),
       render,

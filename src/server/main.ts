@@ -3,14 +3,13 @@
 // WEB_CONCURRENCY=N (or "auto": one per core) runs N server processes on one port (Node's
 // cluster); SIGTERM or SIGINT stops taking requests, lets those in flight finish, closes the store.
 import cluster from "node:cluster";
-import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
+import { readConfig } from "../config";
 import { render } from "../entry-server";
 import { loadDemoContentIfEmpty } from "../import/demoContent";
 import { openStore } from "../store/openStore";
 import { buildApp } from "./app";
 import { readClientBuild } from "./clientBuild";
-import { readConfig } from "./config";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const clientDir = `${root}dist/client`;
@@ -18,7 +17,7 @@ const clientDir = `${root}dist/client`;
 const SHUTDOWN_GRACE_MS = 10_000;
 
 const config = readConfig();
-const workers = webConcurrency(process.env.WEB_CONCURRENCY);
+const workers = config.webConcurrency;
 
 if (workers > 1 && cluster.isPrimary) await runPrimary(workers);
 else await runServer();
@@ -55,7 +54,7 @@ async function runServer() {
     publicDir: clientDir,
     adminToken: config.adminToken,
     trustProxy: config.trustProxy,
-    logger: process.env.LOG_REQUESTS !== "0",
+    logger: config.logRequests,
     pages: { template: () => client.template, render, routeScripts: client.routeScripts },
   });
   if (loaded) app.log.info(`loaded ${loaded} demo stories into the empty store`);
@@ -68,13 +67,4 @@ async function runServer() {
       await store.close();
       process.exit(0);
     });
-}
-
-function webConcurrency(value: string | undefined): number {
-  if (!value) return 1;
-  if (value === "auto") return availableParallelism();
-  const count = Number(value);
-  if (!Number.isInteger(count) || count < 1)
-    throw new Error(`WEB_CONCURRENCY must be a whole number or "auto", got ${value}`);
-  return count;
 }

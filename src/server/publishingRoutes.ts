@@ -3,8 +3,8 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import { findStoryByHeadline } from "../import/headlineMatch";
 import { ApiError } from "../model/apiError";
+import { findStoryByHeadline } from "../model/headlineMatch";
 import { publishedStorySchema } from "../model/story";
 import type { StoryApi } from "../model/storyApi";
 import type { StoryStore } from "../store/storyStore";

@@ -2,7 +2,7 @@
 import { type Kysely, sql } from "kysely";
 import { type Migration, Migrator } from "kysely/migration";
 import { searchText } from "../model/searchText";
-import type { Engine } from "./openStore";
+import type { Engine } from "./engine";
 
 export const migrations = (engine: Engine): Record<string, Migration> => ({
   "0001-stories": {

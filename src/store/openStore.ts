@@ -6,19 +6,12 @@ import { dirname, resolve } from "node:path";
 import SQLite from "better-sqlite3";
 import { type Dialect, Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
+import { engineOf } from "./engine";
 import { migrateToLatest } from "./migrations";
 import type { Database } from "./schema";
 import { createStoryStore, type StoryStore } from "./storyStore";
 
-export const DEFAULT_DATABASE_URL = "file:./data/dispatch.db";
-
-export type Engine = "sqlite" | "postgres";
-
-export function engineOf(databaseUrl: string): Engine {
-  return /^postgres(ql)?:\/\//.test(databaseUrl) ? "postgres" : "sqlite";
-}
-
-export async function openStore(databaseUrl: string = DEFAULT_DATABASE_URL): Promise<StoryStore> {
+export async function openStore(databaseUrl: string): Promise<StoryStore> {
   const dialect =
     engineOf(databaseUrl) === "postgres" ? postgresDialect(databaseUrl) : sqliteDialect(sqliteFile(databaseUrl));
   const db = new Kysely<Database>({ dialect });

@@ -1,6 +1,8 @@
 // The tables as Kysely sees them. Dates are ISO-8601 UTC strings (they sort as text on every
 // engine); JSON columns are text, so the SQL stays portable between SQLite and PostgreSQL.
-import type { Generated } from "kysely";
+import type { Generated, Selectable } from "kysely";
+import { z } from "zod";
+import { type Block, blockSchema } from "../model/story";
 
 export interface Database {
   sections: { slug: string; name: string; position: number };
@@ -25,3 +27,11 @@ export interface Database {
   story_views: { story_slug: string; hour: string; views: number };
   slug_redirects: { from_slug: string; to_slug: string; created_at: Generated<string> };
 }
+
+/** A story's row with its section's name, as the read queries select it. */
+export type StoryRow = Selectable<Database["stories"]> & { section_name: string };
+
+const storedBody = z.array(blockSchema);
+
+/** A story's body from its JSON column, checked against the model: a row never reaches a reader unread. */
+export const readBody = (json: string): Block[] => storedBody.parse(JSON.parse(json));

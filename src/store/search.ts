@@ -1,8 +1,7 @@
 // Full-text search on each engine. The words are letters and digits only (see queryWords), so
 // they are safe to write into the engines' query syntax; everything else goes in as parameters.
 import { type Kysely, sql } from "kysely";
-import type { Database } from "./schema";
-import type { StoryRow } from "./storyStore";
+import type { Database, StoryRow } from "./schema";
 
 type Search = (db: Kysely<Database>, words: string[], limit: number, offset: number) => Promise<StoryRow[]>;
 

@@ -1,10 +1,8 @@
 // The story store: the one interface the rest of Dispatch uses to read and write stories.
-// It speaks Kysely only, so the engine behind it (SQLite today) is a connection detail.
-import type { Kysely, Selectable } from "kysely";
-import { z } from "zod";
+// It speaks Kysely only, so the engine behind it (SQLite or PostgreSQL) is a connection detail.
+import type { Kysely } from "kysely";
 import {
   type Block,
-  blockSchema,
   imageSchema,
   type NamedRef,
   type Section,
@@ -13,8 +11,8 @@ import {
   type StorySummary,
 } from "../model/story";
 import { encodeCursor, type StoryListQuery } from "../model/storyList";
-import type { Engine } from "./openStore";
-import type { Database } from "./schema";
+import type { Engine } from "./engine";
+import { type Database, readBody, type StoryRow } from "./schema";
 import { searchPostgres, searchSqlite } from "./search";
 import {
   deleteStory,
@@ -72,9 +70,6 @@ export interface StoryStore {
 
 const RELATED_LIMIT = 6;
 const storedImage = imageSchema.optional();
-const storedBody = z.array(blockSchema);
-
-export type StoryRow = Selectable<Database["stories"]> & { section_name: string };
 
 export function createStoryStore(db: Kysely<Database>, engine: Engine): StoryStore {
   const summaries = () =>
@@ -199,7 +194,7 @@ export function createStoryStore(db: Kysely<Database>, engine: Engine): StorySto
           .orderBy("position")
           .execute(),
       ]);
-      const body = storedBody.parse(JSON.parse(row.body_json));
+      const body = readBody(row.body_json);
       return {
         ...toSummary(row),
         authors,

@@ -2,13 +2,11 @@
 // headlines to the stories they name. Every function runs inside the caller's transaction.
 import { createHash } from "node:crypto";
 import type { Transaction } from "kysely";
-import { z } from "zod";
 import { searchText } from "../model/searchText";
-import { type Block, blockSchema, hasPlayableVideo, type NamedRef, type StoryInput } from "../model/story";
-import type { Database } from "./schema";
+import { type Block, hasPlayableVideo, type NamedRef, type StoryInput } from "../model/story";
+import { type Database, readBody } from "./schema";
 
 type Trx = Transaction<Database>;
-const storedBody = z.array(blockSchema);
 
 export type SaveOutcome = "created" | "updated" | "unchanged";
 
@@ -125,7 +123,7 @@ async function rewriteRelated(trx: Trx, rewrite: (block: RelatedBlock, owner: st
     .where("body_json", "like", '%"type":"related"%')
     .execute();
   for (const row of rows) {
-    const body = storedBody.parse(JSON.parse(row.body_json));
+    const body = readBody(row.body_json);
     const next = body.map((block) => (block.type === "related" ? rewrite(block, row.slug) : block));
     const json = JSON.stringify(next);
     if (json !== row.body_json)

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_DATABASE_URL, readConfig } from "./config";
+
+describe("readConfig", () => {
+  it("runs with nothing set: SQLite under ./data, port 3000, one process, logs on, publishing off", () => {
+    expect(readConfig({})).toEqual({
+      port: 3000,
+      host: "0.0.0.0",
+      databaseUrl: DEFAULT_DATABASE_URL,
+      publicUrl: "http://localhost:3000",
+      webConcurrency: 1,
+      trustProxy: false,
+      logRequests: true,
+    });
+  });
+
+  it("reads every variable", () => {
+    const config = readConfig({
+      PORT: "8080",
+      HOST: "127.0.0.1",
+      DATABASE_URL: "postgres://dispatch@db:5432/news",
+      PUBLIC_URL: "https://news.example/",
+      ADMIN_TOKEN: "a-long-random-token",
+      WEB_CONCURRENCY: "3",
+      TRUST_PROXY: "10.0.0.0/8,192.168.1.1",
+      LOG_REQUESTS: "0",
+    });
+    expect(config).toEqual({
+      port: 8080,
+      host: "127.0.0.1",
+      databaseUrl: "postgres://dispatch@db:5432/news",
+      publicUrl: "https://news.example",
+      adminToken: "a-long-random-token",
+      webConcurrency: 3,
+      trustProxy: "10.0.0.0/8,192.168.1.1",
+      logRequests: false,
+    });
+  });
+
+  it("takes an empty variable as unset, and PUBLIC_URL's default follows PORT", () => {
+    expect(readConfig({ PORT: "4000", PUBLIC_URL: "", ADMIN_TOKEN: "" })).toMatchObject({
+      publicUrl: "http://localhost:4000",
+    });
+    expect(readConfig({ ADMIN_TOKEN: "" })).not.toHaveProperty("adminToken");
+    expect(readConfig({ TRUST_PROXY: "true" }).trustProxy).toBe(true);
+    expect(readConfig({ WEB_CONCURRENCY: "auto" }).webConcurrency).toBeGreaterThanOrEqual(1);
+  });
+
+  it("refuses wrong values with one error naming each variable, what it takes and what it got", () => {
+    const wrong = { PORT: "eighty", PUBLIC_URL: "ftp://news.example", WEB_CONCURRENCY: "0", LOG_REQUESTS: "yes" };
+    expect(() => readConfig(wrong)).toThrow(
+      'Dispatch cannot start: PORT must be a port number (0–65535), got "eighty"; ' +
+        'PUBLIC_URL must be an absolute http(s) URL, such as https://news.example, got "ftp://news.example"; ' +
+        'WEB_CONCURRENCY must be a whole number from 1, or "auto", got "0"; LOG_REQUESTS must be 0 or 1, got "yes"',
+    );
+    expect(() => readConfig({ DATABASE_URL: "mysql://db/news" })).toThrow(/DATABASE_URL must be file:PATH/);
+  });
+});

@@ -1,0 +1,91 @@
+// Dispatch's settings: every environment variable it reads, its default and what it accepts, in
+// one schema (see .env.example). Nothing else in src reads process.env; tests pass a Config in.
+import { availableParallelism } from "node:os";
+import { z } from "zod";
+
+export const DEFAULT_DATABASE_URL = "file:./data/dispatch.db";
+
+/** An unset or empty variable is absent, so its default applies. */
+const unsetIfEmpty = (value: unknown) => (value === "" ? undefined : value);
+
+const port = z.coerce.number().int().min(0).max(65_535).default(3000);
+
+const webConcurrency = z
+  .union([z.literal("auto"), z.coerce.number().int().min(1)], { error: 'a whole number from 1, or "auto"' })
+  .default(1)
+  .transform((value) => (value === "auto" ? availableParallelism() : value));
+
+const trustProxy = z
+  .string()
+  .default("false")
+  .transform((value): boolean | string => (value === "false" ? false : value === "true" ? true : value));
+
+const flag = z.enum(["0", "1"]).default("1");
+
+const envSchema = z.object({
+  PORT: z.preprocess(unsetIfEmpty, port),
+  HOST: z.preprocess(unsetIfEmpty, z.string().default("0.0.0.0")),
+  DATABASE_URL: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .default(DEFAULT_DATABASE_URL)
+      .refine((url) => !url.includes("://") || /^postgres(ql)?:\/\//.test(url)),
+  ),
+  PUBLIC_URL: z.preprocess(unsetIfEmpty, z.url({ protocol: /^https?$/ }).optional()),
+  ADMIN_TOKEN: z.preprocess(unsetIfEmpty, z.string().optional()),
+  WEB_CONCURRENCY: z.preprocess(unsetIfEmpty, webConcurrency),
+  TRUST_PROXY: z.preprocess(unsetIfEmpty, trustProxy),
+  LOG_REQUESTS: z.preprocess(unsetIfEmpty, flag),
+});
+
+/** What each variable accepts, for the error that names it. */
+const accepted: Record<keyof z.input<typeof envSchema>, string> = {
+  PORT: "a port number (0–65535)",
+  HOST: "an interface address",
+  DATABASE_URL: "file:PATH, a file path, or postgres://…",
+  PUBLIC_URL: "an absolute http(s) URL, such as https://news.example",
+  ADMIN_TOKEN: "a token",
+  WEB_CONCURRENCY: 'a whole number from 1, or "auto"',
+  TRUST_PROXY: "true, false, or the proxies' addresses",
+  LOG_REQUESTS: "0 or 1",
+};
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  /** The site's absolute origin, for canonical links, feeds and share cards. */
+  publicUrl: string;
+  /** The bearer token the publishing API asks for; publishing is off without one. */
+  adminToken?: string;
+  /** Server processes on the port (Node's cluster). */
+  webConcurrency: number;
+  /** `true`, or the proxies' addresses (comma-separated, CIDR allowed), whose X-Forwarded-For to believe. */
+  trustProxy: boolean | string;
+  /** One log line per request. */
+  logRequests: boolean;
+}
+
+/** The settings from an environment; throws one error naming every variable that is wrong. */
+export function readConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0]) as keyof typeof accepted;
+      return `${name} must be ${accepted[name]}, got ${JSON.stringify(env[name])}`;
+    });
+    throw new Error(`Dispatch cannot start: ${problems.join("; ")}`);
+  }
+  const vars = parsed.data;
+  return {
+    port: vars.PORT,
+    host: vars.HOST,
+    databaseUrl: vars.DATABASE_URL,
+    publicUrl: new URL(vars.PUBLIC_URL ?? `http://localhost:${vars.PORT}`).origin,
+    ...(vars.ADMIN_TOKEN ? { adminToken: vars.ADMIN_TOKEN } : {}),
+    webConcurrency: vars.WEB_CONCURRENCY,
+    trustProxy: vars.TRUST_PROXY,
+    logRequests: vars.LOG_REQUESTS === "1",
+  };
+}
