@@ -1,11 +1,12 @@
 // The import command against a real store on a temp file, with story files written to a temp folder.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { storyInputSchema } from "../model/story";
 import { openStore } from "../store/openStore";
 import type { StoryStore } from "../store/storyStore";
+import { sharedSampleMissing, sharedSamplePath } from "../test/sharedSample";
 import { runImport } from "./cli";
 import { parsePlainTextStory } from "./plainText";
 
@@ -186,10 +187,9 @@ describe("npm run import", () => {
     expect(unknown.output).toContain("Usage: npm run import");
   });
 
-  const sample = join(import.meta.dirname, "../../../shared/samples/watch-story.txt");
-  it.skipIf(!existsSync(sample))("links the shared sample's related headlines to stories that carry them", async () => {
+  it.skipIf(sharedSampleMissing)("links the shared sample's related headlines to stories that carry them", async () => {
     // The sample is third-party text: its headlines are read from it here, never copied into the repo.
-    const related = parsePlainTextStory(readFileSync(sample, "utf8")).body.flatMap((b) =>
+    const related = parsePlainTextStory(readFileSync(sharedSamplePath, "utf8")).body.flatMap((b) =>
       b.type === "related" ? [b.headline] : [],
     );
     expect(related).toHaveLength(2);
@@ -209,7 +209,7 @@ describe("npm run import", () => {
       );
     }
     await run(join(dir, "in"));
-    const { output } = await run(sample);
+    const { output } = await run(sharedSamplePath);
     expect(output).toContain("Related headlines: 2 resolved, 0 unresolved.");
     const imported = output.match(/stories\/([a-z0-9-]+)/)?.[1] ?? "";
     const story = await store.getStory(imported);

@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type Block, blockSchema, type VideoBlock } from "../model/story";
+import { sharedSampleMissing, sharedSamplePath } from "../test/sharedSample";
 import { PlainTextError, type PlainTextStory, parsePlainTextStory } from "./plainText";
 
 const fixtureNames = readdirSync(new URL("./fixtures/", import.meta.url)).filter((name) => name.endsWith(".txt"));
@@ -309,11 +310,9 @@ describe("parsePlainTextStory: line endings", () => {
   });
 });
 
-const samplePath = "/work/shared/samples/watch-story.txt";
-
 describe("parsePlainTextStory: a real scraped story", () => {
-  it.skipIf(!existsSync(samplePath))(`reads ${samplePath} (skipped when the sample is absent)`, () => {
-    const sample = readFileSync(samplePath, "utf8");
+  it.skipIf(sharedSampleMissing)("reads ../shared/samples/watch-story.txt (skipped when the sample is absent)", () => {
+    const sample = readFileSync(sharedSamplePath, "utf8");
     const lines = nonBlankLines(sample);
     const story = parsePlainTextStory(sample);
 
@@ -465,7 +464,7 @@ describe("parsePlainTextStory: nothing is lost", () => {
     for (const name of fixtureNames) checkStory(fixture(name));
   });
 
-  it.skipIf(!existsSync(samplePath))("accounts for every line of the scraped sample", () => {
-    checkStory(readFileSync(samplePath, "utf8"));
+  it.skipIf(sharedSampleMissing)("accounts for every line of the scraped sample", () => {
+    checkStory(readFileSync(sharedSamplePath, "utf8"));
   });
 });
