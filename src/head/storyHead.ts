@@ -1,7 +1,7 @@
 // The head of a story page: title, description, canonical, Open Graph, Twitter card, JSON-LD.
 
 import { passage } from "../model/quotes";
-import type { Story, VideoBlock } from "../model/story";
+import { type Story, type VideoBlock, videoFile } from "../model/story";
 import { type Head, type HeadTag, meta, SITE_NAME, type Site, siteLinks } from "./head";
 
 /** Platforms crop share images below this width; a smaller lead image gives way to the share card. */
@@ -122,8 +122,7 @@ function clip(text: string, max: number): string {
 }
 
 function contentUrl(video: VideoBlock, absolute: (path: string) => string) {
-  const file =
-    video.sources.find((s) => s.type === "video/mp4") ?? video.sources.find((s) => s.type !== "video/youtube");
+  const file = videoFile(video);
   if (file) return { contentUrl: absolute(file.src) };
   const youtube = video.sources.find((s) => s.type === "video/youtube");
   return youtube ? { embedUrl: `https://www.youtube-nocookie.com/embed/${youtube.src}` } : {};

@@ -1,50 +1,44 @@
-// The Dispatch server: pages, the JSON API, files, and health checks, over one story store.
+// The Dispatch server: one Fastify instance over one story store, made of plugins, each a route
+// group with its own options, parsers and hooks: health checks, files, feeds, share cards, oEmbed,
+// and the scope of pages and the JSON API (which alone gets the caching hook).
 import { existsSync } from "node:fs";
 import zlib from "node:zlib";
 import fastifyCompress from "@fastify/compress";
-import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
+import type { Site } from "../head/head";
 import { ApiError } from "../model/apiError";
 import type { StoryStore } from "../store/storyStore";
-import { registerApiRoutes } from "./apiRoutes";
-import { registerFeedRoutes } from "./feedRoutes";
-import { registerHttpCaching } from "./http/caching";
+import { publishingRoutes } from "./api/publishingRoutes";
+import { readRoutes } from "./api/readRoutes";
+import { viewRoutes } from "./api/viewRoutes";
+import { feedRoutes } from "./feeds/feedRoutes";
+import { fileRoutes } from "./fileRoutes";
+import { healthRoutes } from "./healthRoutes";
+import { cacheAnswers } from "./http/caching";
 import { handleErrors, sendError } from "./http/errors";
-import { registerOEmbedRoutes } from "./oembedRoutes";
-import { type PageRenderer, registerPageRoutes } from "./pageRoutes";
-import { registerPublishingRoutes } from "./publishingRoutes";
-import { registerShareCardRoutes, type ShareCardRouteOptions } from "./shareCardRoutes";
+import { oembedRoutes } from "./oembedRoutes";
+import { type PageRenderer, pageRoutes } from "./pageRoutes";
+import { type ShareCardOptions, shareCardRoutes } from "./shareCard/shareCardRoutes";
 import { createStoryReader } from "./storyReader";
-import { registerViewRoutes } from "./viewRoutes";
 
 export interface AppOptions {
   store: StoryStore;
   publicUrl: string;
   pages: PageRenderer;
-  /** The built client (dist/client): hashed assets and the public files. Absent in dev and tests. */
+  /** The built client (dist/client): hashed assets and the public files. Absent in dev. */
   clientDir?: string;
   /** The publishing API's bearer token; publishing answers 403 without one. */
   adminToken?: string;
   logger?: boolean;
   /** The site's public files (public/, or its copy in dist/client): the pictures share cards draw. */
   publicDir: string;
-  shareCards?: ShareCardRouteOptions;
+  shareCards?: ShareCardOptions;
   /** Fastify's trustProxy: which proxies' X-Forwarded-For to believe for a client's address. */
   trustProxy?: boolean | string;
-  /** The clock, for what depends on the time (the news sitemap's last 48 hours). */
+  /** The clock, for what depends on the time (view counts, the news sitemap's last 48 hours). */
   now?: () => Date;
   /** Runs before any route is added: the dev server mounts Vite's middleware here. */
   setup?: (app: FastifyInstance) => Promise<void>;
-}
-
-/**
- * Hashed assets never change; the service worker and the manifest must be checked on every load
- * (a new deploy must reach readers); other public files may be an hour old.
- */
-function fileCacheControl(path: string): string {
-  if (path.includes("/assets/")) return "public, max-age=31536000, immutable";
-  if (/\/(sw\.js|manifest\.webmanifest)(\.br|\.gz)?$/.test(path)) return "no-cache";
-  return "public, max-age=3600";
 }
 
 /** Request bodies are small JSON documents; anything bigger is refused with 413. */
@@ -71,51 +65,33 @@ export async function buildApp({
     frameworkErrors: (error, _request, reply) => sendError(reply, new ApiError("bad_request", error.message)),
   });
   const reader = createStoryReader(store, publicUrl, now);
-
+  const site: Site = { url: publicUrl };
   handleErrors(app);
 
   await setup?.(app);
 
-  registerHttpCaching(app);
-  // Pages and API answers, compressed as they go out (files are pre-compressed at build time).
-  // Brotli at a low quality: most of its gain, at a cost a request can afford.
+  // Pages, API answers and feeds, compressed as they go out (files are pre-compressed at build
+  // time). Brotli at a low quality: most of its gain, at a cost a request can afford. Compression
+  // hooks each route, so it runs after any hook of a scope (the ETag is of the plain bytes).
   await app.register(fastifyCompress, {
     threshold: 1024,
     encodings: ["br", "gzip"],
     brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
   });
 
-  app.get("/healthz", async (_request, reply) => reply.header("cache-control", "no-store").send({ status: "ok" }));
-  app.get("/readyz", async (_request, reply) => {
-    reply.header("cache-control", "no-store");
-    try {
-      await store.ping();
-      return { status: "ready" };
-    } catch {
-      return sendError(reply, new ApiError("store_unreachable", "The story store does not answer."));
-    }
+  await app.register(healthRoutes, { store });
+  if (clientDir && existsSync(clientDir)) await app.register(fileRoutes, { clientDir });
+  await app.register(feedRoutes, { reader, store, site, now });
+  await app.register(shareCardRoutes, { reader, publicDir, ...shareCards });
+  await app.register(oembedRoutes, { reader, site });
+
+  // Pages and the API: a weak ETag, 304s and Cache-Control on every answer of this scope.
+  await app.register(async (dynamic) => {
+    cacheAnswers(dynamic);
+    await dynamic.register(publishingRoutes, { store, reader, adminToken });
+    await dynamic.register(viewRoutes, { store, reader, now });
+    await dynamic.register(readRoutes, { reader });
+    await dynamic.register(pageRoutes, { reader, site, pages });
   });
-
-  if (clientDir && existsSync(clientDir)) {
-    await app.register(fastifyStatic, {
-      root: clientDir,
-      wildcard: false,
-      index: false,
-      preCompressed: true,
-      // The template is served as rendered pages, never raw; the manifest is the server's own.
-      globIgnore: ["index.html", ".vite/**"],
-      setHeaders(reply, path) {
-        reply.header("cache-control", fileCacheControl(path));
-      },
-    });
-  }
-
-  registerPublishingRoutes(app, store, reader, adminToken);
-  registerOEmbedRoutes(app, reader, { url: publicUrl });
-  registerFeedRoutes(app, reader, store, { url: publicUrl }, now);
-  registerViewRoutes(app, store, reader, now);
-  registerShareCardRoutes(app, reader, publicDir, shareCards);
-  registerApiRoutes(app, reader);
-  registerPageRoutes(app, reader, { url: publicUrl }, pages);
   return app;
 }

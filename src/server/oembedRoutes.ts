@@ -1,5 +1,5 @@
 // oEmbed (https://oembed.com) for story URLs: what a CMS or chat app asks to embed a link.
-import type { FastifyInstance } from "fastify";
+import type { FastifyPluginAsync } from "fastify";
 import type { Site } from "../head/head";
 import { SITE_NAME } from "../head/head";
 import { storyShareImage } from "../head/storyHead";
@@ -18,7 +18,7 @@ function storySlug(url: string, site: Site): string | undefined {
   return slug && slugSchema.safeParse(slug).success ? slug : undefined;
 }
 
-export function registerOEmbedRoutes(app: FastifyInstance, reader: StoryApi, site: Site) {
+export const oembedRoutes: FastifyPluginAsync<{ reader: StoryApi; site: Site }> = async (app, { reader, site }) => {
   app.get<OEmbedRequest>("/oembed", async (request, reply) => {
     const { url, format = "json" } = request.query;
     if (format !== "json") throw new ApiError("format_not_supported", "Only format=json is offered.");
@@ -47,4 +47,4 @@ export function registerOEmbedRoutes(app: FastifyInstance, reader: StoryApi, sit
       thumbnail_height: image.height,
     };
   });
-}
+};

@@ -1,6 +1,6 @@
 // Pages: every GET that is not the API or a file is a page URL, rendered on the server by the
 // same routes the browser runs, into the HTML template Vite built.
-import type { FastifyInstance } from "fastify";
+import type { FastifyPluginAsync } from "fastify";
 import { PAGE_DATA_ID } from "../app/pageData";
 import type { RenderResult } from "../entry-server";
 import type { Site } from "../head/head";
@@ -19,7 +19,13 @@ export interface PageRenderer {
   routeScripts(routeIds: string[]): string[];
 }
 
-export function registerPageRoutes(app: FastifyInstance, reader: StoryApi, site: Site, pages: PageRenderer) {
+export interface PageRoutesOptions {
+  reader: StoryApi;
+  site: Site;
+  pages: PageRenderer;
+}
+
+export const pageRoutes: FastifyPluginAsync<PageRoutesOptions> = async (app, { reader, site, pages }) => {
   app.get("/*", async (request, reply) => {
     const canonical = canonicalPageUrl(request.url);
     if (canonical) return reply.redirect(canonical, 301);
@@ -39,4 +45,4 @@ export function registerPageRoutes(app: FastifyInstance, reader: StoryApi, site:
       );
     return reply.code(result.status).type("text/html; charset=utf-8").send(html);
   });
-}
+};

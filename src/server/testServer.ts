@@ -1,5 +1,6 @@
-// Test support: the real Dispatch server over HTTP on a free port, on a real SQLite file in a
-// temp folder, with the demo stories loaded. Not part of the running app.
+// Test support: the real Dispatch server over HTTP on a free port, on a fresh database of either
+// engine (see src/store/testDatabases.ts), with the demo stories loaded. Every server test starts
+// its server here. Not part of the running app.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { render } from "../entry-server";
@@ -9,6 +10,7 @@ import { openStore } from "../store/openStore";
 import type { StoryStore } from "../store/storyStore";
 import { createTestDatabase } from "../store/testDatabases";
 import { buildApp } from "./app";
+import type { ShareCardOptions } from "./shareCard/shareCardRoutes";
 
 export interface TestServer {
   url: string;
@@ -27,6 +29,10 @@ export interface TestServerOptions {
   /** Believe X-Forwarded-For (tests use it to stand in for many readers). */
   trustProxy?: boolean;
   now?: () => Date;
+  /** The share cards' cache bounds and render listener. */
+  shareCards?: ShareCardOptions;
+  /** The public files share cards draw pictures from (default: public/). */
+  publicDir?: string;
 }
 
 export async function startTestServer({
@@ -35,22 +41,24 @@ export async function startTestServer({
   engine = "sqlite",
   trustProxy = false,
   now,
+  shareCards,
+  publicDir = join(root, "public"),
 }: TestServerOptions = {}): Promise<TestServer> {
   const database = await createTestDatabase(engine);
   const store = await openStore(database.url);
   if (demo) await loadDemoContentIfEmpty(store, join(root, "content"), join(root, "public"));
   const template = readFileSync(join(root, "index.html"), "utf8");
   const publicUrl = "https://news.example";
-  // The public folder is what the built client serves as files (Vite copies it into dist/client).
-  const clientDir = join(root, "public");
   const app = await buildApp({
     store,
-    clientDir,
-    publicDir: clientDir,
+    // The public folder is what the built client serves as files (Vite copies it into dist/client).
+    clientDir: join(root, "public"),
+    publicDir,
     publicUrl,
     adminToken,
     trustProxy,
     ...(now ? { now } : {}),
+    ...(shareCards ? { shareCards } : {}),
     pages: { template: () => template, render, routeScripts: () => [] },
   });
   const address = await app.listen({ port: 0, host: "127.0.0.1" });

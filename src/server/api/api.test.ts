@@ -1,8 +1,8 @@
 // The JSON API, against the real server over HTTP on a real SQLite store with the demo stories.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { storyPageSchema, storySchema } from "../model/story";
-import { testEngines } from "../store/testDatabases";
-import { startTestServer, type TestServer } from "./testServer";
+import { storyPageSchema, storySchema } from "../../model/story";
+import { testEngines } from "../../store/testDatabases";
+import { startTestServer, type TestServer } from "../testServer";
 
 describe.each(testEngines)("on %s", (engine) => {
   let server: TestServer;

@@ -1,8 +1,8 @@
 // Listing pages page by page, server-rendered: what a reader without JavaScript (or a crawler) walks.
 import { JSDOM } from "jsdom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { StoryInput } from "../model/story";
-import { startTestServer, type TestServer } from "./testServer";
+import type { StoryInput } from "../../model/story";
+import { startTestServer, type TestServer } from "../testServer";
 
 let server: TestServer;
 let cityCount: number;

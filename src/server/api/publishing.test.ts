@@ -1,8 +1,8 @@
 // The publishing API against the real server and store: every status it can answer.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { storySchema } from "../model/story";
-import { testEngines } from "../store/testDatabases";
-import { startTestServer, type TestServer } from "./testServer";
+import { storySchema } from "../../model/story";
+import { testEngines } from "../../store/testDatabases";
+import { startTestServer, type TestServer } from "../testServer";
 
 const TOKEN = "test-admin-token-0123456789";
 describe.each(testEngines)("on %s", (engine) => {

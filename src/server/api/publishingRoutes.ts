@@ -1,14 +1,14 @@
 // The publishing API: PUT and DELETE /api/stories/:slug, for a CMS or an editor's tool, behind
 // `Authorization: Bearer $ADMIN_TOKEN`. Off (403) when the server has no ADMIN_TOKEN.
 import { createHash, timingSafeEqual } from "node:crypto";
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import { ApiError } from "../model/apiError";
-import { findStoryByHeadline } from "../model/headlineMatch";
-import { publishedStorySchema } from "../model/story";
-import type { StoryApi } from "../model/storyApi";
-import type { StoryStore } from "../store/storyStore";
-import { slugParam } from "./http/slugParam";
+import { ApiError } from "../../model/apiError";
+import { findStoryByHeadline } from "../../model/headlineMatch";
+import { publishedStorySchema } from "../../model/story";
+import type { StoryApi } from "../../model/storyApi";
+import type { StoryStore } from "../../store/storyStore";
+import { slugParam } from "../http/slugParam";
 
 type SlugRequest = { Params: { slug: string } };
 
@@ -31,12 +31,17 @@ function requireAdmin(adminToken: string | undefined) {
   };
 }
 
-export function registerPublishingRoutes(
-  app: FastifyInstance,
-  store: StoryStore,
-  reader: StoryApi,
-  adminToken: string | undefined,
-) {
+export interface PublishingRoutesOptions {
+  store: StoryStore;
+  reader: StoryApi;
+  /** The bearer token publishing asks for; publishing answers 403 without one. */
+  adminToken: string | undefined;
+}
+
+export const publishingRoutes: FastifyPluginAsync<PublishingRoutesOptions> = async (
+  app,
+  { store, reader, adminToken },
+) => {
   const preHandler = requireAdmin(adminToken);
 
   app.put<SlugRequest>("/api/stories/:slug", { preHandler }, async (request, reply) => {
@@ -69,4 +74,4 @@ export function registerPublishingRoutes(
     if (!(await store.deleteStory(slug))) throw new ApiError("story_not_found", `There is no story at ${slug}.`);
     return reply.code(204).send();
   });
-}
+};

@@ -1,14 +1,15 @@
-// The JSON API under /api: what the reader app fetches on client-side navigation.
-import type { FastifyInstance } from "fastify";
-import { ApiError } from "../model/apiError";
-import type { SearchParams } from "../model/search";
-import type { StoryApi } from "../model/storyApi";
-import type { StoryListParams } from "../model/storyList";
-import { slugParam } from "./http/slugParam";
+// The JSON API's reads under /api, as a Fastify plugin: what the reader app fetches on client-side
+// navigation, answered by the same StoryApi that renders pages.
+import type { FastifyPluginAsync } from "fastify";
+import { ApiError } from "../../model/apiError";
+import type { SearchParams } from "../../model/search";
+import type { StoryApi } from "../../model/storyApi";
+import type { StoryListParams } from "../../model/storyList";
+import { slugParam } from "../http/slugParam";
 
 type SlugRequest = { Params: { slug: string } };
 
-export function registerApiRoutes(app: FastifyInstance, reader: StoryApi) {
+export const readRoutes: FastifyPluginAsync<{ reader: StoryApi }> = async (app, { reader }) => {
   // The reader validates the query and answers 400 with the failing field.
   app.get("/api/stories", async (request) => reader.stories(request.query as StoryListParams));
 
@@ -27,4 +28,4 @@ export function registerApiRoutes(app: FastifyInstance, reader: StoryApi) {
   app.all("/api/*", async (request) => {
     throw new ApiError("not_found", `There is no API at ${request.method} ${request.url.split("?")[0]}.`);
   });
-}
+};

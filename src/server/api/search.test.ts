@@ -1,9 +1,9 @@
 // Search through the real API, on each engine (SQLite FTS5; PostgreSQL tsvector when TEST_DATABASE_URL is set).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { searchPageSchema } from "../model/search";
-import type { StoryInput } from "../model/story";
-import { testEngines } from "../store/testDatabases";
-import { startTestServer, type TestServer } from "./testServer";
+import { searchPageSchema } from "../../model/search";
+import type { StoryInput } from "../../model/story";
+import { testEngines } from "../../store/testDatabases";
+import { startTestServer, type TestServer } from "../testServer";
 
 const story = (slug: string, headline: string, text: string, day: number): StoryInput => ({
   slug,

@@ -1,11 +1,11 @@
 // "Most read": story pages report a view (navigator.sendBeacon to POST /api/views, no cookies);
 // views are counted per story and hour in the store, and GET /api/most-read ranks the last 24 hours.
-import type { FastifyInstance } from "fastify";
+import type { FastifyPluginAsync } from "fastify";
 import { z } from "zod";
-import { ApiError } from "../model/apiError";
-import { slugSchema } from "../model/story";
-import type { StoryApi } from "../model/storyApi";
-import type { StoryStore } from "../store/storyStore";
+import { ApiError } from "../../model/apiError";
+import { slugSchema } from "../../model/story";
+import type { StoryApi } from "../../model/storyApi";
+import type { StoryStore } from "../../store/storyStore";
 
 const viewSchema = z.strictObject({ slug: slugSchema });
 /** Views one client may report a minute; more is not a reader. */
@@ -40,7 +40,15 @@ class ViewLimits {
   }
 }
 
-export function registerViewRoutes(app: FastifyInstance, store: StoryStore, reader: StoryApi, now: () => Date) {
+export interface ViewRoutesOptions {
+  store: StoryStore;
+  reader: StoryApi;
+  /** The clock: views are counted per hour. */
+  now: () => Date;
+}
+
+/** POST /api/views and GET /api/most-read; the beacon's text/plain parser stays in this plugin's scope. */
+export const viewRoutes: FastifyPluginAsync<ViewRoutesOptions> = async (app, { store, reader, now }) => {
   const limits = new ViewLimits();
   // sendBeacon may send its JSON as text/plain.
   app.addContentTypeParser("text/plain", { parseAs: "string", bodyLimit: 1024 }, (_request, body, done) => {
@@ -63,4 +71,4 @@ export function registerViewRoutes(app: FastifyInstance, store: StoryStore, read
   });
 
   app.get("/api/most-read", async () => reader.mostRead());
-}
+};

@@ -1,7 +1,7 @@
 // "Most read" through the real API, on each engine: views counted per hour, bounded per reader.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testEngines } from "../store/testDatabases";
-import { startTestServer, type TestServer } from "./testServer";
+import { testEngines } from "../../store/testDatabases";
+import { startTestServer, type TestServer } from "../testServer";
 
 describe.each(testEngines)("views on %s", (engine) => {
   let server: TestServer;

@@ -11,7 +11,8 @@ const STALE_WHILE_REVALIDATE_S = 60;
 
 export const dynamicCacheControl = `public, max-age=0, s-maxage=${SHARED_MAX_AGE_S}, stale-while-revalidate=${STALE_WHILE_REVALIDATE_S}`;
 
-export function registerHttpCaching(app: FastifyInstance) {
+/** Adds the caching hook to the scope it is called in (pages and the API; files and feeds set their own). */
+export function cacheAnswers(app: FastifyInstance) {
   app.addHook("onSend", async (request, reply, payload) => {
     if (request.method !== "GET" && request.method !== "HEAD") {
       if (!reply.hasHeader("cache-control")) reply.header("cache-control", "no-store");

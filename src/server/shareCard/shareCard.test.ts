@@ -1,55 +1,29 @@
-// Share cards, against the real server over HTTP on a real SQLite store with the demo stories:
+// Share cards, against the real server over HTTP on each engine's store with the demo stories:
 // what a social platform fetches when a story link is shared.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { FastifyInstance } from "fastify";
 import { imageSize } from "image-size";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { render } from "../entry-server";
-import { loadDemoContentIfEmpty } from "../import/demoContent";
-import type { StoryInput } from "../model/story";
-import { openStore } from "../store/openStore";
-import type { StoryStore } from "../store/storyStore";
-import { buildApp } from "./app";
-import { fitHeadline, readPublicPicture, SHARE_CARD } from "./shareCard";
-import type { ShareCardRouteOptions } from "./shareCardRoutes";
+import type { StoryInput } from "../../model/story";
+import { testEngines } from "../../store/testDatabases";
+import { startTestServer, type TestServer } from "../testServer";
+import { fitHeadline } from "./fitHeadline";
+import { readPublicPicture } from "./picture";
+import type { ShareCardOptions } from "./shareCardRoutes";
+import { SHARE_CARD } from "./styles";
 
-const root = join(import.meta.dirname, "../..");
+const root = join(import.meta.dirname, "../../..");
 const publicDir = join(root, "public");
 const WATCH = "ferry-crew-pulls-kayakers-from-the-sound";
 const NO_PICTURE = "gales-shut-kessel-strait-to-shipping";
 
-let dir: string;
-let store: StoryStore;
-let app: FastifyInstance;
-let url: string;
+let server: TestServer;
 const renders: { slug: string; ms: number }[] = [];
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "dispatch-share-card-"));
-  store = await openStore(`file:${join(dir, "store.db")}`);
-  await loadDemoContentIfEmpty(store, join(root, "content"), publicDir);
-  const publicUrl = "https://news.example";
-  const template = readFileSync(join(root, "index.html"), "utf8");
-  app = await buildApp({
-    store,
-    publicUrl,
-    pages: { template: () => template, render, routeScripts: () => [] },
-    publicDir,
-    shareCards: { onRender: (event) => renders.push(event) },
-  });
-  url = await app.listen({ port: 0, host: "127.0.0.1" });
-});
-
-afterAll(async () => {
-  await app.close();
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const store = () => server.store;
 
 async function card(slug: string, headers: Record<string, string> = {}) {
-  const response = await fetch(`${url}/og/${slug}.png`, { headers, redirect: "manual" });
+  const response = await fetch(`${server.url}/og/${slug}.png`, { headers, redirect: "manual" });
   return { response, bytes: Buffer.from(await response.arrayBuffer()) };
 }
 
@@ -77,179 +51,189 @@ function storyInput(overrides: Partial<StoryInput> & Pick<StoryInput, "slug" | "
   };
 }
 
-describe("a story's share card", () => {
-  it("is a 1200×630 PNG, cacheable, with an ETag", async () => {
-    const { response, bytes } = await card(WATCH);
-    expect(response.status).toBe(200);
-    expect(response.headers.get("content-type")).toBe("image/png");
-    expect(response.headers.get("cache-control")).toBe("public, max-age=3600");
-    expect(response.headers.get("etag")).toMatch(/^"[\w-]+"$/);
-    expectShareCardPng(bytes);
-    // A photo and set text, not an empty canvas.
-    expect(bytes.length).toBeGreaterThan(50_000);
-    writeFileSync(join(tmpdir(), "share-card-watch.png"), bytes);
+describe.each(testEngines)("on %s", (engine) => {
+  beforeAll(async () => {
+    renders.length = 0;
+    server = await startTestServer({ engine, shareCards: { onRender: (event) => renders.push(event) } });
   });
 
-  it("is rendered once per version of the story, then served from memory", async () => {
-    const first = await card(WATCH);
-    const before = rendersOf(WATCH);
-    const second = await card(WATCH);
-    expect(second.response.status).toBe(200);
-    expect(second.bytes.equals(first.bytes)).toBe(true);
-    expect(second.response.headers.get("etag")).toBe(first.response.headers.get("etag"));
-    expect(rendersOf(WATCH)).toBe(before);
-    expect(before).toBe(1);
-  });
+  afterAll(() => server.close());
 
-  it("answers 304 with no body to a request that already holds the card", async () => {
-    const { response: first } = await card(WATCH);
-    const etag = first.headers.get("etag") ?? "";
-    const { response, bytes } = await card(WATCH, { "if-none-match": `W/"other", ${etag}` });
-    expect(response.status).toBe(304);
-    expect(bytes.length).toBe(0);
-    expect(response.headers.get("etag")).toBe(etag);
-    expect(response.headers.get("cache-control")).toBe("public, max-age=3600");
-    expect((await card(WATCH, { "if-none-match": '"stale"' })).response.status).toBe(200);
-  });
-
-  it("renders one card for concurrent requests", async () => {
-    const slug = "merrow-sound-seagrass-recovering";
-    const answers = await Promise.all([card(slug), card(slug), card(slug)]);
-    expect(answers.map(({ response }) => response.status)).toEqual([200, 200, 200]);
-    expect(rendersOf(slug)).toBe(1);
-  });
-
-  it("is drawn again when the story changes", async () => {
-    const slug = "card-that-changes";
-    await store.saveStories([storyInput({ slug, headline: "Harbour master opens the new slipway" })]);
-    const before = await card(slug);
-    await store.saveStories([
-      storyInput({ slug, headline: "Harbour master reopens the slipway", updatedAt: "2026-11-02T00:00:00.000Z" }),
-    ]);
-    const after = await card(slug);
-    expect(after.response.headers.get("etag")).not.toBe(before.response.headers.get("etag"));
-    expect(after.bytes.equals(before.bytes)).toBe(false);
-    expect(rendersOf(slug)).toBe(2);
-  });
-
-  it("is set as text alone when the story has no picture", async () => {
-    const { response, bytes } = await card(NO_PICTURE);
-    expect(response.status).toBe(200);
-    expectShareCardPng(bytes);
-    writeFileSync(join(tmpdir(), "share-card-text.png"), bytes);
-  });
-
-  it("takes the video poster when there is no lead image", async () => {
-    const slug = "poster-only-card";
-    await store.saveStories([
-      storyInput({
-        slug,
-        kicker: "WATCH",
-        headline: "Divers film the seagrass meadow coming back",
-        body: [
-          { type: "video", title: "The meadow", poster: "/media/seagrass-diver.jpg", sources: [] },
-          { type: "paragraph", text: "A paragraph." },
-        ],
-      }),
-    ]);
-    const { response, bytes } = await card(slug);
-    expect(response.status).toBe(200);
-    expectShareCardPng(bytes);
-    // A card with a photo is far bigger than the same card set in text alone.
-    expect(bytes.length).toBeGreaterThan(50_000);
-  });
-
-  it("keeps a hostile, overlong headline on the card", async () => {
-    const slug = "hostile-share-card";
-    const headline = [
-      `</svg><script>alert(1)</script> "><img src=x onerror=alert(2)> &amp; <![CDATA[`,
-      "Łódź Ελλάδα Київ Hà Nội مرحبا 你好 🤯",
-      "A".repeat(120),
-      "and then a great many more words than any headline should ever carry, ".repeat(3),
-    ]
-      .join(" ")
-      .slice(0, 300);
-    await store.saveStories([
-      storyInput({
-        slug,
-        headline,
-        kicker: "X".repeat(40),
-        image: { src: "/../package.json", alt: "", width: 1, height: 1 },
-      }),
-    ]);
-    const { response, bytes } = await card(slug);
-    expect(response.status).toBe(200);
-    expectShareCardPng(bytes);
-    writeFileSync(join(tmpdir(), "share-card-hostile.png"), bytes);
-  });
-
-  it("follows a story that moved to its new slug", async () => {
-    await store.saveStories([storyInput({ slug: "card-old-slug", headline: "A story that will move" })]);
-    await store.saveStories([
-      { ...storyInput({ slug: "card-new-slug", headline: "A story that moved" }), movedFrom: "card-old-slug" },
-    ]);
-    const { response } = await card("card-old-slug");
-    expect(response.status).toBe(301);
-    expect(response.headers.get("location")).toBe("/og/card-new-slug.png");
-  });
-
-  it.each([
-    ["no story", "no-such-story", "story_not_found"],
-    ["a segment that cannot be a slug", "Not_A_Slug", "not_found"],
-    ["a path out of the folder", "..%2F..%2Fpackage", "not_found"],
-  ])("answers 404 JSON where there is %s", async (_, slug, code) => {
-    const { response, bytes } = await card(slug);
-    expect(response.status).toBe(404);
-    expect(response.headers.get("content-type")).toMatch(/^application\/json/);
-    expect(JSON.parse(bytes.toString()).error.code).toBe(code);
-  });
-});
-
-describe("the card cache", () => {
-  /** Another server on the same store, with its own card routes and cache. */
-  async function cardServer(options: ShareCardRouteOptions & { publicDir?: string }) {
-    const counted: string[] = [];
-    const cardApp = await buildApp({
-      store,
-      publicUrl: "https://news.example",
-      pages: { template: () => "", render, routeScripts: () => [] },
-      publicDir: options.publicDir ?? publicDir,
-      shareCards: { ...options, onRender: ({ slug }) => counted.push(slug) },
+  describe("a story's share card", () => {
+    it("is a 1200×630 PNG, cacheable, with an ETag", async () => {
+      const { response, bytes } = await card(WATCH);
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toBe("image/png");
+      expect(response.headers.get("cache-control")).toBe("public, max-age=3600");
+      expect(response.headers.get("etag")).toMatch(/^"[\w-]+"$/);
+      expectShareCardPng(bytes);
+      // A photo and set text, not an empty canvas.
+      expect(bytes.length).toBeGreaterThan(50_000);
+      writeFileSync(join(tmpdir(), "share-card-watch.png"), bytes);
     });
-    const get = async (slug: string) => {
-      const response = await cardApp.inject({ url: `/og/${slug}.png` });
-      return { status: response.statusCode, bytes: response.rawPayload };
-    };
-    return { get, counted, close: () => cardApp.close() };
-  }
 
-  it("forgets the least recently used card beyond its count", async () => {
-    const server = await cardServer({ cacheEntries: 2 });
-    const [a, b, c] = ["port-cities-agree-to-pool-sea-level-data", "sunfish-tagged-off-merrow-head", NO_PICTURE];
-    for (const slug of [a, b, a, c, a, b]) expect((await server.get(slug)).status).toBe(200);
-    // c pushed out b (a was used more recently), so only b is drawn twice.
-    expect(server.counted).toEqual([a, b, c, b]);
-    await server.close();
+    it("is rendered once per version of the story, then served from memory", async () => {
+      const first = await card(WATCH);
+      const before = rendersOf(WATCH);
+      const second = await card(WATCH);
+      expect(second.response.status).toBe(200);
+      expect(second.bytes.equals(first.bytes)).toBe(true);
+      expect(second.response.headers.get("etag")).toBe(first.response.headers.get("etag"));
+      expect(rendersOf(WATCH)).toBe(before);
+      expect(before).toBe(1);
+    });
+
+    it("answers 304 with no body to a request that already holds the card", async () => {
+      const { response: first } = await card(WATCH);
+      const etag = first.headers.get("etag") ?? "";
+      const { response, bytes } = await card(WATCH, { "if-none-match": `W/"other", ${etag}` });
+      expect(response.status).toBe(304);
+      expect(bytes.length).toBe(0);
+      expect(response.headers.get("etag")).toBe(etag);
+      expect(response.headers.get("cache-control")).toBe("public, max-age=3600");
+      expect((await card(WATCH, { "if-none-match": '"stale"' })).response.status).toBe(200);
+    });
+
+    it("renders one card for concurrent requests", async () => {
+      const slug = "merrow-sound-seagrass-recovering";
+      const answers = await Promise.all([card(slug), card(slug), card(slug)]);
+      expect(answers.map(({ response }) => response.status)).toEqual([200, 200, 200]);
+      expect(rendersOf(slug)).toBe(1);
+    });
+
+    it("is drawn again when the story changes", async () => {
+      const slug = "card-that-changes";
+      await store().saveStories([storyInput({ slug, headline: "Harbour master opens the new slipway" })]);
+      const before = await card(slug);
+      await store().saveStories([
+        storyInput({ slug, headline: "Harbour master reopens the slipway", updatedAt: "2026-11-02T00:00:00.000Z" }),
+      ]);
+      const after = await card(slug);
+      expect(after.response.headers.get("etag")).not.toBe(before.response.headers.get("etag"));
+      expect(after.bytes.equals(before.bytes)).toBe(false);
+      expect(rendersOf(slug)).toBe(2);
+    });
+
+    it("is set as text alone when the story has no picture", async () => {
+      const { response, bytes } = await card(NO_PICTURE);
+      expect(response.status).toBe(200);
+      expectShareCardPng(bytes);
+      writeFileSync(join(tmpdir(), "share-card-text.png"), bytes);
+    });
+
+    it("takes the video poster when there is no lead image", async () => {
+      const slug = "poster-only-card";
+      await store().saveStories([
+        storyInput({
+          slug,
+          kicker: "WATCH",
+          headline: "Divers film the seagrass meadow coming back",
+          body: [
+            { type: "video", title: "The meadow", poster: "/media/seagrass-diver.jpg", sources: [] },
+            { type: "paragraph", text: "A paragraph." },
+          ],
+        }),
+      ]);
+      const { response, bytes } = await card(slug);
+      expect(response.status).toBe(200);
+      expectShareCardPng(bytes);
+      // A card with a photo is far bigger than the same card set in text alone.
+      expect(bytes.length).toBeGreaterThan(50_000);
+    });
+
+    it("keeps a hostile, overlong headline on the card", async () => {
+      const slug = "hostile-share-card";
+      const headline = [
+        `</svg><script>alert(1)</script> "><img src=x onerror=alert(2)> &amp; <![CDATA[`,
+        "Łódź Ελλάδα Київ Hà Nội مرحبا 你好 🤯",
+        "A".repeat(120),
+        "and then a great many more words than any headline should ever carry, ".repeat(3),
+      ]
+        .join(" ")
+        .slice(0, 300);
+      await store().saveStories([
+        storyInput({
+          slug,
+          headline,
+          kicker: "X".repeat(40),
+          image: { src: "/../package.json", alt: "", width: 1, height: 1 },
+        }),
+      ]);
+      const { response, bytes } = await card(slug);
+      expect(response.status).toBe(200);
+      expectShareCardPng(bytes);
+      writeFileSync(join(tmpdir(), "share-card-hostile.png"), bytes);
+    });
+
+    it("follows a story that moved to its new slug", async () => {
+      await store().saveStories([storyInput({ slug: "card-old-slug", headline: "A story that will move" })]);
+      await store().saveStories([
+        { ...storyInput({ slug: "card-new-slug", headline: "A story that moved" }), movedFrom: "card-old-slug" },
+      ]);
+      const { response } = await card("card-old-slug");
+      expect(response.status).toBe(301);
+      expect(response.headers.get("location")).toBe("/og/card-new-slug.png");
+    });
+
+    it.each([
+      ["no story", "no-such-story", "story_not_found"],
+      ["a segment that cannot be a slug", "Not_A_Slug", "not_found"],
+      ["a path out of the folder", "..%2F..%2Fpackage", "not_found"],
+    ])("answers 404 JSON where there is %s", async (_, slug, code) => {
+      const { response, bytes } = await card(slug);
+      expect(response.status).toBe(404);
+      expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+      expect(JSON.parse(bytes.toString()).error.code).toBe(code);
+    });
   });
 
-  it("keeps no card bigger than its byte bound", async () => {
-    const server = await cardServer({ cacheBytes: 1000 });
-    for (const _ of [1, 2]) expect((await server.get(NO_PICTURE)).status).toBe(200);
-    expect(server.counted).toEqual([NO_PICTURE, NO_PICTURE]);
-    await server.close();
-  });
+  describe("the card cache", () => {
+    /** Another server, with its own card routes and cache. */
+    async function cardServer(options: ShareCardOptions & { publicDir?: string }) {
+      const counted: string[] = [];
+      const { publicDir: pictures, ...shareCards } = options;
+      const cardApp = await startTestServer({
+        engine,
+        ...(pictures ? { publicDir: pictures } : {}),
+        shareCards: { ...shareCards, onRender: ({ slug }) => counted.push(slug) },
+      });
+      const get = async (slug: string) => {
+        const response = await fetch(`${cardApp.url}/og/${slug}.png`);
+        return { status: response.status, bytes: Buffer.from(await response.arrayBuffer()) };
+      };
+      return { get, counted, close: () => cardApp.close() };
+    }
 
-  it("still draws the card when its picture cannot be decoded", async () => {
-    const brokenPublic = join(dir, "public");
-    mkdirSync(join(brokenPublic, "media"), { recursive: true });
-    // A JPEG that claims its size in its header and then stops.
-    const jpeg = readFileSync(join(publicDir, "media/ferry-fog.jpg"));
-    writeFileSync(join(brokenPublic, "media/ferry-fog.jpg"), jpeg.subarray(0, 700));
-    const server = await cardServer({ publicDir: brokenPublic });
-    const { status, bytes } = await server.get(WATCH);
-    expect(status).toBe(200);
-    expectShareCardPng(bytes);
-    await server.close();
+    it("forgets the least recently used card beyond its count", async () => {
+      const server = await cardServer({ cacheEntries: 2 });
+      const [a, b, c] = ["port-cities-agree-to-pool-sea-level-data", "sunfish-tagged-off-merrow-head", NO_PICTURE];
+      for (const slug of [a, b, a, c, a, b]) expect((await server.get(slug)).status).toBe(200);
+      // c pushed out b (a was used more recently), so only b is drawn twice.
+      expect(server.counted).toEqual([a, b, c, b]);
+      await server.close();
+    });
+
+    it("keeps no card bigger than its byte bound", async () => {
+      const server = await cardServer({ cacheBytes: 1000 });
+      for (const _ of [1, 2]) expect((await server.get(NO_PICTURE)).status).toBe(200);
+      expect(server.counted).toEqual([NO_PICTURE, NO_PICTURE]);
+      await server.close();
+    });
+
+    it("still draws the card when its picture cannot be decoded", async () => {
+      const brokenDir = mkdtempSync(join(tmpdir(), "dispatch-broken-"));
+      const brokenPublic = join(brokenDir, "public");
+      mkdirSync(join(brokenPublic, "media"), { recursive: true });
+      // A JPEG that claims its size in its header and then stops.
+      const jpeg = readFileSync(join(publicDir, "media/ferry-fog.jpg"));
+      writeFileSync(join(brokenPublic, "media/ferry-fog.jpg"), jpeg.subarray(0, 700));
+      const server = await cardServer({ publicDir: brokenPublic });
+      const { status, bytes } = await server.get(WATCH);
+      expect(status).toBe(200);
+      expectShareCardPng(bytes);
+      await server.close();
+      rmSync(brokenDir, { recursive: true, force: true });
+    });
   });
 });
 

@@ -1,0 +1,106 @@
+// RSS 2.0 with the extensions feed readers use: the whole story (content:encoded), authors
+// (dc:creator), pictures and videos (media:content), and the feed's own address (atom:link).
+import { SITE_NAME } from "../../head/head";
+import type { Image, Story } from "../../model/story";
+import { type Absolute, playableVideos, storyHtml } from "./storyHtml";
+import { later, rfc822 } from "./times";
+import { el, type Markup, xmlDocument } from "./xml";
+
+export const RSS_TYPE = "application/rss+xml";
+
+const RSS_NAMESPACES = {
+  "xmlns:content": "http://purl.org/rss/1.0/modules/content/",
+  "xmlns:dc": "http://purl.org/dc/elements/1.1/",
+  "xmlns:atom": "http://www.w3.org/2005/Atom",
+  "xmlns:media": "http://search.yahoo.com/mrss/",
+};
+
+export interface Channel {
+  title: string;
+  description: string;
+  /** The page this feed follows. */
+  link: string;
+  /** The feed's own URL. */
+  self: string;
+}
+
+/** The site's channel, or a section's. */
+export function channel(absolute: Absolute, section?: { slug: string; name: string }): Channel {
+  if (!section)
+    return {
+      title: SITE_NAME,
+      description: `The latest stories from ${SITE_NAME}.`,
+      link: absolute("/"),
+      self: absolute("/feed.xml"),
+    };
+  return {
+    title: `${section.name} | ${SITE_NAME}`,
+    description: `The latest ${section.name} stories from ${SITE_NAME}.`,
+    link: absolute(`/sections/${section.slug}`),
+    self: absolute(`/sections/${section.slug}/feed.xml`),
+  };
+}
+
+export function rssFeed(channel: Channel, stories: Story[], absolute: Absolute, builtAt: Date): string {
+  const lastChange = stories.reduce<string | undefined>((time, story) => later(time, story.updatedAt), undefined);
+  return xmlDocument(
+    el(
+      "rss",
+      { version: "2.0", ...RSS_NAMESPACES },
+      el(
+        "channel",
+        {},
+        el("title", {}, channel.title),
+        el("link", {}, channel.link),
+        el("description", {}, channel.description),
+        el("language", {}, "en"),
+        el("lastBuildDate", {}, rfc822(lastChange ?? builtAt)),
+        el("atom:link", { href: channel.self, rel: "self", type: RSS_TYPE }),
+        ...stories.map((story) => rssItem(story, absolute)),
+      ),
+    ),
+  );
+}
+
+function rssItem(story: Story, absolute: Absolute): Markup {
+  return el(
+    "item",
+    {},
+    el("title", {}, story.headline),
+    el("link", {}, story.url),
+    el("guid", { isPermaLink: "true" }, story.url),
+    el("pubDate", {}, rfc822(story.publishedAt)),
+    el("description", {}, summary(story)),
+    ...story.authors.map((author) => el("dc:creator", {}, author.name)),
+    el("category", { domain: absolute(`/sections/${story.section.slug}`) }, story.section.name),
+    ...story.tags.map((tag) => el("category", { domain: absolute(`/tags/${tag.slug}`) }, tag.name)),
+    // The HTML goes in as escaped text rather than CDATA: nothing in it can end the element early.
+    el("content:encoded", {}, storyHtml(story, absolute).toString()),
+    story.image && imageMedia(story.image, absolute),
+    ...playableVideos(story.body).map(({ video, file }) =>
+      el(
+        "media:content",
+        {
+          url: absolute(file.src),
+          medium: "video",
+          type: file.type,
+          duration: video.durationS ? Math.ceil(video.durationS) : undefined,
+        },
+        el("media:title", { type: "plain" }, video.title),
+        video.poster && el("media:thumbnail", { url: absolute(video.poster) }),
+      ),
+    ),
+  );
+}
+
+function summary(story: Story): string {
+  return story.deck ?? story.body.find((block) => block.type === "paragraph")?.text ?? story.headline;
+}
+
+function imageMedia(image: Image, absolute: Absolute): Markup {
+  return el(
+    "media:content",
+    { url: absolute(image.src), medium: "image", width: image.width, height: image.height },
+    image.alt && el("media:description", { type: "plain" }, image.alt),
+  );
+}

@@ -1,0 +1,82 @@
+// A story as self-contained HTML for a feed's content:encoded: every block of the model with
+// absolute URLs, videos as <video> with a download link, and nothing that needs the page's code.
+import { type Block, type Image, type Story, type VideoBlock, videoFile } from "../../model/story";
+import { el, fragment, type Markup } from "./xml";
+
+/** Makes a site path (or an https URL, left as it is) absolute against PUBLIC_URL. */
+export type Absolute = (path: string) => string;
+
+export function storyHtml(story: Story, absolute: Absolute): Markup {
+  return fragment(
+    story.image && el("figure", {}, imageElement(story.image, absolute)),
+    ...story.body.map((block) => blockHtml(block, story, absolute)),
+  );
+}
+
+function blockHtml(block: Block, story: Story, absolute: Absolute): Markup {
+  switch (block.type) {
+    case "paragraph":
+      return el("p", {}, block.text);
+    case "heading":
+      return el("h2", {}, block.text);
+    case "quote":
+      // As on the page: who said it is a caption, not a <cite> (which names works, not people).
+      return el(
+        "figure",
+        {},
+        el("blockquote", {}, el("p", {}, block.text)),
+        block.cite && el("figcaption", {}, block.cite),
+      );
+    case "image":
+      return el("figure", {}, imageElement(block, absolute), block.caption && el("figcaption", {}, block.caption));
+    case "related":
+      return el(
+        "p",
+        {},
+        block.slug ? el("a", { href: absolute(`/stories/${block.slug}`) }, block.headline) : block.headline,
+      );
+    case "video":
+      return videoHtml(block, story, absolute);
+    default:
+      return unknownBlock(block);
+  }
+}
+
+function unknownBlock(block: never): never {
+  throw new Error(`No feed renderer for story block ${JSON.stringify(block)}`);
+}
+
+function imageElement(image: Image, absolute: Absolute): Markup {
+  return el("img", { src: absolute(image.src), alt: image.alt, width: image.width, height: image.height });
+}
+
+function videoHtml(video: VideoBlock, story: Story, absolute: Absolute): Markup {
+  if (video.sources.length === 0) return el("p", {}, "Video unavailable");
+  // A YouTube video plays on the story page, behind its privacy facade; the feed links there.
+  if (video.sources.some((source) => source.type === "video/youtube"))
+    return el("p", {}, el("a", { href: story.url }, `Video: ${video.title}`));
+  const download = video.sources.find((s) => s.type === "video/mp4" || s.type === "video/webm");
+  return el(
+    "figure",
+    {},
+    el(
+      "video",
+      { controls: "controls", preload: "metadata", poster: video.poster && absolute(video.poster) },
+      ...video.sources.map((source) => el("source", { src: absolute(source.src), type: source.type })),
+      ...(video.captions ?? []).map((track) =>
+        el("track", { kind: "captions", src: absolute(track.src), srclang: track.srclang, label: track.label }),
+      ),
+      download && el("p", {}, el("a", { href: absolute(download.src) }, "Download the video")),
+    ),
+    el("figcaption", {}, video.title),
+  );
+}
+
+/** Videos with a file a feed reader can fetch, each with that file. */
+export function playableVideos(body: Block[]): { video: VideoBlock; file: VideoBlock["sources"][number] }[] {
+  return body.flatMap((block) => {
+    if (block.type !== "video") return [];
+    const file = videoFile(block);
+    return file ? [{ video: block, file }] : [];
+  });
+}

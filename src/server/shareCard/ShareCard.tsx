@@ -1,0 +1,126 @@
+// A story's share card: the 1200×630 PNG social platforms show for a shared link. Laid out as
+// JSX by satori (to SVG), painted by resvg (to PNG), entirely from local files.
+import { renderAsync } from "@resvg/resvg-js";
+import satori from "satori";
+import { SITE_NAME } from "../../head/head";
+import type { Story } from "../../model/story";
+import { type FittedHeadline, fitHeadline, headlineLineHeight } from "./fitHeadline";
+import { cardFonts, SERIF } from "./fonts";
+import { firstReadablePicture, sharePictureSources } from "./picture";
+import {
+  cardStyle,
+  footerStyle,
+  headlineBox,
+  kickerStyle,
+  mastheadStyle,
+  PICTURE_WIDTH,
+  pictureFrameStyle,
+  playBadgeStyle,
+  SHARE_CARD,
+  sectionStyle,
+  storyBlockStyle,
+  textPanelStyle,
+} from "./styles";
+
+/** What a card shows, with its picture already read into a data URL. */
+export interface ShareCardContent {
+  section: string;
+  kicker?: string;
+  headline: string;
+  /** A data URL of the lead image or video poster. */
+  picture?: string;
+  hasVideo: boolean;
+  /** The site's host name, as the card's byline: the card may travel without its link. */
+  host: string;
+}
+
+export async function shareCardContent(story: Story, publicDir: string): Promise<ShareCardContent> {
+  return {
+    section: story.section.name,
+    kicker: story.kicker,
+    headline: story.headline,
+    picture: await firstReadablePicture(sharePictureSources(story), publicDir),
+    hasVideo: story.hasVideo,
+    host: new URL(story.url).host,
+  };
+}
+
+export async function renderShareCard(content: ShareCardContent): Promise<Buffer> {
+  const svg = await satori(<ShareCard {...content} />, { ...SHARE_CARD, fonts: await cardFonts() });
+  const png = await renderAsync(svg, { fitTo: { mode: "original" }, font: { loadSystemFonts: false } });
+  return png.asPng();
+}
+
+function ShareCard({ section, kicker, headline, picture, hasVideo, host }: ShareCardContent) {
+  const box = headlineBox(Boolean(picture), Boolean(kicker));
+  return (
+    <div style={cardStyle}>
+      <div style={textPanelStyle}>
+        <Masthead section={section} />
+        <div style={storyBlockStyle}>
+          {kicker && <Kicker text={kicker} />}
+          <Headline {...fitHeadline(headline, box)} />
+        </div>
+        <div style={footerStyle}>{host}</div>
+      </div>
+      {picture && <Picture src={picture} hasVideo={hasVideo} />}
+    </div>
+  );
+}
+
+function Masthead({ section }: { section: string }) {
+  return (
+    <div style={mastheadStyle}>
+      <span style={{ fontFamily: SERIF, fontSize: 40, fontWeight: 700, lineHeight: 1 }}>{SITE_NAME}</span>
+      <span style={sectionStyle}>{section}</span>
+    </div>
+  );
+}
+
+function Kicker({ text }: { text: string }) {
+  return (
+    <div style={{ display: "flex" }}>
+      <span style={kickerStyle}>{text}</span>
+    </div>
+  );
+}
+
+function Headline({ text, fontSize, lines }: FittedHeadline) {
+  return (
+    <div
+      style={{
+        fontFamily: SERIF,
+        fontSize,
+        fontWeight: 700,
+        lineHeight: `${headlineLineHeight(fontSize)}px`,
+        overflowWrap: "anywhere",
+        // Satori's balanced wrapping misplaces breaks once a line clamp is set; "pretty" does not.
+        textWrap: "pretty",
+        lineClamp: lines,
+        textOverflow: "ellipsis",
+      }}
+    >
+      {text}
+    </div>
+  );
+}
+
+function Picture({ src, hasVideo }: { src: string; hasVideo: boolean }) {
+  return (
+    <div style={pictureFrameStyle}>
+      <img src={src} alt="" width={PICTURE_WIDTH} height={SHARE_CARD.height} style={{ objectFit: "cover" }} />
+      {hasVideo && <PlayBadge />}
+    </div>
+  );
+}
+
+/** Tells a reader the story has a video to play. */
+function PlayBadge() {
+  return (
+    <div style={playBadgeStyle}>
+      <svg width="44" height="44" viewBox="0 0 24 24" aria-hidden="true">
+        <path d="M8 5v14l11-7z" fill="#fff" />
+      </svg>
+    </div>
+  );
+}
