@@ -12,13 +12,13 @@ type Manifest = Record<string, ManifestChunk>;
 
 /** The module that draws each page route (see src/app/pages.ts). */
 const routeModules: Record<string, string> = {
-  home: "src/routes/HomePage.tsx",
-  story: "src/routes/StoryPage.tsx",
-  section: "src/routes/ListingPage.tsx",
-  tag: "src/routes/ListingPage.tsx",
-  author: "src/routes/ListingPage.tsx",
-  search: "src/routes/SearchPage.tsx",
-  saved: "src/routes/SavedPage.tsx",
+  home: "src/routes/home/HomePage.tsx",
+  story: "src/routes/story/StoryPage.tsx",
+  section: "src/routes/listing/ListingPage.tsx",
+  tag: "src/routes/listing/ListingPage.tsx",
+  author: "src/routes/listing/ListingPage.tsx",
+  search: "src/routes/search/SearchPage.tsx",
+  saved: "src/routes/saved/SavedPage.tsx",
 };
 
 export interface ClientBuild {

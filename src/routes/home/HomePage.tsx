@@ -1,10 +1,10 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
-import { sectionsQuery, storiesQuery } from "../api/queries";
-import { HeadlineLink } from "../headlines/HeadlineLink";
-import { HeadlineList } from "../headlines/HeadlineList";
-import { MostRead } from "../headlines/MostRead";
-import type { Section, StorySummary } from "../model/story";
+import { sectionsQuery, storiesQuery } from "../../api/queries";
+import { HeadlineLink } from "../../headlines/HeadlineLink";
+import { HeadlineList } from "../../headlines/HeadlineList";
+import { MostRead } from "../../headlines/MostRead";
+import type { Section, StorySummary } from "../../model/story";
 import styles from "./HomePage.module.css";
 import { HOME_LATEST, homeSectionQuery } from "./queries";
 

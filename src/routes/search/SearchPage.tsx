@@ -1,9 +1,9 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { Link, useSearchParams } from "react-router";
-import { searchQuery } from "../api/queries";
-import { HeadlineLink } from "../headlines/HeadlineLink";
-import type { SearchHit, Snippet } from "../model/search";
-import { LocalTime } from "../time/LocalTime";
+import { searchQuery } from "../../api/queries";
+import { HeadlineLink } from "../../headlines/HeadlineLink";
+import type { SearchHit, Snippet } from "../../model/search";
+import { LocalTime } from "../../time/LocalTime";
 import { searchPageParams } from "./queries";
 import styles from "./SearchPage.module.css";
 

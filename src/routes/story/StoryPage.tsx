@@ -1,16 +1,16 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
-import { storyQuery } from "../api/queries";
-import { MostRead } from "../headlines/MostRead";
-import { quoteParam } from "../model/quotes";
-import { SaveButton } from "../saved/SaveButton";
-import { ShareBar } from "../sharing/ShareBar";
-import { Byline } from "../story/Byline";
-import { RelatedStories } from "../story/RelatedStories";
-import styles from "../story/Story.module.css";
-import { StoryBody } from "../story/StoryBody";
-import { useViewReport } from "../story/useViewReport";
+import { storyQuery } from "../../api/queries";
+import { MostRead } from "../../headlines/MostRead";
+import { quoteParam } from "../../model/quotes";
+import { SaveButton } from "../../saved/SaveButton";
+import { ShareBar } from "../../sharing/ShareBar";
+import { Byline } from "../../story/Byline";
+import { RelatedStories } from "../../story/RelatedStories";
+import styles from "../../story/Story.module.css";
+import { StoryBody } from "../../story/StoryBody";
+import { useViewReport } from "../../story/useViewReport";
 
 export function StoryPage() {
   const { slug = "" } = useParams();

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { useHydrated } from "../app/useHydrated";
-import { HeadlineList } from "../headlines/HeadlineList";
-import type { StorySummary } from "../model/story";
-import { type Removal, removeFromSaved } from "../saved/savedActions";
-import { useSavedStories } from "../saved/savedStories";
+import { useHydrated } from "../../app/useHydrated";
+import { HeadlineList } from "../../headlines/HeadlineList";
+import type { StorySummary } from "../../model/story";
+import { type Removal, removeFromSaved } from "../../saved/savedActions";
+import { useSavedStories } from "../../saved/savedStories";
 import styles from "./SavedPage.module.css";
 
 /**

@@ -1,8 +1,8 @@
 import { useSuspenseInfiniteQuery, useSuspenseQuery } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
-import { authorQuery, sectionsQuery, tagQuery } from "../api/queries";
-import { HeadlineList } from "../headlines/HeadlineList";
+import { authorQuery, sectionsQuery, tagQuery } from "../../api/queries";
+import { HeadlineList } from "../../headlines/HeadlineList";
 import styles from "./ListingPage.module.css";
 import { type ListingFilter, listingQuery } from "./queries";
 
