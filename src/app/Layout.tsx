@@ -5,10 +5,10 @@ import { useEffect, useRef } from "react";
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation, useNavigation } from "react-router";
 import { sectionsQuery } from "../api/queries";
 import { StoryPageLoader } from "../headlines/prefetchStory";
+import { storyPage } from "../routes/story/route";
 import { SearchBox } from "../search/SearchBox";
 import { keepsFocus } from "../search/searchNavigation";
 import styles from "./Layout.module.css";
-import { loadStoryPage } from "./pages";
 
 /** The frame of every page: masthead with the sections, the page, and the footer. */
 export function Layout() {
@@ -16,7 +16,7 @@ export function Layout() {
   const navigation = useNavigation();
   useFocusHeadingOnNavigation();
   return (
-    <StoryPageLoader value={loadStoryPage}>
+    <StoryPageLoader value={storyPage.load}>
       <a className={styles.skipLink} href="#main">
         Skip to content
       </a>

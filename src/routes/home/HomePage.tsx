@@ -1,3 +1,5 @@
+// The front page (declared in route.ts; this is its chunk): the top story, the latest and the most
+// read, then each section's newest. Its loader has put all of it in the cache.
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { sectionsQuery, storiesQuery } from "../../api/queries";
@@ -8,7 +10,7 @@ import type { Section, StorySummary } from "../../model/story";
 import styles from "./HomePage.module.css";
 import { HOME_LATEST, homeSectionQuery } from "./queries";
 
-export function HomePage() {
+export default function HomePage() {
   const { data: latest } = useSuspenseQuery(storiesQuery({ limit: HOME_LATEST }));
   const { data: sections } = useSuspenseQuery(sectionsQuery());
   const [top, ...rest] = latest.items;

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { saveStory } from "../../saved/savedStories";
 import { renderWithApp } from "../../test/renderWithApp";
 import { storySummary } from "../../test/storySummary";
-import { SavedPage } from "./SavedPage";
+import SavedPage from "./SavedPage";
 
 afterEach(() => {
   cleanup();

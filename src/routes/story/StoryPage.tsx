@@ -1,3 +1,5 @@
+// A story (declared in route.ts; this is its chunk): header, lead image, body with its video and
+// related headlines, sharing and saving, tags, related stories and the most read.
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
@@ -12,7 +14,7 @@ import styles from "../../story/Story.module.css";
 import { StoryBody } from "../../story/StoryBody";
 import { useViewReport } from "../../story/useViewReport";
 
-export function StoryPage() {
+export default function StoryPage() {
   const { slug = "" } = useParams();
   const { data: story } = useSuspenseQuery(storyQuery(slug));
   const [search] = useSearchParams();
