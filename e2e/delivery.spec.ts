@@ -1,5 +1,6 @@
-// How the production server delivers the built app: hashed assets cached for good and sent
-// pre-compressed, public files cached briefly, the raw template never served.
+// How the production server delivers the built app: each page preloads its own chunks, hashed
+// assets are cached for good and sent pre-compressed, public files cached briefly, the raw
+// template never served.
 import { expect, test } from "@playwright/test";
 import { WATCH_PATH } from "./support";
 
@@ -19,6 +20,23 @@ test("hashed assets are immutable and sent pre-compressed", async ({ request }) 
       expect(response.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
       expect(response.headers().vary).toMatch(/accept-encoding/i);
     }
+  }
+});
+
+test("a page's HTML preloads the chunk of the page it shows", async ({ request }) => {
+  for (const [path, chunk] of [
+    [WATCH_PATH, "StoryPage"],
+    ["/saved", "SavedPage"],
+    ["/", "HomePage"],
+    ["/sections/city", "ListingPage"],
+    ["/search?q=fog", "SearchPage"],
+  ] as const) {
+    const html = await (await request.get(path)).text();
+    const preloads = [...html.matchAll(/<link rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) => m[1] as string);
+    expect(
+      preloads.filter((href) => new RegExp(`^/assets/${chunk}-[\\w-]{8}\\.js$`).test(href)),
+      path,
+    ).toHaveLength(1);
   }
 });
 

@@ -1,5 +1,6 @@
 // Moving from story to story with JavaScript: clicks are client-side navigations (no page load),
-// the head and focus follow the page, related headlines are fetched on hover, Back works.
+// the head and focus follow the page, headlines are fetched on hover (the story, and the story
+// page's code where it is not loaded yet), Back works.
 import { expect, test } from "@playwright/test";
 import { documentIsMarked, fetchStory, inlineRelated, markDocument, WATCH_SLUG, waitForHydration } from "./support";
 
@@ -64,6 +65,19 @@ test("front page → WATCH story → related story → Back, all client-side", a
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(watch.headline);
   await expect(page).toHaveTitle(`${watch.headline} | Dispatch`);
   expect(await documentIsMarked(page), "Back was a client-side navigation").toBe(true);
+});
+
+test("pointing at a headline on the front page fetches the story and the story page's code", async ({
+  page,
+  request,
+}) => {
+  const watch = await fetchStory(request, WATCH_SLUG);
+  await page.goto("/");
+  await waitForHydration(page);
+  const data = page.waitForRequest((r) => new URL(r.url()).pathname === `/api/stories/${WATCH_SLUG}`);
+  const code = page.waitForRequest((r) => /^\/assets\/StoryPage-[\w-]{8}\.js$/.test(new URL(r.url()).pathname));
+  await page.getByRole("main").getByRole("link", { name: watch.headline, exact: true }).first().hover();
+  await Promise.all([data, code]);
 });
 
 test("focusing a related headline with the keyboard also fetches it ahead of Enter", async ({ page, request }) => {

@@ -14,7 +14,11 @@ const fromTemplate = [
   ...client.template.matchAll(/<script type="module"[^>]*src="([^"]+)"/g),
   ...client.template.matchAll(/<link rel="modulepreload"[^>]*href="([^"]+)"/g),
 ].map((match) => match[1] as string);
-const files = [...new Set([...fromTemplate, ...client.routeScripts(["root", "story"])])];
+// The story page's own chunks, as the server preloads them (see src/routes/story/route.ts).
+const storyScripts = client.routeScripts(["src/routes/story/StoryPage.tsx"]);
+if (storyScripts.length === 0)
+  throw new Error("the build has no src/routes/story/StoryPage.tsx: where is the story page?");
+const files = [...new Set([...fromTemplate, ...storyScripts])];
 
 let total = 0;
 for (const file of files) {

@@ -1,11 +1,12 @@
 // Renders a page on the server with the same routes the browser uses. Loaders run against the
-// StoryApi given (the store, in-process); the result is the HTML, its head, its status, and the
-// data the browser hydrates from.
+// StoryApi given (the store, in-process); the result is the HTML, its head, its status, the data
+// the browser hydrates from, and the modules of the pages it shows, whose chunks the server preloads.
 import { dehydrate, QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { renderToString } from "react-dom/server";
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router";
 import { createQueryClient } from "./api/queries";
+import { matchedPageModules } from "./app/definePage";
 import { type PageData, withTimestamps } from "./app/pageData";
 import { createRoutes } from "./app/routes";
 import { currentHead } from "./head/currentHead";
@@ -14,7 +15,7 @@ import type { StoryApi } from "./model/storyApi";
 
 export type RenderResult =
   | { kind: "redirect"; status: number; location: string }
-  | { kind: "page"; status: number; head: Head; html: string; data: PageData; routeIds: string[] };
+  | { kind: "page"; status: number; head: Head; html: string; data: PageData; pageModules: string[] };
 
 export async function render(request: Request, api: StoryApi, site: Site): Promise<RenderResult> {
   const queryClient = createQueryClient(api);
@@ -39,6 +40,6 @@ export async function render(request: Request, api: StoryApi, site: Site): Promi
     head: currentHead(context, site),
     html,
     data,
-    routeIds: context.matches.map((match) => match.route.id),
+    pageModules: matchedPageModules(context.matches),
   };
 }

@@ -1,7 +1,11 @@
+// The frame of every page (masthead, the page, footer), and what the pages get from the app through
+// context: headline links learn here how to load the story page's code ahead of a click.
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation, useNavigation } from "react-router";
 import { sectionsQuery } from "../api/queries";
+import { StoryPageLoader } from "../headlines/prefetchStory";
+import { storyPage } from "../routes/story/route";
 import { SearchBox } from "../search/SearchBox";
 import { keepsFocus } from "../search/searchNavigation";
 import styles from "./Layout.module.css";
@@ -12,7 +16,7 @@ export function Layout() {
   const navigation = useNavigation();
   useFocusHeadingOnNavigation();
   return (
-    <>
+    <StoryPageLoader value={storyPage.load}>
       <a className={styles.skipLink} href="#main">
         Skip to content
       </a>
@@ -50,7 +54,7 @@ export function Layout() {
         </p>
       </footer>
       <ScrollRestoration />
-    </>
+    </StoryPageLoader>
   );
 }
 

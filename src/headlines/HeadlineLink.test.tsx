@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { storyQuery } from "../api/queries";
 import { renderWithApp } from "../test/renderWithApp";
 import { HeadlineLink } from "./HeadlineLink";
+import { StoryPageLoader } from "./prefetchStory";
 
 const requested: string[] = [];
 const api = setupServer(
@@ -36,5 +37,21 @@ describe("HeadlineLink", () => {
     trigger(screen.getByRole("link", { name: "Fog explained" }));
     await waitFor(() => expect(queryClient.getQueryData(storyQuery("fog-explained").queryKey)).toBeTruthy());
     expect(requested).toEqual(["fog-explained"]);
+  });
+
+  it("loads the story page's code the app provides, along with the story", async () => {
+    let loads = 0;
+    const loadStoryPage = () => {
+      loads += 1;
+      return Promise.resolve();
+    };
+    const { queryClient } = renderWithApp(
+      <StoryPageLoader value={loadStoryPage}>
+        <HeadlineLink slug="fog-explained">Fog explained</HeadlineLink>
+      </StoryPageLoader>,
+    );
+    fireEvent.mouseEnter(screen.getByRole("link", { name: "Fog explained" }));
+    expect(loads).toBe(1);
+    await waitFor(() => expect(queryClient.getQueryData(storyQuery("fog-explained").queryKey)).toBeTruthy());
   });
 });

@@ -1,12 +1,13 @@
-import { useQueryClient } from "@tanstack/react-query";
+// A headline's link to its story, which fetches the story (and the story page's code) as soon as
+// the reader shows intent: pointing at it, focusing it or touching it.
 import type { ReactNode } from "react";
 import { Link } from "react-router";
-import { prefetchStory } from "./prefetchStory";
+import { usePrefetchStory } from "./prefetchStory";
 
 /** A real link to a story that starts fetching it when the reader points at it or focuses it. */
 export function HeadlineLink({ slug, className, children }: { slug: string; className?: string; children: ReactNode }) {
-  const queryClient = useQueryClient();
-  const prefetch = () => prefetchStory(queryClient, slug);
+  const prefetchStory = usePrefetchStory();
+  const prefetch = () => prefetchStory(slug);
   return (
     <Link
       to={`/stories/${slug}`}

@@ -1,49 +1,43 @@
 // What Vite built for the browser (dist/client): the HTML template and, from its manifest, the
-// chunks each page route needs, so the server can preload them with the page.
+// chunks a page needs. Pages are named by their component's module path from the project root
+// (src/routes/<page>/<Name>Page.tsx: each page's route records it, see src/app/definePage.ts),
+// which is how the manifest names them too; a page's chunks are its module's static imports,
+// all the way down, less what the entry already loads. The server preloads them with the page.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
 interface ManifestChunk {
   file: string;
   imports?: string[];
-  isEntry?: boolean;
 }
-type Manifest = Record<string, ManifestChunk>;
-
-/** The module that draws each page route (see src/app/pages.ts). */
-const routeModules: Record<string, string> = {
-  home: "src/routes/HomePage.tsx",
-  story: "src/routes/StoryPage.tsx",
-  section: "src/routes/ListingPage.tsx",
-  tag: "src/routes/ListingPage.tsx",
-  author: "src/routes/ListingPage.tsx",
-  search: "src/routes/SearchPage.tsx",
-  saved: "src/routes/SavedPage.tsx",
-};
+export type Manifest = Record<string, ManifestChunk>;
 
 export interface ClientBuild {
   template: string;
-  routeScripts(routeIds: string[]): string[];
+  /** The script chunks the pages need beyond the entry's, as URL paths. A module not built is skipped. */
+  routeScripts(pageModules: string[]): string[];
 }
 
 export function readClientBuild(clientDir: string): ClientBuild {
   const template = readFileSync(join(clientDir, "index.html"), "utf8");
   const manifest = JSON.parse(readFileSync(join(clientDir, ".vite/manifest.json"), "utf8")) as Manifest;
+  return clientBuild(template, manifest);
+}
+
+export function clientBuild(template: string, manifest: Manifest): ClientBuild {
   const closure = (key: string, seen = new Set<string>()): Set<string> => {
     if (seen.has(key) || !manifest[key]) return seen;
     seen.add(key);
     for (const imported of manifest[key].imports ?? []) closure(imported, seen);
     return seen;
   };
+  // The page's entry (index.html's script), which every page loads anyway.
   const entry = closure("index.html");
   return {
     template,
-    routeScripts(routeIds) {
+    routeScripts(pageModules) {
       const keys = new Set<string>();
-      for (const id of routeIds) {
-        const module = routeModules[id];
-        if (module) for (const key of closure(module)) if (!entry.has(key)) keys.add(key);
-      }
+      for (const module of pageModules) for (const key of closure(module)) if (!entry.has(key)) keys.add(key);
       return [...keys].map((key) => `/${manifest[key]?.file}`);
     },
   };

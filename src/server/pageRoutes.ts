@@ -16,7 +16,7 @@ export interface PageRenderer {
   template(url: string): Promise<string> | string;
   render: Render;
   /** The script chunks the matched routes need, to preload alongside the entry. */
-  routeScripts(routeIds: string[]): string[];
+  routeScripts(pageModules: string[]): string[];
 }
 
 export interface PageRoutesOptions {
@@ -34,7 +34,7 @@ export const pageRoutes: FastifyPluginAsync<PageRoutesOptions> = async (app, { r
     const result = await pages.render(new Request(url, { headers: { accept: "text/html" } }), reader, site);
     if (result.kind === "redirect") return reply.redirect(result.location, result.status);
     const preloads = pages
-      .routeScripts(result.routeIds)
+      .routeScripts(result.pageModules)
       .map((href) => `<link rel="modulepreload" crossorigin href="${escapeHtml(href)}">`);
     const html = (await pages.template(request.url))
       .replace("<!--app-head-->", [renderHead(result.head), ...preloads].join("\n    "))

@@ -1,14 +1,16 @@
+// The front page (declared in route.ts; this is its chunk): the top story, the latest and the most
+// read, then each section's newest. Its loader has put all of it in the cache.
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
-import { sectionsQuery, storiesQuery } from "../api/queries";
-import { HeadlineLink } from "../headlines/HeadlineLink";
-import { HeadlineList } from "../headlines/HeadlineList";
-import { MostRead } from "../headlines/MostRead";
-import type { Section, StorySummary } from "../model/story";
+import { sectionsQuery, storiesQuery } from "../../api/queries";
+import { HeadlineLink } from "../../headlines/HeadlineLink";
+import { HeadlineList } from "../../headlines/HeadlineList";
+import { MostRead } from "../../headlines/MostRead";
+import type { Section, StorySummary } from "../../model/story";
 import styles from "./HomePage.module.css";
 import { HOME_LATEST, homeSectionQuery } from "./queries";
 
-export function HomePage() {
+export default function HomePage() {
   const { data: latest } = useSuspenseQuery(storiesQuery({ limit: HOME_LATEST }));
   const { data: sections } = useSuspenseQuery(sectionsQuery());
   const [top, ...rest] = latest.items;

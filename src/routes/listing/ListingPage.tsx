@@ -1,13 +1,15 @@
+// The section, tag and author pages (declared in route.ts; this is their one chunk): a heading and
+// the newest stories under it, page by page.
 import { useSuspenseInfiniteQuery, useSuspenseQuery } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
-import { authorQuery, sectionsQuery, tagQuery } from "../api/queries";
-import { HeadlineList } from "../headlines/HeadlineList";
+import { authorQuery, sectionsQuery, tagQuery } from "../../api/queries";
+import { HeadlineList } from "../../headlines/HeadlineList";
 import styles from "./ListingPage.module.css";
 import { type ListingFilter, listingQuery } from "./queries";
 
 /** A section front, a tag page or an author page: a heading and the newest stories under it. */
-export function ListingPage() {
+export default function ListingPage() {
   const { section, tag, author } = useParams();
   if (section) return <SectionListing slug={section} />;
   if (tag) return <TagListing slug={tag} />;

@@ -1,13 +1,15 @@
+// The search page (declared in route.ts; this is its chunk): the results for the query in the
+// address, best matches first, with the matching words marked.
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { Link, useSearchParams } from "react-router";
-import { searchQuery } from "../api/queries";
-import { HeadlineLink } from "../headlines/HeadlineLink";
-import type { SearchHit, Snippet } from "../model/search";
-import { LocalTime } from "../time/LocalTime";
+import { searchQuery } from "../../api/queries";
+import { HeadlineLink } from "../../headlines/HeadlineLink";
+import type { SearchHit, Snippet } from "../../model/search";
+import { LocalTime } from "../../time/LocalTime";
 import { searchPageParams } from "./queries";
 import styles from "./SearchPage.module.css";
 
-export function SearchPage() {
+export default function SearchPage() {
   const [params] = useSearchParams();
   const search = searchPageParams(params);
   return (

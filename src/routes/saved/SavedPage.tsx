@@ -1,16 +1,18 @@
+// The saved stories page (declared in route.ts; this is its chunk): the stories this browser keeps
+// for the reader, with Remove and Undo.
 import { useCallback, useEffect, useRef, useState } from "react";
-import { useHydrated } from "../app/useHydrated";
-import { HeadlineList } from "../headlines/HeadlineList";
-import type { StorySummary } from "../model/story";
-import { type Removal, removeFromSaved } from "../saved/savedActions";
-import { useSavedStories } from "../saved/savedStories";
+import { useHydrated } from "../../app/useHydrated";
+import { HeadlineList } from "../../headlines/HeadlineList";
+import type { StorySummary } from "../../model/story";
+import { type Removal, removeFromSaved } from "../../saved/savedActions";
+import { useSavedStories } from "../../saved/savedStories";
 import styles from "./SavedPage.module.css";
 
 /**
  * The reader's saved stories, newest saved first. The server cannot know them: it sends the heading
  * and the note, and the list appears once the page runs, from this browser's storage.
  */
-export function SavedPage() {
+export default function SavedPage() {
   const hydrated = useHydrated();
   const stories = useSavedStories();
   const [removal, setRemoval] = useState<Removal>();

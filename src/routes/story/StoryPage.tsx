@@ -1,18 +1,20 @@
+// A story (declared in route.ts; this is its chunk): header, lead image, body with its video and
+// related headlines, sharing and saving, tags, related stories and the most read.
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
-import { storyQuery } from "../api/queries";
-import { MostRead } from "../headlines/MostRead";
-import { quoteParam } from "../model/quotes";
-import { SaveButton } from "../saved/SaveButton";
-import { ShareBar } from "../sharing/ShareBar";
-import { Byline } from "../story/Byline";
-import { RelatedStories } from "../story/RelatedStories";
-import styles from "../story/Story.module.css";
-import { StoryBody } from "../story/StoryBody";
-import { useViewReport } from "../story/useViewReport";
+import { storyQuery } from "../../api/queries";
+import { MostRead } from "../../headlines/MostRead";
+import { quoteParam } from "../../model/quotes";
+import { SaveButton } from "../../saved/SaveButton";
+import { ShareBar } from "../../sharing/ShareBar";
+import { Byline } from "../../story/Byline";
+import { RelatedStories } from "../../story/RelatedStories";
+import styles from "../../story/Story.module.css";
+import { StoryBody } from "../../story/StoryBody";
+import { useViewReport } from "../../story/useViewReport";
 
-export function StoryPage() {
+export default function StoryPage() {
   const { slug = "" } = useParams();
   const { data: story } = useSuspenseQuery(storyQuery(slug));
   const [search] = useSearchParams();

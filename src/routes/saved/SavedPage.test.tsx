@@ -2,10 +2,10 @@
 import { cleanup, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
-import { saveStory } from "../saved/savedStories";
-import { renderWithApp } from "../test/renderWithApp";
-import { storySummary } from "../test/storySummary";
-import { SavedPage } from "./SavedPage";
+import { saveStory } from "../../saved/savedStories";
+import { renderWithApp } from "../../test/renderWithApp";
+import { storySummary } from "../../test/storySummary";
+import SavedPage from "./SavedPage";
 
 afterEach(() => {
   cleanup();

@@ -1,0 +1,27 @@
+// The front page, declared once: its address, and a loader that fills the cache with everything
+// HomePage reads (the latest, most read and each section's newest) and says its head.
+import { mostReadQuery, sectionsQuery, storiesQuery } from "../../api/queries";
+import { definePage, extra } from "../../app/definePage";
+import { pageHead, SITE_NAME } from "../../head/head";
+import { HOME_LATEST, homeSectionQuery } from "./queries";
+
+export const homePage = definePage({
+  id: "home",
+  index: true,
+  module: "src/routes/home/HomePage.tsx",
+  loader: async (_args, { queryClient, site }) => {
+    const sections = await queryClient.ensureQueryData(sectionsQuery());
+    await Promise.all([
+      queryClient.ensureQueryData(storiesQuery({ limit: HOME_LATEST })),
+      extra(queryClient.ensureQueryData(mostReadQuery())),
+      ...sections.map((section) => queryClient.ensureQueryData(homeSectionQuery(section.slug))),
+    ]);
+    return {
+      head: pageHead(site, {
+        title: SITE_NAME,
+        description: "Dispatch: the day's stories from the city, the world, science and culture.",
+        path: "/",
+      }),
+    };
+  },
+});

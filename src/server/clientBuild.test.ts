@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { clientBuild, type Manifest } from "./clientBuild";
+
+// A small build as Vite's manifest describes it: the entry, two pages sharing a chunk, a chunk
+// the entry and a page share, and a chunk loaded only on demand (not preloaded).
+const manifest: Manifest = {
+  "index.html": { file: "assets/index-A.js", imports: ["_shared-E.js"] },
+  "_shared-E.js": { file: "assets/shared-E.js" },
+  "_HeadlineList-H.js": { file: "assets/HeadlineList-H.js", imports: ["index.html", "_shared-E.js", "_Time-T.js"] },
+  "_Time-T.js": { file: "assets/Time-T.js", imports: ["index.html"] },
+  "src/routes/story/StoryPage.tsx": {
+    file: "assets/StoryPage-S.js",
+    imports: ["index.html", "_HeadlineList-H.js"],
+  },
+  "src/routes/saved/SavedPage.tsx": { file: "assets/SavedPage-V.js", imports: ["index.html", "_HeadlineList-H.js"] },
+  "node_modules/hls.js/dist/hls.mjs": { file: "assets/hls-L.js" },
+};
+const build = clientBuild("<!doctype html>", manifest);
+
+describe("clientBuild", () => {
+  it("gives a page's chunk and everything it imports, less what the entry loads", () => {
+    expect(build.routeScripts(["src/routes/story/StoryPage.tsx"])).toEqual([
+      "/assets/StoryPage-S.js",
+      "/assets/HeadlineList-H.js",
+      "/assets/Time-T.js",
+    ]);
+  });
+
+  it("names a chunk two pages share once", () => {
+    const scripts = build.routeScripts(["src/routes/story/StoryPage.tsx", "src/routes/saved/SavedPage.tsx"]);
+    expect(scripts).toHaveLength(4);
+    expect(new Set(scripts).size).toBe(4);
+    expect(scripts).toContain("/assets/SavedPage-V.js");
+  });
+
+  it("preloads nothing for no page, or for a module the build does not have", () => {
+    expect(build.routeScripts([])).toEqual([]);
+    expect(build.routeScripts(["src/routes/gone/GonePage.tsx"])).toEqual([]);
+  });
+});
