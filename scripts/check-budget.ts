@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { readClientBuild } from "../src/server/clientBuild.ts";
+import { readClientBuild } from "../src/server/pages/clientBuild.ts";
 
 const BUDGET = 125 * 1024;
 const clientDir = "dist/client";

@@ -3,7 +3,7 @@
 // component. The declaration stays in the main bundle, so a page's data never waits for its code;
 // the component is found by its module path among the pages globbed below, each its own chunk,
 // loaded when the page is first shown or, for a story, ahead of a click. The route records that
-// path, so the server can preload the chunks of the pages it renders (src/server/clientBuild.ts).
+// path, so the server can preload the chunks of the pages it renders (src/server/pages/clientBuild.ts).
 // definePage adds what every page shares: the error boundary.
 import type { QueryClient } from "@tanstack/react-query";
 import type { ComponentType } from "react";

@@ -16,8 +16,8 @@ import { fileRoutes } from "./fileRoutes";
 import { healthRoutes } from "./healthRoutes";
 import { cacheAnswers } from "./http/caching";
 import { handleErrors, sendError } from "./http/errors";
-import { oembedRoutes } from "./oembedRoutes";
-import { type PageRenderer, pageRoutes } from "./pageRoutes";
+import { oembedRoutes } from "./pages/oembedRoutes";
+import { type PageRenderer, pageRoutes } from "./pages/pageRoutes";
 import { type ShareCardOptions, shareCardRoutes } from "./shareCard/shareCardRoutes";
 import { createStoryReader } from "./storyReader";
 

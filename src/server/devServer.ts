@@ -9,7 +9,7 @@ import { loadDemoContentIfEmpty } from "../import/demoContent";
 import { openStore } from "../store/openStore";
 import { buildApp } from "./app";
 
-import type { Render } from "./pageRoutes";
+import type { Render } from "./pages/pageRoutes";
 
 export async function startDevServer(vite: ViteDevServer): Promise<void> {
   const root = vite.config.root;

@@ -9,7 +9,7 @@ import { render } from "../entry-server";
 import { loadDemoContentIfEmpty } from "../import/demoContent";
 import { openStore } from "../store/openStore";
 import { buildApp } from "./app";
-import { readClientBuild } from "./clientBuild";
+import { readClientBuild } from "./pages/clientBuild";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const clientDir = `${root}dist/client`;

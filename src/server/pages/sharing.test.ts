@@ -3,7 +3,7 @@
 import { imageSize } from "image-size";
 import ogs from "open-graph-scraper";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "./testServer";
+import { startTestServer, type TestServer } from "../testServer";
 
 let server: TestServer;
 beforeAll(async () => {

@@ -2,8 +2,8 @@
 // JavaScript receives.
 import { JSDOM } from "jsdom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { StoryInput } from "../model/story";
-import { startTestServer, type TestServer } from "./testServer";
+import type { StoryInput } from "../../model/story";
+import { startTestServer, type TestServer } from "../testServer";
 
 let server: TestServer;
 beforeAll(async () => {

@@ -1,13 +1,13 @@
 // Pages: every GET that is not the API or a file is a page URL, rendered on the server by the
 // same routes the browser runs, into the HTML template Vite built.
 import type { FastifyPluginAsync } from "fastify";
-import { PAGE_DATA_ID } from "../app/pageData";
-import type { RenderResult } from "../entry-server";
-import type { Site } from "../head/head";
-import { scriptSafeJson } from "../head/head";
-import { escapeHtml, renderHead } from "../head/renderHead";
-import type { StoryApi } from "../model/storyApi";
-import { canonicalPageUrl } from "./http/canonicalUrl";
+import { PAGE_DATA_ID } from "../../app/pageData";
+import type { RenderResult } from "../../entry-server";
+import type { Site } from "../../head/head";
+import { scriptSafeJson } from "../../head/head";
+import { escapeHtml, renderHead } from "../../head/renderHead";
+import type { StoryApi } from "../../model/storyApi";
+import { canonicalPageUrl } from "../http/canonicalUrl";
 
 export type Render = (request: Request, api: StoryApi, site: Site) => Promise<RenderResult>;
 

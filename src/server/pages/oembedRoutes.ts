@@ -1,11 +1,11 @@
 // oEmbed (https://oembed.com) for story URLs: what a CMS or chat app asks to embed a link.
 import type { FastifyPluginAsync } from "fastify";
-import type { Site } from "../head/head";
-import { SITE_NAME } from "../head/head";
-import { storyShareImage } from "../head/storyHead";
-import { ApiError } from "../model/apiError";
-import { slugSchema } from "../model/story";
-import type { StoryApi } from "../model/storyApi";
+import type { Site } from "../../head/head";
+import { SITE_NAME } from "../../head/head";
+import { storyShareImage } from "../../head/storyHead";
+import { ApiError } from "../../model/apiError";
+import { slugSchema } from "../../model/story";
+import type { StoryApi } from "../../model/storyApi";
 
 type OEmbedRequest = { Querystring: { url?: string; format?: string } };
 
