@@ -1,7 +1,8 @@
 // The head of a story page: title, description, canonical, Open Graph, Twitter card, JSON-LD.
 
 import { passage } from "../model/quotes";
-import { type Story, type VideoBlock, videoFile } from "../model/story";
+import type { Story, VideoBlock } from "../model/story";
+import { videoFile } from "../model/videoFile";
 import { type Head, type HeadTag, meta, SITE_NAME, type Site, siteLinks } from "./head";
 
 /** Platforms crop share images below this width; a smaller lead image gives way to the share card. */

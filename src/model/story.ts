@@ -121,12 +121,6 @@ export type VideoBlock = Extract<Block, { type: "video" }>;
 export const hasPlayableVideo = (body: Block[]): boolean =>
   body.some((block) => block.type === "video" && block.sources.length > 0);
 
-/**
- * The file of a video that a program other than the page can fetch and play (a feed reader, an
- * unfurler): MP4 first, else any file. YouTube ids and placeholders have none.
- */
-export const videoFile = (video: VideoBlock): VideoBlock["sources"][number] | undefined =>
-  video.sources.find((s) => s.type === "video/mp4") ?? video.sources.find((s) => s.type !== "video/youtube");
 export type StorySummary = z.infer<typeof storySummarySchema>;
 export type Story = z.infer<typeof storySchema>;
 export type StoryInput = z.infer<typeof storyInputSchema>;
