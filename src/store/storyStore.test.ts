@@ -175,6 +175,16 @@ describe.each(testEngines)("on %s", (engine) => {
       expect((await store.getStory("linker"))?.body).toEqual([{ type: "related", headline: "Headline of gone" }]);
     });
 
+    it("clears every story, and what hangs on them, keeping the sections", async () => {
+      await store.saveStories([story("one", 1), { ...story("two", 2), movedFrom: "two-before" }]);
+      await store.countView("one", new Date());
+      expect(await store.clearStories()).toBe(2);
+      expect(await store.countStories()).toBe(0);
+      expect(await store.getStory("two-before")).toBeNull();
+      expect(await store.searchStories(["body"], 10, 0)).toEqual([]);
+      expect((await store.listSections()).map((s) => s.slug)).toEqual(["city", "world"]);
+    });
+
     it("links a related headline when its story arrives, in a later save", async () => {
       const linker = story("linker", 1, { body: [{ type: "related", headline: "Headline of later" }] });
       expect((await store.saveStories([linker], { linkHeadlines: exact })).linked).toBe(0);

@@ -49,6 +49,8 @@ export interface StoryStore {
   saveStories(stories: StoryToSave[], options?: { linkHeadlines?: HeadlineResolver }): Promise<SaveReport>;
   /** Deletes the story at this slug; false when there was none. */
   deleteStory(slug: string): Promise<boolean>;
+  /** Deletes every story, with its views, redirects and search entries (sections stay); returns how many. */
+  clearStories(): Promise<number>;
   getTag(slug: string): Promise<NamedRef | null>;
   getAuthor(slug: string): Promise<NamedRef | null>;
   /**
@@ -226,6 +228,15 @@ export function createStoryStore(db: Kysely<Database>, engine: Engine): StorySto
 
     async deleteStory(slug) {
       return db.transaction().execute((trx) => deleteStory(trx, slug));
+    },
+
+    async clearStories() {
+      return db.transaction().execute(async (trx) => {
+        for (const table of ["story_views", "story_tags", "story_authors", "slug_redirects"] as const)
+          await trx.deleteFrom(table).execute();
+        const { numDeletedRows } = await trx.deleteFrom("stories").executeTakeFirst();
+        return Number(numDeletedRows);
+      });
     },
 
     async getTag(slug) {
