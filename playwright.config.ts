@@ -39,6 +39,8 @@ export default defineConfig({
       DATABASE_URL: `file:${join(mkdtempSync(join(tmpdir(), "dispatch-e2e-")), "store.db")}`,
       LOG_REQUESTS: "0",
       ADMIN_TOKEN: adminToken,
+      // The server must render with React's production build whatever the shell says (see e2e/delivery.spec.ts).
+      NODE_ENV: "development",
     },
   },
 });

@@ -1,6 +1,8 @@
 // How the production server delivers the built app: each page preloads its own chunks, hashed
 // assets are cached for good and sent pre-compressed, public files cached briefly, the raw
 // template never served.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { WATCH_PATH } from "./support";
 
@@ -49,4 +51,21 @@ test("public files are cached for an hour, and the template is never served raw"
     expect(response.status(), path).toBe(404);
     expect(await response.text()).not.toContain("<!--app-html-->");
   }
+});
+
+test("the server renders with React's production build, though this server runs with NODE_ENV=development", async ({
+  request,
+}) => {
+  // playwright.config.ts starts the server with NODE_ENV=development; the build bundles React with
+  // NODE_ENV fixed to production, so its development build (prop checks, warnings) is not there.
+  const serverDir = join(import.meta.dirname, "../dist/server");
+  const bundle = readdirSync(serverDir, { recursive: true, encoding: "utf8" })
+    .filter((file) => file.endsWith(".js"))
+    .map((file) => readFileSync(join(serverDir, file), "utf8"))
+    .join("\n");
+  expect(bundle).toContain("react.transitional.element"); // React is in the bundle…
+  expect(bundle).toContain("renderToString");
+  for (const developmentOnly of ["warnUnknownProperties", "validateProperty", "react-dom-server.node.development"])
+    expect(bundle).not.toContain(developmentOnly); // …and only its production build
+  expect((await request.get(WATCH_PATH)).status()).toBe(200);
 });
