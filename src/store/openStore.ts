@@ -4,17 +4,16 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import SQLite from "better-sqlite3";
-import { type Dialect, Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import { type Dialect, Kysely, type KyselyConfig, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
 import { engineOf } from "./engine";
 import { migrateToLatest } from "./migrations";
 import type { Database } from "./schema";
+import { withStatementCache } from "./statementCache";
 import { createStoryStore, type StoryStore } from "./storyStore";
 
 export async function openStore(databaseUrl: string): Promise<StoryStore> {
-  const dialect =
-    engineOf(databaseUrl) === "postgres" ? postgresDialect(databaseUrl) : sqliteDialect(sqliteFile(databaseUrl));
-  const db = new Kysely<Database>({ dialect });
+  const db = connect(databaseUrl);
   try {
     // Kysely's migrator takes a lock in the database, so servers starting together migrate once.
     const engine = engineOf(databaseUrl);
@@ -24,6 +23,13 @@ export async function openStore(databaseUrl: string): Promise<StoryStore> {
     throw error;
   }
   return createStoryStore(db, engineOf(databaseUrl));
+}
+
+/** A Kysely over the database a DATABASE_URL names, as it is (no migration). */
+export function connect(databaseUrl: string, options: Omit<KyselyConfig, "dialect"> = {}): Kysely<Database> {
+  const dialect =
+    engineOf(databaseUrl) === "postgres" ? postgresDialect(databaseUrl) : sqliteDialect(sqliteFile(databaseUrl));
+  return new Kysely<Database>({ ...options, dialect });
 }
 
 /** The schema a postgres:// URL works in: its `options=-c search_path=…`, else public. */
@@ -45,7 +51,7 @@ function sqliteDialect(file: string): Dialect {
   database.pragma("journal_mode = WAL");
   database.pragma("foreign_keys = ON");
   database.pragma("busy_timeout = 5000");
-  return new SqliteDialect({ database });
+  return new SqliteDialect({ database: withStatementCache(database) });
 }
 
 function postgresDialect(databaseUrl: string): Dialect {
