@@ -1,10 +1,12 @@
-// Upgrading a store that has stories: the search migration indexes what is already there.
+// Upgrading a store that has stories: the search migration indexes what is already there, and the
+// listing indexes carry the times of the stories already tagged.
 
 import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import { Migrator } from "kysely/migration";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
+import { decodeCursor } from "../model/storyList";
 import { migrations } from "./migrations";
 import { openStore } from "./openStore";
 import { createTestDatabase, type TestDatabase, testEngines } from "./testDatabases";
@@ -44,12 +46,41 @@ describe.each(testEngines)("migrations on %s", (engine) => {
         body_json: JSON.stringify([{ type: "paragraph", text: "The lamplighters returned to the quay." }]),
       } as never)
       .execute();
+    await db
+      .insertInto("stories" as never)
+      .values({
+        slug: "newer-story",
+        headline: "Quay lamps dimmed again",
+        section_slug: "city",
+        published_at: "2026-11-02T00:00:00.000Z",
+        updated_at: "2026-11-02T00:00:00.000Z",
+        has_video: 0,
+        body_json: JSON.stringify([{ type: "paragraph", text: "Out went the lamps." }]),
+      } as never)
+      .execute();
+    await db
+      .insertInto("tags" as never)
+      .values({ slug: "lights", name: "Lights" } as never)
+      .execute();
+    await db
+      .insertInto("story_tags" as never)
+      .values([
+        { story_slug: "older-story", tag_slug: "lights", position: 0 },
+        { story_slug: "newer-story", tag_slug: "lights", position: 0 },
+      ] as never)
+      .execute();
     await db.destroy();
 
     const store = await openStore(database.url);
     try {
       const hits = await store.searchStories(["lamplighters"], 10, 0);
       expect(hits.map((hit) => hit.story.slug)).toEqual(["older-story"]);
+      // Page by page, newest first: the cursor works only if the tag's rows carry the stories' times.
+      const first = await store.listStories({ tag: "lights", limit: 1 });
+      const cursor = decodeCursor(first.nextCursor ?? "") ?? undefined;
+      const second = await store.listStories({ tag: "lights", limit: 1, cursor });
+      expect([...first.items, ...second.items].map((story) => story.slug)).toEqual(["newer-story", "older-story"]);
+      expect(second.nextCursor).toBeNull();
     } finally {
       await store.close();
     }

@@ -121,6 +121,36 @@ export const migrations = (engine: Engine): Record<string, Migration> => ({
       await db.schema.createIndex("story_views_by_hour").on("story_views").columns(["hour", "story_slug"]).execute();
     },
   },
+  "0005-listing-indexes": {
+    // Tag and author pages list a tag's or an author's stories newest first. Each link row carries
+    // its story's publication time, so one index range gives a page in order at any archive size
+    // (a join through stories would sort every story of the tag first).
+    async up(db: Kysely<unknown>) {
+      for (const [table, column] of [
+        ["story_tags", "tag_slug"],
+        ["story_authors", "author_slug"],
+      ] as const) {
+        await db.schema
+          .alterTable(table)
+          .addColumn("published_at", "text", (c) => c.notNull().defaultTo(""))
+          .execute();
+        await sql`update ${sql.table(table)} set published_at =
+          (select published_at from stories where stories.slug = ${sql.ref(`${table}.story_slug`)})`.execute(db);
+        await db.schema
+          .createIndex(`${table}_newest`)
+          .on(table)
+          .columns([column, "published_at desc", "story_slug desc"])
+          .execute();
+      }
+      // Most read sums the last day's views: an index that holds them, found by hour.
+      await db.schema.dropIndex("story_views_by_hour").execute();
+      await db.schema
+        .createIndex("story_views_by_hour")
+        .on("story_views")
+        .columns(["hour", "story_slug", "views"])
+        .execute();
+    },
+  },
 });
 
 /**

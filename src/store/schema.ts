@@ -22,8 +22,9 @@ export interface Database {
     content_hash: string | null;
     search_text: Generated<string>;
   };
-  story_authors: { story_slug: string; author_slug: string; position: number };
-  story_tags: { story_slug: string; tag_slug: string; position: number };
+  /** `published_at` is the story's, kept here so a tag's or an author's page reads one index in order. */
+  story_authors: { story_slug: string; author_slug: string; position: number; published_at: string };
+  story_tags: { story_slug: string; tag_slug: string; position: number; published_at: string };
   story_views: { story_slug: string; hour: string; views: number };
   slug_redirects: { from_slug: string; to_slug: string; created_at: Generated<string> };
 }

@@ -1,19 +1,12 @@
 // The story store: the one interface the rest of Dispatch uses to read and write stories.
 // It speaks Kysely only, so the engine behind it (SQLite or PostgreSQL) is a connection detail.
 import type { Kysely } from "kysely";
-import {
-  type Block,
-  imageSchema,
-  type NamedRef,
-  type Section,
-  type Story,
-  type StoryInput,
-  type StorySummary,
-} from "../model/story";
-import { encodeCursor, type StoryListQuery } from "../model/storyList";
+import type { NamedRef, Section, Story, StoryInput, StorySummary } from "../model/story";
+import type { StoryListQuery } from "../model/storyList";
 import type { Engine } from "./engine";
-import { type Database, readBody, type StoryRow } from "./schema";
+import { type Database, readBody } from "./schema";
 import { searchPostgres, searchSqlite } from "./search";
+import { findStoryRow, listStories, mostRead, relatedStories, toSummary } from "./storyReads";
 import {
   deleteStory,
   type HeadlineResolver,
@@ -70,64 +63,7 @@ export interface StoryStore {
   close(): Promise<void>;
 }
 
-const RELATED_LIMIT = 6;
-const storedImage = imageSchema.optional();
-
 export function createStoryStore(db: Kysely<Database>, engine: Engine): StoryStore {
-  const summaries = () =>
-    db
-      .selectFrom("stories")
-      .innerJoin("sections", "sections.slug", "stories.section_slug")
-      .selectAll("stories")
-      .select("sections.name as section_name");
-
-  async function summariesBySlug(slugs: string[]): Promise<Map<string, StorySummary>> {
-    if (slugs.length === 0) return new Map();
-    const rows = await summaries().where("stories.slug", "in", slugs).execute();
-    return new Map(rows.map((row) => [row.slug, toSummary(row)]));
-  }
-
-  async function related(story: StoryRow, body: Block[], tagSlugs: string[]): Promise<StorySummary[]> {
-    const linked = [...new Set(body.flatMap((b) => (b.type === "related" && b.slug ? [b.slug] : [])))].filter(
-      (slug) => slug !== story.slug,
-    );
-    const linkedStories = await summariesBySlug(linked);
-    const first = linked.flatMap((slug) => linkedStories.get(slug) ?? []);
-    const exclude = [story.slug, ...first.map((s) => s.slug)];
-    const rest = await summaries()
-      .where("stories.slug", "not in", exclude)
-      .where((eb) =>
-        eb.or([
-          eb("stories.section_slug", "=", story.section_slug),
-          ...(tagSlugs.length
-            ? [
-                eb(
-                  "stories.slug",
-                  "in",
-                  eb.selectFrom("story_tags").select("story_slug").where("tag_slug", "in", tagSlugs),
-                ),
-              ]
-            : []),
-        ]),
-      )
-      .orderBy("stories.published_at", "desc")
-      .orderBy("stories.slug", "desc")
-      .limit(Math.max(0, RELATED_LIMIT - first.length))
-      .execute();
-    return [...first, ...rest.map(toSummary)].slice(0, RELATED_LIMIT);
-  }
-
-  async function findRow(slug: string): Promise<StoryRow | undefined> {
-    const row = await summaries().where("stories.slug", "=", slug).executeTakeFirst();
-    if (row) return row;
-    const redirect = await db
-      .selectFrom("slug_redirects")
-      .select("to_slug")
-      .where("from_slug", "=", slug)
-      .executeTakeFirst();
-    return redirect ? summaries().where("stories.slug", "=", redirect.to_slug).executeTakeFirst() : undefined;
-  }
-
   return {
     async listSections() {
       return db.selectFrom("sections").select(["slug", "name"]).orderBy("position").execute();
@@ -145,40 +81,9 @@ export function createStoryStore(db: Kysely<Database>, engine: Engine): StorySto
       });
     },
 
-    async listStories({ section, tag, author, limit, cursor }) {
-      let query = summaries();
-      if (section) query = query.where("stories.section_slug", "=", section);
-      if (tag)
-        query = query.where("stories.slug", "in", (eb) =>
-          eb.selectFrom("story_tags").select("story_slug").where("tag_slug", "=", tag),
-        );
-      if (author)
-        query = query.where("stories.slug", "in", (eb) =>
-          eb.selectFrom("story_authors").select("story_slug").where("author_slug", "=", author),
-        );
-      if (cursor)
-        query = query.where((eb) =>
-          eb.or([
-            eb("stories.published_at", "<", cursor.publishedAt),
-            eb.and([eb("stories.published_at", "=", cursor.publishedAt), eb("stories.slug", "<", cursor.slug)]),
-          ]),
-        );
-      const rows = await query
-        .orderBy("stories.published_at", "desc")
-        .orderBy("stories.slug", "desc")
-        .limit(limit + 1)
-        .execute();
-      const items = rows.slice(0, limit).map(toSummary);
-      const last = items.at(-1);
-      return {
-        items,
-        nextCursor:
-          rows.length > limit && last ? encodeCursor({ publishedAt: last.publishedAt, slug: last.slug }) : null,
-      };
-    },
-
+    listStories: (query) => listStories(db, query),
     async getStory(slug) {
-      const row = await findRow(slug);
+      const row = await findStoryRow(db, slug);
       if (!row) return null;
       const [authors, tags] = await Promise.all([
         db
@@ -202,7 +107,8 @@ export function createStoryStore(db: Kysely<Database>, engine: Engine): StorySto
         authors,
         tags,
         body,
-        related: await related(
+        related: await relatedStories(
+          db,
           row,
           body,
           tags.map((t) => t.slug),
@@ -269,25 +175,7 @@ export function createStoryStore(db: Kysely<Database>, engine: Engine): StorySto
       return true;
     },
 
-    async mostRead(since, limit) {
-      const rows = await summaries()
-        .innerJoin(
-          (eb) =>
-            eb
-              .selectFrom("story_views")
-              .select((v) => ["story_slug", v.fn.sum<number | string>("views").as("total")])
-              .where("hour", ">=", since.toISOString())
-              .groupBy("story_slug")
-              .as("counted"),
-          (join) => join.onRef("counted.story_slug", "=", "stories.slug"),
-        )
-        .select("counted.total")
-        .orderBy("counted.total", "desc")
-        .orderBy("stories.published_at", "desc")
-        .limit(limit)
-        .execute();
-      return rows.map(toSummary);
-    },
+    mostRead: (since, limit) => mostRead(db, since, limit),
 
     async listHeadlines() {
       return db.selectFrom("stories").select(["slug", "headline"]).execute();
@@ -308,20 +196,5 @@ export function createStoryStore(db: Kysely<Database>, engine: Engine): StorySto
     async close() {
       await db.destroy();
     },
-  };
-}
-
-function toSummary(row: StoryRow): StorySummary {
-  const image = row.image_json ? storedImage.parse(JSON.parse(row.image_json)) : undefined;
-  return {
-    slug: row.slug,
-    ...(row.kicker ? { kicker: row.kicker } : {}),
-    headline: row.headline,
-    ...(row.deck ? { deck: row.deck } : {}),
-    section: { slug: row.section_slug, name: row.section_name },
-    publishedAt: row.published_at,
-    updatedAt: row.updated_at,
-    ...(image ? { image } : {}),
-    hasVideo: row.has_video === 1,
   };
 }

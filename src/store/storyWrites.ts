@@ -48,25 +48,32 @@ export async function writeStory(trx: Trx, story: StoryInput): Promise<SaveOutco
     .execute();
   await trx.deleteFrom("story_authors").where("story_slug", "=", story.slug).execute();
   await trx.deleteFrom("story_tags").where("story_slug", "=", story.slug).execute();
-  for (const [position, author] of story.authors.entries())
+  const link = { story_slug: story.slug, published_at: row.published_at };
+  if (story.authors.length > 0)
     await trx
       .insertInto("story_authors")
-      .values({ story_slug: story.slug, author_slug: author.slug, position })
+      .values(story.authors.map((author, position) => ({ ...link, author_slug: author.slug, position })))
       .execute();
-  for (const [position, tag] of story.tags.entries())
-    await trx.insertInto("story_tags").values({ story_slug: story.slug, tag_slug: tag.slug, position }).execute();
+  if (story.tags.length > 0)
+    await trx
+      .insertInto("story_tags")
+      .values(story.tags.map((tag, position) => ({ ...link, tag_slug: tag.slug, position })))
+      .execute();
   // A story now at this slug ends any redirect that pointed the slug elsewhere.
   await trx.deleteFrom("slug_redirects").where("from_slug", "=", story.slug).execute();
   return existing ? "updated" : "created";
 }
 
+/** Adds or renames the authors or tags a story names, in one statement. */
 async function upsertRefs(trx: Trx, table: "authors" | "tags", refs: NamedRef[]) {
-  for (const ref of refs)
-    await trx
-      .insertInto(table)
-      .values(ref)
-      .onConflict((oc) => oc.column("slug").doUpdateSet({ name: ref.name }))
-      .execute();
+  if (refs.length === 0) return;
+  // One row per slug: a story naming the same tag twice would make the statement touch a row twice.
+  const unique = [...new Map(refs.map((ref) => [ref.slug, ref])).values()];
+  await trx
+    .insertInto(table)
+    .values(unique)
+    .onConflict((oc) => oc.column("slug").doUpdateSet((eb) => ({ name: eb.ref("excluded.name") })))
+    .execute();
 }
 
 /**

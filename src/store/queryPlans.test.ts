@@ -1,0 +1,176 @@
+// The hot reads use indexes on both engines: each store operation a page or the API runs is
+// recorded as it executes, then explained by the database itself, and a plan that reads every
+// story (or sorts every row of a list to find a page) fails. SQLite: EXPLAIN QUERY PLAN.
+// PostgreSQL: EXPLAIN with sequential scans, bitmap scans and sorts priced out, so that on these
+// small test tables the planner still takes an index in order wherever one serves, and a seq scan
+// or a sort left in the plan means none does.
+import { type CompiledQuery, type Kysely, sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { StoryInput } from "../model/story";
+import { decodeCursor } from "../model/storyList";
+import { connect, openStore } from "./openStore";
+import type { Database } from "./schema";
+import { createStoryStore, type StoryStore } from "./storyStore";
+import { createTestDatabase, type TestDatabase, testEngines } from "./testDatabases";
+
+function story(n: number): StoryInput {
+  const at = new Date(Date.UTC(2026, 0, 1) + n * 3_600_000).toISOString();
+  return {
+    slug: `story-${n}`,
+    headline: `Harbour story number ${n}`,
+    section: n % 2 ? "city" : "world",
+    authors: [{ slug: `author-${n % 3}`, name: `Author ${n % 3}` }],
+    tags: [{ slug: `tag-${n % 4}`, name: `Tag ${n % 4}` }],
+    publishedAt: at,
+    updatedAt: at,
+    body: [
+      { type: "paragraph", text: `Paragraph of story ${n}.` },
+      ...(n > 1
+        ? [{ type: "related" as const, slug: `story-${n - 1}`, headline: `Harbour story number ${n - 1}` }]
+        : []),
+    ],
+  };
+}
+
+/** SQLite plan lines that mean a read of every row of a table (a scan of an index in order is fine). */
+const SQLITE_FULL_READ = /^SCAN (stories|story_tags|story_authors|story_views|slug_redirects|sections)\b(?! USING)/;
+/** A sort of every row the query found: for a page, that is every story of the list. */
+const SQLITE_SORT = /^USE TEMP B-TREE FOR ORDER BY/;
+
+/** PostgreSQL's ways to read a table other than by an index in order. */
+const PRICED_OUT = ["enable_seqscan", "enable_bitmapscan", "enable_sort"];
+
+interface PlanNode {
+  "Node Type": string;
+  "Relation Name"?: string;
+  Plans?: PlanNode[];
+}
+
+const planNodes = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(planNodes)];
+
+describe.each(testEngines)("query plans on %s", (engine) => {
+  let database: TestDatabase;
+  let setup: StoryStore;
+  let db: Kysely<Database>;
+  let store: StoryStore;
+  const executed: CompiledQuery[] = [];
+
+  beforeAll(async () => {
+    database = await createTestDatabase(engine);
+    setup = await openStore(database.url);
+    await setup.saveSections([
+      { slug: "city", name: "City" },
+      { slug: "world", name: "World" },
+    ]);
+    await setup.saveStories(Array.from({ length: 40 }, (_, n) => story(n + 1)));
+    await setup.saveStories([{ ...story(40), movedFrom: "story-40-before" }]);
+    for (const n of [3, 5, 5, 7]) await setup.countView(`story-${n}`, new Date());
+    // The store under test, on a connection that records every query it runs.
+    db = connect(database.url, {
+      log: (event) => {
+        if (event.level === "query") executed.push(event.query);
+      },
+    });
+    store = createStoryStore(db, engine);
+  });
+
+  afterAll(async () => {
+    await db.destroy();
+    await setup.close();
+    await database.drop();
+  });
+
+  /** The plan of each query the operation ran, as lines of text. */
+  async function plansOf(operation: () => Promise<unknown>): Promise<{ sql: string; plan: string[] }[]> {
+    executed.length = 0;
+    await operation();
+    const queries = [...executed];
+    expect(queries.length).toBeGreaterThan(0);
+    const plans = [];
+    for (const query of queries) plans.push({ sql: query.sql, plan: await explain(query) });
+    return plans;
+  }
+
+  async function explain(query: CompiledQuery): Promise<string[]> {
+    if (engine === "sqlite") {
+      const { rows } = await db.executeQuery<{ detail: string }>({
+        ...query,
+        sql: `explain query plan ${query.sql}`,
+      } as CompiledQuery<{ detail: string }>);
+      return rows.map((row) => row.detail);
+    }
+    return db.connection().execute(async (connection) => {
+      // Priced out, not forbidden: where no index serves, the plan still shows the scan or the sort.
+      for (const setting of PRICED_OUT) await sql`set ${sql.raw(setting)} = off`.execute(connection);
+      try {
+        const { rows } = await connection.executeQuery<{ "QUERY PLAN": { Plan: PlanNode }[] }>({
+          ...query,
+          sql: `explain (format json) ${query.sql}`,
+        } as CompiledQuery<{ "QUERY PLAN": { Plan: PlanNode }[] }>);
+        const [root] = rows[0]?.["QUERY PLAN"] ?? [];
+        return root
+          ? planNodes(root.Plan).map((node) => `${node["Node Type"]} ${node["Relation Name"] ?? ""}`.trim())
+          : [];
+      } finally {
+        for (const setting of PRICED_OUT) await sql`reset ${sql.raw(setting)}`.execute(connection);
+      }
+    });
+  }
+
+  /**
+   * No query reads a whole table; with `inOrder`, none sorts what it found either (a page must come
+   * in order from its index). Sorting a story's few authors, or a day's view counts, is allowed.
+   */
+  function expectIndexed(plans: { sql: string; plan: string[] }[], { inOrder = false } = {}) {
+    for (const { sql: text, plan } of plans) {
+      const bad =
+        engine === "sqlite"
+          ? plan.filter((line) => SQLITE_FULL_READ.test(line) || (inOrder && SQLITE_SORT.test(line)))
+          : plan.filter((line) => line.startsWith("Seq Scan") || (inOrder && line.startsWith("Sort")));
+      expect(bad, `${text}\n  ${plan.join("\n  ")}`).toEqual([]);
+    }
+  }
+
+  const secondPage = async (query: { section?: string; tag?: string; author?: string }) => {
+    const first = await store.listStories({ ...query, limit: 3 });
+    const cursor = decodeCursor(first.nextCursor ?? "");
+    if (!cursor) throw new Error("no second page");
+    return store.listStories({ ...query, limit: 3, cursor });
+  };
+
+  it.each([
+    ["the newest stories", {}],
+    ["a section's stories", { section: "city" }],
+    ["a tag's stories", { tag: "tag-1" }],
+    ["an author's stories", { author: "author-2" }],
+    ["a tag's stories in a section", { tag: "tag-1", section: "city" }],
+  ])("lists %s, first page and by cursor, from an index in order", async (_, query) => {
+    expectIndexed(await plansOf(() => store.listStories({ ...query, limit: 3 })), { inOrder: true });
+    expectIndexed(await plansOf(() => secondPage(query)), { inOrder: true });
+  });
+
+  it("reads a story with its authors, tags and related stories by key and index", async () => {
+    expectIndexed(await plansOf(() => store.getStory("story-20")));
+  });
+
+  it("follows a moved story's old slug by key", async () => {
+    expectIndexed(await plansOf(() => store.getStory("story-40-before")));
+  });
+
+  it("ranks most read from the views of the window only", async () => {
+    const plans = await plansOf(() => store.mostRead(new Date(Date.now() - 86_400_000), 5));
+    expectIndexed(plans);
+    if (engine === "sqlite")
+      expect(plans.flatMap((p) => p.plan)).toContainEqual(expect.stringMatching(/^SEARCH story_views .*\(hour>\?\)/));
+    expect((await store.mostRead(new Date(Date.now() - 86_400_000), 5)).map((s) => s.slug)).toEqual([
+      "story-5",
+      "story-7",
+      "story-3",
+    ]);
+  });
+
+  it("would catch a full read: an unindexed filter on stories fails the check", async () => {
+    const plans = await plansOf(() => db.selectFrom("stories").select("slug").where("deck", "=", "x").execute());
+    expect(() => expectIndexed(plans)).toThrow();
+  });
+});

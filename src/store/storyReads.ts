@@ -1,0 +1,192 @@
+// The read side of the store: lists, a story with its related stories, most read. Every query
+// starts from an index that gives its rows in the order asked for, so a page costs the same at
+// fifty stories or at a hundred thousand (src/store/queryPlans.test.ts holds them to it).
+import { type Kysely, sql } from "kysely";
+import { type Block, imageSchema, type StorySummary } from "../model/story";
+import { type Cursor, encodeCursor, type StoryListQuery } from "../model/storyList";
+import type { Database, StoryRow } from "./schema";
+
+const RELATED_LIMIT = 6;
+const storedImage = imageSchema.optional();
+
+type Db = Kysely<Database>;
+
+/** Stories with their section's name, as every summary needs them. */
+export const summaries = (db: Db) =>
+  db
+    .selectFrom("stories")
+    .innerJoin("sections", "sections.slug", "stories.section_slug")
+    .selectAll("stories")
+    .select("sections.name as section_name");
+
+export function toSummary(row: StoryRow): StorySummary {
+  const image = row.image_json ? storedImage.parse(JSON.parse(row.image_json)) : undefined;
+  return {
+    slug: row.slug,
+    ...(row.kicker ? { kicker: row.kicker } : {}),
+    headline: row.headline,
+    ...(row.deck ? { deck: row.deck } : {}),
+    section: { slug: row.section_slug, name: row.section_name },
+    publishedAt: row.published_at,
+    updatedAt: row.updated_at,
+    ...(image ? { image } : {}),
+    hasVideo: row.has_video === 1,
+  };
+}
+
+/** Stored times are UTC ISO strings, compared as text; a cursor's time is written the same way. */
+const storedTime = (cursor: Cursor): Cursor => ({
+  publishedAt: new Date(cursor.publishedAt).toISOString(),
+  slug: cursor.slug,
+});
+
+/**
+ * The slugs of one page, newest first, each with its time, read from the index that suits the
+ * filter: a tag's or an author's link rows (which carry the story's time), a section's stories,
+ * or all stories. The position is a row comparison, `(time, slug) < (…)`, which both engines
+ * answer by seeking the index, so page 500 costs what page 1 does.
+ */
+async function pageSlugs(db: Db, { section, tag, author, cursor }: StoryListQuery, limit: number) {
+  const after = cursor ? storedTime(cursor) : undefined;
+  if (tag || author) {
+    const [table, column, value] = tag
+      ? (["story_tags", "tag_slug", tag] as const)
+      : (["story_authors", "author_slug", author as string] as const);
+    const { rows } = await sql<{ slug: string; published_at: string }>`
+      select link.story_slug as slug, link.published_at from ${sql.table(table)} as link
+      where ${sql.ref(`link.${column}`)} = ${value}
+      ${tag && author ? sql`and link.story_slug in (select story_slug from story_authors where author_slug = ${author})` : sql``}
+      ${section ? sql`and link.story_slug in (select slug from stories where section_slug = ${section})` : sql``}
+      ${after ? sql`and (link.published_at, link.story_slug) < (${after.publishedAt}, ${after.slug})` : sql``}
+      order by link.published_at desc, link.story_slug desc
+      limit ${limit}`.execute(db);
+    return rows;
+  }
+  let query = db.selectFrom("stories").select(["slug", "published_at"]);
+  if (section) query = query.where("section_slug", "=", section);
+  if (after)
+    query = query.where((eb) => eb(eb.refTuple("published_at", "slug"), "<", eb.tuple(after.publishedAt, after.slug)));
+  return query.orderBy("published_at", "desc").orderBy("slug", "desc").limit(limit).execute();
+}
+
+/** Summaries of these stories, in the order given (a slug no longer there is left out). */
+export async function summariesOf(db: Db, slugs: string[]): Promise<StorySummary[]> {
+  if (slugs.length === 0) return [];
+  const rows = await summaries(db).where("stories.slug", "in", slugs).execute();
+  const bySlug = new Map(rows.map((row) => [row.slug, toSummary(row)]));
+  return slugs.flatMap((slug) => bySlug.get(slug) ?? []);
+}
+
+export async function listStories(
+  db: Db,
+  query: StoryListQuery,
+): Promise<{ items: StorySummary[]; nextCursor: string | null }> {
+  const page = await pageSlugs(db, query, query.limit + 1);
+  const items = await summariesOf(
+    db,
+    page.slice(0, query.limit).map((row) => row.slug),
+  );
+  const last = items.at(-1);
+  return {
+    items,
+    nextCursor:
+      page.length > query.limit && last ? encodeCursor({ publishedAt: last.publishedAt, slug: last.slug }) : null,
+  };
+}
+
+/**
+ * What a story page lists as related: the stories its body links first, then the newest of its
+ * section and of its tags. Each source is its own indexed query for the few newest, merged here;
+ * one query with `section = … or tag in …` could use no index and would read every story.
+ */
+export async function relatedStories(
+  db: Db,
+  story: { slug: string; section_slug: string },
+  body: Block[],
+  tagSlugs: string[],
+): Promise<StorySummary[]> {
+  const linked = [...new Set(body.flatMap((b) => (b.type === "related" && b.slug ? [b.slug] : [])))].filter(
+    (slug) => slug !== story.slug,
+  );
+  const first = (await summariesOf(db, linked)).slice(0, RELATED_LIMIT);
+  const wanted = RELATED_LIMIT - first.length;
+  if (wanted === 0) return first;
+  const exclude = new Set([story.slug, ...first.map((s) => s.slug)]);
+  // Enough of each source that, after leaving out the excluded, `wanted` remain.
+  const take = wanted + exclude.size;
+  const sources = await Promise.all([
+    db
+      .selectFrom("stories")
+      .select(["slug", "published_at"])
+      .where("section_slug", "=", story.section_slug)
+      .orderBy("published_at", "desc")
+      .orderBy("slug", "desc")
+      .limit(take)
+      .execute(),
+    ...tagSlugs.map((tag) =>
+      db
+        .selectFrom("story_tags")
+        .select(["story_slug as slug", "published_at"])
+        .where("tag_slug", "=", tag)
+        .orderBy("published_at", "desc")
+        .orderBy("story_slug", "desc")
+        .limit(take)
+        .execute(),
+    ),
+  ]);
+  const newest = [...new Map(sources.flat().map((row) => [row.slug, row])).values()]
+    .filter((row) => !exclude.has(row.slug))
+    .sort((a, b) => (a.published_at === b.published_at ? cmp(b.slug, a.slug) : cmp(b.published_at, a.published_at)))
+    .slice(0, wanted);
+  return [
+    ...first,
+    ...(await summariesOf(
+      db,
+      newest.map((row) => row.slug),
+    )),
+  ];
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The story at this slug, or at the slug it moved to. */
+export async function findStoryRow(db: Db, slug: string): Promise<StoryRow | undefined> {
+  const row = await summaries(db).where("stories.slug", "=", slug).executeTakeFirst();
+  if (row) return row;
+  const redirect = await db
+    .selectFrom("slug_redirects")
+    .select("to_slug")
+    .where("from_slug", "=", slug)
+    .executeTakeFirst();
+  return redirect ? summaries(db).where("stories.slug", "=", redirect.to_slug).executeTakeFirst() : undefined;
+}
+
+/**
+ * The stories most viewed from `since` on, most first (newest first among equals). The views are
+ * read from the hour index, only the window's; each story is then found by its key.
+ */
+export async function mostRead(db: Db, since: Date, limit: number): Promise<StorySummary[]> {
+  // The window's views, read from the hour index. Ordered by hour so that SQLite reads them by
+  // that range; left to itself it walks the (story, hour) key of every view ever counted.
+  const recent = db
+    .selectFrom("story_views")
+    .select(["story_slug", "views"])
+    .where("hour", ">=", since.toISOString())
+    .orderBy("hour");
+  const rows = await summaries(db)
+    .innerJoin(
+      (eb) =>
+        eb
+          .selectFrom(recent.as("recent"))
+          .select((v) => ["recent.story_slug", v.fn.sum<number | string>("recent.views").as("total")])
+          .groupBy("recent.story_slug")
+          .as("counted"),
+      (join) => join.onRef("counted.story_slug", "=", "stories.slug"),
+    )
+    .select("counted.total")
+    .orderBy("counted.total", "desc")
+    .orderBy("stories.published_at", "desc")
+    .limit(limit)
+    .execute();
+  return rows.map(toSummary);
+}
