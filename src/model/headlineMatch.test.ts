@@ -1,6 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { findStoryByHeadline, HEADLINE_MATCH_THRESHOLD, headlineSimilarity, normalizeHeadline } from "./headlineMatch";
+import {
+  findStoryByHeadline,
+  HEADLINE_MATCH_THRESHOLD,
+  headlineSimilarity,
+  matchWords,
+  normalizeHeadline,
+} from "./headlineMatch";
 
 const fares = "Port Merrow ferry fares to rise in January";
 
@@ -108,5 +114,58 @@ describe("findStoryByHeadline", () => {
   it("finds no story in an empty list or for a headline with no words", () => {
     expect(findStoryByHeadline(fares, [])).toBeUndefined();
     expect(findStoryByHeadline(" — ", stories)).toBeUndefined();
+  });
+});
+
+describe("matchWords", () => {
+  const shared = (a: string, b: string) => {
+    const words = new Set(matchWords(b).words);
+    return matchWords(a).words.filter((word) => words.has(word)).length;
+  };
+
+  it("gives a headline's distinct normalised words and the least any match shares", () => {
+    expect(matchWords("Port Merrow ferry fares to rise in January")).toEqual({
+      words: ["port", "merrow", "ferry", "fares", "to", "rise", "in", "january"],
+      needed: 5,
+    });
+    expect(matchWords("Mayor resigns")).toEqual({ words: ["mayor", "resigns"], needed: 2 });
+    expect(matchWords("!!!")).toEqual({ words: [], needed: 1 });
+  });
+
+  it("never asks more shared words than a real match has (the measured pairs)", () => {
+    for (const [a, b] of [
+      [fares, "Port Merrow ferry fares to rise again in January"],
+      [fares, "Ferry fares to rise in January"],
+      [fares, "Port Merrow ferry fares will rise in January"],
+      ["Mayor resigns", "Mayor resigns today"],
+    ] as const) {
+      expect(headlineSimilarity(a, b)).toBeGreaterThanOrEqual(HEADLINE_MATCH_THRESHOLD);
+      expect(shared(a, b)).toBeGreaterThanOrEqual(matchWords(a).needed);
+    }
+  });
+
+  it("holds for any pair of headlines that match, repeated words included", () => {
+    const word = fc.constantFrom("port", "ferry", "new", "wall", "mayor", "rise", "the", "to", "in", "5", "bridge");
+    const words = fc.array(word, { minLength: 1, maxLength: 10 });
+    // b is a with up to two words added, dropped or changed: most such pairs match, some do not.
+    const edit = fc.tuple(fc.constantFrom("add", "drop", "change"), fc.nat(), word);
+    let matches = 0;
+    fc.assert(
+      fc.property(words, fc.array(edit, { maxLength: 2 }), (a, edits) => {
+        const b = [...a];
+        for (const [kind, at, replacement] of edits) {
+          const i = at % (b.length + 1);
+          if (kind === "add") b.splice(i, 0, replacement);
+          else if (kind === "drop" && b.length > 1) b.splice(i % b.length, 1);
+          else b[i % b.length] = replacement;
+        }
+        const [x, y] = [a.join(" "), b.join(" ")];
+        if (headlineSimilarity(x, y) < HEADLINE_MATCH_THRESHOLD) return;
+        matches++;
+        expect(shared(x, y)).toBeGreaterThanOrEqual(matchWords(x).needed);
+      }),
+      { numRuns: 5_000 },
+    );
+    expect(matches).toBeGreaterThan(1_000);
   });
 });

@@ -95,3 +95,26 @@ export function findStoryByHeadline(
 }
 
 const onlyOne = (slugs: Set<string>): string | undefined => (slugs.size === 1 ? [...slugs][0] : undefined);
+
+/**
+ * What a headline a story must share words with to be a possible match, so a store can find the
+ * candidates by a word index instead of comparing every headline: the headline's distinct words,
+ * and how many of them any headline scoring at or above the threshold shares at the least.
+ *
+ * Why: with A's words and word pairs as the set a, a match B shares w words and p pairs, and
+ * B holds at least those, so Dice ≥ T gives (2 − T)(w + p) ≥ T·|a|. The shared pairs lie among the
+ * shared words: at most w − 1 of them when A repeats no word (its pairs are a path), at most w²
+ * otherwise, and never more than A has. The least w that satisfies this is the bound. Any match
+ * then shares at least one of any (words − needed + 1) of the words: the rarest ones will do.
+ */
+export function matchWords(headline: string): { words: string[]; needed: number } {
+  const tokens = normalizeHeadline(headline).split(" ").filter(Boolean);
+  const words = [...new Set(tokens)];
+  const pairs = shingles(tokens.join(" ")).size - words.length;
+  const repeats = words.length < tokens.length;
+  const ratio = HEADLINE_MATCH_THRESHOLD / (2 - HEADLINE_MATCH_THRESHOLD);
+  const pairsWithin = (w: number) => Math.min(pairs, repeats ? w * w : w - 1);
+  let needed = 1;
+  while (needed < words.length && needed + pairsWithin(needed) < ratio * (words.length + pairs) - 1e-9) needed++;
+  return { words, needed };
+}

@@ -1,5 +1,5 @@
-// Upgrading a store that has stories: the search migration indexes what is already there, and the
-// listing indexes carry the times of the stories already tagged.
+// Upgrading a store that has stories: the search migration indexes what is already there, the
+// listing indexes carry the times of the stories already tagged, and related links are indexed.
 
 import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
@@ -55,7 +55,10 @@ describe.each(testEngines)("migrations on %s", (engine) => {
         published_at: "2026-11-02T00:00:00.000Z",
         updated_at: "2026-11-02T00:00:00.000Z",
         has_video: 0,
-        body_json: JSON.stringify([{ type: "paragraph", text: "Out went the lamps." }]),
+        body_json: JSON.stringify([
+          { type: "paragraph", text: "Out went the lamps." },
+          { type: "related", slug: "older-story", headline: "Harbour lights switched on" },
+        ]),
       } as never)
       .execute();
     await db
@@ -81,6 +84,12 @@ describe.each(testEngines)("migrations on %s", (engine) => {
       const second = await store.listStories({ tag: "lights", limit: 1, cursor });
       expect([...first.items, ...second.items].map((story) => story.slug)).toEqual(["newer-story", "older-story"]);
       expect(second.nextCursor).toBeNull();
+      // The related links the stories held are indexed too: deleting a story unlinks its headline.
+      await store.deleteStory("older-story");
+      expect((await store.getStory("newer-story"))?.body[1]).toEqual({
+        type: "related",
+        headline: "Harbour lights switched on",
+      });
     } finally {
       await store.close();
     }

@@ -1,7 +1,9 @@
 // Schema changes, in order. Each runs once per database, recorded by Kysely's Migrator.
 import { type Kysely, sql } from "kysely";
 import { type Migration, Migrator } from "kysely/migration";
+import { matchWords, normalizeHeadline } from "../model/headlineMatch";
 import { searchText } from "../model/searchText";
+import type { Block } from "../model/story";
 import type { Engine } from "./engine";
 
 export const migrations = (engine: Engine): Record<string, Migration> => ({
@@ -149,6 +151,58 @@ export const migrations = (engine: Engine): Record<string, Migration> => ({
         .on("story_views")
         .columns(["hour", "story_slug", "views"])
         .execute();
+    },
+  },
+  "0006-related-links": {
+    // Related headlines, indexed (see store/relatedLinks.ts): each story's normalised headline and
+    // its words, and a row per inline related block with the story it links, so linking and
+    // unlinking touch only the rows concerned instead of every story's body.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable("stories")
+        .addColumn("headline_key", "text", (c) => c.notNull().defaultTo(""))
+        .execute();
+      await db.schema.createIndex("stories_by_headline_key").on("stories").column("headline_key").execute();
+      await db.schema
+        .createTable("headline_words")
+        .addColumn("word", "text", (c) => c.notNull())
+        .addColumn("story_slug", "text", (c) => c.notNull().references("stories.slug").onDelete("cascade"))
+        .addPrimaryKeyConstraint("headline_words_pk", ["word", "story_slug"])
+        .execute();
+      await db.schema.createIndex("headline_words_by_story").on("headline_words").column("story_slug").execute();
+      await db.schema
+        .createTable("related_links")
+        .addColumn("owner_slug", "text", (c) => c.notNull().references("stories.slug").onDelete("cascade"))
+        .addColumn("position", "integer", (c) => c.notNull())
+        .addColumn("headline", "text", (c) => c.notNull())
+        .addColumn("headline_key", "text", (c) => c.notNull())
+        .addColumn("target_slug", "text")
+        .addPrimaryKeyConstraint("related_links_pk", ["owner_slug", "position"])
+        .execute();
+      await db.schema.createIndex("related_links_by_target").on("related_links").column("target_slug").execute();
+      // Moving or deleting a story finds the redirects that lead to it.
+      await db.schema.createIndex("slug_redirects_by_target").on("slug_redirects").column("to_slug").execute();
+
+      const { rows } = await sql<{ slug: string; headline: string; body_json: string }>`
+        select slug, headline, body_json from stories`.execute(db);
+      const { rows: redirects } = await sql<{ from_slug: string }>`select from_slug from slug_redirects`.execute(db);
+      const reachable = new Set([...rows.map((row) => row.slug), ...redirects.map((row) => row.from_slug)]);
+      for (const row of rows) {
+        const { words } = matchWords(row.headline);
+        await sql`update stories set headline_key = ${normalizeHeadline(row.headline)} where slug = ${row.slug}`.execute(
+          db,
+        );
+        for (const word of words)
+          await sql`insert into headline_words (word, story_slug) values (${word}, ${row.slug})`.execute(db);
+        for (const [position, block] of (JSON.parse(row.body_json) as Block[]).entries()) {
+          if (block.type !== "related") continue;
+          const target = block.slug && reachable.has(block.slug) ? block.slug : null;
+          await sql`insert into related_links (owner_slug, position, headline, headline_key, target_slug)
+            values (${row.slug}, ${position}, ${block.headline}, ${normalizeHeadline(block.headline)}, ${target})`.execute(
+            db,
+          );
+        }
+      }
     },
   },
 });

@@ -21,12 +21,24 @@ export interface Database {
     body_json: string;
     content_hash: string | null;
     search_text: Generated<string>;
+    /** The headline normalised for matching (model/headlineMatch.ts). */
+    headline_key: Generated<string>;
   };
   /** `published_at` is the story's, kept here so a tag's or an author's page reads one index in order. */
   story_authors: { story_slug: string; author_slug: string; position: number; published_at: string };
   story_tags: { story_slug: string; tag_slug: string; position: number; published_at: string };
   story_views: { story_slug: string; hour: string; views: number };
   slug_redirects: { from_slug: string; to_slug: string; created_at: Generated<string> };
+  /** The distinct normalised words of each story's headline: how similar headlines are found. */
+  headline_words: { word: string; story_slug: string };
+  /** One row per inline related block: its owner, its index in the body, and the story it links (or null). */
+  related_links: {
+    owner_slug: string;
+    position: number;
+    headline: string;
+    headline_key: string;
+    target_slug: string | null;
+  };
 }
 
 /** A story's row with its section's name, as the read queries select it. */

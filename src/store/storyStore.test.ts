@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { findStoryByHeadline } from "../model/headlineMatch";
 import type { StoryInput } from "../model/story";
 import { openStore } from "./openStore";
 import type { StoryStore } from "./storyStore";
@@ -198,6 +199,44 @@ describe.each(testEngines)("on %s", (engine) => {
       // Saving the same file again changes nothing and keeps the link.
       expect((await store.saveStories([linker], { linkHeadlines: exact })).outcomes[0]?.outcome).toBe("unchanged");
       expect((await store.getStory("linker"))?.related.map((s) => s.slug)).toEqual(["later"]);
+    });
+
+    it("links a reworded headline among many stories sharing its common words, and only a clear match", async () => {
+      const decoys = Array.from({ length: 60 }, (_, n) =>
+        story(`decoy-${n}`, 1, { headline: `Council to review the harbour plan for district ${n}` }),
+      );
+      await store.saveStories([
+        ...decoys,
+        story("fares", 2, { headline: "Port Merrow ferry fares to rise in January" }),
+        story("twin-a", 3, { headline: "Harbour wall vote set for Friday morning" }),
+        story("twin-b", 4, { headline: "Harbour wall vote set for Friday evening" }),
+      ]);
+      const linker = story("linker", 5, {
+        body: [
+          { type: "related", headline: "Port Merrow ferry fares will rise in January" },
+          { type: "related", headline: "Harbour wall vote set for Friday" },
+          { type: "related", headline: "Council to review the harbour plan" },
+        ],
+      });
+      const { linked } = await store.saveStories([linker], { linkHeadlines: findStoryByHeadline });
+      expect(linked).toBe(1);
+      // The second and the third each name several stories equally well: both stay plain text.
+      expect((await store.getStory("linker"))?.body).toEqual([
+        { type: "related", slug: "fares", headline: "Port Merrow ferry fares will rise in January" },
+        { type: "related", headline: "Harbour wall vote set for Friday" },
+        { type: "related", headline: "Council to review the harbour plan" },
+      ]);
+    });
+
+    it("unlinks headlines that link a deleted story by an old slug of it", async () => {
+      await store.saveStories([story("first-slug", 1)]);
+      await store.saveStories([{ ...story("second-slug", 1), movedFrom: "first-slug" }]);
+      await store.saveStories([
+        story("linker", 2, { body: [{ type: "related", slug: "first-slug", headline: "Headline of first-slug" }] }),
+      ]);
+      expect((await store.getStory("linker"))?.body[0]).toMatchObject({ slug: "first-slug" });
+      await store.deleteStory("second-slug");
+      expect((await store.getStory("linker"))?.body).toEqual([{ type: "related", headline: "Headline of first-slug" }]);
     });
 
     it("never keeps a link to a story that is not there", async () => {

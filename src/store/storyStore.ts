@@ -4,17 +4,11 @@ import type { Kysely } from "kysely";
 import type { NamedRef, Section, Story, StoryInput, StorySummary } from "../model/story";
 import type { StoryListQuery } from "../model/storyList";
 import type { Engine } from "./engine";
+import { type HeadlineResolver, indexOwnLinks, linkWaitingHeadlines } from "./relatedLinks";
 import { type Database, readBody } from "./schema";
 import { searchPostgres, searchSqlite } from "./search";
 import { findStoryRow, listStories, mostRead, relatedStories, toSummary } from "./storyReads";
-import {
-  deleteStory,
-  type HeadlineResolver,
-  linkRelatedHeadlines,
-  moveStory,
-  type SaveOutcome,
-  writeStory,
-} from "./storyWrites";
+import { deleteStory, moveStory, type SaveOutcome, writeStory } from "./storyWrites";
 
 export type StoryToSave = StoryInput & { movedFrom?: string };
 
@@ -127,7 +121,11 @@ export function createStoryStore(db: Kysely<Database>, engine: Engine): StorySto
           }
           outcomes.push({ slug: story.slug, outcome });
         }
-        const linked = await linkRelatedHeadlines(trx, linkHeadlines ?? (() => undefined));
+        // Links once every story of the batch is written, so stories may name each other.
+        const written = stories.filter((_, i) => outcomes[i]?.outcome !== "unchanged");
+        let linked = 0;
+        for (const story of written) linked += await indexOwnLinks(trx, story.slug, linkHeadlines);
+        if (linkHeadlines) for (const story of written) linked += await linkWaitingHeadlines(trx, story, linkHeadlines);
         return { outcomes, linked };
       });
     },
@@ -138,7 +136,14 @@ export function createStoryStore(db: Kysely<Database>, engine: Engine): StorySto
 
     async clearStories() {
       return db.transaction().execute(async (trx) => {
-        for (const table of ["story_views", "story_tags", "story_authors", "slug_redirects"] as const)
+        for (const table of [
+          "story_views",
+          "story_tags",
+          "story_authors",
+          "slug_redirects",
+          "related_links",
+          "headline_words",
+        ] as const)
           await trx.deleteFrom(table).execute();
         const { numDeletedRows } = await trx.deleteFrom("stories").executeTakeFirst();
         return Number(numDeletedRows);

@@ -1,17 +1,16 @@
-// The write side of the store: saving, renaming and deleting stories, and linking inline related
-// headlines to the stories they name. Every function runs inside the caller's transaction.
+// The write side of the store: saving, renaming and deleting stories. Related headlines are kept
+// linked through their index (relatedLinks.ts). Every function runs inside the caller's transaction.
 import { createHash } from "node:crypto";
 import type { Transaction } from "kysely";
+import { normalizeHeadline } from "../model/headlineMatch";
 import { searchText } from "../model/searchText";
-import { type Block, hasPlayableVideo, type NamedRef, type StoryInput } from "../model/story";
-import { type Database, readBody } from "./schema";
+import { hasPlayableVideo, type NamedRef, type StoryInput } from "../model/story";
+import { indexHeadline, retargetLinks } from "./relatedLinks";
+import type { Database } from "./schema";
 
 type Trx = Transaction<Database>;
 
 export type SaveOutcome = "created" | "updated" | "unchanged";
-
-/** Finds the slug of the story a headline names, among the stories given; undefined when none does. */
-export type HeadlineResolver = (headline: string, stories: { slug: string; headline: string }[]) => string | undefined;
 
 export function contentHash(story: StoryInput): string {
   return createHash("sha256").update(JSON.stringify(story)).digest("base64url");
@@ -40,6 +39,7 @@ export async function writeStory(trx: Trx, story: StoryInput): Promise<SaveOutco
     body_json: JSON.stringify(story.body),
     content_hash: hash,
     search_text: searchText(story),
+    headline_key: normalizeHeadline(story.headline),
   };
   await trx
     .insertInto("stories")
@@ -59,6 +59,7 @@ export async function writeStory(trx: Trx, story: StoryInput): Promise<SaveOutco
       .insertInto("story_tags")
       .values(story.tags.map((tag, position) => ({ ...link, tag_slug: tag.slug, position })))
       .execute();
+  await indexHeadline(trx, story.slug, story.headline);
   // A story now at this slug ends any redirect that pointed the slug elsewhere.
   await trx.deleteFrom("slug_redirects").where("from_slug", "=", story.slug).execute();
   return existing ? "updated" : "created";
@@ -88,52 +89,15 @@ export async function moveStory(trx: Trx, from: string, to: string): Promise<voi
     .values({ from_slug: from, to_slug: to })
     .onConflict((oc) => oc.column("from_slug").doUpdateSet({ to_slug: to }))
     .execute();
-  await rewriteRelated(trx, (block) => (block.slug === from ? { ...block, slug: to } : block));
+  await retargetLinks(trx, [from], to);
 }
 
-/** Deletes a story; the stories that linked it keep its headline as plain text (never a dead link). */
+/** Deletes a story; the stories that linked it (or an old slug of it) keep its headline as plain text. */
 export async function deleteStory(trx: Trx, slug: string): Promise<boolean> {
   const { numDeletedRows } = await trx.deleteFrom("stories").where("slug", "=", slug).executeTakeFirst();
   if (numDeletedRows === 0n) return false;
+  const oldSlugs = await trx.selectFrom("slug_redirects").select("from_slug").where("to_slug", "=", slug).execute();
   await trx.deleteFrom("slug_redirects").where("to_slug", "=", slug).execute();
-  await rewriteRelated(trx, ({ slug: linked, ...block }) => (linked === slug ? block : { ...block, slug: linked }));
+  await retargetLinks(trx, [slug, ...oldSlugs.map((row) => row.from_slug)], null);
   return true;
-}
-
-/**
- * Keeps every related headline honest: a link to a slug that leads nowhere becomes plain text
- * (never a dead link), and an unlinked headline that now names a story is linked. Returns how
- * many headlines it linked.
- */
-export async function linkRelatedHeadlines(trx: Trx, resolve: HeadlineResolver): Promise<number> {
-  const stories = await trx.selectFrom("stories").select(["slug", "headline"]).execute();
-  const redirects = await trx.selectFrom("slug_redirects").select("from_slug").execute();
-  const reachable = new Set([...stories.map((s) => s.slug), ...redirects.map((r) => r.from_slug)]);
-  let linked = 0;
-  await rewriteRelated(trx, ({ slug: current, ...block }, owner) => {
-    if (current && reachable.has(current)) return { ...block, slug: current };
-    const slug = resolve(block.headline, stories);
-    if (!slug || slug === owner) return block;
-    linked += 1;
-    return { ...block, slug };
-  });
-  return linked;
-}
-
-type RelatedBlock = Extract<Block, { type: "related" }>;
-
-/** Rewrites the related blocks of every story that has any, saving only the stories that changed. */
-async function rewriteRelated(trx: Trx, rewrite: (block: RelatedBlock, owner: string) => RelatedBlock) {
-  const rows = await trx
-    .selectFrom("stories")
-    .select(["slug", "body_json"])
-    .where("body_json", "like", '%"type":"related"%')
-    .execute();
-  for (const row of rows) {
-    const body = readBody(row.body_json);
-    const next = body.map((block) => (block.type === "related" ? rewrite(block, row.slug) : block));
-    const json = JSON.stringify(next);
-    if (json !== row.body_json)
-      await trx.updateTable("stories").set({ body_json: json }).where("slug", "=", row.slug).execute();
-  }
 }
