@@ -1,5 +1,5 @@
 // Several servers, one site: two Dispatch processes on one PostgreSQL. What one publishes, the
-// other serves at once (neither keeps a copy of its own). Runs when TEST_DATABASE_URL names a
+// other serves at once: each keeps the answers it rendered only while the store's version holds. Runs when TEST_DATABASE_URL names a
 // PostgreSQL server (.ci/run sets it); without one, this file holds no test.
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
@@ -51,7 +51,11 @@ for (const serverUrl of postgres ? [postgres] : []) {
       const read = await fetch(`${two.origin}/api/stories/two-servers-story`);
       expect((await read.json()).headline).toBe("Night market returns to the quay");
 
+      // Server two renders and keeps the page and the list before the edit…
+      for (const path of ["/stories/two-servers-story", "/api/stories?limit=1"])
+        expect((await fetch(`${two.origin}${path}`)).status).toBe(200);
       expect((await put("Night market returns to the quay for the winter")).status).toBe(200);
+      // …and serves the edit made through server one on its next request.
       const page = await (await fetch(`${two.origin}/stories/two-servers-story`)).text();
       expect(page).toContain("Night market returns to the quay for the winter");
       const list = await (await fetch(`${two.origin}/api/stories?limit=1`)).json();

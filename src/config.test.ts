@@ -11,6 +11,7 @@ describe("readConfig", () => {
       webConcurrency: 1,
       trustProxy: false,
       logRequests: true,
+      renderCacheBytes: 64 * 1024 * 1024,
     });
   });
 
@@ -24,6 +25,7 @@ describe("readConfig", () => {
       WEB_CONCURRENCY: "3",
       TRUST_PROXY: "10.0.0.0/8,192.168.1.1",
       LOG_REQUESTS: "0",
+      RENDER_CACHE_MB: "0.5",
     });
     expect(config).toEqual({
       port: 8080,
@@ -34,6 +36,7 @@ describe("readConfig", () => {
       webConcurrency: 3,
       trustProxy: "10.0.0.0/8,192.168.1.1",
       logRequests: false,
+      renderCacheBytes: 524_288,
     });
   });
 

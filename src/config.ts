@@ -37,6 +37,7 @@ const envSchema = z.object({
   WEB_CONCURRENCY: z.preprocess(unsetIfEmpty, webConcurrency),
   TRUST_PROXY: z.preprocess(unsetIfEmpty, trustProxy),
   LOG_REQUESTS: z.preprocess(unsetIfEmpty, flag),
+  RENDER_CACHE_MB: z.preprocess(unsetIfEmpty, z.coerce.number().min(0).max(65_536).default(64)),
 });
 
 /** What each variable accepts, for the error that names it. */
@@ -49,6 +50,7 @@ const accepted: Record<keyof z.input<typeof envSchema>, string> = {
   WEB_CONCURRENCY: 'a whole number from 1, or "auto"',
   TRUST_PROXY: "true, false, or the proxies' addresses",
   LOG_REQUESTS: "0 or 1",
+  RENDER_CACHE_MB: "megabytes, 0 or more (0 turns the cache off)",
 };
 
 export interface Config {
@@ -65,6 +67,8 @@ export interface Config {
   trustProxy: boolean | string;
   /** One log line per request. */
   logRequests: boolean;
+  /** Bytes of rendered pages and API answers each process keeps. */
+  renderCacheBytes: number;
 }
 
 /** The settings from an environment; throws one error naming every variable that is wrong. */
@@ -87,5 +91,6 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     webConcurrency: vars.WEB_CONCURRENCY,
     trustProxy: vars.TRUST_PROXY,
     logRequests: vars.LOG_REQUESTS === "1",
+    renderCacheBytes: Math.round(vars.RENDER_CACHE_MB * 1024 * 1024),
   };
 }

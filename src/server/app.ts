@@ -37,6 +37,8 @@ export interface AppOptions {
   trustProxy?: boolean | string;
   /** The clock, for what depends on the time (view counts, the news sitemap's last 48 hours). */
   now?: () => Date;
+  /** Bytes of rendered pages and API answers kept in this process (64 MiB); 0 keeps none. */
+  answerCacheBytes?: number;
   /** Runs before any route is added: the dev server mounts Vite's middleware here. */
   setup?: (app: FastifyInstance) => Promise<void>;
 }
@@ -56,6 +58,7 @@ export async function buildApp({
   trustProxy = false,
   publicDir,
   shareCards,
+  answerCacheBytes = 64 * 1024 * 1024,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
@@ -85,9 +88,10 @@ export async function buildApp({
   await app.register(shareCardRoutes, { reader, publicDir, ...shareCards });
   await app.register(oembedRoutes, { reader, site });
 
-  // Pages and the API: a weak ETag, 304s and Cache-Control on every answer of this scope.
+  // Pages and the API: a weak ETag, 304s and Cache-Control on every answer of this scope, and the
+  // answers kept, compressed, until the store's version changes.
   await app.register(async (dynamic) => {
-    cacheAnswers(dynamic);
+    cacheAnswers(dynamic, { maxBytes: answerCacheBytes, version: () => store.version(), now });
     await dynamic.register(publishingRoutes, { store, reader, adminToken });
     await dynamic.register(viewRoutes, { store, reader, now });
     await dynamic.register(readRoutes, { reader });

@@ -29,6 +29,8 @@ export async function startDevServer(vite: ViteDevServer): Promise<void> {
     adminToken: config.adminToken,
     trustProxy: config.trustProxy,
     logger: config.logRequests,
+    // Pages render from the source as it changes: nothing rendered is kept.
+    answerCacheBytes: 0,
     pages: {
       template: (url) => vite.transformIndexHtml(url, readFileSync(`${root}/index.html`, "utf8")),
       render,

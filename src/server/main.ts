@@ -55,6 +55,7 @@ async function runServer() {
     adminToken: config.adminToken,
     trustProxy: config.trustProxy,
     logger: config.logRequests,
+    answerCacheBytes: config.renderCacheBytes,
     pages: { template: () => client.template, render, routeScripts: client.routeScripts },
   });
   if (loaded) app.log.info(`loaded ${loaded} demo stories into the empty store`);

@@ -15,6 +15,8 @@ import type { ShareCardOptions } from "./shareCard/shareCardRoutes";
 export interface TestServer {
   url: string;
   store: StoryStore;
+  /** How many pages the server has rendered, and how many stories it has read from the store. */
+  work(): { renders: number; storyReads: number };
   close(): Promise<void>;
 }
 
@@ -33,6 +35,8 @@ export interface TestServerOptions {
   shareCards?: ShareCardOptions;
   /** The public files share cards draw pictures from (default: public/). */
   publicDir?: string;
+  /** Bytes of answers the server keeps (the app's default when absent). */
+  answerCacheBytes?: number;
 }
 
 export async function startTestServer({
@@ -43,14 +47,24 @@ export async function startTestServer({
   now,
   shareCards,
   publicDir = join(root, "public"),
+  answerCacheBytes,
 }: TestServerOptions = {}): Promise<TestServer> {
   const database = await createTestDatabase(engine);
   const store = await openStore(database.url);
   if (demo) await loadDemoContentIfEmpty(store, join(root, "content"), join(root, "public"));
   const template = readFileSync(join(root, "index.html"), "utf8");
   const publicUrl = "https://news.example";
+  const work = { renders: 0, storyReads: 0 };
+  // The server's store and renderer, counted: a test can tell work done from work saved.
+  const counted: StoryStore = {
+    ...store,
+    getStory: (slug) => {
+      work.storyReads += 1;
+      return store.getStory(slug);
+    },
+  };
   const app = await buildApp({
-    store,
+    store: counted,
     // The public folder is what the built client serves as files (Vite copies it into dist/client).
     clientDir: join(root, "public"),
     publicDir,
@@ -59,12 +73,21 @@ export async function startTestServer({
     trustProxy,
     ...(now ? { now } : {}),
     ...(shareCards ? { shareCards } : {}),
-    pages: { template: () => template, render, routeScripts: () => [] },
+    ...(answerCacheBytes !== undefined ? { answerCacheBytes } : {}),
+    pages: {
+      template: () => template,
+      render: (...args) => {
+        work.renders += 1;
+        return render(...args);
+      },
+      routeScripts: () => [],
+    },
   });
   const address = await app.listen({ port: 0, host: "127.0.0.1" });
   return {
     url: address,
     store,
+    work: () => ({ ...work }),
     async close() {
       await app.close();
       await store.close();

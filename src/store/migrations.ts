@@ -205,6 +205,19 @@ export const migrations = (engine: Engine): Record<string, Migration> => ({
       }
     },
   },
+  "0007-store-version": {
+    // A number every write transaction raises first: a server learns whether anything changed
+    // (to drop what it rendered) with one point read. Raising it first also queues writers on
+    // PostgreSQL, which keeps concurrent publishes from deadlocking each other.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("store_version")
+        .addColumn("id", "integer", (c) => c.primaryKey())
+        .addColumn("version", "integer", (c) => c.notNull())
+        .execute();
+      await sql`insert into store_version (id, version) values (1, 1)`.execute(db);
+    },
+  },
 });
 
 /**

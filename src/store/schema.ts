@@ -29,6 +29,8 @@ export interface Database {
   story_tags: { story_slug: string; tag_slug: string; position: number; published_at: string };
   story_views: { story_slug: string; hour: string; views: number };
   slug_redirects: { from_slug: string; to_slug: string; created_at: Generated<string> };
+  /** One row (id 1): raised by every write, read by servers to know whether their renders still hold. */
+  store_version: { id: number; version: number };
   /** The distinct normalised words of each story's headline: how similar headlines are found. */
   headline_words: { word: string; story_slug: string };
   /** One row per inline related block: its owner, its index in the body, and the story it links (or null). */

@@ -176,6 +176,23 @@ describe.each(testEngines)("on %s", (engine) => {
       expect((await store.getStory("linker"))?.body).toEqual([{ type: "related", headline: "Headline of gone" }]);
     });
 
+    it("raises its version with every write, and not with a view", async () => {
+      const versions = [await store.version()];
+      await store.saveStories([story("one", 1)]);
+      versions.push(await store.version());
+      await store.countView("one", new Date());
+      versions.push(await store.version());
+      await store.deleteStory("one");
+      versions.push(await store.version());
+      await store.saveSections([{ slug: "city", name: "The City" }]);
+      versions.push(await store.version());
+      const [start, saved, viewed, deleted, sections] = versions as [number, number, number, number, number];
+      expect(saved).toBeGreaterThan(start);
+      expect(viewed).toBe(saved);
+      expect(deleted).toBeGreaterThan(viewed);
+      expect(sections).toBeGreaterThan(deleted);
+    });
+
     it("clears every story, and what hangs on them, keeping the sections", async () => {
       await store.saveStories([story("one", 1), { ...story("two", 2), movedFrom: "two-before" }]);
       await store.countView("one", new Date());

@@ -1,6 +1,6 @@
 // The story store: the one interface the rest of Dispatch uses to read and write stories.
 // It speaks Kysely only, so the engine behind it (SQLite or PostgreSQL) is a connection detail.
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { NamedRef, Section, Story, StoryInput, StorySummary } from "../model/story";
 import type { StoryListQuery } from "../model/storyList";
 import type { Engine } from "./engine";
@@ -52,19 +52,32 @@ export interface StoryStore {
   /** Every story's slug and headline: what related headlines are matched against. */
   listHeadlines(): Promise<{ slug: string; headline: string }[]>;
   countStories(): Promise<number>;
+  /** A number that changes with every write to stories or sections: what a render of the store's content depends on. */
+  version(): Promise<number>;
   /** Resolves when the database answers a query. */
   ping(): Promise<void>;
   close(): Promise<void>;
 }
 
 export function createStoryStore(db: Kysely<Database>, engine: Engine): StoryStore {
+  /** A write transaction that raises the store's version first (see migration 0007). */
+  const write = <T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> =>
+    db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable("store_version")
+        .set((eb) => ({ version: eb("version", "+", 1) }))
+        .where("id", "=", 1)
+        .execute();
+      return work(trx);
+    });
+
   return {
     async listSections() {
       return db.selectFrom("sections").select(["slug", "name"]).orderBy("position").execute();
     },
 
     async saveSections(sections) {
-      await db.transaction().execute(async (trx) => {
+      await write(async (trx) => {
         for (const [position, section] of sections.entries()) {
           await trx
             .insertInto("sections")
@@ -111,7 +124,7 @@ export function createStoryStore(db: Kysely<Database>, engine: Engine): StorySto
     },
 
     async saveStories(stories, { linkHeadlines } = {}) {
-      return db.transaction().execute(async (trx) => {
+      return write(async (trx) => {
         const outcomes: SaveReport["outcomes"] = [];
         for (const { movedFrom, ...story } of stories) {
           let outcome = await writeStory(trx, story);
@@ -131,11 +144,11 @@ export function createStoryStore(db: Kysely<Database>, engine: Engine): StorySto
     },
 
     async deleteStory(slug) {
-      return db.transaction().execute((trx) => deleteStory(trx, slug));
+      return write((trx) => deleteStory(trx, slug));
     },
 
     async clearStories() {
-      return db.transaction().execute(async (trx) => {
+      return write(async (trx) => {
         for (const table of [
           "story_views",
           "story_tags",
@@ -192,6 +205,11 @@ export function createStoryStore(db: Kysely<Database>, engine: Engine): StorySto
         .select((eb) => eb.fn.countAll<number | string>().as("count"))
         .executeTakeFirstOrThrow();
       return Number(count);
+    },
+
+    async version() {
+      const row = await db.selectFrom("store_version").select("version").where("id", "=", 1).executeTakeFirstOrThrow();
+      return Number(row.version);
     },
 
     async ping() {

@@ -1,7 +1,7 @@
 // Conditional requests and cache headers, against the real server.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../testServer";
-import { dynamicCacheControl } from "./caching";
+import { dynamicCacheControl, negotiateEncoding } from "./caching";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -57,5 +57,98 @@ describe("compression", () => {
       expect(response.headers.get("vary")).toMatch(/accept-encoding/i);
       expect((await response.text()).length).toBeGreaterThan(1000);
     }
+  });
+});
+
+describe("the answers a server keeps", () => {
+  const STORY = "/stories/ferry-crew-pulls-kayakers-from-the-sound";
+  let clock = new Date("2026-11-24T10:00:00Z");
+  let kept: TestServer;
+  beforeAll(async () => {
+    kept = await startTestServer({ adminToken: "token", now: () => clock });
+  });
+  afterAll(() => kept.close());
+  const fetchKept = (path: string, headers: Record<string, string> = {}) => fetch(`${kept.url}${path}`, { headers });
+
+  it("renders a page once, then sends the same bytes and ETag in every encoding without rendering", async () => {
+    const first = await fetchKept(STORY, { "accept-encoding": "br" });
+    const html = await first.text();
+    const { renders } = kept.work();
+    for (const encoding of ["br", "gzip", "identity", "br"]) {
+      const again = await fetchKept(STORY, { "accept-encoding": encoding });
+      expect(again.status).toBe(200);
+      expect(again.headers.get("content-encoding")).toBe(encoding === "identity" ? null : encoding);
+      expect(again.headers.get("vary")).toMatch(/accept-encoding/i);
+      expect(again.headers.get("etag")).toBe(first.headers.get("etag"));
+      expect(again.headers.get("content-type")).toBe("text/html; charset=utf-8");
+      expect(await again.text()).toBe(html);
+    }
+    const notModified = await fetchKept(STORY, { "if-none-match": first.headers.get("etag") ?? "" });
+    expect(notModified.status).toBe(304);
+    expect(notModified.headers.get("vary")).toMatch(/accept-encoding/i);
+    expect(kept.work().renders).toBe(renders);
+  });
+
+  it("answers the API again without reading the store", async () => {
+    const path = "/api/stories/gales-shut-kessel-strait-to-shipping";
+    const first = await (await fetchKept(path)).json();
+    const { storyReads } = kept.work();
+    expect(await (await fetchKept(path)).json()).toEqual(first);
+    expect(kept.work().storyReads).toBe(storyReads);
+  });
+
+  it("serves an edit, and no longer a deleted story, on the very next request", async () => {
+    const path = "/api/stories/gales-shut-kessel-strait-to-shipping";
+    const story = await (await fetchKept(path)).json();
+    await fetchKept(STORY);
+    const put = await fetch(`${kept.url}${path}`, {
+      method: "PUT",
+      headers: { authorization: "Bearer token", "content-type": "application/json" },
+      body: JSON.stringify({ ...story, headline: "Gales close the Kessel Strait for a second day" }),
+    });
+    expect(put.status).toBe(200);
+    expect((await (await fetchKept(path)).json()).headline).toBe("Gales close the Kessel Strait for a second day");
+    // Every page may show the edited headline (lists, related stories): all are made again.
+    const renders = kept.work().renders;
+    await fetchKept(STORY);
+    expect(kept.work().renders).toBe(renders + 1);
+
+    const removed = await fetch(`${kept.url}${path}`, { method: "DELETE", headers: { authorization: "Bearer token" } });
+    expect(removed.status).toBe(204);
+    expect((await fetchKept(path)).status).toBe(404);
+  });
+
+  it("makes pages again once a minute, for the views that move Most read", async () => {
+    await fetchKept("/");
+    const renders = kept.work().renders;
+    await fetchKept("/");
+    expect(kept.work().renders).toBe(renders);
+    clock = new Date(clock.getTime() + 61_000);
+    await fetchKept("/");
+    expect(kept.work().renders).toBe(renders + 1);
+  });
+
+  it("keeps nothing when its size is 0", async () => {
+    const none = await startTestServer({ answerCacheBytes: 0 });
+    try {
+      for (const _ of [1, 2]) expect((await fetch(`${none.url}${STORY}`)).status).toBe(200);
+      expect(none.work().renders).toBe(2);
+    } finally {
+      await none.close();
+    }
+  });
+});
+
+describe("negotiateEncoding", () => {
+  it.each([
+    ["br, gzip", "br"],
+    ["gzip, deflate", "gzip"],
+    ["gzip;q=1, br;q=0", "gzip"],
+    ["*", "br"],
+    ["br;q=0, gzip;q=0", "identity"],
+    ["identity", "identity"],
+    [undefined, "identity"],
+  ])("takes %s as %s", (header, encoding) => {
+    expect(negotiateEncoding(header)).toBe(encoding);
   });
 });
