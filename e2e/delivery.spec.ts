@@ -69,3 +69,21 @@ test("the server renders with React's production build, though this server runs 
     expect(bundle).not.toContain(developmentOnly); // …and only its production build
   expect((await request.get(WATCH_PATH)).status()).toBe(200);
 });
+
+test("the story's first screen gets the bandwidth first: the stylesheet early, the app's scripts at low priority", async ({
+  request,
+}) => {
+  const html = await (await request.get(WATCH_PATH)).text();
+  const head = html.slice(0, html.indexOf("</head>"));
+  const stylesheet = head.indexOf('rel="stylesheet"');
+  expect(stylesheet).toBeGreaterThan(0);
+  expect(stylesheet).toBeLessThan(head.indexOf("<title>"));
+  const scripts = [...head.matchAll(/<(script type="module"|link rel="modulepreload")[^>]*>/g)].map((m) => m[0]);
+  expect(scripts.length).toBeGreaterThan(1);
+  for (const script of scripts) {
+    expect(script).toContain('fetchpriority="low"');
+    expect(head.indexOf(script)).toBeGreaterThan(stylesheet);
+  }
+  // The lead picture is preloaded at high priority, from the first lines of the body.
+  expect(html).toMatch(/<link rel="preload" as="image" href="\/media\/ferry-fog\.jpg" fetchPriority="high"\/>/);
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientBuild, type Manifest } from "./clientBuild";
+import { clientBuild, forFirstPaint, type Manifest } from "./clientBuild";
 
 // A small build as Vite's manifest describes it: the entry, two pages sharing a chunk, a chunk
 // the entry and a page share, and a chunk loaded only on demand (not preloaded).
@@ -36,5 +36,22 @@ describe("clientBuild", () => {
   it("preloads nothing for no page, or for a module the build does not have", () => {
     expect(build.routeScripts([])).toEqual([]);
     expect(build.routeScripts(["src/routes/gone/GonePage.tsx"])).toEqual([]);
+  });
+});
+
+describe("forFirstPaint", () => {
+  // index.html as Vite writes it: the entry script, then the stylesheet, after the head's slot.
+  const built = `<head>
+    <meta charset="utf-8" />
+    <!--app-head-->
+    <script type="module" crossorigin src="/assets/index-A.js"></script>
+    <link rel="stylesheet" crossorigin href="/assets/style-C.css">
+  </head>`;
+
+  it("puts the stylesheet before the head's tags, and fetches the entry at low priority", () => {
+    const arranged = forFirstPaint(built);
+    expect(arranged.indexOf("style-C.css")).toBeLessThan(arranged.indexOf("<!--app-head-->"));
+    expect(arranged.match(/style-C\.css/g)).toHaveLength(1);
+    expect(arranged).toContain('<script type="module" fetchpriority="low" crossorigin src="/assets/index-A.js">');
   });
 });

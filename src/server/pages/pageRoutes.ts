@@ -8,6 +8,7 @@ import { scriptSafeJson } from "../../head/head";
 import { escapeHtml, renderHead } from "../../head/renderHead";
 import type { StoryApi } from "../../model/storyApi";
 import { canonicalPageUrl } from "../http/canonicalUrl";
+import { modulePreload } from "./clientBuild";
 
 export type Render = (request: Request, api: StoryApi, site: Site) => Promise<RenderResult>;
 
@@ -33,9 +34,7 @@ export const pageRoutes: FastifyPluginAsync<PageRoutesOptions> = async (app, { r
     const url = new URL(`${site.url}${request.url}`);
     const result = await pages.render(new Request(url, { headers: { accept: "text/html" } }), reader, site);
     if (result.kind === "redirect") return reply.redirect(result.location, result.status);
-    const preloads = pages
-      .routeScripts(result.pageModules)
-      .map((href) => `<link rel="modulepreload" crossorigin href="${escapeHtml(href)}">`);
+    const preloads = pages.routeScripts(result.pageModules).map((href) => modulePreload(escapeHtml(href)));
     const html = (await pages.template(request.url))
       .replace("<!--app-head-->", [renderHead(result.head), ...preloads].join("\n    "))
       .replace("<!--app-html-->", () => result.html)
