@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { imageSize } from "image-size";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
-import { sectionSchema } from "../model/story";
+import { type Section, sectionSchema } from "../model/story";
 import type { StoryStore } from "../store/storyStore";
 import { type ImageSizer, parseMarkdownStory } from "./markdownStory";
 
@@ -21,8 +21,13 @@ export function publicImageSizer(publicDir: string): ImageSizer {
   };
 }
 
+/** The sections of content/sections.yaml, in masthead order. */
+export function readDemoSections(contentDir: string): Section[] {
+  return z.array(sectionSchema).parse(parseYaml(readFileSync(join(contentDir, "sections.yaml"), "utf8")));
+}
+
 export function readDemoContent(contentDir: string, publicDir: string) {
-  const sections = z.array(sectionSchema).parse(parseYaml(readFileSync(join(contentDir, "sections.yaml"), "utf8")));
+  const sections = readDemoSections(contentDir);
   const sizeOf = publicImageSizer(publicDir);
   const storiesDir = join(contentDir, "stories");
   const stories = readdirSync(storiesDir)

@@ -1,0 +1,10 @@
+// npm run seed -- --stories N [--reset]: loads the seeder from the source through Vite (see src/import/seed.ts).
+import { createServer } from "vite";
+
+const vite = await createServer({ server: { middlewareMode: true, hmr: false }, appType: "custom", logLevel: "error" });
+try {
+  const { main } = await vite.ssrLoadModule("/src/import/seed.ts");
+  process.exitCode = await main(process.argv.slice(2));
+} finally {
+  await vite.close();
+}
