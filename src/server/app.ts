@@ -63,6 +63,8 @@ export async function buildApp({
   const app = Fastify({
     logger,
     bodyLimit: BODY_LIMIT,
+    // A slug may be 120 characters (model/story.ts); Fastify matches no route with a longer parameter than this.
+    maxParamLength: 200,
     trustProxy,
     // Requests the router cannot even read (bad percent-encoding, say) get the same error shape.
     frameworkErrors: (error, _request, reply) => sendError(reply, new ApiError("bad_request", error.message)),

@@ -55,6 +55,15 @@ describe.each(testEngines)("on %s", (engine) => {
       expect(list.items[0].slug).toBe("winter-ferry-hours");
     });
 
+    it("takes a slug as long as the model allows (120 characters), and serves it everywhere", async () => {
+      const slug = `${"longest-slug-".repeat(9)}abc`;
+      expect(slug).toHaveLength(120);
+      expect((await send("PUT", `/api/stories/${slug}`, draft())).status).toBe(201);
+      for (const path of [`/api/stories/${slug}`, `/stories/${slug}`, `/og/${slug}.png`])
+        expect((await fetch(`${server.url}${path}`)).status, path).toBe(200);
+      expect((await send("DELETE", `/api/stories/${slug}`)).status).toBe(204);
+    });
+
     it("replaces it (200), accepting the API's own Story shape back", async () => {
       const current = await (await fetch(`${server.url}/api/stories/winter-ferry-hours`)).json();
       const response = await send("PUT", "/api/stories/winter-ferry-hours", {
