@@ -1,0 +1,72 @@
+// What a reader's browser sees: the time from clicking a prefetched related headline to the next
+// story painted (Chromium through Playwright), and the story's LCP under Lighthouse's mobile
+// profile against a static copy of the same HTML without scripts.
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+import { chromium } from "playwright-core";
+import { chromiumArgs } from "../e2e/chromium.ts";
+import { percentile } from "./measure.ts";
+
+/**
+ * Opens each story, lets it hydrate, points at its first related headline (which prefetches the
+ * story and the page's code), then clicks and times the frame in which the new headline shows.
+ */
+export async function prefetchedNavigation(executablePath: string, origin: string, slugs: string[]) {
+  const browser = await chromium.launch({ executablePath, args: chromiumArgs });
+  const times: number[] = [];
+  try {
+    const page = await browser.newPage();
+    for (const slug of slugs) {
+      await page.goto(`${origin}/stories/${slug}`, { waitUntil: "networkidle" });
+      const link = page.locator("main a[href^='/stories/']").first();
+      if ((await link.count()) === 0) continue;
+      const before = await page.locator("h1").first().textContent();
+      await link.hover();
+      await page.waitForLoadState("networkidle");
+      const elapsed = page.evaluate(
+        (old) =>
+          new Promise<number>((resolve) => {
+            const start = performance.now();
+            const check = () => {
+              const heading = document.querySelector("h1")?.textContent;
+              if (heading && heading !== old) requestAnimationFrame(() => resolve(performance.now() - start));
+              else requestAnimationFrame(check);
+            };
+            requestAnimationFrame(check);
+          }),
+        before,
+      );
+      await link.click();
+      times.push(await elapsed);
+    }
+  } finally {
+    await browser.close();
+  }
+  return { p50: percentile(times, 50), p99: percentile(times, 99), n: times.length };
+}
+
+/** The median of `runs` Lighthouse mobile runs of a URL: LCP and the four category scores. */
+export async function lighthouseMobile(executablePath: string, url: string, runs = 3) {
+  const chrome = await chromeLauncher.launch({
+    chromePath: executablePath,
+    chromeFlags: ["--headless=new", ...chromiumArgs],
+  });
+  const lcp: number[] = [];
+  const scores: Record<string, number>[] = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      const result = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error" });
+      if (!result) throw new Error(`Lighthouse gave nothing for ${url}`);
+      lcp.push(result.lhr.audits["largest-contentful-paint"]?.numericValue ?? Number.NaN);
+      scores.push(
+        Object.fromEntries(
+          Object.entries(result.lhr.categories).map(([key, c]) => [key, Math.round((c.score ?? 0) * 100)]),
+        ),
+      );
+    }
+  } finally {
+    chrome.kill();
+  }
+  const median = percentile(lcp, 50);
+  return { lcp: median, scores: scores[lcp.indexOf(median)] ?? {} };
+}
