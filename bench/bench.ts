@@ -192,10 +192,10 @@ async function copyForNginx(origin: string, dir: string, paths: string[]) {
   for (const path of paths) {
     const file = join(dir, path.endsWith("/") ? `${path}index.html` : path.replace(/\?.*$/, ""));
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(
-      file.startsWith(join(dir, "api")) ? `${file}.json` : `${file}.html`,
-      Buffer.from(await (await fetch(`${origin}${path}`)).arrayBuffer()),
-    );
+    const target = file.startsWith(join(dir, "api")) ? `${file}.json` : `${file}.html`;
+    const bytes = Buffer.from(await (await fetch(`${origin}${path}`)).arrayBuffer());
+    writeFileSync(target, bytes);
+    writeFileSync(`${target}.gz`, gzipSync(bytes));
   }
 }
 

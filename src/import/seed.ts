@@ -18,8 +18,8 @@ export const MAX_SEED_STORIES = 1_000_000;
 /** Stories per saveStories call: one transaction each. */
 export const DEFAULT_BATCH_SIZE = 500;
 
-/** Seeded stories are dated in the five years before this instant (fixed, so runs agree). */
-const REFERENCE_TIME = Date.UTC(2026, 11, 1);
+/** Seeded stories are dated in the five years before this instant (fixed, so runs agree; in the past, so none is dated ahead). */
+const REFERENCE_TIME = Date.UTC(2026, 10, 1);
 const SPAN_MINUTES = Math.round(5 * 365.25 * 24 * 60);
 /** A related block links one of the this-many stories seeded just before it. */
 const RELATED_WINDOW = 2_000;
