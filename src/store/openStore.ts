@@ -50,6 +50,8 @@ function sqliteDialect(file: string): Dialect {
   const database = new SQLite(file);
   database.pragma("journal_mode = WAL");
   database.pragma("foreign_keys = ON");
+  // In WAL mode NORMAL keeps the database consistent; a power cut may lose the last commits only.
+  database.pragma("synchronous = NORMAL");
   database.pragma("busy_timeout = 5000");
   return new SqliteDialect({ database: withStatementCache(database) });
 }
