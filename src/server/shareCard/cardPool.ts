@@ -15,6 +15,13 @@ export interface CardPoolOptions {
   /** A render still running after this long is abandoned and its thread replaced. */
   renderTimeoutMs: number;
   publicDir: string;
+  /** Told when a thread starts and when it has exited: for logs and tests. */
+  onThread?: (event: CardThreadEvent) => void;
+}
+
+export interface CardThreadEvent {
+  thread: number;
+  state: "started" | "exited";
 }
 
 export interface RenderedCard {
@@ -122,6 +129,8 @@ export class CardPool {
   #start(): Thread {
     const worker = startWorker({ publicDir: this.#options.publicDir });
     const thread: Thread = { worker };
+    const id = worker.threadId;
+    this.#options.onThread?.({ thread: id, state: "started" });
     worker.on("message", (answer: CardAnswer) => {
       const current = thread.job;
       if (!current || current.job.id !== answer.id) return;
@@ -135,7 +144,7 @@ export class CardPool {
           startedAt: answer.startedAt,
           ms: answer.ms,
           queuedMs: sentAt - job.queuedAt,
-          thread: worker.threadId,
+          thread: id,
         });
       this.#dispatch();
     });
@@ -145,6 +154,7 @@ export class CardPool {
     });
     worker.on("exit", (code) => {
       this.#threads.delete(thread);
+      this.#options.onThread?.({ thread: id, state: "exited" });
       if (thread.job) {
         clearTimeout(thread.job.timer);
         thread.job.job.reject(thread.failure ?? new Error(`The share card worker stopped (exit code ${code}).`));

@@ -12,7 +12,7 @@ import { holdsVersion } from "../http/etag";
 import { slugParam } from "../http/slugParam";
 import { RecentlyUsed } from "./cardCache";
 import { cardFacts } from "./cardFacts";
-import { CardPool, CardPoolBusy, defaultCardThreads } from "./cardPool";
+import { CardPool, CardPoolBusy, type CardThreadEvent, defaultCardThreads } from "./cardPool";
 import { sharePictureSources } from "./picture";
 
 export interface ShareCardOptions {
@@ -28,6 +28,8 @@ export interface ShareCardOptions {
   renderTimeoutMs?: number;
   /** Told of every render (not of cache hits): for logs, metrics and tests. */
   onRender?: (render: CardRender) => void;
+  /** Told when a render thread starts and when it has exited: for logs and tests. */
+  onThread?: (event: CardThreadEvent) => void;
 }
 
 export interface CardRender {
@@ -67,12 +69,13 @@ export const shareCardRoutes: FastifyPluginAsync<ShareCardRoutesOptions> = async
     queue = 32,
     renderTimeoutMs = 20_000,
     onRender,
+    onThread,
   },
 ) => {
   const rendered = new RecentlyUsed(cacheEntries, cacheBytes);
   const rendering = new Map<string, Promise<Buffer>>();
   // Its threads start with the first card drawn, and stop when the app closes (after the requests in flight).
-  const pool = new CardPool({ threads, queue, renderTimeoutMs, publicDir });
+  const pool = new CardPool({ threads, queue, renderTimeoutMs, publicDir, onThread });
   app.addHook("onClose", () => pool.close());
 
   const render = async (story: Story): Promise<Buffer> => {
