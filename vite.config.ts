@@ -122,6 +122,7 @@ function serverWorkers(): Plugin {
   let enabled = false;
   let root = "";
   const chunks = new Map<string, string>();
+  const named = new Set<string>();
   return {
     name: "dispatch:server-workers",
     apply: "build",
@@ -140,12 +141,20 @@ function serverWorkers(): Plugin {
       if (!enabled || !code.includes("import.meta.url")) return;
       let rewritten = false;
       const result = code.replace(workerUrlRE, (match, _quote, path: string) => {
-        const reference = chunks.get(resolve(dirname(id), path));
+        const file = resolve(dirname(id), path);
+        const reference = chunks.get(file);
         if (!reference) return match;
+        named.add(file);
         rewritten = true;
         return `new URL(import.meta.ROLLUP_FILE_URL_${reference})`;
       });
       return rewritten ? { code: result, map: null } : undefined;
+    },
+    buildEnd(error) {
+      // Unrewritten, the server would look for the .ts file in production and draw no card.
+      const unnamed = [...chunks.keys()].filter((file) => !named.has(file));
+      if (!error && unnamed.length > 0)
+        this.error(`No server code starts ${unnamed.join(", ")} as new URL("./<name>.ts", import.meta.url)`);
     },
     // Before Vite's own, which makes a URL from the site's base: this one is a file beside the server's.
     resolveFileUrl: {
