@@ -282,6 +282,32 @@ describe.each(testEngines)("on %s", (engine) => {
       await server.close();
     });
 
+    it("answer cached cards and 304s while the thread is busy and the queue full", async () => {
+      const server = await cardServer({ threads: 1, queue: 0 });
+      const photo = { src: "/media/ferry-fog.jpg", alt: "", width: 1600, height: 1067 };
+      const [cached, ...drawn] = ["full-pool-cached", "full-pool-a", "full-pool-b"];
+      await server.store.saveStories(
+        [cached, ...drawn].map((slug) => storyInput({ slug, headline: `A card for ${slug}`, image: photo })),
+      );
+      const first = await server.get(cached ?? "");
+      expect(first.status).toBe(200);
+      // Two cards at once: the thread takes one, and with no queue the other is refused at once.
+      const answered: number[] = [];
+      const both = drawn.map((slug) => server.get(slug).then((answer) => answered.push(answer.status)));
+      await vi.waitFor(() => expect(answered).toEqual([503]), { interval: 1 });
+      const again = await server.get(cached ?? "");
+      const notModified = await fetch(`${server.url}/og/${cached}.png`, {
+        headers: { "if-none-match": first.headers.get("etag") ?? "" },
+      });
+      expect(answered).toEqual([503]);
+      expect(again.status).toBe(200);
+      expect(again.bytes.equals(first.bytes)).toBe(true);
+      expect(notModified.status).toBe(304);
+      await Promise.all(both);
+      expect(answered).toEqual([503, 200]);
+      await server.close();
+    });
+
     it("share the cards out among their threads, each drawing one at a time", async () => {
       const server = await cardServer({ threads: 2, queue: 32 });
       const slugs = await saveCardStories(server.store, "shared-out", 10);
