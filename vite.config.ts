@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
@@ -106,8 +106,70 @@ function productionServer(): Plugin {
   };
 }
 
+/** The server's worker threads: each is a script of its own in dist/server. */
+const SERVER_WORKERS = ["src/server/shareCard/cardWorker.ts"];
+const workerUrlRE = /new URL\(\s*(["'])(\.{1,2}\/[\w./-]+\.ts)\1\s*,\s*import\.meta\.url\s*\)/g;
+
+/**
+ * Builds each of the server's worker threads (SERVER_WORKERS) as an entry of the server build,
+ * dist/server/<name>.js, with its own imports bundled like the server's. Vite does this for
+ * `new Worker(new URL(…, import.meta.url))` in browser code only, so here the code that starts a
+ * worker names its source, `new URL("./cardWorker.ts", import.meta.url)`, and this rewrites that
+ * URL to the built file's. From source (tests, dev) the URL stays the .ts file (see
+ * src/server/shareCard/cardPool.ts).
+ */
+function serverWorkers(): Plugin {
+  let enabled = false;
+  let root = "";
+  const chunks = new Map<string, string>();
+  const named = new Set<string>();
+  return {
+    name: "dispatch:server-workers",
+    apply: "build",
+    configResolved(config) {
+      enabled = Boolean(config.build.ssr);
+      root = config.root;
+    },
+    buildStart() {
+      if (!enabled) return;
+      for (const file of SERVER_WORKERS) {
+        const fileName = `${basename(file, ".ts")}.js`;
+        chunks.set(resolve(root, file), this.emitFile({ type: "chunk", id: resolve(root, file), fileName }));
+      }
+    },
+    transform(code, id) {
+      if (!enabled || !code.includes("import.meta.url")) return;
+      let rewritten = false;
+      const result = code.replace(workerUrlRE, (match, _quote, path: string) => {
+        const file = resolve(dirname(id), path);
+        const reference = chunks.get(file);
+        if (!reference) return match;
+        named.add(file);
+        rewritten = true;
+        return `new URL(import.meta.ROLLUP_FILE_URL_${reference})`;
+      });
+      return rewritten ? { code: result, map: null } : undefined;
+    },
+    buildEnd(error) {
+      // Unrewritten, the server would look for the .ts file in production and draw no card.
+      const unnamed = [...chunks.keys()].filter((file) => !named.has(file));
+      if (!error && unnamed.length > 0)
+        this.error(`No server code starts ${unnamed.join(", ")} as new URL("./<name>.ts", import.meta.url)`);
+    },
+    // Before Vite's own, which makes a URL from the site's base: this one is a file beside the server's.
+    resolveFileUrl: {
+      order: "pre",
+      handler({ referenceId, relativePath }) {
+        if (![...chunks.values()].includes(referenceId)) return;
+        const path = relativePath.startsWith("../") ? relativePath : `./${relativePath}`;
+        return `new URL(${JSON.stringify(path)}, import.meta.url).href`;
+      },
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), serviceWorker(), precompress(), productionServer()],
+  plugins: [react(), serviceWorker(), precompress(), productionServer(), serverWorkers()],
   build: {
     outDir: "dist/client",
     manifest: true,

@@ -48,3 +48,22 @@ test("without JavaScript, the share links are still there", async ({ browser, re
   await expect(bar.getByRole("button")).toHaveCount(0);
   await context.close();
 });
+
+test("a story without a big picture shares its card, drawn by the built server's card worker", async ({
+  page,
+  request,
+}) => {
+  const slug = "gales-shut-kessel-strait-to-shipping";
+  await page.goto(`/stories/${slug}`);
+  const image = await page.locator('head meta[property="og:image"]').getAttribute("content");
+  expect(new URL(image ?? "", "http://x").pathname).toBe(`/og/${slug}.png`);
+  const card = await request.get(image ?? "");
+  expect(card.status()).toBe(200);
+  expect(card.headers()["content-type"]).toBe("image/png");
+  const png = await card.body();
+  // The PNG's first chunk (IHDR) holds its width and height.
+  expect(png.toString("latin1", 12, 16)).toBe("IHDR");
+  expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+  const etag = card.headers().etag ?? "";
+  expect((await request.get(image ?? "", { headers: { "if-none-match": etag } })).status()).toBe(304);
+});

@@ -19,6 +19,7 @@ export const errorStatus = {
   internal_error: 500,
   format_not_supported: 501,
   store_unreachable: 503,
+  busy: 503,
   /** Written by the service worker, never by the server: offline, and not saved. */
   offline: 503,
 } as const;

@@ -1,12 +1,13 @@
 // A story's share card: the 1200×630 PNG social platforms show for a shared link. Laid out as
-// JSX by satori (to SVG), painted by resvg (to PNG), entirely from local files.
+// JSX by satori (to SVG), painted by resvg (to PNG), entirely from local files. Runs on a card
+// worker thread (cardWorker.ts), never on the server's main thread.
 import { renderAsync } from "@resvg/resvg-js";
 import satori from "satori";
 import { SITE_NAME } from "../../head/head";
-import type { Story } from "../../model/story";
+import type { CardFacts } from "./cardFacts";
 import { type FittedHeadline, fitHeadline, headlineLineHeight } from "./fitHeadline";
 import { cardFonts, SERIF } from "./fonts";
-import { firstReadablePicture, sharePictureSources } from "./picture";
+import { firstReadablePicture } from "./picture";
 import {
   cardStyle,
   footerStyle,
@@ -34,15 +35,10 @@ export interface ShareCardContent {
   host: string;
 }
 
-export async function shareCardContent(story: Story, publicDir: string): Promise<ShareCardContent> {
-  return {
-    section: story.section.name,
-    kicker: story.kicker,
-    headline: story.headline,
-    picture: await firstReadablePicture(sharePictureSources(story), publicDir),
-    hasVideo: story.hasVideo,
-    host: new URL(story.url).host,
-  };
+/** The card's facts with the picture read from the public folder (on the worker: see cardWorker.ts). */
+export async function shareCardContent(facts: CardFacts, publicDir: string): Promise<ShareCardContent> {
+  const { pictureSources, ...text } = facts;
+  return { ...text, picture: await firstReadablePicture(pictureSources, publicDir) };
 }
 
 export async function renderShareCard(content: ShareCardContent): Promise<Buffer> {

@@ -1,16 +1,20 @@
 // Share cards, against the real server over HTTP on each engine's store with the demo stories:
 // what a social platform fetches when a story link is shared.
+
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { get } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { threadId } from "node:worker_threads";
 import { imageSize } from "image-size";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { StoryInput } from "../../model/story";
 import { testEngines } from "../../store/testDatabases";
 import { startTestServer, type TestServer } from "../testServer";
+import type { CardThreadEvent } from "./cardPool";
 import { fitHeadline } from "./fitHeadline";
 import { readPublicPicture } from "./picture";
-import type { ShareCardOptions } from "./shareCardRoutes";
+import type { CardRender, ShareCardOptions } from "./shareCardRoutes";
 import { SHARE_CARD } from "./styles";
 
 const root = join(import.meta.dirname, "../../..");
@@ -19,7 +23,7 @@ const WATCH = "ferry-crew-pulls-kayakers-from-the-sound";
 const NO_PICTURE = "gales-shut-kessel-strait-to-shipping";
 
 let server: TestServer;
-const renders: { slug: string; ms: number }[] = [];
+const renders: CardRender[] = [];
 const store = () => server.store;
 
 async function card(slug: string, headers: Record<string, string> = {}) {
@@ -187,23 +191,33 @@ describe.each(testEngines)("on %s", (engine) => {
     });
   });
 
-  describe("the card cache", () => {
-    /** Another server, with its own card routes and cache. */
-    async function cardServer(options: ShareCardOptions & { publicDir?: string }) {
-      const counted: string[] = [];
-      const { publicDir: pictures, ...shareCards } = options;
-      const cardApp = await startTestServer({
-        engine,
-        ...(pictures ? { publicDir: pictures } : {}),
-        shareCards: { ...shareCards, onRender: ({ slug }) => counted.push(slug) },
-      });
-      const get = async (slug: string) => {
-        const response = await fetch(`${cardApp.url}/og/${slug}.png`);
-        return { status: response.status, bytes: Buffer.from(await response.arrayBuffer()) };
-      };
-      return { get, counted, close: () => cardApp.close() };
-    }
+  /** Another server, with its own card routes, cache and render threads. */
+  async function cardServer(options: ShareCardOptions & { publicDir?: string }) {
+    const counted: string[] = [];
+    const events: CardRender[] = [];
+    const threads: CardThreadEvent[] = [];
+    const { publicDir: pictures, ...shareCards } = options;
+    const cardApp = await startTestServer({
+      engine,
+      ...(pictures ? { publicDir: pictures } : {}),
+      shareCards: {
+        ...shareCards,
+        onRender: (event) => {
+          counted.push(event.slug);
+          events.push(event);
+        },
+        onThread: (event) => threads.push(event),
+      },
+    });
+    const get = async (slug: string) => {
+      const response = await fetch(`${cardApp.url}/og/${slug}.png`);
+      return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) };
+    };
+    return { url: cardApp.url, store: cardApp.store, get, counted, events, threads, close: () => cardApp.close() };
+  }
 
+  // Each of these starts a server of its own, whose render threads start (through Vite) with its first card.
+  describe("the card cache", { timeout: 20_000 }, () => {
     it("forgets the least recently used card beyond its count", async () => {
       const server = await cardServer({ cacheEntries: 2 });
       const [a, b, c] = ["port-cities-agree-to-pool-sea-level-data", "sunfish-tagged-off-merrow-head", NO_PICTURE];
@@ -235,7 +249,153 @@ describe.each(testEngines)("on %s", (engine) => {
       rmSync(brokenDir, { recursive: true, force: true });
     });
   });
+
+  describe("the render threads", { timeout: 20_000 }, () => {
+    it("draw every card off the main thread", async () => {
+      expect((await card(NO_PICTURE)).response.status).toBe(200);
+      expect(rendersOf(NO_PICTURE)).toBe(1);
+      for (const event of renders) expect(event.thread).not.toBe(threadId);
+    });
+
+    it("draw no more cards at once than there are threads, and refuse past the queue with 503", async () => {
+      const server = await cardServer({ threads: 1, queue: 2 });
+      const slugs = await saveCardStories(server.store, "refused", 8);
+      const answers = await Promise.all(slugs.map((slug) => server.get(slug)));
+      const drawn = answers.filter((answer) => answer.status === 200);
+      const refused = answers.filter((answer) => answer.status !== 200);
+      // One drawing and two waiting while the thread starts; the other five are refused at once.
+      expect(drawn.length).toBeGreaterThanOrEqual(3);
+      expect(refused.length).toBeGreaterThan(0);
+      for (const { bytes } of drawn) expectShareCardPng(bytes);
+      for (const { status, headers, bytes } of refused) {
+        expect(status).toBe(503);
+        expect(headers.get("retry-after")).toMatch(/^\d+$/);
+        expect(headers.get("cache-control")).toBe("no-store");
+        expect(headers.get("etag")).toBeNull();
+        expect(JSON.parse(bytes.toString()).error.code).toBe("busy");
+      }
+      expect(server.events).toHaveLength(drawn.length);
+      expect(mostAtOnce(server.events)).toBe(1);
+      // A refused card is not remembered as refused: asked again once the queue is free, it is drawn.
+      const again = slugs[answers.findIndex((answer) => answer.status === 503)] ?? "";
+      expect((await server.get(again)).status).toBe(200);
+      await server.close();
+    });
+
+    it("answer cached cards and 304s while the thread is busy and the queue full", async () => {
+      const server = await cardServer({ threads: 1, queue: 0 });
+      const photo = { src: "/media/ferry-fog.jpg", alt: "", width: 1600, height: 1067 };
+      const [cached, ...drawn] = ["full-pool-cached", "full-pool-a", "full-pool-b"];
+      await server.store.saveStories(
+        [cached, ...drawn].map((slug) => storyInput({ slug, headline: `A card for ${slug}`, image: photo })),
+      );
+      const first = await server.get(cached ?? "");
+      expect(first.status).toBe(200);
+      // Two cards at once: the thread takes one, and with no queue the other is refused at once.
+      const answered: number[] = [];
+      const both = drawn.map((slug) => server.get(slug).then((answer) => answered.push(answer.status)));
+      await vi.waitFor(() => expect(answered).toEqual([503]), { interval: 1 });
+      const again = await server.get(cached ?? "");
+      const notModified = await fetch(`${server.url}/og/${cached}.png`, {
+        headers: { "if-none-match": first.headers.get("etag") ?? "" },
+      });
+      expect(answered).toEqual([503]);
+      expect(again.status).toBe(200);
+      expect(again.bytes.equals(first.bytes)).toBe(true);
+      expect(notModified.status).toBe(304);
+      await Promise.all(both);
+      expect(answered).toEqual([503, 200]);
+      await server.close();
+    });
+
+    it("share the cards out among their threads, each drawing one at a time", async () => {
+      const server = await cardServer({ threads: 2, queue: 32 });
+      const slugs = await saveCardStories(server.store, "shared-out", 10);
+      const answers = await Promise.all(slugs.map((slug) => server.get(slug)));
+      expect(answers.map(({ status }) => status)).toEqual(slugs.map(() => 200));
+      expect(new Set(server.events.map(({ thread }) => thread)).size).toBe(2);
+      expect(mostAtOnce(server.events)).toBeLessThanOrEqual(2);
+      await server.close();
+    });
+
+    it("leave pages answering while cards are drawn", async () => {
+      const server = await cardServer({ threads: 1, queue: 32 });
+      const slugs = await saveCardStories(server.store, "busy-thread", 20);
+      let cardsAnswered = 0;
+      const cards = slugs.map((slug) => server.get(slug).finally(() => cardsAnswered++));
+      // Once the first card is drawn (the thread is up), ask for a page and the health check.
+      await vi.waitFor(() => expect(server.events.length).toBeGreaterThan(0), { timeout: 20_000, interval: 5 });
+      const page = await fetch(`${server.url}/stories/${WATCH}`);
+      const health = await fetch(`${server.url}/healthz`);
+      const answeredBefore = cardsAnswered;
+      expect([page.status, health.status]).toEqual([200, 200]);
+      expect(await page.text()).toContain("<html");
+      expect(answeredBefore).toBeLessThan(slugs.length);
+      expect((await Promise.all(cards)).map(({ status }) => status)).toEqual(slugs.map(() => 200));
+      expect(mostAtOnce(server.events)).toBe(1);
+      await server.close();
+    });
+
+    it("start with the first card and stop when the app closes, after the card in flight", async () => {
+      const server = await cardServer({ threads: 2 });
+      expect(server.threads).toEqual([]);
+      // On a connection of its own: the app's close waits for a kept-alive connection to go idle.
+      const card = statusWithoutKeepAlive(`${server.url}/og/${WATCH}.png`);
+      await vi.waitFor(() => expect(server.threads).toHaveLength(1), { interval: 5 });
+      await server.close();
+      expect(await card).toBe(200);
+      const [started] = server.threads;
+      expect(server.threads).toEqual([started, { thread: started?.thread, state: "exited" }]);
+    });
+
+    it("give up on a render that overruns, answer 500 and replace the thread", async () => {
+      const server = await cardServer({ threads: 1, renderTimeoutMs: 1 });
+      const { status, bytes } = await server.get(WATCH);
+      expect(status).toBe(500);
+      expect(JSON.parse(bytes.toString()).error.code).toBe("internal_error");
+      expect((await server.get(WATCH)).status).toBe(500);
+      expect(server.events).toEqual([]);
+      const started = server.threads.filter(({ state }) => state === "started");
+      expect(started.length).toBe(2);
+      await server.close();
+      expect(server.threads.filter(({ state }) => state === "exited")).toHaveLength(2);
+    });
+  });
 });
+
+/** The status of a GET on a connection closed after it (fetch keeps connections alive). */
+function statusWithoutKeepAlive(url: string): Promise<number | undefined> {
+  return new Promise((resolve, reject) => {
+    get(url, { agent: false }, (response) => {
+      response.resume();
+      response.on("end", () => resolve(response.statusCode));
+    }).on("error", reject);
+  });
+}
+
+/** The most renders that were under way at one moment, from the times the threads report. */
+function mostAtOnce(events: CardRender[]): number {
+  const edges = events.flatMap(({ startedAt, ms }) => [
+    { at: startedAt, change: 1 },
+    { at: startedAt + ms, change: -1 },
+  ]);
+  // An end before a start at the same moment: touching renders are not at once.
+  edges.sort((a, b) => a.at - b.at || a.change - b.change);
+  let now = 0;
+  let most = 0;
+  for (const { change } of edges) {
+    now += change;
+    most = Math.max(most, now);
+  }
+  return most;
+}
+
+/** Saves `count` stories of their own (cards are drawn once per story), returning their slugs. */
+async function saveCardStories(target: TestServer["store"], prefix: string, count: number): Promise<string[]> {
+  const slugs = Array.from({ length: count }, (_, i) => `${prefix}-card-${i + 1}`);
+  await target.saveStories(slugs.map((slug, i) => storyInput({ slug, headline: `Card number ${i + 1} of ${count}` })));
+  return slugs;
+}
 
 describe("a card's picture", () => {
   it("is a JPEG or PNG read from the public folder, as a data URL", async () => {

@@ -1,22 +1,47 @@
 // GET /og/:slug.png as a Fastify plugin: a story's share card, rendered once per version of the
-// story and kept in memory; concurrent requests for one card share one render.
+// story and kept in memory; concurrent requests for one card share one render. Cards are drawn on
+// worker threads (cardPool.ts), a few at a time behind a bounded queue: past it a card answers 503
+// with Retry-After, and the main thread, which serves every page, only reads the story.
 import { createHash } from "node:crypto";
 import type { FastifyPluginAsync } from "fastify";
+import { ApiError } from "../../model/apiError";
 import type { Story } from "../../model/story";
 import type { StoryApi } from "../../model/storyApi";
+import { sendError } from "../http/errors";
 import { holdsVersion } from "../http/etag";
 import { slugParam } from "../http/slugParam";
 import { RecentlyUsed } from "./cardCache";
+import { cardFacts } from "./cardFacts";
+import { CardPool, CardPoolBusy, type CardThreadEvent, defaultCardThreads } from "./cardPool";
 import { sharePictureSources } from "./picture";
-import { renderShareCard, shareCardContent } from "./ShareCard";
 
 export interface ShareCardOptions {
   /** How many rendered cards are kept in memory (200); the least recently used goes first. */
   cacheEntries?: number;
   /** How many bytes of rendered cards are kept (64 MiB): a card with a photo is up to ~0.7 MB. */
   cacheBytes?: number;
+  /** Worker threads that draw cards, and so renders at once (a core less than the machine has, 1 to 2). */
+  threads?: number;
+  /** Renders that may wait for a thread (32); past that a card answers 503 with Retry-After. */
+  queue?: number;
+  /** A render still running after this long fails, and its thread is replaced (20 s). */
+  renderTimeoutMs?: number;
   /** Told of every render (not of cache hits): for logs, metrics and tests. */
-  onRender?: (render: { slug: string; ms: number }) => void;
+  onRender?: (render: CardRender) => void;
+  /** Told when a render thread starts and when it has exited: for logs and tests. */
+  onThread?: (event: CardThreadEvent) => void;
+}
+
+export interface CardRender {
+  slug: string;
+  /** How long the worker took to draw the card. */
+  ms: number;
+  /** How long the card waited for a worker. */
+  queuedMs: number;
+  /** When the worker began drawing, in ms since the epoch (performance.timeOrigin + now()). */
+  startedAt: number;
+  /** The worker thread's id. */
+  thread: number;
 }
 
 export interface ShareCardRoutesOptions extends ShareCardOptions {
@@ -28,24 +53,38 @@ export interface ShareCardRoutesOptions extends ShareCardOptions {
 /** Bumped when the card's design changes, so that caches and ETags from the old design lapse. */
 const CARD_DESIGN = "1";
 const CACHE_CONTROL = "public, max-age=3600";
+/** A full queue drains in a few seconds at a few renders a second per thread. */
+const RETRY_AFTER_SECONDS = 5;
 
 type CardRequest = { Params: { slug: string } };
 
 export const shareCardRoutes: FastifyPluginAsync<ShareCardRoutesOptions> = async (
   app,
-  { reader, publicDir, cacheEntries = 200, cacheBytes = 64 * 1024 * 1024, onRender },
+  {
+    reader,
+    publicDir,
+    cacheEntries = 200,
+    cacheBytes = 64 * 1024 * 1024,
+    threads = defaultCardThreads(),
+    queue = 32,
+    renderTimeoutMs = 20_000,
+    onRender,
+    onThread,
+  },
 ) => {
   const rendered = new RecentlyUsed(cacheEntries, cacheBytes);
   const rendering = new Map<string, Promise<Buffer>>();
+  // Its threads start with the first card drawn, and stop when the app closes (after the requests in flight).
+  const pool = new CardPool({ threads, queue, renderTimeoutMs, publicDir, onThread });
+  app.addHook("onClose", () => pool.close());
 
   const render = async (story: Story): Promise<Buffer> => {
-    const started = performance.now();
-    const png = await renderShareCard(await shareCardContent(story, publicDir));
-    onRender?.({ slug: story.slug, ms: performance.now() - started });
+    const { png, ...timing } = await pool.render(cardFacts(story));
+    onRender?.({ slug: story.slug, ...timing });
     return png;
   };
 
-  /** A failed render is not kept. */
+  /** Cache hits and renders already under way never wait for the pool; a failed render is not kept. */
   const cardFor = async (story: Story, etag: string): Promise<Buffer> => {
     const cached = rendered.get(etag) ?? rendering.get(etag);
     if (cached) return cached;
@@ -61,10 +100,20 @@ export const shareCardRoutes: FastifyPluginAsync<ShareCardRoutesOptions> = async
     const story = await reader.story(slug);
     if (story.slug !== slug) return reply.redirect(`/og/${story.slug}.png`, 301);
 
-    reply.header("cache-control", CACHE_CONTROL);
     const etag = cardEtag(story);
-    if (holdsVersion(request, reply, etag)) return reply.code(304).send();
-    return reply.type("image/png").send(await cardFor(story, etag));
+    if (holdsVersion(request, reply, etag)) return reply.code(304).header("cache-control", CACHE_CONTROL).send();
+    let png: Buffer;
+    try {
+      png = await cardFor(story, etag);
+    } catch (error) {
+      if (!(error instanceof CardPoolBusy)) throw error;
+      reply.removeHeader("etag").header("cache-control", "no-store").header("retry-after", String(RETRY_AFTER_SECONDS));
+      return sendError(
+        reply,
+        new ApiError("busy", "Too many share cards are being drawn: try again in a few seconds."),
+      );
+    }
+    return reply.header("cache-control", CACHE_CONTROL).type("image/png").send(png);
   });
 };
 
