@@ -48,7 +48,7 @@ describe.each(testEngines)("migrations on %s", (engine) => {
 
     const store = await openStore(database.url);
     try {
-      const hits = await store.searchStories(["lamplighters"], 10, 0);
+      const hits = await store.searchStories(["lamplighters"], 10);
       expect(hits.map((hit) => hit.story.slug)).toEqual(["older-story"]);
     } finally {
       await store.close();

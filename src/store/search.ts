@@ -1,35 +1,125 @@
-// Full-text search on each engine. The words are letters and digits only (see queryWords), so
-// they are safe to write into the engines' query syntax; everything else goes in as parameters.
-import { type Kysely, sql } from "kysely";
+// Full-text search on each engine, in two keyset-paged phases: stories whose headline matches every
+// word, newest first, then the other matches, newest first. Each phase reads only the page it
+// returns (see 0006-search-keyset in migrations.ts). The words are letters and digits only (see
+// queryWords), so they are safe to write into the engines' query syntax; everything else goes in
+// as parameters.
+import { type Kysely, type RawBuilder, sql } from "kysely";
+import type { SearchPhase, SearchPosition } from "../model/search";
+import type { Engine } from "./engine";
 import type { Database, StoryRow } from "./schema";
+import { SLOT_BITS, SLOTS, searchBucket } from "./searchKey";
 
-type Search = (db: Kysely<Database>, words: string[], limit: number, offset: number) => Promise<StoryRow[]>;
+export type SearchRow = Omit<StoryRow, "body_json" | "content_hash">;
 
-/** SQLite FTS5 (porter stemming): every word, the last as a prefix; headline hits ranked first. */
-export const searchSqlite: Search = async (db, words, limit, offset) => {
-  const match = words.map((word, i) => `"${word}"${i === words.length - 1 ? "*" : ""}`).join(" ");
-  const { rows } = await sql<StoryRow>`
-    select s.*, sec.name as section_name,
-      s.rowid in (select rowid from stories_fts where stories_fts match ${`headline : (${match})`}) as headline_hit
-    from stories_fts
-    join stories s on s.rowid = stories_fts.rowid
+export interface SearchPage {
+  words: string[];
+  phase: SearchPhase;
+  limit: number;
+  /** Where the previous page of this phase ended; the phase from its start when absent. */
+  after?: Omit<SearchPosition, "phase">;
+}
+
+const columns = sql.raw(
+  "s.slug, s.kicker, s.headline, s.deck, s.section_slug, s.published_at, s.updated_at, s.image_json, s.has_video, s.search_text, sec.name as section_name",
+);
+
+/**
+ * SQLite FTS5 (porter stemming): every word, the last as a prefix. The FTS rowid is the story's
+ * search_key, which sorts by published_at to the millisecond (searchKey.ts), so FTS5 hands matches
+ * over newest first and stops at the limit. `bucket` asks for the matches of one millisecond only.
+ */
+export function sqliteSearch({
+  words,
+  phase,
+  limit,
+  after,
+  bucket,
+}: SearchPage & { bucket?: number }): RawBuilder<SearchRow & { search_bucket: number }> {
+  const all = `(${words.map((word, i) => `"${word}"${i === words.length - 1 ? "*" : ""}`).join(" ")})`;
+  const headline = `({headline} : ${all})`;
+  const match = phase === "headline" ? headline : `${all} NOT ${headline}`;
+  const from = after
+    ? sql`and f.rowid < (((select ${sql.raw(searchBucket("p"))} from (select ${after.publishedAt} as p)) + 1) << ${sql.raw(String(SLOT_BITS))})
+        and (+s.published_at < ${after.publishedAt} or (+s.published_at = ${after.publishedAt} and s.slug < ${after.slug}))`
+    : sql``;
+  // Integer arithmetic only: better-sqlite3 binds a JS number as a REAL, and a REAL near 2^57
+  // cannot tell a millisecond's last slot from the next millisecond's first.
+  const first = sql`(cast(${bucket} as integer) << ${sql.raw(String(SLOT_BITS))})`;
+  const only =
+    bucket === undefined ? sql`` : sql`and f.rowid between ${first} and (${first} | ${sql.raw(String(SLOTS - 1))})`;
+  return sql<SearchRow & { search_bucket: number }>`
+    select ${columns}, f.rowid >> ${sql.raw(String(SLOT_BITS))} as search_bucket
+    from stories_fts f
+    join stories s on s.search_key = f.rowid
     join sections sec on sec.slug = s.section_slug
-    where stories_fts match ${match}
-    order by headline_hit desc, s.published_at desc, s.slug desc
-    limit ${limit} offset ${offset}`.execute(db);
-  return rows;
-};
+    where stories_fts match ${match} ${from} ${only}
+    order by f.rowid desc
+    limit ${limit}`;
+}
 
-/** PostgreSQL tsvector (english stemming, GIN index): the same ranking. */
-export const searchPostgres: Search = async (db, words, limit, offset) => {
+/**
+ * One page of a phase on SQLite. FTS5 orders by millisecond only, so when the page would end
+ * inside one millisecond, the rest of that millisecond's matches are read too, and the page is put
+ * in (published_at, slug) order before it is cut.
+ */
+async function sqlitePage(db: Kysely<Database>, page: SearchPage): Promise<SearchRow[]> {
+  let { rows } = await sqliteSearch({ ...page, limit: page.limit + 1 }).execute(db);
+  const edge = rows[page.limit - 1];
+  if (edge && rows[page.limit]?.search_bucket === edge.search_bucket) {
+    const rest = await sqliteSearch({ ...page, limit: SLOTS, bucket: edge.search_bucket }).execute(db);
+    rows = [...rows.filter((row) => row.search_bucket !== edge.search_bucket), ...rest.rows];
+  }
+  return rows.sort(newestFirst).slice(0, page.limit);
+}
+
+const newestFirst = (a: SearchRow, b: SearchRow) =>
+  a.published_at === b.published_at ? compare(b.slug, a.slug) : compare(b.published_at, a.published_at);
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * PostgreSQL tsvector (english stemming): headline_doc and search_doc, each with a GIN index; the
+ * keyset is a row comparison that the stories_newest index (published_at desc, slug desc) serves.
+ */
+export function postgresSearch({ words, phase, limit, after }: SearchPage): RawBuilder<SearchRow> {
   const query = words.map((word, i) => (i === words.length - 1 ? `${word}:*` : word)).join(" & ");
-  const { rows } = await sql<StoryRow>`
-    select s.*, sec.name as section_name,
-      to_tsvector('english', s.headline) @@ to_tsquery('english', ${query}) as headline_hit
+  const tsquery = sql`to_tsquery('english', ${query})`;
+  const match =
+    phase === "headline"
+      ? sql`s.headline_doc @@ ${tsquery}`
+      : sql`s.search_doc @@ ${tsquery} and not s.headline_doc @@ ${tsquery}`;
+  const bound = after ? sql`and (s.published_at, s.slug) < (${after.publishedAt}, ${after.slug})` : sql``;
+  return sql<SearchRow>`
+    select ${columns}
     from stories s
     join sections sec on sec.slug = s.section_slug
-    where s.search_doc @@ to_tsquery('english', ${query})
-    order by headline_hit desc, s.published_at desc, s.slug desc
-    limit ${limit} offset ${offset}`.execute(db);
-  return rows;
-};
+    where ${match} ${bound}
+    order by s.published_at desc, s.slug desc
+    limit ${limit}`;
+}
+
+const postgresPage = async (db: Kysely<Database>, page: SearchPage) => (await postgresSearch(page).execute(db)).rows;
+
+/**
+ * Up to `limit` matches from `after` on: the rest of its phase, then (after the headline phase
+ * runs out) the other matches from the newest. Each row says which phase it came from.
+ */
+export async function search(
+  db: Kysely<Database>,
+  engine: Engine,
+  words: string[],
+  limit: number,
+  after?: SearchPosition,
+): Promise<(SearchRow & { phase: SearchPhase })[]> {
+  const query = engine === "postgres" ? postgresPage : sqlitePage;
+  const hits: (SearchRow & { phase: SearchPhase })[] = [];
+  if (after?.phase !== "body") {
+    const rows = await query(db, { words, phase: "headline", limit, after });
+    hits.push(...rows.map((row) => ({ ...row, phase: "headline" as const })));
+  }
+  if (hits.length < limit) {
+    const page = { words, phase: "body" as const, limit: limit - hits.length };
+    const rows = await query(db, after?.phase === "body" ? { ...page, after } : page);
+    hits.push(...rows.map((row) => ({ ...row, phase: "body" as const })));
+  }
+  return hits;
+}
