@@ -32,7 +32,10 @@ export function decodeSearchCursor(value: string): SearchPosition | null {
   try {
     const json = atob(value.replaceAll("-", "+").replaceAll("_", "/"));
     const parsed = positionSchema.safeParse(JSON.parse(json));
-    return parsed.success ? { phase: parsed.data[0], publishedAt: parsed.data[1], slug: parsed.data[2] } : null;
+    if (!parsed.success) return null;
+    // Stored times are UTC ISO strings compared as text, so the cursor's time is written the same way.
+    const [phase, publishedAt, slug] = parsed.data;
+    return { phase, publishedAt: new Date(publishedAt).toISOString(), slug };
   } catch {
     return null;
   }

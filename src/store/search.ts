@@ -9,7 +9,21 @@ import type { Engine } from "./engine";
 import type { Database, StoryRow } from "./schema";
 import { SLOT_BITS, SLOTS, searchBucket } from "./searchKey";
 
-export type SearchRow = Omit<StoryRow, "body_json" | "content_hash">;
+/** The columns search reads: a summary's, and the text snippets are cut from. */
+export type SearchRow = Pick<
+  StoryRow,
+  | "slug"
+  | "kicker"
+  | "headline"
+  | "deck"
+  | "section_slug"
+  | "published_at"
+  | "updated_at"
+  | "image_json"
+  | "has_video"
+  | "search_text"
+  | "section_name"
+>;
 
 export interface SearchPage {
   words: string[];

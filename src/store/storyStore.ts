@@ -14,7 +14,7 @@ import {
 import { encodeCursor, type StoryListQuery } from "../model/storyList";
 import type { Engine } from "./engine";
 import { type Database, readBody, type StoryRow } from "./schema";
-import { search } from "./search";
+import { type SearchRow, search } from "./search";
 import {
   deleteStory,
   type HeadlineResolver,
@@ -317,7 +317,7 @@ export function createStoryStore(db: Kysely<Database>, engine: Engine): StorySto
   };
 }
 
-function toSummary(row: Omit<StoryRow, "body_json" | "content_hash">): StorySummary {
+function toSummary(row: Omit<SearchRow, "search_text">): StorySummary {
   const image = row.image_json ? storedImage.parse(JSON.parse(row.image_json)) : undefined;
   return {
     slug: row.slug,
