@@ -134,6 +134,12 @@ export const migrations = (engine: Engine): Record<string, Migration> => ({
         await sql`alter table stories add column headline_doc tsvector
           generated always as (to_tsvector('english', headline)) stored`.execute(db);
         await sql`create index stories_headline_search on stories using gin (headline_doc)`.execute(db);
+        // With the default target, a prefix of a word outside the ~100 most common lexemes is
+        // guessed at 0.5% of stories: a word in 20 of 100,000 was planned as a walk of every story.
+        // A target of 1000 keeps ~1000 lexemes' frequencies, and such a word is found through GIN.
+        for (const column of ["search_doc", "headline_doc"])
+          await sql`alter table stories alter column ${sql.id(column)} set statistics 1000`.execute(db);
+        await sql`analyze stories`.execute(db);
         return;
       }
       await sql`alter table stories add column search_key integer`.execute(db);

@@ -1,10 +1,16 @@
 // Search in the store, on each engine: the index follows every insert, update and delete, and
-// pages by keyset come out as one ranking (headline matches, then the rest, each newest first).
+// pages by keyset come out as one ranking (headline matches, then the rest, each newest first),
+// also when PostgreSQL's date-order walk is cut short and the rest comes through GIN.
+import SQLite from "better-sqlite3";
 import fc from "fast-check";
+import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import pg from "pg";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { SearchPosition } from "../model/search";
 import type { StoryInput } from "../model/story";
 import { openStore } from "./openStore";
+import type { Database } from "./schema";
+import { search } from "./search";
 import { checkSqliteSearchIndex } from "./searchIndexCheck";
 import type { StoryStore } from "./storyStore";
 import { createTestDatabase, type TestDatabase, testEngines } from "./testDatabases";
@@ -52,13 +58,22 @@ describe.each(testEngines)("search in the store on %s", (engine) => {
   let database: TestDatabase;
   let store: StoryStore;
 
+  let direct: Kysely<Database>;
+
   beforeEach(async () => {
     database = await createTestDatabase(engine);
     store = await openStore(database.url);
     await store.saveSections([{ slug: "city", name: "City" }]);
+    direct = new Kysely<Database>({
+      dialect:
+        engine === "postgres"
+          ? new PostgresDialect({ pool: new pg.Pool({ connectionString: database.url, max: 1 }) })
+          : new SqliteDialect({ database: new SQLite(database.url.slice("file:".length)) }),
+    });
   });
 
   afterEach(async () => {
+    await direct.destroy();
     await store.close();
     await database.drop();
   });
@@ -77,10 +92,27 @@ describe.each(testEngines)("search in the store on %s", (engine) => {
     throw new Error("more than 100 pages");
   };
 
+  /** The same walk through search() itself, with PostgreSQL's date-order walk cut to `stories` stories. */
+  const walkShort = async (words: string[], limit: number, stories: number) => {
+    const seen: string[] = [];
+    let after: SearchPosition | undefined;
+    for (let page = 0; page < 100; page++) {
+      const hits = await search(direct, engine, words, limit + 1, after, { walk: stories });
+      const shown = hits.slice(0, limit);
+      seen.push(...shown.map((hit) => hit.slug));
+      const last = shown.at(-1);
+      if (hits.length <= limit || !last) return seen;
+      after = { phase: last.phase, publishedAt: last.published_at, slug: last.slug };
+    }
+    throw new Error("more than 100 pages");
+  };
+
   const check = async (stories: Map<string, Draft>) => {
     const want = expected(stories);
     expect((await store.searchStories(["kite"], 100)).map((hit) => hit.story.slug)).toEqual(want);
     expect(await walk(["kite"], 2)).toEqual(want);
+    expect(await walkShort(["kite"], 2, 1)).toEqual(want);
+    expect(await walkShort(["kite"], 3, 2)).toEqual(want);
     if (engine === "sqlite") checkSqliteSearchIndex(database.url);
   };
 

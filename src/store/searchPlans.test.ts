@@ -49,9 +49,14 @@ describe.each(testEngines)("search plans on %s", (engine) => {
   }
 
   it.each(pages)("reads no more than it returns: %s", async (_, page) => {
-    const query = engine === "sqlite" ? sqliteSearch(page) : postgresSearch(page);
-    const found = await scans(query.compile(db));
-    expect(found.scans, found.plan).toEqual([]);
+    const queries =
+      engine === "sqlite"
+        ? [sqliteSearch(page)]
+        : (({ walk, edge, beyond }) => [walk, edge, beyond(after, page.limit)])(postgresSearch(page));
+    for (const query of queries) {
+      const found = await scans(query.compile(db));
+      expect(found.scans, found.plan).toEqual([]);
+    }
   });
 
   it("catches a query that reads every story", async () => {
