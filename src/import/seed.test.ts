@@ -176,7 +176,7 @@ describe.each(testEngines)("npm run seed on %s", (engine) => {
     for (const story of [generated[17], generated[242]]) {
       if (!story) throw new Error("no story");
       const word = queryWords(story.headline).sort((a, b) => b.length - a.length)[0] ?? "";
-      const hits = await store.searchStories([word], N, 0);
+      const hits = await store.searchStories([word], N);
       expect(
         hits.map((h) => h.story.slug),
         word,

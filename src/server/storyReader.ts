@@ -1,7 +1,7 @@
 // The server's StoryApi: answers from the store in-process, with absolute URLs from PUBLIC_URL.
 // The /api routes and server rendering both read through it, so a page and the API agree.
 import { ApiError } from "../model/apiError";
-import { searchCursor, searchPageSchema, searchQuerySchema } from "../model/search";
+import { encodeSearchCursor, searchPageSchema, searchQuerySchema } from "../model/search";
 import { queryWords } from "../model/searchText";
 import { snippet } from "../model/snippet";
 import { namedRefSchema, sectionSchema, storyPageSchema, storySchema, storySummarySchema } from "../model/story";
@@ -47,12 +47,17 @@ export function createStoryReader(store: StoryStore, publicUrl: string, now: () 
         const issue = query.error.issues[0];
         throw new ApiError("bad_request", `${issue?.path.join(".") || "query"}: ${issue?.message ?? "not valid"}`);
       }
-      const { q, limit, cursor: offset = 0 } = query.data;
+      const { q, limit, cursor } = query.data;
       const words = queryWords(q);
-      const hits = await store.searchStories(words, limit + 1, offset);
+      const hits = await store.searchStories(words, limit + 1, cursor);
+      const shown = hits.slice(0, limit);
+      const last = shown.at(-1);
       return searchPageSchema.parse({
-        items: hits.slice(0, limit).map(({ story, text }) => ({ ...story, snippet: snippet(text, words) })),
-        nextCursor: hits.length > limit ? searchCursor(offset + limit) : null,
+        items: shown.map(({ story, text }) => ({ ...story, snippet: snippet(text, words) })),
+        nextCursor:
+          hits.length > limit && last
+            ? encodeSearchCursor({ phase: last.phase, publishedAt: last.story.publishedAt, slug: last.story.slug })
+            : null,
       });
     },
     async sections() {

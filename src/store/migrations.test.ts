@@ -1,4 +1,4 @@
-// Upgrading a store that has stories: the search migration indexes what is already there, the
+// Upgrading a store that has stories: the search migrations index what is already there, the
 // listing indexes carry the times of the stories already tagged, and related links are indexed.
 
 import SQLite from "better-sqlite3";
@@ -6,9 +6,12 @@ import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import { Migrator } from "kysely/migration";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
+import type { SearchPosition } from "../model/search";
 import { decodeCursor } from "../model/storyList";
+import type { Engine } from "./engine";
 import { migrations } from "./migrations";
 import { openStore } from "./openStore";
+import { checkSqliteSearchIndex } from "./searchIndexCheck";
 import { createTestDatabase, type TestDatabase, testEngines } from "./testDatabases";
 
 describe.each(testEngines)("migrations on %s", (engine) => {
@@ -76,7 +79,7 @@ describe.each(testEngines)("migrations on %s", (engine) => {
 
     const store = await openStore(database.url);
     try {
-      const hits = await store.searchStories(["lamplighters"], 10, 0);
+      const hits = await store.searchStories(["lamplighters"], 10);
       expect(hits.map((hit) => hit.story.slug)).toEqual(["older-story"]);
       // Page by page, newest first: the cursor works only if the tag's rows carry the stories' times.
       const first = await store.listStories({ tag: "lights", limit: 1 });
@@ -90,6 +93,104 @@ describe.each(testEngines)("migrations on %s", (engine) => {
         type: "related",
         headline: "Harbour lights switched on",
       });
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+/** A fresh database migrated up to `version` only, as an older Dispatch left it, and a connection to it. */
+async function storeAt(engine: Engine, version: string): Promise<{ database: TestDatabase; db: Kysely<unknown> }> {
+  const database = await createTestDatabase(engine);
+  const dialect =
+    engine === "postgres"
+      ? new PostgresDialect({ pool: new pg.Pool({ connectionString: database.url, max: 1 }) })
+      : new SqliteDialect({ database: new SQLite(database.url.slice("file:".length)) });
+  const db = new Kysely<unknown>({ dialect });
+  const schema = new URL(database.url).searchParams.get("options")?.match(/search_path=(\w+)/)?.[1];
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations(engine) },
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
+  const { error } = await migrator.migrateTo(version);
+  expect(error).toBeUndefined();
+  return { database, db };
+}
+
+describe.each(testEngines)("the keyset search migration on %s", (engine) => {
+  let database: TestDatabase;
+  afterEach(() => database.drop());
+
+  it("keeps search right for the stories a store already held, and for every change after", async () => {
+    const old = await storeAt(engine, "0004-views");
+    database = old.database;
+    const db = old.db;
+    await db
+      .insertInto("sections" as never)
+      .values({ slug: "city", name: "City", position: 0 } as never)
+      .execute();
+    // Stories as search before keysets indexed them: four share one millisecond, saved out of slug order.
+    const row = (slug: string, headline: string, text: string, at: string) => ({
+      slug,
+      headline,
+      section_slug: "city",
+      published_at: at,
+      updated_at: at,
+      has_video: 0,
+      body_json: JSON.stringify([{ type: "paragraph", text }]),
+      search_text: text,
+    });
+    const same = "2026-11-02T09:00:00.000Z";
+    await db
+      .insertInto("stories" as never)
+      .values([
+        row("quay-d", "Quay lights", "Lamps.", same),
+        row("quay-a", "Market day", "Stalls on the quay.", same),
+        row("quay-c", "Quay repairs", "Cranes.", same),
+        row("quay-b", "Ferry day", "Boats at the quay.", same),
+        row("quay-e", "Quay at dawn", "Fog.", "2026-11-01T06:00:00.000Z"),
+        row("quay-f", "Fish prices", "The quay market.", "2026-11-03T06:00:00.000Z"),
+        row("other", "Harbour lights", "Nothing here.", "2026-11-04T06:00:00.000Z"),
+      ] as never)
+      .execute();
+    await db.destroy();
+
+    const store = await openStore(database.url);
+    try {
+      const slugs = async (limit = 10) => (await store.searchStories(["quay"], limit)).map((hit) => hit.story.slug);
+      expect(await slugs()).toEqual(["quay-d", "quay-c", "quay-e", "quay-f", "quay-b", "quay-a"]);
+      // One story a page, by keyset: most pages end inside the millisecond the four share.
+      const walked: string[] = [];
+      let after: SearchPosition | undefined;
+      for (let page = 0; page < 10; page++) {
+        const [hit, more] = await store.searchStories(["quay"], 2, after);
+        if (!hit) break;
+        walked.push(hit.story.slug);
+        if (!more) break;
+        after = { phase: hit.phase, publishedAt: hit.story.publishedAt, slug: hit.story.slug };
+      }
+      expect(walked).toEqual(await slugs());
+
+      // After the upgrade, the index follows new stories, changed headlines and dates, and deletes.
+      const story = (slug: string, headline: string, at: string) => ({
+        slug,
+        headline,
+        section: "city",
+        authors: [],
+        tags: [],
+        publishedAt: at,
+        updatedAt: at,
+        body: [{ type: "paragraph" as const, text: "Words." }],
+      });
+      await store.saveStories([
+        story("quay-g", "Quay opens", same),
+        story("quay-c", "Repairs", "2026-10-01T00:00:00.000Z"),
+        story("other", "Quay lights again", "2026-11-04T06:00:00.000Z"),
+      ]);
+      await store.deleteStory("quay-d");
+      expect(await slugs()).toEqual(["other", "quay-g", "quay-e", "quay-f", "quay-b", "quay-a"]);
+      if (engine === "sqlite") checkSqliteSearchIndex(database.url);
     } finally {
       await store.close();
     }

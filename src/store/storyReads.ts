@@ -19,7 +19,22 @@ export const summaries = (db: Db) =>
     .selectAll("stories")
     .select("sections.name as section_name");
 
-export function toSummary(row: StoryRow): StorySummary {
+/** The columns a summary is made of. */
+export type SummaryRow = Pick<
+  StoryRow,
+  | "slug"
+  | "kicker"
+  | "headline"
+  | "deck"
+  | "section_slug"
+  | "section_name"
+  | "published_at"
+  | "updated_at"
+  | "image_json"
+  | "has_video"
+>;
+
+export function toSummary(row: SummaryRow): StorySummary {
   const image = row.image_json ? storedImage.parse(JSON.parse(row.image_json)) : undefined;
   return {
     slug: row.slug,

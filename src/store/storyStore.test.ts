@@ -199,7 +199,7 @@ describe.each(testEngines)("on %s", (engine) => {
       expect(await store.clearStories()).toBe(2);
       expect(await store.countStories()).toBe(0);
       expect(await store.getStory("two-before")).toBeNull();
-      expect(await store.searchStories(["body"], 10, 0)).toEqual([]);
+      expect(await store.searchStories(["body"], 10)).toEqual([]);
       expect((await store.listSections()).map((s) => s.slug)).toEqual(["city", "world"]);
     });
 

@@ -1,12 +1,13 @@
 // The story store: the one interface the rest of Dispatch uses to read and write stories.
 // It speaks Kysely only, so the engine behind it (SQLite or PostgreSQL) is a connection detail.
 import type { Kysely, Transaction } from "kysely";
+import type { SearchPhase, SearchPosition } from "../model/search";
 import type { NamedRef, Section, Story, StoryInput, StorySummary } from "../model/story";
 import type { StoryListQuery } from "../model/storyList";
 import type { Engine } from "./engine";
 import { type HeadlineResolver, indexOwnLinks, linkWaitingHeadlines } from "./relatedLinks";
 import { type Database, readBody } from "./schema";
-import { searchPostgres, searchSqlite } from "./search";
+import { search } from "./search";
 import { findStoryRow, listStories, mostRead, relatedStories, toSummary } from "./storyReads";
 import { deleteStory, moveStory, type SaveOutcome, writeStory } from "./storyWrites";
 
@@ -41,10 +42,15 @@ export interface StoryStore {
   getTag(slug: string): Promise<NamedRef | null>;
   getAuthor(slug: string): Promise<NamedRef | null>;
   /**
-   * Stories matching every word (the last as a prefix, for search as you type), headline
-   * matches first, then newest first; each with its search text, for snippets.
+   * Stories matching every word (the last as a prefix, for search as you type): those whose
+   * headline matches first, then the rest, each phase newest first; from just after `after` on.
+   * Each comes with its search text, for snippets, and its phase, for the next page's cursor.
    */
-  searchStories(words: string[], limit: number, offset: number): Promise<{ story: StorySummary; text: string }[]>;
+  searchStories(
+    words: string[],
+    limit: number,
+    after?: SearchPosition,
+  ): Promise<{ story: StorySummary; text: string; phase: SearchPhase }[]>;
   /** Counts a view of a story in the hour of `at`; false when there is no such story. */
   countView(slug: string, at: Date): Promise<boolean>;
   /** The stories most viewed from `since` on, most first. */
@@ -173,10 +179,10 @@ export function createStoryStore(db: Kysely<Database>, engine: Engine): StorySto
       );
     },
 
-    async searchStories(words, limit, offset) {
+    async searchStories(words, limit, after) {
       if (words.length === 0) return [];
-      const rows = await (engine === "postgres" ? searchPostgres : searchSqlite)(db, words, limit, offset);
-      return rows.map((row) => ({ story: toSummary(row), text: row.search_text }));
+      const rows = await search(db, engine, words, limit, after);
+      return rows.map((row) => ({ story: toSummary(row), text: row.search_text, phase: row.phase }));
     },
 
     async countView(slug, at) {
