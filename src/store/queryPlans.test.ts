@@ -200,3 +200,102 @@ describe.each(testEngines)("query plans on %s", (engine) => {
     expect(() => expectIndexed(plans)).toThrow();
   });
 });
+
+// Feeds: a feed page's stories whole in a fixed number of queries.
+describe.each(testEngines)("query plans of feeds and sitemaps on %s", (engine) => {
+  let database: TestDatabase;
+  let setup: StoryStore;
+  let db: Kysely<Database>;
+  let store: StoryStore;
+  const executed: CompiledQuery[] = [];
+
+  /** Stories in three months: January, February and April 2026 (none in March). */
+  const dated = (n: number): StoryInput => {
+    const month = [0, 1, 3][n % 3] as number;
+    const at = new Date(Date.UTC(2026, month, 1 + (n % 27), n % 24)).toISOString();
+    return { ...story(n), publishedAt: at, updatedAt: at, body: [{ type: "paragraph", text: `Story ${n}.` }] };
+  };
+
+  beforeAll(async () => {
+    database = await createTestDatabase(engine);
+    setup = await openStore(database.url);
+    await setup.saveSections([
+      { slug: "city", name: "City" },
+      { slug: "world", name: "World" },
+    ]);
+    await setup.saveStories(Array.from({ length: 60 }, (_, n) => dated(n + 1)));
+    db = connect(database.url, {
+      log: (event) => {
+        if (event.level === "query") executed.push(event.query);
+      },
+    });
+    store = createStoryStore(db, engine);
+  });
+
+  afterAll(async () => {
+    await db.destroy();
+    await setup.close();
+    await database.drop();
+  });
+
+  /** Each query the operation ran, with its plan: SQLite's lines, or PostgreSQL's nodes with their index and condition. */
+  async function plansOf(operation: () => Promise<unknown>): Promise<{ sql: string; plan: string[] }[]> {
+    executed.length = 0;
+    await operation();
+    const plans = [];
+    for (const query of [...executed]) plans.push({ sql: query.sql, plan: await explain(query) });
+    expect(plans.length).toBeGreaterThan(0);
+    return plans;
+  }
+
+  async function explain(query: CompiledQuery): Promise<string[]> {
+    if (engine === "sqlite") {
+      const { rows } = await db.executeQuery<{ detail: string }>({
+        ...query,
+        sql: `explain query plan ${query.sql}`,
+      } as CompiledQuery<{ detail: string }>);
+      return rows.map((row) => row.detail);
+    }
+    type Node = PlanNode & { "Index Name"?: string; "Index Cond"?: string };
+    return db.connection().execute(async (connection) => {
+      for (const setting of PRICED_OUT) await sql`set ${sql.raw(setting)} = off`.execute(connection);
+      try {
+        const { rows } = await connection.executeQuery<{ "QUERY PLAN": { Plan: Node }[] }>({
+          ...query,
+          sql: `explain (format json) ${query.sql}`,
+        } as CompiledQuery<{ "QUERY PLAN": { Plan: Node }[] }>);
+        const [root] = rows[0]?.["QUERY PLAN"] ?? [];
+        return root
+          ? (planNodes(root.Plan) as Node[]).map((node) =>
+              [node["Node Type"], node["Relation Name"], node["Index Name"], node["Index Cond"]]
+                .filter(Boolean)
+                .join(" "),
+            )
+          : [];
+      } finally {
+        for (const setting of PRICED_OUT) await sql`reset ${sql.raw(setting)}`.execute(connection);
+      }
+    });
+  }
+
+  /** No full read of a table, and (with `inOrder`) no sort of what was found. */
+  function expectIndexed(plans: { sql: string; plan: string[] }[], { inOrder = false } = {}) {
+    for (const { sql: text, plan } of plans) {
+      const bad =
+        engine === "sqlite"
+          ? plan.filter((line) => SQLITE_FULL_READ.test(line) || (inOrder && SQLITE_SORT.test(line)))
+          : plan.filter((line) => line.startsWith("Seq Scan") || (inOrder && line.startsWith("Sort")));
+      expect(bad, `${text}\n  ${plan.join("\n  ")}`).toEqual([]);
+    }
+  }
+
+  it("reads a feed page's stories whole in three queries by key, for 3 stories as for 40", async () => {
+    const slugs = (await store.listStories({ limit: 40 })).items.map((s) => s.slug);
+    const few = await plansOf(() => store.fullStories(slugs.slice(0, 3)));
+    const many = await plansOf(() => store.fullStories(slugs));
+    expect(few).toHaveLength(3);
+    expect(many).toHaveLength(3);
+    expectIndexed(many);
+    expect((await store.fullStories(slugs)).map((s) => s.slug)).toEqual(slugs);
+  });
+});

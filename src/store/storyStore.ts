@@ -4,6 +4,7 @@ import type { Kysely, Transaction } from "kysely";
 import type { NamedRef, Section, Story, StoryInput, StorySummary } from "../model/story";
 import type { StoryListQuery } from "../model/storyList";
 import type { Engine } from "./engine";
+import { type FullStory, fullStories } from "./fullStories";
 import { type HeadlineResolver, indexOwnLinks, linkWaitingHeadlines } from "./relatedLinks";
 import { type Database, readBody } from "./schema";
 import { searchPostgres, searchSqlite } from "./search";
@@ -27,6 +28,8 @@ export interface StoryStore {
   listStories(query: StoryListQuery): Promise<{ items: StorySummary[]; nextCursor: string | null }>;
   /** The story at this slug, following a redirect left by a slug change; null when there is none. */
   getStory(slug: string): Promise<StoredStory | null>;
+  /** These stories whole but for related stories, in the order given, in three queries (store/fullStories.ts). */
+  fullStories(slugs: string[]): Promise<FullStory[]>;
   /**
    * Writes these stories, all or none, in one transaction: a story with a known slug is replaced,
    * one given with `movedFrom` leaves a permanent redirect at its old slug. Afterwards a related
@@ -89,6 +92,7 @@ export function createStoryStore(db: Kysely<Database>, engine: Engine): StorySto
     },
 
     listStories: (query) => listStories(db, query),
+    fullStories: (slugs) => fullStories(db, slugs),
     async getStory(slug) {
       const row = await findStoryRow(db, slug);
       if (!row) return null;
