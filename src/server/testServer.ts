@@ -37,6 +37,8 @@ export interface TestServerOptions {
   publicDir?: string;
   /** Bytes of answers the server keeps (the app's default when absent). */
   answerCacheBytes?: number;
+  /** Called with the SQL of every query the server's store runs (migrations included). */
+  onQuery?: (sql: string) => void;
 }
 
 export async function startTestServer({
@@ -48,9 +50,19 @@ export async function startTestServer({
   shareCards,
   publicDir = join(root, "public"),
   answerCacheBytes,
+  onQuery,
 }: TestServerOptions = {}): Promise<TestServer> {
   const database = await createTestDatabase(engine);
-  const store = await openStore(database.url);
+  const store = await openStore(
+    database.url,
+    onQuery
+      ? {
+          log: (event) => {
+            if (event.level === "query") onQuery(event.query.sql);
+          },
+        }
+      : {},
+  );
   if (demo) await loadDemoContentIfEmpty(store, join(root, "content"), join(root, "public"));
   const template = readFileSync(join(root, "index.html"), "utf8");
   const publicUrl = "https://news.example";

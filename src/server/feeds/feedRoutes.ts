@@ -14,7 +14,9 @@ import type { Absolute } from "./storyHtml";
 import { newestStories, recentStories } from "./storyPages";
 
 export interface FeedRoutesOptions {
+  /** Sections, as pages read them. */
   reader: StoryApi;
+  /** Stories: feeds and sitemaps read the store directly, in pages (see storyPages.ts). */
   store: StoryStore;
   site: Site;
   /** The clock: the news sitemap lists the last 48 hours. */
@@ -30,13 +32,13 @@ export const feedRoutes: FastifyPluginAsync<FeedRoutesOptions> = async (app, { r
   const absolute: Absolute = (path) => new URL(path, site.url).href;
 
   app.get("/feed.xml", async (request, reply) => {
-    const stories = await newestStories(reader);
+    const stories = await newestStories(store, absolute);
     return send(request, reply, RSS_TYPE, rssFeed(channel(absolute), stories, absolute, now()));
   });
 
   app.get<SectionRequest>("/sections/:section/feed.xml", async (request, reply) => {
     const section = await findSection(reader, request.params.section);
-    const stories = await newestStories(reader, section.slug);
+    const stories = await newestStories(store, absolute, section.slug);
     return send(request, reply, RSS_TYPE, rssFeed(channel(absolute, section), stories, absolute, now()));
   });
 

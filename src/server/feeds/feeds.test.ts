@@ -332,4 +332,63 @@ describe.each(testEngines)("on %s", (engine) => {
       expect(feed.items.map((item) => item.url)).not.toContain("https://news.example/stories/archive-story-1");
     });
   });
+
+  describe("building a feed", () => {
+    let server: TestServer;
+    const queries: string[] = [];
+    beforeAll(async () => {
+      server = await startTestServer({ engine, now: () => NOW, onQuery: (sql) => queries.push(sql) });
+    });
+    afterAll(() => server.close());
+    const { get } = client(() => server);
+
+    /** The queries the store ran to answer this feed, and how many items the feed holds. */
+    async function feedQueries(path: string) {
+      queries.length = 0;
+      const response = await get(path);
+      expect(response.status).toBe(200);
+      const items = parseFeed(await response.text()).items.length;
+      return { queries: queries.length, items };
+    }
+
+    it("reads the same few queries for 50 stories as for a handful, authors and tags included", async () => {
+      const site = await feedQueries("/feed.xml");
+      const section = await feedQueries("/sections/science/feed.xml");
+      expect(site.items).toBe(14);
+      await server.store.saveStories(
+        Array.from(
+          { length: 40 },
+          (_, n): StoryInput => ({
+            slug: `science-brief-${n + 1}`,
+            headline: `Science brief ${n + 1}`,
+            section: "science",
+            authors: [
+              { slug: "ana-ferreira", name: "Ana Ferreira" },
+              { slug: `writer-${n}`, name: `Writer ${n}` },
+            ],
+            tags: [
+              { slug: "briefs", name: "Briefs" },
+              { slug: `topic-${n}`, name: `Topic ${n}` },
+            ],
+            publishedAt: new Date(Date.UTC(2026, 10, 23, 12, n)).toISOString(),
+            updatedAt: new Date(Date.UTC(2026, 10, 23, 12, n)).toISOString(),
+            body: [{ type: "paragraph", text: `Brief number ${n + 1}.` }],
+          }),
+        ),
+      );
+      const fullSite = await feedQueries("/feed.xml");
+      const fullSection = await feedQueries("/sections/science/feed.xml");
+      expect(fullSite.items).toBe(50);
+      expect(fullSection.items).toBeGreaterThan(section.items + 30);
+      // A list page, then the rows, authors and tags of all its stories at once (and the sections).
+      expect(fullSite.queries).toBe(site.queries);
+      expect(fullSection.queries).toBe(section.queries);
+      expect(fullSite.queries).toBeLessThanOrEqual(5);
+      expect(fullSection.queries).toBeLessThanOrEqual(6);
+
+      const item = parseFeed(await (await get("/feed.xml")).text()).items.find((i) => i.title === "Science brief 40");
+      expect(item?.authors.map((a) => a.name)).toEqual(["Ana Ferreira", "Writer 39"]);
+      expect(item?.categories.map((c) => c.label)).toEqual(["Science", "Briefs", "Topic 39"]);
+    });
+  });
 });
