@@ -11,6 +11,7 @@ import type { StoryInput } from "../model/story";
 import { decodeCursor } from "../model/storyList";
 import { connect, openStore } from "./openStore";
 import type { Database } from "./schema";
+import { monthSpan } from "./sitemapReads";
 import { createStoryStore, type StoryStore } from "./storyStore";
 import { createTestDatabase, type TestDatabase, testEngines } from "./testDatabases";
 
@@ -201,7 +202,8 @@ describe.each(testEngines)("query plans on %s", (engine) => {
   });
 });
 
-// Feeds: a feed page's stories whole in a fixed number of queries.
+// Feeds and sitemaps: a feed page's stories whole in a fixed number of queries, and the sitemap
+// reads as ranges of a publication index: a month's stories are a range, never a scan of them all.
 describe.each(testEngines)("query plans of feeds and sitemaps on %s", (engine) => {
   let database: TestDatabase;
   let setup: StoryStore;
@@ -289,6 +291,25 @@ describe.each(testEngines)("query plans of feeds and sitemaps on %s", (engine) =
     }
   }
 
+  /**
+   * Every query that reads a span of stories (a month, or part of one) reads it as a range of a
+   * publication index: the index is sought to the span's start, and left at its end.
+   */
+  function expectPublicationRange(plans: { sql: string; plan: string[] }[], spans: number) {
+    const spanReads = plans.filter((p) => /published_at >= .* and published_at <= /s.test(p.sql));
+    expect(spanReads).toHaveLength(spans);
+    for (const { sql: text, plan } of spanReads) {
+      const range =
+        engine === "sqlite"
+          ? /^SEARCH stories USING (COVERING )?INDEX stories_(by_publication|newest) \(published_at>\? AND published_at<\?\)/
+          : /^Index (Only )?Scan( Backward)? stories stories_(by_publication|newest) .*published_at >= .*published_at <= /;
+      expect(
+        plan.some((line) => range.test(line)),
+        `${text}\n  ${plan.join("\n  ")}`,
+      ).toBe(true);
+    }
+  }
+
   it("reads a feed page's stories whole in three queries by key, for 3 stories as for 40", async () => {
     const slugs = (await store.listStories({ limit: 40 })).items.map((s) => s.slug);
     const few = await plansOf(() => store.fullStories(slugs.slice(0, 3)));
@@ -297,5 +318,56 @@ describe.each(testEngines)("query plans of feeds and sitemaps on %s", (engine) =
     expect(many).toHaveLength(3);
     expectIndexed(many);
     expect((await store.fullStories(slugs)).map((s) => s.slug)).toEqual(slugs);
+  });
+
+  it("finds the months of stories, each from a range of the publication index", async () => {
+    const plans = await plansOf(() => store.sitemaps.months());
+    expectIndexed(plans, { inOrder: true });
+    expectPublicationRange(plans, 3);
+    // Two queries a month with stories (the next month's first story, then the month), and one to find there is none after.
+    expect(plans).toHaveLength(2 * 3 + 1);
+    expect((await store.sitemaps.months()).map((m) => [m.month, m.count])).toEqual([
+      ["2026-01", 20],
+      ["2026-02", 20],
+      ["2026-04", 20],
+    ]);
+  });
+
+  it("reads a month's stories, its parts and its summary as ranges of the publication index, in order", async () => {
+    const february = monthSpan("2026-02");
+    const first = await store.sitemaps.page(february, 5);
+    const last = first.at(-1);
+    if (!last) throw new Error("no stories in February");
+    const plans = [
+      ...(await plansOf(() => store.sitemaps.page(february, 5))),
+      ...(await plansOf(() => store.sitemaps.page(february, 5, { publishedAt: last.publishedAt, slug: last.slug }))),
+      ...(await plansOf(() => store.sitemaps.keyAt(february, 10))),
+      ...(await plansOf(() => store.sitemaps.summary(february))),
+    ];
+    expectIndexed(plans, { inOrder: true });
+    expectPublicationRange(plans, 4);
+  });
+
+  it("seeks a page after a key to that key, not to the start of the month", async () => {
+    const april = monthSpan("2026-04");
+    const first = await store.sitemaps.page(april, 10);
+    const last = first.at(-1);
+    if (!last) throw new Error("no stories in April");
+    executed.length = 0;
+    const next = await store.sitemaps.page(april, 10, { publishedAt: last.publishedAt, slug: last.slug });
+    expect(next.map((s) => s.slug)).not.toContain(last.slug);
+    expect([...first, ...next].map((s) => s.slug)).toEqual((await store.sitemaps.page(april, 20)).map((s) => s.slug));
+    const [query] = executed;
+    if (!query) throw new Error("no query");
+    // The one lower bound on the time is the key's: it is where the range of the index starts.
+    expect(query.sql.match(/published_at >= /g)).toHaveLength(1);
+    expect(query.parameters[0]).toBe(last.publishedAt);
+    const plan = await explain(query);
+    if (engine === "postgres")
+      expect(plan).toContainEqual(expect.stringContaining(`(published_at >= '${last.publishedAt}'::text)`));
+    else
+      expect(plan).toEqual([
+        "SEARCH stories USING COVERING INDEX stories_by_publication (published_at>? AND published_at<?)",
+      ]);
   });
 });

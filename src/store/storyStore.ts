@@ -8,6 +8,7 @@ import { type FullStory, fullStories } from "./fullStories";
 import { type HeadlineResolver, indexOwnLinks, linkWaitingHeadlines } from "./relatedLinks";
 import { type Database, readBody } from "./schema";
 import { searchPostgres, searchSqlite } from "./search";
+import { type SitemapReads, sitemapReads } from "./sitemapReads";
 import { findStoryRow, listStories, mostRead, relatedStories, toSummary } from "./storyReads";
 import { deleteStory, moveStory, type SaveOutcome, writeStory } from "./storyWrites";
 
@@ -30,6 +31,8 @@ export interface StoryStore {
   getStory(slug: string): Promise<StoredStory | null>;
   /** These stories whole but for related stories, in the order given, in three queries (store/fullStories.ts). */
   fullStories(slugs: string[]): Promise<FullStory[]>;
+  /** Stories in publication order by spans of the publication index, for sitemaps (store/sitemapReads.ts). */
+  sitemaps: SitemapReads;
   /**
    * Writes these stories, all or none, in one transaction: a story with a known slug is replaced,
    * one given with `movedFrom` leaves a permanent redirect at its old slug. Afterwards a related
@@ -93,6 +96,7 @@ export function createStoryStore(db: Kysely<Database>, engine: Engine): StorySto
 
     listStories: (query) => listStories(db, query),
     fullStories: (slugs) => fullStories(db, slugs),
+    sitemaps: sitemapReads(db),
     async getStory(slug) {
       const row = await findStoryRow(db, slug);
       if (!row) return null;
