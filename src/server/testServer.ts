@@ -10,6 +10,7 @@ import { openStore } from "../store/openStore";
 import type { StoryStore } from "../store/storyStore";
 import { createTestDatabase } from "../store/testDatabases";
 import { buildApp } from "./app";
+import type { FeedRoutesOptions } from "./feeds/feedRoutes";
 import type { ShareCardOptions } from "./shareCard/shareCardRoutes";
 
 export interface TestServer {
@@ -37,6 +38,8 @@ export interface TestServerOptions {
   publicDir?: string;
   /** Bytes of answers the server keeps (the app's default when absent). */
   answerCacheBytes?: number;
+  /** How feeds and sitemaps are cut (a small sitemap part size, say). */
+  feeds?: Pick<FeedRoutesOptions, "sitemapPartSize">;
   /** Called with the SQL of every query the server's store runs (migrations included). */
   onQuery?: (sql: string) => void;
 }
@@ -50,6 +53,7 @@ export async function startTestServer({
   shareCards,
   publicDir = join(root, "public"),
   answerCacheBytes,
+  feeds,
   onQuery,
 }: TestServerOptions = {}): Promise<TestServer> {
   const database = await createTestDatabase(engine);
@@ -85,6 +89,7 @@ export async function startTestServer({
     trustProxy,
     ...(now ? { now } : {}),
     ...(shareCards ? { shareCards } : {}),
+    ...(feeds ? { feeds } : {}),
     ...(answerCacheBytes !== undefined ? { answerCacheBytes } : {}),
     pages: {
       template: () => template,
