@@ -551,6 +551,16 @@ describe.each(testEngines)("on %s", (engine) => {
         { loc: "https://news.example/stories/leap-day", lastmod: "2024-03-03T10:00:00.000Z" },
       ]);
     });
+
+    it("keeps the news sitemap a valid, non-empty urlset with no story from the last 48 hours", async () => {
+      const { response, document } = await xml("/news-sitemap.xml");
+      expect(response.status).toBe(200);
+      expect(document.documentElement.namespaceURI).toBe(SITEMAP);
+      expect(document.documentElement.localName).toBe("urlset");
+      // The schema wants at least one <url>: the front page, with no news tags to list it as news.
+      expect(entries(document, "url")).toEqual([{ loc: "https://news.example/", lastmod: undefined }]);
+      expect(document.getElementsByTagNameNS(NEWS, "news")).toHaveLength(0);
+    });
   });
 
   describe("building a feed", () => {

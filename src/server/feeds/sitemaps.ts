@@ -157,12 +157,19 @@ function sitemapUrl({ loc, lastmod }: SitemapLink): Markup {
   return el("url", {}, el("loc", {}, loc), lastmod && el("lastmod", {}, w3cDate(lastmod)));
 }
 
-/** The Google News sitemap: the stories of the last 48 hours, with their news tags. */
+/**
+ * The Google News sitemap: the stories of the last 48 hours, with their news tags. When there are
+ * none it lists the front page alone, without news tags. The sitemap schema wants at least one
+ * <url> in a <urlset>, so an empty one is an invalid document (crawlers report it as an error);
+ * a 404 would read as a broken sitemap that robots.txt points at. The front page is always there
+ * and always worth crawling, and Google News takes nothing from a URL without news tags.
+ */
 export function newsSitemap(stories: StorySummary[], absolute: Absolute): string {
   return xmlDocument(
     el(
       "urlset",
       { xmlns: SITEMAP_NAMESPACE, "xmlns:news": NEWS_NAMESPACE },
+      stories.length === 0 && el("url", {}, el("loc", {}, absolute("/"))),
       ...stories.map((story) =>
         el(
           "url",
