@@ -11,7 +11,7 @@ import type { StoryStore } from "../store/storyStore";
 import { publishingRoutes } from "./api/publishingRoutes";
 import { readRoutes } from "./api/readRoutes";
 import { viewRoutes } from "./api/viewRoutes";
-import { feedRoutes } from "./feeds/feedRoutes";
+import { type FeedRoutesOptions, feedRoutes } from "./feeds/feedRoutes";
 import { fileRoutes } from "./fileRoutes";
 import { healthRoutes } from "./healthRoutes";
 import { cacheAnswers } from "./http/caching";
@@ -33,6 +33,8 @@ export interface AppOptions {
   /** The site's public files (public/, or its copy in dist/client): the pictures share cards draw. */
   publicDir: string;
   shareCards?: ShareCardOptions;
+  /** How feeds and sitemaps are cut (tests make sitemap parts small). */
+  feeds?: Pick<FeedRoutesOptions, "sitemapPartSize">;
   /** Fastify's trustProxy: which proxies' X-Forwarded-For to believe for a client's address. */
   trustProxy?: boolean | string;
   /** The clock, for what depends on the time (view counts, the news sitemap's last 48 hours). */
@@ -59,12 +61,13 @@ export async function buildApp({
   publicDir,
   shareCards,
   answerCacheBytes = 64 * 1024 * 1024,
+  feeds,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
     bodyLimit: BODY_LIMIT,
     // A slug may be 120 characters (model/story.ts); Fastify matches no route with a longer parameter than this.
-    maxParamLength: 200,
+    routerOptions: { maxParamLength: 200 },
     trustProxy,
     // Requests the router cannot even read (bad percent-encoding, say) get the same error shape.
     frameworkErrors: (error, _request, reply) => sendError(reply, new ApiError("bad_request", error.message)),
@@ -86,7 +89,7 @@ export async function buildApp({
 
   await app.register(healthRoutes, { store });
   if (clientDir && existsSync(clientDir)) await app.register(fileRoutes, { clientDir });
-  await app.register(feedRoutes, { reader, store, site, now });
+  await app.register(feedRoutes, { reader, store, site, now, ...feeds });
   await app.register(shareCardRoutes, { reader, publicDir, ...shareCards });
   await app.register(oembedRoutes, { reader, site });
 

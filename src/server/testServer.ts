@@ -10,6 +10,7 @@ import { openStore } from "../store/openStore";
 import type { StoryStore } from "../store/storyStore";
 import { createTestDatabase } from "../store/testDatabases";
 import { buildApp } from "./app";
+import type { FeedRoutesOptions } from "./feeds/feedRoutes";
 import type { ShareCardOptions } from "./shareCard/shareCardRoutes";
 
 export interface TestServer {
@@ -37,6 +38,10 @@ export interface TestServerOptions {
   publicDir?: string;
   /** Bytes of answers the server keeps (the app's default when absent). */
   answerCacheBytes?: number;
+  /** How feeds and sitemaps are cut (a small sitemap part size, say). */
+  feeds?: Pick<FeedRoutesOptions, "sitemapPartSize">;
+  /** Called with the SQL of every query the server's store runs (migrations included). */
+  onQuery?: (sql: string) => void;
 }
 
 export async function startTestServer({
@@ -48,9 +53,20 @@ export async function startTestServer({
   shareCards,
   publicDir = join(root, "public"),
   answerCacheBytes,
+  feeds,
+  onQuery,
 }: TestServerOptions = {}): Promise<TestServer> {
   const database = await createTestDatabase(engine);
-  const store = await openStore(database.url);
+  const store = await openStore(
+    database.url,
+    onQuery
+      ? {
+          log: (event) => {
+            if (event.level === "query") onQuery(event.query.sql);
+          },
+        }
+      : {},
+  );
   if (demo) await loadDemoContentIfEmpty(store, join(root, "content"), join(root, "public"));
   const template = readFileSync(join(root, "index.html"), "utf8");
   const publicUrl = "https://news.example";
@@ -73,6 +89,7 @@ export async function startTestServer({
     trustProxy,
     ...(now ? { now } : {}),
     ...(shareCards ? { shareCards } : {}),
+    ...(feeds ? { feeds } : {}),
     ...(answerCacheBytes !== undefined ? { answerCacheBytes } : {}),
     pages: {
       template: () => template,

@@ -259,6 +259,18 @@ export const migrations = (engine: Engine): Record<string, Migration> => ({
       await sql`insert into stories_fts(stories_fts) values ('rebuild')`.execute(db);
     },
   },
+  "0009-stories-by-publication": {
+    // Sitemaps list each month's stories with when each last changed, and the index gives each
+    // month its latest change. With updated_at in the index beside the publication key, both read
+    // index pages only; through stories_newest every story's row would be read to find updated_at.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createIndex("stories_by_publication")
+        .on("stories")
+        .columns(["published_at", "slug", "updated_at"])
+        .execute();
+    },
+  },
 });
 
 /**

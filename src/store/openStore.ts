@@ -12,8 +12,9 @@ import type { Database } from "./schema";
 import { withStatementCache } from "./statementCache";
 import { createStoryStore, type StoryStore } from "./storyStore";
 
-export async function openStore(databaseUrl: string): Promise<StoryStore> {
-  const db = connect(databaseUrl);
+/** `options` go to Kysely (tests pass a `log` to see the queries the store runs). */
+export async function openStore(databaseUrl: string, options: Omit<KyselyConfig, "dialect"> = {}): Promise<StoryStore> {
+  const db = connect(databaseUrl, options);
   try {
     // Kysely's migrator takes a lock in the database, so servers starting together migrate once.
     const engine = engineOf(databaseUrl);

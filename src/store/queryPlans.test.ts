@@ -11,6 +11,7 @@ import type { StoryInput } from "../model/story";
 import { decodeCursor } from "../model/storyList";
 import { connect, openStore } from "./openStore";
 import type { Database } from "./schema";
+import { monthSpan } from "./sitemapReads";
 import { createStoryStore, type StoryStore } from "./storyStore";
 import { createTestDatabase, type TestDatabase, testEngines } from "./testDatabases";
 
@@ -198,5 +199,175 @@ describe.each(testEngines)("query plans on %s", (engine) => {
   it("would catch a full read: an unindexed filter on stories fails the check", async () => {
     const plans = await plansOf(() => db.selectFrom("stories").select("slug").where("deck", "=", "x").execute());
     expect(() => expectIndexed(plans)).toThrow();
+  });
+});
+
+// Feeds and sitemaps: a feed page's stories whole in a fixed number of queries, and the sitemap
+// reads as ranges of a publication index: a month's stories are a range, never a scan of them all.
+describe.each(testEngines)("query plans of feeds and sitemaps on %s", (engine) => {
+  let database: TestDatabase;
+  let setup: StoryStore;
+  let db: Kysely<Database>;
+  let store: StoryStore;
+  const executed: CompiledQuery[] = [];
+
+  /** Stories in three months: January, February and April 2026 (none in March). */
+  const dated = (n: number): StoryInput => {
+    const month = [0, 1, 3][n % 3] as number;
+    const at = new Date(Date.UTC(2026, month, 1 + (n % 27), n % 24)).toISOString();
+    return { ...story(n), publishedAt: at, updatedAt: at, body: [{ type: "paragraph", text: `Story ${n}.` }] };
+  };
+
+  beforeAll(async () => {
+    database = await createTestDatabase(engine);
+    setup = await openStore(database.url);
+    await setup.saveSections([
+      { slug: "city", name: "City" },
+      { slug: "world", name: "World" },
+    ]);
+    await setup.saveStories(Array.from({ length: 60 }, (_, n) => dated(n + 1)));
+    db = connect(database.url, {
+      log: (event) => {
+        if (event.level === "query") executed.push(event.query);
+      },
+    });
+    store = createStoryStore(db, engine);
+  });
+
+  afterAll(async () => {
+    await db.destroy();
+    await setup.close();
+    await database.drop();
+  });
+
+  /** Each query the operation ran, with its plan: SQLite's lines, or PostgreSQL's nodes with their index and condition. */
+  async function plansOf(operation: () => Promise<unknown>): Promise<{ sql: string; plan: string[] }[]> {
+    executed.length = 0;
+    await operation();
+    const plans = [];
+    for (const query of [...executed]) plans.push({ sql: query.sql, plan: await explain(query) });
+    expect(plans.length).toBeGreaterThan(0);
+    return plans;
+  }
+
+  async function explain(query: CompiledQuery): Promise<string[]> {
+    if (engine === "sqlite") {
+      const { rows } = await db.executeQuery<{ detail: string }>({
+        ...query,
+        sql: `explain query plan ${query.sql}`,
+      } as CompiledQuery<{ detail: string }>);
+      return rows.map((row) => row.detail);
+    }
+    type Node = PlanNode & { "Index Name"?: string; "Index Cond"?: string };
+    return db.connection().execute(async (connection) => {
+      for (const setting of PRICED_OUT) await sql`set ${sql.raw(setting)} = off`.execute(connection);
+      try {
+        const { rows } = await connection.executeQuery<{ "QUERY PLAN": { Plan: Node }[] }>({
+          ...query,
+          sql: `explain (format json) ${query.sql}`,
+        } as CompiledQuery<{ "QUERY PLAN": { Plan: Node }[] }>);
+        const [root] = rows[0]?.["QUERY PLAN"] ?? [];
+        return root
+          ? (planNodes(root.Plan) as Node[]).map((node) =>
+              [node["Node Type"], node["Relation Name"], node["Index Name"], node["Index Cond"]]
+                .filter(Boolean)
+                .join(" "),
+            )
+          : [];
+      } finally {
+        for (const setting of PRICED_OUT) await sql`reset ${sql.raw(setting)}`.execute(connection);
+      }
+    });
+  }
+
+  /** No full read of a table, and (with `inOrder`) no sort of what was found. */
+  function expectIndexed(plans: { sql: string; plan: string[] }[], { inOrder = false } = {}) {
+    for (const { sql: text, plan } of plans) {
+      const bad =
+        engine === "sqlite"
+          ? plan.filter((line) => SQLITE_FULL_READ.test(line) || (inOrder && SQLITE_SORT.test(line)))
+          : plan.filter((line) => line.startsWith("Seq Scan") || (inOrder && line.startsWith("Sort")));
+      expect(bad, `${text}\n  ${plan.join("\n  ")}`).toEqual([]);
+    }
+  }
+
+  /**
+   * Every query that reads a span of stories (a month, or part of one) reads it as a range of a
+   * publication index: the index is sought to the span's start, and left at its end.
+   */
+  function expectPublicationRange(plans: { sql: string; plan: string[] }[], spans: number) {
+    const spanReads = plans.filter((p) => /published_at >= .* and published_at <= /s.test(p.sql));
+    expect(spanReads).toHaveLength(spans);
+    for (const { sql: text, plan } of spanReads) {
+      const range =
+        engine === "sqlite"
+          ? /^SEARCH stories USING (COVERING )?INDEX stories_(by_publication|newest) \(published_at>\? AND published_at<\?\)/
+          : /^Index (Only )?Scan( Backward)? stories stories_(by_publication|newest) .*published_at >= .*published_at <= /;
+      expect(
+        plan.some((line) => range.test(line)),
+        `${text}\n  ${plan.join("\n  ")}`,
+      ).toBe(true);
+    }
+  }
+
+  it("reads a feed page's stories whole in three queries by key, for 3 stories as for 40", async () => {
+    const slugs = (await store.listStories({ limit: 40 })).items.map((s) => s.slug);
+    const few = await plansOf(() => store.fullStories(slugs.slice(0, 3)));
+    const many = await plansOf(() => store.fullStories(slugs));
+    expect(few).toHaveLength(3);
+    expect(many).toHaveLength(3);
+    expectIndexed(many);
+    expect((await store.fullStories(slugs)).map((s) => s.slug)).toEqual(slugs);
+  });
+
+  it("finds the months of stories, each from a range of the publication index", async () => {
+    const plans = await plansOf(() => store.sitemaps.months());
+    expectIndexed(plans, { inOrder: true });
+    expectPublicationRange(plans, 3);
+    // Two queries a month with stories (the next month's first story, then the month), and one to find there is none after.
+    expect(plans).toHaveLength(2 * 3 + 1);
+    expect((await store.sitemaps.months()).map((m) => [m.month, m.count])).toEqual([
+      ["2026-01", 20],
+      ["2026-02", 20],
+      ["2026-04", 20],
+    ]);
+  });
+
+  it("reads a month's stories, its parts and its summary as ranges of the publication index, in order", async () => {
+    const february = monthSpan("2026-02");
+    const first = await store.sitemaps.page(february, 5);
+    const last = first.at(-1);
+    if (!last) throw new Error("no stories in February");
+    const plans = [
+      ...(await plansOf(() => store.sitemaps.page(february, 5))),
+      ...(await plansOf(() => store.sitemaps.page(february, 5, { publishedAt: last.publishedAt, slug: last.slug }))),
+      ...(await plansOf(() => store.sitemaps.keyAt(february, 10))),
+      ...(await plansOf(() => store.sitemaps.summary(february))),
+    ];
+    expectIndexed(plans, { inOrder: true });
+    expectPublicationRange(plans, 4);
+  });
+
+  it("seeks a page after a key to that key, not to the start of the month", async () => {
+    const april = monthSpan("2026-04");
+    const first = await store.sitemaps.page(april, 10);
+    const last = first.at(-1);
+    if (!last) throw new Error("no stories in April");
+    executed.length = 0;
+    const next = await store.sitemaps.page(april, 10, { publishedAt: last.publishedAt, slug: last.slug });
+    expect(next.map((s) => s.slug)).not.toContain(last.slug);
+    expect([...first, ...next].map((s) => s.slug)).toEqual((await store.sitemaps.page(april, 20)).map((s) => s.slug));
+    const [query] = executed;
+    if (!query) throw new Error("no query");
+    // The one lower bound on the time is the key's: it is where the range of the index starts.
+    expect(query.sql.match(/published_at >= /g)).toHaveLength(1);
+    expect(query.parameters[0]).toBe(last.publishedAt);
+    const plan = await explain(query);
+    if (engine === "postgres")
+      expect(plan).toContainEqual(expect.stringContaining(`(published_at >= '${last.publishedAt}'::text)`));
+    else
+      expect(plan).toEqual([
+        "SEARCH stories USING COVERING INDEX stories_by_publication (published_at>? AND published_at<?)",
+      ]);
   });
 });

@@ -5,9 +5,11 @@ import type { SearchPhase, SearchPosition } from "../model/search";
 import type { NamedRef, Section, Story, StoryInput, StorySummary } from "../model/story";
 import type { StoryListQuery } from "../model/storyList";
 import type { Engine } from "./engine";
+import { type FullStory, fullStories } from "./fullStories";
 import { type HeadlineResolver, indexOwnLinks, linkWaitingHeadlines } from "./relatedLinks";
 import { type Database, readBody } from "./schema";
 import { search } from "./search";
+import { type SitemapReads, sitemapReads } from "./sitemapReads";
 import { findStoryRow, listStories, mostRead, relatedStories, toSummary } from "./storyReads";
 import { deleteStory, moveStory, type SaveOutcome, writeStory } from "./storyWrites";
 
@@ -28,6 +30,10 @@ export interface StoryStore {
   listStories(query: StoryListQuery): Promise<{ items: StorySummary[]; nextCursor: string | null }>;
   /** The story at this slug, following a redirect left by a slug change; null when there is none. */
   getStory(slug: string): Promise<StoredStory | null>;
+  /** These stories whole but for related stories, in the order given, in three queries (store/fullStories.ts). */
+  fullStories(slugs: string[]): Promise<FullStory[]>;
+  /** Stories in publication order by spans of the publication index, for sitemaps (store/sitemapReads.ts). */
+  sitemaps: SitemapReads;
   /**
    * Writes these stories, all or none, in one transaction: a story with a known slug is replaced,
    * one given with `movedFrom` leaves a permanent redirect at its old slug. Afterwards a related
@@ -95,6 +101,8 @@ export function createStoryStore(db: Kysely<Database>, engine: Engine): StorySto
     },
 
     listStories: (query) => listStories(db, query),
+    fullStories: (slugs) => fullStories(db, slugs),
+    sitemaps: sitemapReads(db),
     async getStory(slug) {
       const row = await findStoryRow(db, slug);
       if (!row) return null;

@@ -4,7 +4,7 @@
 import { parseFeed } from "@rowanmanning/feed-parser";
 import { JSDOM } from "jsdom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Story, StoryInput, StorySummary } from "../../model/story";
+import type { Story, StoryInput, StoryPage, StorySummary } from "../../model/story";
 import { testEngines } from "../../store/testDatabases";
 import { startTestServer, type TestServer } from "../testServer";
 
@@ -36,6 +36,57 @@ function client(server: () => TestServer) {
 
 const html = (markup: string) => new JSDOM(markup).window.document;
 const texts = (elements: Iterable<Element>) => [...elements].map((e) => e.textContent);
+
+interface SitemapEntry {
+  loc: string | null | undefined;
+  lastmod: string | null | undefined;
+}
+
+/** The <url> entries of a sitemap, or the <sitemap> entries of an index. */
+const entries = (document: Document, element: "url" | "sitemap"): SitemapEntry[] =>
+  [...document.getElementsByTagNameNS(SITEMAP, element)].map((node) => ({
+    loc: node.getElementsByTagNameNS(SITEMAP, "loc")[0]?.textContent,
+    lastmod: node.getElementsByTagNameNS(SITEMAP, "lastmod")[0]?.textContent,
+  }));
+
+/** Every story, newest first, paged through the API. */
+async function everyStory(api: ReturnType<typeof client>["api"]): Promise<StorySummary[]> {
+  const stories: StorySummary[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: StoryPage = await api(`/api/stories?limit=50${cursor ? `&cursor=${cursor}` : ""}`);
+    stories.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return stories;
+}
+
+/**
+ * What a crawler reads from the sitemap index: each child it names, fetched and parsed with a real
+ * XML parser (which refuses a document that is not well-formed), in the index's order.
+ */
+async function crawlSitemaps(xml: ReturnType<typeof client>["xml"]) {
+  const index = await xml("/sitemap.xml");
+  expect(index.response.status).toBe(200);
+  expect(index.document.documentElement.namespaceURI).toBe(SITEMAP);
+  expect(index.document.documentElement.localName).toBe("sitemapindex");
+  const children = [];
+  for (const child of entries(index.document, "sitemap")) {
+    const { response, document } = await xml(new URL(child.loc ?? "").pathname);
+    expect(response.status, child.loc ?? "").toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/xml; charset=utf-8");
+    expect(document.documentElement.namespaceURI).toBe(SITEMAP);
+    expect(document.documentElement.localName).toBe("urlset");
+    children.push({ ...child, urls: entries(document, "url") });
+  }
+  return children;
+}
+
+const iso = (time: string) => new Date(time).toISOString();
+const latest = (times: string[]) => times.map(iso).sort().at(-1);
+/** Publication order, as the story sitemaps list stories: oldest first, then by slug. */
+const byPublication = (a: StorySummary, b: StorySummary) =>
+  iso(a.publishedAt).localeCompare(iso(b.publishedAt)) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
 
 describe.each(testEngines)("on %s", (engine) => {
   describe("with the demo stories", () => {
@@ -176,31 +227,84 @@ describe.each(testEngines)("on %s", (engine) => {
       );
     });
 
-    describe("GET /sitemap.xml", () => {
-      it("lists the front page, every section and every story, with when each last changed", async () => {
+    describe("GET /sitemap.xml and its children", () => {
+      it("is a sitemap index of the site's pages and of each month of stories, with when each last changed", async () => {
         const { response, document } = await xml("/sitemap.xml");
         expect(response.status).toBe(200);
         expect(response.headers.get("content-type")).toBe("application/xml; charset=utf-8");
         expect(response.headers.get("cache-control")).toBe("public, max-age=300");
         expect(document.documentElement.namespaceURI).toBe(SITEMAP);
-
-        const urls = [...document.getElementsByTagNameNS(SITEMAP, "url")].map((url) => ({
-          loc: url.getElementsByTagNameNS(SITEMAP, "loc")[0]?.textContent,
-          lastmod: url.getElementsByTagNameNS(SITEMAP, "lastmod")[0]?.textContent,
-        }));
-        const sections = await api<{ slug: string }[]>("/api/sections");
-        expect(urls).toHaveLength((await server.store.countStories()) + 1 + sections.length);
-        const locs = urls.map((u) => u.loc);
-        expect(new Set(locs).size).toBe(locs.length);
-        expect(locs).toContain("https://news.example/");
-        for (const section of sections) expect(locs).toContain(`https://news.example/sections/${section.slug}`);
-        for (const story of await newest()) {
-          const url = urls.find((u) => u.loc === `https://news.example/stories/${story.slug}`);
-          expect(url?.lastmod).toBe(new Date(story.updatedAt).toISOString());
-        }
-        for (const url of urls) expect(Date.parse(url.lastmod ?? "")).not.toBeNaN();
-        expect(urls.find((u) => u.loc === "https://news.example/")?.lastmod).toBe("2026-11-23T09:10:00.000Z");
+        expect(document.documentElement.localName).toBe("sitemapindex");
+        // Every demo story was published in November 2026.
+        expect(entries(document, "sitemap")).toEqual([
+          { loc: "https://news.example/sitemaps/pages.xml", lastmod: "2026-11-23T09:10:00.000Z" },
+          {
+            loc: "https://news.example/sitemaps/stories-2026-11.xml",
+            lastmod: latest((await newest()).map((s) => s.updatedAt)),
+          },
+        ]);
       });
+
+      it("lists the front page and every section in the pages child, with when each last changed", async () => {
+        const { response, document } = await xml("/sitemaps/pages.xml");
+        expect(response.status).toBe(200);
+        expect(response.headers.get("content-type")).toBe("application/xml; charset=utf-8");
+        expect(response.headers.get("cache-control")).toBe("public, max-age=300");
+        expect(document.documentElement.namespaceURI).toBe(SITEMAP);
+        const sections = await api<{ slug: string }[]>("/api/sections");
+        const stories = await newest();
+        expect(entries(document, "url")).toEqual([
+          { loc: "https://news.example/", lastmod: "2026-11-23T09:10:00.000Z" },
+          ...sections.map((section) => ({
+            loc: `https://news.example/sections/${section.slug}`,
+            lastmod: latest(stories.filter((s) => s.section.slug === section.slug).map((s) => s.updatedAt)),
+          })),
+        ]);
+      });
+
+      it("lists every story once, in its month's child, oldest first, with when it last changed", async () => {
+        const { response, document } = await xml("/sitemaps/stories-2026-11.xml");
+        expect(response.status).toBe(200);
+        expect(response.headers.get("content-type")).toBe("application/xml; charset=utf-8");
+        expect(response.headers.get("cache-control")).toBe("public, max-age=300");
+        const stories = [...(await newest())].sort(byPublication);
+        expect(stories).toHaveLength(await server.store.countStories());
+        expect(entries(document, "url")).toEqual(
+          stories.map((s) => ({ loc: `https://news.example/stories/${s.slug}`, lastmod: iso(s.updatedAt) })),
+        );
+      });
+
+      it.each([
+        "stories-2026-10.xml",
+        "stories-2026-11-2.xml",
+        "stories-2026-11-1.xml",
+        "stories-2026-11-02.xml",
+        "stories-2026-13.xml",
+        "stories-2026-00.xml",
+        "stories-26-11.xml",
+        "stories-2026-11.xml.gz",
+        "stories-2026-11",
+        "STORIES-2026-11.xml",
+        "pages.XML",
+        "%3Cscript%3E.xml",
+      ])("answers the unknown or malformed sitemap %s with a 404 JSON error", async (name) => {
+        const response = await get(`/sitemaps/${name}`);
+        expect(response.status).toBe(404);
+        expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+        expect(await response.json()).toEqual({ error: { code: "not_found", message: expect.any(String) } });
+      });
+
+      it.each(["/sitemap.xml", "/sitemaps/pages.xml", "/sitemaps/stories-2026-11.xml"])(
+        "answers a crawler asking %s again with the ETag it was given with 304",
+        async (path) => {
+          const first = await get(path);
+          const etag = first.headers.get("etag") ?? "";
+          expect(etag).toMatch(/^W\/".+"$/);
+          const again = await get(path, { headers: { "if-none-match": etag } });
+          expect(again.status).toBe(304);
+          expect(await again.text()).toBe("");
+        },
+      );
     });
 
     describe("GET /news-sitemap.xml", () => {
@@ -322,14 +426,220 @@ describe.each(testEngines)("on %s", (engine) => {
       const total = await server.store.countStories();
       expect(total).toBeGreaterThan(70);
 
-      const { document } = await xml("/sitemap.xml");
-      const locs = texts(document.getElementsByTagNameNS(SITEMAP, "loc"));
+      const locs = (await crawlSitemaps(xml)).flatMap((child) => child.urls.map((url) => url.loc));
       expect(locs.filter((loc) => loc?.startsWith("https://news.example/stories/"))).toHaveLength(total);
       expect(locs).toContain("https://news.example/stories/archive-story-1");
 
       const feed = parseFeed((await text("/feed.xml")).text);
       expect(feed.items).toHaveLength(50);
       expect(feed.items.map((item) => item.url)).not.toContain("https://news.example/stories/archive-story-1");
+    });
+  });
+
+  describe.each([
+    ["one child a month", undefined],
+    ["months split into parts of 3", 3],
+  ])("with stories in several months: %s", (_, partSize) => {
+    let server: TestServer;
+    /** After every story: nothing is from the last 48 hours. */
+    const LATER = new Date("2027-06-01T00:00:00Z");
+    const story = (slug: string, publishedAt: string, updatedAt = publishedAt): StoryInput => ({
+      slug,
+      headline: `Story ${slug}`,
+      section: "culture",
+      authors: [],
+      tags: [],
+      publishedAt,
+      updatedAt,
+      body: [{ type: "paragraph", text: "From another month." }],
+    });
+    const added = [
+      story("leap-day", "2024-02-29T23:59:59.999Z", "2024-03-02T10:00:00.000Z"),
+      story("new-years-eve", "2025-12-31T23:59:59.999+00:00"),
+      // Offsets are stored as UTC: this is 1 January 2026, 00:30 UTC.
+      story("new-years-day", "2025-12-31T23:30:00-01:00"),
+      // Five in October, three at one time: a part may end between stories of the same time.
+      story("october-a", "2026-10-01T00:00:00.000Z"),
+      story("october-b", "2026-10-09T12:00:00.000Z", "2026-11-30T08:00:00.000Z"),
+      story("october-c", "2026-10-09T12:00:00.000Z"),
+      story("october-d", "2026-10-09T12:00:00.000Z"),
+      story("october-e", "2026-10-31T23:59:59.999Z"),
+    ];
+    beforeAll(async () => {
+      server = await startTestServer({
+        engine,
+        now: () => LATER,
+        ...(partSize ? { feeds: { sitemapPartSize: partSize } } : {}),
+      });
+      await server.store.saveStories(added);
+    });
+    afterAll(() => server.close());
+    const { get, xml, api } = client(() => server);
+
+    /** Each month's stories in publication order, cut into parts of the part size. */
+    async function expectedChildren() {
+      const months = new Map<string, StorySummary[]>();
+      for (const s of [...(await everyStory(api))].sort(byPublication)) {
+        const month = iso(s.publishedAt).slice(0, 7);
+        months.set(month, [...(months.get(month) ?? []), s]);
+      }
+      expect([...months.keys()]).toEqual(["2024-02", "2025-12", "2026-01", "2026-10", "2026-11"]);
+      const size = partSize ?? 50_000;
+      return [...months].flatMap(([month, stories]) =>
+        Array.from({ length: Math.ceil(stories.length / size) }, (_, i) => ({
+          loc: `https://news.example/sitemaps/stories-${month}${i === 0 ? "" : `-${i + 1}`}.xml`,
+          stories: stories.slice(i * size, (i + 1) * size),
+        })),
+      );
+    }
+
+    it("names the pages child and each month's stories, a month past the part size in parts", async () => {
+      const expected = await expectedChildren();
+      if (partSize === 3)
+        expect(expected.map((child) => child.loc.replace("https://news.example/sitemaps/", ""))).toEqual([
+          "stories-2024-02.xml",
+          "stories-2025-12.xml",
+          "stories-2026-01.xml",
+          "stories-2026-10.xml",
+          "stories-2026-10-2.xml",
+          "stories-2026-11.xml",
+          "stories-2026-11-2.xml",
+          "stories-2026-11-3.xml",
+          "stories-2026-11-4.xml",
+          "stories-2026-11-5.xml",
+        ]);
+      const { document } = await xml("/sitemap.xml");
+      expect(entries(document, "sitemap")).toEqual([
+        { loc: "https://news.example/sitemaps/pages.xml", lastmod: "2026-11-30T08:00:00.000Z" },
+        ...expected.map((child) => ({ loc: child.loc, lastmod: latest(child.stories.map((s) => s.updatedAt)) })),
+      ]);
+    });
+
+    it("lists every story exactly once across the children, in publication order, with its last change", async () => {
+      const children = await crawlSitemaps(xml);
+      const expected = await expectedChildren();
+      expect(children.map((child) => child.loc)).toEqual([
+        "https://news.example/sitemaps/pages.xml",
+        ...expected.map((child) => child.loc),
+      ]);
+      for (const [index, child] of expected.entries()) {
+        const urls = children[index + 1]?.urls;
+        expect(urls).toEqual(
+          child.stories.map((s) => ({ loc: `https://news.example/stories/${s.slug}`, lastmod: iso(s.updatedAt) })),
+        );
+        expect(urls?.length).toBeLessThanOrEqual(partSize ?? 50_000);
+      }
+      const storyLocs = children.slice(1).flatMap((child) => child.urls.map((url) => url.loc));
+      expect(new Set(storyLocs).size).toBe(storyLocs.length);
+      expect(storyLocs).toHaveLength(await server.store.countStories());
+      expect(storyLocs).toContain("https://news.example/stories/new-years-day");
+    });
+
+    it("changes a child's ETag when one of its stories changes, and only that child's", async () => {
+      const etag = async (path: string) => {
+        const response = await get(path);
+        await response.text();
+        return response.headers.get("etag");
+      };
+      const before = [await etag("/sitemaps/stories-2024-02.xml"), await etag("/sitemaps/stories-2025-12.xml")];
+      await server.store.saveStories([{ ...(added[0] as StoryInput), updatedAt: "2024-03-03T10:00:00.000Z" }]);
+      const after = [await etag("/sitemaps/stories-2024-02.xml"), await etag("/sitemaps/stories-2025-12.xml")];
+      expect(after[0]).not.toBe(before[0]);
+      expect(after[1]).toBe(before[1]);
+      const { document } = await xml("/sitemaps/stories-2024-02.xml");
+      expect(entries(document, "url")).toEqual([
+        { loc: "https://news.example/stories/leap-day", lastmod: "2024-03-03T10:00:00.000Z" },
+      ]);
+    });
+
+    it("keeps the news sitemap a valid, non-empty urlset with no story from the last 48 hours", async () => {
+      const { response, document } = await xml("/news-sitemap.xml");
+      expect(response.status).toBe(200);
+      expect(document.documentElement.namespaceURI).toBe(SITEMAP);
+      expect(document.documentElement.localName).toBe("urlset");
+      // The schema wants at least one <url>: the front page, with no news tags to list it as news.
+      expect(entries(document, "url")).toEqual([{ loc: "https://news.example/", lastmod: undefined }]);
+      expect(document.getElementsByTagNameNS(NEWS, "news")).toHaveLength(0);
+    });
+  });
+
+  describe("building a feed", () => {
+    let server: TestServer;
+    const queries: string[] = [];
+    beforeAll(async () => {
+      server = await startTestServer({ engine, now: () => NOW, onQuery: (sql) => queries.push(sql) });
+    });
+    afterAll(() => server.close());
+    const { get } = client(() => server);
+
+    /** The queries the store ran to answer this feed, and how many items the feed holds. */
+    async function feedQueries(path: string) {
+      queries.length = 0;
+      const response = await get(path);
+      expect(response.status).toBe(200);
+      const items = parseFeed(await response.text()).items.length;
+      return { queries: queries.length, items };
+    }
+
+    it("reads the same few queries for 50 stories as for a handful, authors and tags included", async () => {
+      const site = await feedQueries("/feed.xml");
+      const section = await feedQueries("/sections/science/feed.xml");
+      expect(site.items).toBe(14);
+      await server.store.saveStories(
+        Array.from(
+          { length: 40 },
+          (_, n): StoryInput => ({
+            slug: `science-brief-${n + 1}`,
+            headline: `Science brief ${n + 1}`,
+            section: "science",
+            authors: [
+              { slug: "ana-ferreira", name: "Ana Ferreira" },
+              { slug: `writer-${n}`, name: `Writer ${n}` },
+            ],
+            tags: [
+              { slug: "briefs", name: "Briefs" },
+              { slug: `topic-${n}`, name: `Topic ${n}` },
+            ],
+            publishedAt: new Date(Date.UTC(2026, 10, 23, 12, n)).toISOString(),
+            updatedAt: new Date(Date.UTC(2026, 10, 23, 12, n)).toISOString(),
+            body: [{ type: "paragraph", text: `Brief number ${n + 1}.` }],
+          }),
+        ),
+      );
+      const fullSite = await feedQueries("/feed.xml");
+      const fullSection = await feedQueries("/sections/science/feed.xml");
+      expect(fullSite.items).toBe(50);
+      expect(fullSection.items).toBeGreaterThan(section.items + 30);
+      // A list page, then the rows, authors and tags of all its stories at once (and the sections).
+      expect(fullSite.queries).toBe(site.queries);
+      expect(fullSection.queries).toBe(section.queries);
+      expect(fullSite.queries).toBeLessThanOrEqual(5);
+      expect(fullSection.queries).toBeLessThanOrEqual(6);
+
+      const item = parseFeed(await (await get("/feed.xml")).text()).items.find((i) => i.title === "Science brief 40");
+      expect(item?.authors.map((a) => a.name)).toEqual(["Ana Ferreira", "Writer 39"]);
+      expect(item?.categories.map((c) => c.label)).toEqual(["Science", "Briefs", "Topic 39"]);
+    });
+  });
+
+  describe("a sitemap streaming while the server shuts down", () => {
+    it("goes out whole, and its connection does not hold the shutdown", async () => {
+      const server = await startTestServer({ engine, now: () => NOW });
+      // Slow reads, so the child is still streaming, its headers sent, when the server starts closing.
+      const { sitemaps } = server.store;
+      const page = sitemaps.page;
+      sitemaps.page = async (...args) => {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        return page(...args);
+      };
+      const response = await fetch(`${server.url}/sitemaps/stories-2026-11.xml`);
+      expect(response.status).toBe(200);
+      const started = Date.now();
+      const [body] = await Promise.all([response.text(), server.close()]);
+      // Without ending it, the connection stays open for Fastify's keep-alive timeout (72 s).
+      expect(Date.now() - started).toBeLessThan(5000);
+      const document = new JSDOM(body, { contentType: "text/xml" }).window.document;
+      expect(entries(document, "url")).toHaveLength(14);
     });
   });
 });

@@ -1,4 +1,5 @@
-// robots.txt: crawl everything but the API, and find the sitemaps here.
+// robots.txt: crawl everything but the API, and find the sitemaps here: the sitemap index (which
+// names the pages and each month of stories) and the news sitemap.
 import type { Absolute } from "./storyHtml";
 
 export function robotsTxt(absolute: Absolute): string {

@@ -1,8 +1,8 @@
 // RSS 2.0 with the extensions feed readers use: the whole story (content:encoded), authors
 // (dc:creator), pictures and videos (media:content), and the feed's own address (atom:link).
 import { SITE_NAME } from "../../head/head";
-import type { Image, Story } from "../../model/story";
-import { type Absolute, playableVideos, storyHtml } from "./storyHtml";
+import type { Image } from "../../model/story";
+import { type Absolute, type FeedStory, playableVideos, storyHtml } from "./storyHtml";
 import { later, rfc822 } from "./times";
 import { el, type Markup, xmlDocument } from "./xml";
 
@@ -41,7 +41,7 @@ export function channel(absolute: Absolute, section?: { slug: string; name: stri
   };
 }
 
-export function rssFeed(channel: Channel, stories: Story[], absolute: Absolute, builtAt: Date): string {
+export function rssFeed(channel: Channel, stories: FeedStory[], absolute: Absolute, builtAt: Date): string {
   const lastChange = stories.reduce<string | undefined>((time, story) => later(time, story.updatedAt), undefined);
   return xmlDocument(
     el(
@@ -62,7 +62,7 @@ export function rssFeed(channel: Channel, stories: Story[], absolute: Absolute, 
   );
 }
 
-function rssItem(story: Story, absolute: Absolute): Markup {
+function rssItem(story: FeedStory, absolute: Absolute): Markup {
   return el(
     "item",
     {},
@@ -93,7 +93,7 @@ function rssItem(story: Story, absolute: Absolute): Markup {
   );
 }
 
-function summary(story: Story): string {
+function summary(story: FeedStory): string {
   return story.deck ?? story.body.find((block) => block.type === "paragraph")?.text ?? story.headline;
 }
 

@@ -7,14 +7,17 @@ import { el, fragment, type Markup } from "./xml";
 /** Makes a site path (or an https URL, left as it is) absolute against PUBLIC_URL. */
 export type Absolute = (path: string) => string;
 
-export function storyHtml(story: Story, absolute: Absolute): Markup {
+/** A story as feeds carry it: whole and with its URL, but without the related list its page adds. */
+export type FeedStory = Omit<Story, "related">;
+
+export function storyHtml(story: FeedStory, absolute: Absolute): Markup {
   return fragment(
     story.image && el("figure", {}, imageElement(story.image, absolute)),
     ...story.body.map((block) => blockHtml(block, story, absolute)),
   );
 }
 
-function blockHtml(block: Block, story: Story, absolute: Absolute): Markup {
+function blockHtml(block: Block, story: FeedStory, absolute: Absolute): Markup {
   switch (block.type) {
     case "paragraph":
       return el("p", {}, block.text);
@@ -51,7 +54,7 @@ function imageElement(image: Image, absolute: Absolute): Markup {
   return el("img", { src: absolute(image.src), alt: image.alt, width: image.width, height: image.height });
 }
 
-function videoHtml(video: VideoBlock, story: Story, absolute: Absolute): Markup {
+function videoHtml(video: VideoBlock, story: FeedStory, absolute: Absolute): Markup {
   if (video.sources.length === 0) return el("p", {}, "Video unavailable");
   // A YouTube video plays on the story page, behind its privacy facade; the feed links there.
   if (video.sources.some((source) => source.type === "video/youtube"))

@@ -1,27 +1,27 @@
-// The stories feeds and sitemaps list, read page by page so no answer holds the whole store.
-import { isNotFound } from "../../model/apiError";
-import type { Story, StorySummary } from "../../model/story";
-import type { StoryApi } from "../../model/storyApi";
+// The stories feeds and the news sitemap list, read from the store a page at a time, so no answer
+// holds the whole store and none reads stories one by one.
+import { type StorySummary, storySchema } from "../../model/story";
 import { type Cursor, decodeCursor, MAX_PAGE_SIZE } from "../../model/storyList";
 import type { StoryStore } from "../../store/storyStore";
+import type { Absolute, FeedStory } from "./storyHtml";
 
 const FEED_SIZE = 50;
 const NEWS_WINDOW_MS = 48 * 60 * 60 * 1000;
 /** Google News reads at most this many URLs from one news sitemap. */
 const NEWS_SITEMAP_LIMIT = 1000;
 
-/** The newest stories in full, for a feed; one deleted since it was listed is left out. */
-export async function newestStories(reader: StoryApi, section?: string): Promise<Story[]> {
-  const page = await reader.stories({ limit: FEED_SIZE, ...(section ? { section } : {}) });
-  const stories = await Promise.all(
-    page.items.map((summary) =>
-      reader.story(summary.slug).catch((error: unknown) => {
-        if (isNotFound(error)) return null;
-        throw error;
-      }),
-    ),
-  );
-  return stories.filter((story) => story !== null);
+const feedStorySchema = storySchema.omit({ related: true });
+
+/**
+ * The newest stories in full, for a feed: one page of the list, then the whole of its stories at
+ * once (store.fullStories, three queries however many). The related list a story page adds is not
+ * read: feeds do not show it. A story deleted in between is left out. What goes out is checked
+ * against the model, as the StoryApi reader checks what it answers.
+ */
+export async function newestStories(store: StoryStore, absolute: Absolute, section?: string): Promise<FeedStory[]> {
+  const page = await store.listStories({ limit: FEED_SIZE, ...(section ? { section } : {}) });
+  const stories = await store.fullStories(page.items.map((summary) => summary.slug));
+  return feedStorySchema.array().parse(stories.map((story) => ({ ...story, url: absolute(`/stories/${story.slug}`) })));
 }
 
 /** Every story, newest first, a page at a time. */

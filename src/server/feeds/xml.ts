@@ -38,12 +38,16 @@ const escapeAttribute = (value: string): string =>
 
 /** An element; attributes left undefined are omitted, and an element without children closes itself. */
 export function el(name: string, attributes: Attributes = {}, ...children: Child[]): Markup {
-  const attrs = Object.entries(attributes)
+  const attrs = attributeList(attributes);
+  const content = fragment(...children).toString();
+  return new Markup(content ? `<${name}${attrs}>${content}</${name}>` : `<${name}${attrs}/>`);
+}
+
+function attributeList(attributes: Attributes): string {
+  return Object.entries(attributes)
     .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
     .map(([key, value]) => ` ${key}="${escapeAttribute(String(value))}"`)
     .join("");
-  const content = fragment(...children).toString();
-  return new Markup(content ? `<${name}${attrs}>${content}</${name}>` : `<${name}${attrs}/>`);
 }
 
 /** Several children side by side, without an element around them. */
@@ -58,4 +62,18 @@ export function fragment(...children: Child[]): Markup {
 
 export function xmlDocument(root: Markup): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n${root}\n`;
+}
+
+/**
+ * A document written as it is read: the declaration and the root's start tag, then each run of
+ * children as it comes, then the end tag. For lists too long to build whole (sitemaps).
+ */
+export async function* xmlDocumentStream(
+  root: string,
+  attributes: Attributes,
+  children: AsyncIterable<Markup>,
+): AsyncGenerator<string> {
+  yield `<?xml version="1.0" encoding="UTF-8"?>\n<${root}${attributeList(attributes)}>`;
+  for await (const run of children) yield run.toString();
+  yield `</${root}>\n`;
 }

@@ -1,0 +1,130 @@
+// What sitemaps read: the stories in publication order, oldest first, by spans of the publication
+// index (stories_newest, read backwards). A span is a range of (published_at, slug) keys, so a
+// month is a range of that index and a part of a month is a narrower one; nothing here reads a
+// story outside the span it was asked about (src/store/queryPlans.test.ts holds it to that).
+import { type Kysely, sql } from "kysely";
+import type { Database } from "./schema";
+
+/** A place in publication order: stories sort by time, then slug. Times are stored UTC ISO text. */
+export interface StoryKey {
+  publishedAt: string;
+  slug: string;
+}
+
+/** The stories from `from` (included) up to `to` (left out). */
+export interface StorySpan {
+  from: StoryKey;
+  to: StoryKey;
+}
+
+export interface SpanSummary {
+  count: number;
+  /** The latest updatedAt of the span's stories; null when it has none. */
+  lastmod: string | null;
+}
+
+/** A month of publication (UTC), as `YYYY-MM`, with its stories' count and latest update. */
+export type StoryMonth = SpanSummary & { month: string };
+
+export interface SitemapEntry {
+  slug: string;
+  publishedAt: string;
+  updatedAt: string;
+}
+
+export interface SitemapReads {
+  /** Every month that has stories, oldest first. Two indexed reads a month, none per story row fetched twice. */
+  months(): Promise<StoryMonth[]>;
+  summary(span: StorySpan): Promise<SpanSummary>;
+  /** The key of the story `offset` places into the span (0 is its first); null past its end. */
+  keyAt(span: StorySpan, offset: number): Promise<StoryKey | null>;
+  /** Up to `limit` of the span's stories after `after` (from its start without), oldest first. */
+  page(span: StorySpan, limit: number, after?: StoryKey): Promise<SitemapEntry[]>;
+}
+
+type Db = Kysely<Database>;
+
+/** The first instant of a month (`YYYY-MM`) and of the month after it, as stored times. */
+export function monthBounds(month: string): { start: string; end: string } {
+  const [year, monthNumber] = month.split("-").map(Number) as [number, number];
+  return {
+    start: new Date(Date.UTC(year, monthNumber - 1, 1)).toISOString(),
+    end: new Date(Date.UTC(year, monthNumber, 1)).toISOString(),
+  };
+}
+
+/** A month as a span: every slug sorts after "", so the bounds hold exactly the month's stories. */
+export function monthSpan(month: string): StorySpan {
+  const { start, end } = monthBounds(month);
+  return { from: { publishedAt: start, slug: "" }, to: { publishedAt: end, slug: "" } };
+}
+
+/**
+ * The span as a condition on the publication index: a range on published_at that both engines
+ * seek, and row comparisons that place its ends exactly, between stories of the same time. With
+ * `after`, the range starts there instead: a page read by its key seeks to it, rather than
+ * walking the span from its start.
+ */
+function inSpan({ from, to }: StorySpan, after?: StoryKey) {
+  const start = after
+    ? sql`published_at >= ${after.publishedAt} and (published_at, slug) > (${after.publishedAt}, ${after.slug})`
+    : sql`published_at >= ${from.publishedAt} and (published_at, slug) >= (${from.publishedAt}, ${from.slug})`;
+  return sql<boolean>`${start}
+    and published_at <= ${to.publishedAt} and (published_at, slug) < (${to.publishedAt}, ${to.slug})`;
+}
+
+export function sitemapReads(db: Db): SitemapReads {
+  const summary = async (span: StorySpan): Promise<SpanSummary> => {
+    const row = await db
+      .selectFrom("stories")
+      .select((eb) => [eb.fn.countAll<number | string>().as("count"), eb.fn.max("updated_at").as("lastmod")])
+      .where(inSpan(span))
+      .executeTakeFirstOrThrow();
+    return { count: Number(row.count), lastmod: row.lastmod ?? null };
+  };
+
+  return {
+    async months() {
+      const months: StoryMonth[] = [];
+      let from: string | undefined;
+      for (;;) {
+        // The oldest story from here on names the next month with stories: empty months cost nothing.
+        let next = db.selectFrom("stories").select("published_at").orderBy("published_at").orderBy("slug").limit(1);
+        if (from) next = next.where("published_at", ">=", from);
+        const first = await next.executeTakeFirst();
+        if (!first) return months;
+        const month = first.published_at.slice(0, 7);
+        months.push({ month, ...(await summary(monthSpan(month))) });
+        from = monthBounds(month).end;
+      }
+    },
+
+    summary,
+
+    async keyAt(span, offset) {
+      const row = await db
+        .selectFrom("stories")
+        .select(["published_at", "slug"])
+        .where(inSpan(span))
+        .orderBy("published_at")
+        .orderBy("slug")
+        .limit(1)
+        .offset(offset)
+        .executeTakeFirst();
+      return row ? { publishedAt: row.published_at, slug: row.slug } : null;
+    },
+
+    async page(span, limit, after) {
+      // `after` lies in the span (it is the last story of the page before), so it replaces its start.
+      const rows = await db
+        .selectFrom("stories")
+        .select(["slug", "published_at", "updated_at"])
+        .where(inSpan(span, after))
+        .orderBy("published_at")
+        .orderBy("slug")
+        .limit(limit)
+        .execute();
+      return rows.map((row) => ({ slug: row.slug, publishedAt: row.published_at, updatedAt: row.updated_at }));
+    },
+  };
+}
