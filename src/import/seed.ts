@@ -15,6 +15,8 @@ import * as words from "./seedWords";
 
 /** The most stories one run may seed. */
 export const MAX_SEED_STORIES = 1_000_000;
+/** Stories between refreshes of the database's statistics while seeding. */
+const ANALYZE_EVERY = 5_000;
 /** Stories per saveStories call: one transaction each. */
 export const DEFAULT_BATCH_SIZE = 500;
 
@@ -462,6 +464,9 @@ export async function runSeed(store: StoryStore, options: SeedOptions): Promise<
     const batch = Array.from({ length: to - from }, (_, k) => generateStory(from + k, context));
     const { outcomes } = await store.saveStories(batch);
     for (const { outcome } of outcomes) report[outcome] += 1;
+    // The planner must know the tables grew: plans made while they were small (PostgreSQL keeps
+    // its foreign-key checks' plans per connection) would go on scanning them.
+    if (Math.floor(to / ANALYZE_EVERY) > Math.floor(from / ANALYZE_EVERY)) await store.analyze();
     const now = performance.now();
     if (now - lastReport >= 1_000 || to === stories) {
       lastReport = now;
@@ -472,6 +477,7 @@ export async function runSeed(store: StoryStore, options: SeedOptions): Promise<
       );
     }
   }
+  await store.analyze();
   report.seconds = (performance.now() - started) / 1_000;
   report.total = await store.countStories();
   const rate = Math.round(stories / report.seconds);

@@ -1,6 +1,6 @@
 // The story store: the one interface the rest of Dispatch uses to read and write stories.
 // It speaks Kysely only, so the engine behind it (SQLite or PostgreSQL) is a connection detail.
-import type { Kysely, Transaction } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import type { SearchPhase, SearchPosition } from "../model/search";
 import type { NamedRef, Section, Story, StoryInput, StorySummary } from "../model/story";
 import type { StoryListQuery } from "../model/storyList";
@@ -66,6 +66,8 @@ export interface StoryStore {
   countStories(): Promise<number>;
   /** A number that changes with every write to stories or sections: what a render of the store's content depends on. */
   version(): Promise<number>;
+  /** Refreshes the statistics the query planner works from, after a bulk write. */
+  analyze(): Promise<void>;
   /** Resolves when the database answers a query. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -224,6 +226,15 @@ export function createStoryStore(db: Kysely<Database>, engine: Engine): StorySto
     async version() {
       const row = await db.selectFrom("store_version").select("version").where("id", "=", 1).executeTakeFirstOrThrow();
       return Number(row.version);
+    },
+
+    async analyze() {
+      // PostgreSQL's bare ANALYZE would take every schema of the database; name this store's tables.
+      if (engine === "postgres")
+        await sql`analyze stories, story_tags, story_authors, headline_words, related_links, slug_redirects`.execute(
+          db,
+        );
+      else await sql`analyze`.execute(db);
     },
 
     async ping() {
