@@ -15,8 +15,8 @@ import * as words from "./seedWords";
 
 /** The most stories one run may seed. */
 export const MAX_SEED_STORIES = 1_000_000;
-/** Stories between refreshes of the database's statistics while seeding. */
-const ANALYZE_EVERY = 5_000;
+/** The statistics are refreshed when the stories seeded reach this many, and each time they double. */
+const FIRST_ANALYZE = 1_000;
 /** Stories per saveStories call: one transaction each. */
 export const DEFAULT_BATCH_SIZE = 500;
 
@@ -458,6 +458,7 @@ export async function runSeed(store: StoryStore, options: SeedOptions): Promise<
   const report: SeedReport = { created: 0, updated: 0, unchanged: 0, cleared, seconds: 0, total: 0 };
   const started = performance.now();
   let lastReport = started;
+  let analyzedAt = FIRST_ANALYZE / 2;
   for (let from = 0; from < stories; from += batchSize) {
     const to = Math.min(stories, from + batchSize);
     const batchStarted = performance.now();
@@ -466,7 +467,10 @@ export async function runSeed(store: StoryStore, options: SeedOptions): Promise<
     for (const { outcome } of outcomes) report[outcome] += 1;
     // The planner must know the tables grew: plans made while they were small (PostgreSQL keeps
     // its foreign-key checks' plans per connection) would go on scanning them.
-    if (Math.floor(to / ANALYZE_EVERY) > Math.floor(from / ANALYZE_EVERY)) await store.analyze();
+    if (to >= analyzedAt * 2) {
+      await store.analyze();
+      analyzedAt = to;
+    }
     const now = performance.now();
     if (now - lastReport >= 1_000 || to === stories) {
       lastReport = now;
