@@ -4,12 +4,14 @@
 // PostgreSQL: EXPLAIN with sequential scans, bitmap scans and sorts priced out, so that on these
 // small test tables the planner still takes an index in order wherever one serves, and a seq scan
 // or a sort left in the plan means none does.
-import { type CompiledQuery, type Kysely, sql } from "kysely";
+import type { CompiledQuery, Kysely } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findStoryByHeadline } from "../model/headlineMatch";
 import type { StoryInput } from "../model/story";
 import { decodeCursor } from "../model/storyList";
+import type { Engine } from "./engine";
 import { connect, openStore } from "./openStore";
+import { planNodes, postgresPlan, sqlitePlan } from "./queryPlan";
 import type { Database } from "./schema";
 import { monthSpan } from "./sitemapReads";
 import { createStoryStore, type StoryStore } from "./storyStore";
@@ -38,24 +40,65 @@ function story(n: number): StoryInput {
 const SQLITE_FULL_READ = /^SCAN (stories|story_tags|story_authors|story_views|slug_redirects|sections)\b(?! USING)/;
 /** A sort of every row the query found: for a page, that is every story of the list. */
 const SQLITE_SORT = /^USE TEMP B-TREE FOR ORDER BY/;
+/** PostgreSQL's ways to read a table other than by an index in order: priced out, not forbidden. */
+const PRICED_OUT = { enable_seqscan: "off", enable_bitmapscan: "off", enable_sort: "off" };
 
-/** PostgreSQL's ways to read a table other than by an index in order. */
-const PRICED_OUT = ["enable_seqscan", "enable_bitmapscan", "enable_sort"];
+type Plans = { sql: string; plan: string[] }[];
 
-interface PlanNode {
-  "Node Type": string;
-  "Relation Name"?: string;
-  Plans?: PlanNode[];
+/**
+ * A store on `databaseUrl` whose connection records every query it runs, and the plans of what an
+ * operation ran: SQLite's steps, or PostgreSQL's nodes (type, table, index, condition).
+ */
+function recordingStore(databaseUrl: string, engine: Engine) {
+  const executed: CompiledQuery[] = [];
+  const db = connect(databaseUrl, {
+    log: (event) => {
+      if (event.level === "query") executed.push(event.query);
+    },
+  });
+  const explain = async (query: CompiledQuery): Promise<string[]> => {
+    if (engine === "sqlite") return (await sqlitePlan(db, query)).split("\n").map((line) => line.trim());
+    return planNodes(await postgresPlan(db, query, PRICED_OUT)).map((node) =>
+      [node["Node Type"], node["Relation Name"], node["Index Name"], node["Index Cond"]].filter(Boolean).join(" "),
+    );
+  };
+  return {
+    db,
+    store: createStoryStore(db, engine),
+    executed,
+    explain,
+    async plansOf(operation: () => Promise<unknown>): Promise<Plans> {
+      executed.length = 0;
+      await operation();
+      const queries = executed.filter((query) => !/^(begin|commit|rollback|savepoint|release)\b/i.test(query.sql));
+      expect(queries.length).toBeGreaterThan(0);
+      const plans = [];
+      for (const query of queries) plans.push({ sql: query.sql, plan: await explain(query) });
+      return plans;
+    },
+  };
 }
 
-const planNodes = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(planNodes)];
+/**
+ * No query reads a whole table; with `inOrder`, none sorts what it found either (a page must come
+ * in order from its index). Sorting a story's few authors, or a day's view counts, is allowed.
+ */
+function expectIndexed(engine: Engine, plans: Plans, { inOrder = false } = {}) {
+  for (const { sql: text, plan } of plans) {
+    const bad =
+      engine === "sqlite"
+        ? plan.filter((line) => SQLITE_FULL_READ.test(line) || (inOrder && SQLITE_SORT.test(line)))
+        : plan.filter((line) => line.startsWith("Seq Scan") || (inOrder && line.startsWith("Sort")));
+    expect(bad, `${text}\n  ${plan.join("\n  ")}`).toEqual([]);
+  }
+}
 
 describe.each(testEngines)("query plans on %s", (engine) => {
   let database: TestDatabase;
   let setup: StoryStore;
+  let recording: ReturnType<typeof recordingStore>;
   let db: Kysely<Database>;
   let store: StoryStore;
-  const executed: CompiledQuery[] = [];
 
   beforeAll(async () => {
     database = await createTestDatabase(engine);
@@ -68,12 +111,8 @@ describe.each(testEngines)("query plans on %s", (engine) => {
     await setup.saveStories([{ ...story(40), movedFrom: "story-40-before" }]);
     for (const n of [3, 5, 5, 7]) await setup.countView(`story-${n}`, new Date());
     // The store under test, on a connection that records every query it runs.
-    db = connect(database.url, {
-      log: (event) => {
-        if (event.level === "query") executed.push(event.query);
-      },
-    });
-    store = createStoryStore(db, engine);
+    recording = recordingStore(database.url, engine);
+    ({ db, store } = recording);
   });
 
   afterAll(async () => {
@@ -83,55 +122,8 @@ describe.each(testEngines)("query plans on %s", (engine) => {
   });
 
   /** The plan of each query the operation ran, as lines of text. */
-  async function plansOf(operation: () => Promise<unknown>): Promise<{ sql: string; plan: string[] }[]> {
-    executed.length = 0;
-    await operation();
-    const queries = executed.filter((query) => !/^(begin|commit|rollback|savepoint|release)\b/i.test(query.sql));
-    expect(queries.length).toBeGreaterThan(0);
-    const plans = [];
-    for (const query of queries) plans.push({ sql: query.sql, plan: await explain(query) });
-    return plans;
-  }
-
-  async function explain(query: CompiledQuery): Promise<string[]> {
-    if (engine === "sqlite") {
-      const { rows } = await db.executeQuery<{ detail: string }>({
-        ...query,
-        sql: `explain query plan ${query.sql}`,
-      } as CompiledQuery<{ detail: string }>);
-      return rows.map((row) => row.detail);
-    }
-    return db.connection().execute(async (connection) => {
-      // Priced out, not forbidden: where no index serves, the plan still shows the scan or the sort.
-      for (const setting of PRICED_OUT) await sql`set ${sql.raw(setting)} = off`.execute(connection);
-      try {
-        const { rows } = await connection.executeQuery<{ "QUERY PLAN": { Plan: PlanNode }[] }>({
-          ...query,
-          sql: `explain (format json) ${query.sql}`,
-        } as CompiledQuery<{ "QUERY PLAN": { Plan: PlanNode }[] }>);
-        const [root] = rows[0]?.["QUERY PLAN"] ?? [];
-        return root
-          ? planNodes(root.Plan).map((node) => `${node["Node Type"]} ${node["Relation Name"] ?? ""}`.trim())
-          : [];
-      } finally {
-        for (const setting of PRICED_OUT) await sql`reset ${sql.raw(setting)}`.execute(connection);
-      }
-    });
-  }
-
-  /**
-   * No query reads a whole table; with `inOrder`, none sorts what it found either (a page must come
-   * in order from its index). Sorting a story's few authors, or a day's view counts, is allowed.
-   */
-  function expectIndexed(plans: { sql: string; plan: string[] }[], { inOrder = false } = {}) {
-    for (const { sql: text, plan } of plans) {
-      const bad =
-        engine === "sqlite"
-          ? plan.filter((line) => SQLITE_FULL_READ.test(line) || (inOrder && SQLITE_SORT.test(line)))
-          : plan.filter((line) => line.startsWith("Seq Scan") || (inOrder && line.startsWith("Sort")));
-      expect(bad, `${text}\n  ${plan.join("\n  ")}`).toEqual([]);
-    }
-  }
+  const plansOf = (operation: () => Promise<unknown>) => recording.plansOf(operation);
+  const _explain = (query: CompiledQuery) => recording.explain(query);
 
   const secondPage = async (query: { section?: string; tag?: string; author?: string }) => {
     const first = await store.listStories({ ...query, limit: 3 });
@@ -147,21 +139,21 @@ describe.each(testEngines)("query plans on %s", (engine) => {
     ["an author's stories", { author: "author-2" }],
     ["a tag's stories in a section", { tag: "tag-1", section: "city" }],
   ])("lists %s, first page and by cursor, from an index in order", async (_, query) => {
-    expectIndexed(await plansOf(() => store.listStories({ ...query, limit: 3 })), { inOrder: true });
-    expectIndexed(await plansOf(() => secondPage(query)), { inOrder: true });
+    expectIndexed(engine, await plansOf(() => store.listStories({ ...query, limit: 3 })), { inOrder: true });
+    expectIndexed(engine, await plansOf(() => secondPage(query)), { inOrder: true });
   });
 
   it("reads a story with its authors, tags and related stories by key and index", async () => {
-    expectIndexed(await plansOf(() => store.getStory("story-20")));
+    expectIndexed(engine, await plansOf(() => store.getStory("story-20")));
   });
 
   it("follows a moved story's old slug by key", async () => {
-    expectIndexed(await plansOf(() => store.getStory("story-40-before")));
+    expectIndexed(engine, await plansOf(() => store.getStory("story-40-before")));
   });
 
   it("ranks most read from the views of the window only", async () => {
     const plans = await plansOf(() => store.mostRead(new Date(Date.now() - 86_400_000), 5));
-    expectIndexed(plans);
+    expectIndexed(engine, plans);
     if (engine === "sqlite")
       expect(plans.flatMap((p) => p.plan)).toContainEqual(expect.stringMatching(/^SEARCH story_views .*\(hour>\?\)/));
     expect((await store.mostRead(new Date(Date.now() - 86_400_000), 5)).map((s) => s.slug)).toEqual([
@@ -182,14 +174,15 @@ describe.each(testEngines)("query plans on %s", (engine) => {
         { linkHeadlines: findStoryByHeadline },
       ),
     );
-    expectIndexed(plans);
+    expectIndexed(engine, plans);
     expect((await store.getStory("story-50"))?.body[0]).toMatchObject({ slug: "story-51" });
     expect((await store.getStory("story-52"))?.body[0]).toMatchObject({ slug: "story-7" });
   });
 
   it("deletes and moves a story, unlinking and relinking what linked it, by key and index", async () => {
-    expectIndexed(await plansOf(() => store.deleteStory("story-8")));
+    expectIndexed(engine, await plansOf(() => store.deleteStory("story-8")));
     expectIndexed(
+      engine,
       await plansOf(() => store.saveStories([{ ...story(11), slug: "story-11-moved", movedFrom: "story-11" }])),
     );
     expect((await store.getStory("story-12"))?.body[1]).toMatchObject({ slug: "story-11-moved" });
@@ -198,7 +191,7 @@ describe.each(testEngines)("query plans on %s", (engine) => {
 
   it("would catch a full read: an unindexed filter on stories fails the check", async () => {
     const plans = await plansOf(() => db.selectFrom("stories").select("slug").where("deck", "=", "x").execute());
-    expect(() => expectIndexed(plans)).toThrow();
+    expect(() => expectIndexed(engine, plans)).toThrow();
   });
 });
 
@@ -207,9 +200,10 @@ describe.each(testEngines)("query plans on %s", (engine) => {
 describe.each(testEngines)("query plans of feeds and sitemaps on %s", (engine) => {
   let database: TestDatabase;
   let setup: StoryStore;
+  let recording: ReturnType<typeof recordingStore>;
   let db: Kysely<Database>;
   let store: StoryStore;
-  const executed: CompiledQuery[] = [];
+  let executed: CompiledQuery[];
 
   /** Stories in three months: January, February and April 2026 (none in March). */
   const dated = (n: number): StoryInput => {
@@ -226,12 +220,8 @@ describe.each(testEngines)("query plans of feeds and sitemaps on %s", (engine) =
       { slug: "world", name: "World" },
     ]);
     await setup.saveStories(Array.from({ length: 60 }, (_, n) => dated(n + 1)));
-    db = connect(database.url, {
-      log: (event) => {
-        if (event.level === "query") executed.push(event.query);
-      },
-    });
-    store = createStoryStore(db, engine);
+    recording = recordingStore(database.url, engine);
+    ({ db, store, executed } = recording);
   });
 
   afterAll(async () => {
@@ -240,56 +230,8 @@ describe.each(testEngines)("query plans of feeds and sitemaps on %s", (engine) =
     await database.drop();
   });
 
-  /** Each query the operation ran, with its plan: SQLite's lines, or PostgreSQL's nodes with their index and condition. */
-  async function plansOf(operation: () => Promise<unknown>): Promise<{ sql: string; plan: string[] }[]> {
-    executed.length = 0;
-    await operation();
-    const plans = [];
-    for (const query of [...executed]) plans.push({ sql: query.sql, plan: await explain(query) });
-    expect(plans.length).toBeGreaterThan(0);
-    return plans;
-  }
-
-  async function explain(query: CompiledQuery): Promise<string[]> {
-    if (engine === "sqlite") {
-      const { rows } = await db.executeQuery<{ detail: string }>({
-        ...query,
-        sql: `explain query plan ${query.sql}`,
-      } as CompiledQuery<{ detail: string }>);
-      return rows.map((row) => row.detail);
-    }
-    type Node = PlanNode & { "Index Name"?: string; "Index Cond"?: string };
-    return db.connection().execute(async (connection) => {
-      for (const setting of PRICED_OUT) await sql`set ${sql.raw(setting)} = off`.execute(connection);
-      try {
-        const { rows } = await connection.executeQuery<{ "QUERY PLAN": { Plan: Node }[] }>({
-          ...query,
-          sql: `explain (format json) ${query.sql}`,
-        } as CompiledQuery<{ "QUERY PLAN": { Plan: Node }[] }>);
-        const [root] = rows[0]?.["QUERY PLAN"] ?? [];
-        return root
-          ? (planNodes(root.Plan) as Node[]).map((node) =>
-              [node["Node Type"], node["Relation Name"], node["Index Name"], node["Index Cond"]]
-                .filter(Boolean)
-                .join(" "),
-            )
-          : [];
-      } finally {
-        for (const setting of PRICED_OUT) await sql`reset ${sql.raw(setting)}`.execute(connection);
-      }
-    });
-  }
-
-  /** No full read of a table, and (with `inOrder`) no sort of what was found. */
-  function expectIndexed(plans: { sql: string; plan: string[] }[], { inOrder = false } = {}) {
-    for (const { sql: text, plan } of plans) {
-      const bad =
-        engine === "sqlite"
-          ? plan.filter((line) => SQLITE_FULL_READ.test(line) || (inOrder && SQLITE_SORT.test(line)))
-          : plan.filter((line) => line.startsWith("Seq Scan") || (inOrder && line.startsWith("Sort")));
-      expect(bad, `${text}\n  ${plan.join("\n  ")}`).toEqual([]);
-    }
-  }
+  const plansOf = (operation: () => Promise<unknown>) => recording.plansOf(operation);
+  const explain = (query: CompiledQuery) => recording.explain(query);
 
   /**
    * Every query that reads a span of stories (a month, or part of one) reads it as a range of a
@@ -316,13 +258,13 @@ describe.each(testEngines)("query plans of feeds and sitemaps on %s", (engine) =
     const many = await plansOf(() => store.fullStories(slugs));
     expect(few).toHaveLength(3);
     expect(many).toHaveLength(3);
-    expectIndexed(many);
+    expectIndexed(engine, many);
     expect((await store.fullStories(slugs)).map((s) => s.slug)).toEqual(slugs);
   });
 
   it("finds the months of stories, each from a range of the publication index", async () => {
     const plans = await plansOf(() => store.sitemaps.months());
-    expectIndexed(plans, { inOrder: true });
+    expectIndexed(engine, plans, { inOrder: true });
     expectPublicationRange(plans, 3);
     // Two queries a month with stories (the next month's first story, then the month), and one to find there is none after.
     expect(plans).toHaveLength(2 * 3 + 1);
@@ -344,7 +286,7 @@ describe.each(testEngines)("query plans of feeds and sitemaps on %s", (engine) =
       ...(await plansOf(() => store.sitemaps.keyAt(february, 10))),
       ...(await plansOf(() => store.sitemaps.summary(february))),
     ];
-    expectIndexed(plans, { inOrder: true });
+    expectIndexed(engine, plans, { inOrder: true });
     expectPublicationRange(plans, 4);
   });
 

@@ -8,22 +8,10 @@ import type { SearchPhase, SearchPosition } from "../model/search";
 import type { Engine } from "./engine";
 import type { Database, StoryRow } from "./schema";
 import { SLOT_BITS, SLOTS, searchBucket } from "./searchKey";
+import type { SummaryRow } from "./storyReads";
 
 /** The columns search reads: a summary's, and the text snippets are cut from. */
-export type SearchRow = Pick<
-  StoryRow,
-  | "slug"
-  | "kicker"
-  | "headline"
-  | "deck"
-  | "section_slug"
-  | "published_at"
-  | "updated_at"
-  | "image_json"
-  | "has_video"
-  | "search_text"
-  | "section_name"
->;
+export type SearchRow = SummaryRow & Pick<StoryRow, "search_text">;
 
 export interface SearchPage {
   words: string[];
