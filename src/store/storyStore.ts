@@ -74,6 +74,9 @@ export interface StoryStore {
 }
 
 export function createStoryStore(db: Kysely<Database>, engine: Engine): StoryStore {
+  // Read on every request of the pages and the API: built and compiled once.
+  const versionQuery = db.selectFrom("store_version").select("version").where("id", "=", 1).compile();
+
   /** A write transaction that raises the store's version first (see migration 0007). */
   const write = <T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> =>
     db.transaction().execute(async (trx) => {
@@ -224,8 +227,8 @@ export function createStoryStore(db: Kysely<Database>, engine: Engine): StorySto
     },
 
     async version() {
-      const row = await db.selectFrom("store_version").select("version").where("id", "=", 1).executeTakeFirstOrThrow();
-      return Number(row.version);
+      const { rows } = await db.executeQuery(versionQuery);
+      return Number(rows[0]?.version ?? 0);
     },
 
     async analyze() {
