@@ -7,10 +7,10 @@ import type { FastifyPluginAsync } from "fastify";
 import { ApiError } from "../../model/apiError";
 import type { Story } from "../../model/story";
 import type { StoryApi } from "../../model/storyApi";
+import { BoundedCache } from "../http/boundedCache";
 import { sendError } from "../http/errors";
 import { holdsVersion } from "../http/etag";
 import { slugParam } from "../http/slugParam";
-import { RecentlyUsed } from "./cardCache";
 import { cardFacts } from "./cardFacts";
 import { CardPool, CardPoolBusy, type CardThreadEvent, defaultCardThreads } from "./cardPool";
 import { sharePictureSources } from "./picture";
@@ -72,7 +72,7 @@ export const shareCardRoutes: FastifyPluginAsync<ShareCardRoutesOptions> = async
     onThread,
   },
 ) => {
-  const rendered = new RecentlyUsed(cacheEntries, cacheBytes);
+  const rendered = new BoundedCache<Buffer>({ maxEntries: cacheEntries, maxBytes: cacheBytes });
   const rendering = new Map<string, Promise<Buffer>>();
   // Its threads start with the first card drawn, and stop when the app closes (after the requests in flight).
   const pool = new CardPool({ threads, queue, renderTimeoutMs, publicDir, onThread });
@@ -89,7 +89,7 @@ export const shareCardRoutes: FastifyPluginAsync<ShareCardRoutesOptions> = async
     const cached = rendered.get(etag) ?? rendering.get(etag);
     if (cached) return cached;
     const card = render(story)
-      .then((png) => rendered.set(etag, png))
+      .then((png) => rendered.set(etag, png, png.length))
       .finally(() => rendering.delete(etag));
     rendering.set(etag, card);
     return card;
