@@ -4,7 +4,7 @@
 // of 50 stories costs what a feed of 5 does.
 import type { Kysely } from "kysely";
 import type { NamedRef, Story } from "../model/story";
-import { type Database, readBody } from "./schema";
+import { type Database, readBody, type StoryRow } from "./schema";
 import { summaries, toSummary } from "./storyReads";
 
 /** A story as a feed shows it: everything the store keeps but its related list. */
@@ -16,8 +16,20 @@ export const MAX_FULL_STORIES = 1000;
 export async function fullStories(db: Kysely<Database>, slugs: string[]): Promise<FullStory[]> {
   if (slugs.length === 0) return [];
   if (slugs.length > MAX_FULL_STORIES) throw new Error(`fullStories reads at most ${MAX_FULL_STORIES} stories at once`);
-  const [rows, authors, tags] = await Promise.all([
-    summaries(db).where("stories.slug", "in", slugs).execute(),
+  const rows = await summaries(db).where("stories.slug", "in", slugs).execute();
+  const bySlug = new Map(rows.map((row) => [row.slug, row]));
+  // In the order given; a slug no longer there (deleted since it was listed) is left out.
+  return storiesOfRows(
+    db,
+    slugs.flatMap((slug) => bySlug.get(slug) ?? []),
+  );
+}
+
+/** These story rows whole, in their order: their authors and tags in two queries, their bodies read. */
+export async function storiesOfRows(db: Kysely<Database>, rows: StoryRow[]): Promise<FullStory[]> {
+  if (rows.length === 0) return [];
+  const slugs = rows.map((row) => row.slug);
+  const [authors, tags] = await Promise.all([
     db
       .selectFrom("story_authors")
       .innerJoin("authors", "authors.slug", "story_authors.author_slug")
@@ -35,20 +47,12 @@ export async function fullStories(db: Kysely<Database>, slugs: string[]): Promis
   ]);
   const authorsOf = byStory(authors);
   const tagsOf = byStory(tags);
-  const bySlug = new Map(rows.map((row) => [row.slug, row]));
-  // In the order given; a slug no longer there (deleted since it was listed) is left out.
-  return slugs.flatMap((slug) => {
-    const row = bySlug.get(slug);
-    if (!row) return [];
-    return [
-      {
-        ...toSummary(row),
-        authors: authorsOf.get(slug) ?? [],
-        tags: tagsOf.get(slug) ?? [],
-        body: readBody(row.body_json),
-      },
-    ];
-  });
+  return rows.map((row) => ({
+    ...toSummary(row),
+    authors: authorsOf.get(row.slug) ?? [],
+    tags: tagsOf.get(row.slug) ?? [],
+    body: readBody(row.body_json),
+  }));
 }
 
 /** Link rows grouped by story, each group in the order the rows came (by position). */

@@ -5,9 +5,9 @@ import type { SearchPhase, SearchPosition } from "../model/search";
 import type { NamedRef, Section, Story, StoryInput, StorySummary } from "../model/story";
 import type { StoryListQuery } from "../model/storyList";
 import type { Engine } from "./engine";
-import { type FullStory, fullStories } from "./fullStories";
+import { type FullStory, fullStories, storiesOfRows } from "./fullStories";
 import { type HeadlineResolver, indexOwnLinks, linkWaitingHeadlines } from "./relatedLinks";
-import { type Database, readBody } from "./schema";
+import type { Database } from "./schema";
 import { search } from "./search";
 import { type SitemapReads, sitemapReads } from "./sitemapReads";
 import { findStoryRow, listStories, mostRead, relatedStories, toSummary } from "./storyReads";
@@ -111,35 +111,10 @@ export function createStoryStore(db: Kysely<Database>, engine: Engine): StorySto
     async getStory(slug) {
       const row = await findStoryRow(db, slug);
       if (!row) return null;
-      const [authors, tags] = await Promise.all([
-        db
-          .selectFrom("story_authors")
-          .innerJoin("authors", "authors.slug", "story_authors.author_slug")
-          .select(["authors.slug", "authors.name"])
-          .where("story_slug", "=", row.slug)
-          .orderBy("position")
-          .execute(),
-        db
-          .selectFrom("story_tags")
-          .innerJoin("tags", "tags.slug", "story_tags.tag_slug")
-          .select(["tags.slug", "tags.name"])
-          .where("story_slug", "=", row.slug)
-          .orderBy("position")
-          .execute(),
-      ]);
-      const body = readBody(row.body_json);
-      return {
-        ...toSummary(row),
-        authors,
-        tags,
-        body,
-        related: await relatedStories(
-          db,
-          row,
-          body,
-          tags.map((t) => t.slug),
-        ),
-      };
+      const [story] = await storiesOfRows(db, [row]);
+      if (!story) return null;
+      const tagSlugs = story.tags.map((t) => t.slug);
+      return { ...story, related: await relatedStories(db, row, story.body, tagSlugs) };
     },
 
     async saveStories(stories, { linkHeadlines } = {}) {
