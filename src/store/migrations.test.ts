@@ -19,20 +19,8 @@ describe.each(testEngines)("migrations on %s", (engine) => {
   afterEach(() => database.drop());
 
   it("index the stories a store held before search existed", async () => {
-    database = await createTestDatabase(engine);
-    const dialect =
-      engine === "postgres"
-        ? new PostgresDialect({ pool: new pg.Pool({ connectionString: database.url, max: 1 }) })
-        : new SqliteDialect({ database: new SQLite(database.url.slice("file:".length)) });
-    const db = new Kysely<unknown>({ dialect });
-    const schema = new URL(database.url).searchParams.get("options")?.match(/search_path=(\w+)/)?.[1];
-    const migrator = new Migrator({
-      db,
-      provider: { getMigrations: async () => migrations(engine) },
-      ...(schema ? { migrationTableSchema: schema } : {}),
-    });
-    const { error } = await migrator.migrateTo("0002-content-hash");
-    expect(error).toBeUndefined();
+    let db: Kysely<unknown>;
+    ({ database, db } = await storeAt(engine, "0002-content-hash"));
     await db
       .insertInto("sections" as never)
       .values({ slug: "city", name: "City", position: 0 } as never)
