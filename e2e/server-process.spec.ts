@@ -2,9 +2,9 @@
 // that lets requests in flight finish before the processes exit cleanly.
 import { once } from "node:events";
 import { expect, test } from "@playwright/test";
-import { startServerProcess } from "./serverProcess";
+import { extraPort, startServerProcess } from "./serverProcess";
 
-const PORT = 3101;
+const PORT = extraPort(1);
 
 test("WEB_CONCURRENCY runs several processes that all serve, and SIGTERM finishes what is in flight", async () => {
   const server = await startServerProcess(PORT, { WEB_CONCURRENCY: "2" });

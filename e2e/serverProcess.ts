@@ -5,6 +5,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect } from "@playwright/test";
 
+/**
+ * A port for a server a test starts itself: the suite's port (E2E_PORT, 3100 by default) plus
+ * `offset`, so two runs of the suite side by side (E2E_PORT apart) never collide.
+ */
+export function extraPort(offset: number): number {
+  return Number(process.env.E2E_PORT ?? 3100) + offset;
+}
+
 export interface ServerProcess {
   origin: string;
   child: ChildProcess;

@@ -4,7 +4,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
-import { type ServerProcess, startServerProcess } from "./serverProcess";
+import { extraPort, type ServerProcess, startServerProcess } from "./serverProcess";
 
 const postgres = process.env.TEST_DATABASE_URL;
 const TOKEN = "two-servers-token";
@@ -22,7 +22,7 @@ for (const serverUrl of postgres ? [postgres] : []) {
       // Both start together on an empty schema: the migrations must run once, not twice.
       servers.push(
         ...(await Promise.all(
-          [3102, 3103].map((port) =>
+          [extraPort(2), extraPort(3)].map((port) =>
             startServerProcess(port, {
               DATABASE_URL: databaseUrl.href,
               ADMIN_TOKEN: TOKEN,
