@@ -12,6 +12,9 @@ export default mergeConfig(
       css: { modules: { classNameStrategy: "non-scoped" } },
       restoreMocks: true,
       globalSetup: ["./vitest.setup.ts"],
+      // A guard against a hung test, not a speed check: property tests over a real store take
+      // several seconds, more on a busy shared machine, and must not fail for it.
+      testTimeout: 30_000,
     },
   }),
 );

@@ -5,7 +5,7 @@
 import type { Kysely } from "kysely";
 import type { NamedRef, Story } from "../model/story";
 import { type Database, readBody, type StoryRow } from "./schema";
-import { summaries, toSummary } from "./storyReads";
+import { storyRows, toSummary } from "./storyReads";
 
 /** A story as a feed shows it: everything the store keeps but its related list. */
 export type FullStory = Omit<Story, "url" | "related">;
@@ -16,7 +16,7 @@ export const MAX_FULL_STORIES = 1000;
 export async function fullStories(db: Kysely<Database>, slugs: string[]): Promise<FullStory[]> {
   if (slugs.length === 0) return [];
   if (slugs.length > MAX_FULL_STORIES) throw new Error(`fullStories reads at most ${MAX_FULL_STORIES} stories at once`);
-  const rows = await summaries(db).where("stories.slug", "in", slugs).execute();
+  const rows = await storyRows(db).where("stories.slug", "in", slugs).execute();
   const bySlug = new Map(rows.map((row) => [row.slug, row]));
   // In the order given; a slug no longer there (deleted since it was listed) is left out.
   return storiesOfRows(

@@ -43,8 +43,20 @@ export interface Database {
   };
 }
 
-/** A story's row with its section's name, as the read queries select it. */
-export type StoryRow = Selectable<Database["stories"]> & { section_name: string };
+/** A story's row as the read queries select it: its summary's columns and its body, with its section's name. */
+export type StoryRow = Pick<
+  Selectable<Database["stories"]>,
+  | "slug"
+  | "kicker"
+  | "headline"
+  | "deck"
+  | "section_slug"
+  | "published_at"
+  | "updated_at"
+  | "image_json"
+  | "has_video"
+  | "body_json"
+> & { section_name: string };
 
 const storedBody = z.array(blockSchema);
 

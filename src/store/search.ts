@@ -3,15 +3,15 @@
 // returns (see 0006-search-keyset in migrations.ts). The words are letters and digits only (see
 // queryWords), so they are safe to write into the engines' query syntax; everything else goes in
 // as parameters.
-import { type Kysely, type RawBuilder, sql } from "kysely";
+import { type Kysely, type RawBuilder, type Selectable, sql } from "kysely";
 import type { SearchPhase, SearchPosition } from "../model/search";
 import type { Engine } from "./engine";
-import type { Database, StoryRow } from "./schema";
+import type { Database } from "./schema";
 import { SLOT_BITS, SLOTS, searchBucket } from "./searchKey";
 import type { SummaryRow } from "./storyReads";
 
 /** The columns search reads: a summary's, and the text snippets are cut from. */
-export type SearchRow = SummaryRow & Pick<StoryRow, "search_text">;
+export type SearchRow = SummaryRow & Pick<Selectable<Database["stories"]>, "search_text">;
 
 export interface SearchPage {
   words: string[];

@@ -11,13 +11,26 @@ const storedImage = imageSchema.optional();
 
 type Db = Kysely<Database>;
 
-/** Stories with their section's name, as every summary needs them. */
+/** Stories with their section's name, as every summary needs them: never the body or the search text. */
 export const summaries = (db: Db) =>
   db
     .selectFrom("stories")
     .innerJoin("sections", "sections.slug", "stories.section_slug")
-    .selectAll("stories")
-    .select("sections.name as section_name");
+    .select([
+      "stories.slug",
+      "stories.kicker",
+      "stories.headline",
+      "stories.deck",
+      "stories.section_slug",
+      "stories.published_at",
+      "stories.updated_at",
+      "stories.image_json",
+      "stories.has_video",
+      "sections.name as section_name",
+    ]);
+
+/** Stories whole: a summary's columns and the body. */
+export const storyRows = (db: Db) => summaries(db).select("stories.body_json");
 
 /** The columns a summary is made of. */
 export type SummaryRow = Pick<
@@ -166,14 +179,14 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The story at this slug, or at the slug it moved to. */
 export async function findStoryRow(db: Db, slug: string): Promise<StoryRow | undefined> {
-  const row = await summaries(db).where("stories.slug", "=", slug).executeTakeFirst();
+  const row = await storyRows(db).where("stories.slug", "=", slug).executeTakeFirst();
   if (row) return row;
   const redirect = await db
     .selectFrom("slug_redirects")
     .select("to_slug")
     .where("from_slug", "=", slug)
     .executeTakeFirst();
-  return redirect ? summaries(db).where("stories.slug", "=", redirect.to_slug).executeTakeFirst() : undefined;
+  return redirect ? storyRows(db).where("stories.slug", "=", redirect.to_slug).executeTakeFirst() : undefined;
 }
 
 /**
