@@ -51,6 +51,9 @@ export interface FaultOptions {
   busyWaitMs: number;
 }
 
+/** The longest a busy write sleeps between tries: the import pauses longer between its batches. */
+export const MAX_BUSY_SLEEP_MS = 50;
+
 /** How many times a PostgreSQL write that lost a deadlock or serialization race is tried in all. */
 const CONFLICT_TRIES = 5;
 
@@ -78,7 +81,7 @@ export function guardStore(store: StoryStore, { checkFile, busyWaitMs }: FaultOp
       } catch (error) {
         const fault = faultOf(error);
         if (fault === "busy" && Date.now() < deadline) {
-          await sleep(Math.min(5 * 2 ** attempt, 100, Math.max(1, deadline - Date.now())));
+          await sleep(Math.min(5 * 2 ** attempt, MAX_BUSY_SLEEP_MS, Math.max(1, deadline - Date.now())));
           continue;
         }
         if (fault === "conflict" && attempt < CONFLICT_TRIES) continue;
