@@ -1,12 +1,14 @@
 // npm run import -- [--dry-run] [--json] [--video-src URL] [--section SLUG] PATH…
-// Imports story files into the store named by DATABASE_URL, all accepted files in one transaction.
+// Imports story files into the store named by DATABASE_URL, the accepted files in transactions of
+// IMPORT_BATCH_SIZE stories, so a server running on the same store can still write meanwhile.
 import { resolve } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
 import { readConfig } from "../config";
 import { findStoryByHeadline } from "../model/headlineMatch";
 import type { StoryInput } from "../model/story";
 import { openStore } from "../store/openStore";
-import type { StoryStore } from "../store/storyStore";
+import type { SaveReport, StoryStore } from "../store/storyStore";
 import { publicImageSizer } from "./demoContent";
 import { listStoryFiles, readStoryFile } from "./importFiles";
 
@@ -59,8 +61,7 @@ export async function runImport(argv: string[], store: StoryStore, publicUrl: st
     if (values.json) return { exitCode: rejected.length ? 1 : 0, output: JSON.stringify(linked, null, 2) };
     lines.push("Dry run: nothing was written.");
   } else {
-    const report = unique.length ? await store.saveStories(unique, { linkHeadlines: findStoryByHeadline }) : undefined;
-    const outcomes = report?.outcomes ?? [];
+    const outcomes = await saveInBatches(store, unique);
     const count = (outcome: string) => outcomes.filter((o) => o.outcome === outcome).length;
     lines.push(`Stories: ${count("created")} created, ${count("updated")} updated, ${count("unchanged")} unchanged.`);
     linked = await Promise.all(
@@ -75,6 +76,26 @@ export async function runImport(argv: string[], store: StoryStore, publicUrl: st
   for (const story of linked) lines.push(`  ${new URL(`/stories/${story.slug}`, publicUrl).href}`);
   for (const r of rejected) lines.push(`Rejected ${r.file}: ${r.error.replaceAll("\n", " ")}`);
   return { exitCode: rejected.length ? 1 : 0, output: lines.join("\n") };
+}
+
+/**
+ * Stories per transaction. Each batch is all or none and holds SQLite's write lock only while it
+ * is written, so a running server's writes wait a moment rather than for the whole import
+ * (docs/decisions/012-the-store-survives-its-database.md). Links across batches are made as the
+ * later story arrives, as they would be for stories imported one run after another.
+ */
+export const IMPORT_BATCH_SIZE = 100;
+/** The pause between batches: longer than a waiting writer sleeps between tries (store/storeFaults.ts). */
+const BATCH_PAUSE_MS = 100;
+
+async function saveInBatches(store: StoryStore, stories: StoryInput[]): Promise<SaveReport["outcomes"]> {
+  const outcomes: SaveReport["outcomes"] = [];
+  for (let start = 0; start < stories.length; start += IMPORT_BATCH_SIZE) {
+    if (start > 0) await sleep(BATCH_PAUSE_MS);
+    const batch = stories.slice(start, start + IMPORT_BATCH_SIZE);
+    outcomes.push(...(await store.saveStories(batch, { linkHeadlines: findStoryByHeadline })).outcomes);
+  }
+  return outcomes;
 }
 
 function parse(argv: string[]) {
@@ -114,7 +135,8 @@ async function linkInMemory(stories: StoryInput[], store: StoryStore): Promise<S
 /** Run from the command line (scripts/import.ts). */
 export async function main(argv: string[]): Promise<number> {
   const config = readConfig();
-  const store = await openStore(config.databaseUrl);
+  // The import waits its turn behind a running server's writes: they are short.
+  const store = await openStore(config.databaseUrl, { busyWaitMs: 60_000 });
   try {
     const { exitCode, output } = await runImport(argv, store, config.publicUrl);
     (exitCode === 2 ? console.error : console.log)(output);

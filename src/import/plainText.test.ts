@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type Block, blockSchema, type VideoBlock } from "../model/story";
+import { type Block, blockSchema, type VideoBlock, withoutUnsafeCharacters } from "../model/story";
 import { sharedSampleMissing, sharedSamplePath } from "../test/sharedSample";
 import { PlainTextError, type PlainTextStory, parsePlainTextStory } from "./plainText";
 
@@ -386,7 +386,7 @@ function bodyAccountsFor(lines: string[], story: PlainTextStory): boolean {
 }
 
 function checkStory(text: string): void {
-  const lines = nonBlankLines(text);
+  const lines = nonBlankLines(withoutUnsafeCharacters(text));
   let story: PlainTextStory;
   try {
     story = parsePlainTextStory(text);

@@ -3,7 +3,7 @@
 // video player) survives only as habits of the text; the rules below read those habits back.
 // Nothing is dropped: every non-blank line ends up in the headline (with its kicker), the deck or
 // exactly one body block; only kicker separators and related-link labels ("READ ALSO:") are removed.
-import { type Block, TEXT_LIMITS, type VideoBlock } from "../model/story";
+import { type Block, TEXT_LIMITS, type VideoBlock, withoutUnsafeCharacters } from "../model/story";
 
 export interface PlainTextStory {
   kicker?: string;
@@ -34,7 +34,8 @@ const MAX_RELATED_WORDS = 20;
 const MAX_BARE_RELATED = 160;
 
 export function parsePlainTextStory(text: string, options: PlainTextOptions = {}): PlainTextStory {
-  const [first, ...rest] = splitIntoBlocks(text);
+  // Scraped text carries stray control characters the story schema refuses: they go first.
+  const [first, ...rest] = splitIntoBlocks(withoutUnsafeCharacters(text));
   const [headlineLine, ...afterHeadline] = first ?? [];
   if (headlineLine === undefined) {
     throw new PlainTextError(

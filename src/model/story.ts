@@ -8,9 +8,40 @@ export const slugSchema = z
   .max(120)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "lowercase letters, digits and single hyphens");
 
+/**
+ * Characters no text of a story may hold (docs/decisions/012-the-store-survives-its-database.md):
+ * control characters but tab, line feed and carriage return (NUL, ESC, VT, DEL, C1), the bidi
+ * embeddings, overrides and isolates that reorder what a reader sees (U+202A–U+202E,
+ * U+2066–U+2069), and lone surrogates, which are no character at all. The schema refuses them
+ * (a client learns what it sent wrong); only the scraped-text reader removes them first.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+const UNSAFE_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const UNSAFE_CHARACTERS = new RegExp(`${UNSAFE_CHARACTER.source}|${LONE_SURROGATE.source}`, "g");
+
+/** The text without the characters above: for scraped text, which cannot be sent again clean. */
+export const withoutUnsafeCharacters = (value: string): string => value.replace(UNSAFE_CHARACTERS, "");
+
+/** A description of the first character `value` may not hold, or null when it holds none. */
+export function unsafeCharacter(value: string): string | null {
+  if (LONE_SURROGATE.test(value)) return "a lone surrogate (not a character)";
+  const found = UNSAFE_CHARACTER.exec(value)?.[0];
+  if (found === undefined) return null;
+  const code = found.codePointAt(0) ?? 0;
+  const name = code >= 0x202a ? "the bidi control" : "the control character";
+  return `${name} U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
+}
+
+/** A string of a story: any text but the characters above. */
+const safeString = () =>
+  z.string().check((context) => {
+    const found = unsafeCharacter(context.value);
+    if (found) context.issues.push({ code: "custom", message: `holds ${found}`, input: context.value });
+  });
+
 /** A link target the page may load: a site path ("/media/x.jpg") or an https URL. */
-export const mediaUrlSchema = z
-  .string()
+export const mediaUrlSchema = safeString()
   .max(2048)
   .refine((value) => isSitePath(value) || isHttpsUrl(value), "a site path (/…) or an https URL");
 
@@ -25,7 +56,7 @@ function isHttpsUrl(value: string): boolean {
 /** How long the texts of a story may be; importers shape what they produce to fit. */
 export const TEXT_LIMITS = { kicker: 40, headline: 300, paragraph: 20_000, quote: 5_000, related: 300 } as const;
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) => safeString().trim().min(1).max(max);
 const isoDateTime = z.iso.datetime({ offset: true });
 
 export const namedRefSchema = z.object({ slug: slugSchema, name: text(120) });
@@ -33,7 +64,7 @@ export const sectionSchema = namedRefSchema;
 
 export const imageSchema = z.object({
   src: mediaUrlSchema,
-  alt: z.string().max(300),
+  alt: safeString().max(300),
   width: z.int().positive().max(20_000),
   height: z.int().positive().max(20_000),
 });

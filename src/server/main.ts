@@ -10,6 +10,7 @@ import { loadDemoContentIfEmpty } from "../import/demoContent";
 import { openStore } from "../store/openStore";
 import { buildApp } from "./app";
 import { readClientBuild } from "./pages/clientBuild";
+import { RestartBackoff } from "./restartBackoff";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const clientDir = `${root}dist/client`;
@@ -29,16 +30,25 @@ async function runPrimary(count: number) {
   await store.close();
   if (loaded) console.log(`loaded ${loaded} demo stories into the empty store`);
   let stopping = false;
+  const running = () => Object.keys(cluster.workers ?? {}).length;
+  const startedAt = new Map<number, number>();
+  const fork = () => startedAt.set(cluster.fork().id, Date.now());
+  // A process that dies is started again, after doubling waits while processes die young.
+  const backoff = new RestartBackoff();
   cluster.on("exit", (worker, code) => {
+    const lived = Date.now() - (startedAt.get(worker.id) ?? Date.now());
+    startedAt.delete(worker.id);
     if (!stopping) {
-      console.error(`server process ${worker.process.pid} exited (${code}); starting another`);
-      cluster.fork();
-    } else if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      const wait = backoff.next(lived);
+      console.error(`server process ${worker.process.pid} exited (${code}) after ${lived} ms; another in ${wait} ms`);
+      setTimeout(() => stopping || fork(), wait);
+    } else if (running() === 0) process.exit(0);
   });
-  for (let i = 0; i < count; i++) cluster.fork();
+  for (let i = 0; i < count; i++) fork();
   for (const signal of ["SIGINT", "SIGTERM"] as const)
     process.once(signal, () => {
       stopping = true;
+      if (running() === 0) process.exit(0);
       for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGTERM");
     });
 }

@@ -8,7 +8,7 @@ import { loadDemoContentIfEmpty } from "../import/demoContent";
 import type { Engine } from "../store/engine";
 import { openStore } from "../store/openStore";
 import type { StoryStore } from "../store/storyStore";
-import { createTestDatabase } from "../store/testDatabases";
+import { createTestDatabase, type TestDatabase } from "../store/testDatabases";
 import { buildApp } from "./app";
 import type { FeedRoutesOptions } from "./feeds/feedRoutes";
 import type { ShareCardOptions } from "./shareCard/shareCardRoutes";
@@ -16,6 +16,8 @@ import type { ShareCardOptions } from "./shareCard/shareCardRoutes";
 export interface TestServer {
   url: string;
   store: StoryStore;
+  /** The DATABASE_URL of the server's store. */
+  databaseUrl: string;
   /** How many pages the server has rendered, and how many stories it has read from the store. */
   work(): { renders: number; storyReads: number };
   close(): Promise<void>;
@@ -42,6 +44,8 @@ export interface TestServerOptions {
   feeds?: Pick<FeedRoutesOptions, "sitemapPartSize">;
   /** Called with the SQL of every query the server's store runs (migrations included). */
   onQuery?: (sql: string) => void;
+  /** A database to use instead of a fresh one of `engine` (dropped on close all the same). */
+  database?: TestDatabase;
 }
 
 export async function startTestServer({
@@ -55,8 +59,9 @@ export async function startTestServer({
   answerCacheBytes,
   feeds,
   onQuery,
+  database: given,
 }: TestServerOptions = {}): Promise<TestServer> {
-  const database = await createTestDatabase(engine);
+  const database = given ?? (await createTestDatabase(engine));
   const store = await openStore(
     database.url,
     onQuery
@@ -104,6 +109,7 @@ export async function startTestServer({
   return {
     url: address,
     store,
+    databaseUrl: database.url,
     work: () => ({ ...work }),
     async close() {
       await app.close();

@@ -184,3 +184,52 @@ describe.each(testEngines)("the keyset search migration on %s", (engine) => {
     }
   });
 });
+
+describe.each(testEngines)("the unsafe text migration on %s", (engine) => {
+  let database: TestDatabase;
+  afterEach(() => database.drop());
+
+  it("takes the characters the schema now refuses out of stored stories, so they read back", async () => {
+    let db: Kysely<unknown>;
+    ({ database, db } = await storeAt(engine, "0009-stories-by-publication"));
+    const insert = (table: string, values: Record<string, unknown>) =>
+      db
+        .insertInto(table as never)
+        .values(values as never)
+        .execute();
+    await insert("sections", { slug: "city", name: "Ci\u001bty", position: 0 });
+    await insert("stories", {
+      slug: "lit-quay",
+      headline: "Harbour\u001b lights\u202e on the quay",
+      deck: "A deck\u000b with a vertical tab",
+      section_slug: "city",
+      published_at: "2026-11-01T00:00:00.000Z",
+      updated_at: "2026-11-01T00:00:00.000Z",
+      has_video: 0,
+      body_json: JSON.stringify([
+        { type: "paragraph", text: "Lamps\u0007 lit." },
+        { type: "related", headline: "Quay\u009b lamps dimmed" },
+      ]),
+    });
+    await db.destroy();
+    const store = await openStore(database.url);
+    try {
+      const story = await store.getStory("lit-quay");
+      expect(story).toMatchObject({
+        headline: "Harbour lights on the quay",
+        deck: "A deck with a vertical tab",
+        section: { slug: "city", name: "City" },
+        body: [
+          { type: "paragraph", text: "Lamps lit." },
+          { type: "related", headline: "Quay lamps dimmed" },
+        ],
+      });
+      expect((await store.listStories({ limit: 5 })).items.map((s) => s.headline)).toEqual([
+        "Harbour lights on the quay",
+      ]);
+      expect((await store.searchStories(["harbour"], 5)).map((hit) => hit.story.slug)).toEqual(["lit-quay"]);
+    } finally {
+      await store.close();
+    }
+  });
+});

@@ -3,7 +3,7 @@ import { type Kysely, sql } from "kysely";
 import { type Migration, Migrator } from "kysely/migration";
 import { matchWords, normalizeHeadline } from "../model/headlineMatch";
 import { searchText } from "../model/searchText";
-import type { Block } from "../model/story";
+import { type Block, withoutUnsafeCharacters } from "../model/story";
 import type { Engine } from "./engine";
 import { SLOT_BITS, SLOTS, searchBucket } from "./searchKey";
 
@@ -271,7 +271,71 @@ export const migrations = (engine: Engine): Record<string, Migration> => ({
         .execute();
     },
   },
+  "0010-unsafe-text": {
+    // The story schema now refuses control characters, bidi overrides and lone surrogates
+    // (docs/decisions/012-the-store-survives-its-database.md), and reads go through it: text
+    // stored before loses them here, so every story still reads back. Stories are read a page at
+    // a time and written only when something changed (rarely anything).
+    async up(db: Kysely<unknown>) {
+      for (const table of ["sections", "authors", "tags"]) {
+        const rows = await sql<{ slug: string; name: string }>`select slug, name from ${sql.table(table)}`.execute(db);
+        for (const row of rows.rows)
+          if (withoutUnsafeCharacters(row.name) !== row.name)
+            await sql`update ${sql.table(table)} set name = ${withoutUnsafeCharacters(row.name)}
+              where slug = ${row.slug}`.execute(db);
+      }
+      type Row = { slug: string; kicker: string | null; headline: string; deck: string | null } & {
+        image_json: string | null;
+        body_json: string;
+      };
+      let after = "";
+      for (;;) {
+        const { rows } = await sql<Row>`select slug, kicker, headline, deck, image_json, body_json from stories
+          where slug > ${after} order by slug limit 500`.execute(db);
+        for (const row of rows) await cleanStory(db, row);
+        const last = rows.at(-1);
+        if (!last) break;
+        after = last.slug;
+      }
+    },
+  },
 });
+
+/** Cleans one story's stored text (see 0010), with what is derived from it. */
+async function cleanStory(
+  db: Kysely<unknown>,
+  row: { slug: string; kicker: string | null; headline: string; deck: string | null } & {
+    image_json: string | null;
+    body_json: string;
+  },
+): Promise<void> {
+  const clean = (value: unknown): unknown =>
+    typeof value === "string"
+      ? withoutUnsafeCharacters(value)
+      : Array.isArray(value)
+        ? value.map(clean)
+        : value !== null && typeof value === "object"
+          ? Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, clean(inner)]))
+          : value;
+  const kicker = row.kicker === null ? null : withoutUnsafeCharacters(row.kicker);
+  const headline = withoutUnsafeCharacters(row.headline);
+  const deck = row.deck === null ? null : withoutUnsafeCharacters(row.deck);
+  const image = row.image_json === null ? null : JSON.stringify(clean(JSON.parse(row.image_json)));
+  const body = clean(JSON.parse(row.body_json)) as Block[];
+  const bodyJson = JSON.stringify(body);
+  if (kicker === row.kicker && headline === row.headline && deck === row.deck && image === row.image_json)
+    if (bodyJson === JSON.stringify(JSON.parse(row.body_json))) return;
+  await sql`update stories set kicker = ${kicker}, headline = ${headline}, deck = ${deck}, image_json = ${image},
+    body_json = ${bodyJson}, search_text = ${searchText({ deck: deck ?? undefined, body })},
+    headline_key = ${normalizeHeadline(headline)} where slug = ${row.slug}`.execute(db);
+  await sql`delete from headline_words where story_slug = ${row.slug}`.execute(db);
+  for (const word of matchWords(headline).words)
+    await sql`insert into headline_words (word, story_slug) values (${word}, ${row.slug})`.execute(db);
+  for (const [position, block] of body.entries())
+    if (block.type === "related")
+      await sql`update related_links set headline = ${block.headline}, headline_key = ${normalizeHeadline(block.headline)}
+        where owner_slug = ${row.slug} and position = ${position}`.execute(db);
+}
 
 /**
  * SQL that gives the story new.slug, whose search_key is null, a free slot in its bucket: the one

@@ -1,36 +1,53 @@
 // Opens the store named by a DATABASE_URL, brings its schema up to date, and hands back the
 // store interface. SQLite (a file) is the default engine and needs no set-up; a postgres:// URL
 // runs the same store on PostgreSQL, for several servers sharing one database.
-import { mkdirSync } from "node:fs";
-import { dirname, resolve } from "node:path";
-import SQLite from "better-sqlite3";
-import { type Dialect, Kysely, type KyselyConfig, PostgresDialect, SqliteDialect } from "kysely";
+import { resolve } from "node:path";
+import { Kysely, type KyselyConfig, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
 import { engineOf } from "./engine";
 import { migrateToLatest } from "./migrations";
 import type { Database } from "./schema";
+import { openSqliteFile, type SqliteFile, underWriteLock } from "./sqliteFile";
 import { withStatementCache } from "./statementCache";
+import { guardStore } from "./storeFaults";
 import { createStoryStore, type StoryStore } from "./storyStore";
 
+export interface OpenStoreOptions extends Omit<KyselyConfig, "dialect"> {
+  /**
+   * How long a write waits for a busy SQLite (another process writing) before it answers busy:
+   * a server answers soon (1 s, the default); the command-line import can afford to wait.
+   */
+  busyWaitMs?: number;
+}
+
 /** `options` go to Kysely (tests pass a `log` to see the queries the store runs). */
-export async function openStore(databaseUrl: string, options: Omit<KyselyConfig, "dialect"> = {}): Promise<StoryStore> {
-  const db = connect(databaseUrl, options);
+export async function openStore(
+  databaseUrl: string,
+  { busyWaitMs = 1_000, ...options }: OpenStoreOptions = {},
+): Promise<StoryStore> {
+  const engine = engineOf(databaseUrl);
+  const file = engine === "sqlite" ? openSqliteFile(sqliteFile(databaseUrl)) : undefined;
+  const db = file ? sqliteKysely(file, options) : connect(databaseUrl, options);
   try {
-    // Kysely's migrator takes a lock in the database, so servers starting together migrate once.
-    const engine = engineOf(databaseUrl);
-    await migrateToLatest(db as Kysely<unknown>, engine, engine === "postgres" ? searchPath(databaseUrl) : undefined);
+    // Kysely's migrator takes a lock in PostgreSQL, and SQLite's write lock stands in for one
+    // (store/sqliteFile.ts), so servers starting together migrate once.
+    if (file) await underWriteLock(file.database, () => migrateToLatest(db as Kysely<unknown>, engine));
+    else await migrateToLatest(db as Kysely<unknown>, engine, searchPath(databaseUrl));
   } catch (error) {
     await db.destroy();
     throw error;
   }
-  return createStoryStore(db, engineOf(databaseUrl));
+  return guardStore(createStoryStore(db, engine), { busyWaitMs, ...(file ? { checkFile: file.check } : {}) });
 }
 
 /** A Kysely over the database a DATABASE_URL names, as it is (no migration). */
 export function connect(databaseUrl: string, options: Omit<KyselyConfig, "dialect"> = {}): Kysely<Database> {
-  const dialect =
-    engineOf(databaseUrl) === "postgres" ? postgresDialect(databaseUrl) : sqliteDialect(sqliteFile(databaseUrl));
-  return new Kysely<Database>({ ...options, dialect });
+  if (engineOf(databaseUrl) === "sqlite") return sqliteKysely(openSqliteFile(sqliteFile(databaseUrl)), options);
+  return new Kysely<Database>({ ...options, dialect: postgresDialect(databaseUrl) });
+}
+
+function sqliteKysely({ database }: SqliteFile, options: Omit<KyselyConfig, "dialect">): Kysely<Database> {
+  return new Kysely<Database>({ ...options, dialect: new SqliteDialect({ database: withStatementCache(database) }) });
 }
 
 /** The schema a postgres:// URL works in: its `options=-c search_path=…`, else public. */
@@ -46,17 +63,17 @@ function sqliteFile(databaseUrl: string): string {
   return resolve(databaseUrl);
 }
 
-function sqliteDialect(file: string): Dialect {
-  mkdirSync(dirname(file), { recursive: true });
-  const database = new SQLite(file);
-  database.pragma("journal_mode = WAL");
-  database.pragma("foreign_keys = ON");
-  // In WAL mode NORMAL keeps the database consistent; a power cut may lose the last commits only.
-  database.pragma("synchronous = NORMAL");
-  database.pragma("busy_timeout = 5000");
-  return new SqliteDialect({ database: withStatementCache(database) });
-}
-
-function postgresDialect(databaseUrl: string): Dialect {
-  return new PostgresDialect({ pool: new pg.Pool({ connectionString: databaseUrl, max: 10 }) });
+/**
+ * A pool that outlives its connections: a connection the server loses (terminated, the database
+ * restarting) is logged and dropped, never an unhandled `error` event that ends the process; the
+ * next query opens a new one. Connecting gives up after a while, so requests fail rather than hang.
+ */
+function postgresDialect(databaseUrl: string): PostgresDialect {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, connectionTimeoutMillis: 5_000 });
+  const lost = (error: Error) => console.error(`store: lost a PostgreSQL connection: ${error.message}`);
+  // An idle connection's error reaches the pool. One in use is its client's, and the query it runs
+  // (or the next) fails and says so: the listener only keeps the event from ending the process.
+  pool.on("error", lost);
+  pool.on("connect", (client) => client.on("error", () => {}));
+  return new PostgresDialect({ pool });
 }

@@ -1,8 +1,16 @@
 // The story store: the one interface the rest of Dispatch uses to read and write stories.
 // It speaks Kysely only, so the engine behind it (SQLite or PostgreSQL) is a connection detail.
 import { type Kysely, sql, type Transaction } from "kysely";
+import { ApiError } from "../model/apiError";
 import type { SearchPhase, SearchPosition } from "../model/search";
-import type { NamedRef, Section, Story, StoryInput, StorySummary } from "../model/story";
+import {
+  type NamedRef,
+  type Section,
+  type Story,
+  type StoryInput,
+  type StorySummary,
+  slugSchema,
+} from "../model/story";
 import type { StoryListQuery } from "../model/storyList";
 import type { Engine } from "./engine";
 import { type FullStory, fullStories, storiesOfRows } from "./fullStories";
@@ -11,7 +19,7 @@ import type { Database } from "./schema";
 import { search } from "./search";
 import { type SitemapReads, sitemapReads } from "./sitemapReads";
 import { findStoryRow, listStories, mostRead, relatedStories, toSummary } from "./storyReads";
-import { deleteStory, moveStory, type SaveOutcome, writeStory } from "./storyWrites";
+import { deleteStory, moveStory, type SaveOutcome, storyExists, writeStory } from "./storyWrites";
 
 export type StoryToSave = StoryInput & { movedFrom?: string };
 
@@ -73,6 +81,9 @@ export interface StoryStore {
   close(): Promise<void>;
 }
 
+/** Whether a slug could name anything: other strings (a NUL, say, which PostgreSQL refuses) find nothing. */
+const isSlug = (slug: string): boolean => slugSchema.safeParse(slug).success;
+
 export function createStoryStore(db: Kysely<Database>, engine: Engine): StoryStore {
   // Read on every request of the pages and the API: built and compiled once.
   const versionQuery = db.selectFrom("store_version").select("version").where("id", "=", 1).compile();
@@ -109,6 +120,7 @@ export function createStoryStore(db: Kysely<Database>, engine: Engine): StorySto
     fullStories: (slugs) => fullStories(db, slugs),
     sitemaps: sitemapReads(db),
     async getStory(slug) {
+      if (!isSlug(slug)) return null;
       const row = await findStoryRow(db, slug);
       if (!row) return null;
       const [story] = await storiesOfRows(db, [row]);
@@ -121,8 +133,12 @@ export function createStoryStore(db: Kysely<Database>, engine: Engine): StorySto
       return write(async (trx) => {
         const outcomes: SaveReport["outcomes"] = [];
         for (const { movedFrom, ...story } of stories) {
+          const moving = movedFrom !== undefined && movedFrom !== story.slug;
+          // A move is a compare-and-swap: the new slug is free and the story still at the old one.
+          if (moving && (await storyExists(trx, story.slug)))
+            throw new ApiError("slug_taken", `Another story is already at ${story.slug}.`);
           let outcome = await writeStory(trx, story);
-          if (movedFrom && movedFrom !== story.slug) {
+          if (moving) {
             await moveStory(trx, movedFrom, story.slug);
             outcome = "updated";
           }
@@ -158,10 +174,12 @@ export function createStoryStore(db: Kysely<Database>, engine: Engine): StorySto
     },
 
     async getTag(slug) {
+      if (!isSlug(slug)) return null;
       return (await db.selectFrom("tags").select(["slug", "name"]).where("slug", "=", slug).executeTakeFirst()) ?? null;
     },
 
     async getAuthor(slug) {
+      if (!isSlug(slug)) return null;
       return (
         (await db.selectFrom("authors").select(["slug", "name"]).where("slug", "=", slug).executeTakeFirst()) ?? null
       );
@@ -174,6 +192,7 @@ export function createStoryStore(db: Kysely<Database>, engine: Engine): StorySto
     },
 
     async countView(slug, at) {
+      if (!isSlug(slug)) return false;
       const hour = `${at.toISOString().slice(0, 13)}:00:00.000Z`;
       const exists = await db.selectFrom("stories").select("slug").where("slug", "=", slug).executeTakeFirst();
       if (!exists) return false;

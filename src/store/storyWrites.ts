@@ -2,6 +2,7 @@
 // linked through their index (relatedLinks.ts). Every function runs inside the caller's transaction.
 import { createHash } from "node:crypto";
 import type { Transaction } from "kysely";
+import { ApiError } from "../model/apiError";
 import { normalizeHeadline } from "../model/headlineMatch";
 import { searchText } from "../model/searchText";
 import { hasPlayableVideo, type NamedRef, type StoryInput } from "../model/story";
@@ -65,11 +66,18 @@ export async function writeStory(trx: Trx, story: StoryInput): Promise<SaveOutco
   return existing ? "updated" : "created";
 }
 
+export async function storyExists(trx: Trx, slug: string): Promise<boolean> {
+  return (await trx.selectFrom("stories").select("slug").where("slug", "=", slug).executeTakeFirst()) !== undefined;
+}
+
 /** Adds or renames the authors or tags a story names, in one statement. */
 async function upsertRefs(trx: Trx, table: "authors" | "tags", refs: NamedRef[]) {
   if (refs.length === 0) return;
   // One row per slug: a story naming the same tag twice would make the statement touch a row twice.
-  const unique = [...new Map(refs.map((ref) => [ref.slug, ref])).values()];
+  // In slug order: concurrent writers lock these rows in one order, so they never deadlock.
+  const unique = [...new Map(refs.map((ref) => [ref.slug, ref])).values()].sort((a, b) =>
+    a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0,
+  );
   await trx
     .insertInto(table)
     .values(unique)
@@ -82,7 +90,9 @@ async function upsertRefs(trx: Trx, table: "authors" | "tags", refs: NamedRef[])
  * good, older redirects follow along, and stories that linked the old slug link the new one.
  */
 export async function moveStory(trx: Trx, from: string, to: string): Promise<void> {
-  await trx.deleteFrom("stories").where("slug", "=", from).execute();
+  const { numDeletedRows } = await trx.deleteFrom("stories").where("slug", "=", from).executeTakeFirst();
+  // Another writer moved or deleted it first: this transaction rolls back.
+  if (numDeletedRows === 0n) throw new ApiError("story_not_found", `There is no story at ${from} to move to ${to}.`);
   await trx.updateTable("slug_redirects").set({ to_slug: to }).where("to_slug", "=", from).execute();
   await trx
     .insertInto("slug_redirects")

@@ -370,7 +370,7 @@ describe.each(testEngines)("on %s", (engine) => {
       updatedAt: "2026-11-30T00:00:00.000Z",
       image: { src: "/media/x.jpg?a=1&b=<2>", alt: `"><script>alert(5)</script>`, width: 10, height: 10 },
       body: [
-        { type: "paragraph", text: "<script>alert(6)</script> ]]> <![CDATA[ x ]]> &amp; \u0007bell" },
+        { type: "paragraph", text: "<script>alert(6)</script> ]]> <![CDATA[ x ]]> &amp; bell" },
         { type: "quote", text: "]]><script>alert(7)</script>", cite: "<i>Mallory</i>" },
       ],
     };

@@ -4,6 +4,8 @@ import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
 import { ApiError, type ErrorCode } from "../../model/apiError";
 
 export function sendError(reply: FastifyReply, error: ApiError) {
+  // A 503 passes (a busy or unreachable store): a client may try again soon.
+  if (error.status === 503 && !reply.hasHeader("retry-after")) reply.header("retry-after", "1");
   return reply.code(error.status).send({ error: { code: error.code, message: error.message } });
 }
 
