@@ -1,13 +1,14 @@
 // The import command against a real store on a temp file, with story files written to a temp folder.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { storyInputSchema } from "../model/story";
 import { openStore } from "../store/openStore";
 import type { StoryStore } from "../store/storyStore";
+import { createTestDatabase, type TestDatabase, testEngines } from "../store/testDatabases";
 import { sharedSampleMissing, sharedSamplePath } from "../test/sharedSample";
-import { runImport } from "./cli";
+import { main, runImport } from "./cli";
 import { parsePlainTextStory } from "./plainText";
 
 let dir: string;
@@ -216,5 +217,90 @@ describe("npm run import", () => {
     expect(story?.kicker).toBe("WATCH");
     expect(story?.related.slice(0, 2).map((s) => s.slug)).toEqual(["related-story-0", "related-story-1"]);
     expect(story?.body.at(-1)).toMatchObject({ type: "video", sources: [] });
+  });
+});
+
+describe.each(testEngines)("npm run import into a %s store that never ran npm start", (engine) => {
+  let database: TestDatabase;
+  let fresh: StoryStore;
+  beforeEach(async () => {
+    database = await createTestDatabase(engine);
+    fresh = await openStore(database.url);
+  });
+  afterEach(async () => {
+    await fresh.close();
+    await database.drop();
+  });
+
+  it("gives the empty store the default sections and files the story in the first", async () => {
+    const file = write("tugboats.txt", scraped);
+    const { exitCode, output } = await runImport([file], fresh, SITE);
+    expect(exitCode).toBe(0);
+    expect(output).toContain("Stories: 1 created");
+    expect((await fresh.listSections()).map((s) => s.slug)).toEqual(["city", "world", "science", "culture"]);
+    expect((await fresh.getStory("tugboat-crews-race-across-the-harbour-for-charity"))?.section).toEqual({
+      slug: "city",
+      name: "City",
+    });
+  });
+
+  it("creates the section --section names, after the defaults", async () => {
+    const file = write("tugboats.txt", scraped);
+    expect((await runImport(["--section", "harbour-life", file], fresh, SITE)).exitCode).toBe(0);
+    expect((await fresh.listSections()).at(-1)).toEqual({ slug: "harbour-life", name: "Harbour life" });
+    expect((await fresh.getStory("tugboat-crews-race-across-the-harbour-for-charity"))?.section.slug).toBe(
+      "harbour-life",
+    );
+  });
+
+  it("refuses a --section that is not a slug, saying so, and writes nothing", async () => {
+    const { exitCode, output } = await runImport(["--section", "Harbour Life!", write("t.txt", scraped)], fresh, SITE);
+    expect(exitCode).toBe(2);
+    expect(output).toContain('--section "Harbour Life!" is not a section slug');
+    expect(await fresh.listSections()).toEqual([]);
+  });
+
+  it("prints the story JSON on a dry run and creates no section", async () => {
+    const { exitCode, output } = await runImport(
+      ["--dry-run", "--json", "--section", "harbour", write("t.txt", scraped)],
+      fresh,
+      SITE,
+    );
+    expect(exitCode).toBe(0);
+    expect(storyInputSchema.array().parse(JSON.parse(output))[0]?.section).toBe("harbour");
+    expect(await fresh.listSections()).toEqual([]);
+  });
+
+  it.skipIf(sharedSampleMissing)("imports the scraped sample through the command's entry point", async () => {
+    expect(await main([sharedSamplePath], { DATABASE_URL: database.url, LOG_REQUESTS: "0" })).toBe(0);
+    const [summary] = (await fresh.listStories({ limit: 5 })).items;
+    expect(summary?.kicker).toBe("WATCH");
+    expect(summary?.section.slug).toBe("city");
+  });
+});
+
+describe("npm run import --dry-run without a store", () => {
+  it("reads and prints the stories without creating the SQLite file", async () => {
+    const file = write("tugboats.txt", scraped);
+    const url = `file:${join(dir, "never", "made.db")}`;
+    expect(await main(["--dry-run", file], { DATABASE_URL: url })).toBe(0);
+    expect(existsSync(join(dir, "never"))).toBe(false);
+  });
+
+  it("links related headlines among the files alone", async () => {
+    write("tugboats.txt", scraped);
+    write("wall.md", markdown);
+    const { exitCode, output } = await runImport(["--dry-run", "--json", join(dir, "in")], undefined, SITE);
+    expect(exitCode).toBe(0);
+    const tugs = storyInputSchema
+      .array()
+      .parse(JSON.parse(output))
+      .find((s) => s.kicker === "VIDEO");
+    expect(tugs?.section).toBe("city");
+    expect(tugs?.body).toContainEqual({
+      type: "related",
+      slug: "harbour-wall-vote-set-for-friday",
+      headline: "Harbour wall vote set for Friday",
+    });
   });
 });

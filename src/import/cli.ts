@@ -1,13 +1,15 @@
 // npm run import -- [--dry-run] [--json] [--video-src URL] [--section SLUG] PATH…
 // Imports story files into the store named by DATABASE_URL, all accepted files in one transaction.
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { readConfig } from "../config";
 import { findStoryByHeadline } from "../model/headlineMatch";
-import type { StoryInput } from "../model/story";
-import { openStore } from "../store/openStore";
+import { type Section, type StoryInput, slugSchema } from "../model/story";
+import { engineOf } from "../store/engine";
+import { openStore, sqliteFile } from "../store/openStore";
 import type { StoryStore } from "../store/storyStore";
-import { publicImageSizer } from "./demoContent";
+import { publicImageSizer, readDemoSections } from "./demoContent";
 import { listStoryFiles, readStoryFile } from "./importFiles";
 
 const usage = `Usage: npm run import -- [--dry-run] [--json] [--video-src URL] [--section SLUG] PATH…
@@ -15,14 +17,24 @@ const usage = `Usage: npm run import -- [--dry-run] [--json] [--video-src URL] [
   --dry-run     parse and report, write nothing
   --json        print the parsed stories as JSON (with --dry-run)
   --video-src   video for plain-text stories that mark one and have no <name>.video.json beside them
-  --section     section of plain-text stories (default: the first section)`;
+  --section     section of plain-text stories (default: the store's first section); a section the
+                store lacks is created, and an empty store gets those of content/sections.yaml`;
 
 export interface ImportRun {
   exitCode: number;
   output: string;
 }
 
-export async function runImport(argv: string[], store: StoryStore, publicUrl: string): Promise<ImportRun> {
+/**
+ * `store` is undefined on a dry run against a store that does not exist yet: nothing is read or
+ * written, and related headlines are matched among the files themselves.
+ */
+export async function runImport(
+  argv: string[],
+  store: StoryStore | undefined,
+  publicUrl: string,
+  contentDir = resolve("content"),
+): Promise<ImportRun> {
   let args: ReturnType<typeof parse>;
   try {
     args = parse(argv);
@@ -32,10 +44,13 @@ export async function runImport(argv: string[], store: StoryStore, publicUrl: st
   const { values, positionals } = args;
   if (positionals.length === 0) return { exitCode: 2, output: usage };
 
-  const sections = await store.listSections();
-  const section = values.section ?? sections[0]?.slug;
-  if (!section || !sections.some((s) => s.slug === section))
-    return { exitCode: 2, output: `There is no section ${JSON.stringify(section ?? "")} in the store.` };
+  if (values.section !== undefined && !slugSchema.safeParse(values.section).success)
+    return {
+      exitCode: 2,
+      output: `--section ${JSON.stringify(values.section)} is not a section slug (lowercase letters, digits and single hyphens).`,
+    };
+  const sections = await sectionsFor(store, values.section, contentDir, Boolean(values["dry-run"]));
+  const section = values.section ?? sections[0]?.slug ?? "";
 
   const { files, missing } = listStoryFiles(positionals);
   const results = files.map((file) =>
@@ -54,7 +69,8 @@ export async function runImport(argv: string[], store: StoryStore, publicUrl: st
 
   const lines: string[] = [];
   let linked: StoryInput[];
-  if (values["dry-run"]) {
+  if (values["dry-run"] || !store) {
+    // Without a store (a dry run on a store not created yet) linking is among the files alone.
     linked = await linkInMemory(unique, store);
     if (values.json) return { exitCode: rejected.length ? 1 : 0, output: JSON.stringify(linked, null, 2) };
     lines.push("Dry run: nothing was written.");
@@ -97,8 +113,8 @@ function countBy(values: string[]): Map<string, number> {
 }
 
 /** What linking would do, without writing: against the store's stories and the batch itself. */
-async function linkInMemory(stories: StoryInput[], store: StoryStore): Promise<StoryInput[]> {
-  const known = new Map((await store.listHeadlines()).map((s) => [s.slug, s.headline]));
+async function linkInMemory(stories: StoryInput[], store: StoryStore | undefined): Promise<StoryInput[]> {
+  const known = new Map((store ? await store.listHeadlines() : []).map((s) => [s.slug, s.headline]));
   for (const s of stories) known.set(s.slug, s.headline);
   const candidates = [...known].map(([slug, headline]) => ({ slug, headline }));
   return stories.map((story) => ({
@@ -111,15 +127,43 @@ async function linkInMemory(stories: StoryInput[], store: StoryStore): Promise<S
   }));
 }
 
-/** Run from the command line (scripts/import.ts). */
-export async function main(argv: string[]): Promise<number> {
-  const config = readConfig();
-  const store = await openStore(config.databaseUrl);
+/**
+ * The sections plain-text stories may go to. A store with none gets the default sections of
+ * content/sections.yaml, and a --section it lacks is added after its own; a dry run only reads.
+ */
+async function sectionsFor(
+  store: StoryStore | undefined,
+  requested: string | undefined,
+  contentDir: string,
+  dryRun: boolean,
+): Promise<Section[]> {
+  const stored = store ? await store.listSections() : [];
+  const sections = stored.length > 0 ? stored : readDemoSections(contentDir);
+  const wanted =
+    requested === undefined || sections.some((s) => s.slug === requested)
+      ? sections
+      : [...sections, { slug: requested, name: sectionName(requested) }];
+  if (store && !dryRun && wanted.length !== stored.length) await store.saveSections(wanted);
+  return wanted;
+}
+
+/** "city-hall" → "City hall": a name an editor can change later. */
+const sectionName = (slug: string): string => {
+  const words = slug.replaceAll("-", " ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};
+
+/** Run from the command line (scripts/import.ts). A dry run does not create a store that is not there. */
+export async function main(argv: string[], env: Record<string, string | undefined> = process.env): Promise<number> {
+  const config = readConfig(env);
+  const dryRun = argv.includes("--dry-run");
+  const missing = engineOf(config.databaseUrl) === "sqlite" && !existsSync(sqliteFile(config.databaseUrl));
+  const store = dryRun && missing ? undefined : await openStore(config.databaseUrl);
   try {
     const { exitCode, output } = await runImport(argv, store, config.publicUrl);
     (exitCode === 2 ? console.error : console.log)(output);
     return exitCode;
   } finally {
-    await store.close();
+    await store?.close();
   }
 }
