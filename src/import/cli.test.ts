@@ -9,7 +9,7 @@ import type { StoryStore } from "../store/storyStore";
 import { createTestDatabase, type TestDatabase, testEngines } from "../store/testDatabases";
 import { sharedSampleMissing, sharedSamplePath } from "../test/sharedSample";
 import { main, runImport } from "./cli";
-import { parsePlainTextStory } from "./plainText";
+import { parsePlainTextStory } from "./plainText/story";
 
 let dir: string;
 let store: StoryStore;
@@ -179,6 +179,86 @@ describe("npm run import", () => {
       headline: "Harbour wall vote set for Friday",
     });
     expect(await store.countStories()).toBe(0);
+  });
+
+  it("fills the authors and the date from byline and dateline lines, and captions a picture", async () => {
+    write(
+      "lamp.txt",
+      [
+        "Gull Point lamp lit again",
+        "By Ana Ferreira and SAM LEE",
+        "Published 14 March 2026, 18:40",
+        "Volunteers spent three winters on it.",
+        "[Image: /media/lighthouse-diaries.jpg]\nThe lamp room at dusk. Photo: Kit Barlow",
+        "The lamp turned at dusk on Saturday.",
+      ].join("\n\n"),
+    );
+    expect((await run(join(dir, "in"))).exitCode).toBe(0);
+    const story = await store.getStory("gull-point-lamp-lit-again");
+    expect(story?.authors).toEqual([
+      { slug: "ana-ferreira", name: "Ana Ferreira" },
+      { slug: "sam-lee", name: "Sam Lee" },
+    ]);
+    expect(story?.publishedAt).toBe("2026-03-14T18:40:00.000Z");
+    expect(story?.deck).toBe("Volunteers spent three winters on it.");
+    expect(story?.body[0]).toMatchObject({
+      type: "image",
+      src: "/media/lighthouse-diaries.jpg",
+      caption: "The lamp room at dusk. Photo: Kit Barlow",
+    });
+    expect(story?.body.map((b) => b.type)).toEqual(["image", "paragraph"]);
+  });
+
+  it("sets a tweet's leftovers as a quote with its signature, and drops page furniture", async () => {
+    write(
+      "tweet.txt",
+      "Choir sells out\n\nTickets went in an hour.\n\nSold out! See you on the 12th.\n— Harbour Voices (@harbourvoices) November 3, 2026\n\nAdvertisement\n\nA waiting list opens on Wednesday.",
+    );
+    const { output } = await run(join(dir, "in"));
+    expect(output).toContain("Scraped text: 6 units read, 0 unsure, 1 dropped as page furniture.");
+    expect((await store.getStory("choir-sells-out"))?.body).toEqual([
+      {
+        type: "quote",
+        text: "Sold out! See you on the 12th.",
+        cite: "Harbour Voices (@harbourvoices) November 3, 2026",
+      },
+      { type: "paragraph", text: "A waiting list opens on Wednesday." },
+    ]);
+  });
+
+  it("reads a line that names a stored story as a related headline, full stop and all", async () => {
+    await run(write("wall.md", markdown));
+    write(
+      "fares.txt",
+      "Ferry fares rise\n\nFares go up in May.\n\nHarbour wall vote set for Friday.\n\nThe rest of the story.",
+    );
+    const { output } = await run(join(dir, "in", "fares.txt"));
+    expect(output).toContain("Related headlines: 1 resolved, 0 unresolved.");
+    expect((await store.getStory("ferry-fares-rise"))?.body[0]).toEqual({
+      type: "related",
+      slug: "harbour-wall-vote-set-for-friday",
+      headline: "Harbour wall vote set for Friday.",
+    });
+  });
+
+  it("explains each line with --explain, marking the unsure ones, and counts them in the summary", async () => {
+    write("tugboats.txt", scraped.replace("Watch the video below.", "Watch below."));
+    const quiet = await run("--dry-run", join(dir, "in"));
+    expect(quiet.output).not.toContain("L1 ");
+    expect(quiet.output).toContain(
+      "Scraped text: 6 units read, 1 unsure, 0 dropped as page furniture (--explain shows them).",
+    );
+    const { output } = await run("--dry-run", "--explain", join(dir, "in"));
+    expect(output).toContain(`${join(dir, "in", "tugboats.txt")}: 6 units, 1 unsure`);
+    expect(output).toMatch(
+      /L1 +kicker VIDEO \+ headline\n +"VIDEO: Tugboat crews race across the harbour for charity"/,
+    );
+    expect(output).toMatch(/L3 +deck\n.*\n +deck [\d.]+ \(firstUnit \+3/);
+    expect(output).toMatch(
+      /L9 +related\n +"READ ALSO: Harbour wall vote set for Friday"\n +related [\d.]+ \(relatedLabel/,
+    );
+    expect(output).toMatch(/L11 +\? paragraph \+ video\n +"Watch below\."\n +videoLeadIn [\d.]+ .* vs paragraph/);
+    expect(output).toContain("Scraped text: 6 units read, 1 unsure, 0 dropped as page furniture.");
   });
 
   it("explains its usage when given no files or an unknown option", async () => {

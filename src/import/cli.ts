@@ -11,11 +11,14 @@ import { openStore, sqliteFile } from "../store/openStore";
 import type { StoryStore } from "../store/storyStore";
 import { publicImageSizer, readDemoSections } from "./demoContent";
 import { listStoryFiles, readStoryFile } from "./importFiles";
+import { explainReadings, unsureCount } from "./plainText/explain";
+import type { LineReading } from "./plainText/story";
 
-const usage = `Usage: npm run import -- [--dry-run] [--json] [--video-src URL] [--section SLUG] PATH…
+const usage = `Usage: npm run import -- [--dry-run] [--json] [--explain] [--video-src URL] [--section SLUG] PATH…
   PATH          story files (.txt scraped text, .md Markdown, .json Story) or folders of them
   --dry-run     parse and report, write nothing
   --json        print the parsed stories as JSON (with --dry-run)
+  --explain     for each line of scraped text, what it became and why; unsure lines are marked ?
   --video-src   video for plain-text stories that mark one and have no <name>.video.json beside them
   --section     section of plain-text stories (default: the store's first section); a section the
                 store lacks is created, and an empty store gets those of content/sections.yaml`;
@@ -53,8 +56,10 @@ export async function runImport(
   const section = values.section ?? sections[0]?.slug ?? "";
 
   const { files, missing } = listStoryFiles(positionals);
+  const knownHeadlines = store ? await store.listHeadlines() : [];
+  const sizeOf = publicImageSizer(resolve("public"));
   const results = files.map((file) =>
-    readStoryFile(file, { section, videoSrc: values["video-src"], sizeOf: publicImageSizer(resolve("public")) }),
+    readStoryFile(file, { section, videoSrc: values["video-src"], sizeOf, knownHeadlines }),
   );
   const rejected = [
     ...missing.map((file) => ({ file, error: "no such file or folder" })),
@@ -67,7 +72,7 @@ export async function runImport(
       rejected.push({ file: `${count} files`, error: `all make the story ${slug}; only the last is kept` });
   const unique = [...new Map(stories.map((s) => [s.slug, s])).values()];
 
-  const lines: string[] = [];
+  const lines: string[] = values.explain ? explainFiles(accepted) : [];
   let linked: StoryInput[];
   if (values["dry-run"] || !store) {
     // Without a store (a dry run on a store not created yet) linking is among the files alone.
@@ -88,6 +93,14 @@ export async function runImport(
   const unresolved = related.filter((r) => !r.slug);
   lines.push(`Related headlines: ${related.length - unresolved.length} resolved, ${unresolved.length} unresolved.`);
   for (const r of unresolved) lines.push(`  unresolved in ${r.story}: ${r.headline}`);
+  const readings = accepted.flatMap((r) => r.readings ?? []);
+  if (readings.length > 0) {
+    const unsure = unsureCount(readings);
+    const dropped = readings.filter((r) => r.became === "dropped").length;
+    lines.push(
+      `Scraped text: ${readings.length} units read, ${unsure} unsure, ${dropped} dropped as page furniture${unsure > 0 && !values.explain ? " (--explain shows them)" : ""}.`,
+    );
+  }
   for (const story of linked) lines.push(`  ${new URL(`/stories/${story.slug}`, publicUrl).href}`);
   for (const r of rejected) lines.push(`Rejected ${r.file}: ${r.error.replaceAll("\n", " ")}`);
   return { exitCode: rejected.length ? 1 : 0, output: lines.join("\n") };
@@ -100,10 +113,20 @@ function parse(argv: string[]) {
     options: {
       "dry-run": { type: "boolean", default: false },
       json: { type: "boolean", default: false },
+      explain: { type: "boolean", default: false },
       "video-src": { type: "string" },
       section: { type: "string" },
     },
   });
+}
+
+/** --explain: per scraped file, each unit of lines, what it became and why. */
+function explainFiles(accepted: { file: string; readings?: LineReading[] }[]): string[] {
+  return accepted.flatMap(({ file, readings }) =>
+    readings
+      ? [`${file}: ${readings.length} units, ${unsureCount(readings)} unsure`, ...explainReadings(readings)]
+      : [],
+  );
 }
 
 function countBy(values: string[]): Map<string, number> {
