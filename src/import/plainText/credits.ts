@@ -68,9 +68,10 @@ export function datelineMoment(line: string): string | undefined {
     if (rest && !/^(?:,\s*)?(?:gmt|utc)?$/iu.test(rest)) {
       const time = TIME.exec(rest)?.groups;
       if (!time) return undefined;
-      hour = Number(time.hour) % (time.half ? 12 : 24);
+      hour = Number(time.hour);
       minute = Number(time.minute ?? 0);
-      if (/^p/i.test(time.half ?? "")) hour += 12;
+      if (time.half && (hour < 1 || hour > 12)) return undefined;
+      if (time.half) hour = (hour % 12) + (/^p/i.test(time.half) ? 12 : 0);
     }
     if (!month || day < 1 || day > 31 || hour > 23 || minute > 59) return undefined;
     const moment = new Date(Date.UTC(year, month - 1, day, hour, minute));

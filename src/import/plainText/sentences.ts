@@ -1,6 +1,6 @@
 // Sentences per script: Latin, Greek and Cyrillic prose by full stops followed by a capital (minding
-// "Mr." and initials), and every script through Intl.Segmenter, which knows the Japanese 。 and the
-// Greek question mark. Long texts are cut at sentence breaks so nothing exceeds the model's limits.
+// "Mr." and initials), Greek questions by ";" and a capital, and scripts without capitals through
+// Intl.Segmenter, which knows the Japanese 。. Long texts are cut at sentence breaks so nothing exceeds the model's limits.
 
 const ABBREVIATIONS = new Set(
   "mr mrs ms dr st jr sr prof gov sen rep gen col capt lt sgt no vs etc inc ltd co corp mt ft ave rd".split(" "),
@@ -35,8 +35,11 @@ const CASELESS_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p
 
 /** How many sentences the text holds: the larger of the two readings, so either script's breaks count. */
 export function sentenceCount(text: string): number {
-  const latin = sentenceBreaks(text).length + 1;
-  if (!CASELESS_SCRIPT.test(text) && !/[;;]\s/u.test(text)) return latin;
+  // Greek asks with ";" (the Greek question mark is the same character once normalised), which
+  // Intl.Segmenter does not take for a sentence end: a capital after it starts the next sentence.
+  const greekQuestions = /\p{Script=Greek}/u.test(text) ? (text.match(/[;\u037E]\s+(?=\p{Lu})/gu) ?? []).length : 0;
+  const latin = sentenceBreaks(text).length + 1 + greekQuestions;
+  if (!CASELESS_SCRIPT.test(text)) return latin;
   const segments = [...segmenter.segment(text)].filter((s) => s.segment.trim()).length;
   return Math.max(latin, segments);
 }
