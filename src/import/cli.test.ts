@@ -1,14 +1,15 @@
 // The import command against a real store on a temp file, with story files written to a temp folder.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { storyInputSchema } from "../model/story";
 import { openStore } from "../store/openStore";
 import type { StoryStore } from "../store/storyStore";
+import { createTestDatabase, type TestDatabase, testEngines } from "../store/testDatabases";
 import { sharedSampleMissing, sharedSamplePath } from "../test/sharedSample";
-import { runImport } from "./cli";
-import { parsePlainTextStory } from "./plainText";
+import { main, runImport } from "./cli";
+import { parsePlainTextStory } from "./plainText/story";
 
 let dir: string;
 let store: StoryStore;
@@ -180,6 +181,86 @@ describe("npm run import", () => {
     expect(await store.countStories()).toBe(0);
   });
 
+  it("fills the authors and the date from byline and dateline lines, and captions a picture", async () => {
+    write(
+      "lamp.txt",
+      [
+        "Gull Point lamp lit again",
+        "By Ana Ferreira and SAM LEE",
+        "Published 14 March 2026, 18:40",
+        "Volunteers spent three winters on it.",
+        "[Image: /media/lighthouse-diaries.jpg]\nThe lamp room at dusk. Photo: Kit Barlow",
+        "The lamp turned at dusk on Saturday.",
+      ].join("\n\n"),
+    );
+    expect((await run(join(dir, "in"))).exitCode).toBe(0);
+    const story = await store.getStory("gull-point-lamp-lit-again");
+    expect(story?.authors).toEqual([
+      { slug: "ana-ferreira", name: "Ana Ferreira" },
+      { slug: "sam-lee", name: "Sam Lee" },
+    ]);
+    expect(story?.publishedAt).toBe("2026-03-14T18:40:00.000Z");
+    expect(story?.deck).toBe("Volunteers spent three winters on it.");
+    expect(story?.body[0]).toMatchObject({
+      type: "image",
+      src: "/media/lighthouse-diaries.jpg",
+      caption: "The lamp room at dusk. Photo: Kit Barlow",
+    });
+    expect(story?.body.map((b) => b.type)).toEqual(["image", "paragraph"]);
+  });
+
+  it("sets a tweet's leftovers as a quote with its signature, and drops page furniture", async () => {
+    write(
+      "tweet.txt",
+      "Choir sells out\n\nTickets went in an hour.\n\nSold out! See you on the 12th.\n— Harbour Voices (@harbourvoices) November 3, 2026\n\nAdvertisement\n\nA waiting list opens on Wednesday.",
+    );
+    const { output } = await run(join(dir, "in"));
+    expect(output).toContain("Scraped text: 6 units read, 0 unsure, 1 dropped as page furniture.");
+    expect((await store.getStory("choir-sells-out"))?.body).toEqual([
+      {
+        type: "quote",
+        text: "Sold out! See you on the 12th.",
+        cite: "Harbour Voices (@harbourvoices) November 3, 2026",
+      },
+      { type: "paragraph", text: "A waiting list opens on Wednesday." },
+    ]);
+  });
+
+  it("reads a line that names a stored story as a related headline, full stop and all", async () => {
+    await run(write("wall.md", markdown));
+    write(
+      "fares.txt",
+      "Ferry fares rise\n\nFares go up in May.\n\nHarbour wall vote set for Friday.\n\nThe rest of the story.",
+    );
+    const { output } = await run(join(dir, "in", "fares.txt"));
+    expect(output).toContain("Related headlines: 1 resolved, 0 unresolved.");
+    expect((await store.getStory("ferry-fares-rise"))?.body[0]).toEqual({
+      type: "related",
+      slug: "harbour-wall-vote-set-for-friday",
+      headline: "Harbour wall vote set for Friday.",
+    });
+  });
+
+  it("explains each line with --explain, marking the unsure ones, and counts them in the summary", async () => {
+    write("tugboats.txt", scraped.replace("Watch the video below.", "Watch below."));
+    const quiet = await run("--dry-run", join(dir, "in"));
+    expect(quiet.output).not.toContain("L1 ");
+    expect(quiet.output).toContain(
+      "Scraped text: 6 units read, 1 unsure, 0 dropped as page furniture (--explain shows them).",
+    );
+    const { output } = await run("--dry-run", "--explain", join(dir, "in"));
+    expect(output).toContain(`${join(dir, "in", "tugboats.txt")}: 6 units, 1 unsure`);
+    expect(output).toMatch(
+      /L1 +kicker VIDEO \+ headline\n +"VIDEO: Tugboat crews race across the harbour for charity"/,
+    );
+    expect(output).toMatch(/L3 +deck\n.*\n +deck [\d.]+ \(firstUnit \+3/);
+    expect(output).toMatch(
+      /L9 +related\n +"READ ALSO: Harbour wall vote set for Friday"\n +related [\d.]+ \(relatedLabel/,
+    );
+    expect(output).toMatch(/L11 +\? paragraph \+ video\n +"Watch below\."\n +videoLeadIn [\d.]+ .* vs paragraph/);
+    expect(output).toContain("Scraped text: 6 units read, 1 unsure, 0 dropped as page furniture.");
+  });
+
   it("explains its usage when given no files or an unknown option", async () => {
     expect((await run()).exitCode).toBe(2);
     const unknown = await run("--frobnicate", "x.txt");
@@ -216,5 +297,90 @@ describe("npm run import", () => {
     expect(story?.kicker).toBe("WATCH");
     expect(story?.related.slice(0, 2).map((s) => s.slug)).toEqual(["related-story-0", "related-story-1"]);
     expect(story?.body.at(-1)).toMatchObject({ type: "video", sources: [] });
+  });
+});
+
+describe.each(testEngines)("npm run import into a %s store that never ran npm start", (engine) => {
+  let database: TestDatabase;
+  let fresh: StoryStore;
+  beforeEach(async () => {
+    database = await createTestDatabase(engine);
+    fresh = await openStore(database.url);
+  });
+  afterEach(async () => {
+    await fresh.close();
+    await database.drop();
+  });
+
+  it("gives the empty store the default sections and files the story in the first", async () => {
+    const file = write("tugboats.txt", scraped);
+    const { exitCode, output } = await runImport([file], fresh, SITE);
+    expect(exitCode).toBe(0);
+    expect(output).toContain("Stories: 1 created");
+    expect((await fresh.listSections()).map((s) => s.slug)).toEqual(["city", "world", "science", "culture"]);
+    expect((await fresh.getStory("tugboat-crews-race-across-the-harbour-for-charity"))?.section).toEqual({
+      slug: "city",
+      name: "City",
+    });
+  });
+
+  it("creates the section --section names, after the defaults", async () => {
+    const file = write("tugboats.txt", scraped);
+    expect((await runImport(["--section", "harbour-life", file], fresh, SITE)).exitCode).toBe(0);
+    expect((await fresh.listSections()).at(-1)).toEqual({ slug: "harbour-life", name: "Harbour life" });
+    expect((await fresh.getStory("tugboat-crews-race-across-the-harbour-for-charity"))?.section.slug).toBe(
+      "harbour-life",
+    );
+  });
+
+  it("refuses a --section that is not a slug, saying so, and writes nothing", async () => {
+    const { exitCode, output } = await runImport(["--section", "Harbour Life!", write("t.txt", scraped)], fresh, SITE);
+    expect(exitCode).toBe(2);
+    expect(output).toContain('--section "Harbour Life!" is not a section slug');
+    expect(await fresh.listSections()).toEqual([]);
+  });
+
+  it("prints the story JSON on a dry run and creates no section", async () => {
+    const { exitCode, output } = await runImport(
+      ["--dry-run", "--json", "--section", "harbour", write("t.txt", scraped)],
+      fresh,
+      SITE,
+    );
+    expect(exitCode).toBe(0);
+    expect(storyInputSchema.array().parse(JSON.parse(output))[0]?.section).toBe("harbour");
+    expect(await fresh.listSections()).toEqual([]);
+  });
+
+  it.skipIf(sharedSampleMissing)("imports the scraped sample through the command's entry point", async () => {
+    expect(await main([sharedSamplePath], { DATABASE_URL: database.url, LOG_REQUESTS: "0" })).toBe(0);
+    const [summary] = (await fresh.listStories({ limit: 5 })).items;
+    expect(summary?.kicker).toBe("WATCH");
+    expect(summary?.section.slug).toBe("city");
+  });
+});
+
+describe("npm run import --dry-run without a store", () => {
+  it("reads and prints the stories without creating the SQLite file", async () => {
+    const file = write("tugboats.txt", scraped);
+    const url = `file:${join(dir, "never", "made.db")}`;
+    expect(await main(["--dry-run", file], { DATABASE_URL: url })).toBe(0);
+    expect(existsSync(join(dir, "never"))).toBe(false);
+  });
+
+  it("links related headlines among the files alone", async () => {
+    write("tugboats.txt", scraped);
+    write("wall.md", markdown);
+    const { exitCode, output } = await runImport(["--dry-run", "--json", join(dir, "in")], undefined, SITE);
+    expect(exitCode).toBe(0);
+    const tugs = storyInputSchema
+      .array()
+      .parse(JSON.parse(output))
+      .find((s) => s.kicker === "VIDEO");
+    expect(tugs?.section).toBe("city");
+    expect(tugs?.body).toContainEqual({
+      type: "related",
+      slug: "harbour-wall-vote-set-for-friday",
+      headline: "Harbour wall vote set for Friday",
+    });
   });
 });

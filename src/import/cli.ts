@@ -1,30 +1,45 @@
 // npm run import -- [--dry-run] [--json] [--video-src URL] [--section SLUG] PATH…
 // Imports story files into the store named by DATABASE_URL, the accepted files in transactions of
 // IMPORT_BATCH_SIZE stories, so a server running on the same store can still write meanwhile.
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
 import { readConfig } from "../config";
 import { findStoryByHeadline } from "../model/headlineMatch";
-import type { StoryInput } from "../model/story";
-import { openStore } from "../store/openStore";
+import { type Section, type StoryInput, slugSchema } from "../model/story";
+import { engineOf } from "../store/engine";
+import { openStore, sqliteFile } from "../store/openStore";
 import type { SaveReport, StoryStore } from "../store/storyStore";
-import { publicImageSizer } from "./demoContent";
+import { publicImageSizer, readDemoSections } from "./demoContent";
 import { listStoryFiles, readStoryFile } from "./importFiles";
+import { explainReadings, unsureCount } from "./plainText/explain";
+import type { LineReading } from "./plainText/story";
 
-const usage = `Usage: npm run import -- [--dry-run] [--json] [--video-src URL] [--section SLUG] PATH…
+const usage = `Usage: npm run import -- [--dry-run] [--json] [--explain] [--video-src URL] [--section SLUG] PATH…
   PATH          story files (.txt scraped text, .md Markdown, .json Story) or folders of them
   --dry-run     parse and report, write nothing
   --json        print the parsed stories as JSON (with --dry-run)
+  --explain     for each line of scraped text, what it became and why; unsure lines are marked ?
   --video-src   video for plain-text stories that mark one and have no <name>.video.json beside them
-  --section     section of plain-text stories (default: the first section)`;
+  --section     section of plain-text stories (default: the store's first section); a section the
+                store lacks is created, and an empty store gets those of content/sections.yaml`;
 
 export interface ImportRun {
   exitCode: number;
   output: string;
 }
 
-export async function runImport(argv: string[], store: StoryStore, publicUrl: string): Promise<ImportRun> {
+/**
+ * `store` is undefined on a dry run against a store that does not exist yet: nothing is read or
+ * written, and related headlines are matched among the files themselves.
+ */
+export async function runImport(
+  argv: string[],
+  store: StoryStore | undefined,
+  publicUrl: string,
+  contentDir = resolve("content"),
+): Promise<ImportRun> {
   let args: ReturnType<typeof parse>;
   try {
     args = parse(argv);
@@ -34,14 +49,19 @@ export async function runImport(argv: string[], store: StoryStore, publicUrl: st
   const { values, positionals } = args;
   if (positionals.length === 0) return { exitCode: 2, output: usage };
 
-  const sections = await store.listSections();
-  const section = values.section ?? sections[0]?.slug;
-  if (!section || !sections.some((s) => s.slug === section))
-    return { exitCode: 2, output: `There is no section ${JSON.stringify(section ?? "")} in the store.` };
+  if (values.section !== undefined && !slugSchema.safeParse(values.section).success)
+    return {
+      exitCode: 2,
+      output: `--section ${JSON.stringify(values.section)} is not a section slug (lowercase letters, digits and single hyphens).`,
+    };
+  const sections = await sectionsFor(store, values.section, contentDir, Boolean(values["dry-run"]));
+  const section = values.section ?? sections[0]?.slug ?? "";
 
   const { files, missing } = listStoryFiles(positionals);
+  const knownHeadlines = store ? await store.listHeadlines() : [];
+  const sizeOf = publicImageSizer(resolve("public"));
   const results = files.map((file) =>
-    readStoryFile(file, { section, videoSrc: values["video-src"], sizeOf: publicImageSizer(resolve("public")) }),
+    readStoryFile(file, { section, videoSrc: values["video-src"], sizeOf, knownHeadlines }),
   );
   const rejected = [
     ...missing.map((file) => ({ file, error: "no such file or folder" })),
@@ -54,9 +74,10 @@ export async function runImport(argv: string[], store: StoryStore, publicUrl: st
       rejected.push({ file: `${count} files`, error: `all make the story ${slug}; only the last is kept` });
   const unique = [...new Map(stories.map((s) => [s.slug, s])).values()];
 
-  const lines: string[] = [];
+  const lines: string[] = values.explain ? explainFiles(accepted) : [];
   let linked: StoryInput[];
-  if (values["dry-run"]) {
+  if (values["dry-run"] || !store) {
+    // Without a store (a dry run on a store not created yet) linking is among the files alone.
     linked = await linkInMemory(unique, store);
     if (values.json) return { exitCode: rejected.length ? 1 : 0, output: JSON.stringify(linked, null, 2) };
     lines.push("Dry run: nothing was written.");
@@ -73,6 +94,14 @@ export async function runImport(argv: string[], store: StoryStore, publicUrl: st
   const unresolved = related.filter((r) => !r.slug);
   lines.push(`Related headlines: ${related.length - unresolved.length} resolved, ${unresolved.length} unresolved.`);
   for (const r of unresolved) lines.push(`  unresolved in ${r.story}: ${r.headline}`);
+  const readings = accepted.flatMap((r) => r.readings ?? []);
+  if (readings.length > 0) {
+    const unsure = unsureCount(readings);
+    const dropped = readings.filter((r) => r.became === "dropped").length;
+    lines.push(
+      `Scraped text: ${readings.length} units read, ${unsure} unsure, ${dropped} dropped as page furniture${unsure > 0 && !values.explain ? " (--explain shows them)" : ""}.`,
+    );
+  }
   for (const story of linked) lines.push(`  ${new URL(`/stories/${story.slug}`, publicUrl).href}`);
   for (const r of rejected) lines.push(`Rejected ${r.file}: ${r.error.replaceAll("\n", " ")}`);
   return { exitCode: rejected.length ? 1 : 0, output: lines.join("\n") };
@@ -105,10 +134,20 @@ function parse(argv: string[]) {
     options: {
       "dry-run": { type: "boolean", default: false },
       json: { type: "boolean", default: false },
+      explain: { type: "boolean", default: false },
       "video-src": { type: "string" },
       section: { type: "string" },
     },
   });
+}
+
+/** --explain: per scraped file, each unit of lines, what it became and why. */
+function explainFiles(accepted: { file: string; readings?: LineReading[] }[]): string[] {
+  return accepted.flatMap(({ file, readings }) =>
+    readings
+      ? [`${file}: ${readings.length} units, ${unsureCount(readings)} unsure`, ...explainReadings(readings)]
+      : [],
+  );
 }
 
 function countBy(values: string[]): Map<string, number> {
@@ -118,8 +157,8 @@ function countBy(values: string[]): Map<string, number> {
 }
 
 /** What linking would do, without writing: against the store's stories and the batch itself. */
-async function linkInMemory(stories: StoryInput[], store: StoryStore): Promise<StoryInput[]> {
-  const known = new Map((await store.listHeadlines()).map((s) => [s.slug, s.headline]));
+async function linkInMemory(stories: StoryInput[], store: StoryStore | undefined): Promise<StoryInput[]> {
+  const known = new Map((store ? await store.listHeadlines() : []).map((s) => [s.slug, s.headline]));
   for (const s of stories) known.set(s.slug, s.headline);
   const candidates = [...known].map(([slug, headline]) => ({ slug, headline }));
   return stories.map((story) => ({
@@ -132,16 +171,44 @@ async function linkInMemory(stories: StoryInput[], store: StoryStore): Promise<S
   }));
 }
 
-/** Run from the command line (scripts/import.ts). */
-export async function main(argv: string[]): Promise<number> {
-  const config = readConfig();
+/**
+ * The sections plain-text stories may go to. A store with none gets the default sections of
+ * content/sections.yaml, and a --section it lacks is added after its own; a dry run only reads.
+ */
+async function sectionsFor(
+  store: StoryStore | undefined,
+  requested: string | undefined,
+  contentDir: string,
+  dryRun: boolean,
+): Promise<Section[]> {
+  const stored = store ? await store.listSections() : [];
+  const sections = stored.length > 0 ? stored : readDemoSections(contentDir);
+  const wanted =
+    requested === undefined || sections.some((s) => s.slug === requested)
+      ? sections
+      : [...sections, { slug: requested, name: sectionName(requested) }];
+  if (store && !dryRun && wanted.length !== stored.length) await store.saveSections(wanted);
+  return wanted;
+}
+
+/** "city-hall" → "City hall": a name an editor can change later. */
+const sectionName = (slug: string): string => {
+  const words = slug.replaceAll("-", " ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};
+
+/** Run from the command line (scripts/import.ts). A dry run does not create a store that is not there. */
+export async function main(argv: string[], env: Record<string, string | undefined> = process.env): Promise<number> {
+  const config = readConfig(env);
+  const dryRun = argv.includes("--dry-run");
+  const missing = engineOf(config.databaseUrl) === "sqlite" && !existsSync(sqliteFile(config.databaseUrl));
   // The import waits its turn behind a running server's writes: they are short.
-  const store = await openStore(config.databaseUrl, { busyWaitMs: 60_000 });
+  const store = dryRun && missing ? undefined : await openStore(config.databaseUrl, { busyWaitMs: 60_000 });
   try {
     const { exitCode, output } = await runImport(argv, store, config.publicUrl);
     (exitCode === 2 ? console.error : console.log)(output);
     return exitCode;
   } finally {
-    await store.close();
+    await store?.close();
   }
 }

@@ -3,6 +3,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, extname, join } from "node:path";
 import { z } from "zod";
+import { findStoryByHeadline } from "../model/headlineMatch";
 import { slugify } from "../model/slug";
 import {
   captionsSchema,
@@ -14,12 +15,15 @@ import {
   videoSourceSchema,
 } from "../model/story";
 import { type ImageSizer, parseMarkdownStory } from "./markdownStory";
-import { type PlainTextOptions, parsePlainTextStory } from "./plainText";
+import { type LineReading, type PlainTextOptions, readPlainTextStory } from "./plainText/story";
 
 export const MAX_FILE_BYTES = 1024 * 1024;
 const EXTENSIONS = new Set([".txt", ".md", ".json"]);
 
-export type FileResult = { file: string; story: StoryInput } | { file: string; error: string };
+/** A story read from a file (with, for scraped text, what became of each line), or why not. */
+export type FileResult =
+  | { file: string; story: StoryInput; readings?: LineReading[] }
+  | { file: string; error: string };
 
 export interface ImportOptions {
   /** Section of plain-text stories, which do not name one. */
@@ -27,6 +31,8 @@ export interface ImportOptions {
   /** A video source for plain-text stories whose video marker has no sidecar file. */
   videoSrc?: string;
   sizeOf: ImageSizer;
+  /** Stories already known (the store's, the batch's): a scraped line naming one reads as a related headline. */
+  knownHeadlines?: { slug: string; headline: string }[];
 }
 
 /** Every story file named: files as given, folders searched (recursively) for .txt, .md and .json. */
@@ -47,13 +53,13 @@ export function listStoryFiles(paths: string[]): { files: string[]; missing: str
 
 export function readStoryFile(file: string, options: ImportOptions): FileResult {
   try {
-    return { file, story: parseStoryFile(file, options) };
+    return { file, ...parseStoryFile(file, options) };
   } catch (error) {
     return { file, error: error instanceof Error ? error.message : String(error) };
   }
 }
 
-function parseStoryFile(file: string, options: ImportOptions): StoryInput {
+function parseStoryFile(file: string, options: ImportOptions): { story: StoryInput; readings?: LineReading[] } {
   const extension = extname(file);
   if (!EXTENSIONS.has(extension))
     throw new Error(`not a story file (.txt, .md or .json): ${extension || "no extension"}`);
@@ -67,8 +73,8 @@ function parseStoryFile(file: string, options: ImportOptions): StoryInput {
     throw new Error("not UTF-8 text");
   }
   if (text.trim() === "") throw new Error("empty");
-  if (extension === ".md") return parseMarkdownStory(text, options.sizeOf);
-  if (extension === ".json") return parseJsonStory(text);
+  if (extension === ".md") return { story: parseMarkdownStory(text, options.sizeOf) };
+  if (extension === ".json") return { story: parseJsonStory(text) };
   return plainTextStory(file, text, options);
 }
 
@@ -92,21 +98,32 @@ const sidecarSchema = z.object({
   durationS: z.number().positive().optional(),
 });
 
-function plainTextStory(file: string, text: string, options: ImportOptions): StoryInput {
-  const parsed = parsePlainTextStory(text, { video: videoFor(file, options.videoSrc) });
+function plainTextStory(
+  file: string,
+  text: string,
+  options: ImportOptions,
+): { story: StoryInput; readings: LineReading[] } {
+  const known = options.knownHeadlines ?? [];
+  const { story: parsed, readings } = readPlainTextStory(text, {
+    video: videoFor(file, options.videoSrc),
+    sizeOf: options.sizeOf,
+    isKnownHeadline: known.length ? (line) => findStoryByHeadline(line, known) !== undefined : undefined,
+  });
   if (parsed.body.length === 0) throw new Error("no body: the file holds only a headline and perhaps a deck");
-  const modified = statSync(file).mtime.toISOString();
+  // The date a dateline line gives, else the file's.
+  const date = parsed.publishedAt ?? statSync(file).mtime.toISOString();
+  const authors = (parsed.authors ?? []).map((name) => ({ slug: slugify(name), name }));
   const story = storyInputSchema.safeParse({
     slug: slugify(parsed.headline),
     ...parsed,
     section: options.section,
-    authors: [],
+    authors,
     tags: [],
-    publishedAt: modified,
-    updatedAt: modified,
+    publishedAt: date,
+    updatedAt: date,
   });
   if (!story.success) throw new Error(z.prettifyError(story.error));
-  return story.data;
+  return { story: story.data, readings };
 }
 
 /** The video of a plain-text story: `<name>.video.json` beside it, else --video-src, else none. */

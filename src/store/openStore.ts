@@ -56,7 +56,8 @@ function searchPath(databaseUrl: string): string {
   return /search_path=([\w$]+)/.exec(options)?.[1] ?? "public";
 }
 
-function sqliteFile(databaseUrl: string): string {
+/** The file an SQLite DATABASE_URL names (file:PATH or a path), resolved. */
+export function sqliteFile(databaseUrl: string): string {
   if (databaseUrl.startsWith("file:")) return resolve(databaseUrl.slice("file:".length));
   if (databaseUrl.includes("://"))
     throw new Error(`DATABASE_URL must be file:PATH or postgres://…, got ${databaseUrl}`);

@@ -1,0 +1,103 @@
+// The small readers the features are made of: sentences per script, bylines, datelines, kickers,
+// related labels and pictures.
+import { describe, expect, it } from "vitest";
+import { bylineNames, datelineMoment } from "./credits";
+import { imageMarker, relatedLabel, wordCount } from "./cues";
+import { splitKicker } from "./kicker";
+import { sentenceCount } from "./sentences";
+import { plainLine } from "./sourceLines";
+
+describe("sentences and words per script", () => {
+  it.each([
+    ["Mr. Lee went home. He slept.", 2],
+    ["Dr. Okafor and St. Anne's choir lead the parade.", 1],
+    ["Η βροχή σταμάτησε. Οι ψαράδες βγήκαν ξανά.", 2],
+    ["Οι ψαράδες βγήκαν ξανά; Ναι.", 2],
+    ["港は静かだった。漁師たちは笑った。", 2],
+    ["港は静かだった", 1],
+  ])("counts the sentences of %j as %i", (text, count) => {
+    expect(sentenceCount(text)).toBe(count);
+  });
+
+  it("counts the words of Japanese, which has no spaces, with Intl.Segmenter", () => {
+    expect(wordCount("港の新しい灯台が完成")).toBeGreaterThan(3);
+    expect(wordCount("Ferry fares — to rise")).toBe(4);
+  });
+
+  it("makes tabs, no-break and zero-width spaces plain, and keeps the zero-width joiner", () => {
+    expect(plainLine("\tOld\u00a0cannery\u200b  homes\u2028 ")).toBe("Old cannery homes");
+    expect(plainLine("👩\u200d🚒")).toBe("👩\u200d🚒");
+  });
+});
+
+describe("bylines", () => {
+  it.each([
+    ["By Ana Ferreira", ["Ana Ferreira"]],
+    ["BY SAMIR OKONJO, TIDEWIRE", ["Samir Okonjo"]],
+    ["By Tomasz Wren and Lila Achterberg", ["Tomasz Wren", "Lila Achterberg"]],
+    ["By Imogen Saltash | Science correspondent", ["Imogen Saltash"]],
+    ["Words by Gideon Marsh", ["Gideon Marsh"]],
+  ])("reads %j as %j", (line, names) => {
+    expect(bylineNames(line)).toEqual(names);
+  });
+
+  it.each(["By the sea we stood.", "By Friday the wall was done", "Reporting by Lucía Ferreyra; editing by Tom Aske"])(
+    "does not read %j as a byline",
+    (line) => {
+      expect(bylineNames(line)).toBeUndefined();
+    },
+  );
+});
+
+describe("datelines", () => {
+  it.each([
+    ["Published 14 March 2026", "2026-03-14T00:00:00.000Z"],
+    ["Updated: 12 November 2026, 18:40", "2026-11-12T18:40:00.000Z"],
+    ["Mon 2 Nov 2026 09.15 GMT", "2026-11-02T09:15:00.000Z"],
+    ["March 3, 2026 at 10:30 pm", "2026-03-03T22:30:00.000Z"],
+    ["2026-03-03", "2026-03-03T00:00:00.000Z"],
+  ])("reads %j as %s", (line, moment) => {
+    expect(datelineMoment(line)).toBe(moment);
+  });
+
+  it.each(["Norhaven, Tuesday", "31 February 2026", "14 March 2026 and the ferry sailed", "March 3, 2026 at 25:00"])(
+    "does not read %j as a date",
+    (line) => {
+      expect(datelineMoment(line)).toBeUndefined();
+    },
+  );
+});
+
+describe("kickers, labels and pictures", () => {
+  it.each([
+    ["[WATCH] Crane lifts new lock gates", "WATCH", "Crane lifts new lock gates"],
+    ["EXCLUSIVE | The letter the board did not send", "EXCLUSIVE", "The letter the board did not send"],
+    ["Record crowd for the winter swim // Photos", "PHOTOS", "Record crowd for the winter swim"],
+    ["explainer: how harbour charges work", "EXPLAINER", "how harbour charges work"],
+  ])("splits %j into %s and its headline", (line, kicker, headline) => {
+    expect(splitKicker(line)).toMatchObject({ kicker, headline });
+  });
+
+  it.each([
+    ["YOU MAY ALSO LIKE: Fish market to become a food court", "Fish market to become a food court"],
+    ["See also  Lantern makers open their workshop", "Lantern makers open their workshop"],
+    ["» Northern shelf quota cut by a third", "Northern shelf quota cut by a third"],
+    ["関連記事：漁港の冬祭り、今年も開催へ", "漁港の冬祭り、今年も開催へ"],
+  ])("finds the headline after the label of %j", (line, rest) => {
+    expect(relatedLabel(plainLine(line))?.rest).toBe(rest);
+  });
+
+  it.each(["Council vote: ferry fares to rise", "See also the minutes of the meeting"])(
+    "finds no related label in %j",
+    (line) => {
+      expect(relatedLabel(line)).toBeUndefined();
+    },
+  );
+
+  it("reads a picture's address from its marker, and no address from a credit", () => {
+    expect(imageMarker("[Image: /media/x.jpg]")).toEqual({ src: "/media/x.jpg" });
+    expect(imageMarker("https://cdn.example/a/b.png")).toEqual({ src: "https://cdn.example/a/b.png" });
+    expect(imageMarker("[Photo]")).toEqual({});
+    expect(imageMarker("Photo: Port Merrow Harbour Board")).toBeUndefined();
+  });
+});

@@ -1,0 +1,125 @@
+// The cues a line carries: small vocabularies and shapes that scraped pages share across outlets
+// and languages. Each is a yes/no (or a count) that features.ts turns into a named feature; none
+// decides a line on its own.
+import { TEXT_LIMITS } from "../../model/story";
+
+// --- Related-story labels ------------------------------------------------------------------------
+
+// Words labels are made of, in the languages of the corpus; a label may also be any shouted (ALL
+// CAPS) run of up to five words, or a short run in a script without capitals.
+const LABEL_WORDS = new Set(
+  "read also more see related stories story articles article miss don't dont don’t recommended next like trending latest further reading topic coverage click here lire aussi à plus mehr zum thema lesen sie auch".split(
+    " ",
+  ),
+);
+const ARROW = /^(?:»|→|>>|▶|►|➤|->)\s*(?<rest>\S.*)$/u;
+const LABEL_THEN_SEPARATOR = /^(?<label>[^:：»→|]{1,40}?)\s*(?:[:：»→|])\s*(?<rest>\S.*)$/u;
+const LABEL_WITHOUT_COLON =
+  /^(?<label>(?:see|read)\s+(?:also|more)|also\s+(?:read|see)|related(?:\s+stor(?:y|ies))?|more\s+on\s+this|don['’]?t\s+miss|now\s+watch)\s+(?<rest>\S.*)$/iu;
+const CASELESS =
+  /^[^\p{Lu}\p{Ll}]*[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Arabic}\p{Script=Hebrew}]/u;
+
+export interface RelatedLabel {
+  label: string;
+  rest: string;
+}
+
+const isShoutedLabel = (label: string): boolean => /\p{Lu}/u.test(label) && !/\p{Ll}/u.test(label);
+const hasLabelWord = (label: string): boolean =>
+  label
+    .toLowerCase()
+    .split(/\s+/)
+    .some((word) => LABEL_WORDS.has(word));
+
+/** A label before another story's headline ("READ MORE:", "See also", "»"), with what follows it. */
+export function relatedLabel(line: string): RelatedLabel | undefined {
+  const arrow = ARROW.exec(line)?.groups?.rest;
+  if (arrow) return { label: line.slice(0, line.length - arrow.length).trim(), rest: arrow };
+  const { label = "", rest = "" } = LABEL_THEN_SEPARATOR.exec(line)?.groups ?? {};
+  if (!label || !rest) {
+    // Without a colon the headline after the label must start with a capital: "See also Lantern makers…".
+    const bare = LABEL_WITHOUT_COLON.exec(line)?.groups;
+    return bare?.label && bare.rest && /^[\p{Lu}\p{N}]/u.test(bare.rest)
+      ? { label: bare.label, rest: bare.rest }
+      : undefined;
+  }
+  const words = label.trim().split(/\s+/).length;
+  if (words > 5) return undefined;
+  const labelLike =
+    hasLabelWord(label) || (isShoutedLabel(label) && words <= 5) || (CASELESS.test(label) && label.length <= 12);
+  if (!labelLike) return undefined;
+  return { label: line.slice(0, line.length - rest.length).trim(), rest };
+}
+
+// --- Video lead-ins ------------------------------------------------------------------------------
+
+export const VIEW_VERB = /\b(?:watch(?:ing)?|check\s+out|see|view|take\s+a\s+look|have\s+a\s+look|look)\b/iu;
+export const PLAY_VERB = /\b(?:press|hit|click|tap)\s+play\b/iu;
+export const VIDEO_NOUN = /\b(?:video|videos|clip|footage|film|trailer|livestream|vid)\b/iu;
+export const DIRECTION = /\b(?:below|above|here|underneath)\b/iu;
+
+// --- Page furniture and embeds -------------------------------------------------------------------
+
+export const FURNITURE =
+  /^(?:advertisement|advert|sponsored(?: content)?|story continues below(?: advertisement)?|scroll (?:down|to continue)\b.*|share this (?:article|story|page)|copy link|share on (?:facebook|twitter|x)|click to share\b.*|(?:sign up|subscribe)\b.*\bnewsletters?\b.*|follow us on\b.*|(?:get|download) (?:our|the) app\b.*|comments?|print this (?:article|page))$/iu;
+export const EMBED_MARKER =
+  /^(?:view this (?:post|photo|video) on (?:instagram|facebook|tiktok|x|twitter)|view (?:on|more on) (?:instagram|twitter|x|tiktok))$/iu;
+export const POST_SHARED_BY = /^a (?:post|photo|video) shared by\b/iu;
+/** A tweet's signature: "— Name (@handle) Date", alone or at the end of the tweet's text. */
+export const TWEET_SIGNATURE = /(?:^|\s)[—–-]\s*(?<who>[^—–()\n]{1,60}?\s*\(@\w{1,30}\))\s*(?<when>[^()]{0,40})$/u;
+export const DASH_ATTRIBUTION = /^[—–-]\s*(?<who>\p{Lu}[^.!?]{1,120})$/u;
+
+// --- Pictures ------------------------------------------------------------------------------------
+
+const IMAGE_ADDRESS = /(?:^|\s)(?<src>(?:\/(?!\/)|https:\/\/)\S+?\.(?:jpe?g|png|webp|gif|avif))(?=\s|\]|$)/iu;
+const IMAGE_MARKER = /^\[?\s*(?:image|photo|picture|photograph|img|pic)s?\s*(?::\s*(?<src>\S+?))?\s*\]?$/iu;
+
+/** A line that stands for a picture: "[Image: /media/x.jpg]", "Image: https://…/x.png", a bare address. */
+export function imageMarker(line: string): { src?: string } | undefined {
+  const marker = IMAGE_MARKER.exec(line);
+  if (marker) {
+    const src = marker.groups?.src;
+    return src && IMAGE_ADDRESS.test(` ${src}`) ? { src } : src ? undefined : {};
+  }
+  const bare = IMAGE_ADDRESS.exec(line);
+  return bare && bare[0].trim() === line ? { src: bare.groups?.src } : undefined;
+}
+
+export const PHOTO_CREDIT = /(?:^|\()(?:photo(?:graph)?s?|pictures?|images?|credit|photo credit)\s*(?::|by)\s*\S/iu;
+
+/** Lines that name who made or owns the story or a picture, not another story. */
+export const CREDIT_LINE =
+  /^(?:©|copyright\b|all\s+rights\s+reserved\b|by\s|(?:additional\s+)?reporting\s+by\b|(?:edited|editing|written|produced)\s+by\b|(?:photo(?:graph)?s?|images?|pictures?|credits?|source|video)\s*:)/iu;
+
+// --- Shapes --------------------------------------------------------------------------------------
+
+export const OPENS_QUOTE = /^(?:["“«„「『]|['‘](?!\p{N}))/u;
+export const CLOSING_PUNCTUATION = /[.!?…。！？;,:"'”’»」』)]$/u;
+export const QUESTION = /[?？;]["'”’»」』]?$/u;
+export const FULL_STOP = /[.!…。！]["'”’»」』)]?$/u;
+
+const wordSegmenter = new Intl.Segmenter("und", { granularity: "word" });
+const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
+/** Words as the script counts them: Japanese has no spaces between its words, so Intl.Segmenter finds them. */
+export const wordCount = (text: string): number =>
+  UNSPACED_SCRIPT.test(text)
+    ? [...wordSegmenter.segment(text)].filter((segment) => segment.isWordLike).length
+    : text.split(" ").filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+
+const SCRIPTS = [
+  /\p{Script=Latin}/u,
+  /\p{Script=Greek}/u,
+  /\p{Script=Cyrillic}/u,
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u,
+  /\p{Script=Arabic}/u,
+  /\p{Script=Hebrew}/u,
+];
+export const scriptCount = (text: string): number => SCRIPTS.filter((script) => script.test(text)).length;
+
+/** At least 60% of the words of four letters or more start with a capital: "9 Songs That Made Her A Star". */
+export function isTitleCase(text: string): boolean {
+  const long = text.split(/\s+/).filter((word) => /^\p{L}{4,}/u.test(word));
+  return long.length >= 2 && long.filter((word) => /^\p{Lu}/u.test(word)).length / long.length >= 0.6;
+}
+
+export const fitsRelated = (text: string): boolean => text.length <= TEXT_LIMITS.related;

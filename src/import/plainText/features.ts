@@ -1,0 +1,196 @@
+// The features of a unit of scraped text (a line, or the lines of a block read together): each a
+// number, mostly 0 or 1, with a name the weights (weights.ts) and --explain use.
+import { bylineNames, datelineMoment } from "./credits";
+import {
+  CLOSING_PUNCTUATION,
+  CREDIT_LINE,
+  DASH_ATTRIBUTION,
+  DIRECTION,
+  EMBED_MARKER,
+  FULL_STOP,
+  FURNITURE,
+  fitsRelated,
+  imageMarker,
+  isTitleCase,
+  OPENS_QUOTE,
+  PHOTO_CREDIT,
+  PLAY_VERB,
+  POST_SHARED_BY,
+  QUESTION,
+  relatedLabel,
+  scriptCount,
+  TWEET_SIGNATURE,
+  VIDEO_NOUN,
+  VIEW_VERB,
+  wordCount,
+} from "./cues";
+import { sentenceCount } from "./sentences";
+
+export type Role =
+  | "deck"
+  | "paragraph"
+  | "quote"
+  | "cite"
+  | "heading"
+  | "related"
+  | "videoLeadIn"
+  | "image"
+  | "caption"
+  | "byline"
+  | "dateline"
+  | "furniture"
+  | "embedMarker";
+
+/** What the reader knows of a unit's surroundings when it reads it. */
+export interface UnitContext {
+  /** No story text has been read yet after the headline (bylines, dates and furniture do not count). */
+  firstUnit: boolean;
+  /** How many source lines the unit joins. */
+  lineCount: number;
+  /** The unit is a whole block: blank lines before and after it. */
+  aloneInBlock: boolean;
+  /** The role of the unit before. */
+  after: Role | "headline";
+  /** The unit after is a tweet's signature or an embed's "A post shared by". */
+  beforeEmbedCite: boolean;
+  /** Inside an embed: after "View this post on Instagram", before its "A post shared by". */
+  insideEmbed: boolean;
+  /** The text names a story the store holds (its headline, matched as related headlines are). */
+  knownHeadline: boolean;
+}
+
+export const FEATURES = {
+  short: "60 characters or fewer",
+  long: "more than 200 characters",
+  overDeckLength: "more than 150 characters",
+  oneToThreeWords: "one to three words",
+  fourToTwentyWords: "four to twenty words",
+  overTwentyWords: "more than twenty words",
+  overSixteenWords: "more than sixteen words",
+  twoSentences: "two sentences",
+  threeSentencesOrMore: "three sentences or more",
+  endsFullStop: "ends a sentence",
+  endsQuestion: "ends with a question mark",
+  endsColon: "ends with a colon",
+  noClosingPunctuation: "no closing punctuation",
+  opensQuoteMark: "opens with a quote mark",
+  capitalStart: "starts with a capital or digit",
+  lowerStart: "starts in lower case",
+  titleCase: "most long words capitalised",
+  allCaps: "all capitals",
+  startsWithNumber: "starts with a number",
+  hasComma: "has a comma",
+  mixedScripts: "more than one script",
+  headlineShape: "reads as a headline (4–20 words, capital first, no full stop)",
+  relatedLabel: "a related-story label before a headline",
+  viewVerb: "a verb of looking (watch, see, check out…)",
+  playVerb: "press play / hit play",
+  videoNoun: "names a video (video, clip, footage…)",
+  direction: "points to a place on the page (below, here…)",
+  byline: "a byline (By …, Words by …)",
+  dateline: "only a date and time",
+  furniture: "page furniture (advertisement, newsletter, share…)",
+  embedMarker: "an embed's leftover (View this post on Instagram)",
+  embedCite: "an embed's signature (— Name (@handle) date, A post shared by …)",
+  dashAttribution: "a dash and a name",
+  imageMarker: "stands for a picture ([Image: …])",
+  photoCredit: "a photo credit (Photo: …, Credit: …)",
+  creditLine: "a credit (©, Reporting by …, Photo: …)",
+  firstUnit: "first text after the headline",
+  aloneInBlock: "a block of its own",
+  severalLines: "more than one line",
+  afterQuote: "right after a quote",
+  afterImage: "right after a picture",
+  creditAfterPicture: "a photo credit right after a picture or its caption",
+  beforeEmbedCite: "right before an embed's signature",
+  insideEmbed: "inside an embed",
+  knownHeadline: "the headline of a story in the store",
+} as const;
+
+export type Feature = keyof typeof FEATURES;
+export type Features = Partial<Record<Feature, number>>;
+
+const yes = (condition: boolean): number => (condition ? 1 : 0);
+
+/** Features of the text alone, which cost the most: a pure function of the text, kept for up to 10,000 texts. */
+const textOnly = new Map<string, { words: number; features: Features }>();
+
+export function featuresOf(text: string, context: UnitContext): Features {
+  let known = textOnly.get(text);
+  if (!known) {
+    if (textOnly.size > 10_000) textOnly.clear();
+    known = textFeatures(text);
+    textOnly.set(text, known);
+  }
+  const { words, features } = known;
+  return {
+    ...features,
+    creditAfterPicture: yes(
+      features.photoCredit === 1 && words <= 12 && (context.after === "image" || context.after === "caption"),
+    ),
+    firstUnit: yes(context.firstUnit),
+    aloneInBlock: yes(context.aloneInBlock),
+    severalLines: yes(context.lineCount > 1),
+    afterQuote: yes(context.after === "quote"),
+    afterImage: yes(context.after === "image"),
+    beforeEmbedCite: yes(context.beforeEmbedCite),
+    insideEmbed: yes(context.insideEmbed),
+    knownHeadline: yes(context.knownHeadline),
+  };
+}
+
+function textFeatures(text: string): { words: number; features: Features } {
+  const words = wordCount(text);
+  const sentences = sentenceCount(text);
+  const label = relatedLabel(text);
+  const noClosing = !CLOSING_PUNCTUATION.test(text);
+  const features: Features = {
+    short: yes(text.length <= 60),
+    long: yes(text.length > 200),
+    overDeckLength: yes(text.length > 150),
+    oneToThreeWords: yes(words <= 3),
+    fourToTwentyWords: yes(words >= 4 && words <= 20),
+    overTwentyWords: yes(words > 20),
+    overSixteenWords: yes(words > 16),
+    twoSentences: yes(sentences === 2),
+    threeSentencesOrMore: yes(sentences >= 3),
+    endsFullStop: yes(FULL_STOP.test(text)),
+    endsQuestion: yes(QUESTION.test(text)),
+    endsColon: yes(/[:：]$/u.test(text)),
+    noClosingPunctuation: yes(noClosing),
+    opensQuoteMark: yes(OPENS_QUOTE.test(text)),
+    capitalStart: yes(/^[\p{Lu}\p{N}]/u.test(text)),
+    lowerStart: yes(/^\p{Ll}/u.test(text)),
+    titleCase: yes(isTitleCase(text)),
+    allCaps: yes(/\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text)),
+    startsWithNumber: yes(/^\p{N}+\s/u.test(text)),
+    hasComma: yes(/[,،、]/u.test(text)),
+    mixedScripts: yes(scriptCount(text) > 1),
+    headlineShape: yes(
+      words >= 4 &&
+        words <= 20 &&
+        text.length <= 160 &&
+        (noClosing || QUESTION.test(text)) &&
+        /^[\p{Lu}\p{N}]/u.test(text) &&
+        /\p{Ll}/u.test(text) &&
+        !/https?:\/\/|www\.|\S@\S/iu.test(text),
+    ),
+    relatedLabel: yes(
+      label !== undefined && fitsRelated(label.rest) && !FULL_STOP.test(label.rest) && wordCount(label.rest) >= 2,
+    ),
+    viewVerb: yes(VIEW_VERB.test(text)),
+    playVerb: yes(PLAY_VERB.test(text)),
+    videoNoun: yes(VIDEO_NOUN.test(text)),
+    direction: yes(DIRECTION.test(text) || /[:：]$/u.test(text)),
+    byline: yes(bylineNames(text) !== undefined),
+    dateline: yes(datelineMoment(text) !== undefined),
+    furniture: yes(FURNITURE.test(text.replace(/[.!:]+$/u, ""))),
+    embedMarker: yes(EMBED_MARKER.test(text)),
+    embedCite: yes(POST_SHARED_BY.test(text) || TWEET_SIGNATURE.exec(text)?.index === 0),
+    dashAttribution: yes(DASH_ATTRIBUTION.test(text) && words <= 12),
+    imageMarker: yes(imageMarker(text) !== undefined),
+    photoCredit: yes(PHOTO_CREDIT.test(text) && words <= 12),
+    creditLine: yes(CREDIT_LINE.test(text)),
+  };
+  return { words, features };
+}

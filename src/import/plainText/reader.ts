@@ -1,0 +1,147 @@
+// Reads scraped text line by line as an editor would: finds the headline (past any date or byline
+// above it), gathers the lines of each block into units (a byline, a label, a lead-in or an embed's
+// signature stands alone; wrapped prose is read as one), and gives each unit the role its features
+// score highest (weights.ts), knowing the role of the unit before and the cue of the unit after.
+
+import { TWEET_SIGNATURE, wordCount } from "./cues";
+import { featuresOf, type Role, type UnitContext } from "./features";
+import { type SourceLine, sourceLines } from "./sourceLines";
+import { type Scored, scoreRoles, UNSURE_MARGIN } from "./weights";
+
+export interface Unit {
+  /** The source lines read together (1-based numbers). */
+  lines: number[];
+  /** Their texts joined with a space. */
+  text: string;
+  role: Role | "headline";
+  /** Why: the features that counted most, and the runner-up role. */
+  scored?: Scored;
+  runnerUp?: Scored;
+  unsure: boolean;
+}
+
+/** Roles a line takes on its own even inside a block of other lines. */
+const STANDS_ALONE = new Set<Role>(["byline", "dateline", "image", "cite", "furniture", "embedMarker", "videoLeadIn"]);
+/** Roles of lines that may stand above the headline. */
+const ABOVE_HEADLINE = new Set<Role>(["byline", "dateline", "furniture", "embedMarker"]);
+/** Roles that carry no story text of their own, so the next text is still the first. */
+const NOT_TEXT = new Set<Role | "headline">(["headline", "byline", "dateline", "furniture", "embedMarker"]);
+
+const NEUTRAL: UnitContext = {
+  firstUnit: false,
+  lineCount: 1,
+  aloneInBlock: false,
+  after: "paragraph",
+  beforeEmbedCite: false,
+  insideEmbed: false,
+  knownHeadline: false,
+};
+
+export interface ReadOptions {
+  /** Whether a text is the headline of a story the store holds. */
+  isKnownHeadline?: (text: string) => boolean;
+}
+
+const pick = (text: string, context: UnitContext) => {
+  const [best, next] = scoreRoles(featuresOf(text, context));
+  if (!best) throw new Error("no roles to score");
+  return { best, next };
+};
+
+/** Lines split where a tweet's signature ends a line of its text: "Text … — Name (@handle) date". */
+function splitTweetSignatures(lines: SourceLine[]): SourceLine[] {
+  return lines.flatMap((line) => {
+    const match = TWEET_SIGNATURE.exec(line.text);
+    if (!match || match.index === 0) return [line];
+    const before = line.text.slice(0, match.index).trim();
+    return before
+      ? [
+          { ...line, text: before },
+          { ...line, text: line.text.slice(match.index).trim() },
+        ]
+      : [line];
+  });
+}
+
+export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
+  const lines = splitTweetSignatures(sourceLines(text));
+  const units: Unit[] = [];
+
+  // The headline: the first line that is not a date, a byline or furniture above it.
+  let start = 0;
+  for (const line of lines) {
+    start += 1;
+    const { best, next } = pick(line.text, NEUTRAL);
+    if (ABOVE_HEADLINE.has(best.role) && best.score > 0) {
+      units.push({
+        lines: [line.number],
+        text: line.text,
+        role: best.role,
+        scored: best,
+        runnerUp: next,
+        unsure: false,
+      });
+      continue;
+    }
+    units.push({ lines: [line.number], text: line.text, role: "headline", unsure: false });
+    break;
+  }
+  const headlineBlock = lines[start - 1]?.block;
+
+  // Units: within a block, lines that stand alone are units of their own; the rest run together.
+  const groups: { lines: SourceLine[]; alone: boolean }[] = [];
+  const rest = lines.slice(start);
+  const blocks = new Map<number, SourceLine[]>();
+  for (const line of rest) blocks.set(line.block, [...(blocks.get(line.block) ?? []), line]);
+  for (const [block, blockLines] of blocks) {
+    let run: SourceLine[] = [];
+    const pieces: SourceLine[][] = [];
+    let previous: Role = "paragraph";
+    for (const line of blockLines) {
+      const { best } = pick(line.text, { ...NEUTRAL, after: previous });
+      previous = best.role;
+      const labelled = best.role === "related" && best.because.some((part) => part.feature === "relatedLabel");
+      if ((STANDS_ALONE.has(best.role) || labelled) && best.score > 0) {
+        if (run.length > 0) pieces.push(run);
+        pieces.push([line]);
+        run = [];
+      } else {
+        run.push(line);
+      }
+    }
+    if (run.length > 0) pieces.push(run);
+    for (const piece of pieces) groups.push({ lines: piece, alone: pieces.length === 1 && block !== headlineBlock });
+  }
+
+  // Roles, in order: each unit knows the role before it and the cue of the unit after it.
+  let insideEmbed = false;
+  for (const [index, group] of groups.entries()) {
+    const text = group.lines.map((line) => line.text).join(" ");
+    const following = groups[index + 1];
+    const nextText = following?.lines.map((line) => line.text).join(" ");
+    const beforeEmbedCite = nextText !== undefined && featuresOf(nextText, NEUTRAL).embedCite === 1 && !insideEmbed;
+    const last = units.at(-1);
+    const context: UnitContext = {
+      firstUnit: units.every((unit) => NOT_TEXT.has(unit.role)),
+      lineCount: group.lines.length,
+      aloneInBlock: group.alone,
+      after: last?.role ?? "headline",
+      beforeEmbedCite: beforeEmbedCite && group.lines.at(-1)?.block === following?.lines[0]?.block,
+      insideEmbed,
+      // Only lines that could be a headline are looked up: the lookup scans every stored headline.
+      knownHeadline: text.length <= 300 && wordCount(text) <= 20 && (options.isKnownHeadline?.(text) ?? false),
+    };
+    const { best, next } = pick(text, context);
+    units.push({
+      lines: [...new Set(group.lines.map((line) => line.number))],
+      text,
+      role: best.role,
+      scored: best,
+      runnerUp: next,
+      unsure: next !== undefined && best.score - next.score < UNSURE_MARGIN,
+    });
+    if (best.role === "embedMarker") insideEmbed = true;
+    if (best.role === "cite") insideEmbed = false;
+  }
+  return units;
+}

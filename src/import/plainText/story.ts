@@ -1,0 +1,205 @@
+// Stories as newsrooms scrape them from web pages: plain text, one story per file. reader.ts gives
+// each unit of text a role; this file makes the story of them: the headline and kicker, the deck,
+// the authors and date from bylines and datelines, and the body blocks. Every line is accounted
+// for: it is in the story (a kicker's separator, a related label and a byline's "By" aside), or it
+// is page furniture or an embed's "View this post" line, which the reading lists as dropped.
+import { type Block, TEXT_LIMITS, type VideoBlock } from "../../model/story";
+import { bylineNames, datelineMoment } from "./credits";
+import { DASH_ATTRIBUTION, imageMarker, relatedLabel, TWEET_SIGNATURE } from "./cues";
+import { splitKicker } from "./kicker";
+import { readUnits, type Unit } from "./reader";
+import { splitLongText } from "./sentences";
+
+export interface PlainTextStory {
+  kicker?: string;
+  headline: string;
+  deck?: string;
+  /** From byline lines ("By Ana Ferreira and Sam Lee"). */
+  authors?: string[];
+  /** From a dateline line ("Published 14 March 2026, 09:15"), in UTC. */
+  publishedAt?: string;
+  body: Block[];
+}
+
+export type ImageBlockSize = { width: number; height: number };
+
+export interface PlainTextOptions {
+  /** A known video for the story (from a sidecar file or --video-src); without it, video markers get placeholders. */
+  video?: Omit<VideoBlock, "type" | "title"> & { title?: string };
+  /** The size of a picture a line names ("/media/x.jpg"); pictures it cannot size stay as text. */
+  sizeOf?: (src: string) => ImageBlockSize | undefined;
+  /** Whether a text is the headline of a story the store holds. */
+  isKnownHeadline?: (text: string) => boolean;
+}
+
+/** What became of a unit of lines, for --explain. */
+export interface LineReading {
+  lines: number[];
+  text: string;
+  /** What the lines became: a story field, a block type, or "dropped". */
+  became: string;
+  role: Unit["role"];
+  why: string;
+  unsure: boolean;
+}
+
+export interface PlainTextReading {
+  story: PlainTextStory;
+  readings: LineReading[];
+}
+
+export class PlainTextError extends Error {}
+
+const MAX_DECK = 500;
+const MAX_CITE = 200;
+const MAX_CAPTION = 1_000;
+
+export function parsePlainTextStory(text: string, options: PlainTextOptions = {}): PlainTextStory {
+  return readPlainTextStory(text, options).story;
+}
+
+export function readPlainTextStory(text: string, options: PlainTextOptions = {}): PlainTextReading {
+  const units = readUnits(text, { isKnownHeadline: options.isKnownHeadline });
+  const headlineUnit = units.find((unit) => unit.role === "headline");
+  if (!headlineUnit) {
+    throw new PlainTextError(
+      units.length === 0
+        ? "no headline: the text is empty or only whitespace (the first non-blank line is the headline)"
+        : "no headline: every line is a date, a byline or page furniture",
+    );
+  }
+  const { kicker, headline, why: kickerWhy } = splitKicker(headlineUnit.text);
+  if (headline.length > TEXT_LIMITS.headline) {
+    throw new PlainTextError(
+      `the headline (the first non-blank line) has ${headline.length} characters, more than the ${TEXT_LIMITS.headline} a headline may have: does the text start with a paragraph?`,
+    );
+  }
+
+  const story: PlainTextStory = { ...(kicker === undefined ? {} : { kicker }), headline, body: [] };
+  const readings: LineReading[] = [];
+  const body = story.body;
+  const read = (unit: Unit, became: string, why: string) =>
+    readings.push({ lines: unit.lines, text: unit.text, became, role: unit.role, why, unsure: unit.unsure });
+  const paragraphs = (unit: Unit, why: string, text = unit.text) => {
+    for (const chunk of splitLongText(text, TEXT_LIMITS.paragraph)) body.push({ type: "paragraph", text: chunk });
+    read(unit, "paragraph", why);
+  };
+
+  for (const unit of units) {
+    const why = unit.scored ? `${unit.role} ${reasonOfUnit(unit)}` : "";
+    const last = body.at(-1);
+    switch (unit.role) {
+      case "headline":
+        read(unit, kicker === undefined ? "headline" : `kicker ${kicker} + headline`, kickerWhy);
+        break;
+      case "deck":
+        if (story.deck === undefined && unit.text.length <= MAX_DECK) {
+          story.deck = unit.text;
+          read(unit, "deck", why);
+        } else paragraphs(unit, `${why}; a second deck is a paragraph`);
+        break;
+      case "byline": {
+        const names = bylineNames(unit.text) ?? [];
+        story.authors = [...new Set([...(story.authors ?? []), ...names])];
+        read(unit, `authors: ${names.join(", ")}`, why);
+        break;
+      }
+      case "dateline": {
+        const moment = datelineMoment(unit.text);
+        if (moment && story.publishedAt === undefined) {
+          story.publishedAt = moment;
+          read(unit, `date: ${moment}`, why);
+        } else paragraphs(unit, `${why}; the story has its date already`);
+        break;
+      }
+      case "quote":
+        if (unit.text.length <= TEXT_LIMITS.quote) {
+          body.push({ type: "quote", text: unit.text });
+          read(unit, "quote", why);
+        } else paragraphs(unit, `${why}; too long for a quote`);
+        break;
+      case "cite": {
+        const cite = citeText(unit.text);
+        if (last?.type === "quote" && last.cite === undefined && cite.length <= MAX_CITE) {
+          last.cite = cite;
+          read(unit, "cite of the quote before", why);
+        } else if (/^a (?:post|photo|video) shared by/iu.test(unit.text) && unit.text.length <= TEXT_LIMITS.quote) {
+          body.push({ type: "quote", text: unit.text });
+          read(unit, "quote (an embed with no text)", why);
+        } else paragraphs(unit, `${why}; no quote before it`);
+        break;
+      }
+      case "heading":
+        if (unit.text.length <= 300) {
+          body.push({ type: "heading", text: unit.text });
+          read(unit, "heading", why);
+        } else paragraphs(unit, why);
+        break;
+      case "related": {
+        const label = relatedLabel(unit.text);
+        const headlineText =
+          label && unit.scored?.because.some((b) => b.feature === "relatedLabel") ? label.rest : unit.text;
+        if (headlineText.length <= TEXT_LIMITS.related) {
+          body.push({ type: "related", headline: headlineText });
+          read(unit, "related", why);
+        } else paragraphs(unit, `${why}; too long for a headline`);
+        break;
+      }
+      case "videoLeadIn":
+        body.push({ type: "paragraph", text: unit.text }, { type: "video", title: headline, sources: [] });
+        read(unit, "paragraph + video", why);
+        break;
+      case "image": {
+        const src = imageMarker(unit.text)?.src;
+        const size = src ? options.sizeOf?.(src) : undefined;
+        if (src && size) {
+          body.push({ type: "image", src, alt: "", ...size });
+          read(unit, "image", why);
+        } else paragraphs(unit, `${why}; the picture ${src ? "was not found" : "has no address"}, so the line stays`);
+        break;
+      }
+      case "caption":
+        if (last?.type === "image" && (last.caption ?? "").length + unit.text.length < MAX_CAPTION) {
+          last.caption = last.caption === undefined ? unit.text : `${last.caption} ${unit.text}`;
+          read(unit, "caption of the picture before", why);
+        } else paragraphs(unit, `${why}; no picture before it`);
+        break;
+      case "furniture":
+      case "embedMarker":
+        read(unit, "dropped", why);
+        break;
+      default:
+        paragraphs(unit, why);
+    }
+  }
+  story.body = placeKnownVideo(body, headline, options.video);
+  return { story, readings };
+}
+
+const reasonOfUnit = (unit: Unit): string => {
+  if (!unit.scored) return "";
+  const parts = unit.scored.because
+    .filter((part) => part.weight > 0)
+    .slice(0, 3)
+    .map((part) => `${part.feature} +${part.weight}`);
+  const runnerUp = unit.runnerUp ? ` vs ${unit.runnerUp.role} ${unit.runnerUp.score.toFixed(1)}` : "";
+  return `${unit.scored.score.toFixed(1)} (${parts.join(", ") || "bias"})${runnerUp}`;
+};
+
+/** "— Nell Haworth, curator" → "Nell Haworth, curator"; an embed's signature as it stands. */
+function citeText(text: string): string {
+  const tweet = TWEET_SIGNATURE.exec(text);
+  if (tweet?.index === 0) return `${tweet.groups?.who ?? ""} ${tweet.groups?.when ?? ""}`.trim();
+  return DASH_ATTRIBUTION.test(text) ? text.replace(/^[—–-]\s*/u, "") : text;
+}
+
+// The known video takes the place of the first lead-in (a page's main player comes first; later
+// lead-ins stay placeholders, as the one known source cannot be told apart from the others). With
+// no lead-in it goes at the end, as the Markdown importer does: a known video is never dropped.
+function placeKnownVideo(body: Block[], headline: string, known: PlainTextOptions["video"]): Block[] {
+  if (!known) return body;
+  const { title, ...rest } = known;
+  const video: VideoBlock = { type: "video", ...rest, title: title ?? headline };
+  const first = body.findIndex((block) => block.type === "video");
+  return first === -1 ? [...body, video] : body.with(first, video);
+}
