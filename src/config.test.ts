@@ -21,7 +21,7 @@ describe("readConfig", () => {
       HOST: "127.0.0.1",
       DATABASE_URL: "postgres://dispatch@db:5432/news",
       PUBLIC_URL: "https://news.example/",
-      ADMIN_TOKEN: "a-long-random-token",
+      ADMIN_TOKEN: "0123456789abcdef0123456789abcdef-long",
       WEB_CONCURRENCY: "3",
       TRUST_PROXY: "10.0.0.0/8,192.168.1.1",
       LOG_REQUESTS: "0",
@@ -32,7 +32,7 @@ describe("readConfig", () => {
       host: "127.0.0.1",
       databaseUrl: "postgres://dispatch@db:5432/news",
       publicUrl: "https://news.example",
-      adminToken: "a-long-random-token",
+      adminToken: "0123456789abcdef0123456789abcdef-long",
       webConcurrency: 3,
       trustProxy: "10.0.0.0/8,192.168.1.1",
       logRequests: false,
@@ -57,5 +57,15 @@ describe("readConfig", () => {
         'WEB_CONCURRENCY must be a whole number from 1, or "auto", got "0"; LOG_REQUESTS must be 0 or 1, got "yes"',
     );
     expect(() => readConfig({ DATABASE_URL: "mysql://db/news" })).toThrow(/DATABASE_URL must be file:PATH/);
+  });
+
+  it("refuses an ADMIN_TOKEN shorter than 32 characters, says how to make one, and never prints it", () => {
+    const refuse = (token: string) => () => readConfig({ ADMIN_TOKEN: token });
+    expect(refuse("secret")).toThrow(
+      "Dispatch cannot start: ADMIN_TOKEN must be at least 32 characters (make one with `openssl rand -hex 32`), got 6 characters",
+    );
+    expect(refuse("x".repeat(31))).toThrow(/ADMIN_TOKEN .*openssl rand -hex 32/);
+    expect(refuse("secret")).not.toThrow(/secret/);
+    expect(readConfig({ ADMIN_TOKEN: "x".repeat(32) }).adminToken).toBe("x".repeat(32));
   });
 });

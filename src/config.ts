@@ -22,6 +22,9 @@ const trustProxy = z
 
 const flag = z.enum(["0", "1"]).default("1");
 
+/** The publishing API's only lock: long enough that guessing it (even unthrottled) is hopeless. */
+export const MIN_ADMIN_TOKEN_LENGTH = 32;
+
 const envSchema = z.object({
   PORT: z.preprocess(unsetIfEmpty, port),
   HOST: z.preprocess(unsetIfEmpty, z.string().default("0.0.0.0")),
@@ -33,7 +36,7 @@ const envSchema = z.object({
       .refine((url) => !url.includes("://") || /^postgres(ql)?:\/\//.test(url)),
   ),
   PUBLIC_URL: z.preprocess(unsetIfEmpty, z.url({ protocol: /^https?$/ }).optional()),
-  ADMIN_TOKEN: z.preprocess(unsetIfEmpty, z.string().optional()),
+  ADMIN_TOKEN: z.preprocess(unsetIfEmpty, z.string().min(MIN_ADMIN_TOKEN_LENGTH).optional()),
   WEB_CONCURRENCY: z.preprocess(unsetIfEmpty, webConcurrency),
   TRUST_PROXY: z.preprocess(unsetIfEmpty, trustProxy),
   LOG_REQUESTS: z.preprocess(unsetIfEmpty, flag),
@@ -46,7 +49,7 @@ const accepted: Record<keyof z.input<typeof envSchema>, string> = {
   HOST: "an interface address",
   DATABASE_URL: "file:PATH, a file path, or postgres://…",
   PUBLIC_URL: "an absolute http(s) URL, such as https://news.example",
-  ADMIN_TOKEN: "a token",
+  ADMIN_TOKEN: `at least ${MIN_ADMIN_TOKEN_LENGTH} characters (make one with \`openssl rand -hex 32\`)`,
   WEB_CONCURRENCY: 'a whole number from 1, or "auto"',
   TRUST_PROXY: "true, false, or the proxies' addresses",
   LOG_REQUESTS: "0 or 1",
@@ -77,7 +80,9 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0]) as keyof typeof accepted;
-      return `${name} must be ${accepted[name]}, got ${JSON.stringify(env[name])}`;
+      // A secret is never echoed into logs: only its length.
+      const got = name === "ADMIN_TOKEN" ? `${env[name]?.length} characters` : JSON.stringify(env[name]);
+      return `${name} must be ${accepted[name]}, got ${got}`;
     });
     throw new Error(`Dispatch cannot start: ${problems.join("; ")}`);
   }
