@@ -14,8 +14,11 @@ import { viewRoutes } from "./api/viewRoutes";
 import { type FeedRoutesOptions, feedRoutes } from "./feeds/feedRoutes";
 import { fileRoutes } from "./fileRoutes";
 import { healthRoutes } from "./healthRoutes";
+import { recordRoutes } from "./http/allowedMethods";
 import { cacheAnswers } from "./http/caching";
-import { handleErrors, sendError } from "./http/errors";
+import { errorPageFrom } from "./http/errorPage";
+import { answerClientError, errorAnswers, handleErrors } from "./http/errors";
+import { guardRequestTargets, originForm } from "./http/requestTarget";
 import { oembedRoutes } from "./pages/oembedRoutes";
 import { type PageRenderer, pageRoutes } from "./pages/pageRoutes";
 import { type ShareCardOptions, shareCardRoutes } from "./shareCard/shareCardRoutes";
@@ -47,6 +50,8 @@ export interface AppOptions {
 
 /** Request bodies are small JSON documents; anything bigger is refused with 413. */
 const BODY_LIMIT = 1024 * 1024;
+/** A slug may be 120 characters (model/story.ts); Fastify matches no route with a longer parameter than this. */
+const MAX_PARAM_LENGTH = 200;
 
 export async function buildApp({
   store,
@@ -63,18 +68,25 @@ export async function buildApp({
   answerCacheBytes = 64 * 1024 * 1024,
   feeds,
 }: AppOptions): Promise<FastifyInstance> {
+  const answerError = errorAnswers(errorPageFrom((url) => pages.template(url)));
   const app = Fastify({
     logger,
     bodyLimit: BODY_LIMIT,
-    // A slug may be 120 characters (model/story.ts); Fastify matches no route with a longer parameter than this.
-    routerOptions: { maxParamLength: 200 },
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     trustProxy,
-    // Requests the router cannot even read (bad percent-encoding, say) get the same error shape.
-    frameworkErrors: (error, _request, reply) => sendError(reply, new ApiError("bad_request", error.message)),
+    // An absolute-form target (GET http://host/path) is routed as its path: no foreign host reaches a route.
+    rewriteUrl: (request) => originForm(request.url ?? "/"),
+    // Requests the router cannot even read (bad percent-encoding, say) get the same error shape…
+    frameworkErrors: (error, request, reply) => answerError(request, reply, new ApiError("bad_request", error.message)),
+    // …and so do those Node cannot parse (431 headers too large, 400 malformed).
+    clientErrorHandler: answerClientError,
   });
+  // Before any route: 405s need every route, and odd targets are refused before any route runs.
+  const routes = recordRoutes(app, MAX_PARAM_LENGTH);
+  guardRequestTargets(app);
   const reader = createStoryReader(store, publicUrl, now);
   const site: Site = { url: publicUrl };
-  handleErrors(app);
+  handleErrors(app, routes, answerError);
 
   await setup?.(app);
 

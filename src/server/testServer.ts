@@ -36,6 +36,8 @@ export interface TestServerOptions {
   shareCards?: ShareCardOptions;
   /** The public files share cards draw pictures from (default: public/). */
   publicDir?: string;
+  /** The files served as the built client (default: public/, which the build copies into dist/client). */
+  clientDir?: string;
   /** Bytes of answers the server keeps (the app's default when absent). */
   answerCacheBytes?: number;
   /** How feeds and sitemaps are cut (a small sitemap part size, say). */
@@ -52,6 +54,7 @@ export async function startTestServer({
   now,
   shareCards,
   publicDir = join(root, "public"),
+  clientDir = join(root, "public"),
   answerCacheBytes,
   feeds,
   onQuery,
@@ -81,8 +84,7 @@ export async function startTestServer({
   };
   const app = await buildApp({
     store: counted,
-    // The public folder is what the built client serves as files (Vite copies it into dist/client).
-    clientDir: join(root, "public"),
+    clientDir,
     publicDir,
     publicUrl,
     adminToken,

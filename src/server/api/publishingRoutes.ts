@@ -23,7 +23,8 @@ function requireAdmin(adminToken: string | undefined) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     if (!adminToken)
       throw new ApiError("publishing_disabled", "Publishing is off on this server: set ADMIN_TOKEN to turn it on.");
-    const match = /^Bearer (.+)$/.exec(request.headers.authorization ?? "");
+    // The scheme is case-insensitive (RFC 9110): `bearer x` is as good as `Bearer x`.
+    const match = /^Bearer +(\S+) *$/i.exec(request.headers.authorization ?? "");
     if (!match?.[1] || !tokenMatches(match[1], adminToken)) {
       reply.header("www-authenticate", 'Bearer realm="dispatch"');
       throw new ApiError("unauthorized", "Send Authorization: Bearer <ADMIN_TOKEN> to publish.");
@@ -43,6 +44,8 @@ export const publishingRoutes: FastifyPluginAsync<PublishingRoutesOptions> = asy
   { store, reader, adminToken },
 ) => {
   const preHandler = requireAdmin(adminToken);
+  // A story is JSON: Fastify's own text/plain parser would hand the route a string, so it goes (415).
+  app.removeContentTypeParser("text/plain");
 
   app.put<SlugRequest>("/api/stories/:slug", { preHandler }, async (request, reply) => {
     const slug = slugParam(request.params.slug, "write");
