@@ -12,6 +12,8 @@ describe("readConfig", () => {
       trustProxy: false,
       logRequests: true,
       renderCacheBytes: 64 * 1024 * 1024,
+      rateLimits: true,
+      sharedLimits: false,
     });
   });
 
@@ -25,6 +27,7 @@ describe("readConfig", () => {
       WEB_CONCURRENCY: "3",
       TRUST_PROXY: "10.0.0.0/8,192.168.1.1",
       LOG_REQUESTS: "0",
+      RATE_LIMITS: "0",
       RENDER_CACHE_MB: "0.5",
     });
     expect(config).toEqual({
@@ -37,6 +40,8 @@ describe("readConfig", () => {
       trustProxy: "10.0.0.0/8,192.168.1.1",
       logRequests: false,
       renderCacheBytes: 524_288,
+      rateLimits: false,
+      sharedLimits: true,
     });
   });
 
@@ -47,6 +52,13 @@ describe("readConfig", () => {
     expect(readConfig({ ADMIN_TOKEN: "" })).not.toHaveProperty("adminToken");
     expect(readConfig({ TRUST_PROXY: "true" }).trustProxy).toBe(true);
     expect(readConfig({ WEB_CONCURRENCY: "auto" }).webConcurrency).toBeGreaterThanOrEqual(1);
+  });
+
+  it("counts per-client limits in the store whenever another process or server may answer", () => {
+    expect(readConfig({}).sharedLimits).toBe(false);
+    expect(readConfig({ DATABASE_URL: "file:/tmp/x.db", WEB_CONCURRENCY: "1" }).sharedLimits).toBe(false);
+    expect(readConfig({ WEB_CONCURRENCY: "2" }).sharedLimits).toBe(true);
+    expect(readConfig({ DATABASE_URL: "postgresql://db/news" }).sharedLimits).toBe(true);
   });
 
   it("refuses wrong values with one error naming each variable, what it takes and what it got", () => {

@@ -40,6 +40,7 @@ const envSchema = z.object({
   WEB_CONCURRENCY: z.preprocess(unsetIfEmpty, webConcurrency),
   TRUST_PROXY: z.preprocess(unsetIfEmpty, trustProxy),
   LOG_REQUESTS: z.preprocess(unsetIfEmpty, flag),
+  RATE_LIMITS: z.preprocess(unsetIfEmpty, flag),
   RENDER_CACHE_MB: z.preprocess(unsetIfEmpty, z.coerce.number().min(0).max(65_536).default(64)),
 });
 
@@ -53,6 +54,7 @@ const accepted: Record<keyof z.input<typeof envSchema>, string> = {
   WEB_CONCURRENCY: 'a whole number from 1, or "auto"',
   TRUST_PROXY: "true, false, or the proxies' addresses",
   LOG_REQUESTS: "0 or 1",
+  RATE_LIMITS: "0 or 1",
   RENDER_CACHE_MB: "megabytes, 0 or more (0 turns the cache off)",
 };
 
@@ -72,6 +74,13 @@ export interface Config {
   logRequests: boolean;
   /** Bytes of rendered pages and API answers each process keeps. */
   renderCacheBytes: number;
+  /** Per-client limits (search, view reports, share card renders, failed publishing auth); off only for a benchmark or behind a proxy that limits. */
+  rateLimits: boolean;
+  /**
+   * Per-client limits counted in the store rather than in the process: whenever another process
+   * (WEB_CONCURRENCY > 1) or server (PostgreSQL) may answer the same client (docs/decisions/014).
+   */
+  sharedLimits: boolean;
 }
 
 /** The settings from an environment; throws one error naming every variable that is wrong. */
@@ -97,5 +106,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     trustProxy: vars.TRUST_PROXY,
     logRequests: vars.LOG_REQUESTS === "1",
     renderCacheBytes: Math.round(vars.RENDER_CACHE_MB * 1024 * 1024),
+    rateLimits: vars.RATE_LIMITS === "1",
+    sharedLimits: vars.WEB_CONCURRENCY > 1 || vars.DATABASE_URL.startsWith("postgres"),
   };
 }

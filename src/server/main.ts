@@ -54,6 +54,8 @@ async function runServer() {
     publicDir: clientDir,
     adminToken: config.adminToken,
     trustProxy: config.trustProxy,
+    rateLimits: config.rateLimits,
+    sharedLimits: config.sharedLimits,
     logger: config.logRequests,
     answerCacheBytes: config.renderCacheBytes,
     pages: { template: () => client.template, render, routeScripts: client.routeScripts },

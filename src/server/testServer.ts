@@ -15,6 +15,8 @@ import type { ShareCardOptions } from "./shareCard/shareCardRoutes";
 
 export interface TestServer {
   url: string;
+  /** The database it runs on: another server may be started on it (`database`). */
+  databaseUrl: string;
   store: StoryStore;
   /** How many pages the server has rendered, and how many stories it has read from the store. */
   work(): { renders: number; storyReads: number };
@@ -29,6 +31,12 @@ export interface TestServerOptions {
   adminToken?: string;
   /** The store's engine (default: SQLite); see src/store/testDatabases.ts. */
   engine?: Engine;
+  /** Run on this server's database instead of a fresh one (another process or server on one store); it drops it. */
+  database?: string;
+  /** Count per-client limits in the store, as several processes or servers do. */
+  sharedLimits?: boolean;
+  /** Per-client limits on (default) or off (RATE_LIMITS=0). */
+  rateLimits?: boolean;
   /** Believe X-Forwarded-For (tests use it to stand in for many readers). */
   trustProxy?: boolean;
   now?: () => Date;
@@ -50,6 +58,9 @@ export async function startTestServer({
   demo = true,
   adminToken,
   engine = "sqlite",
+  database: sharedDatabase,
+  sharedLimits = false,
+  rateLimits = true,
   trustProxy = false,
   now,
   shareCards,
@@ -59,7 +70,9 @@ export async function startTestServer({
   feeds,
   onQuery,
 }: TestServerOptions = {}): Promise<TestServer> {
-  const database = await createTestDatabase(engine);
+  const database = sharedDatabase
+    ? { url: sharedDatabase, drop: async () => undefined }
+    : await createTestDatabase(engine);
   const store = await openStore(
     database.url,
     onQuery
@@ -89,6 +102,8 @@ export async function startTestServer({
     publicUrl,
     adminToken,
     trustProxy,
+    sharedLimits,
+    rateLimits,
     ...(now ? { now } : {}),
     ...(shareCards ? { shareCards } : {}),
     ...(feeds ? { feeds } : {}),
@@ -105,6 +120,7 @@ export async function startTestServer({
   const address = await app.listen({ port: 0, host: "127.0.0.1" });
   return {
     url: address,
+    databaseUrl: database.url,
     store,
     work: () => ({ ...work }),
     async close() {

@@ -4,9 +4,21 @@ import type { FastifyPluginAsync } from "fastify";
 import type { SearchParams } from "../../model/search";
 import type { StoryApi } from "../../model/storyApi";
 import type { StoryListParams } from "../../model/storyList";
+import type { Limit } from "../http/rateLimits";
 import { slugParam } from "../http/slugParam";
 
 type SlugRequest = { Params: { slug: string } };
+
+/**
+ * Searches one client may make a minute, through the API and the search page together (app.ts
+ * applies it to both): search as you type asks once a keystroke pause, a reader far less than this.
+ */
+export const SEARCH_LIMIT: Limit = {
+  name: "search",
+  max: 120,
+  windowMs: 60_000,
+  message: "Too many searches from this client; try again in a minute.",
+};
 
 export const readRoutes: FastifyPluginAsync<{ reader: StoryApi }> = async (app, { reader }) => {
   // The reader validates the query and answers 400 with the failing field.
