@@ -10,7 +10,7 @@ if (!executablePath) throw new Error(missingChromiumMessage);
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://127.0.0.1:${port}`;
 /** The publishing API's token on the test server (see e2e/publishing.spec.ts). */
-export const adminToken = "e2e-admin-token";
+export const adminToken = "e2e-admin-token-0123456789abcdef01234567";
 
 // Browser tests run against the production build (npm run build), on a store of their own.
 export default defineConfig({

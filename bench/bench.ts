@@ -21,7 +21,7 @@ const BIG = Number(values.stories);
 const QUICK = values.quick;
 const SAMPLE = QUICK ? 40 : 200;
 const WRK_SECONDS = QUICK ? 3 : 10;
-const ADMIN_TOKEN = "bench-admin-token";
+const ADMIN_TOKEN = "bench-admin-token-0123456789abcdef01234567";
 const work = join(root, "data/bench");
 mkdirSync(work, { recursive: true });
 

@@ -7,7 +7,7 @@ import pg from "pg";
 import { extraPort, type ServerProcess, startServerProcess } from "./serverProcess";
 
 const postgres = process.env.TEST_DATABASE_URL;
-const TOKEN = "two-servers-token";
+const TOKEN = "two-servers-admin-token-0123456789abcdef";
 
 for (const serverUrl of postgres ? [postgres] : []) {
   test("a story published and edited through one server is served by the other at once", async () => {

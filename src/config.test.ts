@@ -12,6 +12,8 @@ describe("readConfig", () => {
       trustProxy: false,
       logRequests: true,
       renderCacheBytes: 64 * 1024 * 1024,
+      rateLimits: true,
+      sharedLimits: false,
     });
   });
 
@@ -21,10 +23,11 @@ describe("readConfig", () => {
       HOST: "127.0.0.1",
       DATABASE_URL: "postgres://dispatch@db:5432/news",
       PUBLIC_URL: "https://news.example/",
-      ADMIN_TOKEN: "a-long-random-token",
+      ADMIN_TOKEN: "0123456789abcdef0123456789abcdef-long",
       WEB_CONCURRENCY: "3",
       TRUST_PROXY: "10.0.0.0/8,192.168.1.1",
       LOG_REQUESTS: "0",
+      RATE_LIMITS: "0",
       RENDER_CACHE_MB: "0.5",
     });
     expect(config).toEqual({
@@ -32,11 +35,13 @@ describe("readConfig", () => {
       host: "127.0.0.1",
       databaseUrl: "postgres://dispatch@db:5432/news",
       publicUrl: "https://news.example",
-      adminToken: "a-long-random-token",
+      adminToken: "0123456789abcdef0123456789abcdef-long",
       webConcurrency: 3,
       trustProxy: "10.0.0.0/8,192.168.1.1",
       logRequests: false,
       renderCacheBytes: 524_288,
+      rateLimits: false,
+      sharedLimits: true,
     });
   });
 
@@ -49,6 +54,13 @@ describe("readConfig", () => {
     expect(readConfig({ WEB_CONCURRENCY: "auto" }).webConcurrency).toBeGreaterThanOrEqual(1);
   });
 
+  it("counts per-client limits in the store whenever another process or server may answer", () => {
+    expect(readConfig({}).sharedLimits).toBe(false);
+    expect(readConfig({ DATABASE_URL: "file:/tmp/x.db", WEB_CONCURRENCY: "1" }).sharedLimits).toBe(false);
+    expect(readConfig({ WEB_CONCURRENCY: "2" }).sharedLimits).toBe(true);
+    expect(readConfig({ DATABASE_URL: "postgresql://db/news" }).sharedLimits).toBe(true);
+  });
+
   it("refuses wrong values with one error naming each variable, what it takes and what it got", () => {
     const wrong = { PORT: "eighty", PUBLIC_URL: "ftp://news.example", WEB_CONCURRENCY: "0", LOG_REQUESTS: "yes" };
     expect(() => readConfig(wrong)).toThrow(
@@ -57,5 +69,15 @@ describe("readConfig", () => {
         'WEB_CONCURRENCY must be a whole number from 1, or "auto", got "0"; LOG_REQUESTS must be 0 or 1, got "yes"',
     );
     expect(() => readConfig({ DATABASE_URL: "mysql://db/news" })).toThrow(/DATABASE_URL must be file:PATH/);
+  });
+
+  it("refuses an ADMIN_TOKEN shorter than 32 characters, says how to make one, and never prints it", () => {
+    const refuse = (token: string) => () => readConfig({ ADMIN_TOKEN: token });
+    expect(refuse("secret")).toThrow(
+      "Dispatch cannot start: ADMIN_TOKEN must be at least 32 characters (make one with `openssl rand -hex 32`), got 6 characters",
+    );
+    expect(refuse("x".repeat(31))).toThrow(/ADMIN_TOKEN .*openssl rand -hex 32/);
+    expect(refuse("secret")).not.toThrow(/secret/);
+    expect(readConfig({ ADMIN_TOKEN: "x".repeat(32) }).adminToken).toBe("x".repeat(32));
   });
 });

@@ -22,6 +22,9 @@ const trustProxy = z
 
 const flag = z.enum(["0", "1"]).default("1");
 
+/** The publishing API's only lock: long enough that guessing it (even unthrottled) is hopeless. */
+export const MIN_ADMIN_TOKEN_LENGTH = 32;
+
 const envSchema = z.object({
   PORT: z.preprocess(unsetIfEmpty, port),
   HOST: z.preprocess(unsetIfEmpty, z.string().default("0.0.0.0")),
@@ -33,10 +36,11 @@ const envSchema = z.object({
       .refine((url) => !url.includes("://") || /^postgres(ql)?:\/\//.test(url)),
   ),
   PUBLIC_URL: z.preprocess(unsetIfEmpty, z.url({ protocol: /^https?$/ }).optional()),
-  ADMIN_TOKEN: z.preprocess(unsetIfEmpty, z.string().optional()),
+  ADMIN_TOKEN: z.preprocess(unsetIfEmpty, z.string().min(MIN_ADMIN_TOKEN_LENGTH).optional()),
   WEB_CONCURRENCY: z.preprocess(unsetIfEmpty, webConcurrency),
   TRUST_PROXY: z.preprocess(unsetIfEmpty, trustProxy),
   LOG_REQUESTS: z.preprocess(unsetIfEmpty, flag),
+  RATE_LIMITS: z.preprocess(unsetIfEmpty, flag),
   RENDER_CACHE_MB: z.preprocess(unsetIfEmpty, z.coerce.number().min(0).max(65_536).default(64)),
 });
 
@@ -46,10 +50,11 @@ const accepted: Record<keyof z.input<typeof envSchema>, string> = {
   HOST: "an interface address",
   DATABASE_URL: "file:PATH, a file path, or postgres://…",
   PUBLIC_URL: "an absolute http(s) URL, such as https://news.example",
-  ADMIN_TOKEN: "a token",
+  ADMIN_TOKEN: `at least ${MIN_ADMIN_TOKEN_LENGTH} characters (make one with \`openssl rand -hex 32\`)`,
   WEB_CONCURRENCY: 'a whole number from 1, or "auto"',
   TRUST_PROXY: "true, false, or the proxies' addresses",
   LOG_REQUESTS: "0 or 1",
+  RATE_LIMITS: "0 or 1",
   RENDER_CACHE_MB: "megabytes, 0 or more (0 turns the cache off)",
 };
 
@@ -69,6 +74,13 @@ export interface Config {
   logRequests: boolean;
   /** Bytes of rendered pages and API answers each process keeps. */
   renderCacheBytes: number;
+  /** Per-client limits (search, view reports, share card renders, failed publishing auth); off only for a benchmark or behind a proxy that limits. */
+  rateLimits: boolean;
+  /**
+   * Per-client limits counted in the store rather than in the process: whenever another process
+   * (WEB_CONCURRENCY > 1) or server (PostgreSQL) may answer the same client (docs/decisions/014).
+   */
+  sharedLimits: boolean;
 }
 
 /** The settings from an environment; throws one error naming every variable that is wrong. */
@@ -77,7 +89,9 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0]) as keyof typeof accepted;
-      return `${name} must be ${accepted[name]}, got ${JSON.stringify(env[name])}`;
+      // A secret is never echoed into logs: only its length.
+      const got = name === "ADMIN_TOKEN" ? `${env[name]?.length} characters` : JSON.stringify(env[name]);
+      return `${name} must be ${accepted[name]}, got ${got}`;
     });
     throw new Error(`Dispatch cannot start: ${problems.join("; ")}`);
   }
@@ -92,5 +106,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     trustProxy: vars.TRUST_PROXY,
     logRequests: vars.LOG_REQUESTS === "1",
     renderCacheBytes: Math.round(vars.RENDER_CACHE_MB * 1024 * 1024),
+    rateLimits: vars.RATE_LIMITS === "1",
+    sharedLimits: vars.WEB_CONCURRENCY > 1 || vars.DATABASE_URL.startsWith("postgres"),
   };
 }

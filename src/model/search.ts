@@ -1,6 +1,7 @@
 // Search: what a client sends (GET /api/search) and what it gets back.
 import { z } from "zod";
 import { slugSchema, storySummarySchema } from "./story";
+import { pageSizeSchema } from "./storyList";
 
 export const snippetSchema = z.array(z.object({ text: z.string(), match: z.boolean() }));
 export const searchHitSchema = storySummarySchema.extend({ snippet: snippetSchema });
@@ -43,7 +44,7 @@ export function decodeSearchCursor(value: string): SearchPosition | null {
 
 export const searchQuerySchema = z.strictObject({
   q: z.string().max(200).default(""),
-  limit: z.coerce.number().int().min(1).max(50).default(10),
+  limit: pageSizeSchema(50, 10),
   cursor: z
     .string()
     .transform((value, ctx) => {

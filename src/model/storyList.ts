@@ -27,11 +27,21 @@ export function decodeCursor(value: string): Cursor | null {
 
 export const MAX_PAGE_SIZE = 50;
 
+/**
+ * How many a page holds, as a query string writes it: decimal digits only (JavaScript's Number()
+ * would also take `0x10`, `1e1` or ` 5`), from 1 to `max`; `fallback` when absent.
+ */
+export const pageSizeSchema = (max: number, fallback: number) =>
+  z
+    .union([z.number(), z.string().regex(/^[0-9]+$/, { error: "a whole number in decimal digits" })])
+    .pipe(z.coerce.number<string | number>().int().min(1).max(max))
+    .default(fallback);
+
 export const storyListQuerySchema = z.strictObject({
   section: slugSchema.optional(),
   tag: slugSchema.optional(),
   author: slugSchema.optional(),
-  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(20),
+  limit: pageSizeSchema(MAX_PAGE_SIZE, 20),
   cursor: z
     .string()
     .transform((value, ctx) => {

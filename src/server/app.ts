@@ -9,13 +9,24 @@ import type { Site } from "../head/head";
 import { ApiError } from "../model/apiError";
 import type { StoryStore } from "../store/storyStore";
 import { publishingRoutes } from "./api/publishingRoutes";
-import { readRoutes } from "./api/readRoutes";
+import { readRoutes, SEARCH_LIMIT } from "./api/readRoutes";
 import { viewRoutes } from "./api/viewRoutes";
 import { type FeedRoutesOptions, feedRoutes } from "./feeds/feedRoutes";
 import { fileRoutes } from "./fileRoutes";
 import { healthRoutes } from "./healthRoutes";
+import { recordRoutes } from "./http/allowedMethods";
 import { cacheAnswers } from "./http/caching";
-import { handleErrors, sendError } from "./http/errors";
+import { errorPageFrom } from "./http/errorPage";
+import { answerClientError, errorAnswers, handleErrors } from "./http/errors";
+import {
+  clientLimit,
+  limitPaths,
+  noCounter,
+  processCounter,
+  registerRateLimits,
+  storeCounter,
+} from "./http/rateLimits";
+import { guardRequestTargets, originForm } from "./http/requestTarget";
 import { oembedRoutes } from "./pages/oembedRoutes";
 import { type PageRenderer, pageRoutes } from "./pages/pageRoutes";
 import { type ShareCardOptions, shareCardRoutes } from "./shareCard/shareCardRoutes";
@@ -37,6 +48,13 @@ export interface AppOptions {
   feeds?: Pick<FeedRoutesOptions, "sitemapPartSize">;
   /** Fastify's trustProxy: which proxies' X-Forwarded-For to believe for a client's address. */
   trustProxy?: boolean | string;
+  /** Per-client limits on (the default); off, every request is let through and every view counted. */
+  rateLimits?: boolean;
+  /**
+   * Count per-client limits in the store, for every process and server on it, rather than in this
+   * process: needed whenever another process may answer the same client (docs/decisions/014).
+   */
+  sharedLimits?: boolean;
   /** The clock, for what depends on the time (view counts, the news sitemap's last 48 hours). */
   now?: () => Date;
   /** Bytes of rendered pages and API answers kept in this process (64 MiB); 0 keeps none. */
@@ -47,6 +65,8 @@ export interface AppOptions {
 
 /** Request bodies are small JSON documents; anything bigger is refused with 413. */
 const BODY_LIMIT = 1024 * 1024;
+/** A slug may be 120 characters (model/story.ts); Fastify matches no route with a longer parameter than this. */
+const MAX_PARAM_LENGTH = 200;
 
 export async function buildApp({
   store,
@@ -58,23 +78,34 @@ export async function buildApp({
   setup,
   now = () => new Date(),
   trustProxy = false,
+  rateLimits = true,
+  sharedLimits = false,
   publicDir,
   shareCards,
   answerCacheBytes = 64 * 1024 * 1024,
   feeds,
 }: AppOptions): Promise<FastifyInstance> {
+  const answerError = errorAnswers(errorPageFrom((url) => pages.template(url)));
   const app = Fastify({
     logger,
     bodyLimit: BODY_LIMIT,
-    // A slug may be 120 characters (model/story.ts); Fastify matches no route with a longer parameter than this.
-    routerOptions: { maxParamLength: 200 },
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     trustProxy,
-    // Requests the router cannot even read (bad percent-encoding, say) get the same error shape.
-    frameworkErrors: (error, _request, reply) => sendError(reply, new ApiError("bad_request", error.message)),
+    // An absolute-form target (GET http://host/path) is routed as its path: no foreign host reaches a route.
+    rewriteUrl: (request) => originForm(request.url ?? "/"),
+    // Requests the router cannot even read (bad percent-encoding, say) get the same error shape…
+    frameworkErrors: (error, request, reply) => answerError(request, reply, new ApiError("bad_request", error.message)),
+    // …and so do those Node cannot parse (431 headers too large, 400 malformed).
+    clientErrorHandler: answerClientError,
   });
+  // Before any route: 405s need every route, and odd targets are refused before any route runs.
+  const routes = recordRoutes(app, MAX_PARAM_LENGTH);
+  guardRequestTargets(app);
   const reader = createStoryReader(store, publicUrl, now);
   const site: Site = { url: publicUrl };
-  handleErrors(app);
+  handleErrors(app, routes, answerError);
+  const counter = !rateLimits ? noCounter(now) : sharedLimits ? storeCounter(store, now) : processCounter(now);
+  await registerRateLimits(app, counter, now);
 
   await setup?.(app);
 
@@ -96,9 +127,11 @@ export async function buildApp({
   // Pages and the API: a weak ETag, 304s and Cache-Control on every answer of this scope, and the
   // answers kept, compressed, until the store's version changes.
   await app.register(async (dynamic) => {
+    // Before the kept answers: a client past the search limit gets its 429 even for a kept page.
+    dynamic.addHook("onRequest", limitPaths(clientLimit(dynamic, SEARCH_LIMIT), ["/search", "/api/search"]));
     cacheAnswers(dynamic, { maxBytes: answerCacheBytes, version: () => store.version(), now });
     await dynamic.register(publishingRoutes, { store, reader, adminToken });
-    await dynamic.register(viewRoutes, { store, reader, now });
+    await dynamic.register(viewRoutes, { store, reader, counter, now });
     await dynamic.register(readRoutes, { reader });
     await dynamic.register(pageRoutes, { reader, site, pages });
   });

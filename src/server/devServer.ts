@@ -28,6 +28,8 @@ export async function startDevServer(vite: ViteDevServer): Promise<void> {
     publicDir: `${root}/public`,
     adminToken: config.adminToken,
     trustProxy: config.trustProxy,
+    rateLimits: config.rateLimits,
+    sharedLimits: config.sharedLimits,
     logger: config.logRequests,
     // Pages render from the source as it changes: nothing rendered is kept.
     answerCacheBytes: 0,

@@ -20,7 +20,8 @@ export const fileRoutes: FastifyPluginAsync<{ clientDir: string }> = async (app,
     index: false,
     preCompressed: true,
     // The template is served as rendered pages, never raw; the manifest is the server's own.
-    globIgnore: ["index.html", ".vite/**"],
+    // Pre-compressed siblings (.br, .gz) go out only as an encoding of their file, never as files.
+    globIgnore: ["index.html", ".vite/**", "**/*.br", "**/*.gz"],
     setHeaders(reply, path) {
       reply.header("cache-control", fileCacheControl(path));
     },

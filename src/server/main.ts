@@ -17,7 +17,7 @@ const clientDir = `${root}dist/client`;
 /** How long in-flight requests get to finish on shutdown before the process exits anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
 
-const config = readConfig();
+const config = configOrExit();
 const workers = config.webConcurrency;
 
 if (workers > 1 && cluster.isPrimary) await runPrimary(workers);
@@ -64,6 +64,8 @@ async function runServer() {
     publicDir: clientDir,
     adminToken: config.adminToken,
     trustProxy: config.trustProxy,
+    rateLimits: config.rateLimits,
+    sharedLimits: config.sharedLimits,
     logger: config.logRequests,
     answerCacheBytes: config.renderCacheBytes,
     pages: { template: () => client.template, render, routeScripts: client.routeScripts },
@@ -78,4 +80,14 @@ async function runServer() {
       await store.close();
       process.exit(0);
     });
+}
+
+/** The config, or exit 1 with its one message (which names each wrong variable) and no stack. */
+function configOrExit() {
+  try {
+    return readConfig();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
 }

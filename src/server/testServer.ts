@@ -15,9 +15,9 @@ import type { ShareCardOptions } from "./shareCard/shareCardRoutes";
 
 export interface TestServer {
   url: string;
-  store: StoryStore;
-  /** The DATABASE_URL of the server's store. */
+  /** The database it runs on: another server may be started on it (`database`). */
   databaseUrl: string;
+  store: StoryStore;
   /** How many pages the server has rendered, and how many stories it has read from the store. */
   work(): { renders: number; storyReads: number };
   close(): Promise<void>;
@@ -31,6 +31,10 @@ export interface TestServerOptions {
   adminToken?: string;
   /** The store's engine (default: SQLite); see src/store/testDatabases.ts. */
   engine?: Engine;
+  /** Count per-client limits in the store, as several processes or servers do. */
+  sharedLimits?: boolean;
+  /** Per-client limits on (default) or off (RATE_LIMITS=0). */
+  rateLimits?: boolean;
   /** Believe X-Forwarded-For (tests use it to stand in for many readers). */
   trustProxy?: boolean;
   now?: () => Date;
@@ -38,13 +42,18 @@ export interface TestServerOptions {
   shareCards?: ShareCardOptions;
   /** The public files share cards draw pictures from (default: public/). */
   publicDir?: string;
+  /** The files served as the built client (default: public/, which the build copies into dist/client). */
+  clientDir?: string;
   /** Bytes of answers the server keeps (the app's default when absent). */
   answerCacheBytes?: number;
   /** How feeds and sitemaps are cut (a small sitemap part size, say). */
   feeds?: Pick<FeedRoutesOptions, "sitemapPartSize">;
   /** Called with the SQL of every query the server's store runs (migrations included). */
   onQuery?: (sql: string) => void;
-  /** A database to use instead of a fresh one of `engine` (dropped on close all the same). */
+  /**
+   * A database to use instead of a fresh one of `engine`, dropped on close by its own `drop`: another
+   * server's (`{ url: first.databaseUrl, drop: async () => {} }`) stands in for several servers on one store.
+   */
   database?: TestDatabase;
 }
 
@@ -52,10 +61,13 @@ export async function startTestServer({
   demo = true,
   adminToken,
   engine = "sqlite",
+  sharedLimits = false,
+  rateLimits = true,
   trustProxy = false,
   now,
   shareCards,
   publicDir = join(root, "public"),
+  clientDir = join(root, "public"),
   answerCacheBytes,
   feeds,
   onQuery,
@@ -86,12 +98,13 @@ export async function startTestServer({
   };
   const app = await buildApp({
     store: counted,
-    // The public folder is what the built client serves as files (Vite copies it into dist/client).
-    clientDir: join(root, "public"),
+    clientDir,
     publicDir,
     publicUrl,
     adminToken,
     trustProxy,
+    sharedLimits,
+    rateLimits,
     ...(now ? { now } : {}),
     ...(shareCards ? { shareCards } : {}),
     ...(feeds ? { feeds } : {}),
@@ -108,8 +121,8 @@ export async function startTestServer({
   const address = await app.listen({ port: 0, host: "127.0.0.1" });
   return {
     url: address,
-    store,
     databaseUrl: database.url,
+    store,
     work: () => ({ ...work }),
     async close() {
       await app.close();

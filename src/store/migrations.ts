@@ -299,6 +299,22 @@ export const migrations = (engine: Engine): Record<string, Migration> => ({
       }
     },
   },
+  "0011-request-counts": {
+    // Requests counted per client and limit, in fixed windows, shared by every process and server
+    // on the database (docs/decisions/014). A row per (limit, hashed client): its window's end and
+    // its count, deleted once the window has passed. Nothing a restart must keep, so PostgreSQL
+    // neither logs nor replicates it (unlogged).
+    async up(db: Kysely<unknown>) {
+      let table = db.schema.createTable("request_counts");
+      if (engine === "postgres") table = table.modifyFront(sql`unlogged`);
+      await table
+        .addColumn("key", "text", (c) => c.primaryKey())
+        .addColumn("window_end", "bigint", (c) => c.notNull())
+        .addColumn("hits", "integer", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("request_counts_by_end").on("request_counts").column("window_end").execute();
+    },
+  },
 });
 
 /** Cleans one story's stored text (see 0010), with what is derived from it. */

@@ -33,6 +33,8 @@ export interface Database {
   store_version: { id: number; version: number };
   /** The distinct normalised words of each story's headline: how similar headlines are found. */
   headline_words: { word: string; story_slug: string };
+  /** Requests counted per limit and client in fixed windows (store/requestCounts.ts); `window_end` in ms since the epoch. */
+  request_counts: { key: string; window_end: number | string; hits: number };
   /** One row per inline related block: its owner, its index in the body, and the story it links (or null). */
   related_links: {
     owner_slug: string;

@@ -117,6 +117,8 @@ export function guardStore(store: StoryStore, { checkFile, busyWaitMs }: FaultOp
     getAuthor: reading(store.getAuthor),
     searchStories: reading(store.searchStories),
     countView: writing(store.countView),
+    countRequest: writing(store.countRequest),
+    peekRequests: reading(store.peekRequests),
     mostRead: reading(store.mostRead),
     listHeadlines: reading(store.listHeadlines),
     countStories: reading(store.countStories),

@@ -15,6 +15,7 @@ import type { StoryListQuery } from "../model/storyList";
 import type { Engine } from "./engine";
 import { type FullStory, fullStories, storiesOfRows } from "./fullStories";
 import { type HeadlineResolver, indexOwnLinks, linkWaitingHeadlines } from "./relatedLinks";
+import { type RequestCount, requestCounts } from "./requestCounts";
 import type { Database } from "./schema";
 import { search } from "./search";
 import { type SitemapReads, sitemapReads } from "./sitemapReads";
@@ -69,6 +70,10 @@ export interface StoryStore {
   countView(slug: string, at: Date): Promise<boolean>;
   /** The stories most viewed from `since` on, most first. */
   mostRead(since: Date, limit: number): Promise<StorySummary[]>;
+  /** Counts a request under `key` in fixed windows of `windowMs`, for every process on this database (store/requestCounts.ts). */
+  countRequest(key: string, windowMs: number, now: Date): Promise<RequestCount>;
+  /** The count under `key` in the window that holds `now`, without counting. */
+  peekRequests(key: string, now: Date): Promise<RequestCount>;
   /** Every story's slug and headline: what related headlines are matched against. */
   listHeadlines(): Promise<{ slug: string; headline: string }[]>;
   countStories(): Promise<number>;
@@ -207,6 +212,7 @@ export function createStoryStore(db: Kysely<Database>, engine: Engine): StorySto
     },
 
     mostRead: (since, limit) => mostRead(db, since, limit),
+    ...requestCounts(db),
 
     async listHeadlines() {
       return db.selectFrom("stories").select(["slug", "headline"]).execute();

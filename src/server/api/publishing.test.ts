@@ -4,7 +4,7 @@ import { storySchema } from "../../model/story";
 import { testEngines } from "../../store/testDatabases";
 import { startTestServer, type TestServer } from "../testServer";
 
-const TOKEN = "test-admin-token-0123456789";
+const TOKEN = "test-admin-token-0123456789abcdef0123456789";
 describe.each(testEngines)("on %s", (engine) => {
   let server: TestServer;
   let closedServer: TestServer;

@@ -1,7 +1,6 @@
 // The publishing API: PUT and DELETE /api/stories/:slug, for a CMS or an editor's tool, behind
-// `Authorization: Bearer $ADMIN_TOKEN`. Off (403) when the server has no ADMIN_TOKEN.
-import { createHash, timingSafeEqual } from "node:crypto";
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
+// `Authorization: Bearer $ADMIN_TOKEN` (adminAuth.ts). Off (403) when the server has no ADMIN_TOKEN.
+import type { FastifyPluginAsync } from "fastify";
 import { z } from "zod";
 import { ApiError } from "../../model/apiError";
 import { findStoryByHeadline } from "../../model/headlineMatch";
@@ -9,27 +8,9 @@ import { publishedStorySchema } from "../../model/story";
 import type { StoryApi } from "../../model/storyApi";
 import type { StoryStore } from "../../store/storyStore";
 import { slugParam } from "../http/slugParam";
+import { requireAdmin } from "./adminAuth";
 
 type SlugRequest = { Params: { slug: string } };
-
-const digest = (value: string) => createHash("sha256").update(value).digest();
-
-/** Compares the presented token with the real one in constant time (hashing first evens the lengths). */
-function tokenMatches(presented: string, expected: string): boolean {
-  return timingSafeEqual(digest(presented), digest(expected));
-}
-
-function requireAdmin(adminToken: string | undefined) {
-  return async (request: FastifyRequest, reply: FastifyReply) => {
-    if (!adminToken)
-      throw new ApiError("publishing_disabled", "Publishing is off on this server: set ADMIN_TOKEN to turn it on.");
-    const match = /^Bearer (.+)$/.exec(request.headers.authorization ?? "");
-    if (!match?.[1] || !tokenMatches(match[1], adminToken)) {
-      reply.header("www-authenticate", 'Bearer realm="dispatch"');
-      throw new ApiError("unauthorized", "Send Authorization: Bearer <ADMIN_TOKEN> to publish.");
-    }
-  };
-}
 
 export interface PublishingRoutesOptions {
   store: StoryStore;
@@ -42,7 +23,9 @@ export const publishingRoutes: FastifyPluginAsync<PublishingRoutesOptions> = asy
   app,
   { store, reader, adminToken },
 ) => {
-  const preHandler = requireAdmin(adminToken);
+  const preHandler = requireAdmin(app, adminToken);
+  // A story is JSON: Fastify's own text/plain parser would hand the route a string, so it goes (415).
+  app.removeContentTypeParser("text/plain");
 
   app.put<SlugRequest>("/api/stories/:slug", { preHandler }, async (request, reply) => {
     const slug = slugParam(request.params.slug, "write");

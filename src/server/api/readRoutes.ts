@@ -1,13 +1,24 @@
 // The JSON API's reads under /api, as a Fastify plugin: what the reader app fetches on client-side
 // navigation, answered by the same StoryApi that renders pages.
 import type { FastifyPluginAsync } from "fastify";
-import { ApiError } from "../../model/apiError";
 import type { SearchParams } from "../../model/search";
 import type { StoryApi } from "../../model/storyApi";
 import type { StoryListParams } from "../../model/storyList";
+import type { Limit } from "../http/rateLimits";
 import { slugParam } from "../http/slugParam";
 
 type SlugRequest = { Params: { slug: string } };
+
+/**
+ * Searches one client may make a minute, through the API and the search page together (app.ts
+ * applies it to both): search as you type asks once a keystroke pause, a reader far less than this.
+ */
+export const SEARCH_LIMIT: Limit = {
+  name: "search",
+  max: 120,
+  windowMs: 60_000,
+  message: "Too many searches from this client; try again in a minute.",
+};
 
 export const readRoutes: FastifyPluginAsync<{ reader: StoryApi }> = async (app, { reader }) => {
   // The reader validates the query and answers 400 with the failing field.
@@ -25,7 +36,6 @@ export const readRoutes: FastifyPluginAsync<{ reader: StoryApi }> = async (app, 
   app.get<SlugRequest>("/api/tags/:slug", async (request) => reader.tag(slugParam(request.params.slug)));
   app.get<SlugRequest>("/api/authors/:slug", async (request) => reader.author(slugParam(request.params.slug)));
 
-  app.all("/api/*", async (request) => {
-    throw new ApiError("not_found", `There is no API at ${request.method} ${request.url.split("?")[0]}.`);
-  });
+  // Keeps the API's unknown paths from the pages' catch-all: a 404, or a 405 on a path that has other methods.
+  app.all("/api/*", { config: { fallback: true } }, (_request, reply) => reply.callNotFound());
 };

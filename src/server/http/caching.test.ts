@@ -5,7 +5,7 @@ import { dynamicCacheControl, negotiateEncoding } from "./caching";
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer({ adminToken: "token" });
+  server = await startTestServer({ adminToken: "caching-test-admin-token-0123456789abcdef" });
 });
 afterAll(() => server.close());
 
@@ -34,7 +34,10 @@ describe("HTTP caching", () => {
     const story = await (await get(path)).json();
     const put = await fetch(`${server.url}${path}`, {
       method: "PUT",
-      headers: { authorization: "Bearer token", "content-type": "application/json" },
+      headers: {
+        authorization: "Bearer caching-test-admin-token-0123456789abcdef",
+        "content-type": "application/json",
+      },
       body: JSON.stringify({ ...story, deck: "A new deck." }),
     });
     expect(put.status).toBe(200);
@@ -65,7 +68,7 @@ describe("the answers a server keeps", () => {
   let clock = new Date("2026-11-24T10:00:00Z");
   let kept: TestServer;
   beforeAll(async () => {
-    kept = await startTestServer({ adminToken: "token", now: () => clock });
+    kept = await startTestServer({ adminToken: "caching-test-admin-token-0123456789abcdef", now: () => clock });
   });
   afterAll(() => kept.close());
   const fetchKept = (path: string, headers: Record<string, string> = {}) => fetch(`${kept.url}${path}`, { headers });
@@ -103,7 +106,10 @@ describe("the answers a server keeps", () => {
     await fetchKept(STORY);
     const put = await fetch(`${kept.url}${path}`, {
       method: "PUT",
-      headers: { authorization: "Bearer token", "content-type": "application/json" },
+      headers: {
+        authorization: "Bearer caching-test-admin-token-0123456789abcdef",
+        "content-type": "application/json",
+      },
       body: JSON.stringify({ ...story, headline: "Gales close the Kessel Strait for a second day" }),
     });
     expect(put.status).toBe(200);
@@ -113,7 +119,10 @@ describe("the answers a server keeps", () => {
     await fetchKept(STORY);
     expect(kept.work().renders).toBe(renders + 1);
 
-    const removed = await fetch(`${kept.url}${path}`, { method: "DELETE", headers: { authorization: "Bearer token" } });
+    const removed = await fetch(`${kept.url}${path}`, {
+      method: "DELETE",
+      headers: { authorization: "Bearer caching-test-admin-token-0123456789abcdef" },
+    });
     expect(removed.status).toBe(204);
     expect((await fetchKept(path)).status).toBe(404);
   });

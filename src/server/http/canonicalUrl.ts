@@ -14,7 +14,11 @@ export function canonicalPageUrl(pathAndQuery: string): string | null {
 
 function canonicalPath(path: string): string {
   // Collapsing leading slashes also keeps a redirect from ever reading as another host (//host).
-  let canonical = path.replace(/^\/+/, "/").replace(/(.)\/+$/, "$1");
+  // A raw backslash is kept, encoded: browsers read `/\host` in a Location header as `//host`.
+  let canonical = path
+    .replaceAll("\\", "%5C")
+    .replace(/^\/+/, "/")
+    .replace(/(.)\/+$/, "$1");
   const story = /^\/stories\/(.+)$/.exec(canonical);
   if (story?.[1] && /[A-Z]/.test(story[1].replace(/%[0-9a-f]{2}/gi, ""))) canonical = canonical.toLowerCase();
   return canonical;

@@ -199,6 +199,8 @@ describe.each(testEngines)("on %s", (engine) => {
     const { publicDir: pictures, ...shareCards } = options;
     const cardApp = await startTestServer({
       engine,
+      // Each request from a reader of its own (X-Forwarded-For), unless a test names one.
+      trustProxy: true,
       ...(pictures ? { publicDir: pictures } : {}),
       shareCards: {
         ...shareCards,
@@ -209,8 +211,9 @@ describe.each(testEngines)("on %s", (engine) => {
         onThread: (event) => threads.push(event),
       },
     });
-    const get = async (slug: string) => {
-      const response = await fetch(`${cardApp.url}/og/${slug}.png`);
+    let readers = 0;
+    const get = async (slug: string, reader = `10.20.${Math.floor(readers / 250)}.${(readers++ % 250) + 1}`) => {
+      const response = await fetch(`${cardApp.url}/og/${slug}.png`, { headers: { "x-forwarded-for": reader } });
       return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) };
     };
     return { url: cardApp.url, store: cardApp.store, get, counted, events, threads, close: () => cardApp.close() };
@@ -305,6 +308,33 @@ describe.each(testEngines)("on %s", (engine) => {
       expect(notModified.status).toBe(304);
       await Promise.all(both);
       expect(answered).toEqual([503, 200]);
+      await server.close();
+    });
+
+    it("let one client draw only a few cards at once and a few a minute, never holding up others", async () => {
+      const server = await cardServer({ threads: 1, queue: 32, perClient: { atOnce: 2, perMinute: 5 } });
+      const slugs = await saveCardStories(server.store, "one-client", 8);
+      const greedy = "10.30.0.1";
+      const answers = await Promise.all(slugs.map((slug) => server.get(slug, greedy)));
+      const refused = answers.filter(({ status }) => status !== 200);
+      expect(answers.filter(({ status }) => status === 200)).toHaveLength(2);
+      for (const { status, headers, bytes } of refused) {
+        expect(status).toBe(429);
+        expect(headers.get("retry-after")).toMatch(/^[1-9]\d*$/);
+        expect(headers.get("cache-control")).toBe("no-store");
+        expect(JSON.parse(bytes.toString()).error.code).toBe("too_many_requests");
+      }
+      const drawnSlug = slugs[answers.findIndex(({ status }) => status === 200)] ?? "";
+      const [refusedSlug = "", otherSlug = ""] = slugs.filter((_, i) => answers[i]?.status !== 200);
+      // Another reader is not held up by the greedy one.
+      expect((await server.get(otherSlug, "10.30.0.2")).status).toBe(200);
+      // One at a time, the greedy client is still refused: its 5 a minute are spent (8 asked so far)…
+      const drawnBefore = server.events.length;
+      expect((await server.get(refusedSlug, greedy)).status).toBe(429);
+      expect(server.events.length).toBe(drawnBefore);
+      // …but cards already drawn still come, limit or not.
+      expect((await server.get(otherSlug, greedy)).status).toBe(200);
+      expect((await server.get(drawnSlug, greedy)).status).toBe(200);
       await server.close();
     });
 

@@ -1,15 +1,19 @@
 // GET /og/:slug.png as a Fastify plugin: a story's share card, rendered once per version of the
 // story and kept in memory; concurrent requests for one card share one render. Cards are drawn on
 // worker threads (cardPool.ts), a few at a time behind a bounded queue: past it a card answers 503
-// with Retry-After, and the main thread, which serves every page, only reads the story.
+// with Retry-After, and the main thread, which serves every page, only reads the story. One client
+// may have a few renders under way and start a few dozen a minute (429 with Retry-After past
+// either), so no one client fills the queue; cards already drawn are never limited.
 import { createHash } from "node:crypto";
-import type { FastifyPluginAsync } from "fastify";
+import { normalizeIP } from "@fastify/rate-limit";
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import { ApiError } from "../../model/apiError";
 import type { Story } from "../../model/story";
 import type { StoryApi } from "../../model/storyApi";
 import { BoundedCache } from "../http/boundedCache";
 import { sendError } from "../http/errors";
 import { holdsVersion } from "../http/etag";
+import { clientLimit, type Limit } from "../http/rateLimits";
 import { slugParam } from "../http/slugParam";
 import { cardFacts } from "./cardFacts";
 import { CardPool, CardPoolBusy, type CardThreadEvent, defaultCardThreads } from "./cardPool";
@@ -26,6 +30,11 @@ export interface ShareCardOptions {
   queue?: number;
   /** A render still running after this long fails, and its thread is replaced (20 s). */
   renderTimeoutMs?: number;
+  /**
+   * Renders one client may have under way at once in a process (2), and start a minute (30); past
+   * either, 429 with Retry-After. Cards already drawn are never limited.
+   */
+  perClient?: { atOnce: number; perMinute: number };
   /** Told of every render (not of cache hits): for logs, metrics and tests. */
   onRender?: (render: CardRender) => void;
   /** Told when a render thread starts and when it has exited: for logs and tests. */
@@ -55,6 +64,13 @@ const CARD_DESIGN = "1";
 const CACHE_CONTROL = "public, max-age=3600";
 /** A full queue drains in a few seconds at a few renders a second per thread. */
 const RETRY_AFTER_SECONDS = 5;
+/** Renders one client may start a minute (cards already drawn are free). */
+const cardRendersLimit = (max: number): Limit => ({
+  name: "card-renders",
+  max,
+  windowMs: 60_000,
+  message: "Too many share cards drawn for this client: try again in a minute.",
+});
 
 type CardRequest = { Params: { slug: string } };
 
@@ -68,6 +84,7 @@ export const shareCardRoutes: FastifyPluginAsync<ShareCardRoutesOptions> = async
     threads = defaultCardThreads(),
     queue = 32,
     renderTimeoutMs = 20_000,
+    perClient = { atOnce: 2, perMinute: 30 },
     onRender,
     onThread,
   },
@@ -84,16 +101,37 @@ export const shareCardRoutes: FastifyPluginAsync<ShareCardRoutesOptions> = async
     return png;
   };
 
-  /** Cache hits and renders already under way never wait for the pool; a failed render is not kept. */
-  const cardFor = async (story: Story, etag: string): Promise<Buffer> => {
-    const cached = rendered.get(etag) ?? rendering.get(etag);
-    if (cached) return cached;
+  const renders = clientLimit(app, cardRendersLimit(perClient.perMinute));
+  const underWay = new Map<string, number>();
+
+  /** A new render, if this client may start one: counted per minute, and per client at once. */
+  const renderFor = async (request: FastifyRequest, reply: FastifyReply, story: Story, etag: string) => {
+    await renders.hit(request, reply);
+    // Another request may have started this card while the limit was counted.
+    const started = rendered.get(etag) ?? rendering.get(etag);
+    if (started) return started;
+    const client = normalizeIP(request.ip);
+    const own = underWay.get(client) ?? 0;
+    if (own >= perClient.atOnce) {
+      reply.header("retry-after", String(RETRY_AFTER_SECONDS)).header("cache-control", "no-store");
+      throw new ApiError("too_many_requests", "This client already has share cards being drawn: try again shortly.");
+    }
+    underWay.set(client, own + 1);
     const card = render(story)
       .then((png) => rendered.set(etag, png, png.length))
-      .finally(() => rendering.delete(etag));
+      .finally(() => {
+        rendering.delete(etag);
+        const left = (underWay.get(client) ?? 1) - 1;
+        if (left > 0) underWay.set(client, left);
+        else underWay.delete(client);
+      });
     rendering.set(etag, card);
     return card;
   };
+
+  /** Cache hits and renders already under way never wait for the pool nor count; a failed render is not kept. */
+  const cardFor = async (request: FastifyRequest, reply: FastifyReply, story: Story, etag: string): Promise<Buffer> =>
+    rendered.get(etag) ?? rendering.get(etag) ?? renderFor(request, reply, story, etag);
 
   app.get<CardRequest>("/og/:slug.png", async (request, reply) => {
     const slug = slugParam(request.params.slug);
@@ -104,7 +142,7 @@ export const shareCardRoutes: FastifyPluginAsync<ShareCardRoutesOptions> = async
     if (holdsVersion(request, reply, etag)) return reply.code(304).header("cache-control", CACHE_CONTROL).send();
     let png: Buffer;
     try {
-      png = await cardFor(story, etag);
+      png = await cardFor(request, reply, story, etag);
     } catch (error) {
       if (!(error instanceof CardPoolBusy)) throw error;
       reply.removeHeader("etag").header("cache-control", "no-store").header("retry-after", String(RETRY_AFTER_SECONDS));
