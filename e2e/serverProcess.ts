@@ -33,14 +33,17 @@ export async function startServerProcess(port: number, env: Record<string, strin
     },
     stdio: "ignore",
   });
-  await expect
-    .poll(async () => (await fetch(`${origin}/readyz`).catch(() => null))?.status, { timeout: 20_000 })
-    .toBe(200);
-  return {
-    origin,
-    child,
-    stop: () => {
-      if (child.exitCode === null) child.kill("SIGKILL");
-    },
+  const stop = () => {
+    if (child.exitCode === null) child.kill("SIGKILL");
   };
+  try {
+    await expect
+      .poll(async () => (await fetch(`${origin}/readyz`).catch(() => null))?.status, { timeout: 20_000 })
+      .toBe(200);
+  } catch (error) {
+    // A server that never got ready must not outlive the test, holding its port for the next run.
+    stop();
+    throw error;
+  }
+  return { origin, child, stop };
 }
