@@ -1,5 +1,6 @@
 // What unfurlers see: a real Open Graph parser from the registry (open-graph-scraper) reads the
 // real server's pages, and every image it finds must be there at the size the page declares.
+import { extract, setProviderList } from "@extractus/oembed-extractor";
 import { imageSize } from "image-size";
 import ogs from "open-graph-scraper";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -223,6 +224,72 @@ describe("GET /oembed", () => {
       width: body.thumbnail_width,
       height: body.thumbnail_height,
     });
+  });
+
+  /** An oEmbed consumer (@extractus/oembed-extractor) that knows Dispatch as a provider, asking for a box. */
+  const consume = (url: string, box: { maxwidth?: number; maxheight?: number }) => {
+    setProviderList([
+      {
+        provider_name: "Dispatch",
+        provider_url: `${SITE}/`,
+        endpoints: [{ schemes: [`${SITE}/stories/*`], url: `${server.url}/oembed` }],
+      },
+    ]);
+    // The consumer asks over https, as it would of a real site; the test server speaks plain HTTP.
+    return extract(url, box, (link: string | URL | Request) => fetch(String(link).replace(/^https:/, "http:")));
+  };
+
+  it.each([
+    [320, 240],
+    [600, 400],
+    [1199, 2000],
+    [1200, 700],
+    [1600, 1200],
+    [1200, 630],
+  ])(
+    "gives a consumer asking for at most %i×%i no thumbnail larger, on every demo story",
+    async (maxwidth, maxheight) => {
+      const { items } = await (await fetch(`${server.url}/api/stories?limit=50`)).json();
+      for (const { slug } of items as { slug: string }[]) {
+        const answer = await consume(`${SITE}/stories/${slug}`, { maxwidth, maxheight });
+        expect(answer.title, slug).toBeTruthy();
+        const sized = ["thumbnail_url", "thumbnail_width", "thumbnail_height"].filter((k) => k in answer);
+        expect(sized.length === 0 || sized.length === 3, slug).toBe(true);
+        if (!answer.thumbnail_url) continue;
+        expect(Number(answer.thumbnail_width), slug).toBeLessThanOrEqual(maxwidth);
+        expect(Number(answer.thumbnail_height), slug).toBeLessThanOrEqual(maxheight);
+        await expectImageAsDeclared({
+          url: String(answer.thumbnail_url),
+          width: Number(answer.thumbnail_width),
+          height: Number(answer.thumbnail_height),
+        });
+      }
+    },
+  );
+
+  it("keeps the thumbnail that fits, and leaves it out when none does", async () => {
+    const story = await (await fetch(`${server.url}/api/stories/${WATCH}`)).json();
+    const small = await consume(story.url, { maxwidth: 320, maxheight: 240 });
+    expect(small.thumbnail_url).toBeUndefined();
+    const roomy = await consume(story.url, { maxwidth: story.image.width, maxheight: story.image.height });
+    expect(roomy).toMatchObject({
+      thumbnail_url: `${SITE}${story.image.src}`,
+      thumbnail_width: story.image.width,
+      thumbnail_height: story.image.height,
+    });
+    const { items } = await (await fetch(`${server.url}/api/stories?limit=50`)).json();
+    const plain = items.find((s: { image?: unknown }) => !s.image);
+    expect(await consume(`${SITE}/stories/${plain.slug}`, { maxwidth: 1200, maxheight: 630 })).toMatchObject({
+      thumbnail_url: `${SITE}/og/${plain.slug}.png`,
+      thumbnail_width: 1200,
+      thumbnail_height: 630,
+    });
+  });
+
+  it.each(["0", "-5", "wide", "1.5", "999999"])("answers maxwidth=%s with 400 and an error body", async (value) => {
+    const response = await oembed(`url=${encodeURIComponent(`${SITE}/stories/${WATCH}`)}&maxwidth=${value}`);
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.code).toBe("bad_request");
   });
 
   it.each([
