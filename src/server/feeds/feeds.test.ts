@@ -377,26 +377,6 @@ describe.each(testEngines)("on %s", (engine) => {
       });
     });
 
-    describe("GET /news-sitemap.xml with nothing from the last 48 hours", () => {
-      let later: TestServer;
-      beforeAll(async () => {
-        later = await startTestServer({ engine, now: () => new Date("2027-06-01T00:00:00Z") });
-      });
-      afterAll(() => later.close());
-
-      it("is still a valid sitemap: one <url>, the front page, without news tags", async () => {
-        const response = await fetch(`${later.url}/news-sitemap.xml`);
-        expect(response.status).toBe(200);
-        const { document } = new JSDOM(await response.text(), { contentType: "application/xml" }).window;
-        expect(document.documentElement.localName).toBe("urlset");
-        const urls = [...document.getElementsByTagNameNS(SITEMAP, "url")];
-        expect(urls.map((u) => u.getElementsByTagNameNS(SITEMAP, "loc")[0]?.textContent)).toEqual([
-          "https://news.example/",
-        ]);
-        expect(document.getElementsByTagNameNS(NEWS, "news")).toHaveLength(0);
-      });
-    });
-
     describe("GET /robots.txt", () => {
       it("lets crawlers in, keeps them out of the API and names both sitemaps", async () => {
         const { response, text: body } = await text("/robots.txt");
