@@ -140,8 +140,9 @@ test("the head carries the title, canonical URL, Open Graph and NewsArticle JSON
   await expect(page.locator('head meta[name="description"]')).toHaveAttribute("content", story.deck ?? "");
 
   const scripts = page.locator('head script[type="application/ld+json"]');
-  await expect(scripts).toHaveCount(1);
-  const jsonLd = JSON.parse((await scripts.textContent()) ?? "null");
+  // The article first, then its breadcrumbs.
+  await expect(scripts).toHaveCount(2);
+  const jsonLd = JSON.parse((await scripts.first().textContent()) ?? "null");
   const video = story.body.find((b) => b.type === "video");
   const mp4 = video?.sources?.find((s) => s.type === "video/mp4");
   if (!video?.poster || !mp4) throw new Error("the WATCH story has no MP4 video");

@@ -11,10 +11,10 @@ export function applyHead(head: Head): void {
     element.setAttribute("data-head", "");
     fragment.append(element);
   }
-  if (head.jsonLd) {
+  for (const data of head.jsonLd ?? []) {
     const script = document.createElement("script");
     script.type = "application/ld+json";
-    script.textContent = JSON.stringify(head.jsonLd);
+    script.textContent = JSON.stringify(data);
     script.setAttribute("data-head", "");
     fragment.append(script);
   }

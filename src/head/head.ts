@@ -8,8 +8,8 @@ export interface HeadTag {
 export interface Head {
   title: string;
   tags: HeadTag[];
-  /** Structured data (schema.org), written as JSON-LD. */
-  jsonLd?: object;
+  /** Structured data (schema.org), each written as a JSON-LD script of its own; the page's main thing first. */
+  jsonLd?: object[];
 }
 
 export const SITE_NAME = "Dispatch";
@@ -24,11 +24,28 @@ export const meta = (key: "name" | "property", id: string, content: string): Hea
   attrs: { [key]: id, content },
 });
 
+/** The picture a page of the site stands for where it is shared (public/site-card.png). */
+export const SITE_CARD = {
+  path: "/site-card.png",
+  width: 1200,
+  height: 630,
+  alt: "Dispatch: the day's stories from the city, the world, science and culture",
+} as const;
+
 export function pageHead(
   site: Site,
-  page: { title: string; description: string; path: string; noindex?: boolean; feed?: string },
+  page: {
+    title: string;
+    description: string;
+    path: string;
+    noindex?: boolean;
+    feed?: string;
+    /** Structured data of the page, besides none. */
+    jsonLd?: object[];
+  },
 ): Head {
   const url = new URL(page.path, site.url).href;
+  const card = new URL(SITE_CARD.path, site.url).href;
   return {
     title: page.title === SITE_NAME ? SITE_NAME : `${page.title} | ${SITE_NAME}`,
     tags: [
@@ -55,7 +72,17 @@ export function pageHead(
       meta("property", "og:title", page.title),
       meta("property", "og:description", page.description),
       meta("property", "og:url", url),
+      meta("property", "og:image", card),
+      meta("property", "og:image:width", String(SITE_CARD.width)),
+      meta("property", "og:image:height", String(SITE_CARD.height)),
+      meta("property", "og:image:alt", SITE_CARD.alt),
+      meta("name", "twitter:card", "summary_large_image"),
+      meta("name", "twitter:title", page.title),
+      meta("name", "twitter:description", page.description),
+      meta("name", "twitter:image", card),
+      meta("name", "twitter:image:alt", SITE_CARD.alt),
     ],
+    ...(page.jsonLd?.length ? { jsonLd: page.jsonLd } : {}),
   };
 }
 

@@ -11,8 +11,8 @@ export function renderHead(head: Head): string {
       .join(" ");
     return `<${tag} ${attributes} data-head>`;
   });
-  const jsonLd = head.jsonLd
-    ? [`<script type="application/ld+json" data-head>${scriptSafeJson(head.jsonLd)}</script>`]
-    : [];
+  const jsonLd = (head.jsonLd ?? []).map(
+    (data) => `<script type="application/ld+json" data-head>${scriptSafeJson(data)}</script>`,
+  );
   return [`<title>${escapeHtml(head.title)}</title>`, ...tags, ...jsonLd].join("\n    ");
 }

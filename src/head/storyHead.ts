@@ -4,6 +4,7 @@ import { passage } from "../model/quotes";
 import type { Story, VideoBlock } from "../model/story";
 import { videoFile } from "../model/videoFile";
 import { type Head, type HeadTag, meta, SITE_NAME, type Site, siteLinks } from "./head";
+import { breadcrumbs, organization } from "./structuredData";
 
 /** Platforms crop share images below this width; a smaller lead image gives way to the share card. */
 const SHARE_IMAGE_MIN_WIDTH = 1200;
@@ -22,7 +23,6 @@ export function storyHead(story: Story, site: Site, quote?: number): Head {
   const summary = story.deck ?? firstParagraph(story) ?? story.headline;
   const quoted = quote ? passage(story.body, quote)?.text : undefined;
   const description = quoted ? clip(quoted, 300) : summary;
-  const image = story.image;
   const video = story.body.find((b): b is VideoBlock => b.type === "video" && b.sources.length > 0);
   const absolute = (path: string) => new URL(path, site.url).href;
   const shareImage = storyShareImage(story, site);
@@ -77,40 +77,54 @@ export function storyHead(story: Story, site: Site, quote?: number): Head {
   return {
     title: `${story.headline} | ${SITE_NAME}`,
     tags,
-    jsonLd: {
-      "@context": "https://schema.org",
-      "@type": "NewsArticle",
-      headline: story.headline,
-      description,
-      datePublished: story.publishedAt,
-      dateModified: story.updatedAt,
-      articleSection: story.section.name,
-      keywords: story.tags.map((t) => t.name),
-      author: story.authors.map((a) => ({ "@type": "Person", name: a.name, url: absolute(`/authors/${a.slug}`) })),
-      ...(image
-        ? { image: [{ "@type": "ImageObject", url: absolute(image.src), width: image.width, height: image.height }] }
-        : {}),
-      publisher: {
-        "@type": "Organization",
-        name: SITE_NAME,
-        logo: { "@type": "ImageObject", url: absolute("/icon-512.png") },
-      },
-      mainEntityOfPage: { "@type": "WebPage", "@id": story.url },
-      ...(video
-        ? {
-            video: {
-              "@type": "VideoObject",
-              name: video.title,
-              description,
-              ...(video.poster ? { thumbnailUrl: [absolute(video.poster)] } : {}),
-              uploadDate: story.publishedAt,
-              ...(video.durationS ? { duration: `PT${Math.round(video.durationS)}S` } : {}),
-              ...contentUrl(video, absolute),
-            },
-          }
-        : {}),
-    },
+    jsonLd: [newsArticle(story, site, description), storyBreadcrumbs(story, site)],
   };
+}
+
+/** The story as Google and other readers of schema.org take a news article: its video too. */
+function newsArticle(story: Story, site: Site, description: string) {
+  const image = story.image;
+  const video = story.body.find((b): b is VideoBlock => b.type === "video" && b.sources.length > 0);
+  const absolute = (path: string) => new URL(path, site.url).href;
+  // A story without a photo stands for itself by its share card, as where it is shared.
+  const picture = image
+    ? { url: absolute(image.src), width: image.width, height: image.height }
+    : { url: absolute(`/og/${story.slug}.png`), ...SHARE_CARD_SIZE };
+  return {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    headline: story.headline,
+    description,
+    datePublished: story.publishedAt,
+    dateModified: story.updatedAt,
+    articleSection: story.section.name,
+    keywords: story.tags.map((t) => t.name),
+    author: story.authors.map((a) => ({ "@type": "Person", name: a.name, url: absolute(`/authors/${a.slug}`) })),
+    image: [{ "@type": "ImageObject", ...picture }],
+    publisher: organization(site),
+    mainEntityOfPage: { "@type": "WebPage", "@id": story.url },
+    ...(video
+      ? {
+          video: {
+            "@type": "VideoObject",
+            name: video.title,
+            description,
+            // A thumbnail is required of a video: its poster, or else the story's card.
+            thumbnailUrl: [absolute(video.poster ?? `/og/${story.slug}.png`)],
+            uploadDate: story.publishedAt,
+            ...(video.durationS ? { duration: `PT${Math.round(video.durationS)}S` } : {}),
+            ...contentUrl(video, absolute),
+          },
+        }
+      : {}),
+  };
+}
+
+function storyBreadcrumbs(story: Story, site: Site) {
+  return breadcrumbs(site, [
+    { name: story.section.name, path: `/sections/${story.section.slug}` },
+    { name: story.headline, path: `/stories/${story.slug}` },
+  ]);
 }
 
 function firstParagraph(story: Story): string | undefined {

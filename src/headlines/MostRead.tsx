@@ -5,13 +5,15 @@ import styles from "./MostRead.module.css";
 
 /**
  * The stories read most in the last 24 hours, most first. Extra to every page it is on: when it
- * cannot be had (offline, say) or there is no count yet, the page simply goes without it.
+ * cannot be had (offline, say) or there is no count yet, the page simply goes without it. Beside
+ * a story it is an aside, the site's rather than the story's, so reader views leave it out; in a
+ * list of stories it is one more section of it.
  */
-export function MostRead() {
+export function MostRead({ as: Element = "section" }: { as?: "section" | "aside" }) {
   const { data: stories = [] } = useQuery(mostReadQuery());
   if (stories.length === 0) return null;
   return (
-    <section className={styles.mostRead} aria-labelledby="most-read-heading">
+    <Element className={styles.mostRead} aria-labelledby="most-read-heading">
       <h2 id="most-read-heading" className={styles.heading}>
         Most read
       </h2>
@@ -22,6 +24,6 @@ export function MostRead() {
           </li>
         ))}
       </ol>
-    </section>
+    </Element>
   );
 }

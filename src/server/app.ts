@@ -120,7 +120,7 @@ export async function buildApp({
 
   await app.register(healthRoutes, { store });
   if (clientDir && existsSync(clientDir)) await app.register(fileRoutes, { clientDir });
-  await app.register(feedRoutes, { reader, store, site, now, ...feeds });
+  await app.register(feedRoutes, { reader, store, site, now, publicDir, ...feeds });
   await app.register(shareCardRoutes, { reader, publicDir, ...shareCards });
   await app.register(oembedRoutes, { reader, site });
 

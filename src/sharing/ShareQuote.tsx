@@ -4,12 +4,13 @@ import { outcomeMessage, shareLink } from "./shareLink";
 
 /**
  * "Share this quote": a link to the story's quote URL, which shares or copies that URL when the
- * page runs; without JavaScript it opens the quote URL, ready to copy.
+ * page runs; without JavaScript it opens the quote URL, ready to copy. An aside: it is about the
+ * quote, not part of the story, so reader views and read-later apps leave it out.
  */
 export function ShareQuote({ url, title, text }: { url: string; title: string; text: string }) {
   const [message, setMessage] = useState("");
   return (
-    <span className={styles.quoteShare}>
+    <aside className={styles.quoteShare}>
       <a
         href={url}
         onClick={async (event) => {
@@ -22,6 +23,6 @@ export function ShareQuote({ url, title, text }: { url: string; title: string; t
       <span className={styles.status} role="status">
         {message}
       </span>
-    </span>
+    </aside>
   );
 }

@@ -56,14 +56,20 @@ function StoryBlock({ block, passage, marked, startAt, share }: BlockProps) {
       return <h2 className={styles.subheading}>{block.text}</h2>;
     case "quote": {
       const quoteUrl = share && passage ? `${share.url}?quote=${passage}` : undefined;
-      return (
-        <figure id={id} className={styles.quote}>
+      const figure = (
+        <figure id={id} className={styles.quoteFigure}>
           <blockquote>
             <p>{text(block.text)}</p>
           </blockquote>
           {block.cite && <figcaption>{block.cite}</figcaption>}
-          {share && quoteUrl && <ShareQuote url={quoteUrl} title={share.title} text={block.text} />}
         </figure>
+      );
+      // The share link is beside the quote, not part of it (nor of what a reader view keeps).
+      return (
+        <div className={styles.quote}>
+          {figure}
+          {share && quoteUrl && <ShareQuote url={quoteUrl} title={share.title} text={block.text} />}
+        </div>
       );
     }
     case "image":

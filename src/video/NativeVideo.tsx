@@ -37,7 +37,7 @@ export function NativeVideo({ video, startAt }: { video: VideoBlock; startAt?: n
   const download = video.sources.find((source) => source.type === "video/mp4" || source.type === "video/webm");
   return (
     // biome-ignore lint/a11y/useMediaCaption: the captions tracks are rendered from the story's data below
-    <video ref={ref} className={styles.video} controls playsInline preload="metadata" poster={video.poster}>
+    <video ref={ref} className={styles.native} controls playsInline preload="metadata" poster={video.poster}>
       {video.sources.map((source) => (
         <source key={source.src} src={`${source.src}${fragment}`} type={source.type} />
       ))}

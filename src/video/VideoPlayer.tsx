@@ -3,20 +3,24 @@ import { NativeVideo } from "./NativeVideo";
 import styles from "./VideoPlayer.module.css";
 import { YouTubeFacade } from "./YouTubeFacade";
 
-/** A story's video in a box of fixed aspect ratio, so nothing moves when it loads. */
+/** A story's video, a figure with its caption, in a box of fixed aspect ratio so nothing moves when it loads. */
 export function VideoPlayer({ video, startAt }: { video: VideoBlock; startAt?: number }) {
   const youtube = video.sources.find((source) => source.type === "video/youtube");
   return (
     <figure className={styles.player}>
-      <div className={styles.frame}>
-        {video.sources.length === 0 ? (
+      {video.sources.length === 0 ? (
+        <div className={styles.frame}>
           <p className={styles.unavailable}>Video unavailable</p>
-        ) : youtube ? (
+        </div>
+      ) : youtube ? (
+        <div className={styles.frame}>
           <YouTubeFacade id={youtube.src} title={video.title} poster={video.poster} startAt={startAt} />
-        ) : (
-          <NativeVideo video={video} startAt={startAt} />
-        )}
-      </div>
+        </div>
+      ) : (
+        // The video itself is the figure's box (no wrapper): reader views keep a figure's video,
+        // but drop a bare box around one as empty.
+        <NativeVideo video={video} startAt={startAt} />
+      )}
       <figcaption className={styles.caption}>
         <span className={styles.label}>Video</span> {video.title}
         {video.durationS ? <span className={styles.duration}> ({formatDuration(video.durationS)})</span> : null}

@@ -3,6 +3,7 @@
 import { mostReadQuery, sectionsQuery, storiesQuery } from "../../api/queries";
 import { definePage, extra } from "../../app/definePage";
 import { pageHead, SITE_NAME } from "../../head/head";
+import { organizationData, webSite } from "../../head/structuredData";
 import { HOME_LATEST, homeSectionQuery } from "./queries";
 
 export const homePage = definePage({
@@ -21,6 +22,7 @@ export const homePage = definePage({
         title: SITE_NAME,
         description: "Dispatch: the day's stories from the city, the world, science and culture.",
         path: "/",
+        jsonLd: [webSite(site), organizationData(site)],
       }),
     };
   },

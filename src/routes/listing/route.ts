@@ -5,6 +5,7 @@ import { data } from "react-router";
 import { authorQuery, sectionsQuery, tagQuery } from "../../api/queries";
 import { definePage, orNotFound } from "../../app/definePage";
 import { pageHead, SITE_NAME } from "../../head/head";
+import { breadcrumbs, profilePage } from "../../head/structuredData";
 import { listingQuery } from "./queries";
 
 const listingModule = "src/routes/listing/ListingPage.tsx";
@@ -27,6 +28,7 @@ export const sectionPage = definePage({
         description: `The latest ${section.name} stories from ${SITE_NAME}.`,
         path: `/sections/${section.slug}`,
         feed: `/sections/${section.slug}/feed.xml`,
+        jsonLd: [breadcrumbs(site, [{ name: section.name, path: `/sections/${section.slug}` }])],
       }),
     };
   },
@@ -44,6 +46,7 @@ export const tagPage = definePage({
         title: tag.name,
         description: `Stories about ${tag.name} from ${SITE_NAME}.`,
         path: `/tags/${tag.slug}`,
+        jsonLd: [breadcrumbs(site, [{ name: tag.name, path: `/tags/${tag.slug}` }])],
       }),
     };
   },
@@ -61,6 +64,10 @@ export const authorPage = definePage({
         title: author.name,
         description: `Stories by ${author.name} for ${SITE_NAME}.`,
         path: `/authors/${author.slug}`,
+        jsonLd: [
+          profilePage(site, author),
+          breadcrumbs(site, [{ name: author.name, path: `/authors/${author.slug}` }]),
+        ],
       }),
     };
   },

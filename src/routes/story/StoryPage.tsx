@@ -1,11 +1,13 @@
 // A story (declared in route.ts; this is its chunk): header, lead image, body with its video and
-// related headlines, sharing and saving, tags, related stories and the most read.
+// related headlines, sharing and saving; its footer of sharing, tags and related stories; and,
+// beside the story, the most read.
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { storyQuery } from "../../api/queries";
 import { MostRead } from "../../headlines/MostRead";
 import { quoteParam } from "../../model/quotes";
+import type { Story } from "../../model/story";
 import { SaveButton } from "../../saved/SaveButton";
 import { ShareBar } from "../../sharing/ShareBar";
 import { Byline } from "../../story/Byline";
@@ -21,6 +23,17 @@ export default function StoryPage() {
   const marked = quoteParam(search.get("quote"));
   useScrollToPassage(marked);
   useViewReport(story.slug);
+  return (
+    <>
+      <StoryArticle story={story} search={search} marked={marked} />
+      <div className={styles.beside}>
+        <MostRead as="aside" />
+      </div>
+    </>
+  );
+}
+
+function StoryArticle({ story, search, marked }: { story: Story; search: URLSearchParams; marked?: number }) {
   return (
     <article className={styles.story}>
       <header className={styles.header}>
@@ -55,18 +68,21 @@ export default function StoryPage() {
         marked={marked}
         share={{ url: story.url, title: story.headline }}
       />
-      <ShareBar url={story.url} title={story.headline} label="Share this story (end)" />
-      {story.tags.length > 0 && (
-        <ul className={styles.tags} aria-label="Tags">
-          {story.tags.map((tag) => (
-            <li key={tag.slug}>
-              <Link to={`/tags/${tag.slug}`}>{tag.name}</Link>
-            </li>
-          ))}
-        </ul>
-      )}
-      <RelatedStories stories={story.related} />
-      <MostRead />
+      {/* The story's footer: sharing, its tags and related stories, about the story but not of it
+          (reader views leave an article's footer out). */}
+      <footer className={styles.footer}>
+        <ShareBar url={story.url} title={story.headline} label="Share this story (end)" />
+        {story.tags.length > 0 && (
+          <ul className={styles.tags} aria-label="Tags">
+            {story.tags.map((tag) => (
+              <li key={tag.slug}>
+                <Link to={`/tags/${tag.slug}`}>{tag.name}</Link>
+              </li>
+            ))}
+          </ul>
+        )}
+        <RelatedStories stories={story.related} />
+      </footer>
     </article>
   );
 }

@@ -10,6 +10,7 @@ import type { StoryApi } from "../../model/storyApi";
 import { MAX_PAGE_SIZE } from "../../model/storyList";
 import type { StoryStore } from "../../store/storyStore";
 import { bodyEtag, holdsVersion } from "../http/etag";
+import { enclosures } from "./enclosures";
 import { robotsTxt } from "./robots";
 import { channel, RSS_TYPE, rssFeed } from "./rss";
 import {
@@ -38,6 +39,8 @@ export interface FeedRoutesOptions {
   site: Site;
   /** The clock: the news sitemap lists the last 48 hours. */
   now: () => Date;
+  /** The public files, whose sizes the feeds' enclosures give (none known without it). */
+  publicDir?: string;
   /** The most URLs one child sitemap lists; a month with more is split (default: the protocol's 50,000). */
   sitemapPartSize?: number;
 }
@@ -50,7 +53,7 @@ type SitemapRequest = { Params: { name: string } };
 
 export const feedRoutes: FastifyPluginAsync<FeedRoutesOptions> = async (
   app,
-  { reader, store, site, now, sitemapPartSize = SITEMAP_MAX_URLS },
+  { reader, store, site, now, publicDir, sitemapPartSize = SITEMAP_MAX_URLS },
 ) => {
   if (!Number.isInteger(sitemapPartSize) || sitemapPartSize < 1 || sitemapPartSize > SITEMAP_MAX_URLS)
     throw new Error(`sitemapPartSize must be an integer from 1 to ${SITEMAP_MAX_URLS}, got ${sitemapPartSize}`);
@@ -73,13 +76,15 @@ export const feedRoutes: FastifyPluginAsync<FeedRoutesOptions> = async (
 
   app.get("/feed.xml", async (request, reply) => {
     const stories = await newestStories(store, absolute);
-    return send(request, reply, RSS_TYPE, rssFeed(channel(absolute), stories, absolute, now()));
+    const files = await enclosures(stories, publicDir);
+    return send(request, reply, RSS_TYPE, rssFeed(channel(absolute), stories, absolute, now(), files));
   });
 
   app.get<SectionRequest>("/sections/:section/feed.xml", async (request, reply) => {
     const section = await findSection(reader, request.params.section);
     const stories = await newestStories(store, absolute, section.slug);
-    return send(request, reply, RSS_TYPE, rssFeed(channel(absolute, section), stories, absolute, now()));
+    const files = await enclosures(stories, publicDir);
+    return send(request, reply, RSS_TYPE, rssFeed(channel(absolute, section), stories, absolute, now(), files));
   });
 
   /**

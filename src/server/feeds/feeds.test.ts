@@ -189,6 +189,52 @@ describe.each(testEngines)("on %s", (engine) => {
         expect(image?.getAttribute("height")).toBe(String(watchStory.image?.height));
       });
 
+      it("encloses each story's video file, else its lead picture, with its length and type", async () => {
+        const stories = await newest();
+        const feed = parseFeed((await text("/feed.xml")).text);
+        let videos = 0;
+        for (const [index, summary] of stories.entries()) {
+          const story = await api<Story>(`/api/stories/${summary.slug}`);
+          const video = story.body.find((b) => b.type === "video")?.sources.find((s) => s.type === "video/mp4");
+          const expected = video
+            ? { src: video.src, type: "video/mp4" }
+            : story.image && { src: story.image.src, type: "image/jpeg" };
+          const enclosures = (feed.items[index]?.media ?? []).filter((m) => m.length !== null);
+          if (!expected) {
+            expect(enclosures, story.slug).toEqual([]);
+            continue;
+          }
+          if (video) videos += 1;
+          const file = await get(expected.src);
+          expect(file.status, expected.src).toBe(200);
+          const bytes = (await file.arrayBuffer()).byteLength;
+          expect(bytes).toBeGreaterThan(0);
+          expect(enclosures, story.slug).toEqual([
+            expect.objectContaining({
+              url: `https://news.example${expected.src}`,
+              mimeType: expected.type,
+              length: bytes,
+            }),
+          ]);
+        }
+        expect(videos).toBeGreaterThan(0);
+      });
+
+      it("says when each item last changed, an edited story's update apart from its publication", async () => {
+        const stories = await newest();
+        const { text: body } = await text("/feed.xml");
+        const feed = parseFeed(body);
+        const edited = stories.filter((s) => iso(s.updatedAt) !== iso(s.publishedAt));
+        expect(edited.length).toBeGreaterThan(0);
+        for (const [index, story] of stories.entries()) {
+          expect(feed.items[index]?.updated?.toISOString(), story.slug).toBe(iso(story.updatedAt));
+          expect(feed.items[index]?.published?.toISOString(), story.slug).toBe(iso(story.publishedAt));
+        }
+        const { document } = await xml("/feed.xml");
+        const updated = [...document.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "updated")];
+        expect(updated.map((u) => u.textContent)).toEqual(stories.map((s) => iso(s.updatedAt)));
+      });
+
       it("answers a reader polling with the ETag it was given with 304", async () => {
         const first = await get("/feed.xml");
         const etag = first.headers.get("etag") ?? "";

@@ -1,9 +1,12 @@
 // RSS 2.0 with the extensions feed readers use: the whole story (content:encoded), authors
-// (dc:creator), pictures and videos (media:content), and the feed's own address (atom:link).
+// (dc:creator), pictures and videos (media:content), the one file to download (enclosure), when
+// each item last changed (atom:updated, and dc:date, which more readers read), and the feed's own
+// address (atom:link).
 import { SITE_NAME } from "../../head/head";
 import type { Image } from "../../model/story";
+import type { Enclosure } from "./enclosures";
 import { type Absolute, type FeedStory, playableVideos, storyHtml } from "./storyHtml";
-import { later, rfc822 } from "./times";
+import { later, rfc822, w3cDate } from "./times";
 import { el, type Markup, xmlDocument } from "./xml";
 
 export const RSS_TYPE = "application/rss+xml";
@@ -41,7 +44,13 @@ export function channel(absolute: Absolute, section?: { slug: string; name: stri
   };
 }
 
-export function rssFeed(channel: Channel, stories: FeedStory[], absolute: Absolute, builtAt: Date): string {
+export function rssFeed(
+  channel: Channel,
+  stories: FeedStory[],
+  absolute: Absolute,
+  builtAt: Date,
+  enclosures: ReadonlyMap<string, Enclosure> = new Map(),
+): string {
   const lastChange = stories.reduce<string | undefined>((time, story) => later(time, story.updatedAt), undefined);
   return xmlDocument(
     el(
@@ -56,13 +65,13 @@ export function rssFeed(channel: Channel, stories: FeedStory[], absolute: Absolu
         el("language", {}, "en"),
         el("lastBuildDate", {}, rfc822(lastChange ?? builtAt)),
         el("atom:link", { href: channel.self, rel: "self", type: RSS_TYPE }),
-        ...stories.map((story) => rssItem(story, absolute)),
+        ...stories.map((story) => rssItem(story, absolute, enclosures.get(story.slug))),
       ),
     ),
   );
 }
 
-function rssItem(story: FeedStory, absolute: Absolute): Markup {
+function rssItem(story: FeedStory, absolute: Absolute, enclosure?: Enclosure): Markup {
   return el(
     "item",
     {},
@@ -70,12 +79,15 @@ function rssItem(story: FeedStory, absolute: Absolute): Markup {
     el("link", {}, story.url),
     el("guid", { isPermaLink: "true" }, story.url),
     el("pubDate", {}, rfc822(story.publishedAt)),
+    el("atom:updated", {}, w3cDate(story.updatedAt)),
+    el("dc:date", {}, w3cDate(story.updatedAt)),
     el("description", {}, summary(story)),
     ...story.authors.map((author) => el("dc:creator", {}, author.name)),
     el("category", { domain: absolute(`/sections/${story.section.slug}`) }, story.section.name),
     ...story.tags.map((tag) => el("category", { domain: absolute(`/tags/${tag.slug}`) }, tag.name)),
     // The HTML goes in as escaped text rather than CDATA: nothing in it can end the element early.
     el("content:encoded", {}, storyHtml(story, absolute).toString()),
+    enclosure && el("enclosure", { url: absolute(enclosure.src), length: enclosure.length, type: enclosure.type }),
     story.image && imageMedia(story.image, absolute),
     ...playableVideos(story.body).map(({ video, file }) =>
       el(

@@ -1,8 +1,10 @@
 // What unfurlers see: a real Open Graph parser from the registry (open-graph-scraper) reads the
 // real server's pages, and every image it finds must be there at the size the page declares.
+import { extract, setProviderList } from "@extractus/oembed-extractor";
 import { imageSize } from "image-size";
 import ogs from "open-graph-scraper";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { newsArticleProblems } from "../../test/googleStructuredData";
 import { startTestServer, type TestServer } from "../testServer";
 
 let server: TestServer;
@@ -89,6 +91,118 @@ describe("Open Graph, as an unfurler reads it", () => {
   });
 });
 
+describe("the site's other pages, as an unfurler reads them", () => {
+  const pages = [
+    ["the front page", "/"],
+    ["a section", "/sections/city"],
+    ["a tag", "/tags/weather"],
+    ["an author", "/authors/mara-lindqvist"],
+    ["search", "/search?q=fog"],
+  ];
+
+  it.each(pages)("gives %s a large card with the site's picture", async (_page, path) => {
+    const og = await unfurl(path);
+    expect(og.twitterCard).toBe("summary_large_image");
+    expect(og.ogImage).toHaveLength(1);
+    const [image] = og.ogImage ?? [];
+    expect(image?.url).toBe(`${SITE}/site-card.png`);
+    expect(og.twitterImage?.[0]?.url).toBe(image?.url);
+    for (const each of og.ogImage ?? []) await expectImageAsDeclared(each);
+  });
+
+  const jsonLd = async (path: string) => ((await unfurl(path)).jsonLD ?? []) as Record<string, unknown>[];
+  const ofType = (data: Record<string, unknown>[], type: string) => data.filter((d) => d["@type"] === type);
+
+  it("describes the site on the front page: its search and its publisher with a sized logo", async () => {
+    const data = await jsonLd("/");
+    const [site] = ofType(data, "WebSite");
+    expect(site).toMatchObject({
+      url: `${SITE}/`,
+      potentialAction: {
+        "@type": "SearchAction",
+        target: { urlTemplate: `${SITE}/search?q={search_term_string}` },
+        "query-input": "required name=search_term_string",
+      },
+    });
+    const template =
+      (site?.potentialAction as { target?: { urlTemplate: string } } | undefined)?.target?.urlTemplate ?? "";
+    const search = await fetch(local(template.replace("{search_term_string}", "fog")));
+    expect(await search.text()).toContain("<mark");
+    const [organization] = ofType(data, "Organization");
+    const logo = organization?.logo as { url: string; width: number; height: number };
+    expect(organization?.name).toBe("Dispatch");
+    await expectImageAsDeclared(logo);
+  });
+
+  it.each([
+    ["/sections/city", ["City"]],
+    ["/tags/weather", ["Weather"]],
+    ["/authors/mara-lindqvist", ["Mara Lindqvist"]],
+  ])("gives the listing %s its breadcrumbs", async (path, trail) => {
+    const [crumbs] = ofType(await jsonLd(path), "BreadcrumbList");
+    const items = (crumbs?.itemListElement ?? []) as { position: number; name: string; item: string }[];
+    expect(items.map((i) => i.name)).toEqual(["Dispatch", ...trail]);
+    expect(items.map((i) => i.position)).toEqual(items.map((_i, index) => index + 1));
+    expect(items.at(-1)?.item).toBe(`${SITE}${path}`);
+    for (const item of items) expect((await fetch(local(item.item))).status, item.item).toBe(200);
+  });
+
+  it("makes an author's page a profile of the person", async () => {
+    const [profile] = ofType(await jsonLd("/authors/mara-lindqvist"), "ProfilePage");
+    expect(profile?.mainEntity).toMatchObject({
+      "@type": "Person",
+      name: "Mara Lindqvist",
+      url: `${SITE}/authors/mara-lindqvist`,
+    });
+  });
+});
+
+describe("a story's structured data, against what Google asks of a news article and a video", () => {
+  it("meets every required and recommended property on every demo story, an image on each", async () => {
+    const { items } = await (await fetch(`${server.url}/api/stories?limit=50`)).json();
+    expect(items.length).toBeGreaterThanOrEqual(14);
+    let videos = 0;
+    for (const { slug } of items as { slug: string }[]) {
+      const data = (await unfurl(`/stories/${slug}`)).jsonLD as Record<string, unknown>[];
+      const [article] = data.filter((d) => d["@type"] === "NewsArticle");
+      if (!article) throw new Error(`${slug} has no NewsArticle`);
+      expect(newsArticleProblems(article), slug).toEqual([]);
+      if (article.video) videos += 1;
+      for (const image of article.image as { url: string; width: number; height: number }[])
+        await expectImageAsDeclared(image);
+      const [crumbs] = data.filter((d) => d["@type"] === "BreadcrumbList");
+      const names = ((crumbs?.itemListElement ?? []) as { name: string }[]).map((i) => i.name);
+      expect(names.at(0)).toBe("Dispatch");
+      expect(names.at(-1)).toBe(article.headline);
+    }
+    expect(videos).toBeGreaterThan(0);
+  });
+
+  it("finds what a story's data lacks", () => {
+    expect(
+      newsArticleProblems({
+        "@type": "NewsArticle",
+        headline: "H",
+        datePublished: "2026-11-27",
+        author: [{ "@type": "Person", name: "A" }],
+        publisher: { "@type": "Organization", name: "Dispatch", logo: { url: "https://x.example/l.png" } },
+        video: { "@type": "VideoObject", name: "V", duration: "75s" },
+      }),
+    ).toEqual([
+      "NewsArticle: no dateModified",
+      "NewsArticle: no image",
+      "NewsArticle: datePublished 2026-11-27 is not ISO 8601 with a time zone",
+      "author: no url",
+      "publisher: no logo with url, width and height",
+      "VideoObject: no thumbnailUrl",
+      "VideoObject: no uploadDate",
+      "VideoObject: no description",
+      "VideoObject: no contentUrl or embedUrl",
+      "VideoObject: duration 75s is not an ISO 8601 duration",
+    ]);
+  });
+});
+
 describe("GET /oembed", () => {
   const oembed = (query: string) => fetch(`${server.url}/oembed?${query}`);
 
@@ -110,6 +224,72 @@ describe("GET /oembed", () => {
       width: body.thumbnail_width,
       height: body.thumbnail_height,
     });
+  });
+
+  /** An oEmbed consumer (@extractus/oembed-extractor) that knows Dispatch as a provider, asking for a box. */
+  const consume = (url: string, box: { maxwidth?: number; maxheight?: number }) => {
+    setProviderList([
+      {
+        provider_name: "Dispatch",
+        provider_url: `${SITE}/`,
+        endpoints: [{ schemes: [`${SITE}/stories/*`], url: `${server.url}/oembed` }],
+      },
+    ]);
+    // The consumer asks over https, as it would of a real site; the test server speaks plain HTTP.
+    return extract(url, box, (link: string | URL | Request) => fetch(String(link).replace(/^https:/, "http:")));
+  };
+
+  it.each([
+    [320, 240],
+    [600, 400],
+    [1199, 2000],
+    [1200, 700],
+    [1600, 1200],
+    [1200, 630],
+  ])(
+    "gives a consumer asking for at most %i×%i no thumbnail larger, on every demo story",
+    async (maxwidth, maxheight) => {
+      const { items } = await (await fetch(`${server.url}/api/stories?limit=50`)).json();
+      for (const { slug } of items as { slug: string }[]) {
+        const answer = await consume(`${SITE}/stories/${slug}`, { maxwidth, maxheight });
+        expect(answer.title, slug).toBeTruthy();
+        const sized = ["thumbnail_url", "thumbnail_width", "thumbnail_height"].filter((k) => k in answer);
+        expect(sized.length === 0 || sized.length === 3, slug).toBe(true);
+        if (!answer.thumbnail_url) continue;
+        expect(Number(answer.thumbnail_width), slug).toBeLessThanOrEqual(maxwidth);
+        expect(Number(answer.thumbnail_height), slug).toBeLessThanOrEqual(maxheight);
+        await expectImageAsDeclared({
+          url: String(answer.thumbnail_url),
+          width: Number(answer.thumbnail_width),
+          height: Number(answer.thumbnail_height),
+        });
+      }
+    },
+  );
+
+  it("keeps the thumbnail that fits, and leaves it out when none does", async () => {
+    const story = await (await fetch(`${server.url}/api/stories/${WATCH}`)).json();
+    const small = await consume(story.url, { maxwidth: 320, maxheight: 240 });
+    expect(small.thumbnail_url).toBeUndefined();
+    const roomy = await consume(story.url, { maxwidth: story.image.width, maxheight: story.image.height });
+    expect(roomy).toMatchObject({
+      thumbnail_url: `${SITE}${story.image.src}`,
+      thumbnail_width: story.image.width,
+      thumbnail_height: story.image.height,
+    });
+    const { items } = await (await fetch(`${server.url}/api/stories?limit=50`)).json();
+    const plain = items.find((s: { image?: unknown }) => !s.image);
+    expect(await consume(`${SITE}/stories/${plain.slug}`, { maxwidth: 1200, maxheight: 630 })).toMatchObject({
+      thumbnail_url: `${SITE}/og/${plain.slug}.png`,
+      thumbnail_width: 1200,
+      thumbnail_height: 630,
+    });
+  });
+
+  it.each(["0", "-5", "wide", "1.5", "999999"])("answers maxwidth=%s with 400 and an error body", async (value) => {
+    const response = await oembed(`url=${encodeURIComponent(`${SITE}/stories/${WATCH}`)}&maxwidth=${value}`);
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.code).toBe("bad_request");
   });
 
   it.each([
