@@ -1,7 +1,8 @@
 // The Dispatch server: one Fastify instance over one story store, made of plugins, each a route
 // group with its own options, parsers and hooks: health checks, files, feeds, share cards, oEmbed,
 // and the scope of pages and the JSON API (which alone gets the caching hook).
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import zlib from "node:zlib";
 import fastifyCompress from "@fastify/compress";
 import Fastify, { type FastifyInstance } from "fastify";
@@ -16,6 +17,7 @@ import { fileRoutes } from "./fileRoutes";
 import { healthRoutes } from "./healthRoutes";
 import { cacheAnswers } from "./http/caching";
 import { handleErrors, sendError } from "./http/errors";
+import { inlineStylesOf, securityHeaders } from "./http/securityHeaders";
 import { oembedRoutes } from "./pages/oembedRoutes";
 import { type PageRenderer, pageRoutes } from "./pages/pageRoutes";
 import { type ShareCardOptions, shareCardRoutes } from "./shareCard/shareCardRoutes";
@@ -41,6 +43,8 @@ export interface AppOptions {
   now?: () => Date;
   /** Bytes of rendered pages and API answers kept in this process (64 MiB); 0 keeps none. */
   answerCacheBytes?: number;
+  /** Let pages carry any inline style (Vite's dev server injects them); production allows none but offline.html's. */
+  anyInlineStyle?: boolean;
   /** Runs before any route is added: the dev server mounts Vite's middleware here. */
   setup?: (app: FastifyInstance) => Promise<void>;
 }
@@ -62,6 +66,7 @@ export async function buildApp({
   shareCards,
   answerCacheBytes = 64 * 1024 * 1024,
   feeds,
+  anyInlineStyle = false,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
@@ -75,6 +80,12 @@ export async function buildApp({
   const reader = createStoryReader(store, publicUrl, now);
   const site: Site = { url: publicUrl };
   handleErrors(app);
+  const offlinePage = join(publicDir, "offline.html");
+  securityHeaders(app, {
+    publicUrl,
+    anyInlineStyle,
+    inlineStyles: existsSync(offlinePage) ? inlineStylesOf(readFileSync(offlinePage, "utf8")) : [],
+  });
 
   await setup?.(app);
 

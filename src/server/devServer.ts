@@ -31,6 +31,7 @@ export async function startDevServer(vite: ViteDevServer): Promise<void> {
     logger: config.logRequests,
     // Pages render from the source as it changes: nothing rendered is kept.
     answerCacheBytes: 0,
+    anyInlineStyle: true,
     pages: {
       template: (url) => vite.transformIndexHtml(url, readFileSync(`${root}/index.html`, "utf8")),
       render,

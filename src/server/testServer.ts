@@ -40,6 +40,8 @@ export interface TestServerOptions {
   answerCacheBytes?: number;
   /** How feeds and sitemaps are cut (a small sitemap part size, say). */
   feeds?: Pick<FeedRoutesOptions, "sitemapPartSize">;
+  /** The site's origin (https://news.example). */
+  publicUrl?: string;
   /** Called with the SQL of every query the server's store runs (migrations included). */
   onQuery?: (sql: string) => void;
 }
@@ -55,6 +57,7 @@ export async function startTestServer({
   answerCacheBytes,
   feeds,
   onQuery,
+  publicUrl = "https://news.example",
 }: TestServerOptions = {}): Promise<TestServer> {
   const database = await createTestDatabase(engine);
   const store = await openStore(
@@ -69,7 +72,6 @@ export async function startTestServer({
   );
   if (demo) await loadDemoContentIfEmpty(store, join(root, "content"), join(root, "public"));
   const template = readFileSync(join(root, "index.html"), "utf8");
-  const publicUrl = "https://news.example";
   const work = { renders: 0, storyReads: 0 };
   // The server's store and renderer, counted: a test can tell work done from work saved.
   const counted: StoryStore = {
