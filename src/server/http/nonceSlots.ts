@@ -126,12 +126,14 @@ export function gzipWithSlots(page: Slotted): SlottedGzip | null {
   return sendsThePage(gzip, page) ? gzip : null;
 }
 
+/** What the slots' bytes change by: the nonce XOR the placeholder (0xFF), the same in every slot. */
+const change = Buffer.alloc(NONCE_LENGTH);
+
 /** The gzip form with this nonce in its slots and its CRC-32 to match. */
 export function gzipWithNonce(gzip: SlottedGzip, nonce: string): Buffer {
   const bytes = writeNonce(gzip.bytes, gzip.slots, nonce);
   if (gzip.slots.length > 0) {
-    // What the slots' bytes change by: the nonce XOR the placeholder (0xFF), the same in every slot.
-    const change = Buffer.from(nonce, "latin1").map((byte) => byte ^ 0xff);
+    for (let i = 0; i < NONCE_LENGTH; i++) change[i] = nonce.charCodeAt(i) ^ 0xff;
     bytes.writeUInt32LE((gzip.crc ^ multiplyModP(gzip.crcShift, linearCrc(change))) >>> 0, bytes.length - 8);
   }
   return bytes;

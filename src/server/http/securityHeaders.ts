@@ -75,10 +75,14 @@ export function securityHeaders(app: FastifyInstance, options: SecurityHeadersOp
   if (new URL(options.publicUrl).protocol === "https:") everyAnswer["strict-transport-security"] = "max-age=31536000";
   const styleSources = options.anyInlineStyle ? ["'unsafe-inline'"] : (options.inlineStyles ?? []).map(styleHash);
 
+  // The policy around its nonce, made once: an answer only puts its nonce between the two.
+  const [policyStart, policyEnd] = contentSecurityPolicy("\0", styleSources).split("\0");
+  const everyHeader = Object.entries(everyAnswer);
+
   app.addHook("onSend", (request, reply, payload, done) => {
-    reply.headers(everyAnswer);
+    for (const [name, value] of everyHeader) reply.header(name, value);
     if (reply.statusCode !== 304 && !reply.hasHeader(CSP) && isHtml(reply))
-      reply.header(CSP, contentSecurityPolicy(cspNonce(request), styleSources));
+      reply.header(CSP, `${policyStart}${cspNonce(request)}${policyEnd}`);
     done(null, payload);
   });
 }
