@@ -15,7 +15,16 @@ import type { StoryApi } from "./model/storyApi";
 
 export type RenderResult =
   | { kind: "redirect"; status: number; location: string }
-  | { kind: "page"; status: number; head: Head; html: string; data: PageData; pageModules: string[] };
+  | {
+      kind: "page";
+      status: number;
+      head: Head;
+      html: string;
+      data: PageData;
+      pageModules: string[];
+      /** What a route threw, when the page shows its error boundary. */
+      error?: unknown;
+    };
 
 /** `nonce` goes on the router's hydration script, for the page's Content-Security-Policy. */
 export async function render(request: Request, api: StoryApi, site: Site, nonce?: string): Promise<RenderResult> {
@@ -42,5 +51,6 @@ export async function render(request: Request, api: StoryApi, site: Site, nonce?
     html,
     data,
     pageModules: matchedPageModules(context.matches),
+    ...(context.errors ? { error: Object.values(context.errors)[0] } : {}),
   };
 }

@@ -18,6 +18,7 @@ import { healthRoutes } from "./healthRoutes";
 import { cacheAnswers } from "./http/caching";
 import { handleErrors, sendError } from "./http/errors";
 import { inlineStylesOf, securityHeaders } from "./http/securityHeaders";
+import { logServerErrors, type ServerLogOptions, serverLogOptions } from "./http/serverLog";
 import { oembedRoutes } from "./pages/oembedRoutes";
 import { type PageRenderer, pageRoutes } from "./pages/pageRoutes";
 import { type ShareCardOptions, shareCardRoutes } from "./shareCard/shareCardRoutes";
@@ -31,7 +32,8 @@ export interface AppOptions {
   clientDir?: string;
   /** The publishing API's bearer token; publishing answers 403 without one. */
   adminToken?: string;
-  logger?: boolean;
+  /** The JSON log: errors and 5xx always, a line per request too when `requests` (http/serverLog.ts). */
+  log?: ServerLogOptions;
   /** The site's public files (public/, or its copy in dist/client): the pictures share cards draw. */
   publicDir: string;
   shareCards?: ShareCardOptions;
@@ -58,7 +60,7 @@ export async function buildApp({
   pages,
   clientDir,
   adminToken,
-  logger = false,
+  log = { requests: false },
   setup,
   now = () => new Date(),
   trustProxy = false,
@@ -69,7 +71,7 @@ export async function buildApp({
   anyInlineStyle = false,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger,
+    ...serverLogOptions(log),
     bodyLimit: BODY_LIMIT,
     // A slug may be 120 characters (model/story.ts); Fastify matches no route with a longer parameter than this.
     routerOptions: { maxParamLength: 200 },
@@ -80,6 +82,7 @@ export async function buildApp({
   const reader = createStoryReader(store, publicUrl, now);
   const site: Site = { url: publicUrl };
   handleErrors(app);
+  logServerErrors(app);
   const offlinePage = join(publicDir, "offline.html");
   securityHeaders(app, {
     publicUrl,

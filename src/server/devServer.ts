@@ -28,7 +28,7 @@ export async function startDevServer(vite: ViteDevServer): Promise<void> {
     publicDir: `${root}/public`,
     adminToken: config.adminToken,
     trustProxy: config.trustProxy,
-    logger: config.logRequests,
+    log: { requests: config.logRequests },
     // Pages render from the source as it changes: nothing rendered is kept.
     answerCacheBytes: 0,
     anyInlineStyle: true,

@@ -54,7 +54,7 @@ async function runServer() {
     publicDir: clientDir,
     adminToken: config.adminToken,
     trustProxy: config.trustProxy,
-    logger: config.logRequests,
+    log: { requests: config.logRequests },
     answerCacheBytes: config.renderCacheBytes,
     pages: { template: () => client.template, render, routeScripts: client.routeScripts },
   });

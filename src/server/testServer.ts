@@ -40,6 +40,12 @@ export interface TestServerOptions {
   answerCacheBytes?: number;
   /** How feeds and sitemaps are cut (a small sitemap part size, say). */
   feeds?: Pick<FeedRoutesOptions, "sitemapPartSize">;
+  /** Puts something between the server and its store: a fault, say. */
+  wrapStore?: (store: StoryStore) => StoryStore;
+  /** Where the server's JSON log lines go (nowhere). */
+  logStream?: { write(line: string): void };
+  /** A log line per request too (LOG_REQUESTS=1). */
+  logRequests?: boolean;
   /** The site's origin (https://news.example). */
   publicUrl?: string;
   /** Called with the SQL of every query the server's store runs (migrations included). */
@@ -58,6 +64,9 @@ export async function startTestServer({
   feeds,
   onQuery,
   publicUrl = "https://news.example",
+  logStream = { write: () => {} },
+  logRequests = false,
+  wrapStore = (store) => store,
 }: TestServerOptions = {}): Promise<TestServer> {
   const database = await createTestDatabase(engine);
   const store = await openStore(
@@ -74,11 +83,12 @@ export async function startTestServer({
   const template = readFileSync(join(root, "index.html"), "utf8");
   const work = { renders: 0, storyReads: 0 };
   // The server's store and renderer, counted: a test can tell work done from work saved.
+  const served = wrapStore(store);
   const counted: StoryStore = {
-    ...store,
+    ...served,
     getStory: (slug) => {
       work.storyReads += 1;
-      return store.getStory(slug);
+      return served.getStory(slug);
     },
   };
   const app = await buildApp({
@@ -89,6 +99,7 @@ export async function startTestServer({
     publicUrl,
     adminToken,
     trustProxy,
+    log: { requests: logRequests, stream: logStream },
     ...(now ? { now } : {}),
     ...(shareCards ? { shareCards } : {}),
     ...(feeds ? { feeds } : {}),

@@ -110,6 +110,7 @@ describe("headers on every answer", () => {
       expect(response.headers.get("cross-origin-opener-policy")).toBe("same-origin");
       expect(response.headers.get("strict-transport-security")).toBe("max-age=31536000");
     },
+    30_000, // the first share card is drawn on a worker thread: seconds on a busy machine
   );
 
   it("carries them on 304s of feeds and cards too", async () => {

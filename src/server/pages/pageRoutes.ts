@@ -9,6 +9,7 @@ import { escapeHtml, renderHead } from "../../head/renderHead";
 import type { StoryApi } from "../../model/storyApi";
 import { canonicalPageUrl } from "../http/canonicalUrl";
 import { cspNonce } from "../http/securityHeaders";
+import { noteError } from "../http/serverLog";
 import { modulePreload } from "./clientBuild";
 
 export type Render = (request: Request, api: StoryApi, site: Site, nonce: string) => Promise<RenderResult>;
@@ -47,6 +48,7 @@ export const pageRoutes: FastifyPluginAsync<PageRoutesOptions> = async (app, { r
     const nonce = cspNonce(request);
     const result = await pages.render(new Request(url, { headers: { accept: "text/html" } }), reader, site, nonce);
     if (result.kind === "redirect") return reply.redirect(result.location, result.status);
+    if (result.status >= 500) noteError(request, result.error);
     const preloads = pages.routeScripts(result.pageModules).map((href) => modulePreload(escapeHtml(href)));
     const html = withNonce(await pages.template(request.url), nonce)
       .replace(
