@@ -4,7 +4,7 @@
 // error handler (http/errors.ts); a 5xx made without one (a page rendered as a 500 by its route's
 // error boundary, a 503 when the store or the card pool is busy) is logged here as it is answered,
 // with the error a route noted, if any.
-import type { FastifyInstance, FastifyRequest, FastifyServerOptions } from "fastify";
+import { type FastifyInstance, type FastifyRequest, type FastifyServerOptions, LogController } from "fastify";
 
 export interface ServerLogOptions {
   /** A line per request too, not only errors and 5xx. */
@@ -17,7 +17,7 @@ export interface ServerLogOptions {
 export function serverLogOptions({ requests, stream }: ServerLogOptions): FastifyServerOptions {
   return {
     logger: { level: "info", ...(stream ? { stream } : {}) },
-    disableRequestLogging: !requests,
+    logController: new LogController({ disableRequestLogging: !requests }),
     childLoggerFactory: (logger, bindings, options, rawRequest) =>
       logger.child({ ...bindings, method: rawRequest.method, url: rawRequest.url }, options),
   };
