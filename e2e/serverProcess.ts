@@ -33,17 +33,21 @@ export async function startServerProcess(port: number, env: Record<string, strin
     },
     stdio: "ignore",
   });
-  const stop = () => {
-    if (child.exitCode === null) child.kill("SIGKILL");
-  };
   try {
+    // Migrating and loading the demo stories takes seconds, more on a busy machine (within the test's 30 s).
     await expect
-      .poll(async () => (await fetch(`${origin}/readyz`).catch(() => null))?.status, { timeout: 20_000 })
+      .poll(async () => (await fetch(`${origin}/readyz`).catch(() => null))?.status, { timeout: 25_000 })
       .toBe(200);
   } catch (error) {
-    // A server that never got ready must not outlive the test, holding its port for the next run.
-    stop();
+    // A server that never got ready must not outlive the test (and hold its port for the next).
+    if (child.exitCode === null) child.kill("SIGKILL");
     throw error;
   }
-  return { origin, child, stop };
+  return {
+    origin,
+    child,
+    stop: () => {
+      if (child.exitCode === null) child.kill("SIGKILL");
+    },
+  };
 }

@@ -15,9 +15,19 @@ import type { StoryApi } from "./model/storyApi";
 
 export type RenderResult =
   | { kind: "redirect"; status: number; location: string }
-  | { kind: "page"; status: number; head: Head; html: string; data: PageData; pageModules: string[] };
+  | {
+      kind: "page";
+      status: number;
+      head: Head;
+      html: string;
+      data: PageData;
+      pageModules: string[];
+      /** What a route threw, when the page shows its error boundary. */
+      error?: unknown;
+    };
 
-export async function render(request: Request, api: StoryApi, site: Site): Promise<RenderResult> {
+/** `nonce` goes on the router's hydration script, for the page's Content-Security-Policy. */
+export async function render(request: Request, api: StoryApi, site: Site, nonce?: string): Promise<RenderResult> {
   const queryClient = createQueryClient(api);
   const { query, dataRoutes } = createStaticHandler(createRoutes({ queryClient, site }));
   const context = await query(request);
@@ -28,7 +38,7 @@ export async function render(request: Request, api: StoryApi, site: Site): Promi
   const html = renderToString(
     <StrictMode>
       <QueryClientProvider client={queryClient}>
-        <StaticRouterProvider router={router} context={context} />
+        <StaticRouterProvider router={router} context={context} nonce={nonce} />
       </QueryClientProvider>
     </StrictMode>,
   );
@@ -41,5 +51,6 @@ export async function render(request: Request, api: StoryApi, site: Site): Promi
     html,
     data,
     pageModules: matchedPageModules(context.matches),
+    ...(context.errors ? { error: Object.values(context.errors)[0] } : {}),
   };
 }

@@ -1,7 +1,8 @@
 // The Dispatch server: one Fastify instance over one story store, made of plugins, each a route
 // group with its own options, parsers and hooks: health checks, files, feeds, share cards, oEmbed,
 // and the scope of pages and the JSON API (which alone gets the caching hook).
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import zlib from "node:zlib";
 import fastifyCompress from "@fastify/compress";
 import Fastify, { type FastifyInstance } from "fastify";
@@ -27,6 +28,8 @@ import {
   storeCounter,
 } from "./http/rateLimits";
 import { guardRequestTargets, originForm } from "./http/requestTarget";
+import { inlineStylesOf, securityHeaders } from "./http/securityHeaders";
+import { logServerErrors, type ServerLogOptions, serverLogOptions } from "./http/serverLog";
 import { oembedRoutes } from "./pages/oembedRoutes";
 import { type PageRenderer, pageRoutes } from "./pages/pageRoutes";
 import { type ShareCardOptions, shareCardRoutes } from "./shareCard/shareCardRoutes";
@@ -40,7 +43,8 @@ export interface AppOptions {
   clientDir?: string;
   /** The publishing API's bearer token; publishing answers 403 without one. */
   adminToken?: string;
-  logger?: boolean;
+  /** The JSON log: errors and 5xx always, a line per request too when `requests` (http/serverLog.ts). */
+  log?: ServerLogOptions;
   /** The site's public files (public/, or its copy in dist/client): the pictures share cards draw. */
   publicDir: string;
   shareCards?: ShareCardOptions;
@@ -59,6 +63,8 @@ export interface AppOptions {
   now?: () => Date;
   /** Bytes of rendered pages and API answers kept in this process (64 MiB); 0 keeps none. */
   answerCacheBytes?: number;
+  /** Let pages carry any inline style (Vite's dev server injects them); production allows none but offline.html's. */
+  anyInlineStyle?: boolean;
   /** Runs before any route is added: the dev server mounts Vite's middleware here. */
   setup?: (app: FastifyInstance) => Promise<void>;
 }
@@ -74,7 +80,7 @@ export async function buildApp({
   pages,
   clientDir,
   adminToken,
-  logger = false,
+  log = { requests: false },
   setup,
   now = () => new Date(),
   trustProxy = false,
@@ -84,10 +90,11 @@ export async function buildApp({
   shareCards,
   answerCacheBytes = 64 * 1024 * 1024,
   feeds,
+  anyInlineStyle = false,
 }: AppOptions): Promise<FastifyInstance> {
   const answerError = errorAnswers(errorPageFrom((url) => pages.template(url)));
   const app = Fastify({
-    logger,
+    ...serverLogOptions(log),
     bodyLimit: BODY_LIMIT,
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     trustProxy,
@@ -104,8 +111,15 @@ export async function buildApp({
   const reader = createStoryReader(store, publicUrl, now);
   const site: Site = { url: publicUrl };
   handleErrors(app, routes, answerError);
+  logServerErrors(app);
   const counter = !rateLimits ? noCounter(now) : sharedLimits ? storeCounter(store, now) : processCounter(now);
   await registerRateLimits(app, counter, now);
+  const offlinePage = join(publicDir, "offline.html");
+  securityHeaders(app, {
+    publicUrl,
+    anyInlineStyle,
+    inlineStyles: existsSync(offlinePage) ? inlineStylesOf(readFileSync(offlinePage, "utf8")) : [],
+  });
 
   await setup?.(app);
 

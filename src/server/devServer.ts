@@ -30,9 +30,10 @@ export async function startDevServer(vite: ViteDevServer): Promise<void> {
     trustProxy: config.trustProxy,
     rateLimits: config.rateLimits,
     sharedLimits: config.sharedLimits,
-    logger: config.logRequests,
+    log: { requests: config.logRequests },
     // Pages render from the source as it changes: nothing rendered is kept.
     answerCacheBytes: 0,
+    anyInlineStyle: true,
     pages: {
       template: (url) => vite.transformIndexHtml(url, readFileSync(`${root}/index.html`, "utf8")),
       render,

@@ -66,17 +66,26 @@ async function runServer() {
     trustProxy: config.trustProxy,
     rateLimits: config.rateLimits,
     sharedLimits: config.sharedLimits,
-    logger: config.logRequests,
+    log: { requests: config.logRequests },
     answerCacheBytes: config.renderCacheBytes,
     pages: { template: () => client.template, render, routeScripts: client.routeScripts },
   });
   if (loaded) app.log.info(`loaded ${loaded} demo stories into the empty store`);
+  // While draining, every answer says Connection: close: a keep-alive client then sends its next
+  // request on a new connection (to another process or server) rather than on this one, which
+  // would be reset as the process exits.
+  let draining = false;
+  app.addHook("onSend", (_request, reply, payload, done) => {
+    if (draining) reply.header("connection", "close");
+    done(null, payload);
+  });
   await app.listen({ port: config.port, host: config.host });
 
   for (const signal of ["SIGINT", "SIGTERM"] as const)
     process.once(signal, async () => {
+      draining = true;
       setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
-      await app.close(); // stops accepting, waits for requests in flight
+      await app.close(); // stops accepting, closes idle connections, waits for requests in flight
       await store.close();
       process.exit(0);
     });

@@ -48,6 +48,14 @@ export interface TestServerOptions {
   answerCacheBytes?: number;
   /** How feeds and sitemaps are cut (a small sitemap part size, say). */
   feeds?: Pick<FeedRoutesOptions, "sitemapPartSize">;
+  /** Puts something between the server and its store: a fault, say. */
+  wrapStore?: (store: StoryStore) => StoryStore;
+  /** Where the server's JSON log lines go (nowhere). */
+  logStream?: { write(line: string): void };
+  /** A log line per request too (LOG_REQUESTS=1). */
+  logRequests?: boolean;
+  /** The site's origin (https://news.example). */
+  publicUrl?: string;
   /** Called with the SQL of every query the server's store runs (migrations included). */
   onQuery?: (sql: string) => void;
   /**
@@ -72,6 +80,10 @@ export async function startTestServer({
   feeds,
   onQuery,
   database: given,
+  publicUrl = "https://news.example",
+  logStream = { write: () => {} },
+  logRequests = false,
+  wrapStore = (store) => store,
 }: TestServerOptions = {}): Promise<TestServer> {
   const database = given ?? (await createTestDatabase(engine));
   const store = await openStore(
@@ -86,14 +98,14 @@ export async function startTestServer({
   );
   if (demo) await loadDemoContentIfEmpty(store, join(root, "content"), join(root, "public"));
   const template = readFileSync(join(root, "index.html"), "utf8");
-  const publicUrl = "https://news.example";
   const work = { renders: 0, storyReads: 0 };
   // The server's store and renderer, counted: a test can tell work done from work saved.
+  const served = wrapStore(store);
   const counted: StoryStore = {
-    ...store,
+    ...served,
     getStory: (slug) => {
       work.storyReads += 1;
-      return store.getStory(slug);
+      return served.getStory(slug);
     },
   };
   const app = await buildApp({
@@ -105,6 +117,7 @@ export async function startTestServer({
     trustProxy,
     sharedLimits,
     rateLimits,
+    log: { requests: logRequests, stream: logStream },
     ...(now ? { now } : {}),
     ...(shareCards ? { shareCards } : {}),
     ...(feeds ? { feeds } : {}),

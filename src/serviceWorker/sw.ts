@@ -127,10 +127,15 @@ async function keepCurrent(url: URL, response: Response): Promise<void> {
 
 async function offlinePage(): Promise<Response> {
   const page = await caches.match(OFFLINE_PAGE, { ...loose, cacheName: SHELL_CACHE });
+  // The page keeps the policy it was sent with (its styles are allowed by their hash).
+  const policy = page?.headers.get("content-security-policy");
   return new Response(page ? await page.text() : "You are offline.", {
     status: 503,
     statusText: "Offline",
-    headers: { "content-type": page ? "text/html; charset=utf-8" : "text/plain; charset=utf-8" },
+    headers: {
+      "content-type": page ? "text/html; charset=utf-8" : "text/plain; charset=utf-8",
+      ...(policy ? { "content-security-policy": policy } : {}),
+    },
   });
 }
 

@@ -53,10 +53,14 @@ describe("HTTP caching", () => {
 });
 
 describe("compression", () => {
-  it("sends pages and API answers compressed to a client that accepts it, and says it varies", async () => {
-    for (const path of ["/stories/ferry-crew-pulls-kayakers-from-the-sound", "/api/stories?limit=20"]) {
-      const response = await fetch(`${server.url}${path}`, { headers: { "accept-encoding": "br" } });
-      expect(response.headers.get("content-encoding"), path).toBe("br");
+  it("sends pages gzip and API answers brotli to a browser, and says they vary", async () => {
+    const browser = { "accept-encoding": "gzip, deflate, br, zstd" };
+    for (const [path, encoding] of [
+      ["/stories/ferry-crew-pulls-kayakers-from-the-sound", "gzip"],
+      ["/api/stories?limit=20", "br"],
+    ]) {
+      const response = await fetch(`${server.url}${path}`, { headers: browser });
+      expect(response.headers.get("content-encoding"), path).toBe(encoding);
       expect(response.headers.get("vary")).toMatch(/accept-encoding/i);
       expect((await response.text()).length).toBeGreaterThan(1000);
     }
@@ -73,18 +77,22 @@ describe("the answers a server keeps", () => {
   afterAll(() => kept.close());
   const fetchKept = (path: string, headers: Record<string, string> = {}) => fetch(`${kept.url}${path}`, { headers });
 
-  it("renders a page once, then sends the same bytes and ETag in every encoding without rendering", async () => {
-    const first = await fetchKept(STORY, { "accept-encoding": "br" });
+  it("renders a page once, then sends the same page and ETag in every encoding without rendering", async () => {
+    const withoutNonce = (html: string) => html.replaceAll(/nonce="[\w-]+"/g, 'nonce=""');
+    const first = await fetchKept(STORY, { "accept-encoding": "gzip, deflate, br" });
     const html = await first.text();
     const { renders } = kept.work();
-    for (const encoding of ["br", "gzip", "identity", "br"]) {
+    for (const encoding of ["gzip, deflate, br, zstd", "gzip", "identity", "gzip, br"]) {
       const again = await fetchKept(STORY, { "accept-encoding": encoding });
       expect(again.status).toBe(200);
-      expect(again.headers.get("content-encoding")).toBe(encoding === "identity" ? null : encoding);
+      // Pages go out gzip, never brotli: their gzip form takes each answer's nonce (decision 013).
+      expect(again.headers.get("content-encoding")).toBe(encoding === "identity" ? null : "gzip");
       expect(again.headers.get("vary")).toMatch(/accept-encoding/i);
       expect(again.headers.get("etag")).toBe(first.headers.get("etag"));
       expect(again.headers.get("content-type")).toBe("text/html; charset=utf-8");
-      expect(await again.text()).toBe(html);
+      const text = await again.text();
+      expect(withoutNonce(text)).toBe(withoutNonce(html));
+      expect(text).not.toBe(html);
     }
     const notModified = await fetchKept(STORY, { "if-none-match": first.headers.get("etag") ?? "" });
     expect(notModified.status).toBe(304);
@@ -159,5 +167,10 @@ describe("negotiateEncoding", () => {
     [undefined, "identity"],
   ])("takes %s as %s", (header, encoding) => {
     expect(negotiateEncoding(header)).toBe(encoding);
+  });
+
+  it("offers a page with nonces in gzip alone", () => {
+    expect(negotiateEncoding("br, gzip", ["gzip"])).toBe("gzip");
+    expect(negotiateEncoding("br", ["gzip"])).toBe("identity");
   });
 });

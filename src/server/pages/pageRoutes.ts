@@ -8,9 +8,11 @@ import { scriptSafeJson } from "../../head/head";
 import { escapeHtml, renderHead } from "../../head/renderHead";
 import type { StoryApi } from "../../model/storyApi";
 import { canonicalPageUrl } from "../http/canonicalUrl";
+import { cspNonce } from "../http/securityHeaders";
+import { noteError } from "../http/serverLog";
 import { modulePreload } from "./clientBuild";
 
-export type Render = (request: Request, api: StoryApi, site: Site) => Promise<RenderResult>;
+export type Render = (request: Request, api: StoryApi, site: Site, nonce: string) => Promise<RenderResult>;
 
 export interface PageRenderer {
   /** The HTML page, with `<!--app-head-->`, `<!--app-html-->` and `<!--app-data-->` to fill. */
@@ -26,17 +28,33 @@ export interface PageRoutesOptions {
   pages: PageRenderer;
 }
 
+/**
+ * Puts the answer's nonce on the template's scripts and on the route chunks' preloads (which a
+ * policy with 'strict-dynamic' treats as scripts). Not on the page's data block or JSON-LD: a
+ * browser never runs them, so no policy applies to them.
+ */
+function withNonce(html: string, nonce: string): string {
+  return html
+    .replaceAll("<script", `<script nonce="${nonce}"`)
+    .replaceAll('<link rel="modulepreload"', `<link rel="modulepreload" nonce="${nonce}"`);
+}
+
 export const pageRoutes: FastifyPluginAsync<PageRoutesOptions> = async (app, { reader, site, pages }) => {
   app.get("/*", async (request, reply) => {
     const canonical = canonicalPageUrl(request.url);
     if (canonical) return reply.redirect(canonical, 301);
     // Concatenate rather than resolve: a path like //evil.example must stay a path on this site.
     const url = new URL(`${site.url}${request.url}`);
-    const result = await pages.render(new Request(url, { headers: { accept: "text/html" } }), reader, site);
+    const nonce = cspNonce(request);
+    const result = await pages.render(new Request(url, { headers: { accept: "text/html" } }), reader, site, nonce);
     if (result.kind === "redirect") return reply.redirect(result.location, result.status);
+    if (result.status >= 500) noteError(request, result.error);
     const preloads = pages.routeScripts(result.pageModules).map((href) => modulePreload(escapeHtml(href)));
-    const html = (await pages.template(request.url))
-      .replace("<!--app-head-->", [renderHead(result.head), ...preloads].join("\n    "))
+    const html = withNonce(await pages.template(request.url), nonce)
+      .replace(
+        "<!--app-head-->",
+        [renderHead(result.head), ...preloads.map((link) => withNonce(link, nonce))].join("\n    "),
+      )
       .replace("<!--app-html-->", () => result.html)
       .replace(
         "<!--app-data-->",
