@@ -1,0 +1,461 @@
+// The hostile catalogue: inputs a careless or hostile client sends to every surface of Dispatch,
+// each with the answer it must get. src/server/hostile.test.ts sends them all, on each engine, to
+// the real server, and holds every answer to what any answer owes a reader: never a 5xx, never
+// the input echoed unescaped into HTML or XML, never a redirect to another host, the one error
+// shape. Add a case whenever a new surface or a new trick turns up.
+
+/** Script that must never reach a page as markup. */
+export const MARK = `"><svg/onload=alert(1)>`;
+/** The same, as it may appear in a URL. */
+export const MARK_IN_URL = encodeURIComponent(MARK);
+
+/** The publishing token the catalogue's server runs with (32+ characters, as the server demands). */
+export const TOKEN = "hostile-catalogue-admin-token-0123456789abcdef";
+
+export type Surface =
+  | "story page"
+  | "listing pages"
+  | "search"
+  | "read API"
+  | "publishing"
+  | "views"
+  | "oEmbed"
+  | "feeds and sitemaps"
+  | "share cards"
+  | "files"
+  | "request line"
+  | "headers";
+
+export interface HostileCase {
+  surface: Surface;
+  /** What the input tries. */
+  name: string;
+  method?: string;
+  /** The request target, sent by fetch (so a valid URL path); ignored when `raw` is set. */
+  path: string;
+  /** The request line and headers written as they are on a socket (`{host}` becomes the server's). */
+  raw?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  /** Send `Authorization: Bearer TOKEN`. */
+  admin?: boolean;
+  /** The statuses the answer may have. */
+  expect: number[];
+  /** Afterwards, this page must answer 200 and show the input as text (escaped). */
+  shownAt?: string;
+  /** Afterwards, this story must not exist (the write was refused and left nothing behind). */
+  absent?: string;
+}
+
+const story = (overrides: Record<string, unknown> = {}) =>
+  JSON.stringify({
+    headline: "Hostile catalogue story",
+    section: "city",
+    authors: [{ slug: "catalogue-writer", name: "Catalogue Writer" }],
+    tags: [{ slug: "catalogue", name: "Catalogue" }],
+    publishedAt: "2026-11-20T06:00:00.000Z",
+    updatedAt: "2026-11-20T06:00:00.000Z",
+    body: [{ type: "paragraph", text: "A paragraph." }],
+    ...overrides,
+  });
+
+const put = (slug: string, body: string, expect: number[], extra: Partial<HostileCase> = {}): HostileCase => ({
+  surface: "publishing",
+  name: extra.name ?? slug,
+  method: "PUT",
+  path: `/api/stories/${slug}`,
+  headers: { "content-type": "application/json" },
+  admin: true,
+  body,
+  expect,
+  ...extra,
+});
+
+const STORY = "/stories/ferry-crew-pulls-kayakers-from-the-sound";
+
+export const catalogue: HostileCase[] = [
+  // Story pages
+  { surface: "story page", name: "script in the slug", path: `/stories/${MARK_IN_URL}`, expect: [404] },
+  { surface: "story page", name: "NUL in the slug", path: "/stories/%00", expect: [404] },
+  { surface: "story page", name: "dot-dot slug", path: "/stories/%2e%2e", expect: [404] },
+  { surface: "story page", name: "encoded slash in the slug", path: "/stories/a%2fb", expect: [404] },
+  {
+    surface: "story page",
+    name: "a slug of 5,000 characters",
+    path: `/stories/${"a".repeat(5000)}`,
+    expect: [404],
+  },
+  { surface: "story page", name: "right-to-left override in the slug", path: "/stories/%E2%80%AEabc", expect: [404] },
+  { surface: "story page", name: "script in ?quote", path: `${STORY}?quote=${MARK_IN_URL}`, expect: [200] },
+  { surface: "story page", name: "?quote past the last passage", path: `${STORY}?quote=99999`, expect: [200] },
+  { surface: "story page", name: "script in ?t", path: `${STORY}?t=${MARK_IN_URL}`, expect: [200] },
+  { surface: "story page", name: "?t of 1e308", path: `${STORY}?t=1e308`, expect: [200] },
+  {
+    surface: "story page",
+    name: "tracking parameter with script",
+    path: `${STORY}?utm_source=${MARK_IN_URL}`,
+    expect: [301],
+  },
+  {
+    surface: "story page",
+    name: "upper-case slug",
+    path: "/stories/FERRY-CREW-PULLS-KAYAKERS-FROM-THE-SOUND",
+    expect: [301],
+  },
+  { surface: "story page", name: "protocol-relative path", path: "//evil.example/", expect: [301] },
+  { surface: "story page", name: "protocol-relative story path", path: "//evil.example/stories/x", expect: [301] },
+  // Listing pages
+  { surface: "listing pages", name: "script as a section", path: `/sections/${MARK_IN_URL}`, expect: [404] },
+  { surface: "listing pages", name: "NUL inside a tag", path: "/tags/a%00b", expect: [404] },
+  { surface: "listing pages", name: "traversal as an author", path: "/authors/..%2f..%2fetc%2fpasswd", expect: [404] },
+  { surface: "listing pages", name: "garbage ?before", path: "/sections/city?before=garbage", expect: [404] },
+  {
+    surface: "listing pages",
+    name: "script in ?before",
+    path: `/sections/city?before=${MARK_IN_URL}`,
+    expect: [404],
+  },
+  {
+    surface: "listing pages",
+    name: "saved page with script in the query",
+    path: `/saved?x=${MARK_IN_URL}`,
+    expect: [200],
+  },
+  // Search
+  { surface: "search", name: "script as the query", path: `/search?q=${MARK_IN_URL}`, expect: [200] },
+  { surface: "search", name: "script as the query (API)", path: `/api/search?q=${MARK_IN_URL}`, expect: [200] },
+  {
+    surface: "search",
+    name: "FTS syntax",
+    path: `/api/search?q=${encodeURIComponent('headline:fog OR NEAR("a" "b") *')}`,
+    expect: [200],
+  },
+  { surface: "search", name: "lone quote", path: "/api/search?q=%22", expect: [200] },
+  {
+    surface: "search",
+    name: "SQL in the query",
+    path: `/api/search?q=${encodeURIComponent("' or 1=1 --")}`,
+    expect: [200],
+  },
+  {
+    surface: "search",
+    name: "10,000-character query",
+    path: `/api/search?q=${"fog%20".repeat(2000)}`,
+    expect: [400],
+  },
+  { surface: "search", name: "NUL in the query", path: "/api/search?q=fog%00", expect: [200] },
+  { surface: "search", name: "forged cursor", path: "/api/search?q=fog&cursor=eyJ4IjoxfQ", expect: [400] },
+  { surface: "search", name: "script as the cursor", path: `/api/search?q=fog&cursor=${MARK_IN_URL}`, expect: [400] },
+  { surface: "search", name: "hex limit", path: "/api/search?q=fog&limit=0x10", expect: [400] },
+  // Read API
+  {
+    surface: "read API",
+    name: "SQL as a section",
+    path: `/api/stories?section=${encodeURIComponent("' or 1=1 --")}`,
+    expect: [400],
+  },
+  { surface: "read API", name: "hex limit", path: "/api/stories?limit=0x10", expect: [400] },
+  { surface: "read API", name: "negative limit", path: "/api/stories?limit=-1", expect: [400] },
+  { surface: "read API", name: "limit 1e3", path: "/api/stories?limit=1e3", expect: [400] },
+  { surface: "read API", name: "limit twice", path: "/api/stories?limit=1&limit=2", expect: [400] },
+  { surface: "read API", name: "forged list cursor", path: "/api/stories?cursor=AAAA", expect: [400] },
+  { surface: "read API", name: "NUL story slug", path: "/api/stories/%00", expect: [404] },
+  { surface: "read API", name: "script as a story slug", path: `/api/stories/${MARK_IN_URL}`, expect: [404] },
+  { surface: "read API", name: "NUL tag", path: "/api/tags/a%00b", expect: [404] },
+  { surface: "read API", name: "unknown API path", path: "/api/nope", expect: [404] },
+  // Publishing
+  put("no-token", story(), [401], { admin: false, name: "no token", absent: "no-token" }),
+  put("wrong-token", story(), [401], {
+    admin: false,
+    name: "wrong token",
+    headers: { "content-type": "application/json", authorization: "Bearer not-the-token" },
+    absent: "wrong-token",
+  }),
+  put("basic-auth", story(), [401], {
+    admin: false,
+    name: "Basic instead of Bearer",
+    headers: {
+      "content-type": "application/json",
+      authorization: `Basic ${Buffer.from(`x:${TOKEN}`).toString("base64")}`,
+    },
+    absent: "basic-auth",
+  }),
+  put("lower-case-scheme", story(), [201], {
+    admin: false,
+    name: "lower-case bearer scheme",
+    headers: { "content-type": "application/json", authorization: `bearer ${TOKEN}` },
+  }),
+  put("text-plain", story(), [415], {
+    name: "text/plain body",
+    headers: { "content-type": "text/plain" },
+    absent: "text-plain",
+  }),
+  put("broken-json", '{"headline": "x",', [400], { name: "broken JSON", absent: "broken-json" }),
+  put("json-array", "[1, 2, 3]", [400], { name: "a JSON array", absent: "json-array" }),
+  put("too-big", story({ body: [{ type: "paragraph", text: "x".repeat(1_100_000) }] }), [413], {
+    name: "a body over 1 MiB",
+    absent: "too-big",
+  }),
+  put("script-headline", story({ headline: MARK, body: [{ type: "paragraph", text: MARK }] }), [201], {
+    name: "script in the headline and body",
+    shownAt: "/stories/script-headline",
+  }),
+  put("nul-headline", story({ headline: "Fog\u0000 returns" }), [400], {
+    name: "NUL in the headline",
+    absent: "nul-headline",
+  }),
+  put("escape-headline", story({ headline: "Fog \u001b[31mreturns" }), [400], {
+    name: "ESC in the headline",
+    absent: "escape-headline",
+  }),
+  put("rtl-override", story({ headline: "Fog \u202Esnruter" }), [400], {
+    name: "right-to-left override in the headline",
+    absent: "rtl-override",
+  }),
+  put(
+    "lone-surrogate",
+    `{"headline":"Fog \\ud800 returns",${story()
+      .slice(1)
+      .replace(/"headline":"[^"]*",/, "")}`,
+    [400],
+    {
+      name: "lone surrogate in the headline",
+      absent: "lone-surrogate",
+    },
+  ),
+  put("script-section", story({ section: { slug: MARK, name: MARK } }), [400], {
+    name: "script as a new section's slug",
+    absent: "script-section",
+  }),
+  put(
+    "javascript-video",
+    story({
+      body: [{ type: "video", video: { title: "x", sources: [{ src: "javascript:alert(1)", type: "video/mp4" }] } }],
+    }),
+    [400],
+    {
+      name: "javascript: video source",
+      absent: "javascript-video",
+    },
+  ),
+  put("javascript-image", story({ image: { src: "javascript:alert(1)", alt: "x", width: 10, height: 10 } }), [400], {
+    name: "javascript: image",
+    absent: "javascript-image",
+  }),
+  put("proto-pollution", `{"__proto__": {"admin": true}, ${story().slice(1)}`, [400], {
+    name: "__proto__ in the body",
+    absent: "proto-pollution",
+  }),
+  put("bad-date", story({ publishedAt: "yesterday" }), [400], { name: "a date that is not one", absent: "bad-date" }),
+  put("traversal-related", story({ body: [{ type: "related", headline: "x", slug: "../../etc/passwd" }] }), [400], {
+    name: "traversal as a related slug",
+    absent: "traversal-related",
+  }),
+  put(MARK_IN_URL, story(), [400], { name: "script as the slug to publish at" }),
+  {
+    surface: "publishing",
+    name: "DELETE of a story that is not there",
+    method: "DELETE",
+    path: "/api/stories/not-there-at-all",
+    admin: true,
+    expect: [404],
+  },
+  {
+    surface: "publishing",
+    name: "DELETE without a token",
+    method: "DELETE",
+    path: "/api/stories/ferry-crew-pulls-kayakers-from-the-sound",
+    expect: [401],
+  },
+  {
+    surface: "publishing",
+    name: "PATCH on a story",
+    method: "PATCH",
+    path: "/api/stories/x",
+    headers: { "content-type": "application/json" },
+    body: "{}",
+    expect: [405],
+  },
+  // Views
+  {
+    surface: "views",
+    name: "garbage beacon",
+    method: "POST",
+    path: "/api/views",
+    headers: { "content-type": "text/plain" },
+    body: "\u0000\u0001garbage",
+    expect: [400],
+  },
+  {
+    surface: "views",
+    name: "a view of a story that is not there",
+    method: "POST",
+    path: "/api/views",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ slug: MARK }),
+    expect: [400],
+  },
+  {
+    surface: "views",
+    name: "__proto__ as the beacon",
+    method: "POST",
+    path: "/api/views",
+    headers: { "content-type": "application/json" },
+    body: '{"__proto__":{"slug":"x"}}',
+    expect: [400],
+  },
+  {
+    surface: "views",
+    name: "a beacon over its size",
+    method: "POST",
+    path: "/api/views",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ slug: "x".repeat(5000) }),
+    expect: [413],
+  },
+  // oEmbed
+  {
+    surface: "oEmbed",
+    name: "another site's URL",
+    path: "/oembed?url=https%3A%2F%2Fevil.example%2Fstories%2Fx&format=json",
+    expect: [404],
+  },
+  { surface: "oEmbed", name: "javascript: URL", path: "/oembed?url=javascript%3Aalert(1)", expect: [404] },
+  {
+    surface: "oEmbed",
+    name: "format xml",
+    path: `/oembed?url=https%3A%2F%2Fnews.example${encodeURIComponent(STORY)}&format=xml`,
+    expect: [501],
+  },
+  { surface: "oEmbed", name: "no url", path: "/oembed", expect: [400] },
+  {
+    surface: "oEmbed",
+    name: "negative maxwidth",
+    path: `/oembed?url=https%3A%2F%2Fnews.example${encodeURIComponent(STORY)}&maxwidth=-1`,
+    expect: [400],
+  },
+  // Feeds and sitemaps
+  {
+    surface: "feeds and sitemaps",
+    name: "script as a feed's section",
+    path: `/sections/${MARK_IN_URL}/feed.xml`,
+    expect: [404],
+  },
+  {
+    surface: "feeds and sitemaps",
+    name: "a month that is not one",
+    path: "/sitemaps/stories-9999-99.xml",
+    expect: [404],
+  },
+  { surface: "feeds and sitemaps", name: "part zero", path: "/sitemaps/stories-2026-11-0.xml", expect: [404] },
+  {
+    surface: "feeds and sitemaps",
+    name: "traversal under sitemaps",
+    path: "/sitemaps/..%2f..%2fpackage.json",
+    expect: [404],
+  },
+  {
+    surface: "feeds and sitemaps",
+    name: "script in the feed's query",
+    path: `/feed.xml?x=${MARK_IN_URL}`,
+    expect: [200],
+  },
+  // Share cards
+  { surface: "share cards", name: "script as the card's slug", path: `/og/${MARK_IN_URL}.png`, expect: [404] },
+  { surface: "share cards", name: "NUL as the card's slug", path: "/og/%00.png", expect: [404] },
+  { surface: "share cards", name: "a card for no story", path: "/og/not-a-story.png", expect: [404] },
+  // Files
+  { surface: "files", name: "traversal out of assets", path: "/assets/..%2f..%2fpackage.json", expect: [404] },
+  { surface: "files", name: "double-encoded traversal", path: "/assets/%252e%252e/package.json", expect: [404] },
+  { surface: "files", name: "a precompressed sibling asked by name", path: "/sw.js.br", expect: [404] },
+  { surface: "files", name: "dotfile", path: "/.env", expect: [404] },
+  { surface: "files", name: "git config", path: "/.git/config", expect: [404] },
+  // The request line
+  {
+    surface: "request line",
+    name: "absolute-form target of another host",
+    path: "",
+    raw: "GET http://evil.example/ HTTP/1.1\r\nhost: {host}",
+    expect: [200],
+  },
+  {
+    surface: "request line",
+    name: "absolute-form target with tracking",
+    path: "",
+    raw: "GET https://evil.example/x?utm_source=1 HTTP/1.1\r\nhost: {host}",
+    expect: [301],
+  },
+  { surface: "request line", name: "asterisk target", path: "", raw: "GET * HTTP/1.1\r\nhost: {host}", expect: [400] },
+  {
+    surface: "request line",
+    name: "absolute-form target of this site",
+    path: "",
+    raw: "GET http://{host}/stories/ferry-crew-pulls-kayakers-from-the-sound HTTP/1.1\r\nhost: {host}",
+    expect: [200],
+  },
+  {
+    surface: "request line",
+    name: "raw backslash",
+    path: "",
+    raw: "GET /\\evil.example/ HTTP/1.1\r\nhost: {host}",
+    expect: [301],
+  },
+  { surface: "request line", name: "TRACE", method: "TRACE", path: "/", expect: [405] },
+  {
+    surface: "request line",
+    name: "unknown method",
+    path: "",
+    raw: "PROPFIND / HTTP/1.1\r\nhost: {host}",
+    expect: [405],
+  },
+  {
+    surface: "request line",
+    name: "an oversized header",
+    path: "",
+    raw: `GET / HTTP/1.1\r\nhost: {host}\r\nx-big: ${"a".repeat(20_000)}`,
+    expect: [431],
+  },
+  // Headers
+  {
+    surface: "headers",
+    name: "a foreign Host",
+    path: STORY,
+    raw: "GET /stories/ferry-crew-pulls-kayakers-from-the-sound HTTP/1.1\r\nhost: evil.example",
+    expect: [200],
+  },
+  {
+    surface: "headers",
+    name: "a foreign X-Forwarded-Host",
+    path: STORY,
+    headers: { "x-forwarded-host": "evil.example", "x-forwarded-proto": "javascript" },
+    expect: [200],
+  },
+  {
+    surface: "headers",
+    name: "garbage Accept-Encoding",
+    path: STORY,
+    headers: { "accept-encoding": "br;q=x, *;q=-1, gzip;q=1e9" },
+    expect: [200],
+  },
+  {
+    surface: "headers",
+    name: "garbage If-None-Match",
+    path: STORY,
+    headers: { "if-none-match": `W/"${MARK}"` },
+    expect: [200],
+  },
+  {
+    surface: "headers",
+    name: "garbage Range on a file",
+    path: "/favicon.svg",
+    headers: { range: "bytes=9999999-1" },
+    expect: [416],
+  },
+  {
+    surface: "headers",
+    name: "JSON asked of a page",
+    path: STORY,
+    headers: { accept: "application/json" },
+    expect: [200],
+  },
+];
