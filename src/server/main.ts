@@ -16,6 +16,8 @@ const root = fileURLToPath(new URL("../..", import.meta.url));
 const clientDir = `${root}dist/client`;
 /** How long in-flight requests get to finish on shutdown before the process exits anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
+/** How long after SIGTERM the process still reads requests on kept connections, answering each with Connection: close. */
+const DRAIN_MS = 500;
 
 const config = configOrExit();
 const workers = config.webConcurrency;
@@ -85,6 +87,9 @@ async function runServer() {
     process.once(signal, async () => {
       draining = true;
       setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
+      // A moment in which a request already on its way over a kept connection is still read and
+      // answered (saying close), before idle connections are closed under it.
+      await new Promise((resolve) => setTimeout(resolve, DRAIN_MS));
       await app.close(); // stops accepting, closes idle connections, waits for requests in flight
       await store.close();
       process.exit(0);
