@@ -28,7 +28,7 @@ export type RenderResult =
 
 /** `nonce` goes on the router's hydration script, for the page's Content-Security-Policy. */
 export async function render(request: Request, api: StoryApi, site: Site, nonce?: string): Promise<RenderResult> {
-  const queryClient = createQueryClient(api);
+  const queryClient = createQueryClient(api, { retries: 0 });
   const { query, dataRoutes } = createStaticHandler(createRoutes({ queryClient, site }));
   const context = await query(request);
   if (context instanceof Response) {

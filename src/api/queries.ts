@@ -15,12 +15,17 @@ function apiOf(client: QueryClient): StoryApi {
   return api;
 }
 
-export function createQueryClient(api: StoryApi): QueryClient {
+/**
+ * `retries`: how often a failed read is tried again (not for an answer the API gave, such as a 404).
+ * The browser's network drops requests, so it tries twice more; the server reads its store, which
+ * retries a lost connection itself, so a page that cannot be read fails at once, not seconds later.
+ */
+export function createQueryClient(api: StoryApi, { retries = 2 }: { retries?: number } = {}): QueryClient {
   const client = new QueryClient({
     defaultOptions: {
       queries: {
         staleTime: 60_000,
-        retry: (failures, error) => !(error instanceof ApiError && error.status < 500) && failures < 2,
+        retry: (failures, error) => !(error instanceof ApiError && error.status < 500) && failures < retries,
       },
     },
   });

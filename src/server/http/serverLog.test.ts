@@ -22,6 +22,7 @@ afterEach(async () => {
 /** A server whose store fails to read a story, and the lines it logs. */
 async function failingServer(logRequests: boolean) {
   const lines: LogLine[] = [];
+  const reads = { broken: 0 };
   server = await startTestServer({
     logRequests,
     answerCacheBytes: 0,
@@ -29,12 +30,15 @@ async function failingServer(logRequests: boolean) {
     wrapStore: (store) => ({
       ...store,
       getStory: async (slug) => {
-        if (slug === "broken") throw new Error("disk I/O error reading broken");
+        if (slug === "broken") {
+          reads.broken += 1;
+          throw new Error("disk I/O error reading broken");
+        }
         return store.getStory(slug);
       },
     }),
   });
-  return { url: server.url, lines };
+  return { url: server.url, lines, reads };
 }
 
 describe.each([false, true])("the log with LOG_REQUESTS=%s", (logRequests) => {
@@ -71,4 +75,11 @@ describe.each([false, true])("the log with LOG_REQUESTS=%s", (logRequests) => {
       expect(lines.filter((line) => line.url === "/api/sections")).toEqual([]);
     }
   });
+});
+
+it("answers a page its story cannot be read for with a 500 at once, reading the story once", async () => {
+  // The store retries a lost connection itself; the page does not try the read again on top.
+  const { url, reads } = await failingServer(false);
+  expect((await fetch(`${url}/stories/broken`)).status).toBe(500);
+  expect(reads.broken).toBe(1);
 });
