@@ -1,12 +1,12 @@
 // The hostile catalogue (src/test/hostile/catalogue.ts) against the real server on each engine:
 // every input gets the answer it must (never a 5xx, but oEmbed's 501 for a format it does not
 // offer, as its spec says), and every answer keeps what any answer owes a reader.
-// Requests go out byte for byte on a socket (rawRequest), so nothing on the way (fetch's URL
+// Requests go out byte for byte on a socket (test/rawHttp.ts), so nothing on the way (fetch's URL
 // parser, say) cleans an input before the server sees it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testEngines } from "../store/testDatabases";
 import { catalogue, type HostileCase, MARK, TOKEN } from "../test/hostile/catalogue";
-import { type RawResponse, rawRequest } from "../test/hostile/rawRequest";
+import { type RawAnswer, rawRequest } from "../test/rawHttp";
 import { startTestServer, type TestServer } from "./testServer";
 
 /** The test server's PUBLIC_URL host: its absolute redirects may name it. */
@@ -23,11 +23,14 @@ describe.each(testEngines)("the hostile catalogue on %s", (engine) => {
   });
   afterAll(() => server.close());
 
-  function send(test: HostileCase, index: number, path = test.path): Promise<RawResponse> {
+  function send(test: HostileCase, index: number, path = test.path): Promise<RawAnswer> {
     const host = new URL(server.url).host;
     const address = `10.66.${Math.floor(index / 250)}.${(index % 250) + 1}`;
     if (test.raw)
-      return rawRequest(server.url, `${test.raw.replaceAll("{host}", host)}\r\nx-forwarded-for: ${address}`);
+      return rawRequest(server.url, [
+        ...test.raw.replaceAll("{host}", host).split("\r\n"),
+        `x-forwarded-for: ${address}`,
+      ]);
     const headers: Record<string, string> = {
       host,
       "x-forwarded-for": address,
@@ -35,7 +38,7 @@ describe.each(testEngines)("the hostile catalogue on %s", (engine) => {
       ...test.headers,
     };
     const lines = Object.entries(headers).map(([name, value]) => `${name}: ${value}`);
-    return rawRequest(server.url, [`${test.method ?? "GET"} ${path} HTTP/1.1`, ...lines].join("\r\n"), test.body);
+    return rawRequest(server.url, [`${test.method ?? "GET"} ${path} HTTP/1.1`, ...lines], test.body);
   }
 
   it("holds at least 60 inputs over every surface", () => {
@@ -69,7 +72,7 @@ describe.each(testEngines)("the hostile catalogue on %s", (engine) => {
 });
 
 /** What every answer owes: no live markup from the input, no other host, the one error shape. */
-function expectSafe(answer: RawResponse, origin: string, described: string) {
+function expectSafe(answer: RawAnswer, origin: string, described: string) {
   const type = answer.headers["content-type"] ?? "";
   if (/html|xml/.test(type)) for (const markup of LIVE_MARKUP) expect(answer.body, described).not.toMatch(markup);
   if (process.env.NOSNIFF !== "0")

@@ -9,13 +9,18 @@ export interface RawAnswer {
   body: string;
 }
 
-/** Sends `request` as written (each line ended by CRLF, a blank line added) and reads the answer to the end. */
+/**
+ * Sends the request line and headers as written (each line ended by CRLF, a blank line added),
+ * then `body` in UTF-8 with its Content-Length, and reads the answer to the end.
+ */
 export function rawRequest(serverUrl: string, lines: string[], body = ""): Promise<RawAnswer> {
   const { hostname, port } = new URL(serverUrl);
-  const text = `${[...lines, "Connection: close"].join("\r\n")}\r\n\r\n${body}`;
+  const length = body ? [`Content-Length: ${Buffer.byteLength(body)}`] : [];
+  const head = `${[...lines, ...length, "Connection: close"].join("\r\n")}\r\n\r\n`;
+  const request = Buffer.concat([Buffer.from(head, "latin1"), Buffer.from(body, "utf8")]);
   return new Promise((resolve, reject) => {
     // Written, not ended: a half-closed socket reads to some servers as a client gone away.
-    const socket = connect({ host: hostname, port: Number(port) }, () => socket.write(text, "latin1"));
+    const socket = connect({ host: hostname, port: Number(port) }, () => socket.write(request));
     const chunks: Buffer[] = [];
     socket.on("data", (chunk: Buffer) => chunks.push(chunk));
     socket.on("error", reject);
