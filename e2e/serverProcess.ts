@@ -13,6 +13,22 @@ export function extraPort(offset: number): number {
   return Number(process.env.E2E_PORT ?? 3100) + offset;
 }
 
+/** The process groups of the servers started here and not yet stopped. */
+const running = new Set<number>();
+/** Kills a server and the processes it started (its cluster workers): its whole process group. */
+function killGroup(pid: number) {
+  running.delete(pid);
+  try {
+    process.kill(-pid, "SIGKILL");
+  } catch {
+    // Already gone.
+  }
+}
+// A test that times out never reaches its own stop(): the servers go with the test process.
+process.on("exit", () => {
+  for (const pid of running) killGroup(pid);
+});
+
 export interface ServerProcess {
   origin: string;
   child: ChildProcess;
@@ -32,7 +48,12 @@ export async function startServerProcess(port: number, env: Record<string, strin
       ...env,
     },
     stdio: "ignore",
+    // A process group of its own, so stopping it stops its cluster workers too.
+    detached: true,
   });
+  const pid = child.pid as number;
+  running.add(pid);
+  const stop = () => killGroup(pid);
   try {
     // Migrating and loading the demo stories takes seconds, more on a busy machine (within the test's 30 s).
     await expect
@@ -40,14 +61,8 @@ export async function startServerProcess(port: number, env: Record<string, strin
       .toBe(200);
   } catch (error) {
     // A server that never got ready must not outlive the test (and hold its port for the next).
-    if (child.exitCode === null) child.kill("SIGKILL");
+    stop();
     throw error;
   }
-  return {
-    origin,
-    child,
-    stop: () => {
-      if (child.exitCode === null) child.kill("SIGKILL");
-    },
-  };
+  return { origin, child, stop };
 }
