@@ -1,5 +1,6 @@
 // What the store does when its database fails it (docs/decisions/012-the-store-survives-its-database.md):
-// a read that lost its connection is tried once more on a new one; a write that meets a busy
+// a read that lost its connection is tried again on a new one (for up to a second: a cut may
+// have taken every idle connection of the pool); a write that meets a busy
 // SQLite waits in short sleeps off the event loop, then answers busy (503); a PostgreSQL write
 // that lost a deadlock or a serialization race is run again; a database that does not answer
 // is store_unreachable (503). Anything else is the caller's to handle, as it was.
@@ -54,20 +55,24 @@ export interface FaultOptions {
 /** The longest a busy write sleeps between tries: the import pauses longer between its batches. */
 export const MAX_BUSY_SLEEP_MS = 50;
 
+/** How long a read that lost its connection goes on trying new ones before it answers unreachable. */
+const READ_RETRY_MS = 1_000;
+
 /** How many times a PostgreSQL write that lost a deadlock or serialization race is tried in all. */
 const CONFLICT_TRIES = 5;
 
-/** The store, with reads retried once and writes guarded as above. */
+/** The store, with reads retried on new connections and writes guarded as above. */
 export function guardStore(store: StoryStore, { checkFile, busyWaitMs }: FaultOptions): StoryStore {
   async function read<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      if (!faultOf(error)) throw error;
+    const deadline = Date.now() + READ_RETRY_MS;
+    for (let attempt = 1; ; attempt++) {
       try {
         return await work();
-      } catch (again) {
-        throw answerFor(again);
+      } catch (error) {
+        // Each failure drops its dead connection from the pool; when a cut took several idle
+        // connections at once, the next few tries may meet the others before a fresh one.
+        if (faultOf(error) !== "connection" || Date.now() >= deadline) throw answerFor(error);
+        if (attempt > 1) await sleep(Math.min(10 * 2 ** attempt, 200));
       }
     }
   }
