@@ -221,10 +221,13 @@ test("the service worker keeps this build's shell and drops an older build's", a
   const shells = (await page.evaluate(() => caches.keys())).filter((name) => name.startsWith("dispatch-shell-"));
   expect(shells).toEqual([shell]);
 
+  // The build's files this page loaded: its stylesheet, the app's entry (imported once the page
+  // has loaded) and the chunks it needs.
   const pageFiles = await page.evaluate(() =>
-    [...document.querySelectorAll<HTMLScriptElement | HTMLLinkElement>("script[src], link[rel=stylesheet]")].map(
-      (element) => new URL("src" in element ? element.src : element.href).pathname,
-    ),
+    performance
+      .getEntriesByType("resource")
+      .map((entry) => new URL(entry.name).pathname)
+      .filter((path) => /^\/assets\/.+\.(js|css)$/.test(path)),
   );
   expect(pageFiles.length).toBeGreaterThan(1);
   const kept = await page.evaluate(
