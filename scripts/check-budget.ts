@@ -10,10 +10,9 @@ const BUDGET = 125 * 1024;
 const clientDir = "dist/client";
 const client = readClientBuild(clientDir);
 
-const fromTemplate = [
-  ...client.template.matchAll(/<script type="module"[^>]*src="([^"]+)"/g),
-  ...client.template.matchAll(/<link rel="modulepreload"[^>]*href="([^"]+)"/g),
-].map((match) => match[1] as string);
+// The entry and what it imports, from Vite's manifest (the page imports the entry once it has loaded).
+const fromTemplate = client.entryScripts;
+if (fromTemplate.length === 0) throw new Error("the build's manifest names no entry script for index.html");
 // The story page's own chunks, as the server preloads them (see src/routes/story/route.ts).
 const storyScripts = client.routeScripts(["src/routes/story/StoryPage.tsx"]);
 if (storyScripts.length === 0)

@@ -33,6 +33,10 @@ describe("clientBuild", () => {
     expect(scripts).toContain("/assets/SavedPage-V.js");
   });
 
+  it("names the entry and what it imports, which every page starts with (and the budget counts)", () => {
+    expect(build.entryScripts).toEqual(["/assets/index-A.js", "/assets/shared-E.js"]);
+  });
+
   it("preloads nothing for no page, or for a module the build does not have", () => {
     expect(build.routeScripts([])).toEqual([]);
     expect(build.routeScripts(["src/routes/gone/GonePage.tsx"])).toEqual([]);

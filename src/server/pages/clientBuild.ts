@@ -20,6 +20,8 @@ export type Manifest = Record<string, ManifestChunk>;
 
 export interface ClientBuild {
   template: string;
+  /** The entry's script and every chunk it imports statically, as URL paths: what each page starts with. */
+  entryScripts: string[];
   /** The script chunks the pages need beyond the entry's, as URL paths. A module not built is skipped. */
   routeScripts(pageModules: string[]): string[];
 }
@@ -59,6 +61,7 @@ export function clientBuild(template: string, manifest: Manifest): ClientBuild {
   const entry = closure("index.html");
   return {
     template: forFirstPaint(template),
+    entryScripts: [...entry].flatMap((key) => (manifest[key]?.file.endsWith(".js") ? [`/${manifest[key].file}`] : [])),
     routeScripts(pageModules) {
       const keys = new Set<string>();
       for (const module of pageModules) for (const key of closure(module)) if (!entry.has(key)) keys.add(key);
