@@ -12,6 +12,7 @@ import type { StoryStore } from "../store/storyStore";
 import { publishingRoutes } from "./api/publishingRoutes";
 import { readRoutes, SEARCH_LIMIT } from "./api/readRoutes";
 import { viewRoutes } from "./api/viewRoutes";
+import { type EventStreamOptions, eventRoutes } from "./events/eventRoutes";
 import { type FeedRoutesOptions, feedRoutes } from "./feeds/feedRoutes";
 import { fileRoutes } from "./fileRoutes";
 import { healthRoutes } from "./healthRoutes";
@@ -65,6 +66,8 @@ export interface AppOptions {
   answerCacheBytes?: number;
   /** Let pages carry any inline style (Vite's dev server injects them); production allows none but offline.html's. */
   anyInlineStyle?: boolean;
+  /** The change stream's timings and limits (server/events/eventRoutes.ts). */
+  events?: EventStreamOptions;
   /** Runs before any route is added: the dev server mounts Vite's middleware here. */
   setup?: (app: FastifyInstance) => Promise<void>;
 }
@@ -91,6 +94,7 @@ export async function buildApp({
   answerCacheBytes = 64 * 1024 * 1024,
   feeds,
   anyInlineStyle = false,
+  events,
 }: AppOptions): Promise<FastifyInstance> {
   const answerError = errorAnswers(errorPageFrom((url) => pages.template(url)));
   const app = Fastify({
@@ -137,6 +141,7 @@ export async function buildApp({
   await app.register(feedRoutes, { reader, store, site, now, publicDir, ...feeds });
   await app.register(shareCardRoutes, { reader, publicDir, ...shareCards });
   await app.register(oembedRoutes, { reader, site });
+  await app.register(eventRoutes, { store, ...events });
 
   // Pages and the API: a weak ETag, 304s and Cache-Control on every answer of this scope, and the
   // answers kept, compressed, until the store's version changes.

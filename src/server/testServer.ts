@@ -10,6 +10,7 @@ import { openStore } from "../store/openStore";
 import type { StoryStore } from "../store/storyStore";
 import { createTestDatabase, type TestDatabase } from "../store/testDatabases";
 import { buildApp } from "./app";
+import type { EventStreamOptions } from "./events/eventRoutes";
 import type { FeedRoutesOptions } from "./feeds/feedRoutes";
 import type { ShareCardOptions } from "./shareCard/shareCardRoutes";
 
@@ -63,6 +64,8 @@ export interface TestServerOptions {
    * server's (`{ url: first.databaseUrl, drop: async () => {} }`) stands in for several servers on one store.
    */
   database?: TestDatabase;
+  /** The change stream's timings and limits (a short heartbeat, say). */
+  events?: EventStreamOptions;
 }
 
 export async function startTestServer({
@@ -84,6 +87,7 @@ export async function startTestServer({
   logStream = { write: () => {} },
   logRequests = false,
   wrapStore = (store) => store,
+  events,
 }: TestServerOptions = {}): Promise<TestServer> {
   const database = given ?? (await createTestDatabase(engine));
   const store = await openStore(
@@ -122,6 +126,7 @@ export async function startTestServer({
     ...(shareCards ? { shareCards } : {}),
     ...(feeds ? { feeds } : {}),
     ...(answerCacheBytes !== undefined ? { answerCacheBytes } : {}),
+    ...(events ? { events } : {}),
     pages: {
       template: () => template,
       render: (...args) => {

@@ -315,6 +315,25 @@ export const migrations = (engine: Engine): Record<string, Migration> => ({
       await db.schema.createIndex("request_counts_by_end").on("request_counts").column("window_end").execute();
     },
   },
+  "0012-story-changes": {
+    // The change log (docs/decisions/019): one row per change a reader can see, in the order the
+    // changes were committed, read by every server's event stream (GET /api/events). Written in
+    // the write transaction after the store version is raised, which queues writers, so ids are
+    // taken in commit order on both engines and a reader resuming after an id misses nothing.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("story_changes")
+        .addColumn("id", engine === "postgres" ? "bigserial" : "integer", (c) =>
+          engine === "postgres" ? c.primaryKey() : c.primaryKey().autoIncrement(),
+        )
+        .addColumn("kind", "text", (c) => c.notNull())
+        .addColumn("slug", "text", (c) => c.notNull())
+        .addColumn("data_json", "text", (c) => c.notNull())
+        .addColumn("changed_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("story_changes_by_time").on("story_changes").column("changed_at").execute();
+    },
+  },
 });
 
 /** Cleans one story's stored text (see 0010), with what is derived from it. */

@@ -4,6 +4,7 @@
 import { resolve } from "node:path";
 import { Kysely, type KyselyConfig, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
+import { postgresChangeListener } from "./changeNotifications";
 import { engineOf } from "./engine";
 import { migrateToLatest } from "./migrations";
 import type { Database } from "./schema";
@@ -37,7 +38,11 @@ export async function openStore(
     await db.destroy();
     throw error;
   }
-  return guardStore(createStoryStore(db, engine), { busyWaitMs, ...(file ? { checkFile: file.check } : {}) });
+  const listenForChanges = file ? undefined : postgresChangeListener(databaseUrl, searchPath(databaseUrl));
+  return guardStore(createStoryStore(db, engine, { listenForChanges }), {
+    busyWaitMs,
+    ...(file ? { checkFile: file.check } : {}),
+  });
 }
 
 /** A Kysely over the database a DATABASE_URL names, as it is (no migration). */

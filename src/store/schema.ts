@@ -35,6 +35,8 @@ export interface Database {
   headline_words: { word: string; story_slug: string };
   /** Requests counted per limit and client in fixed windows (store/requestCounts.ts); `window_end` in ms since the epoch. */
   request_counts: { key: string; window_end: number | string; hits: number };
+  /** What readers' open pages learn of (store/changes.ts): one row per change, ids in commit order. */
+  story_changes: { id: Generated<number | string>; kind: string; slug: string; data_json: string; changed_at: string };
   /** One row per inline related block: its owner, its index in the body, and the story it links (or null). */
   related_links: {
     owner_slug: string;

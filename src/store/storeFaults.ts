@@ -128,6 +128,9 @@ export function guardStore(store: StoryStore, { checkFile, busyWaitMs }: FaultOp
     listHeadlines: reading(store.listHeadlines),
     countStories: reading(store.countStories),
     version: reading(store.version),
+    changesAfter: reading(store.changesAfter),
+    changeLogBounds: reading(store.changeLogBounds),
+    watchChanges: store.watchChanges,
     analyze: writing(store.analyze),
     async ping() {
       checkFile?.();

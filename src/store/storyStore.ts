@@ -2,6 +2,7 @@
 // It speaks Kysely only, so the engine behind it (SQLite or PostgreSQL) is a connection detail.
 import { type Kysely, sql, type Transaction } from "kysely";
 import { ApiError } from "../model/apiError";
+import type { LoggedChange } from "../model/change";
 import type { SearchPhase, SearchPosition } from "../model/search";
 import {
   type NamedRef,
@@ -12,6 +13,7 @@ import {
   slugSchema,
 } from "../model/story";
 import type { StoryListQuery } from "../model/storyList";
+import { changeLogBounds, changesAfter, recordChange } from "./changes";
 import type { Engine } from "./engine";
 import { type FullStory, fullStories, storiesOfRows } from "./fullStories";
 import { type HeadlineResolver, indexOwnLinks, linkWaitingHeadlines } from "./relatedLinks";
@@ -79,6 +81,16 @@ export interface StoryStore {
   countStories(): Promise<number>;
   /** A number that changes with every write to stories or sections: what a render of the store's content depends on. */
   version(): Promise<number>;
+  /** Up to `limit` logged changes after the id `after`, oldest first (store/changes.ts). */
+  changesAfter(after: number, limit: number): Promise<LoggedChange[]>;
+  /** The first id the change log still holds, and the last it wrote. */
+  changeLogBounds(): Promise<{ first: number; last: number }>;
+  /**
+   * Calls `wake` whenever the change log may have grown: after each write through this store, and
+   * on PostgreSQL when any server writes (LISTEN). Other SQLite processes are not heard: poll them.
+   * Returns a function that stops it.
+   */
+  watchChanges(wake: () => void): () => Promise<void>;
   /** Refreshes the statistics the query planner works from, after a bulk write. */
   analyze(): Promise<void>;
   /** Resolves when the database answers a query. */
@@ -89,13 +101,21 @@ export interface StoryStore {
 /** Whether a slug could name anything: other strings (a NUL, say, which PostgreSQL refuses) find nothing. */
 const isSlug = (slug: string): boolean => slugSchema.safeParse(slug).success;
 
-export function createStoryStore(db: Kysely<Database>, engine: Engine): StoryStore {
+/** Calls `wake` when another server writes (PostgreSQL LISTEN, store/changeNotifications.ts); returns a stop function. */
+export type ChangeListener = (wake: () => void) => () => Promise<void>;
+
+export function createStoryStore(
+  db: Kysely<Database>,
+  engine: Engine,
+  { listenForChanges }: { listenForChanges?: ChangeListener } = {},
+): StoryStore {
+  const watchers = new Set<() => void>();
   // Read on every request of the pages and the API: built and compiled once.
   const versionQuery = db.selectFrom("store_version").select("version").where("id", "=", 1).compile();
 
   /** A write transaction that raises the store's version first (see migration 0007). */
-  const write = <T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> =>
-    db.transaction().execute(async (trx) => {
+  const write = async <T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> => {
+    const result = await db.transaction().execute(async (trx) => {
       await trx
         .updateTable("store_version")
         .set((eb) => ({ version: eb("version", "+", 1) }))
@@ -103,6 +123,9 @@ export function createStoryStore(db: Kysely<Database>, engine: Engine): StorySto
         .execute();
       return work(trx);
     });
+    for (const wake of watchers) wake();
+    return result;
+  };
 
   return {
     async listSections() {
@@ -148,6 +171,16 @@ export function createStoryStore(db: Kysely<Database>, engine: Engine): StorySto
             outcome = "updated";
           }
           outcomes.push({ slug: story.slug, outcome });
+          if (outcome !== "unchanged")
+            await recordChange(trx, engine, {
+              kind: "story",
+              data: {
+                slug: story.slug,
+                updatedAt: new Date(story.updatedAt).toISOString(),
+                change: outcome === "created" ? "published" : "updated",
+                ...(moving ? { movedFrom } : {}),
+              },
+            });
         }
         // Links once every story of the batch is written, so stories may name each other.
         const written = stories.filter((_, i) => outcomes[i]?.outcome !== "unchanged");
@@ -159,7 +192,18 @@ export function createStoryStore(db: Kysely<Database>, engine: Engine): StorySto
     },
 
     async deleteStory(slug) {
-      return write((trx) => deleteStory(trx, slug));
+      return write(async (trx) => {
+        const deleted = await deleteStory(trx, slug);
+        const now = new Date();
+        if (deleted)
+          await recordChange(
+            trx,
+            engine,
+            { kind: "story", data: { slug, updatedAt: now.toISOString(), change: "deleted" } },
+            now,
+          );
+        return deleted;
+      });
     },
 
     async clearStories() {
@@ -229,6 +273,17 @@ export function createStoryStore(db: Kysely<Database>, engine: Engine): StorySto
     async version() {
       const { rows } = await db.executeQuery(versionQuery);
       return Number(rows[0]?.version ?? 0);
+    },
+
+    changesAfter: (after, limit) => changesAfter(db, after, limit),
+    changeLogBounds: () => changeLogBounds(db),
+    watchChanges(wake) {
+      watchers.add(wake);
+      const stopListening = listenForChanges?.(wake);
+      return async () => {
+        watchers.delete(wake);
+        await stopListening?.();
+      };
     },
 
     async analyze() {

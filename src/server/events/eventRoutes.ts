@@ -1,0 +1,142 @@
+// GET /api/events: the change stream as Server-Sent Events (docs/decisions/019). Each change a
+// reader can see is an event named by its kind (`story`, `entry`) with its log id, so a client
+// that reconnects (EventSource does, sending Last-Event-ID) gets what it missed, each once; a
+// client too far behind gets `reset` and rereads. A comment line every `heartbeatMs` keeps
+// proxies from closing an idle stream. Streams are not compressed (each event must leave at
+// once) and never kept (this plugin is outside the scope of kept answers). On shutdown every
+// stream ends cleanly, and the client reconnects to another process or server.
+import type { Socket } from "node:net";
+import { PassThrough } from "node:stream";
+import { normalizeIP } from "@fastify/rate-limit";
+import type { FastifyPluginAsync } from "fastify";
+import { ApiError } from "../../model/apiError";
+import type { LoggedChange } from "../../model/change";
+import type { StoryStore } from "../../store/storyStore";
+import { clientLimit } from "../http/rateLimits";
+import { ChangeFeed } from "./changeFeed";
+
+export interface EventStreamOptions {
+  /** A comment line on every open stream this often (15 s). */
+  heartbeatMs?: number;
+  /** How often the change log is read while anyone listens, besides when woken (250 ms; PostgreSQL's LISTEN wakes at once). */
+  pollMs?: number;
+  /** Open streams one client may hold in this process (16: a reader's tabs). */
+  perClient?: number;
+  /** Open streams this process holds at most (20,000). */
+  maxStreams?: number;
+}
+
+export interface EventRoutesOptions extends EventStreamOptions {
+  store: StoryStore;
+}
+
+/** What a browser waits before reconnecting a dropped stream. */
+const RETRY_MS = 2_000;
+/** How long a stream ended by shutdown waits for its client to close the connection. */
+const LINGER_MS = 500;
+/** A stream whose client reads this far behind is ended: it reconnects and resumes from its last id. */
+const MAX_UNREAD_BYTES = 256 * 1024;
+
+/** One event in the text/event-stream format; data is JSON, so it holds no line break. */
+export const eventText = (id: number, event: string, data: unknown): string =>
+  `id: ${id}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+
+export const eventRoutes: FastifyPluginAsync<EventRoutesOptions> = async (
+  app,
+  { store, heartbeatMs = 15_000, pollMs = 250, perClient = 16, maxStreams = 20_000 },
+) => {
+  const feed = new ChangeFeed(store, pollMs);
+  /** Each open stream, with its connection. */
+  const streams = new Map<PassThrough, Socket>();
+  const perClientOpen = new Map<string, number>();
+  // Opening streams is cheap for a client and not for us: a reconnect loop meets a limit.
+  const openings = clientLimit(app, {
+    name: "event-streams",
+    max: 120,
+    windowMs: 60_000,
+    message: "Too many event streams opened: wait a minute before opening another.",
+  });
+
+  const heartbeat = setInterval(() => {
+    for (const stream of streams.keys()) stream.write(": keep-alive\n\n");
+  }, heartbeatMs);
+  heartbeat.unref();
+
+  app.addHook("preClose", async () => {
+    clearInterval(heartbeat);
+    for (const [stream, socket] of streams) {
+      stream.end();
+      // The connection closes once the client reads the end; one that does not is cut soon after.
+      setTimeout(() => socket.destroy(), LINGER_MS).unref();
+    }
+    await feed.close();
+  });
+
+  app.get(
+    "/api/events",
+    { compress: false, exposeHeadRoute: false, onRequest: openings.hit },
+    async (request, reply) => {
+      const after = resumeAfter(request.headers["last-event-id"], (request.query as { after?: unknown }).after);
+      const client = normalizeIP(request.ip);
+      const open = perClientOpen.get(client) ?? 0;
+      if (open >= perClient) {
+        reply.header("retry-after", "10");
+        throw new ApiError("too_many_requests", `At most ${perClient} event streams at once from one client.`);
+      }
+      if (streams.size >= maxStreams) {
+        reply.header("retry-after", "5");
+        throw new ApiError("busy", "This server holds as many event streams as it can: try again in a moment.");
+      }
+
+      const stream = new PassThrough();
+      const send = (text: string) => {
+        if (stream.writableLength > MAX_UNREAD_BYTES) stream.end();
+        else stream.write(text);
+      };
+      streams.set(stream, request.raw.socket);
+      perClientOpen.set(client, open + 1);
+      let unsubscribe = () => {};
+      let closed = false;
+      const close = () => {
+        if (closed) return;
+        closed = true;
+        streams.delete(stream);
+        const left = (perClientOpen.get(client) ?? 1) - 1;
+        if (left > 0) perClientOpen.set(client, left);
+        else perClientOpen.delete(client);
+        unsubscribe();
+      };
+      reply.raw.on("close", close);
+      stream.on("close", close);
+      stream.write(`retry: ${RETRY_MS}\n: stream open\n\n`);
+      try {
+        unsubscribe = await feed.subscribe(after, {
+          send: (change: LoggedChange) => send(eventText(change.id, change.kind, change.data)),
+          reset: (lastId) => send(eventText(lastId, "reset", {})),
+        });
+      } catch (error) {
+        close();
+        throw error;
+      }
+      if (closed) unsubscribe();
+      return (
+        reply
+          .header("content-type", "text/event-stream; charset=utf-8")
+          .header("cache-control", "no-store")
+          .header("x-accel-buffering", "no")
+          // A stream's connection is never reused: when the stream ends (shutdown), so does the connection.
+          .header("connection", "close")
+          .send(stream)
+      );
+    },
+  );
+};
+
+/** The id a client resumes after: EventSource's Last-Event-ID header, or `?after=` for a client that reconnects by hand. */
+function resumeAfter(header: string | string[] | undefined, query: unknown): number | null {
+  const value = typeof header === "string" && header !== "" ? header : typeof query === "string" ? query : null;
+  if (value === null) return null;
+  if (!/^\d{1,15}$/.test(value))
+    throw new ApiError("bad_request", "Last-Event-ID (or ?after=) must be the id of an event this stream sent.");
+  return Number(value);
+}

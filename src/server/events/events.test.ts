@@ -1,0 +1,159 @@
+// The change stream, GET /api/events, over HTTP on both engines: what a client connected to one
+// server, or to another server on the same database, learns of each write, and how it resumes.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testEngines } from "../../store/testDatabases";
+import { openEventStream } from "../../test/eventStream";
+import { publisher, storyDraft, TEST_TOKEN } from "../../test/publishing";
+import { startTestServer, type TestServer } from "../testServer";
+
+describe.each(testEngines)("on %s", (engine) => {
+  let server: TestServer;
+  let api: ReturnType<typeof publisher>;
+  beforeAll(async () => {
+    server = await startTestServer({ engine, adminToken: TEST_TOKEN, events: { heartbeatMs: 200, perClient: 3 } });
+    api = publisher(server.url);
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it("answers an event stream, uncompressed, never kept, with the security headers", async () => {
+    const stream = await openEventStream(`${server.url}/api/events`, { "accept-encoding": "br, gzip" });
+    const { headers, status } = stream.response;
+    expect(status).toBe(200);
+    expect(headers.get("content-type")).toBe("text/event-stream; charset=utf-8");
+    expect(headers.get("content-encoding")).toBeNull();
+    expect(headers.get("cache-control")).toBe("no-store");
+    expect(headers.get("etag")).toBeNull();
+    expect(headers.get("x-content-type-options")).toBe("nosniff");
+    stream.close();
+  });
+
+  it("tells of a story published, edited, moved and deleted, in that order", async () => {
+    const stream = await openEventStream(`${server.url}/api/events`);
+    expect((await api.put("ferry-timetable-changes", storyDraft({ headline: "Ferry timetable changes" }))).status).toBe(
+      201,
+    );
+    const edited = storyDraft({ headline: "Ferry timetable changes again", updatedAt: "2026-11-24T08:00:00.000Z" });
+    expect((await api.put("ferry-timetable-changes", edited)).status).toBe(200);
+    expect((await api.put("ferry-timetable-changes", edited)).status).toBe(200); // the same again: no change
+    const moved = { ...edited, slug: "ferry-timetable-changed" };
+    expect((await api.put("ferry-timetable-changes", moved)).status).toBe(200);
+    expect((await api.delete("ferry-timetable-changed")).status).toBe(204);
+
+    const published = await stream.nextOf("story");
+    expect(published.json).toEqual({
+      slug: "ferry-timetable-changes",
+      updatedAt: "2026-11-24T06:00:00.000Z",
+      change: "published",
+    });
+    const updated = await stream.nextOf("story");
+    expect(updated.json).toEqual({
+      slug: "ferry-timetable-changes",
+      updatedAt: "2026-11-24T08:00:00.000Z",
+      change: "updated",
+    });
+    expect((await stream.nextOf("story")).json).toEqual({
+      slug: "ferry-timetable-changed",
+      updatedAt: "2026-11-24T08:00:00.000Z",
+      change: "updated",
+      movedFrom: "ferry-timetable-changes",
+    });
+    const deleted = await stream.nextOf("story");
+    expect(deleted.json).toMatchObject({ slug: "ferry-timetable-changed", change: "deleted" });
+    expect(Number(updated.id)).toBeGreaterThan(Number(published.id));
+    expect(Number(deleted.id)).toBeGreaterThan(Number(updated.id));
+    stream.close();
+  });
+
+  it("resumes after Last-Event-ID with what was missed, each once, in order", async () => {
+    const first = await openEventStream(`${server.url}/api/events`);
+    await api.put("harbour-crane-returns", storyDraft({ headline: "The harbour crane returns" }));
+    const seen = await first.nextOf("story");
+    first.close();
+    // Written while the client is away.
+    await api.put("harbour-crane-lifts", storyDraft({ headline: "The harbour crane lifts again" }));
+    await api.put("harbour-crane-returns", storyDraft({ headline: "The old harbour crane returns" }));
+
+    const resumed = await openEventStream(`${server.url}/api/events`, { "last-event-id": String(seen.id) });
+    const missed = [await resumed.nextOf("story"), await resumed.nextOf("story")];
+    expect(missed.map((event) => event.json)).toEqual([
+      expect.objectContaining({ slug: "harbour-crane-lifts", change: "published" }),
+      expect.objectContaining({ slug: "harbour-crane-returns", change: "updated" }),
+    ]);
+    // And then what arrives live, with nothing repeated in between.
+    await api.delete("harbour-crane-lifts");
+    const next = await resumed.next();
+    expect(next?.event === ":" ? await resumed.nextOf("story") : next).toMatchObject({
+      event: "story",
+      data: expect.stringContaining('"deleted"'),
+    });
+    resumed.close();
+  });
+
+  it("tells a client whose place is unknown to reread (reset), and refuses a place that is no id", async () => {
+    const ahead = await openEventStream(`${server.url}/api/events`, { "last-event-id": "999999999" });
+    expect((await ahead.nextOf("reset")).json).toEqual({});
+    ahead.close();
+    const wrong = await fetch(`${server.url}/api/events`, { headers: { "last-event-id": "yesterday" } });
+    expect(wrong.status).toBe(400);
+    expect((await wrong.json()).error.message).toMatch(/Last-Event-ID/);
+  });
+
+  it("keeps an idle stream alive with comments", async () => {
+    const stream = await openEventStream(`${server.url}/api/events`);
+    const comments = [];
+    while (comments.length < 2) {
+      const event = await stream.next();
+      if (event?.event === ":" && event.data.includes("keep-alive")) comments.push(event);
+    }
+    expect(comments).toHaveLength(2);
+    stream.close();
+  });
+
+  it("holds a client to its number of open streams, and counts a closed one as closed", async () => {
+    const open = await Promise.all([1, 2, 3].map(() => openEventStream(`${server.url}/api/events`)));
+    const refused = await fetch(`${server.url}/api/events`);
+    expect(refused.status).toBe(429);
+    expect((await refused.json()).error.message).toMatch(/at most 3 event streams/i);
+    open[0]?.close();
+    // The server learns of the close when the socket goes; the client may then open another.
+    await expect
+      .poll(async () => {
+        const again = await openEventStream(`${server.url}/api/events`);
+        again.close();
+        return again.response.status;
+      })
+      .toBe(200);
+    for (const stream of open) stream.close();
+  });
+
+  it("reaches a client of another server on the same database", async () => {
+    // On PostgreSQL the second server polls only once a minute: LISTEN/NOTIFY must carry the change.
+    const other = await startTestServer({
+      engine,
+      database: { url: server.databaseUrl, drop: async () => {} },
+      demo: false,
+      events: engine === "postgres" ? { pollMs: 60_000 } : {},
+    });
+    try {
+      const stream = await openEventStream(`${other.url}/api/events`);
+      await api.put("tide-gauge-fixed", storyDraft({ headline: "The tide gauge is fixed" }));
+      expect((await stream.nextOf("story")).json).toMatchObject({ slug: "tide-gauge-fixed", change: "published" });
+      stream.close();
+    } finally {
+      await other.close();
+    }
+  });
+
+  it("ends open streams when the server shuts down", async () => {
+    const own = await startTestServer({ engine, demo: false });
+    const stream = await openEventStream(`${own.url}/api/events`);
+    const ended = (async () => {
+      while ((await stream.next()) !== null);
+      return "ended";
+    })();
+    await own.close();
+    expect(await ended).toBe("ended");
+  });
+});
