@@ -46,6 +46,8 @@ async function start(): Promise<void> {
     </StrictMode>,
   );
   if (import.meta.env.PROD) registerServiceWorker();
+  // What changes while the page is open reaches it through the change stream (its own chunk).
+  void import("./updates/changeStream").then(({ startChangeStream }) => startChangeStream(queryClient));
 }
 
 void start();

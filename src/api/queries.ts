@@ -1,7 +1,7 @@
 // The reader app's queries, defined once: route loaders ensure them, components read them.
 // Each QueryClient is bound to the StoryApi that answers it (HTTP in the browser, the store
 // on the server), so the same query definitions serve both.
-import { infiniteQueryOptions, QueryClient, queryOptions } from "@tanstack/react-query";
+import { infiniteQueryOptions, keepPreviousData, QueryClient, queryOptions } from "@tanstack/react-query";
 import { ApiError } from "../model/apiError";
 import type { SearchParams } from "../model/search";
 import type { StoryApi } from "../model/storyApi";
@@ -53,6 +53,19 @@ export const storyListQuery = (filter: Omit<StoryListParams, "cursor" | "limit">
       apiOf(client).stories({ ...filter, limit, ...(pageParam ? { cursor: pageParam } : {}) }, signal),
     initialPageParam: start ?? null,
     getNextPageParam: (page) => page.nextCursor,
+  });
+
+/**
+ * The newest stories of a list, fetched apart from the list on screen (its own key), so a page can
+ * tell how many are new without changing what it shows (updates/NewStoriesNotice.tsx); fetched
+ * again each time `published` (stories announced since the page opened) grows.
+ */
+export const newestStoriesQuery = (filter: Omit<StoryListParams, "cursor" | "limit">, published: number) =>
+  queryOptions({
+    queryKey: ["newest-stories", filter, published],
+    queryFn: ({ client, signal }) => apiOf(client).stories({ ...filter, limit: 20 }, signal),
+    enabled: published > 0,
+    placeholderData: keepPreviousData,
   });
 
 export const mostReadQuery = () =>

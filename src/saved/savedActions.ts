@@ -42,3 +42,8 @@ export function removeFromSaved(slug: string): Removal | undefined {
     },
   };
 }
+
+/** Fetches a saved story's offline copy again: it changed since it was kept. */
+export function refreshOfflineCopy(slug: string): void {
+  void inTurn(({ keepOffline }) => keepOffline(slug));
+}

@@ -7,6 +7,7 @@ import { HeadlineLink } from "../../headlines/HeadlineLink";
 import { HeadlineList } from "../../headlines/HeadlineList";
 import { MostRead } from "../../headlines/MostRead";
 import type { Section, StorySummary } from "../../model/story";
+import { NewStoriesNotice } from "../../updates/NewStoriesNotice";
 import styles from "./HomePage.module.css";
 import { HOME_LATEST, homeSectionQuery } from "./queries";
 
@@ -19,6 +20,7 @@ export default function HomePage() {
       <h1 className="visually-hidden" tabIndex={-1}>
         Dispatch: top stories
       </h1>
+      <NewStoriesNotice filter={{}} shown={latest.items} queryKeys={[["stories"]]} />
       <div className={styles.front}>
         {top && <TopStory story={top} />}
         <section aria-labelledby="latest-heading" className={styles.latest}>

@@ -5,6 +5,7 @@ import { useEffect, useRef } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { authorQuery, sectionsQuery, tagQuery } from "../../api/queries";
 import { HeadlineList } from "../../headlines/HeadlineList";
+import { NewStoriesNotice } from "../../updates/NewStoriesNotice";
 import styles from "./ListingPage.module.css";
 import { type ListingFilter, listingQuery } from "./queries";
 
@@ -71,6 +72,7 @@ function Listing({ title, filter }: { title: string; filter: ListingFilter }) {
           <Link to=".">Back to the newest stories</Link>
         </p>
       )}
+      {!before && <NewStoriesNotice filter={filter} shown={stories} queryKeys={[listingQuery(filter).queryKey]} />}
       <div ref={list}>
         <HeadlineList stories={stories} level={2} />
       </div>

@@ -15,16 +15,18 @@ import { RelatedStories } from "../../story/RelatedStories";
 import styles from "../../story/Story.module.css";
 import { StoryBody } from "../../story/StoryBody";
 import { useViewReport } from "../../story/useViewReport";
+import { StoryUpdateNotice } from "../../updates/StoryUpdateNotice";
 
 export default function StoryPage() {
   const { slug = "" } = useParams();
-  const { data: story } = useSuspenseQuery(storyQuery(slug));
+  const { data: story, dataUpdatedAt } = useSuspenseQuery(storyQuery(slug));
   const [search] = useSearchParams();
   const marked = quoteParam(search.get("quote"));
   useScrollToPassage(marked);
   useViewReport(story.slug);
   return (
     <>
+      <StoryUpdateNotice slug={slug} shownSince={dataUpdatedAt} />
       <StoryArticle story={story} search={search} marked={marked} />
       <div className={styles.beside}>
         <MostRead as="aside" />

@@ -1,0 +1,182 @@
+// Pages that learn of changes while they are open (docs/decisions/019): each journey runs on its
+// own server process, two worker processes over one SQLite file (a write through one reaches a
+// reader of the other), and, when TEST_DATABASE_URL names a PostgreSQL server, with the writer and
+// the reader on two servers sharing it. Nothing reloads the document: each test marks it first.
+import { randomBytes } from "node:crypto";
+import { expect, type Page, test } from "@playwright/test";
+import pg from "pg";
+import { extraPort, type ServerProcess, startServerProcess } from "./serverProcess";
+import { type ApiStory, documentIsMarked, markDocument, WATCH_SLUG, waitForHydration } from "./support";
+
+const TOKEN = "live-updates-admin-token-0123456789abcdef";
+
+interface Site {
+  /** Where the reader reads. */
+  reader: string;
+  /** Where the editor writes. */
+  writer: string;
+}
+
+const put = (site: Site, slug: string, story: unknown) =>
+  fetch(`${site.writer}/api/stories/${slug}`, {
+    method: "PUT",
+    headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" },
+    body: JSON.stringify(story),
+  });
+
+const newStory = (headline: string) => {
+  const now = new Date().toISOString();
+  return {
+    headline,
+    section: "city",
+    authors: [],
+    tags: [],
+    publishedAt: now,
+    updatedAt: now,
+    body: [{ type: "paragraph", text: "Written while a reader had the page open." }],
+  };
+};
+
+/** Opens a page and waits until its change stream is connected. */
+async function open(page: Page, url: string) {
+  const streaming = page.waitForResponse((response) => new URL(response.url()).pathname === "/api/events");
+  await page.goto(url);
+  await waitForHydration(page);
+  expect((await streaming).status()).toBe(200);
+  await markDocument(page);
+}
+
+async function newStoriesOnTheFrontPage(page: Page, site: Site) {
+  await open(page, `${site.reader}/`);
+  const slug = `arrived-while-open-${randomBytes(3).toString("hex")}`;
+  expect((await put(site, slug, newStory("Harbour lights switched on early"))).status).toBe(201);
+
+  const notice = page.getByRole("status").getByRole("button", { name: "Show 1 new story" });
+  await expect(notice).toBeVisible();
+  // Nothing on screen has moved or changed before the reader asks.
+  await expect(page.getByRole("link", { name: "Harbour lights switched on early" })).toHaveCount(0);
+  await notice.click();
+  const headline = page.getByRole("link", { name: "Harbour lights switched on early" }).first();
+  await expect(headline).toBeVisible();
+  await expect(headline).toBeFocused();
+  await expect(notice).toHaveCount(0);
+  expect(await documentIsMarked(page)).toBe(true);
+}
+
+async function anUpdateToTheOpenStory(page: Page, site: Site) {
+  const story = (await (await fetch(`${site.writer}/api/stories/${WATCH_SLUG}`)).json()) as ApiStory & {
+    updatedAt: string;
+  };
+  const paragraphs = story.body.filter((block) => block.type === "paragraph");
+  const first = paragraphs[0]?.text ?? "";
+  const reading = paragraphs.at(-1)?.text ?? "";
+  await open(page, `${site.reader}/stories/${WATCH_SLUG}`);
+  await page.getByRole("button", { name: "Save", exact: true }).first().click();
+  // The reader is well into the story: the last paragraph at the top of the screen.
+  const anchor = page.getByText(reading, { exact: true });
+  await anchor.evaluate((element) => element.scrollIntoView({ block: "start" }));
+  const before = await anchor.evaluate((element) => element.getBoundingClientRect().top);
+
+  // The desk adds a sentence to the first paragraph, far above where the reader is.
+  const added = "The crew were later commended by the harbour authority.";
+  const edited = {
+    ...story,
+    updatedAt: new Date().toISOString(),
+    body: story.body.map((block) => (block.text === first ? { ...block, text: `${first} ${added}` } : block)),
+  };
+  expect((await put(site, WATCH_SLUG, edited)).status).toBe(200);
+
+  const notice = page.getByRole("status").filter({ hasText: "This story has been updated." });
+  await expect(notice).toBeVisible();
+  await expect(page.getByText(added)).toHaveCount(0);
+  await notice.getByRole("button", { name: "Show the latest version" }).click();
+  await expect(page.getByText(added)).toBeAttached();
+  await expect(notice).toHaveCount(0);
+  const after = await anchor.evaluate((element) => element.getBoundingClientRect().top);
+  expect(Math.abs(after - before)).toBeLessThanOrEqual(2);
+  expect(await documentIsMarked(page)).toBe(true);
+
+  // The saved copy for reading offline is the new version too.
+  await expect
+    .poll(() =>
+      page.evaluate(async (slug) => {
+        const copy = await (await caches.open("dispatch-saved")).match(`/api/stories/${slug}`);
+        return copy ? JSON.stringify(await copy.json()) : "";
+      }, WATCH_SLUG),
+    )
+    .toContain(added);
+}
+
+async function aDeletedStory(page: Page, site: Site) {
+  const slug = `removed-while-open-${randomBytes(3).toString("hex")}`;
+  expect((await put(site, slug, newStory("Quayside market cancelled"))).status).toBe(201);
+  await open(page, `${site.reader}/stories/${slug}`);
+  const removed = await fetch(`${site.writer}/api/stories/${slug}`, {
+    method: "DELETE",
+    headers: { authorization: `Bearer ${TOKEN}` },
+  });
+  expect(removed.status).toBe(204);
+  await expect(page.getByRole("status").filter({ hasText: "This story has been removed." })).toBeVisible();
+  // The reader keeps what they were reading.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Quayside market cancelled");
+  expect(await documentIsMarked(page)).toBe(true);
+}
+
+const journeys = [
+  ["a story published shows as a new-stories notice on the open front page", newStoriesOnTheFrontPage],
+  [
+    "an edit shows the update notice on the open story, and the new version keeps the reader's place",
+    anUpdateToTheOpenStory,
+  ],
+  ["a story deleted while open says so", aDeletedStory],
+] as const;
+
+test.describe("on SQLite, two server processes on one file", () => {
+  // One server for the journeys, which run in turn (the edit changes a story the others may show).
+  test.describe.configure({ mode: "serial" });
+  let server: ServerProcess;
+  test.beforeAll(async () => {
+    server = await startServerProcess(extraPort(10), { ADMIN_TOKEN: TOKEN, WEB_CONCURRENCY: "2", RATE_LIMITS: "0" });
+  });
+  test.afterAll(() => server?.stop());
+  for (const [name, journey] of journeys)
+    test(name, async ({ page }) => {
+      await journey(page, { reader: server.origin, writer: server.origin });
+    });
+});
+
+// Runs when TEST_DATABASE_URL names a PostgreSQL server (.ci/run sets it); without one, no test.
+const postgres = process.env.TEST_DATABASE_URL;
+for (const serverUrl of postgres ? [postgres] : [])
+  test.describe("on PostgreSQL, the writer on one server and the reader on another", () => {
+    test.describe.configure({ mode: "serial" });
+    let servers: ServerProcess[] = [];
+    let schema = "";
+    test.beforeAll(async () => {
+      schema = `dispatch_e2e_${randomBytes(6).toString("hex")}`;
+      await withAdmin(serverUrl, (admin) => admin.query(`create schema ${schema}`));
+      const databaseUrl = new URL(serverUrl);
+      databaseUrl.searchParams.set("options", `-c search_path=${schema}`);
+      const env = { DATABASE_URL: databaseUrl.href, ADMIN_TOKEN: TOKEN, RATE_LIMITS: "0" };
+      servers = [await startServerProcess(extraPort(11), env), await startServerProcess(extraPort(12), env)];
+    });
+    test.afterAll(async () => {
+      for (const server of servers) server.stop();
+      await withAdmin(serverUrl, (admin) => admin.query(`drop schema if exists ${schema} cascade`));
+    });
+    for (const [name, journey] of journeys)
+      test(name, async ({ page }) => {
+        const [writer, reader] = servers as [ServerProcess, ServerProcess];
+        await journey(page, { reader: reader.origin, writer: writer.origin });
+      });
+  });
+
+async function withAdmin(serverUrl: string, use: (client: pg.Client) => Promise<unknown>) {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await use(admin);
+  } finally {
+    await admin.end();
+  }
+}

@@ -1,0 +1,65 @@
+// The browser's end of the change stream (GET /api/events, docs/decisions/019), started once the
+// page has loaded. Each change goes to React Query's cache, never to a reload: a story the page
+// shows is marked changed (its notice offers the new version), other cached copies are marked
+// stale, lists learn that stories were published (their notice counts the new ones), live entries
+// are fetched again, and saved stories refresh their offline copy. EventSource reconnects by
+// itself, sending the last id it saw; when the server refused it (a restart, a limit), this starts
+// it again after a pause, from the same id.
+import type { QueryClient } from "@tanstack/react-query";
+import type { EntryChange, StoryChange } from "../model/change";
+import { refreshOfflineCopy } from "../saved/savedActions";
+import { savedStories } from "../saved/savedStories";
+import { notePublished, noteStoryChange } from "./changesSeen";
+
+const RESTART_MS = [2_000, 5_000, 15_000, 30_000];
+
+export function startChangeStream(queryClient: QueryClient): void {
+  if (typeof EventSource === "undefined") return;
+  let lastId: string | null = null;
+  let failures = 0;
+
+  const open = () => {
+    const source = new EventSource(lastId ? `/api/events?after=${encodeURIComponent(lastId)}` : "/api/events");
+    const heard = (event: MessageEvent) => {
+      if (event.lastEventId) lastId = event.lastEventId;
+      failures = 0;
+    };
+    source.addEventListener("story", (event) => {
+      heard(event);
+      storyChanged(queryClient, JSON.parse(event.data) as StoryChange);
+    });
+    source.addEventListener("entry", (event) => {
+      heard(event);
+      const { slug } = JSON.parse(event.data) as EntryChange;
+      void queryClient.invalidateQueries({ queryKey: ["live-entries", slug] });
+    });
+    source.addEventListener("reset", (event) => {
+      heard(event);
+      // Too much was missed to replay: whatever the page holds may be old.
+      void queryClient.invalidateQueries({ refetchType: "none" });
+      notePublished();
+    });
+    source.addEventListener("error", () => {
+      if (source.readyState !== EventSource.CLOSED) return; // reconnecting by itself
+      const wait = RESTART_MS[Math.min(failures, RESTART_MS.length - 1)] ?? 30_000;
+      failures += 1;
+      setTimeout(open, wait);
+    });
+  };
+  open();
+}
+
+function storyChanged(queryClient: QueryClient, { slug, change, movedFrom }: StoryChange): void {
+  for (const changed of movedFrom ? [slug, movedFrom] : [slug]) {
+    const queryKey = ["story", changed];
+    // The story on screen keeps what the reader is reading until they ask for the new version.
+    if ((queryClient.getQueryCache().find({ queryKey, exact: true })?.getObserversCount() ?? 0) > 0)
+      noteStoryChange(changed, change);
+    else void queryClient.invalidateQueries({ queryKey, exact: true, refetchType: "none" });
+  }
+  // Lists and most read: refetched when next shown. Those on screen count what is new.
+  for (const queryKey of [["stories"], ["story-list"], ["most-read"], ["search"]])
+    void queryClient.invalidateQueries({ queryKey, refetchType: "none" });
+  if (change === "published") notePublished();
+  if (change !== "deleted" && savedStories().some((saved) => saved.slug === slug)) refreshOfflineCopy(slug);
+}
