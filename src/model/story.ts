@@ -54,7 +54,14 @@ function isHttpsUrl(value: string): boolean {
 }
 
 /** How long the texts of a story may be; importers shape what they produce to fit. */
-export const TEXT_LIMITS = { kicker: 40, headline: 300, paragraph: 20_000, quote: 5_000, related: 300, correction: 2_000 } as const;
+export const TEXT_LIMITS = {
+  kicker: 40,
+  headline: 300,
+  paragraph: 20_000,
+  quote: 5_000,
+  related: 300,
+  correction: 2_000,
+} as const;
 
 const text = (max: number) => safeString().trim().min(1).max(max);
 const isoDateTime = z.iso.datetime({ offset: true });

@@ -35,6 +35,8 @@ export interface Database {
   headline_words: { word: string; story_slug: string };
   /** Requests counted per limit and client in fixed windows (store/requestCounts.ts); `window_end` in ms since the epoch. */
   request_counts: { key: string; window_end: number | string; hits: number };
+  /** The story as each changing write left it, numbered from 1 per story (store/revisions.ts). */
+  story_revisions: { story_slug: string; revision: number; saved_at: string; content_hash: string; story_json: string };
   /** One row per inline related block: its owner, its index in the body, and the story it links (or null). */
   related_links: {
     owner_slug: string;

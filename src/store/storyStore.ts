@@ -2,6 +2,7 @@
 // It speaks Kysely only, so the engine behind it (SQLite or PostgreSQL) is a connection detail.
 import { type Kysely, sql, type Transaction } from "kysely";
 import { ApiError } from "../model/apiError";
+import type { RevisionPage } from "../model/revision";
 import type { SearchPhase, SearchPosition } from "../model/search";
 import {
   type NamedRef,
@@ -16,6 +17,7 @@ import type { Engine } from "./engine";
 import { type FullStory, fullStories, storiesOfRows } from "./fullStories";
 import { type HeadlineResolver, indexOwnLinks, linkWaitingHeadlines } from "./relatedLinks";
 import { type RequestCount, requestCounts } from "./requestCounts";
+import { dropRevisions, keepRevision, listRevisions } from "./revisions";
 import type { Database } from "./schema";
 import { search } from "./search";
 import { type SitemapReads, sitemapReads } from "./sitemapReads";
@@ -50,8 +52,10 @@ export interface StoryStore {
    * `linkHeadlines` resolves is linked.
    */
   saveStories(stories: StoryToSave[], options?: { linkHeadlines?: HeadlineResolver }): Promise<SaveReport>;
-  /** Deletes the story at this slug; false when there was none. */
+  /** Deletes the story at this slug, and its revisions; false when there was none. */
   deleteStory(slug: string): Promise<boolean>;
+  /** The revisions kept of the story at this slug, newest first, before revision `before` (store/revisions.ts). */
+  revisions(slug: string, page: { limit: number; before?: number }): Promise<RevisionPage>;
   /** Deletes every story, with its views, redirects and search entries (sections stay); returns how many. */
   clearStories(): Promise<number>;
   getTag(slug: string): Promise<NamedRef | null>;
@@ -147,6 +151,7 @@ export function createStoryStore(db: Kysely<Database>, engine: Engine): StorySto
             await moveStory(trx, movedFrom, story.slug);
             outcome = "updated";
           }
+          await keepRevision(trx, story, { outcome, movedFrom });
           outcomes.push({ slug: story.slug, outcome });
         }
         // Links once every story of the batch is written, so stories may name each other.
@@ -159,8 +164,14 @@ export function createStoryStore(db: Kysely<Database>, engine: Engine): StorySto
     },
 
     async deleteStory(slug) {
-      return write((trx) => deleteStory(trx, slug));
+      return write(async (trx) => {
+        if (!(await deleteStory(trx, slug))) return false;
+        await dropRevisions(trx, slug);
+        return true;
+      });
     },
+
+    revisions: (slug, page) => listRevisions(db, slug, page),
 
     async clearStories() {
       return write(async (trx) => {
@@ -171,6 +182,7 @@ export function createStoryStore(db: Kysely<Database>, engine: Engine): StorySto
           "slug_redirects",
           "related_links",
           "headline_words",
+          "story_revisions",
         ] as const)
           await trx.deleteFrom(table).execute();
         const { numDeletedRows } = await trx.deleteFrom("stories").executeTakeFirst();
