@@ -2,6 +2,7 @@
 // write that changed the story kept it whole, numbered from 1 per story, newest first.
 import { z } from "zod";
 import { storyInputSchema } from "./story";
+import { pageSizeSchema } from "./storyList";
 
 export const revisionSchema = z.object({
   /** 1 for the first write the store kept, then one more for each write that changed the story. */
@@ -24,3 +25,13 @@ export const REVISION_PAGE = { default: 10, max: 20 } as const;
 
 export type Revision = z.infer<typeof revisionSchema>;
 export type RevisionPage = z.infer<typeof revisionPageSchema>;
+
+/** `?limit=&cursor=` of the revisions' list: the cursor is the revision number the last page gave. */
+export const revisionQuerySchema = z.strictObject({
+  limit: pageSizeSchema(REVISION_PAGE.max, REVISION_PAGE.default),
+  cursor: z
+    .string()
+    .regex(/^[1-9][0-9]{0,9}$/, { error: "a revision number, as nextCursor gave it" })
+    .transform(Number)
+    .optional(),
+});
