@@ -18,7 +18,9 @@ export function storyHtml(story: FeedStory, absolute: Absolute): Markup {
   );
 }
 
-/** The story's corrections at its end, as on its page. */
+const utc = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+/** The story's corrections at its end, as on its page (dated in UTC, as the page is before it runs). */
 function correctionsHtml(story: FeedStory): Markup | undefined {
   const list = corrections(story.body);
   if (list.length === 0) return undefined;
@@ -27,7 +29,12 @@ function correctionsHtml(story: FeedStory): Markup | undefined {
     {},
     el("h2", {}, list.length === 1 ? "Correction" : "Corrections"),
     ...list.map((correction) =>
-      el("p", {}, el("time", { datetime: correction.date }, correction.date), `: ${correction.text}`),
+      el(
+        "p",
+        {},
+        el("time", { datetime: correction.date }, `${utc.format(new Date(correction.date))} UTC`),
+        `: ${correction.text}`,
+      ),
     ),
   );
 }
