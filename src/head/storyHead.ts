@@ -1,7 +1,8 @@
 // The head of a story page: title, description, canonical, Open Graph, Twitter card, JSON-LD.
 
+import { corrections } from "../model/corrections";
 import { passage } from "../model/quotes";
-import { corrections, type Story, type VideoBlock } from "../model/story";
+import type { Story, VideoBlock } from "../model/story";
 import { videoFile } from "../model/videoFile";
 import { type Head, type HeadTag, meta, SITE_NAME, type Site, siteLinks } from "./head";
 import { breadcrumbs, organization } from "./structuredData";

@@ -132,14 +132,6 @@ export const storySchema = storySummarySchema.extend({
   related: z.array(storySummarySchema).max(20),
 });
 
-export type CorrectionBlock = Extract<z.infer<typeof blockSchema>, { type: "correction" }>;
-
-/** The story's corrections, oldest first: how a page, a feed and JSON-LD list them. */
-export const corrections = (body: z.infer<typeof blockSchema>[]): CorrectionBlock[] =>
-  body
-    .filter((block): block is CorrectionBlock => block.type === "correction")
-    .sort((a, b) => Date.parse(a.date) - Date.parse(b.date));
-
 /**
  * A correction changes the story, so the story was updated no earlier than its latest correction
  * (dateModified, the "Updated" line and feeds follow updatedAt), and it corrects what was published,
@@ -201,6 +193,7 @@ export type NamedRef = z.infer<typeof namedRefSchema>;
 export type Image = z.infer<typeof imageSchema>;
 export type Block = z.infer<typeof blockSchema>;
 export type VideoBlock = Extract<Block, { type: "video" }>;
+export type CorrectionBlock = Extract<Block, { type: "correction" }>;
 
 /** Whether the story carries a video a reader can play (not only a placeholder). */
 export const hasPlayableVideo = (body: Block[]): boolean =>

@@ -1,5 +1,6 @@
+import { corrections } from "../model/corrections";
 import { passageNumbers } from "../model/quotes";
-import { type Block, corrections } from "../model/story";
+import type { Block } from "../model/story";
 import { ShareQuote } from "../sharing/ShareQuote";
 import { VideoPlayer } from "../video/VideoPlayer";
 import { Corrections } from "./Corrections";

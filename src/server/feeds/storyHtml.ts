@@ -1,6 +1,7 @@
 // A story as self-contained HTML for a feed's content:encoded: every block of the model with
 // absolute URLs, videos as <video> with a download link, and nothing that needs the page's code.
-import { type Block, corrections, type Image, type Story, type VideoBlock } from "../../model/story";
+import { corrections } from "../../model/corrections";
+import type { Block, Image, Story, VideoBlock } from "../../model/story";
 import { videoFile } from "../../model/videoFile";
 import { el, fragment, type Markup } from "./xml";
 
