@@ -104,5 +104,8 @@ describe.each(testEngines)("revisions on %s", (engine) => {
     expect((await store.revisions("quay-lamps", page)).items).toEqual([]);
     await store.saveStories([story("quay-lamps", "Back again.")]);
     expect(await texts(store, "quay-lamps")).toEqual([[1, { type: "paragraph", text: "Back again." }]]);
+    // Clearing the store clears every history.
+    expect(await store.clearStories()).toBe(1);
+    expect((await store.revisions("quay-lamps", page)).items).toEqual([]);
   });
 });
