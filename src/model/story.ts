@@ -143,7 +143,7 @@ function checkCorrectionDates(context: {
   issues: z.core.$ZodRawIssue[];
 }) {
   const { publishedAt, updatedAt, body } = context.value;
-  let latest: { index: number; date: string } | undefined;
+  let latest: string | undefined;
   for (const [index, block] of body.entries()) {
     if (block.type !== "correction") continue;
     if (Date.parse(block.date) < Date.parse(publishedAt))
@@ -153,12 +153,12 @@ function checkCorrectionDates(context: {
         input: block.date,
         path: ["body", index, "date"],
       });
-    if (!latest || Date.parse(block.date) > Date.parse(latest.date)) latest = { index, date: block.date };
+    if (!latest || Date.parse(block.date) > Date.parse(latest)) latest = block.date;
   }
-  if (latest && Date.parse(latest.date) > Date.parse(updatedAt))
+  if (latest && Date.parse(latest) > Date.parse(updatedAt))
     context.issues.push({
       code: "custom",
-      message: `must be at or after the latest correction's date (${latest.date}): a correction updates the story`,
+      message: `must be at or after the latest correction's date (${latest}): a correction updates the story`,
       input: updatedAt,
       path: ["updatedAt"],
     });
