@@ -7,6 +7,7 @@ import { WATCH_PATH, waitForHydration } from "./support";
 const pages = [
   { name: "front page", path: "/", hydrated: true },
   { name: "WATCH story", path: WATCH_PATH, hydrated: true },
+  { name: "story with a correction", path: "/stories/tidal-turbine-beats-first-month-target", hydrated: true },
   { name: "City section", path: "/sections/city", hydrated: true },
   { name: "404 page", path: "/no/such/page", hydrated: false },
   { name: "search results", path: "/search?q=ferry", hydrated: true },

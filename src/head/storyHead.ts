@@ -1,5 +1,6 @@
 // The head of a story page: title, description, canonical, Open Graph, Twitter card, JSON-LD.
 
+import { corrections } from "../model/corrections";
 import { passage } from "../model/quotes";
 import type { Story, VideoBlock } from "../model/story";
 import { videoFile } from "../model/videoFile";
@@ -86,6 +87,12 @@ function newsArticle(story: Story, site: Site, description: string) {
   const image = story.image;
   const video = story.body.find((b): b is VideoBlock => b.type === "video" && b.sources.length > 0);
   const absolute = (path: string) => new URL(path, site.url).href;
+  // schema.org's `correction`: a CorrectionComment per correction (one alone, several as a list).
+  const corrected = corrections(story.body).map((correction) => ({
+    "@type": "CorrectionComment",
+    text: correction.text,
+    datePublished: correction.date,
+  }));
   // A story without a photo stands for itself by its share card, as where it is shared.
   const picture = image
     ? { url: absolute(image.src), width: image.width, height: image.height }
@@ -103,6 +110,7 @@ function newsArticle(story: Story, site: Site, description: string) {
     image: [{ "@type": "ImageObject", ...picture }],
     publisher: organization(site),
     mainEntityOfPage: { "@type": "WebPage", "@id": story.url },
+    ...(corrected.length > 0 ? { correction: corrected.length === 1 ? corrected[0] : corrected } : {}),
     ...(video
       ? {
           video: {

@@ -97,8 +97,43 @@ describe("parseMarkdownStory", () => {
     expect(parsed.body.at(-1)?.type).toBe("video");
   });
 
+  it("reads corrections from the front matter: at the body's end, updatedAt no earlier than the latest", () => {
+    const corrected = story.replace(
+      "durationS: 8\n",
+      `durationS: 8
+corrections:
+  - date: 2026-11-21T10:00:00Z
+    text: An earlier version gave the last crossing as 23:15.
+  - { date: "2026-11-20T12:00:00+01:00", text: The ferry's name was misspelt. }
+`,
+    );
+    const parsed = parseMarkdownStory(corrected, sizes);
+    expect(parsed.body.slice(-2)).toEqual([
+      {
+        type: "correction",
+        date: "2026-11-21T10:00:00.000Z",
+        text: "An earlier version gave the last crossing as 23:15.",
+      },
+      { type: "correction", date: "2026-11-20T11:00:00.000Z", text: "The ferry's name was misspelt." },
+    ]);
+    expect(parsed.updatedAt).toBe("2026-11-21T10:00:00.000Z");
+    // An updatedAt given is kept, and one before a correction is refused by name.
+    expect(
+      parseMarkdownStory(corrected.replace("durationS: 8\n", "durationS: 8\nupdatedAt: 2026-11-22T08:00:00Z\n"), sizes)
+        .updatedAt,
+    ).toBe("2026-11-22T08:00:00.000Z");
+    expect(() =>
+      parseMarkdownStory(corrected.replace("durationS: 8\n", "durationS: 8\nupdatedAt: 2026-11-21T09:00:00Z\n"), sizes),
+    ).toThrow(/latest correction's date[\s\S]*updatedAt/);
+  });
+
   it.each([
     ["no front matter", "Just text"],
+    ["a correction with no date", story.replace("durationS: 8\n", "durationS: 8\ncorrections: [{ text: A fix. }]\n")],
+    [
+      "a correction dated nonsense",
+      story.replace("durationS: 8\n", "durationS: 8\ncorrections: [{ date: soon, text: A fix. }]\n"),
+    ],
     ["no headline", story.replace(/^headline: .*$/m, "")],
     ["an unknown section shape", story.replace("section: city", "section: City Desk")],
     ["an image whose size cannot be told", story.replace("/media/board.jpg", "/elsewhere/board.jpg")],

@@ -22,6 +22,8 @@ const frontMatterSchema = z.object({
   tags: z.array(z.string()).default([]),
   publishedAt: z.union([z.string(), z.date()]),
   updatedAt: z.union([z.string(), z.date()]).optional(),
+  /** Corrections, each a date and a text: shown at the story's end whatever their order here. */
+  corrections: z.array(z.object({ date: z.union([z.string(), z.date()]), text: z.string() })).default([]),
   image: z
     .object({ src: z.string(), alt: z.string(), width: z.int().optional(), height: z.int().optional() })
     .optional(),
@@ -57,8 +59,15 @@ export function parseMarkdownStory(source: string, sizeOf: ImageSizer = () => un
   const blocks = parseBody(body, video, sized);
   if (video && !blocks.includes(video)) blocks.push(video);
 
-  const iso = (value: string | Date) => (value instanceof Date ? value : new Date(value)).toISOString();
+  const iso = (value: string | Date) => {
+    const date = value instanceof Date ? value : new Date(value);
+    // An unreadable date is left as written, for the story's schema to refuse by name.
+    return Number.isNaN(date.getTime()) ? String(value) : date.toISOString();
+  };
   const publishedAt = iso(meta.publishedAt);
+  const corrections = meta.corrections.map((c) => ({ type: "correction" as const, date: iso(c.date), text: c.text }));
+  // Without an updatedAt, the story was last updated by its latest correction, if any.
+  const lastChange = [publishedAt, ...corrections.map((c) => c.date)].sort().at(-1);
   const story = storyInputSchema.safeParse({
     slug: meta.slug ?? slugify(meta.headline),
     kicker: meta.kicker,
@@ -68,13 +77,13 @@ export function parseMarkdownStory(source: string, sizeOf: ImageSizer = () => un
     authors: meta.authors.map((name) => ({ slug: slugify(name), name })),
     tags: meta.tags.map((name) => ({ slug: slugify(name), name })),
     publishedAt,
-    updatedAt: meta.updatedAt ? iso(meta.updatedAt) : publishedAt,
+    updatedAt: meta.updatedAt ? iso(meta.updatedAt) : lastChange,
     image: meta.image && {
       src: meta.image.src,
       alt: meta.image.alt,
       ...sized(meta.image.src, meta.image.width, meta.image.height),
     },
-    body: blocks,
+    body: [...blocks, ...corrections],
   });
   if (!story.success) throw new StoryFormatError(z.prettifyError(story.error));
   return story.data;

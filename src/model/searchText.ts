@@ -15,6 +15,8 @@ export function searchText(story: Pick<StoryInput, "deck" | "body">): string {
         return [block.headline];
       case "video":
         return [block.title];
+      case "correction":
+        return [block.text];
       default:
         return [];
     }

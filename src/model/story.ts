@@ -54,7 +54,14 @@ function isHttpsUrl(value: string): boolean {
 }
 
 /** How long the texts of a story may be; importers shape what they produce to fit. */
-export const TEXT_LIMITS = { kicker: 40, headline: 300, paragraph: 20_000, quote: 5_000, related: 300 } as const;
+export const TEXT_LIMITS = {
+  kicker: 40,
+  headline: 300,
+  paragraph: 20_000,
+  quote: 5_000,
+  related: 300,
+  correction: 2_000,
+} as const;
 
 const text = (max: number) => safeString().trim().min(1).max(max);
 const isoDateTime = z.iso.datetime({ offset: true });
@@ -100,6 +107,9 @@ export const blockSchema = z.discriminatedUnion("type", [
     width: z.int().positive().max(8_000).optional(),
     height: z.int().positive().max(8_000).optional(),
   }),
+  // A correction of the story as first published: when it was made and what was wrong. Shown at the
+  // end of the story wherever it stands in the body, and in JSON-LD (`correction`).
+  z.object({ type: z.literal("correction"), date: isoDateTime, text: text(TEXT_LIMITS.correction) }),
 ]);
 
 export const storySummarySchema = z.object({
@@ -122,20 +132,56 @@ export const storySchema = storySummarySchema.extend({
   related: z.array(storySummarySchema).max(20),
 });
 
-/** What an editor or importer writes: the story without what the server computes. */
-export const storyInputSchema = storySchema
+/**
+ * A correction changes the story, so the story was updated no earlier than its latest correction
+ * (dateModified, the "Updated" line and feeds follow updatedAt), and it corrects what was published,
+ * so it is not older than the story. A story breaking either is refused, not silently re-dated
+ * (docs/decisions/017-revisions-and-corrections.md).
+ */
+function checkCorrectionDates(context: {
+  value: { publishedAt: string; updatedAt: string; body: z.infer<typeof blockSchema>[] };
+  issues: z.core.$ZodRawIssue[];
+}) {
+  const { publishedAt, updatedAt, body } = context.value;
+  let latest: string | undefined;
+  for (const [index, block] of body.entries()) {
+    if (block.type !== "correction") continue;
+    if (Date.parse(block.date) < Date.parse(publishedAt))
+      context.issues.push({
+        code: "custom",
+        message: `a correction cannot be dated before the story was published (${publishedAt})`,
+        input: block.date,
+        path: ["body", index, "date"],
+      });
+    if (!latest || Date.parse(block.date) > Date.parse(latest)) latest = block.date;
+  }
+  if (latest && Date.parse(latest) > Date.parse(updatedAt))
+    context.issues.push({
+      code: "custom",
+      message: `must be at or after the latest correction's date (${latest}): a correction updates the story`,
+      input: updatedAt,
+      path: ["updatedAt"],
+    });
+}
+
+const storyInputObject = storySchema
   .omit({ url: true, related: true, hasVideo: true, section: true })
   .extend({ section: slugSchema });
+
+/** What an editor or importer writes: the story without what the server computes. */
+export const storyInputSchema = storyInputObject.check(checkCorrectionDates);
 
 /**
  * What a client PUTs to publish: the Story shape, where what the server computes (url, related,
  * hasVideo) may be sent back and is ignored, the section may be a slug or a {slug, name}, and the
  * slug may be left out (the URL's slug is used).
  */
-export const publishedStorySchema = storyInputSchema.extend({
-  slug: slugSchema.optional(),
-  section: z.union([slugSchema, z.object({ slug: slugSchema }).transform((section) => section.slug)]),
-});
+export const publishedStorySchema = storyInputObject
+  .extend({
+    slug: slugSchema.optional(),
+    section: z.union([slugSchema, z.object({ slug: slugSchema }).transform((section) => section.slug)]),
+  })
+  .check(checkCorrectionDates);
 
 export const storyPageSchema = z.object({
   items: z.array(storySummarySchema),
@@ -147,6 +193,7 @@ export type NamedRef = z.infer<typeof namedRefSchema>;
 export type Image = z.infer<typeof imageSchema>;
 export type Block = z.infer<typeof blockSchema>;
 export type VideoBlock = Extract<Block, { type: "video" }>;
+export type CorrectionBlock = Extract<Block, { type: "correction" }>;
 
 /** Whether the story carries a video a reader can play (not only a placeholder). */
 export const hasPlayableVideo = (body: Block[]): boolean =>

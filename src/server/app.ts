@@ -11,6 +11,7 @@ import { ApiError } from "../model/apiError";
 import type { StoryStore } from "../store/storyStore";
 import { publishingRoutes } from "./api/publishingRoutes";
 import { readRoutes, SEARCH_LIMIT } from "./api/readRoutes";
+import { revisionRoutes } from "./api/revisionRoutes";
 import { viewRoutes } from "./api/viewRoutes";
 import { type EventStreamOptions, eventRoutes } from "./events/eventRoutes";
 import { type FeedRoutesOptions, feedRoutes } from "./feeds/feedRoutes";
@@ -142,6 +143,8 @@ export async function buildApp({
   await app.register(shareCardRoutes, { reader, publicDir, ...shareCards });
   await app.register(oembedRoutes, { reader, site });
   await app.register(eventRoutes, { store, ...events });
+  // Behind the token and never kept or cached: outside the scope below (api/revisionRoutes.ts).
+  await app.register(revisionRoutes, { store, adminToken });
 
   // Pages and the API: a weak ETag, 304s and Cache-Control on every answer of this scope, and the
   // answers kept, compressed, until the store's version changes.

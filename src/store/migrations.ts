@@ -334,6 +334,22 @@ export const migrations = (engine: Engine): Record<string, Migration> => ({
       await db.schema.createIndex("story_changes_by_time").on("story_changes").column("changed_at").execute();
     },
   },
+  "0013-revisions": {
+    // Every write of a story that changes it keeps the story as written, numbered per story
+    // (store/revisions.ts, docs/decisions/017). Keyed by the story's current slug: a move carries
+    // its revisions along, a delete takes them. History starts with the first write after this.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("story_revisions")
+        .addColumn("story_slug", "text", (c) => c.notNull())
+        .addColumn("revision", "integer", (c) => c.notNull())
+        .addColumn("saved_at", "text", (c) => c.notNull())
+        .addColumn("content_hash", "text", (c) => c.notNull())
+        .addColumn("story_json", "text", (c) => c.notNull())
+        .addPrimaryKeyConstraint("story_revisions_pk", ["story_slug", "revision"])
+        .execute();
+    },
+  },
 });
 
 /** Cleans one story's stored text (see 0010), with what is derived from it. */

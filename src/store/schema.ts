@@ -37,6 +37,8 @@ export interface Database {
   request_counts: { key: string; window_end: number | string; hits: number };
   /** What readers' open pages learn of (store/changes.ts): one row per change, ids in commit order. */
   story_changes: { id: Generated<number | string>; kind: string; slug: string; data_json: string; changed_at: string };
+  /** The story as each changing write left it, numbered from 1 per story (store/revisions.ts). */
+  story_revisions: { story_slug: string; revision: number; saved_at: string; content_hash: string; story_json: string };
   /** One row per inline related block: its owner, its index in the body, and the story it links (or null). */
   related_links: {
     owner_slug: string;

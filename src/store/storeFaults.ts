@@ -117,6 +117,7 @@ export function guardStore(store: StoryStore, { checkFile, busyWaitMs }: FaultOp
     sitemaps,
     saveStories: writing(store.saveStories),
     deleteStory: writing(store.deleteStory),
+    revisions: reading(store.revisions),
     clearStories: writing(store.clearStories),
     getTag: reading(store.getTag),
     getAuthor: reading(store.getAuthor),

@@ -3,6 +3,7 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import { ApiError } from "../model/apiError";
 import type { LoggedChange } from "../model/change";
+import type { RevisionPage } from "../model/revision";
 import type { SearchPhase, SearchPosition } from "../model/search";
 import {
   type NamedRef,
@@ -18,6 +19,7 @@ import type { Engine } from "./engine";
 import { type FullStory, fullStories, storiesOfRows } from "./fullStories";
 import { type HeadlineResolver, indexOwnLinks, linkWaitingHeadlines } from "./relatedLinks";
 import { type RequestCount, requestCounts } from "./requestCounts";
+import { dropRevisions, keepRevision, listRevisions } from "./revisions";
 import type { Database } from "./schema";
 import { search } from "./search";
 import { type SitemapReads, sitemapReads } from "./sitemapReads";
@@ -52,8 +54,10 @@ export interface StoryStore {
    * `linkHeadlines` resolves is linked.
    */
   saveStories(stories: StoryToSave[], options?: { linkHeadlines?: HeadlineResolver }): Promise<SaveReport>;
-  /** Deletes the story at this slug; false when there was none. */
+  /** Deletes the story at this slug, and its revisions; false when there was none. */
   deleteStory(slug: string): Promise<boolean>;
+  /** The revisions kept of the story at this slug, newest first, before revision `before` (store/revisions.ts). */
+  revisions(slug: string, page: { limit: number; before?: number }): Promise<RevisionPage>;
   /** Deletes every story, with its views, redirects and search entries (sections stay); returns how many. */
   clearStories(): Promise<number>;
   getTag(slug: string): Promise<NamedRef | null>;
@@ -170,6 +174,7 @@ export function createStoryStore(
             await moveStory(trx, movedFrom, story.slug);
             outcome = "updated";
           }
+          await keepRevision(trx, story, { outcome, movedFrom });
           outcomes.push({ slug: story.slug, outcome });
           if (outcome !== "unchanged")
             await recordChange(trx, engine, {
@@ -194,17 +199,20 @@ export function createStoryStore(
     async deleteStory(slug) {
       return write(async (trx) => {
         const deleted = await deleteStory(trx, slug);
+        if (!deleted) return false;
+        await dropRevisions(trx, slug);
         const now = new Date();
-        if (deleted)
-          await recordChange(
-            trx,
-            engine,
-            { kind: "story", data: { slug, updatedAt: now.toISOString(), change: "deleted" } },
-            now,
-          );
-        return deleted;
+        await recordChange(
+          trx,
+          engine,
+          { kind: "story", data: { slug, updatedAt: now.toISOString(), change: "deleted" } },
+          now,
+        );
+        return true;
       });
     },
+
+    revisions: (slug, page) => listRevisions(db, slug, page),
 
     async clearStories() {
       return write(async (trx) => {
@@ -215,6 +223,7 @@ export function createStoryStore(
           "slug_redirects",
           "related_links",
           "headline_words",
+          "story_revisions",
         ] as const)
           await trx.deleteFrom(table).execute();
         const { numDeletedRows } = await trx.deleteFrom("stories").executeTakeFirst();

@@ -1,7 +1,9 @@
+import { corrections } from "../model/corrections";
 import { passageNumbers } from "../model/quotes";
 import type { Block } from "../model/story";
 import { ShareQuote } from "../sharing/ShareQuote";
 import { VideoPlayer } from "../video/VideoPlayer";
+import { Corrections } from "./Corrections";
 import { RelatedHeadline } from "./RelatedHeadline";
 import styles from "./Story.module.css";
 
@@ -17,7 +19,8 @@ interface Props {
 
 /**
  * The story's body: one renderer for every kind of block, exhaustive over the model's types.
- * Paragraphs and quotes carry `p-N` anchors (see src/model/quotes.ts).
+ * Paragraphs and quotes carry `p-N` anchors (see src/model/quotes.ts). Corrections close the body,
+ * wherever they stand among the blocks.
  */
 export function StoryBody({ blocks, startAt, marked, share }: Props) {
   const numbers = passageNumbers(blocks);
@@ -34,6 +37,7 @@ export function StoryBody({ blocks, startAt, marked, share }: Props) {
           share={share}
         />
       ))}
+      <Corrections corrections={corrections(blocks)} />
     </div>
   );
 }
@@ -90,6 +94,8 @@ function StoryBlock({ block, passage, marked, startAt, share }: BlockProps) {
       return <RelatedHeadline slug={block.slug} headline={block.headline} />;
     case "video":
       return <VideoPlayer video={block} startAt={startAt} />;
+    case "correction":
+      return null;
     default:
       return unknownBlock(block);
   }

@@ -1,5 +1,6 @@
 // A story as self-contained HTML for a feed's content:encoded: every block of the model with
 // absolute URLs, videos as <video> with a download link, and nothing that needs the page's code.
+import { corrections } from "../../model/corrections";
 import type { Block, Image, Story, VideoBlock } from "../../model/story";
 import { videoFile } from "../../model/videoFile";
 import { el, fragment, type Markup } from "./xml";
@@ -14,6 +15,28 @@ export function storyHtml(story: FeedStory, absolute: Absolute): Markup {
   return fragment(
     story.image && el("figure", {}, imageElement(story.image, absolute)),
     ...story.body.map((block) => blockHtml(block, story, absolute)),
+    correctionsHtml(story),
+  );
+}
+
+const utc = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+/** The story's corrections at its end, as on its page (dated in UTC, as the page is before it runs). */
+function correctionsHtml(story: FeedStory): Markup | undefined {
+  const list = corrections(story.body);
+  if (list.length === 0) return undefined;
+  return el(
+    "section",
+    {},
+    el("h2", {}, list.length === 1 ? "Correction" : "Corrections"),
+    ...list.map((correction) =>
+      el(
+        "p",
+        {},
+        el("time", { datetime: correction.date }, `${utc.format(new Date(correction.date))} UTC`),
+        `: ${correction.text}`,
+      ),
+    ),
   );
 }
 
@@ -41,6 +64,8 @@ function blockHtml(block: Block, story: FeedStory, absolute: Absolute): Markup {
       );
     case "video":
       return videoHtml(block, story, absolute);
+    case "correction":
+      return fragment();
     default:
       return unknownBlock(block);
   }

@@ -40,6 +40,7 @@ describe("a story in reader view", () => {
   it("covers every demo story", () => {
     expect(stories.length).toBeGreaterThanOrEqual(14);
     expect(stories.some((story) => story.body.some((block) => block.type === "video"))).toBe(true);
+    expect(stories.some((story) => story.body.some((block) => block.type === "correction"))).toBe(true);
   });
 
   it("holds every paragraph and quote of every story, and none of the page's furniture", async () => {
@@ -51,6 +52,9 @@ describe("a story in reader view", () => {
         if (block.type === "paragraph" || block.type === "quote")
           expect(text, story.slug).toContain(squash(block.text));
         if (block.type === "quote" && block.cite) expect(text, story.slug).toContain(squash(block.cite));
+        // A correction is part of the article: a reader view keeps it, with its heading.
+        if (block.type === "correction") expect(text, story.slug).toMatch(/Correction.*: /);
+        if (block.type === "correction") expect(text, story.slug).toContain(squash(block.text));
       }
       for (const furniture of ["Share this quote", "Most read", "Related stories", "Facebook", "LinkedIn", "Bluesky"])
         expect(text, `${story.slug}: ${furniture}`).not.toContain(furniture);

@@ -36,12 +36,14 @@ beforeAll(async () => {
   );
   const withVideo = full.find((s) => s.body.some((b: { type: string }) => b.type === "video"));
   const withoutVideo = full.find((s) => !s.body.some((b: { type: string }) => b.type === "video"));
+  const withCorrection = full.find((s) => s.body.some((b: { type: string }) => b.type === "correction"));
   const story = full[0];
   const paths: Record<string, string> = {
     front: "/",
     "story-with-video": `/stories/${withVideo.slug}`,
     "story-without-video": `/stories/${withoutVideo.slug}`,
     "story-quote": `/stories/${withVideo.slug}?quote=2`,
+    "story-with-correction": `/stories/${withCorrection.slug}`,
     section: `/sections/${story.section.slug}`,
     tag: `/tags/${story.tags[0].slug}`,
     author: `/authors/${story.authors[0].slug}`,
@@ -80,7 +82,8 @@ afterAll(async () => {
 
 describe("every page type, through the Nu HTML Checker", () => {
   it("was checked, every page", () => {
-    expect(Object.keys(pages)).toHaveLength(13);
+    expect(Object.keys(pages)).toHaveLength(14);
+    expect(pages["story-with-correction"]).toContain('aria-labelledby="correction"');
     expect(pages["search-results"]).toContain("<mark");
     expect(pages["not-found"]).toContain("Page not found");
   });

@@ -252,6 +252,57 @@ export const catalogue: HostileCase[] = [
     absent: "traversal-related",
   }),
   put(MARK_IN_URL, story(), [400], { name: "script as the slug to publish at" }),
+  put(
+    "script-correction",
+    story({
+      updatedAt: "2026-11-21T06:00:00.000Z",
+      body: [
+        { type: "correction", date: "2026-11-21T06:00:00.000Z", text: MARK },
+        { type: "paragraph", text: "A paragraph." },
+      ],
+    }),
+    [201],
+    { name: "script in a correction", shownAt: "/stories/script-correction" },
+  ),
+  put(
+    "late-correction",
+    story({
+      body: [
+        { type: "paragraph", text: "A." },
+        { type: "correction", date: "2026-11-22T06:00:00Z", text: "Fix." },
+      ],
+    }),
+    [400],
+    { name: "a correction dated after the story's updatedAt", absent: "late-correction" },
+  ),
+  {
+    surface: "publishing",
+    name: "revisions without a token",
+    path: "/api/stories/ferry-crew-pulls-kayakers-from-the-sound/revisions",
+    expect: [401],
+  },
+  {
+    surface: "publishing",
+    name: "script as the revisions' cursor",
+    path: `/api/stories/ferry-crew-pulls-kayakers-from-the-sound/revisions?cursor=${MARK_IN_URL}`,
+    admin: true,
+    expect: [400],
+  },
+  {
+    surface: "publishing",
+    name: "revisions of a script slug",
+    path: `/api/stories/${MARK_IN_URL}/revisions`,
+    admin: true,
+    expect: [404],
+  },
+  {
+    surface: "publishing",
+    name: "DELETE on the revisions",
+    method: "DELETE",
+    path: "/api/stories/ferry-crew-pulls-kayakers-from-the-sound/revisions",
+    admin: true,
+    expect: [405],
+  },
   {
     surface: "publishing",
     name: "DELETE of a story that is not there",

@@ -1,0 +1,39 @@
+// GET /api/stories/:slug/revisions: the story as each write that changed it left it, newest first,
+// for an editor's tool, behind the publishing token (adminAuth.ts). Outside the scope of kept
+// answers: a kept answer would be served before the token is checked, and a CDN must keep none.
+import type { FastifyPluginAsync } from "fastify";
+import { ApiError } from "../../model/apiError";
+import { revisionQuerySchema } from "../../model/revision";
+import type { StoryStore } from "../../store/storyStore";
+import { slugParam } from "../http/slugParam";
+import { requireAdmin } from "./adminAuth";
+
+export interface RevisionRoutesOptions {
+  store: StoryStore;
+  /** The publishing API's bearer token; revisions answer 403 without one, as publishing does. */
+  adminToken: string | undefined;
+}
+
+type RevisionsRequest = { Params: { slug: string }; Querystring: Record<string, unknown> };
+
+export const revisionRoutes: FastifyPluginAsync<RevisionRoutesOptions> = async (app, { store, adminToken }) => {
+  const preHandler = requireAdmin(app, adminToken);
+
+  app.get<RevisionsRequest>("/api/stories/:slug/revisions", { preHandler }, async (request, reply) => {
+    reply.header("cache-control", "no-store");
+    const slug = slugParam(request.params.slug);
+    const query = revisionQuerySchema.safeParse(request.query);
+    if (!query.success) {
+      const issue = query.error.issues[0];
+      throw new ApiError("bad_request", `${issue?.path.join(".") || "query"}: ${issue?.message ?? "not valid"}`);
+    }
+    const story = await store.getStory(slug);
+    if (!story) throw new ApiError("story_not_found", `There is no story at ${slug}.`);
+    // An old slug of a moved story: its history is under the slug it has now.
+    if (story.slug !== slug) {
+      const search = request.url.includes("?") ? request.url.slice(request.url.indexOf("?")) : "";
+      return reply.redirect(`/api/stories/${story.slug}/revisions${search}`, 301);
+    }
+    return store.revisions(slug, { limit: query.data.limit, before: query.data.cursor });
+  });
+};
