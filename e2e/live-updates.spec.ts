@@ -1,8 +1,11 @@
-// Pages that learn of changes while they are open (docs/decisions/019): each journey runs on its
-// own server process, two worker processes over one SQLite file (a write through one reaches a
-// reader of the other), and, when TEST_DATABASE_URL names a PostgreSQL server, with the writer and
-// the reader on two servers sharing it. Nothing reloads the document: each test marks it first.
+// Pages that learn of changes while they are open (docs/decisions/019). Each journey has the
+// editor write through one server and the reader read through another: two servers over one
+// SQLite file (the writer itself two processes), and, when TEST_DATABASE_URL names a PostgreSQL
+// server, two servers sharing it. Nothing reloads the document: each test marks it first.
 import { randomBytes } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { expect, type Page, test } from "@playwright/test";
 import pg from "pg";
 import { extraPort, type ServerProcess, startServerProcess } from "./serverProcess";
@@ -15,6 +18,8 @@ interface Site {
   reader: string;
   /** Where the editor writes. */
   writer: string;
+  /** Kills the reader's server (its connections are cut, not closed) and starts it again on the same port. */
+  restartReader(whileDown: () => Promise<void>): Promise<void>;
 }
 
 const put = (site: Site, slug: string, story: unknown) =>
@@ -122,6 +127,27 @@ async function aDeletedStory(page: Page, site: Site) {
   expect(await documentIsMarked(page)).toBe(true);
 }
 
+async function aCutStream(page: Page, site: Site) {
+  await open(page, `${site.reader}/`);
+  const tag = randomBytes(3).toString("hex");
+  // One story heard of while connected…
+  expect((await put(site, `heard-live-${tag}`, newStory("Tram line survey begins"))).status).toBe(201);
+  await expect(page.getByRole("status").getByRole("button", { name: "Show 1 new story" })).toBeVisible();
+  // …and one published while the reader's server is down and the page's stream cut.
+  await site.restartReader(async () => {
+    expect((await put(site, `published-while-cut-${tag}`, newStory("Ferry pier reopens after repairs"))).status).toBe(
+      201,
+    );
+  });
+  // The page reconnects by itself, from the last id it heard, and misses nothing.
+  const notice = page.getByRole("status").getByRole("button", { name: "Show 2 new stories" });
+  await expect(notice).toBeVisible({ timeout: 15_000 });
+  await notice.click();
+  await expect(page.getByRole("link", { name: "Ferry pier reopens after repairs" }).first()).toBeVisible();
+  await expect(page.getByRole("link", { name: "Tram line survey begins" }).first()).toBeVisible();
+  expect(await documentIsMarked(page)).toBe(true);
+}
+
 const journeys = [
   ["a story published shows as a new-stories notice on the open front page", newStoriesOnTheFrontPage],
   [
@@ -129,19 +155,39 @@ const journeys = [
     anUpdateToTheOpenStory,
   ],
   ["a story deleted while open says so", aDeletedStory],
+  ["a page whose stream was cut learns, once back, what was published meanwhile", aCutStream],
 ] as const;
 
-test.describe("on SQLite, two server processes on one file", () => {
-  // One server for the journeys, which run in turn (the edit changes a story the others may show).
+test.describe("on SQLite, the writer and the reader on two servers over one file", () => {
+  // One site for the journeys, which run in turn (the edit changes a story the others may show).
   test.describe.configure({ mode: "serial" });
-  let server: ServerProcess;
+  const env = {
+    DATABASE_URL: `file:${join(mkdtempSync(join(tmpdir(), "dispatch-live-")), "store.db")}`,
+    ADMIN_TOKEN: TOKEN,
+    RATE_LIMITS: "0",
+  };
+  let writer: ServerProcess;
+  let reader: ServerProcess;
   test.beforeAll(async () => {
-    server = await startServerProcess(extraPort(10), { ADMIN_TOKEN: TOKEN, WEB_CONCURRENCY: "2", RATE_LIMITS: "0" });
+    // The writer runs two processes itself: a write through either reaches the reader.
+    writer = await startServerProcess(extraPort(10), { ...env, WEB_CONCURRENCY: "2" });
+    reader = await startServerProcess(extraPort(13), env);
   });
-  test.afterAll(() => server?.stop());
+  test.afterAll(() => {
+    writer?.stop();
+    reader?.stop();
+  });
   for (const [name, journey] of journeys)
     test(name, async ({ page }) => {
-      await journey(page, { reader: server.origin, writer: server.origin });
+      await journey(page, {
+        reader: reader.origin,
+        writer: writer.origin,
+        async restartReader(whileDown) {
+          reader.stop();
+          await whileDown();
+          reader = await startServerProcess(extraPort(13), env);
+        },
+      });
     });
 });
 
@@ -150,24 +196,33 @@ const postgres = process.env.TEST_DATABASE_URL;
 for (const serverUrl of postgres ? [postgres] : [])
   test.describe("on PostgreSQL, the writer on one server and the reader on another", () => {
     test.describe.configure({ mode: "serial" });
-    let servers: ServerProcess[] = [];
-    let schema = "";
+    const schema = `dispatch_e2e_${randomBytes(6).toString("hex")}`;
+    const databaseUrl = new URL(serverUrl);
+    databaseUrl.searchParams.set("options", `-c search_path=${schema}`);
+    const env = { DATABASE_URL: databaseUrl.href, ADMIN_TOKEN: TOKEN, RATE_LIMITS: "0" };
+    let writer: ServerProcess;
+    let reader: ServerProcess;
     test.beforeAll(async () => {
-      schema = `dispatch_e2e_${randomBytes(6).toString("hex")}`;
       await withAdmin(serverUrl, (admin) => admin.query(`create schema ${schema}`));
-      const databaseUrl = new URL(serverUrl);
-      databaseUrl.searchParams.set("options", `-c search_path=${schema}`);
-      const env = { DATABASE_URL: databaseUrl.href, ADMIN_TOKEN: TOKEN, RATE_LIMITS: "0" };
-      servers = [await startServerProcess(extraPort(11), env), await startServerProcess(extraPort(12), env)];
+      writer = await startServerProcess(extraPort(11), env);
+      reader = await startServerProcess(extraPort(12), env);
     });
     test.afterAll(async () => {
-      for (const server of servers) server.stop();
+      writer?.stop();
+      reader?.stop();
       await withAdmin(serverUrl, (admin) => admin.query(`drop schema if exists ${schema} cascade`));
     });
     for (const [name, journey] of journeys)
       test(name, async ({ page }) => {
-        const [writer, reader] = servers as [ServerProcess, ServerProcess];
-        await journey(page, { reader: reader.origin, writer: writer.origin });
+        await journey(page, {
+          reader: reader.origin,
+          writer: writer.origin,
+          async restartReader(whileDown) {
+            reader.stop();
+            await whileDown();
+            reader = await startServerProcess(extraPort(12), env);
+          },
+        });
       });
   });
 

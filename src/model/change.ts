@@ -21,6 +21,3 @@ export type Change = { kind: "story"; data: StoryChange } | { kind: "entry"; dat
 
 /** A change as the log keeps it: the change and its place in the log. */
 export type LoggedChange = Change & { id: number };
-
-/** The event types of the stream: the two kinds, and `reset` when the client's place was too far back to replay. */
-export const EVENT_TYPES = ["story", "entry", "reset"] as const;

@@ -2,16 +2,16 @@
 // page has loaded. Each change goes to React Query's cache, never to a reload: a story the page
 // shows is marked changed (its notice offers the new version), other cached copies are marked
 // stale, lists learn that stories were published (their notice counts the new ones), live entries
-// are fetched again, and saved stories refresh their offline copy. EventSource reconnects by
-// itself, sending the last id it saw; when the server refused it (a restart, a limit), this starts
-// it again after a pause, from the same id.
+// are fetched again, and saved stories refresh their offline copy. A dropped stream is opened
+// again after a pause (longer while it keeps failing), from the last id heard (`?after=`).
 import type { QueryClient } from "@tanstack/react-query";
 import type { EntryChange, StoryChange } from "../model/change";
 import { refreshOfflineCopy } from "../saved/savedActions";
 import { savedStories } from "../saved/savedStories";
 import { notePublished, noteStoryChange } from "./changesSeen";
 
-const RESTART_MS = [2_000, 5_000, 15_000, 30_000];
+/** Pauses before opening a dropped stream again, one more step each failure in a row. */
+const RESTART_MS = [1_000, 2_000, 5_000, 15_000, 30_000];
 
 export function startChangeStream(queryClient: QueryClient): void {
   if (typeof EventSource === "undefined") return;
@@ -33,6 +33,7 @@ export function startChangeStream(queryClient: QueryClient): void {
       const { slug } = JSON.parse(event.data) as EntryChange;
       void queryClient.invalidateQueries({ queryKey: ["live-entries", slug] });
     });
+    source.addEventListener("ready", heard);
     source.addEventListener("reset", (event) => {
       heard(event);
       // Too much was missed to replay: whatever the page holds may be old.
@@ -40,7 +41,9 @@ export function startChangeStream(queryClient: QueryClient): void {
       notePublished();
     });
     source.addEventListener("error", () => {
-      if (source.readyState !== EventSource.CLOSED) return; // reconnecting by itself
+      // Reconnected here rather than by EventSource itself, which gives up after a refused
+      // attempt and does not always send Last-Event-ID: the place goes in the URL.
+      source.close();
       const wait = RESTART_MS[Math.min(failures, RESTART_MS.length - 1)] ?? 30_000;
       failures += 1;
       setTimeout(open, wait);

@@ -40,8 +40,11 @@ export class ChangeFeed {
     return this.#subscriptions.size;
   }
 
-  /** Adds a subscriber from `after` on (null: from now on); returns what ends its subscription. */
-  async subscribe(after: number | null, subscriber: Subscriber): Promise<() => void> {
+  /**
+   * Adds a subscriber from `after` on (null: from now on); returns what ends its subscription, and
+   * the id of the last change it has been given (or that was before it came).
+   */
+  async subscribe(after: number | null, subscriber: Subscriber): Promise<{ unsubscribe: () => void; cursor: number }> {
     const subscription: Subscription = { ...subscriber, cursor: 0, waiting: [] };
     this.#subscriptions.add(subscription);
     const unsubscribe = () => {
@@ -65,7 +68,7 @@ export class ChangeFeed {
       const waiting = subscription.waiting ?? [];
       subscription.waiting = null;
       for (const change of waiting) this.#deliver(subscription, change);
-      return unsubscribe;
+      return { unsubscribe, cursor: subscription.cursor };
     } catch (error) {
       unsubscribe();
       throw error;

@@ -1,5 +1,6 @@
 // GET /api/events: the change stream as Server-Sent Events (docs/decisions/019). Each change a
-// reader can see is an event named by its kind (`story`, `entry`) with its log id, so a client
+// reader can see is an event named by its kind (`story`, `entry`) with its log id (and `ready`,
+// once connected, with the id the client stands at), so a client
 // that reconnects (EventSource does, sending Last-Event-ID) gets what it missed, each once; a
 // client too far behind gets `reset` and rereads. A comment line every `heartbeatMs` keeps
 // proxies from closing an idle stream. Streams are not compressed (each event must leave at
@@ -110,10 +111,13 @@ export const eventRoutes: FastifyPluginAsync<EventRoutesOptions> = async (
       stream.on("close", close);
       stream.write(`retry: ${RETRY_MS}\n: stream open\n\n`);
       try {
-        unsubscribe = await feed.subscribe(after, {
+        const subscribed = await feed.subscribe(after, {
           send: (change: LoggedChange) => send(eventText(change.id, change.kind, change.data)),
           reset: (lastId) => send(eventText(lastId, "reset", {})),
         });
+        unsubscribe = subscribed.unsubscribe;
+        // Where the client stands, so a client that hears nothing before its stream drops still resumes from here.
+        send(eventText(subscribed.cursor, "ready", {}));
       } catch (error) {
         close();
         throw error;

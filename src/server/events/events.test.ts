@@ -31,6 +31,9 @@ describe.each(testEngines)("on %s", (engine) => {
 
   it("tells of a story published, edited, moved and deleted, in that order", async () => {
     const stream = await openEventStream(`${server.url}/api/events`);
+    // Once connected: where the client stands, the log's last id, to resume from if nothing else comes.
+    const ready = await stream.nextOf("ready");
+    expect(Number(ready.id)).toBe((await server.store.changeLogBounds()).last);
     expect((await api.put("ferry-timetable-changes", storyDraft({ headline: "Ferry timetable changes" }))).status).toBe(
       201,
     );
@@ -61,6 +64,7 @@ describe.each(testEngines)("on %s", (engine) => {
     });
     const deleted = await stream.nextOf("story");
     expect(deleted.json).toMatchObject({ slug: "ferry-timetable-changed", change: "deleted" });
+    expect(Number(published.id)).toBeGreaterThan(Number(ready.id));
     expect(Number(updated.id)).toBeGreaterThan(Number(published.id));
     expect(Number(deleted.id)).toBeGreaterThan(Number(updated.id));
     stream.close();
@@ -82,12 +86,10 @@ describe.each(testEngines)("on %s", (engine) => {
       expect.objectContaining({ slug: "harbour-crane-returns", change: "updated" }),
     ]);
     // And then what arrives live, with nothing repeated in between.
+    const ready = await resumed.nextOf("ready");
+    expect(ready.id).toBe(missed[1]?.id);
     await api.delete("harbour-crane-lifts");
-    const next = await resumed.next();
-    expect(next?.event === ":" ? await resumed.nextOf("story") : next).toMatchObject({
-      event: "story",
-      data: expect.stringContaining('"deleted"'),
-    });
+    expect((await resumed.nextOf("story")).json).toMatchObject({ slug: "harbour-crane-lifts", change: "deleted" });
     resumed.close();
   });
 
