@@ -14,6 +14,15 @@ import {
 import type { StoryListQuery } from "../model/storyList";
 import type { Engine } from "./engine";
 import { type FullStory, fullStories, storiesOfRows } from "./fullStories";
+import {
+  coverageOf,
+  type LiveEntryReads,
+  type LiveEntryWrites,
+  liveEntryReads,
+  liveEntryWrites,
+  moveLiveCoverage,
+  setLive,
+} from "./liveEntries";
 import { type HeadlineResolver, indexOwnLinks, linkWaitingHeadlines } from "./relatedLinks";
 import { type RequestCount, requestCounts } from "./requestCounts";
 import type { Database } from "./schema";
@@ -33,7 +42,7 @@ export interface SaveReport {
 /** A story as the store keeps it: everything but its absolute URL, which belongs to the site. */
 export type StoredStory = Omit<Story, "url">;
 
-export interface StoryStore {
+export interface StoryStore extends LiveEntryWrites, LiveEntryReads {
   listSections(): Promise<Section[]>;
   saveSections(sections: Section[]): Promise<void>;
   listStories(query: StoryListQuery): Promise<{ items: StorySummary[]; nextCursor: string | null }>;
@@ -131,7 +140,11 @@ export function createStoryStore(db: Kysely<Database>, engine: Engine): StorySto
       const [story] = await storiesOfRows(db, [row]);
       if (!story) return null;
       const tagSlugs = story.tags.map((t) => t.slug);
-      return { ...story, related: await relatedStories(db, row, story.body, tagSlugs) };
+      const [related, coverage] = await Promise.all([
+        relatedStories(db, row, story.body, tagSlugs),
+        coverageOf(db, row.slug),
+      ]);
+      return { ...story, related, ...coverage };
     },
 
     async saveStories(stories, { linkHeadlines } = {}) {
@@ -144,9 +157,11 @@ export function createStoryStore(db: Kysely<Database>, engine: Engine): StorySto
             throw new ApiError("slug_taken", `Another story is already at ${story.slug}.`);
           let outcome = await writeStory(trx, story);
           if (moving) {
+            await moveLiveCoverage(trx, movedFrom, story.slug);
             await moveStory(trx, movedFrom, story.slug);
             outcome = "updated";
           }
+          if (story.live !== undefined) await setLive(trx, story.slug, story.live, story.publishedAt, new Date());
           outcomes.push({ slug: story.slug, outcome });
         }
         // Links once every story of the batch is written, so stories may name each other.
@@ -212,6 +227,8 @@ export function createStoryStore(db: Kysely<Database>, engine: Engine): StorySto
     },
 
     mostRead: (since, limit) => mostRead(db, since, limit),
+    ...liveEntryWrites(write),
+    ...liveEntryReads(db),
     ...requestCounts(db),
 
     async listHeadlines() {
