@@ -9,6 +9,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import type { Site } from "../head/head";
 import { ApiError } from "../model/apiError";
 import type { StoryStore } from "../store/storyStore";
+import { entryRoutes } from "./api/entryRoutes";
 import { publishingRoutes } from "./api/publishingRoutes";
 import { readRoutes, SEARCH_LIMIT } from "./api/readRoutes";
 import { viewRoutes } from "./api/viewRoutes";
@@ -145,6 +146,7 @@ export async function buildApp({
     dynamic.addHook("onRequest", limitPaths(clientLimit(dynamic, SEARCH_LIMIT), ["/search", "/api/search"]));
     cacheAnswers(dynamic, { maxBytes: answerCacheBytes, version: () => store.version(), now });
     await dynamic.register(publishingRoutes, { store, reader, adminToken });
+    await dynamic.register(entryRoutes, { store, reader, adminToken, now });
     await dynamic.register(viewRoutes, { store, reader, counter, now });
     await dynamic.register(readRoutes, { reader });
     await dynamic.register(pageRoutes, { reader, site, pages });

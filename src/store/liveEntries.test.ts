@@ -1,7 +1,7 @@
 // Live coverage in the real store, on each engine: entries written, ordered, pinned, paged by
 // keyset, gone with their story, and a refused write leaving nothing behind.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { LiveEntryInput } from "../model/liveEntry";
+import type { LiveEntry, LiveEntryInput } from "../model/liveEntry";
 import type { StoryInput } from "../model/story";
 import { openStore } from "./openStore";
 import type { StoryStore } from "./storyStore";
@@ -47,7 +47,8 @@ describe.each(testEngines)("on %s", (engine) => {
     await database.drop();
   });
 
-  const texts = (entries: { body: { type: string }[] }[]) => entries.map((e) => (e.body[0] as { text: string }).text);
+  const texts = (entries: LiveEntry[]) =>
+    entries.map(({ body: [block] }) => (block?.type === "paragraph" ? block.text : ""));
 
   it("marks a story live from its publication, and other stories not at all", async () => {
     expect(await store.getStory("storm-live")).toMatchObject({ live: true, coverage: { startedAt: AT } });
