@@ -13,14 +13,16 @@ interface Props {
   marked?: number;
   /** The story's canonical URL and headline, to share quotes from it. */
   share?: { url: string; title: string };
+  /** Whether paragraphs and quotes carry their `p-N` anchors: a live entry's do not (they are the story's). */
+  anchors?: boolean;
 }
 
 /**
  * The story's body: one renderer for every kind of block, exhaustive over the model's types.
  * Paragraphs and quotes carry `p-N` anchors (see src/model/quotes.ts).
  */
-export function StoryBody({ blocks, startAt, marked, share }: Props) {
-  const numbers = passageNumbers(blocks);
+export function StoryBody({ blocks, startAt, marked, share, anchors = true }: Props) {
+  const numbers = anchors ? passageNumbers(blocks) : new Map<number, number>();
   return (
     <div className={styles.body}>
       {blocks.map((block, index) => (
