@@ -58,9 +58,3 @@ export type LiveEntry = z.infer<typeof liveEntrySchema>;
 export type LiveEntryInput = z.infer<typeof liveEntryInputSchema>;
 export type LiveEntryPage = z.infer<typeof liveEntryPageSchema>;
 export type LiveEntryParams = z.input<typeof liveEntryQuerySchema>;
-
-/** `?before=` of a live story's page: undefined when absent, null when it cannot be an entry id (a 404). */
-export function beforeParam(value: string | null): number | undefined | null {
-  if (value === null) return undefined;
-  return /^[1-9][0-9]{0,14}$/.test(value) ? Number(value) : null;
-}

@@ -6,7 +6,7 @@ import { liveEntriesQuery, mostReadQuery, storyQuery } from "../../api/queries";
 import { definePage, extra, orNotFound } from "../../app/definePage";
 import { liveHead } from "../../head/liveHead";
 import { storyHead } from "../../head/storyHead";
-import { beforeParam } from "../../model/liveEntry";
+import { beforeParam } from "../../model/liveParams";
 import { quoteParam } from "../../model/quotes";
 
 export const storyPage = definePage({
