@@ -21,10 +21,10 @@ export function liveHead(head: Head, story: Story, entries: LiveEntry[], olderPa
       : {}),
     liveBlogUpdate: entries.map((entry) => ({
       "@type": "BlogPosting",
-      headline: entry.headline ?? clip(firstText(entry.body) ?? story.headline, 110),
+      headline: entryTitle(entry, story.headline),
       datePublished: entry.postedAt,
       dateModified: entry.updatedAt,
-      articleBody: entry.body.flatMap(textOf).join("\n\n"),
+      articleBody: entryText(entry),
       url: `${story.url}#entry-${entry.id}`,
     })),
   };
@@ -34,11 +34,23 @@ export function liveHead(head: Head, story: Story, entries: LiveEntry[], olderPa
       ...head.tags.map((tag) =>
         tag.attrs.property === "article:modified_time" ? meta("property", "article:modified_time", newest) : tag,
       ),
+      {
+        tag: "link",
+        attrs: {
+          rel: "alternate",
+          type: "application/rss+xml",
+          href: liveFeedUrl(story.url),
+          title: `${story.headline}: updates`,
+        },
+      },
       ...(olderPage ? [meta("name", "robots", "noindex, follow")] : []),
     ],
     jsonLd: posting ? [posting, ...rest] : rest,
   };
 }
+
+/** The feed of a live story's entries, beside its page. */
+export const liveFeedUrl = (storyUrl: string): string => `${storyUrl}/feed.xml`;
 
 function textOf(block: Block): string[] {
   switch (block.type) {
@@ -57,7 +69,12 @@ function textOf(block: Block): string[] {
   }
 }
 
-const firstText = (body: Block[]): string | undefined => body.flatMap(textOf)[0];
+/** An entry's title where one is needed (JSON-LD, feeds): its headline, else the start of its text. */
+export const entryTitle = (entry: LiveEntry, fallback: string): string =>
+  entry.headline ?? clip(entry.body.flatMap(textOf)[0] ?? fallback, 110);
+
+/** An entry's text, block by block. */
+export const entryText = (entry: LiveEntry): string => entry.body.flatMap(textOf).join("\n\n");
 
 function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;

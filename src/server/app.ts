@@ -14,6 +14,7 @@ import { publishingRoutes } from "./api/publishingRoutes";
 import { readRoutes, SEARCH_LIMIT } from "./api/readRoutes";
 import { viewRoutes } from "./api/viewRoutes";
 import { type FeedRoutesOptions, feedRoutes } from "./feeds/feedRoutes";
+import { liveFeedRoutes } from "./feeds/liveFeed";
 import { fileRoutes } from "./fileRoutes";
 import { healthRoutes } from "./healthRoutes";
 import { recordRoutes } from "./http/allowedMethods";
@@ -136,6 +137,7 @@ export async function buildApp({
   await app.register(healthRoutes, { store });
   if (clientDir && existsSync(clientDir)) await app.register(fileRoutes, { clientDir });
   await app.register(feedRoutes, { reader, store, site, now, publicDir, ...feeds });
+  await app.register(liveFeedRoutes, { reader, store, site });
   await app.register(shareCardRoutes, { reader, publicDir, ...shareCards });
   await app.register(oembedRoutes, { reader, site });
 
