@@ -44,7 +44,11 @@ describe("a live story's feed of updates", () => {
     expect(etag).toMatch(/^W\//);
     const again = await fetch(`${server.url}/stories/${LIVE_SLUG}/feed.xml`, { headers: { "if-none-match": etag } });
     expect(again.status).toBe(304);
-    await server.store.addEntry(LIVE_SLUG, { body: [{ type: "paragraph", text: "Breaking: the wind drops." }] }, new Date());
+    await server.store.addEntry(
+      LIVE_SLUG,
+      { body: [{ type: "paragraph", text: "Breaking: the wind drops." }] },
+      new Date(),
+    );
     const changed = await fetch(`${server.url}/stories/${LIVE_SLUG}/feed.xml`, { headers: { "if-none-match": etag } });
     expect(changed.status).toBe(200);
     expect(parseFeed(await changed.text()).items[0]?.title).toBe("Breaking: the wind drops.");
