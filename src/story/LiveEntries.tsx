@@ -22,6 +22,11 @@ export const POLL_MS = 30_000;
 export function LiveEntries({ story }: { story: Story }) {
   const [search] = useSearchParams();
   const before = beforeParam(search.get("before")) ?? undefined;
+  // Another page of entries is another list: what arrived is counted afresh.
+  return <EntryList key={before ?? "latest"} story={story} before={before} />;
+}
+
+function EntryList({ story, before }: { story: Story; before: number | undefined }) {
   const { data, fetchNextPage, isFetchingNextPage } = useSuspenseInfiniteQuery({
     ...liveEntriesQuery(story.slug, before),
     refetchInterval: story.live && before === undefined ? POLL_MS : false,

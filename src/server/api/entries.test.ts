@@ -140,6 +140,17 @@ describe.each(testEngines)("on %s", (engine) => {
     });
   });
 
+  it("answers a reader polling with its ETag 304 until an entry changes", async () => {
+    const path = `${server.url}/api/stories/storm-watch/entries`;
+    const etag = (await fetch(path)).headers.get("etag") ?? "";
+    expect(etag).toMatch(/^W\//);
+    expect((await fetch(path, { headers: { "if-none-match": etag } })).status).toBe(304);
+    expect((await send("POST", "/api/stories/storm-watch/entries", entry("Polled."))).status).toBe(201);
+    const changed = await fetch(path, { headers: { "if-none-match": etag } });
+    expect(changed.status).toBe(200);
+    expect(liveEntryPageSchema.parse(await changed.json()).items[0]?.body).toEqual(entry("Polled.").body);
+  });
+
   it("answers 401 without the token, and counts nothing written", async () => {
     const before = await (await fetch(`${server.url}/api/stories/storm-watch/entries`)).text();
     for (const token of ["", "wrong-token"]) {
