@@ -206,13 +206,9 @@ export function liveEntryReads(db: Db): LiveEntryReads {
       const { posted_at, id } = after ?? {};
       const rows = await entries(slug)
         .where("pinned", "=", 0)
+        // A row-value comparison: both engines seek the index range below (posted_at, id).
         .$if(after !== undefined, (query) =>
-          query.where((eb) =>
-            eb.or([
-              eb("posted_at", "<", posted_at as string),
-              eb.and([eb("posted_at", "=", posted_at as string), eb("id", "<", id as number)]),
-            ]),
-          ),
+          query.where((eb) => eb(eb.refTuple("posted_at", "id"), "<", eb.tuple(posted_at as string, id as number))),
         )
         .limit(limit + 1)
         .execute();
