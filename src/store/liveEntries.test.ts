@@ -3,7 +3,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { LiveEntry, LiveEntryInput } from "../model/liveEntry";
 import type { StoryInput } from "../model/story";
-import { openStore } from "./openStore";
+import { type EntryWritten, liveEntryReads, liveEntryWrites } from "./liveEntries";
+import { connect, openStore } from "./openStore";
 import type { StoryStore } from "./storyStore";
 import { createTestDatabase, type TestDatabase, testEngines } from "./testDatabases";
 
@@ -180,6 +181,41 @@ describe.each(testEngines)("on %s", (engine) => {
     const page = await store.listEntries("storm-live", { limit: 10 });
     expect(texts(page?.pinned ?? [])).toEqual(["pin 3", "pin 2", "pin 1"]);
     expect(texts(page?.items ?? [])).toEqual(["plain"]);
+  });
+
+  it("tells each entry write inside its transaction, and a failure there undoes the entry", async () => {
+    const db = connect(database.url);
+    try {
+      const told: EntryWritten[] = [];
+      let fail = false;
+      const writes = liveEntryWrites(
+        (work) => db.transaction().execute(work),
+        async (trx, written) => {
+          // Inside the transaction: the entry is there to be read.
+          const row = await trx
+            .selectFrom("live_entries")
+            .select("id")
+            .where("id", "=", Number(written.entryId))
+            .executeTakeFirst();
+          told.push({ ...written, ...(row ? {} : { entryId: "gone" }) });
+          if (fail) throw new Error("the change log refused");
+        },
+      );
+      const posted = await writes.addEntry("storm-live", entry(1, "told"), NOW);
+      await writes.updateEntry("storm-live", posted.id, entry(1, "told again"), NOW);
+      await writes.deleteEntry("storm-live", posted.id);
+      const id = String(posted.id);
+      expect(told).toEqual([
+        { slug: "storm-live", entryId: id, change: "posted" },
+        { slug: "storm-live", entryId: id, change: "updated" },
+        { slug: "storm-live", entryId: "gone", change: "deleted" },
+      ]);
+      fail = true;
+      await expect(writes.addEntry("storm-live", entry(2, "never"), NOW)).rejects.toThrow("the change log refused");
+      expect((await liveEntryReads(db).listEntries("storm-live", { limit: 10 }))?.items).toEqual([]);
+    } finally {
+      await db.destroy();
+    }
   });
 
   it("deletes a story's coverage and entries with the story, and moves them with its slug", async () => {

@@ -27,6 +27,15 @@ export interface LiveEntryWrites {
   deleteEntry(slug: string, id: number): Promise<void>;
 }
 
+/** An entry written, as the change stream reports it (its `entry` events): told inside the write's transaction. */
+export interface EntryWritten {
+  slug: string;
+  entryId: string;
+  change: "posted" | "updated" | "deleted";
+}
+
+export type OnEntryWritten = (trx: Trx, written: EntryWritten) => Promise<void>;
+
 export interface LiveEntryReads {
   /** A page of a story's entries (see model/liveEntry.ts); null when there is no such story. */
   listEntries(slug: string, page: { before?: number; limit: number }): Promise<LiveEntryPage | null>;
@@ -92,7 +101,14 @@ function toEntry(row: EntryRow): LiveEntry {
   };
 }
 
-export function liveEntryWrites(write: <T>(work: (trx: Trx) => Promise<T>) => Promise<T>): LiveEntryWrites {
+/**
+ * Entry writes, each in one `write()` transaction. `onWritten` runs last in that transaction (the
+ * change log records the write there, so a failure there undoes the entry too).
+ */
+export function liveEntryWrites(
+  write: <T>(work: (trx: Trx) => Promise<T>) => Promise<T>,
+  onWritten: OnEntryWritten = async () => {},
+): LiveEntryWrites {
   async function findEntry(trx: Trx, slug: string, id: number): Promise<EntryRow> {
     const row = await trx
       .selectFrom("live_entries")
@@ -150,6 +166,7 @@ export function liveEntryWrites(write: <T>(work: (trx: Trx) => Promise<T>) => Pr
           })
           .returningAll()
           .executeTakeFirstOrThrow();
+        await onWritten(trx, { slug, entryId: String(row.id), change: "posted" });
         return toEntry(row);
       }),
 
@@ -169,6 +186,7 @@ export function liveEntryWrites(write: <T>(work: (trx: Trx) => Promise<T>) => Pr
           .where("id", "=", id)
           .returningAll()
           .executeTakeFirstOrThrow();
+        await onWritten(trx, { slug, entryId: String(id), change: "updated" });
         return toEntry(row);
       }),
 
@@ -176,6 +194,7 @@ export function liveEntryWrites(write: <T>(work: (trx: Trx) => Promise<T>) => Pr
       write(async (trx) => {
         await findEntry(trx, slug, id);
         await trx.deleteFrom("live_entries").where("id", "=", id).execute();
+        await onWritten(trx, { slug, entryId: String(id), change: "deleted" });
       }),
   };
 }
