@@ -106,11 +106,17 @@ test("a new entry slides in at the top without moving what the reader reads, and
   expect(problems).toEqual([]);
 });
 
-test("a live story's page has no axe violations", async ({ page, request }) => {
+test("a live story's page has no axe violations, desktop and phone, light and dark", async ({ page, request }) => {
   const slug = await liveStory(request, 3);
   await page.goto(`/stories/${slug}`);
   await waitForHydration(page);
-  for (const colorScheme of ["light", "dark"] as const) {
+  for (const [width, height, colorScheme] of [
+    [1280, 800, "light"],
+    [1280, 800, "dark"],
+    [390, 844, "light"],
+    [390, 844, "dark"],
+  ] as const) {
+    await page.setViewportSize({ width, height });
     await page.emulateMedia({ colorScheme });
     const results = await new AxeBuilder({ page }).analyze();
     expect(
