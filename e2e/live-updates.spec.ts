@@ -148,6 +148,27 @@ async function aCutStream(page: Page, site: Site) {
   expect(await documentIsMarked(page)).toBe(true);
 }
 
+async function aLiveEntry(page: Page, site: Site) {
+  const slug = `storm-live-${randomBytes(3).toString("hex")}`;
+  const live = { ...newStory("Storm over the quay: the evening as it happens"), live: true };
+  expect((await put(site, slug, live)).status).toBe(201);
+  await open(page, `${site.reader}/stories/${slug}`);
+  const posted = await fetch(`${site.writer}/api/stories/${slug}/entries`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" },
+    body: JSON.stringify({
+      headline: "Sea wall gates closed",
+      body: [{ type: "paragraph", text: "The harbour office shut the gates at eight." }],
+    }),
+  });
+  expect(posted.status).toBe(201);
+  // The entry arrives through the stream (the page's own poll is minutes away).
+  const updates = page.getByRole("list", { name: "Updates, newest first" }).getByRole("listitem");
+  await expect(updates.first()).toContainText("The harbour office shut the gates at eight.");
+  await expect(page.getByRole("status").filter({ hasText: "1 new update" })).toBeVisible();
+  expect(await documentIsMarked(page)).toBe(true);
+}
+
 const journeys = [
   ["a story published shows as a new-stories notice on the open front page", newStoriesOnTheFrontPage],
   [
@@ -155,6 +176,7 @@ const journeys = [
     anUpdateToTheOpenStory,
   ],
   ["a story deleted while open says so", aDeletedStory],
+  ["a live entry appears on the open live page", aLiveEntry],
   ["a page whose stream was cut learns, once back, what was published meanwhile", aCutStream],
 ] as const;
 

@@ -1,6 +1,7 @@
 // The browser's StoryApi: JSON over fetch from this site's own /api.
 
 import { ApiError } from "../model/apiError";
+import type { LiveEntryParams } from "../model/liveEntry";
 import type { SearchParams } from "../model/search";
 import type { StoryApi } from "../model/storyApi";
 import type { StoryListParams } from "../model/storyList";
@@ -17,7 +18,7 @@ async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
   return body as T;
 }
 
-function listQuery(params: StoryListParams | SearchParams): string {
+function listQuery(params: StoryListParams | SearchParams | LiveEntryParams): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) if (value !== undefined) search.set(key, String(value));
   const query = search.toString();
@@ -32,4 +33,6 @@ export const httpStoryApi: StoryApi = {
   search: (params, signal) => getJson(`/api/search${listQuery(params)}`, signal),
   tag: (slug, signal) => getJson(`/api/tags/${encodeURIComponent(slug)}`, signal),
   author: (slug, signal) => getJson(`/api/authors/${encodeURIComponent(slug)}`, signal),
+  liveEntries: (slug, params, signal) =>
+    getJson(`/api/stories/${encodeURIComponent(slug)}/entries${listQuery(params)}`, signal),
 };

@@ -98,3 +98,19 @@ export const authorQuery = (slug: string) =>
     queryKey: ["author", slug],
     queryFn: ({ client, signal }) => apiOf(client).author(slug, signal),
   });
+
+/**
+ * A live story's entries page by page (model/liveEntry.ts): from the newest (with the pinned ones)
+ * or from just before the entry `before`. Keyed `["live-entries", slug, …]`: whatever learns that an
+ * entry of the story changed invalidates `["live-entries", slug]` and every page of it refetches.
+ */
+export const liveEntriesQuery = (slug: string, before?: number) =>
+  infiniteQueryOptions({
+    queryKey: ["live-entries", slug, before ?? null],
+    queryFn: ({ client, signal, pageParam }) =>
+      apiOf(client).liveEntries(slug, pageParam ? { before: pageParam } : {}, signal),
+    initialPageParam: before ?? null,
+    getNextPageParam: (page) => page.nextBefore,
+    // Live data: a reader coming back to the tab after 10 s sees what was added meanwhile.
+    staleTime: 10_000,
+  });

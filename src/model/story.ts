@@ -64,6 +64,8 @@ export const TEXT_LIMITS = {
 } as const;
 
 const text = (max: number) => safeString().trim().min(1).max(max);
+/** A text of a story, trimmed, of 1 to `max` characters, none of them unsafe. */
+export const storyText = text;
 const isoDateTime = z.iso.datetime({ offset: true });
 
 export const namedRefSchema = z.object({ slug: slugSchema, name: text(120) });
@@ -130,6 +132,10 @@ export const storySchema = storySummarySchema.extend({
   url: z.url({ protocol: /^https?$/ }),
   body: z.array(blockSchema).min(1).max(2_000),
   related: z.array(storySummarySchema).max(20),
+  /** Live coverage (model/liveEntry.ts): true while it goes on, false once it has ended; absent on other stories. */
+  live: z.boolean().optional(),
+  /** When the live coverage started and ended; set by the server as `live` changes. */
+  coverage: z.object({ startedAt: isoDateTime, endedAt: isoDateTime.optional() }).optional(),
 });
 
 /**
@@ -165,7 +171,7 @@ function checkCorrectionDates(context: {
 }
 
 const storyInputObject = storySchema
-  .omit({ url: true, related: true, hasVideo: true, section: true })
+  .omit({ url: true, related: true, hasVideo: true, section: true, coverage: true })
   .extend({ section: slugSchema });
 
 /** What an editor or importer writes: the story without what the server computes. */

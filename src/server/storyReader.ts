@@ -3,6 +3,7 @@
 // What a client asks is checked here (zod); what the store answers is not checked again: the
 // store already reads its JSON columns through the model's schemas, and its answers are typed.
 import { ApiError } from "../model/apiError";
+import { liveEntryQuerySchema } from "../model/liveEntry";
 import { encodeSearchCursor, type SearchPage, searchQuerySchema } from "../model/search";
 import { queryWords } from "../model/searchText";
 import { snippet } from "../model/snippet";
@@ -64,6 +65,16 @@ export function createStoryReader(store: StoryStore, publicUrl: string, now: () 
     },
     async sections() {
       return store.listSections();
+    },
+    async liveEntries(slug, params) {
+      const query = liveEntryQuerySchema.safeParse(params);
+      if (!query.success) {
+        const issue = query.error.issues[0];
+        throw new ApiError("bad_request", `${issue?.path.join(".") || "query"}: ${issue?.message ?? "not valid"}`);
+      }
+      const page = await store.listEntries(slug, query.data);
+      if (!page) throw new ApiError("story_not_found", `There is no story at ${slug}.`);
+      return page;
     },
   };
 }

@@ -350,6 +350,42 @@ export const migrations = (engine: Engine): Record<string, Migration> => ({
         .execute();
     },
   },
+  "0014-live-entries": {
+    // Live coverage (src/store/liveEntries.ts): when a story's coverage started and ended, and its
+    // timestamped entries, read newest first by (story, posted_at, id) and the few pinned apart.
+    // Both go with their story.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("live_coverage")
+        .addColumn("story_slug", "text", (c) => c.primaryKey().references("stories.slug").onDelete("cascade"))
+        .addColumn("started_at", "text", (c) => c.notNull())
+        .addColumn("ended_at", "text")
+        .execute();
+      await db.schema
+        .createTable("live_entries")
+        .addColumn("id", engine === "postgres" ? "serial" : "integer", (c) =>
+          engine === "postgres" ? c.primaryKey() : c.primaryKey().autoIncrement(),
+        )
+        .addColumn("story_slug", "text", (c) => c.notNull().references("stories.slug").onDelete("cascade"))
+        .addColumn("posted_at", "text", (c) => c.notNull())
+        .addColumn("updated_at", "text", (c) => c.notNull())
+        .addColumn("headline", "text")
+        .addColumn("body_json", "text", (c) => c.notNull())
+        .addColumn("pinned", "integer", (c) => c.notNull().defaultTo(0))
+        .execute();
+      await db.schema
+        .createIndex("live_entries_by_time")
+        .on("live_entries")
+        .columns(["story_slug", "posted_at", "id"])
+        .execute();
+      await db.schema
+        .createIndex("live_entries_pinned")
+        .on("live_entries")
+        .columns(["story_slug", "posted_at", "id"])
+        .where(sql.ref("pinned"), "=", 1)
+        .execute();
+    },
+  },
 });
 
 /** Cleans one story's stored text (see 0010), with what is derived from it. */

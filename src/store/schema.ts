@@ -47,6 +47,18 @@ export interface Database {
     headline_key: string;
     target_slug: string | null;
   };
+  /** A story's live coverage (migration 0014): a row once it went live; `ended_at` once it ended. */
+  live_coverage: { story_slug: string; started_at: string; ended_at: string | null };
+  /** A live story's entries (store/liveEntries.ts); `pinned` 0 or 1. */
+  live_entries: {
+    id: Generated<number>;
+    story_slug: string;
+    posted_at: string;
+    updated_at: string;
+    headline: string | null;
+    body_json: string;
+    pinned: number;
+  };
 }
 
 /** A story's row as the read queries select it: its summary's columns and its body, with its section's name. */

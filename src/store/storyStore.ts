@@ -17,6 +17,15 @@ import type { StoryListQuery } from "../model/storyList";
 import { changeLogBounds, changesAfter, recordChange } from "./changes";
 import type { Engine } from "./engine";
 import { type FullStory, fullStories, storiesOfRows } from "./fullStories";
+import {
+  coverageOf,
+  type LiveEntryReads,
+  type LiveEntryWrites,
+  liveEntryReads,
+  liveEntryWrites,
+  moveLiveCoverage,
+  setLive,
+} from "./liveEntries";
 import { type HeadlineResolver, indexOwnLinks, linkWaitingHeadlines } from "./relatedLinks";
 import { type RequestCount, requestCounts } from "./requestCounts";
 import { dropRevisions, keepRevision, listRevisions } from "./revisions";
@@ -37,7 +46,7 @@ export interface SaveReport {
 /** A story as the store keeps it: everything but its absolute URL, which belongs to the site. */
 export type StoredStory = Omit<Story, "url">;
 
-export interface StoryStore {
+export interface StoryStore extends LiveEntryWrites, LiveEntryReads {
   listSections(): Promise<Section[]>;
   saveSections(sections: Section[]): Promise<void>;
   listStories(query: StoryListQuery): Promise<{ items: StorySummary[]; nextCursor: string | null }>;
@@ -158,7 +167,11 @@ export function createStoryStore(
       const [story] = await storiesOfRows(db, [row]);
       if (!story) return null;
       const tagSlugs = story.tags.map((t) => t.slug);
-      return { ...story, related: await relatedStories(db, row, story.body, tagSlugs) };
+      const [related, coverage] = await Promise.all([
+        relatedStories(db, row, story.body, tagSlugs),
+        coverageOf(db, row.slug),
+      ]);
+      return { ...story, related, ...coverage };
     },
 
     async saveStories(stories, { linkHeadlines } = {}) {
@@ -171,10 +184,12 @@ export function createStoryStore(
             throw new ApiError("slug_taken", `Another story is already at ${story.slug}.`);
           let outcome = await writeStory(trx, story);
           if (moving) {
+            await moveLiveCoverage(trx, movedFrom, story.slug);
             await moveStory(trx, movedFrom, story.slug);
             outcome = "updated";
           }
           await keepRevision(trx, story, { outcome, movedFrom });
+          if (story.live !== undefined) await setLive(trx, story.slug, story.live, story.publishedAt, new Date());
           outcomes.push({ slug: story.slug, outcome });
           if (outcome !== "unchanged")
             await recordChange(trx, engine, {
@@ -265,6 +280,9 @@ export function createStoryStore(
     },
 
     mostRead: (since, limit) => mostRead(db, since, limit),
+    // Each entry written is logged for the change stream, last in its transaction.
+    ...liveEntryWrites(write, (trx, data) => recordChange(trx, engine, { kind: "entry", data })),
+    ...liveEntryReads(db),
     ...requestCounts(db),
 
     async listHeadlines() {

@@ -15,6 +15,8 @@ interface Props {
   marked?: number;
   /** The story's canonical URL and headline, to share quotes from it. */
   share?: { url: string; title: string };
+  /** Whether paragraphs and quotes carry their `p-N` anchors: a live entry's do not (they are the story's). */
+  anchors?: boolean;
 }
 
 /**
@@ -22,8 +24,8 @@ interface Props {
  * Paragraphs and quotes carry `p-N` anchors (see src/model/quotes.ts). Corrections close the body,
  * wherever they stand among the blocks.
  */
-export function StoryBody({ blocks, startAt, marked, share }: Props) {
-  const numbers = passageNumbers(blocks);
+export function StoryBody({ blocks, startAt, marked, share, anchors = true }: Props) {
+  const numbers = anchors ? passageNumbers(blocks) : new Map<number, number>();
   return (
     <div className={styles.body}>
       {blocks.map((block, index) => (

@@ -11,6 +11,7 @@ import type { Story } from "../../model/story";
 import { SaveButton } from "../../saved/SaveButton";
 import { ShareBar } from "../../sharing/ShareBar";
 import { Byline } from "../../story/Byline";
+import { LiveEntries } from "../../story/LiveEntries";
 import { RelatedStories } from "../../story/RelatedStories";
 import styles from "../../story/Story.module.css";
 import { StoryBody } from "../../story/StoryBody";
@@ -42,6 +43,7 @@ function StoryArticle({ story, search, marked }: { story: Story; search: URLSear
         <p className={styles.section}>
           <Link to={`/sections/${story.section.slug}`}>{story.section.name}</Link>
           {story.kicker && <span className={styles.kicker}>{story.kicker}</span>}
+          {story.live && <span className={styles.kicker}>Live</span>}
         </p>
         <h1 className={styles.headline} tabIndex={-1}>
           {story.headline}
@@ -70,6 +72,7 @@ function StoryArticle({ story, search, marked }: { story: Story; search: URLSear
         marked={marked}
         share={{ url: story.url, title: story.headline }}
       />
+      {story.coverage && <LiveEntries story={story} />}
       {/* The story's footer: sharing, its tags and related stories, about the story but not of it
           (reader views leave an article's footer out). */}
       <footer className={styles.footer}>

@@ -1,9 +1,12 @@
 // A story page, declared once: its address, and a loader that fills the cache with the story (and
-// the most read beside it), sends an old slug on to the story's current one, and says its head.
-import { redirect } from "react-router";
-import { mostReadQuery, storyQuery } from "../../api/queries";
+// the most read beside it; for a live story, a page of its entries), sends an old slug on to the
+// story's current one, and says its head.
+import { data, redirect } from "react-router";
+import { liveEntriesQuery, mostReadQuery, storyQuery } from "../../api/queries";
 import { definePage, extra, orNotFound } from "../../app/definePage";
+import { liveHead } from "../../head/liveHead";
 import { storyHead } from "../../head/storyHead";
+import { beforeParam } from "../../model/liveParams";
 import { quoteParam } from "../../model/quotes";
 
 export const storyPage = definePage({
@@ -18,6 +21,12 @@ export const storyPage = definePage({
       extra(queryClient.ensureQueryData(mostReadQuery())),
     ]);
     if (story.slug !== slug) throw redirect(`/stories/${story.slug}${url.search}`, 301);
-    return { head: storyHead(story, site, quoteParam(url.searchParams.get("quote"))) };
+    const head = storyHead(story, site, quoteParam(url.searchParams.get("quote")));
+    if (!story.coverage) return { head };
+    const before = beforeParam(url.searchParams.get("before"));
+    if (before === null) throw data("Not found", { status: 404 });
+    const entries = await orNotFound(queryClient.ensureInfiniteQueryData(liveEntriesQuery(slug, before)));
+    const shown = entries.pages.flatMap((page) => [...page.pinned, ...page.items]);
+    return { head: liveHead(head, story, shown, before !== undefined) };
   },
 });

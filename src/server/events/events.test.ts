@@ -70,6 +70,33 @@ describe.each(testEngines)("on %s", (engine) => {
     stream.close();
   });
 
+  it("tells of each entry posted, edited and deleted on a live story", async () => {
+    expect((await api.put("quay-storm-live", storyDraft({ headline: "Storm on the quay", live: true }))).status).toBe(
+      201,
+    );
+    const stream = await openEventStream(`${server.url}/api/events`);
+    await stream.nextOf("ready");
+    const entries = `${server.url}/api/stories/quay-storm-live/entries`;
+    const headers = { authorization: `Bearer ${TEST_TOKEN}`, "content-type": "application/json" };
+    const body = (text: string) => JSON.stringify({ body: [{ type: "paragraph", text }] });
+    const posted = await fetch(entries, { method: "POST", headers, body: body("The wall holds.") });
+    expect(posted.status).toBe(201);
+    const { id } = await posted.json();
+    expect(
+      (await fetch(`${entries}/${id}`, { method: "PUT", headers, body: body("The wall still holds.") })).status,
+    ).toBe(200);
+    const deleted = await fetch(`${entries}/${id}`, {
+      method: "DELETE",
+      headers: { authorization: headers.authorization },
+    });
+    expect(deleted.status).toBe(204);
+    const events = [await stream.nextOf("entry"), await stream.nextOf("entry"), await stream.nextOf("entry")];
+    expect(events.map((event) => event.json)).toEqual(
+      ["posted", "updated", "deleted"].map((change) => ({ slug: "quay-storm-live", entryId: String(id), change })),
+    );
+    stream.close();
+  });
+
   it("resumes after Last-Event-ID with what was missed, each once, in order", async () => {
     const first = await openEventStream(`${server.url}/api/events`);
     await api.put("harbour-crane-returns", storyDraft({ headline: "The harbour crane returns" }));

@@ -40,7 +40,8 @@ function correctionsHtml(story: FeedStory): Markup | undefined {
   );
 }
 
-function blockHtml(block: Block, story: FeedStory, absolute: Absolute): Markup {
+/** One block as feed HTML; `story` is what it belongs to (a YouTube video links its page). */
+export function blockHtml(block: Block, story: Pick<FeedStory, "url">, absolute: Absolute): Markup {
   switch (block.type) {
     case "paragraph":
       return el("p", {}, block.text);
@@ -79,7 +80,7 @@ function imageElement(image: Image, absolute: Absolute): Markup {
   return el("img", { src: absolute(image.src), alt: image.alt, width: image.width, height: image.height });
 }
 
-function videoHtml(video: VideoBlock, story: FeedStory, absolute: Absolute): Markup {
+function videoHtml(video: VideoBlock, story: Pick<FeedStory, "url">, absolute: Absolute): Markup {
   if (video.sources.length === 0) return el("p", {}, "Video unavailable");
   // A YouTube video plays on the story page, behind its privacy facade; the feed links there.
   if (video.sources.some((source) => source.type === "video/youtube"))

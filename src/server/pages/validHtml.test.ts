@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LIVE_SLUG, writeLiveStory } from "../../test/liveStory";
 import { startTestServer, type TestServer } from "../testServer";
 
 const vnuJar = join(createRequire(import.meta.url).resolve("vnu-jar/package.json"), "../build/dist/vnu.jar");
@@ -27,6 +28,8 @@ let messages: Message[] = [];
 
 beforeAll(async () => {
   server = await startTestServer();
+  await writeLiveStory(server.store, { entries: 25, pinned: 1 });
+  const { nextBefore } = await (await fetch(`${server.url}/api/stories/${LIVE_SLUG}/entries`)).json();
   dir = await mkdtemp(join(tmpdir(), "dispatch-vnu-"));
   const list: { items: { slug: string; image?: unknown }[] } = await (
     await fetch(`${server.url}/api/stories?limit=50`)
@@ -52,6 +55,8 @@ beforeAll(async () => {
     "search-empty": "/search",
     saved: "/saved",
     "not-found": "/stories/no-such-story",
+    "story-live": `/stories/${LIVE_SLUG}`,
+    "story-live-older": `/stories/${LIVE_SLUG}?before=${nextBefore}`,
   };
   for (const [name, path] of Object.entries(paths)) {
     const response = await fetch(`${server.url}${path}`);
@@ -82,7 +87,7 @@ afterAll(async () => {
 
 describe("every page type, through the Nu HTML Checker", () => {
   it("was checked, every page", () => {
-    expect(Object.keys(pages)).toHaveLength(14);
+    expect(Object.keys(pages)).toHaveLength(16);
     expect(pages["story-with-correction"]).toContain('aria-labelledby="correction"');
     expect(pages["search-results"]).toContain("<mark");
     expect(pages["not-found"]).toContain("Page not found");

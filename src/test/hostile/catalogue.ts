@@ -18,6 +18,7 @@ export type Surface =
   | "search"
   | "read API"
   | "publishing"
+  | "live entries"
   | "views"
   | "oEmbed"
   | "feeds and sitemaps"
@@ -70,6 +71,9 @@ const put = (slug: string, body: string, expect: number[], extra: Partial<Hostil
   expect,
   ...extra,
 });
+
+const entry = (overrides: Record<string, unknown> = {}) =>
+  JSON.stringify({ body: [{ type: "paragraph", text: "An update." }], ...overrides });
 
 const STORY = "/stories/ferry-crew-pulls-kayakers-from-the-sound";
 
@@ -326,6 +330,87 @@ export const catalogue: HostileCase[] = [
     headers: { "content-type": "application/json" },
     body: "{}",
     expect: [405],
+  },
+  // Live entries (server/api/entryRoutes.ts): a live story made first, then entries at it.
+  put("hostile-live", story({ headline: "Hostile live story", live: true }), [200, 201], { name: "a live story" }),
+  ...(
+    [
+      [
+        "script in an entry, shown escaped",
+        entry({ headline: MARK, body: [{ type: "paragraph", text: MARK }] }),
+        [201],
+      ],
+      ["a bidi override in an entry", entry({ body: [{ type: "paragraph", text: "a\u202eb" }] }), [400]],
+      ["an entry with no body", JSON.stringify({ headline: "x" }), [400]],
+      ["an entry dated far ahead", entry({ postedAt: "2099-01-01T00:00:00Z" }), [400]],
+      ["an entry that is not JSON", "{", [400]],
+      ["an entry with an unknown field", entry({ story: "other" }), [400]],
+    ] as const
+  ).map(
+    ([name, body, expect]): HostileCase => ({
+      surface: "live entries",
+      name,
+      method: "POST",
+      path: "/api/stories/hostile-live/entries",
+      headers: { "content-type": "application/json" },
+      admin: true,
+      body,
+      expect: [...expect],
+      ...(name.startsWith("script") ? { shownAt: "/stories/hostile-live" } : {}),
+    }),
+  ),
+  {
+    surface: "live entries",
+    name: "an entry without a token",
+    method: "POST",
+    path: "/api/stories/hostile-live/entries",
+    headers: { "content-type": "application/json" },
+    body: entry(),
+    expect: [401],
+  },
+  {
+    surface: "live entries",
+    name: "an entry at a story that is not live",
+    method: "POST",
+    path: "/api/stories/ferry-crew-pulls-kayakers-from-the-sound/entries",
+    headers: { "content-type": "application/json" },
+    admin: true,
+    body: entry(),
+    expect: [409],
+  },
+  {
+    surface: "live entries",
+    name: "script as an entry id",
+    method: "PUT",
+    path: `/api/stories/hostile-live/entries/${MARK_IN_URL}`,
+    headers: { "content-type": "application/json" },
+    admin: true,
+    body: entry(),
+    expect: [404],
+  },
+  {
+    surface: "live entries",
+    name: "script as a cursor",
+    path: `/api/stories/hostile-live/entries?before=${MARK_IN_URL}`,
+    expect: [400],
+  },
+  {
+    surface: "live entries",
+    name: "script as a page's cursor",
+    path: `/stories/hostile-live?before=${MARK_IN_URL}`,
+    expect: [404],
+  },
+  {
+    surface: "live entries",
+    name: "a huge limit",
+    path: "/api/stories/hostile-live/entries?limit=99999999999999999999",
+    expect: [400],
+  },
+  {
+    surface: "live entries",
+    name: "script in a live feed's slug",
+    path: `/stories/${MARK_IN_URL}/feed.xml`,
+    expect: [404],
   },
   // Views
   {
