@@ -47,8 +47,9 @@ export const eventRoutes: FastifyPluginAsync<EventRoutesOptions> = async (
   { store, heartbeatMs = 15_000, pollMs = 250, perClient = 16, maxStreams = 20_000 },
 ) => {
   const feed = new ChangeFeed(store, pollMs);
-  /** Each open stream, with its connection. */
-  const streams = new Map<PassThrough, Socket>();
+  const streams = new Set<PassThrough>();
+  /** Every connection that has carried a stream and is not closed yet (a client may hold one after its stream ended). */
+  const connections = new Set<Socket>();
   const perClientOpen = new Map<string, number>();
   // Opening streams is cheap for a client and not for us: a reconnect loop meets a limit.
   const openings = clientLimit(app, {
@@ -59,17 +60,15 @@ export const eventRoutes: FastifyPluginAsync<EventRoutesOptions> = async (
   });
 
   const heartbeat = setInterval(() => {
-    for (const stream of streams.keys()) stream.write(": keep-alive\n\n");
+    for (const stream of streams) stream.write(": keep-alive\n\n");
   }, heartbeatMs);
   heartbeat.unref();
 
   app.addHook("preClose", async () => {
     clearInterval(heartbeat);
-    for (const [stream, socket] of streams) {
-      stream.end();
-      // The connection closes once the client reads the end; one that does not is cut soon after.
-      setTimeout(() => socket.destroy(), LINGER_MS).unref();
-    }
+    for (const stream of streams) stream.end();
+    // A connection closes once its client reads the end; one whose client does not is cut soon after.
+    for (const socket of connections) setTimeout(() => socket.destroy(), LINGER_MS).unref();
     await feed.close();
   });
 
@@ -94,7 +93,12 @@ export const eventRoutes: FastifyPluginAsync<EventRoutesOptions> = async (
         if (stream.writableLength > MAX_UNREAD_BYTES) stream.end();
         else stream.write(text);
       };
-      streams.set(stream, request.raw.socket);
+      streams.add(stream);
+      const socket = request.raw.socket;
+      if (!connections.has(socket)) {
+        connections.add(socket);
+        socket.once("close", () => connections.delete(socket));
+      }
       perClientOpen.set(client, open + 1);
       let unsubscribe = () => {};
       let closed = false;
