@@ -2,11 +2,13 @@
 // group with its own options, parsers and hooks: health checks, files, feeds, share cards, oEmbed,
 // and the scope of pages and the JSON API (which alone gets the caching hook).
 import { existsSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import zlib from "node:zlib";
 import fastifyCompress from "@fastify/compress";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { Site } from "../head/head";
+import { SitePictures } from "../media/sitePictures";
 import { ApiError } from "../model/apiError";
 import type { StoryStore } from "../store/storyStore";
 import { publishingRoutes } from "./api/publishingRoutes";
@@ -30,6 +32,8 @@ import {
 import { guardRequestTargets, originForm } from "./http/requestTarget";
 import { inlineStylesOf, securityHeaders } from "./http/securityHeaders";
 import { logServerErrors, type ServerLogOptions, serverLogOptions } from "./http/serverLog";
+import { mediaRoutes } from "./mediaRoutes";
+import { embedRoutes } from "./pages/embedRoutes";
 import { oembedRoutes } from "./pages/oembedRoutes";
 import { type PageRenderer, pageRoutes } from "./pages/pageRoutes";
 import { type ShareCardOptions, shareCardRoutes } from "./shareCard/shareCardRoutes";
@@ -65,6 +69,8 @@ export interface AppOptions {
   answerCacheBytes?: number;
   /** Let pages carry any inline style (Vite's dev server injects them); production allows none but offline.html's. */
   anyInlineStyle?: boolean;
+  /** Where derived renditions of site pictures are kept (a folder under the system's temporary one). */
+  mediaCacheDir?: string;
   /** Runs before any route is added: the dev server mounts Vite's middleware here. */
   setup?: (app: FastifyInstance) => Promise<void>;
 }
@@ -91,6 +97,7 @@ export async function buildApp({
   answerCacheBytes = 64 * 1024 * 1024,
   feeds,
   anyInlineStyle = false,
+  mediaCacheDir = join(tmpdir(), "dispatch-renditions"),
 }: AppOptions): Promise<FastifyInstance> {
   const answerError = errorAnswers(errorPageFrom((url) => pages.template(url)));
   const app = Fastify({
@@ -137,6 +144,10 @@ export async function buildApp({
   await app.register(feedRoutes, { reader, store, site, now, publicDir, ...feeds });
   await app.register(shareCardRoutes, { reader, publicDir, ...shareCards });
   await app.register(oembedRoutes, { reader, site });
+  // Site pictures: read (and versioned) when a story is published, derived into renditions on request.
+  const pictures = new SitePictures(publicDir);
+  await app.register(mediaRoutes, { pictures, cacheDir: mediaCacheDir });
+  await app.register(embedRoutes, { reader });
 
   // Pages and the API: a weak ETag, 304s and Cache-Control on every answer of this scope, and the
   // answers kept, compressed, until the store's version changes.
@@ -144,7 +155,7 @@ export async function buildApp({
     // Before the kept answers: a client past the search limit gets its 429 even for a kept page.
     dynamic.addHook("onRequest", limitPaths(clientLimit(dynamic, SEARCH_LIMIT), ["/search", "/api/search"]));
     cacheAnswers(dynamic, { maxBytes: answerCacheBytes, version: () => store.version(), now });
-    await dynamic.register(publishingRoutes, { store, reader, adminToken });
+    await dynamic.register(publishingRoutes, { store, reader, adminToken, pictures });
     await dynamic.register(viewRoutes, { store, reader, counter, now });
     await dynamic.register(readRoutes, { reader });
     await dynamic.register(pageRoutes, { reader, site, pages });

@@ -2,6 +2,7 @@ import { passageNumbers } from "../model/quotes";
 import type { Block } from "../model/story";
 import { ShareQuote } from "../sharing/ShareQuote";
 import { VideoPlayer } from "../video/VideoPlayer";
+import { Picture } from "./Picture";
 import { RelatedHeadline } from "./RelatedHeadline";
 import styles from "./Story.module.css";
 
@@ -75,11 +76,10 @@ function StoryBlock({ block, passage, marked, startAt, share }: BlockProps) {
     case "image":
       return (
         <figure className={styles.figure}>
-          <img
-            src={block.src}
+          <Picture
+            image={block}
             alt={block.alt}
-            width={block.width}
-            height={block.height}
+            sizes="(min-width: 48rem) 42rem, 100vw"
             loading="lazy"
             decoding="async"
           />

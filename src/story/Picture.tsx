@@ -1,0 +1,34 @@
+// A picture of a story as a page shows it: for a site picture (one with a version), a <picture>
+// offering its widths in AVIF and WebP with a JPEG srcset in the <img>; any other as it is. The
+// <img> always carries the picture's width and height, so the layout never shifts as it loads.
+import type { ImgHTMLAttributes } from "react";
+import { pictureSources, type VersionedPicture } from "../model/picture";
+import styles from "./Picture.module.css";
+
+type ImgProps = Omit<ImgHTMLAttributes<HTMLImageElement>, "src" | "srcSet" | "width" | "height" | "sizes" | "alt">;
+
+export function Picture({
+  image,
+  sizes,
+  alt,
+  ...img
+}: { image: VersionedPicture; sizes: string; alt: string } & ImgProps) {
+  const set = pictureSources(image);
+  if (!set) return <img src={image.src} alt={alt} width={image.width} height={image.height} {...img} />;
+  return (
+    <picture className={styles.picture}>
+      {set.sources.map((source) => (
+        <source key={source.type} type={source.type} srcSet={source.srcSet} sizes={sizes} />
+      ))}
+      <img
+        src={set.src}
+        srcSet={set.srcSet}
+        sizes={sizes}
+        alt={alt}
+        width={image.width}
+        height={image.height}
+        {...img}
+      />
+    </picture>
+  );
+}
