@@ -6,8 +6,9 @@ import { randomBytes } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import sharp from "sharp";
-import { PICTURE_CROPS, type PictureCrop, type PictureFormat } from "../model/picture";
-import type { SitePicture } from "./sitePictures";
+import { PICTURE_CROPS, PICTURE_FORMATS, type PictureCrop, type PictureFormat, pictureWidths } from "../model/picture";
+import type { Block } from "../model/story";
+import { isSitePath, type SitePicture, type SitePictures } from "./sitePictures";
 
 export interface RenditionSpec {
   width?: number | undefined;
@@ -72,3 +73,33 @@ export class RenditionCache {
     }
   }
 }
+
+/** Every rendition a page, a share tag or JSON-LD names of a picture: its widths in each format, and its crops. */
+export function renditionSpecs(width: number): RenditionSpec[] {
+  const formats = Object.keys(PICTURE_FORMATS) as PictureFormat[];
+  return [
+    ...pictureWidths(width).flatMap((w) => formats.map((format) => ({ width: w, format }))),
+    ...(Object.keys(PICTURE_CROPS) as PictureCrop[]).map((crop) => ({ crop, format: "jpg" as const })),
+  ];
+}
+
+/**
+ * Derives, one after another, every rendition of the site pictures named (those not kept yet), so
+ * that readers rarely wait for one: after a publish, and for the latest stories when a server
+ * starts. A picture that cannot be read is skipped (its page shows it as missing either way).
+ */
+export async function warmRenditions(srcs: Iterable<string>, pictures: SitePictures, cache: RenditionCache) {
+  for (const src of new Set(srcs)) {
+    const picture = await pictures.read(src).catch(() => undefined);
+    if (!picture) continue;
+    for (const spec of renditionSpecs(picture.width)) await cache.get(picture, spec).catch(() => undefined);
+  }
+}
+
+/** The site pictures of stories (lead and body), for warmRenditions. */
+export const sitePicturesOf = (stories: { image?: { src: string } | undefined; body?: Block[] }[]): string[] =>
+  stories.flatMap((story) =>
+    [story.image?.src, ...(story.body ?? []).map((b) => (b.type === "image" ? b.src : undefined))].filter(
+      (src): src is string => src !== undefined && isSitePath(src),
+    ),
+  );

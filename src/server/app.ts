@@ -8,6 +8,7 @@ import zlib from "node:zlib";
 import fastifyCompress from "@fastify/compress";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { Site } from "../head/head";
+import { RenditionCache, sitePicturesOf, warmRenditions } from "../media/renditions";
 import { SitePictures } from "../media/sitePictures";
 import { ApiError } from "../model/apiError";
 import type { StoryStore } from "../store/storyStore";
@@ -71,6 +72,8 @@ export interface AppOptions {
   anyInlineStyle?: boolean;
   /** Where derived renditions of site pictures are kept (a folder under the system's temporary one). */
   mediaCacheDir?: string;
+  /** Derive the renditions of the latest stories' pictures once listening (one process of a server is enough). */
+  warmPictures?: boolean;
   /** Runs before any route is added: the dev server mounts Vite's middleware here. */
   setup?: (app: FastifyInstance) => Promise<void>;
 }
@@ -98,6 +101,7 @@ export async function buildApp({
   feeds,
   anyInlineStyle = false,
   mediaCacheDir = join(tmpdir(), "dispatch-renditions"),
+  warmPictures = false,
 }: AppOptions): Promise<FastifyInstance> {
   const answerError = errorAnswers(errorPageFrom((url) => pages.template(url)));
   const app = Fastify({
@@ -146,7 +150,16 @@ export async function buildApp({
   await app.register(oembedRoutes, { reader, site });
   // Site pictures: read (and versioned) when a story is published, derived into renditions on request.
   const pictures = new SitePictures(publicDir);
-  await app.register(mediaRoutes, { pictures, cacheDir: mediaCacheDir });
+  const renditions = new RenditionCache(mediaCacheDir);
+  const warm = (srcs: string[]) => void warmRenditions(srcs, pictures, renditions);
+  await app.register(mediaRoutes, { pictures, renditions });
+  if (warmPictures)
+    app.addHook("onListen", async () => {
+      reader.stories({ limit: 50 }).then(
+        ({ items }) => warm(sitePicturesOf(items)),
+        () => {},
+      );
+    });
   await app.register(embedRoutes, { reader });
 
   // Pages and the API: a weak ETag, 304s and Cache-Control on every answer of this scope, and the
@@ -155,7 +168,7 @@ export async function buildApp({
     // Before the kept answers: a client past the search limit gets its 429 even for a kept page.
     dynamic.addHook("onRequest", limitPaths(clientLimit(dynamic, SEARCH_LIMIT), ["/search", "/api/search"]));
     cacheAnswers(dynamic, { maxBytes: answerCacheBytes, version: () => store.version(), now });
-    await dynamic.register(publishingRoutes, { store, reader, adminToken, pictures });
+    await dynamic.register(publishingRoutes, { store, reader, adminToken, pictures, warm });
     await dynamic.register(viewRoutes, { store, reader, counter, now });
     await dynamic.register(readRoutes, { reader });
     await dynamic.register(pageRoutes, { reader, site, pages });

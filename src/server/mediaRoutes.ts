@@ -2,22 +2,20 @@
 // width in AVIF, WebP or JPEG, or one of its crops, cached for ever (the URL names the source's
 // bytes). A URL of an older version of the file is sent to the current one.
 import type { FastifyPluginAsync } from "fastify";
-import { RenditionCache } from "../media/renditions";
+import type { RenditionCache } from "../media/renditions";
 import { PictureError, type SitePictures } from "../media/sitePictures";
 import { ApiError } from "../model/apiError";
 import { PICTURE_FORMATS, parseRenditionPath, pictureWidths, renditionPath } from "../model/picture";
 
 export interface MediaRoutesOptions {
   pictures: SitePictures;
-  /** Where this server keeps the renditions it has derived. */
-  cacheDir: string;
+  /** The renditions this server has derived, kept in a folder. */
+  renditions: RenditionCache;
 }
 
 const IMMUTABLE = "public, max-age=31536000, immutable";
 
-export const mediaRoutes: FastifyPluginAsync<MediaRoutesOptions> = async (app, { pictures, cacheDir }) => {
-  const renditions = new RenditionCache(cacheDir);
-
+export const mediaRoutes: FastifyPluginAsync<MediaRoutesOptions> = async (app, { pictures, renditions }) => {
   app.get("/img/*", async (request, reply) => {
     const path = request.url.split("?")[0] ?? "";
     let named: ReturnType<typeof parseRenditionPath>;

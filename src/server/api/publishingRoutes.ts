@@ -2,6 +2,7 @@
 // `Authorization: Bearer $ADMIN_TOKEN` (adminAuth.ts). Off (403) when the server has no ADMIN_TOKEN.
 import type { FastifyPluginAsync } from "fastify";
 import { z } from "zod";
+import { sitePicturesOf } from "../../media/renditions";
 import { PictureError, type SitePictures } from "../../media/sitePictures";
 import { versionStoryPictures } from "../../media/storyPictures";
 import { ApiError } from "../../model/apiError";
@@ -21,11 +22,13 @@ export interface PublishingRoutesOptions {
   adminToken: string | undefined;
   /** The site's pictures: a story's pictures under public/ must be there and readable. */
   pictures: SitePictures;
+  /** Told of a published story's site pictures, to derive their renditions before readers ask. */
+  warm?: (srcs: string[]) => void;
 }
 
 export const publishingRoutes: FastifyPluginAsync<PublishingRoutesOptions> = async (
   app,
-  { store, reader, adminToken, pictures },
+  { store, reader, adminToken, pictures, warm },
 ) => {
   const preHandler = requireAdmin(app, adminToken);
   // A story is JSON: Fastify's own text/plain parser would hand the route a string, so it goes (415).
@@ -54,6 +57,7 @@ export const publishingRoutes: FastifyPluginAsync<PublishingRoutesOptions> = asy
       linkHeadlines: findStoryByHeadline,
     });
     const created = outcomes[0]?.outcome === "created";
+    warm?.(sitePicturesOf([story]));
     return reply
       .code(created ? 201 : 200)
       .header("location", `/api/stories/${story.slug}`)
