@@ -50,6 +50,7 @@ beforeAll(async () => {
     "search-empty": "/search",
     saved: "/saved",
     "not-found": "/stories/no-such-story",
+    embed: `/embed/${withVideo.slug}`,
   };
   for (const [name, path] of Object.entries(paths)) {
     const response = await fetch(`${server.url}${path}`);
@@ -80,7 +81,8 @@ afterAll(async () => {
 
 describe("every page type, through the Nu HTML Checker", () => {
   it("was checked, every page", () => {
-    expect(Object.keys(pages)).toHaveLength(13);
+    expect(Object.keys(pages)).toHaveLength(14);
+    expect(pages.embed).toContain("<video");
     expect(pages["search-results"]).toContain("<mark");
     expect(pages["not-found"]).toContain("Page not found");
   });
