@@ -88,3 +88,13 @@ export function pictureSources(picture: VersionedPicture): PictureSources | unde
 /** A crop's path, for a versioned picture. */
 export const cropPath = (picture: { src: string; version: string }, crop: PictureCrop): string =>
   renditionPath(picture, crop, "jpg");
+
+/** Every URL a page may load for a picture: each candidate of its srcsets, or its src as it is. */
+export function pictureUrls(picture: VersionedPicture): string[] {
+  const set = pictureSources(picture);
+  if (!set) return [picture.src];
+  const candidates = [...set.sources.map((s) => s.srcSet), set.srcSet].flatMap((srcSet) =>
+    srcSet.split(", ").map((candidate) => candidate.split(" ")[0] ?? ""),
+  );
+  return [...new Set([...candidates, set.src])];
+}
