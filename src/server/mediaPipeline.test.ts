@@ -195,6 +195,48 @@ describe.each(testEngines)("on %s", (engine) => {
     expect((await fetch(`${server.url}/embed/${still.slug}`)).status).toBe(404);
   });
 
+  it("lets two servers on one database, each deriving into its own folder, answer every rendition with the same bytes", async () => {
+    const folders = [
+      mkdtempSync(join(tmpdir(), "dispatch-renditions-a-")),
+      mkdtempSync(join(tmpdir(), "dispatch-renditions-b-")),
+    ];
+    // Started one after the other: each checks the schema on start.
+    const servers: TestServer[] = [];
+    for (const mediaCacheDir of folders)
+      servers.push(
+        await startTestServer({
+          engine,
+          publicDir,
+          mediaCacheDir,
+          demo: false,
+          database: { url: server.databaseUrl, drop: async () => {} },
+        }),
+      );
+    try {
+      const story = await (await fetch(`${server.url}/api/stories/${WATCH}`)).json();
+      const urls = [
+        ...candidates(
+          new JSDOM(await (await fetch(`${servers[0]?.url}/stories/${WATCH}`)).text()).window.document
+            .querySelector("main article picture source")
+            ?.getAttribute("srcset") ?? null,
+        ).map((c) => c.url),
+        `/img${story.image.src}/${story.image.version}/1x1.jpg`,
+      ];
+      expect(urls.length).toBeGreaterThan(4);
+      for (const url of urls) {
+        const [a, b] = await Promise.all(
+          servers.map(async (s) => Buffer.from(await (await fetch(`${s?.url}${url}`)).arrayBuffer())),
+        );
+        expect(a?.length, url).toBeGreaterThan(0);
+        expect(a?.equals(b ?? Buffer.alloc(0)), url).toBe(true);
+      }
+      for (const folder of folders) expect(readdirSync(join(folder, story.image.version)).length).toBe(urls.length);
+    } finally {
+      await Promise.all(servers.map((s) => s.close()));
+      for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   describe("publishing a story's pictures", () => {
     const draft = (slug: string, image: Record<string, unknown>) => ({
       slug,

@@ -63,6 +63,8 @@ export interface TestServerOptions {
    * server's (`{ url: first.databaseUrl, drop: async () => {} }`) stands in for several servers on one store.
    */
   database?: TestDatabase;
+  /** Where the server keeps the renditions it derives (the app's default folder when absent). */
+  mediaCacheDir?: string;
 }
 
 export async function startTestServer({
@@ -84,6 +86,7 @@ export async function startTestServer({
   logStream = { write: () => {} },
   logRequests = false,
   wrapStore = (store) => store,
+  mediaCacheDir,
 }: TestServerOptions = {}): Promise<TestServer> {
   const database = given ?? (await createTestDatabase(engine));
   const store = await openStore(
@@ -122,6 +125,7 @@ export async function startTestServer({
     ...(shareCards ? { shareCards } : {}),
     ...(feeds ? { feeds } : {}),
     ...(answerCacheBytes !== undefined ? { answerCacheBytes } : {}),
+    ...(mediaCacheDir ? { mediaCacheDir } : {}),
     pages: {
       template: () => template,
       render: (...args) => {
