@@ -8,7 +8,7 @@ import { join } from "node:path";
 import sharp from "sharp";
 import { PICTURE_CROPS, PICTURE_FORMATS, type PictureCrop, type PictureFormat, pictureWidths } from "../model/picture";
 import type { Block } from "../model/story";
-import { isSitePath, type SitePicture, type SitePictures } from "./sitePictures";
+import { isSitePath, pictureBytes, type SitePicture, type SitePictures } from "./sitePictures";
 
 export interface RenditionSpec {
   width?: number | undefined;
@@ -60,7 +60,8 @@ export class RenditionCache {
     if (this.#running >= 2) await new Promise<void>((go) => this.#waiting.push(go));
     this.#running += 1;
     try {
-      const bytes = await deriveRendition(picture.bytes, spec);
+      // The source is read again rather than kept: a process may see thousands of pictures.
+      const bytes = await deriveRendition(await pictureBytes(picture), spec);
       // Written aside then renamed, so another process never reads half a file.
       await mkdir(join(this.#dir, picture.version), { recursive: true });
       const aside = `${file}.${randomBytes(6).toString("hex")}`;

@@ -21,8 +21,9 @@ export class PictureError extends Error {
 }
 
 export interface SitePicture {
-  /** The file's bytes, as read when the version was taken. */
-  bytes: Buffer;
+  /** Its site path, and the file it names. */
+  src: string;
+  file: string;
   version: string;
   width: number;
   height: number;
@@ -86,6 +87,17 @@ async function decode(src: string, file: string): Promise<SitePicture> {
       `picture ${src}: a ${format ?? "unknown"} file; a story's picture is JPEG, PNG, WebP, AVIF or GIF`,
     );
   if (!width || !height) throw new PictureError(`picture ${src}: has no size`);
-  const version = createHash("sha256").update(PIPELINE_DESIGN).update("\0").update(bytes).digest("hex").slice(0, 16);
-  return { bytes, version, width, height };
+  return { src, file, version: pictureVersion(bytes), width, height };
+}
+
+/** A file's version: a hash of its bytes and the pipeline's design (16 hex digits). */
+export const pictureVersion = (bytes: Buffer): string =>
+  createHash("sha256").update(PIPELINE_DESIGN).update("\0").update(bytes).digest("hex").slice(0, 16);
+
+/** The picture's bytes, as long as they are still those of its version (the file may be replaced meanwhile). */
+export async function pictureBytes(picture: SitePicture): Promise<Buffer> {
+  const bytes = await readFile(picture.file).catch(() => undefined);
+  if (!bytes || pictureVersion(bytes) !== picture.version)
+    throw new PictureError(`picture ${picture.src}: its file changed or went while it was read; ask again`);
+  return bytes;
 }

@@ -273,6 +273,21 @@ describe.each(testEngines)("on %s", (engine) => {
       expect(await server.store.version()).toBe(before);
     });
 
+    it("sends the renditions of a picture whose file was replaced after publishing to the new file's", async () => {
+      const [first = "", second = ""] = readdirSync(join(root, "public/media")).filter((n) => n.endsWith(".jpg"));
+      copyFileSync(join(root, "public/media", first), join(publicDir, "media/replaced.jpg"));
+      const published = await (await put(draft("replaced-picture", { src: "/media/replaced.jpg" }))).json();
+      const before = `/img/media/replaced.jpg/${published.image.version}/w640.webp`;
+      expect((await picture(before)).width).toBe(640);
+      copyFileSync(join(root, "public/media", second), join(publicDir, "media/replaced.jpg"));
+      const moved = await fetch(`${server.url}${before}`, { redirect: "manual" });
+      expect(moved.status).toBe(302);
+      const after = moved.headers.get("location") ?? "";
+      expect(after).toMatch(/^\/img\/media\/replaced\.jpg\/[0-9a-f]{16}\/w640\.webp$/);
+      expect(after).not.toBe(before);
+      expect(await picture(after)).toMatchObject({ type: "image/webp", width: 640 });
+    });
+
     it("versions a site picture from its file, whatever version is sent, and takes an https picture as it is", async () => {
       const lead = await (await fetch(`${server.url}/api/stories/${WATCH}`)).json();
       const sent = await put(draft("versioned-picture", { src: lead.image.src, version: "0000000000000000" }));

@@ -38,7 +38,9 @@ export const mediaRoutes: FastifyPluginAsync<MediaRoutesOptions> = async (app, {
       return reply
         .header("cache-control", "public, max-age=60")
         .redirect(renditionPath({ src: named.src, version: source.version }, name, named.format), 302);
-    const bytes = await renditions.get(source, named);
+    const bytes = await renditions.get(source, named).catch((error: unknown) => {
+      throw error instanceof PictureError ? new ApiError("not_found", error.message) : error;
+    });
     return reply.header("cache-control", IMMUTABLE).type(PICTURE_FORMATS[named.format]).send(bytes);
   });
 };
