@@ -5,7 +5,7 @@ import { imageSize } from "image-size";
 import { JSDOM } from "jsdom";
 import ogs from "open-graph-scraper";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { newsArticleProblems } from "../../test/googleStructuredData";
+import { imageShapeProblems, newsArticleProblems } from "../../test/googleStructuredData";
 import { startTestServer, type TestServer } from "../testServer";
 
 let server: TestServer;
@@ -202,6 +202,20 @@ describe("a story's structured data, against what Google asks of a news article 
       expect(names.at(-1)).toBe(article.headline);
     }
     expect(videos).toBeGreaterThan(0);
+  });
+
+  it("finds a story's pictures short of the three shapes Google asks for", () => {
+    expect(
+      imageShapeProblems([
+        { "@type": "ImageObject", url: "https://x.example/a.jpg", width: 1200, height: 675 },
+        { "@type": "ImageObject", url: "https://x.example/b.jpg", width: 600, height: 450 },
+        { "@type": "ImageObject", url: "https://x.example/c.jpg", width: 200, height: 200 },
+      ]),
+    ).toEqual([
+      "image: https://x.example/c.jpg has fewer than 50000 pixels",
+      "image: none at 4:3 with 800000 pixels or more",
+      "image: none at 1:1 with 800000 pixels or more",
+    ]);
   });
 
   it("finds what a story's data lacks", () => {
