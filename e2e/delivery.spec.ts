@@ -90,6 +90,11 @@ test("the story's first screen gets the bandwidth first: the stylesheet early, t
   const loader = /<script nonce="[^"]+" type="module">([^<]*)<\/script>/.exec(head)?.[1] ?? "";
   expect(loader).toMatch(/import\("\/assets\/index-[\w-]+\.js"\)/);
   expect(loader).toContain('addEventListener("load"');
-  // The lead picture is preloaded at high priority, from the first lines of the body.
-  expect(html).toMatch(/<link rel="preload" as="image" href="\/media\/ferry-fog\.jpg" fetchPriority="high"\/>/);
+  // The lead picture is preloaded at high priority, from the first lines of the body: its AVIF
+  // renditions, the browser choosing the width for the screen (imagesrcset, imagesizes).
+  const preload = /<link rel="preload" [^>]*as="image"[^>]*>/.exec(html)?.[0] ?? "";
+  expect(preload).toMatch(/imageSrcSet="\/img\/media\/ferry-fog\.jpg\/[0-9a-f]{16}\/w320\.avif 320w, /);
+  expect(preload).toContain('type="image/avif"');
+  expect(preload).toContain('fetchPriority="high"');
+  expect(html.indexOf(preload)).toBeLessThan(html.indexOf("<picture"));
 });

@@ -108,8 +108,9 @@ test("offline, /saved and a saved story open in full; an unsaved story shows the
   const watch = await fetchStory(request, WATCH_SLUG);
   const [unsaved] = inlineRelated(watch);
   if (!unsaved) throw new Error("the WATCH story has no inline related headline");
-  const leadImage = watch.image?.src;
-  if (!leadImage) throw new Error("the WATCH story has no lead image");
+  if (!watch.image?.version) throw new Error("the WATCH story has no lead picture with renditions");
+  // The rendition this browser picks (AVIF, at its width) is among those kept.
+  const leadImage = `/img${watch.image.src}/${watch.image.version}/w320.avif`;
 
   await page.goto(WATCH_PATH);
   await waitForHydration(page);
@@ -137,10 +138,11 @@ test("offline, /saved and a saved story open in full; an unsaved story shows the
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(watch.headline);
   const paragraphs = watch.body.filter((block) => block.type === "paragraph");
   for (const paragraph of paragraphs) await expect(page.getByText(paragraph.text ?? "", { exact: true })).toBeVisible();
-  const lead = page.locator(`main figure img[src="${leadImage}"]`).first();
+  const lead = page.locator("main figure picture img").first();
   await expect
     .poll(() => lead.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0))
     .toBe(true);
+  expect(await lead.evaluate((image: HTMLImageElement) => image.currentSrc)).toMatch(/\/img\/media\/.+\.avif$/);
   await expect(storySaveButton(page)).toHaveAttribute("aria-pressed", "true");
 
   // A story that was not saved: the offline page, not a browser error.

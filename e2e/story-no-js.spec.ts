@@ -133,9 +133,10 @@ test("the head carries the title, canonical URL, Open Graph and NewsArticle JSON
   await expect(page.locator('head meta[property="og:title"]')).toHaveAttribute("content", story.headline);
   await expect(page.locator('head meta[property="og:type"]')).toHaveAttribute("content", "article");
   await expect(page.locator('head meta[property="og:url"]')).toHaveAttribute("content", story.url);
+  // The lead picture's 1200×630 crop, named by the version of its file.
   await expect(page.locator('head meta[property="og:image"]')).toHaveAttribute(
     "content",
-    new URL(story.image?.src ?? "/missing", baseURL).href,
+    new URL(`/img${story.image?.src ?? "/missing"}/${story.image?.version}/og.jpg`, baseURL).href,
   );
   await expect(page.locator('head meta[name="description"]')).toHaveAttribute("content", story.deck ?? "");
 

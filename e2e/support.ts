@@ -25,7 +25,7 @@ export interface ApiStory {
   url: string;
   section: { slug: string; name: string };
   authors: { slug: string; name: string }[];
-  image?: { src: string; alt: string };
+  image?: { src: string; alt: string; version?: string };
   body: ApiBlock[];
   related: { slug: string; headline: string }[];
 }

@@ -1,6 +1,8 @@
 // The head of a story page: title, description, canonical, Open Graph, Twitter card, JSON-LD.
 
 import { corrections } from "../model/corrections";
+import { embedPath, embedSize, storyVideo } from "../model/embed";
+import { cropPath, PICTURE_CROPS, STRUCTURED_DATA_CROPS } from "../model/picture";
 import { passage } from "../model/quotes";
 import type { Story, VideoBlock } from "../model/story";
 import { videoFile } from "../model/videoFile";
@@ -11,12 +13,38 @@ import { breadcrumbs, organization } from "./structuredData";
 const SHARE_IMAGE_MIN_WIDTH = 1200;
 export const SHARE_CARD_SIZE = { width: 1200, height: 630 } as const;
 
-/** The image that stands for the story where it is shared: its lead image if big enough, else its card. */
+/**
+ * The image that stands for the story where it is shared, 1200×630 (the 1.91:1 platforms show):
+ * its lead picture's crop when it is a site picture, an https lead picture as it is when big
+ * enough, else its share card.
+ */
 export function storyShareImage(story: Story, site: Site) {
   const image = story.image;
+  if (image?.version)
+    return {
+      src: new URL(cropPath({ ...image, version: image.version }, "og"), site.url).href,
+      alt: image.alt,
+      ...PICTURE_CROPS.og,
+    };
   return image && image.width >= SHARE_IMAGE_MIN_WIDTH
     ? { ...image, src: new URL(image.src, site.url).href }
     : { src: new URL(`/og/${story.slug}.png`, site.url).href, alt: story.headline, ...SHARE_CARD_SIZE };
+}
+
+/**
+ * The story's pictures for JSON-LD: 16:9, 4:3 and 1:1, as Google asks, cropped from its lead
+ * picture, or its share card set in each shape; an https lead picture as it is.
+ */
+export function structuredDataImages(story: Story, site: Site) {
+  const image = story.image;
+  const absolute = (path: string) => new URL(path, site.url).href;
+  if (image && !image.version) return [{ url: absolute(image.src), width: image.width, height: image.height }];
+  return STRUCTURED_DATA_CROPS.map((crop) => ({
+    url: absolute(
+      image?.version ? cropPath({ ...image, version: image.version }, crop) : `/og/${story.slug}/${crop}.png`,
+    ),
+    ...PICTURE_CROPS[crop],
+  }));
 }
 
 /** The head of a story page; with `quote`, the page of one of its passages (`?quote=N`). */
@@ -24,10 +52,11 @@ export function storyHead(story: Story, site: Site, quote?: number): Head {
   const summary = story.deck ?? firstParagraph(story) ?? story.headline;
   const quoted = quote ? passage(story.body, quote)?.text : undefined;
   const description = quoted ? clip(quoted, 300) : summary;
-  const video = story.body.find((b): b is VideoBlock => b.type === "video" && b.sources.length > 0);
+  const video = storyVideo(story);
   const absolute = (path: string) => new URL(path, site.url).href;
   const shareImage = storyShareImage(story, site);
   const mp4 = video?.sources.find((s) => s.type === "video/mp4");
+  const player = video && { url: absolute(embedPath(story.slug)), ...embedSize(video) };
   const tags: HeadTag[] = [
     meta("name", "description", description),
     { tag: "link", attrs: { rel: "canonical", href: story.url } },
@@ -50,6 +79,16 @@ export function storyHead(story: Story, site: Site, quote?: number): Head {
     meta("property", "og:image:width", String(shareImage.width)),
     meta("property", "og:image:height", String(shareImage.height)),
     meta("property", "og:image:alt", shareImage.alt),
+    // The player first (a page that plays inside a post or chat), then the file itself.
+    ...(player
+      ? [
+          meta("property", "og:video", player.url),
+          ...(player.url.startsWith("https:") ? [meta("property", "og:video:secure_url", player.url)] : []),
+          meta("property", "og:video:type", "text/html"),
+          meta("property", "og:video:width", String(player.width)),
+          meta("property", "og:video:height", String(player.height)),
+        ]
+      : []),
     ...(mp4 && video
       ? [
           meta("property", "og:video", absolute(mp4.src)),
@@ -69,11 +108,18 @@ export function storyHead(story: Story, site: Site, quote?: number): Head {
     meta("property", "article:modified_time", story.updatedAt),
     meta("property", "article:section", story.section.name),
     ...story.tags.map((tag) => meta("property", "article:tag", tag.name)),
-    meta("name", "twitter:card", "summary_large_image"),
+    meta("name", "twitter:card", player ? "player" : "summary_large_image"),
     meta("name", "twitter:title", story.headline),
     meta("name", "twitter:description", description),
     meta("name", "twitter:image", shareImage.src),
     meta("name", "twitter:image:alt", shareImage.alt),
+    ...(player
+      ? [
+          meta("name", "twitter:player", player.url),
+          meta("name", "twitter:player:width", String(player.width)),
+          meta("name", "twitter:player:height", String(player.height)),
+        ]
+      : []),
   ];
   return {
     title: `${story.headline} | ${SITE_NAME}`,
@@ -84,8 +130,7 @@ export function storyHead(story: Story, site: Site, quote?: number): Head {
 
 /** The story as Google and other readers of schema.org take a news article: its video too. */
 function newsArticle(story: Story, site: Site, description: string) {
-  const image = story.image;
-  const video = story.body.find((b): b is VideoBlock => b.type === "video" && b.sources.length > 0);
+  const video = storyVideo(story);
   const absolute = (path: string) => new URL(path, site.url).href;
   // schema.org's `correction`: a CorrectionComment per correction (one alone, several as a list).
   const corrected = corrections(story.body).map((correction) => ({
@@ -93,10 +138,6 @@ function newsArticle(story: Story, site: Site, description: string) {
     text: correction.text,
     datePublished: correction.date,
   }));
-  // A story without a photo stands for itself by its share card, as where it is shared.
-  const picture = image
-    ? { url: absolute(image.src), width: image.width, height: image.height }
-    : { url: absolute(`/og/${story.slug}.png`), ...SHARE_CARD_SIZE };
   return {
     "@context": "https://schema.org",
     "@type": "NewsArticle",
@@ -107,7 +148,8 @@ function newsArticle(story: Story, site: Site, description: string) {
     articleSection: story.section.name,
     keywords: story.tags.map((t) => t.name),
     author: story.authors.map((a) => ({ "@type": "Person", name: a.name, url: absolute(`/authors/${a.slug}`) })),
-    image: [{ "@type": "ImageObject", ...picture }],
+    // A story without a photo stands for itself by its share card, as where it is shared.
+    image: structuredDataImages(story, site).map((picture) => ({ "@type": "ImageObject", ...picture })),
     publisher: organization(site),
     mainEntityOfPage: { "@type": "WebPage", "@id": story.url },
     ...(corrected.length > 0 ? { correction: corrected.length === 1 ? corrected[0] : corrected } : {}),
@@ -122,6 +164,8 @@ function newsArticle(story: Story, site: Site, description: string) {
             uploadDate: story.publishedAt,
             ...(video.durationS ? { duration: `PT${Math.round(video.durationS)}S` } : {}),
             ...contentUrl(video, absolute),
+            // Where the video plays alone; a YouTube video's is YouTube's own player (contentUrl above).
+            ...(videoFile(video) ? { embedUrl: absolute(embedPath(story.slug)) } : {}),
           },
         }
       : {}),

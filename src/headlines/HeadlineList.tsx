@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import type { StorySummary } from "../model/story";
 import { SaveButton } from "../saved/SaveButton";
+import { Picture } from "../story/Picture";
 import { LocalTime } from "../time/LocalTime";
 import { HeadlineLink } from "./HeadlineLink";
 import styles from "./HeadlineList.module.css";
@@ -45,15 +46,7 @@ function HeadlineCard({
   return (
     <article className={styles.card}>
       {story.image && (
-        <img
-          className={styles.thumb}
-          src={story.image.src}
-          alt=""
-          width={story.image.width}
-          height={story.image.height}
-          loading="lazy"
-          decoding="async"
-        />
+        <Picture image={story.image} className={styles.thumb} alt="" sizes="9rem" loading="lazy" decoding="async" />
       )}
       <div>
         {story.kicker && <p className={styles.kicker}>{story.kicker}</p>}

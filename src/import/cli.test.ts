@@ -134,13 +134,18 @@ describe("npm run import", () => {
       "tugboats.video.json",
       JSON.stringify({
         title: "The race",
-        poster: "/media/race.jpg",
+        // A poster under public/ must be there (and a picture): the import reads it.
+        poster: "/media/ferry-rescue-poster.jpg",
         sources: [{ src: "/media/race.webm", type: "video/webm" }],
       }),
     );
     await run(join(dir, "in"));
     const story = await store.getStory("tugboat-crews-race-across-the-harbour-for-charity");
-    expect(story?.body.at(-1)).toMatchObject({ type: "video", title: "The race", poster: "/media/race.jpg" });
+    expect(story?.body.at(-1)).toMatchObject({
+      type: "video",
+      title: "The race",
+      poster: "/media/ferry-rescue-poster.jpg",
+    });
   });
 
   it("rejects bad files with their reasons and still imports the good ones", async () => {

@@ -6,6 +6,8 @@ import { resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
 import { readConfig } from "../config";
+import { PictureError, SitePictures } from "../media/sitePictures";
+import { versionStoryPictures } from "../media/storyPictures";
 import { findStoryByHeadline } from "../model/headlineMatch";
 import { type Section, type StoryInput, slugSchema } from "../model/story";
 import { engineOf } from "../store/engine";
@@ -39,6 +41,7 @@ export async function runImport(
   store: StoryStore | undefined,
   publicUrl: string,
   contentDir = resolve("content"),
+  publicDir = resolve("public"),
 ): Promise<ImportRun> {
   let args: ReturnType<typeof parse>;
   try {
@@ -59,9 +62,20 @@ export async function runImport(
 
   const { files, missing } = listStoryFiles(positionals);
   const knownHeadlines = store ? await store.listHeadlines() : [];
-  const sizeOf = publicImageSizer(resolve("public"));
-  const results = files.map((file) =>
-    readStoryFile(file, { section, videoSrc: values["video-src"], sizeOf, knownHeadlines }),
+  const sizeOf = publicImageSizer(publicDir);
+  const pictures = new SitePictures(publicDir);
+  // A story whose picture under public/ is missing or damaged is rejected, and none of it written.
+  const results = await Promise.all(
+    files.map(async (file) => {
+      const result = readStoryFile(file, { section, videoSrc: values["video-src"], sizeOf, knownHeadlines });
+      if (!("story" in result)) return result;
+      try {
+        return { ...result, story: await versionStoryPictures(result.story, pictures) };
+      } catch (error) {
+        if (!(error instanceof PictureError)) throw error;
+        return { file, error: error.message };
+      }
+    }),
   );
   const rejected = [
     ...missing.map((file) => ({ file, error: "no such file or folder" })),

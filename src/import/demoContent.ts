@@ -4,6 +4,8 @@ import { join } from "node:path";
 import { imageSize } from "image-size";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
+import { SitePictures } from "../media/sitePictures";
+import { versionStoryPictures } from "../media/storyPictures";
 import { type Section, sectionSchema } from "../model/story";
 import type { StoryStore } from "../store/storyStore";
 import { type ImageSizer, parseMarkdownStory } from "./markdownStory";
@@ -50,7 +52,9 @@ export async function loadDemoContentIfEmpty(
   publicDir: string,
 ): Promise<number> {
   if ((await store.countStories()) > 0) return 0;
-  const { sections, stories } = readDemoContent(contentDir, publicDir);
+  const { sections, stories: read } = readDemoContent(contentDir, publicDir);
+  const pictures = new SitePictures(publicDir);
+  const stories = await Promise.all(read.map((story) => versionStoryPictures(story, pictures)));
   await store.saveSections(sections);
   await store.saveStories(stories);
   return stories.length;

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { readConfig } from "../config";
+import { pictureVersion } from "../media/sitePictures";
 import { slugify } from "../model/slug";
 import type { Block, Image, NamedRef, Section, StoryInput, VideoBlock } from "../model/story";
 import { openStore } from "../store/openStore";
@@ -122,7 +123,13 @@ export function loadSeedMedia(publicDir: string): SeedMedia {
     if (!size) throw new Error(`npm run seed needs ${join(publicDir, src)}, an image it can read`);
     return size;
   };
-  const images = words.LEAD_IMAGES.map(({ src, alt }) => ({ src, alt, ...sized(src) }));
+  // Versioned as an import would (media/sitePictures.ts), so seeded pages offer renditions too.
+  const images = words.LEAD_IMAGES.map(({ src, alt }) => ({
+    src,
+    alt,
+    ...sized(src),
+    version: pictureVersion(readFileSync(join(publicDir, src))),
+  }));
   const { poster, mp4, webm, captions } = words.DEMO_VIDEO;
   sized(poster);
   for (const src of [webm, captions])
@@ -376,8 +383,8 @@ export function generateStory(index: number, { sections, media }: SeedContext): 
       body.push(d.chance(0.9) ? { type: "quote", text, cite: fill("{person}, {role}") } : { type: "quote", text });
     }
     if (after === imageAfter) {
-      const { src, alt, width, height } = d.pick(media.images);
-      body.push({ src, alt, width, height, type: "image", caption: fill(d.pick(words.IMAGE_CAPTIONS)) });
+      const { src, alt, width, height, version } = d.pick(media.images);
+      body.push({ src, alt, width, height, version, type: "image", caption: fill(d.pick(words.IMAGE_CAPTIONS)) });
     }
     for (const [k, target] of related.entries())
       if (relatedAfter[k] === after) {

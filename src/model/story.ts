@@ -1,6 +1,7 @@
 // The story model: the one definition of what a story is, validated at every boundary
 // (import, API in, API out). Types come from these schemas; nothing here imports the app.
 import { z } from "zod";
+import { PICTURE_VERSION } from "./picture";
 
 export const slugSchema = z
   .string()
@@ -76,6 +77,8 @@ export const imageSchema = z.object({
   alt: safeString().max(300),
   width: z.int().positive().max(20_000),
   height: z.int().positive().max(20_000),
+  /** Set by the server from the file of a site picture (model/picture.ts); whatever a client sends is replaced. */
+  version: z.string().regex(PICTURE_VERSION, "16 hex digits").optional(),
 });
 
 export const videoSourceSchema = z.discriminatedUnion("type", [

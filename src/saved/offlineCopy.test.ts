@@ -15,4 +15,16 @@ describe("storyPictures", () => {
     });
     expect(pictures).toEqual(["/media/lead.jpg", "https://images.example/pier.jpg", "/media/poster.jpg"]);
   });
+
+  it("is, of a site picture, every rendition its srcsets offer, in each format", () => {
+    const version = "0123456789abcdef";
+    const pictures = storyPictures({
+      image: { src: "/media/lead.jpg", alt: "", width: 700, height: 400, version },
+      body: [{ type: "paragraph", text: "Text." }],
+    });
+    const at = (name: string) => `/img/media/lead.jpg/${version}/${name}`;
+    expect(pictures).toEqual(
+      ["avif", "webp", "jpg"].flatMap((format) => [at(`w320.${format}`), at(`w640.${format}`), at(`w700.${format}`)]),
+    );
+  });
 });

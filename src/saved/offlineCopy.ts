@@ -2,6 +2,7 @@
 // page itself when the reader saves it (so a story saved before the service worker first installs
 // is kept too). The service worker answers from the same cache when the network is gone.
 // Loaded on demand: nothing here is part of a page's first load.
+import { pictureUrls } from "../model/picture";
 import type { Story } from "../model/story";
 
 /** The service worker (src/serviceWorker/sw.ts) reads this cache by this name. */
@@ -10,12 +11,15 @@ export const SAVED_CACHE = "dispatch-saved";
 const storyPage = (slug: string) => `/stories/${encodeURIComponent(slug)}`;
 const storyJson = (slug: string) => `/api/stories/${encodeURIComponent(slug)}`;
 
-/** The pictures a saved story shows: its lead image, the images in its body, its video posters. */
+/**
+ * The pictures a saved story shows: its lead image, the images in its body (of a site picture,
+ * every rendition its srcsets offer, since the browser picks by format and screen), its video posters.
+ */
 export function storyPictures(story: Pick<Story, "image" | "body">): string[] {
   const pictures = story.body.flatMap((block) =>
-    block.type === "image" ? [block.src] : block.type === "video" && block.poster ? [block.poster] : [],
+    block.type === "image" ? pictureUrls(block) : block.type === "video" && block.poster ? [block.poster] : [],
   );
-  return [...new Set([...(story.image ? [story.image.src] : []), ...pictures])];
+  return [...new Set([...(story.image ? pictureUrls(story.image) : []), ...pictures])];
 }
 
 const cacheAvailable = () => typeof caches !== "undefined";

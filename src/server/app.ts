@@ -2,11 +2,14 @@
 // group with its own options, parsers and hooks: health checks, files, feeds, share cards, oEmbed,
 // and the scope of pages and the JSON API (which alone gets the caching hook).
 import { existsSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import zlib from "node:zlib";
 import fastifyCompress from "@fastify/compress";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { Site } from "../head/head";
+import { RenditionCache, sitePicturesOf, warmRenditions } from "../media/renditions";
+import { SitePictures } from "../media/sitePictures";
 import { ApiError } from "../model/apiError";
 import type { StoryStore } from "../store/storyStore";
 import { entryRoutes } from "./api/entryRoutes";
@@ -34,6 +37,8 @@ import {
 import { guardRequestTargets, originForm } from "./http/requestTarget";
 import { inlineStylesOf, securityHeaders } from "./http/securityHeaders";
 import { logServerErrors, type ServerLogOptions, serverLogOptions } from "./http/serverLog";
+import { mediaRoutes } from "./mediaRoutes";
+import { embedRoutes } from "./pages/embedRoutes";
 import { oembedRoutes } from "./pages/oembedRoutes";
 import { type PageRenderer, pageRoutes } from "./pages/pageRoutes";
 import { type ShareCardOptions, shareCardRoutes } from "./shareCard/shareCardRoutes";
@@ -71,6 +76,10 @@ export interface AppOptions {
   anyInlineStyle?: boolean;
   /** The change stream's timings and limits (server/events/eventRoutes.ts). */
   events?: EventStreamOptions;
+  /** Where derived renditions of site pictures are kept (a folder under the system's temporary one). */
+  mediaCacheDir?: string;
+  /** Derive the renditions of the latest stories' pictures once listening (one process of a server is enough). */
+  warmPictures?: boolean;
   /** Runs before any route is added: the dev server mounts Vite's middleware here. */
   setup?: (app: FastifyInstance) => Promise<void>;
 }
@@ -98,6 +107,8 @@ export async function buildApp({
   feeds,
   anyInlineStyle = false,
   events,
+  mediaCacheDir = join(tmpdir(), "dispatch-renditions"),
+  warmPictures = false,
 }: AppOptions): Promise<FastifyInstance> {
   const answerError = errorAnswers(errorPageFrom((url) => pages.template(url)));
   const app = Fastify({
@@ -148,6 +159,19 @@ export async function buildApp({
   await app.register(eventRoutes, { store, ...events });
   // Behind the token and never kept or cached: outside the scope below (api/revisionRoutes.ts).
   await app.register(revisionRoutes, { store, adminToken });
+  // Site pictures: read (and versioned) when a story is published, derived into renditions on request.
+  const pictures = new SitePictures(publicDir);
+  const renditions = new RenditionCache(mediaCacheDir);
+  const warm = (srcs: string[]) => void warmRenditions(srcs, pictures, renditions);
+  await app.register(mediaRoutes, { pictures, renditions });
+  if (warmPictures)
+    app.addHook("onListen", async () => {
+      reader.stories({ limit: 50 }).then(
+        ({ items }) => warm(sitePicturesOf(items)),
+        () => {},
+      );
+    });
+  await app.register(embedRoutes, { reader });
 
   // Pages and the API: a weak ETag, 304s and Cache-Control on every answer of this scope, and the
   // answers kept, compressed, until the store's version changes.
@@ -155,7 +179,7 @@ export async function buildApp({
     // Before the kept answers: a client past the search limit gets its 429 even for a kept page.
     dynamic.addHook("onRequest", limitPaths(clientLimit(dynamic, SEARCH_LIMIT), ["/search", "/api/search"]));
     cacheAnswers(dynamic, { maxBytes: answerCacheBytes, version: () => store.version(), now });
-    await dynamic.register(publishingRoutes, { store, reader, adminToken });
+    await dynamic.register(publishingRoutes, { store, reader, adminToken, pictures, warm });
     await dynamic.register(entryRoutes, { store, reader, adminToken, now });
     await dynamic.register(viewRoutes, { store, reader, counter, now });
     await dynamic.register(readRoutes, { reader });

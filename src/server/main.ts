@@ -70,6 +70,8 @@ async function runServer() {
     sharedLimits: config.sharedLimits,
     log: { requests: config.logRequests },
     answerCacheBytes: config.renderCacheBytes,
+    // One process per server derives the latest stories' renditions ahead of readers.
+    warmPictures: !cluster.isWorker || cluster.worker?.id === 1,
     pages: { template: () => client.template, render, routeScripts: client.routeScripts },
   });
   if (loaded) app.log.info(`loaded ${loaded} demo stories into the empty store`);

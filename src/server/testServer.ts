@@ -66,6 +66,8 @@ export interface TestServerOptions {
   database?: TestDatabase;
   /** The change stream's timings and limits (a short heartbeat, say). */
   events?: EventStreamOptions;
+  /** Where the server keeps the renditions it derives (the app's default folder when absent). */
+  mediaCacheDir?: string;
 }
 
 export async function startTestServer({
@@ -88,6 +90,7 @@ export async function startTestServer({
   logRequests = false,
   wrapStore = (store) => store,
   events,
+  mediaCacheDir,
 }: TestServerOptions = {}): Promise<TestServer> {
   const database = given ?? (await createTestDatabase(engine));
   const store = await openStore(
@@ -127,6 +130,7 @@ export async function startTestServer({
     ...(feeds ? { feeds } : {}),
     ...(answerCacheBytes !== undefined ? { answerCacheBytes } : {}),
     ...(events ? { events } : {}),
+    ...(mediaCacheDir ? { mediaCacheDir } : {}),
     pages: {
       template: () => template,
       render: (...args) => {

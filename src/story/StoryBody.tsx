@@ -4,6 +4,7 @@ import type { Block } from "../model/story";
 import { ShareQuote } from "../sharing/ShareQuote";
 import { VideoPlayer } from "../video/VideoPlayer";
 import { Corrections } from "./Corrections";
+import { Picture } from "./Picture";
 import { RelatedHeadline } from "./RelatedHeadline";
 import styles from "./Story.module.css";
 
@@ -81,11 +82,10 @@ function StoryBlock({ block, passage, marked, startAt, share }: BlockProps) {
     case "image":
       return (
         <figure className={styles.figure}>
-          <img
-            src={block.src}
+          <Picture
+            image={block}
             alt={block.alt}
-            width={block.width}
-            height={block.height}
+            sizes="(min-width: 48rem) 42rem, 100vw"
             loading="lazy"
             decoding="async"
           />

@@ -43,6 +43,7 @@ export function newsArticleProblems(article: Json): string[] {
     if (typeof url !== "string" || !/^https?:\/\//.test(url))
       problems.push(`image: ${JSON.stringify(image)} has no absolute URL`);
   }
+  problems.push(...imageShapeProblems(asList(article.image)));
   const publisher = article.publisher as Json | undefined;
   if (publisher) {
     const logo = publisher.logo as Json | undefined;
@@ -51,6 +52,36 @@ export function newsArticleProblems(article: Json): string[] {
   }
   if (article.video !== undefined) problems.push(...asList(article.video).flatMap((v) => videoProblems(v as Json)));
   return problems;
+}
+
+/** Google's image guidance for articles: each at least 50,000 pixels; 16:9, 4:3 and 1:1 each offered at 800,000 or more. */
+const IMAGE_MIN_PIXELS = 50_000;
+const IMAGE_BEST_PIXELS = 800_000;
+const IMAGE_RATIOS = [
+  ["16:9", 16 / 9],
+  ["4:3", 4 / 3],
+  ["1:1", 1],
+] as const;
+
+/** What the article's sized images (ImageObjects with width and height) lack against that guidance. */
+export function imageShapeProblems(images: unknown[]): string[] {
+  const sized = images
+    .filter((image): image is Json => typeof image === "object" && image !== null)
+    .map((image) => ({ url: String(image.url), width: Number(image.width), height: Number(image.height) }))
+    .filter((image) => image.width > 0 && image.height > 0);
+  if (sized.length === 0) return [];
+  return [
+    ...sized
+      .filter((image) => image.width * image.height < IMAGE_MIN_PIXELS)
+      .map((image) => `image: ${image.url} has fewer than ${IMAGE_MIN_PIXELS} pixels`),
+    ...IMAGE_RATIOS.filter(
+      ([, ratio]) =>
+        !sized.some(
+          (image) =>
+            Math.abs(image.width / image.height - ratio) < 0.01 && image.width * image.height >= IMAGE_BEST_PIXELS,
+        ),
+    ).map(([name]) => `image: none at ${name} with ${IMAGE_BEST_PIXELS} pixels or more`),
+  ];
 }
 
 /** Every shortfall of a VideoObject against Google's required and recommended properties. */

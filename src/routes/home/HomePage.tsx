@@ -7,6 +7,7 @@ import { HeadlineLink } from "../../headlines/HeadlineLink";
 import { HeadlineList } from "../../headlines/HeadlineList";
 import { MostRead } from "../../headlines/MostRead";
 import type { Section, StorySummary } from "../../model/story";
+import { Picture } from "../../story/Picture";
 import { NewStoriesNotice } from "../../updates/NewStoriesNotice";
 import styles from "./HomePage.module.css";
 import { HOME_LATEST, homeSectionQuery } from "./queries";
@@ -44,12 +45,11 @@ function TopStory({ story }: { story: StorySummary }) {
   return (
     <article className={styles.top}>
       {story.image && (
-        <img
+        <Picture
+          image={story.image}
           className={styles.topImage}
-          src={story.image.src}
           alt={story.image.alt}
-          width={story.image.width}
-          height={story.image.height}
+          sizes="(min-width: 64rem) 40rem, 100vw"
           fetchPriority="high"
         />
       )}

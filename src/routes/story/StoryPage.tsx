@@ -12,11 +12,15 @@ import { SaveButton } from "../../saved/SaveButton";
 import { ShareBar } from "../../sharing/ShareBar";
 import { Byline } from "../../story/Byline";
 import { LiveEntries } from "../../story/LiveEntries";
+import { Picture } from "../../story/Picture";
 import { RelatedStories } from "../../story/RelatedStories";
 import styles from "../../story/Story.module.css";
 import { StoryBody } from "../../story/StoryBody";
 import { useViewReport } from "../../story/useViewReport";
 import { StoryUpdateNotice } from "../../updates/StoryUpdateNotice";
+
+/** The lead picture spans the column (about 42rem) on wide screens, the screen on narrow ones. */
+const LEAD_SIZES = "(min-width: 48rem) 42rem, 100vw";
 
 export default function StoryPage() {
   const { slug = "" } = useParams();
@@ -57,13 +61,7 @@ function StoryArticle({ story, search, marked }: { story: Story; search: URLSear
       </header>
       {story.image && (
         <figure className={styles.lead}>
-          <img
-            src={story.image.src}
-            alt={story.image.alt}
-            width={story.image.width}
-            height={story.image.height}
-            fetchPriority="high"
-          />
+          <Picture image={story.image} alt={story.image.alt} sizes={LEAD_SIZES} fetchPriority="high" />
         </figure>
       )}
       <StoryBody

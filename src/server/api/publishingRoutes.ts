@@ -2,6 +2,9 @@
 // `Authorization: Bearer $ADMIN_TOKEN` (adminAuth.ts). Off (403) when the server has no ADMIN_TOKEN.
 import type { FastifyPluginAsync } from "fastify";
 import { z } from "zod";
+import { sitePicturesOf } from "../../media/renditions";
+import { PictureError, type SitePictures } from "../../media/sitePictures";
+import { versionStoryPictures } from "../../media/storyPictures";
 import { ApiError } from "../../model/apiError";
 import { findStoryByHeadline } from "../../model/headlineMatch";
 import { publishedStorySchema } from "../../model/story";
@@ -17,11 +20,15 @@ export interface PublishingRoutesOptions {
   reader: StoryApi;
   /** The bearer token publishing asks for; publishing answers 403 without one. */
   adminToken: string | undefined;
+  /** The site's pictures: a story's pictures under public/ must be there and readable. */
+  pictures: SitePictures;
+  /** Told of a published story's site pictures, to derive their renditions before readers ask. */
+  warm?: (srcs: string[]) => void;
 }
 
 export const publishingRoutes: FastifyPluginAsync<PublishingRoutesOptions> = async (
   app,
-  { store, reader, adminToken },
+  { store, reader, adminToken, pictures, warm },
 ) => {
   const preHandler = requireAdmin(app, adminToken);
   // A story is JSON: Fastify's own text/plain parser would hand the route a string, so it goes (415).
@@ -31,7 +38,11 @@ export const publishingRoutes: FastifyPluginAsync<PublishingRoutesOptions> = asy
     const slug = slugParam(request.params.slug, "write");
     const parsed = publishedStorySchema.safeParse(request.body);
     if (!parsed.success) throw new ApiError("invalid_story", z.prettifyError(parsed.error));
-    const story = { ...parsed.data, slug: parsed.data.slug ?? slug };
+    const story = await versionStoryPictures({ ...parsed.data, slug: parsed.data.slug ?? slug }, pictures).catch(
+      (error: unknown) => {
+        throw error instanceof PictureError ? new ApiError("invalid_story", error.message) : error;
+      },
+    );
     const sections = await store.listSections();
     if (!sections.some((section) => section.slug === story.section))
       throw new ApiError("invalid_story", `section: there is no section ${JSON.stringify(story.section)}`);
@@ -46,6 +57,7 @@ export const publishingRoutes: FastifyPluginAsync<PublishingRoutesOptions> = asy
       linkHeadlines: findStoryByHeadline,
     });
     const created = outcomes[0]?.outcome === "created";
+    warm?.(sitePicturesOf([story]));
     return reply
       .code(created ? 201 : 200)
       .header("location", `/api/stories/${story.slug}`)

@@ -3,8 +3,10 @@
 // this site, except what a story may name (pictures and video from any https URL, model/story.ts),
 // the YouTube player the facade loads on a click, and hls.js's blob: media and worker.
 // A page's nonce is made per answer (cspNonce) and written into kept pages as they are sent
-// (http/caching.ts, http/nonceSlots.ts). A 304 carries no CSP: a browser would store it over the
-// kept page's, whose body holds the old nonce (http/caching.ts takes it off 304s made later).
+// (http/caching.ts, http/nonceSlots.ts). The embeddable player sets a policy of its own, the only
+// one that lets other sites frame it (pages/embedRoutes.ts); this hook leaves it. A 304 carries no
+// CSP: a browser would store it over the kept page's, whose body holds the old nonce (http/caching.ts
+// takes it off 304s made later).
 import { createHash } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { freshNonce } from "./nonceSlots";

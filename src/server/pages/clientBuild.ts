@@ -37,9 +37,13 @@ export function forFirstPaint(template: string): string {
   const stylesheets = template.match(/<link rel="stylesheet"[^>]*>/g) ?? [];
   let arranged = template;
   for (const link of stylesheets) arranged = arranged.replace(link, "");
-  return arranged
-    .replace("<!--app-head-->", [...stylesheets, "<!--app-head-->"].join("\n    "))
-    .replace(/<script type="module" crossorigin src="([^"]+)"><\/script>/g, (_tag, src: string) => appAfterLoad(src));
+  return (
+    arranged
+      .replace("<!--app-head-->", [...stylesheets, "<!--app-head-->"].join("\n    "))
+      .replace(/<script type="module" crossorigin src="([^"]+)"><\/script>/g, (_tag, src: string) => appAfterLoad(src))
+      // The chunks the entry imports, which Vite preloads: wanted by hydration, not by the paint.
+      .replace(/<link rel="modulepreload" crossorigin href="([^"]+)">/g, (_tag, href: string) => modulePreload(href))
+  );
 }
 
 /** The app's entry, imported once the page has loaded (its HTML, CSS, fonts and lead picture in). */

@@ -4,6 +4,8 @@ import type { Site } from "../../head/head";
 import { SITE_NAME } from "../../head/head";
 import { storyShareImage } from "../../head/storyHead";
 import { ApiError } from "../../model/apiError";
+import { embedPath, embedSize, storyVideo } from "../../model/embed";
+import { cropPath, heightAt, PICTURE_CROPS, pictureWidths, renditionPath } from "../../model/picture";
 import { type Story, slugSchema } from "../../model/story";
 import type { StoryApi } from "../../model/storyApi";
 
@@ -21,14 +23,42 @@ function maxSize(name: string, value: string | undefined): number {
 }
 
 /**
- * The largest picture of the story that fits the consumer's box: the one it is shared with, or
- * its lead image as it is. There are no smaller renditions (yet), so a box smaller than both gets
- * no thumbnail: the spec lets a provider leave it out, and forbids one larger than asked.
+ * The largest picture of the story that fits the consumer's box: of a site picture, its share crop
+ * or the JPEG rendition of the widest width that fits; else the share image or the lead picture as
+ * they are. A box smaller than all of them gets no thumbnail: the spec lets a provider leave it
+ * out, and forbids one larger than asked.
  */
 function thumbnail(story: Story, site: Site, box: { width: number; height: number }) {
-  const shared = storyShareImage(story, site);
-  const lead = story.image && { ...story.image, src: new URL(story.image.src, site.url).href };
-  return [shared, lead].find((image) => image && image.width <= box.width && image.height <= box.height);
+  const absolute = (path: string) => new URL(path, site.url).href;
+  const lead = story.image;
+  const candidates = lead?.version
+    ? [
+        { src: absolute(cropPath({ ...lead, version: lead.version }, "og")), ...PICTURE_CROPS.og },
+        ...pictureWidths(lead.width).map((width) => ({
+          src: absolute(renditionPath({ ...lead, version: lead.version ?? "" }, `w${width}`, "jpg")),
+          width,
+          height: heightAt(lead, width),
+        })),
+      ]
+    : [storyShareImage(story, site), ...(lead ? [{ ...lead, src: absolute(lead.src) }] : [])];
+  return candidates
+    .filter((image) => image.width <= box.width && image.height <= box.height)
+    .sort((a, b) => b.width * b.height - a.width * a.height)[0];
+}
+
+/** A video story's player, in a frame as large as the box allows (oEmbed's `video` type). */
+function player(story: Story, site: Site, box: { width: number; height: number }) {
+  const video = storyVideo(story);
+  if (!video) return undefined;
+  const { width, height } = embedSize(video, box);
+  const src = new URL(embedPath(story.slug), site.url).href;
+  const title = story.headline.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return {
+    type: "video",
+    html: `<iframe src="${src}" width="${width}" height="${height}" title="${title}" allow="fullscreen; picture-in-picture" allowfullscreen loading="lazy"></iframe>`,
+    width,
+    height,
+  };
 }
 
 /** The story slug a URL of this site names, or undefined. */
@@ -53,11 +83,12 @@ export const oembedRoutes: FastifyPluginAsync<{ reader: StoryApi; site: Site }> 
     if (!slug) throw new ApiError("not_found", "That URL is not a story on this site.");
     const story = await reader.story(slug);
     const image = thumbnail(story, site, box);
+    const video = player(story, site, box);
     const [author] = story.authors;
     reply.header("cache-control", "public, max-age=3600");
     return {
       version: "1.0",
-      type: "link",
+      ...(video ?? { type: "link" }),
       title: story.headline,
       ...(author
         ? {

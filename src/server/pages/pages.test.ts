@@ -53,9 +53,10 @@ describe("a story page", () => {
     expect(meta("og:title")).toBe(story.headline);
     expect(meta("og:url")).toBe(story.url);
     expect(meta("og:site_name")).toBe("Dispatch");
-    expect(meta("og:image")).toBe(`https://news.example${story.image.src}`);
-    expect(meta("og:image:width")).toBe(String(story.image.width));
-    expect(meta("og:image:height")).toBe(String(story.image.height));
+    // The lead picture's 1200×630 crop (model/picture.ts), named by the version of its file.
+    expect(meta("og:image")).toBe(`https://news.example/img${story.image.src}/${story.image.version}/og.jpg`);
+    expect(meta("og:image:width")).toBe("1200");
+    expect(meta("og:image:height")).toBe("630");
     expect(meta("og:image:alt")).toBe(story.image.alt);
     expect(meta("article:published_time")).toBe(story.publishedAt);
     expect(meta("article:modified_time")).toBe(story.updatedAt);
@@ -63,7 +64,9 @@ describe("a story page", () => {
     expect(
       [...document.querySelectorAll('meta[property="article:tag"]')].map((m) => m.getAttribute("content")),
     ).toEqual(story.tags.map((t: { name: string }) => t.name));
-    expect(meta("twitter:card")).toBe("summary_large_image");
+    // A video story is a player card: its video plays where it is shared.
+    expect(meta("twitter:card")).toBe("player");
+    expect(meta("twitter:player")).toBe(`https://news.example/embed/${WATCH}`);
 
     const jsonLd = JSON.parse(document.querySelector('script[type="application/ld+json"]')?.textContent ?? "null");
     expect(jsonLd).toMatchObject({
@@ -74,7 +77,11 @@ describe("a story page", () => {
       author: story.authors.map((a: { name: string }) => ({ "@type": "Person", name: a.name })),
       publisher: { "@type": "Organization", name: "Dispatch" },
       mainEntityOfPage: { "@id": story.url },
-      video: { "@type": "VideoObject", contentUrl: expect.stringMatching(/^https:\/\/news\.example\/media\/.+\.mp4$/) },
+      video: {
+        "@type": "VideoObject",
+        contentUrl: expect.stringMatching(/^https:\/\/news\.example\/media\/.+\.mp4$/),
+        embedUrl: `https://news.example/embed/${WATCH}`,
+      },
     });
   });
 

@@ -2,9 +2,10 @@
 // real server's pages, and every image it finds must be there at the size the page declares.
 import { extract, setProviderList } from "@extractus/oembed-extractor";
 import { imageSize } from "image-size";
+import { JSDOM } from "jsdom";
 import ogs from "open-graph-scraper";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { newsArticleProblems } from "../../test/googleStructuredData";
+import { imageShapeProblems, newsArticleProblems } from "../../test/googleStructuredData";
 import { startTestServer, type TestServer } from "../testServer";
 
 let server: TestServer;
@@ -61,12 +62,37 @@ describe("Open Graph, as an unfurler reads it", () => {
     expect(og.ogTitle).toBe(story.headline);
   });
 
-  it("reads a video story's video: the MP4, its type and size", async () => {
+  it("reads a video story's video: its player first, then the MP4, each with its type and size", async () => {
     const og = await unfurl(`/stories/${WATCH}`);
     const videos = (og.ogVideo ?? []).map((v) => ({ ...v, width: Number(v.width), height: Number(v.height) }));
-    expect(videos).toEqual([{ url: `${SITE}/media/ferry-rescue.mp4`, type: "video/mp4", width: 640, height: 360 }]);
+    expect(videos).toEqual([
+      { url: `${SITE}/embed/${WATCH}`, type: "text/html", width: 640, height: 360 },
+      { url: `${SITE}/media/ferry-rescue.mp4`, type: "video/mp4", width: 640, height: 360 },
+    ]);
+    expect(og.twitterCard).toBe("player");
+    expect(og.twitterPlayer?.[0]).toMatchObject({ url: `${SITE}/embed/${WATCH}`, width: "640", height: "360" });
+    const player = await fetch(local(`${SITE}/embed/${WATCH}`));
+    expect(player.status).toBe(200);
+    expect(player.headers.get("content-type")).toMatch(/^text\/html/);
     const video = await fetch(local(`${SITE}/media/ferry-rescue.mp4`), { method: "HEAD" });
     expect(video.status).toBe(200);
+  });
+
+  it("offers every story's share image at 1200×630, the lead picture's crop where it has one", async () => {
+    const { items } = await (await fetch(`${server.url}/api/stories?limit=50`)).json();
+    const pictured = (items as { slug: string; image?: { src: string; version?: string } }[]).filter((s) => s.image);
+    expect(pictured.length).toBeGreaterThanOrEqual(9);
+    for (const { slug, image } of items as { slug: string; image?: { src: string; version?: string } }[]) {
+      const [shared, ...more] = (await unfurl(`/stories/${slug}`)).ogImage ?? [];
+      expect(more, slug).toEqual([]);
+      expect(shared?.url, slug).toBe(
+        image ? `${SITE}/img${image.src}/${image.version}/og.jpg` : `${SITE}/og/${slug}.png`,
+      );
+      // Its bytes, not only its tags, are 1200×630.
+      await expectImageAsDeclared({ url: shared?.url ?? "", width: 1200, height: 630 });
+      expect(Number(shared?.width)).toBe(1200);
+      expect(Number(shared?.height)).toBe(630);
+    }
   });
 
   it("gives a story without a big lead image its 1200×630 share card", async () => {
@@ -178,6 +204,20 @@ describe("a story's structured data, against what Google asks of a news article 
     expect(videos).toBeGreaterThan(0);
   });
 
+  it("finds a story's pictures short of the three shapes Google asks for", () => {
+    expect(
+      imageShapeProblems([
+        { "@type": "ImageObject", url: "https://x.example/a.jpg", width: 1200, height: 675 },
+        { "@type": "ImageObject", url: "https://x.example/b.jpg", width: 600, height: 450 },
+        { "@type": "ImageObject", url: "https://x.example/c.jpg", width: 200, height: 200 },
+      ]),
+    ).toEqual([
+      "image: https://x.example/c.jpg has fewer than 50000 pixels",
+      "image: none at 4:3 with 800000 pixels or more",
+      "image: none at 1:1 with 800000 pixels or more",
+    ]);
+  });
+
   it("finds what a story's data lacks", () => {
     expect(
       newsArticleProblems({
@@ -213,7 +253,9 @@ describe("GET /oembed", () => {
     const body = await response.json();
     expect(body).toMatchObject({
       version: "1.0",
-      type: "link",
+      type: "video",
+      width: 640,
+      height: 360,
       title: story.headline,
       author_name: story.authors[0].name,
       provider_name: "Dispatch",
@@ -267,13 +309,23 @@ describe("GET /oembed", () => {
     },
   );
 
-  it("keeps the thumbnail that fits, and leaves it out when none does", async () => {
+  it("keeps the largest thumbnail that fits, a smaller rendition for a smaller box, none when none does", async () => {
     const story = await (await fetch(`${server.url}/api/stories/${WATCH}`)).json();
-    const small = await consume(story.url, { maxwidth: 320, maxheight: 240 });
-    expect(small.thumbnail_url).toBeUndefined();
+    const rendition = (width: number) => `${SITE}/img${story.image.src}/${story.image.version}/w${width}.jpg`;
+    expect((await consume(story.url, { maxwidth: 300, maxheight: 300 })).thumbnail_url).toBeUndefined();
+    expect(await consume(story.url, { maxwidth: 320, maxheight: 240 })).toMatchObject({
+      thumbnail_url: rendition(320),
+      thumbnail_width: 320,
+      thumbnail_height: 180,
+    });
+    expect(await consume(story.url, { maxwidth: 1000, maxheight: 1000 })).toMatchObject({
+      thumbnail_url: rendition(960),
+      thumbnail_width: 960,
+      thumbnail_height: 540,
+    });
     const roomy = await consume(story.url, { maxwidth: story.image.width, maxheight: story.image.height });
     expect(roomy).toMatchObject({
-      thumbnail_url: `${SITE}${story.image.src}`,
+      thumbnail_url: rendition(story.image.width),
       thumbnail_width: story.image.width,
       thumbnail_height: story.image.height,
     });
@@ -284,6 +336,30 @@ describe("GET /oembed", () => {
       thumbnail_width: 1200,
       thumbnail_height: 630,
     });
+  });
+
+  it("gives the video story to a consumer as a video: an iframe of its player, within the box", async () => {
+    const answer = await consume(`${SITE}/stories/${WATCH}`, { maxwidth: 480, maxheight: 400 });
+    expect(answer).toMatchObject({ type: "video", width: 480, height: 270 });
+    const frame = new JSDOM(String(answer.html)).window.document.querySelector("iframe");
+    expect(frame?.getAttribute("src")).toBe(`${SITE}/embed/${WATCH}`);
+    expect([frame?.getAttribute("width"), frame?.getAttribute("height")]).toEqual(["480", "270"]);
+    expect(frame?.getAttribute("title")).toBeTruthy();
+    const shorter = await consume(`${SITE}/stories/${WATCH}`, { maxwidth: 1000, maxheight: 180 });
+    expect(shorter).toMatchObject({ type: "video", width: 320, height: 180 });
+    // The frame's page is the story's video alone.
+    const player = new JSDOM(await (await fetch(local(String(frame?.getAttribute("src"))))).text()).window.document;
+    expect([...player.querySelectorAll("video source")].map((s) => s.getAttribute("src"))).toEqual([
+      "/media/ferry-rescue.mp4",
+      "/media/ferry-rescue.webm",
+    ]);
+    expect(player.querySelectorAll("script")).toHaveLength(0);
+    // A story without a video stays a link, with nothing to embed.
+    const { items } = await (await fetch(`${server.url}/api/stories?limit=50`)).json();
+    const still = (items as { slug: string; hasVideo: boolean }[]).find((s) => !s.hasVideo);
+    const link = await consume(`${SITE}/stories/${still?.slug}`, { maxwidth: 480, maxheight: 400 });
+    expect(link.type).toBe("link");
+    expect(link.html).toBeUndefined();
   });
 
   it.each(["0", "-5", "wide", "1.5", "999999"])("answers maxwidth=%s with 400 and an error body", async (value) => {

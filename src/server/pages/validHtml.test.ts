@@ -57,6 +57,7 @@ beforeAll(async () => {
     "not-found": "/stories/no-such-story",
     "story-live": `/stories/${LIVE_SLUG}`,
     "story-live-older": `/stories/${LIVE_SLUG}?before=${nextBefore}`,
+    embed: `/embed/${withVideo.slug}`,
   };
   for (const [name, path] of Object.entries(paths)) {
     const response = await fetch(`${server.url}${path}`);
@@ -87,8 +88,9 @@ afterAll(async () => {
 
 describe("every page type, through the Nu HTML Checker", () => {
   it("was checked, every page", () => {
-    expect(Object.keys(pages)).toHaveLength(16);
+    expect(Object.keys(pages)).toHaveLength(17);
     expect(pages["story-with-correction"]).toContain('aria-labelledby="correction"');
+    expect(pages.embed).toContain("<video");
     expect(pages["search-results"]).toContain("<mark");
     expect(pages["not-found"]).toContain("Page not found");
   });

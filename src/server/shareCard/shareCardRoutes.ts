@@ -17,6 +17,7 @@ import { clientLimit, type Limit } from "../http/rateLimits";
 import { slugParam } from "../http/slugParam";
 import { cardFacts } from "./cardFacts";
 import { CardPool, CardPoolBusy, type CardThreadEvent, defaultCardThreads } from "./cardPool";
+import { cardInShape, isCardShape } from "./cardShapes";
 import { sharePictureSources } from "./picture";
 
 export interface ShareCardOptions {
@@ -133,16 +134,24 @@ export const shareCardRoutes: FastifyPluginAsync<ShareCardRoutesOptions> = async
   const cardFor = async (request: FastifyRequest, reply: FastifyReply, story: Story, etag: string): Promise<Buffer> =>
     rendered.get(etag) ?? rendering.get(etag) ?? renderFor(request, reply, story, etag);
 
-  app.get<CardRequest>("/og/:slug.png", async (request, reply) => {
-    const slug = slugParam(request.params.slug);
+  // The card, and (/og/:slug/16x9.png, 4x3, 1x1) the card set in the shapes JSON-LD offers.
+  const serveCard = async (request: FastifyRequest, reply: FastifyReply, slugValue: string, shapeValue?: string) => {
+    const slug = slugParam(slugValue);
+    if (shapeValue !== undefined && !isCardShape(shapeValue))
+      throw new ApiError("not_found", "A share card comes in the shapes 16x9, 4x3 and 1x1.");
+    const shape = shapeValue;
     const story = await reader.story(slug);
-    if (story.slug !== slug) return reply.redirect(`/og/${story.slug}.png`, 301);
+    if (story.slug !== slug) return reply.redirect(`/og/${story.slug}${shape ? `/${shape}` : ""}.png`, 301);
 
-    const etag = cardEtag(story);
+    const etag = shape ? `${cardEtag(story).slice(0, -1)}-${shape}"` : cardEtag(story);
     if (holdsVersion(request, reply, etag)) return reply.code(304).header("cache-control", CACHE_CONTROL).send();
     let png: Buffer;
     try {
-      png = await cardFor(request, reply, story, etag);
+      if (shape) {
+        const kept = rendered.get(etag);
+        png = kept ?? (await cardInShape(await cardFor(request, reply, story, cardEtag(story)), shape));
+        if (!kept) rendered.set(etag, png, png.length);
+      } else png = await cardFor(request, reply, story, etag);
     } catch (error) {
       if (!(error instanceof CardPoolBusy)) throw error;
       reply.removeHeader("etag").header("cache-control", "no-store").header("retry-after", String(RETRY_AFTER_SECONDS));
@@ -152,7 +161,11 @@ export const shareCardRoutes: FastifyPluginAsync<ShareCardRoutesOptions> = async
       );
     }
     return reply.header("cache-control", CACHE_CONTROL).type("image/png").send(png);
-  });
+  };
+  app.get<CardRequest>("/og/:slug.png", (request, reply) => serveCard(request, reply, request.params.slug));
+  app.get<{ Params: { slug: string; shape: string } }>("/og/:slug/:shape.png", (request, reply) =>
+    serveCard(request, reply, request.params.slug, request.params.shape),
+  );
 };
 
 /** A strong ETag of everything the card is drawn from, so it changes exactly when the card would. */

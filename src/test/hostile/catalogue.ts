@@ -23,6 +23,7 @@ export type Surface =
   | "oEmbed"
   | "feeds and sitemaps"
   | "share cards"
+  | "pictures and the player"
   | "files"
   | "request line"
   | "headers";
@@ -412,6 +413,66 @@ export const catalogue: HostileCase[] = [
     path: `/stories/${MARK_IN_URL}/feed.xml`,
     expect: [404],
   },
+  // Pictures (renditions under /img/, pictures named by a published story) and the embed player
+  put(
+    "picture-outside-public",
+    story({ image: { src: "/media/../../package.json", alt: "", width: 10, height: 10 } }),
+    [400],
+    {
+      name: "a picture path out of the public folder",
+      absent: "picture-outside-public",
+    },
+  ),
+  put(
+    "picture-not-there",
+    story({ body: [{ type: "image", src: "/media/not-there.jpg", alt: "", width: 10, height: 10 }] }),
+    [400],
+    {
+      name: "a body picture that is not there",
+      absent: "picture-not-there",
+    },
+  ),
+  put(
+    "picture-not-a-picture",
+    story({ image: { src: "/manifest.webmanifest", alt: "", width: 10, height: 10 } }),
+    [400],
+    {
+      name: "a file that is not a picture as the lead picture",
+      absent: "picture-not-a-picture",
+    },
+  ),
+  {
+    surface: "pictures and the player",
+    name: "traversal in a rendition, encoded",
+    path: "/img/media/..%2f..%2fpackage.json/0123456789abcdef/w320.jpg",
+    expect: [404],
+  },
+  {
+    surface: "pictures and the player",
+    name: "traversal in a rendition, as sent",
+    path: "",
+    raw: "GET /img/media/../../package.json/0123456789abcdef/w320.jpg HTTP/1.1\r\nhost: {host}",
+    expect: [400, 404],
+  },
+  {
+    surface: "pictures and the player",
+    name: "a rendition wider than any offered",
+    path: "/img/media/ferry-fog.jpg/0123456789abcdef/w9999.jpg",
+    expect: [404],
+  },
+  {
+    surface: "pictures and the player",
+    name: "script as a rendition's picture",
+    path: `/img/${MARK_IN_URL}.jpg/0123456789abcdef/w320.jpg`,
+    expect: [404],
+  },
+  {
+    surface: "pictures and the player",
+    name: "script as the player's slug",
+    path: `/embed/${MARK_IN_URL}`,
+    expect: [404],
+  },
+  { surface: "pictures and the player", name: "NUL as the player's slug", path: "/embed/%00", expect: [404] },
   // Views
   {
     surface: "views",

@@ -1,0 +1,41 @@
+// A story's pictures as it is imported or published: each picture it names under public/ is read
+// (all of it) and given its version, so pages can offer its renditions; one that is missing or
+// damaged stops the story with a reason. Pictures at https URLs are used as they are.
+import type { Block } from "../model/story";
+import { isSitePath, PictureError, type SitePictures } from "./sitePictures";
+
+type Picture = { src: string; version?: string | undefined };
+
+interface WithPictures {
+  image?: Picture | undefined;
+  body: Block[];
+}
+
+/** The story with its site pictures versioned, or a PictureError naming every picture that is not usable. */
+export async function versionStoryPictures<T extends WithPictures>(story: T, pictures: SitePictures): Promise<T> {
+  const problems: string[] = [];
+  const versioned = async <P extends Picture>(picture: P): Promise<P> => {
+    const { version: _sent, ...rest } = picture;
+    if (!isSitePath(picture.src)) return rest as P;
+    try {
+      return { ...rest, version: (await pictures.read(picture.src)).version } as P;
+    } catch (error) {
+      if (!(error instanceof PictureError)) throw error;
+      problems.push(error.message);
+      return rest as P;
+    }
+  };
+  const checked = async (src: string | undefined) => {
+    if (src !== undefined) await versioned({ src });
+  };
+  const image = story.image && (await versioned(story.image));
+  const body = await Promise.all(
+    story.body.map(async (block): Promise<Block> => {
+      if (block.type === "image") return versioned(block);
+      if (block.type === "video") await checked(block.poster);
+      return block;
+    }),
+  );
+  if (problems.length > 0) throw new PictureError(problems.join("; "));
+  return { ...story, ...(image ? { image } : {}), body };
+}

@@ -1,0 +1,87 @@
+// GET /embed/:slug as a Fastify plugin: a video story's player alone, for other sites' frames
+// (oEmbed's `html`, twitter:player, og:video). A small static page: a native <video> with the
+// story's file sources, poster and captions (or YouTube's no-cookie player for a YouTube video),
+// no app, no script. It is the one page any site may frame (frame-ancestors *); every other page
+// keeps frame-ancestors 'self' (http/securityHeaders.ts).
+import { createHash } from "node:crypto";
+import type { FastifyPluginAsync } from "fastify";
+import { SITE_NAME } from "../../head/head";
+import { ApiError } from "../../model/apiError";
+import { embedPath, storyVideo } from "../../model/embed";
+import type { Story, VideoBlock } from "../../model/story";
+import type { StoryApi } from "../../model/storyApi";
+import { CSP } from "../http/securityHeaders";
+import { slugParam } from "../http/slugParam";
+
+const STYLE =
+  "html,body{margin:0;height:100%;background:#000;color:#fff;font:16px system-ui,sans-serif}" +
+  "video,iframe{display:block;width:100%;height:100%;border:0;object-fit:contain}a{color:#fff}";
+
+const styleHash = `'sha256-${createHash("sha256").update(STYLE).digest("base64")}'`;
+
+/** This page's own policy: no script at all, its one style by hash, framed by anyone. */
+export const EMBED_CSP = [
+  "default-src 'none'",
+  `style-src ${styleHash}`,
+  "img-src 'self' https:",
+  "media-src 'self' https: blob:",
+  "frame-src https://www.youtube-nocookie.com",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors *",
+].join("; ");
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
+
+export function embedPage(story: Story, video: VideoBlock): string {
+  const title = escape(video.title);
+  const files = video.sources.filter((s) => s.type !== "video/youtube");
+  const youtube = video.sources.find((s) => s.type === "video/youtube");
+  const player =
+    files.length > 0
+      ? [
+          `<video controls preload="metadata" playsinline aria-label="${title}"`,
+          video.poster ? ` poster="${escapeHtml(video.poster)}"` : "",
+          video.width && video.height ? ` width="${video.width}" height="${video.height}"` : "",
+          ">",
+          ...files.map((s) => `<source src="${escapeHtml(s.src)}" type="${escapeHtml(s.type)}">`),
+          ...(video.captions ?? []).map(
+            (c) =>
+              `<track kind="captions" src="${escapeHtml(c.src)}" srclang="${escapeHtml(c.srclang)}" label="${escapeHtml(c.label)}">`,
+          ),
+          `<a href="${escapeHtml(story.url)}" target="_blank" rel="noopener">Watch “${escapeHtml(story.headline)}” on ${SITE_NAME}</a>`,
+          "</video>",
+        ].join("")
+      : `<iframe src="https://www.youtube-nocookie.com/embed/${escapeHtml(youtube?.src ?? "")}" title="${title}" allow="fullscreen; picture-in-picture" allowfullscreen></iframe>`;
+  return [
+    "<!doctype html>",
+    '<html lang="en">',
+    "<head>",
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(story.headline)} | ${SITE_NAME}</title>`,
+    `<link rel="canonical" href="${escapeHtml(story.url)}">`,
+    '<meta name="robots" content="noindex">',
+    `<style>${STYLE}</style>`,
+    "</head>",
+    `<body>${player}</body>`,
+    "</html>",
+    "",
+  ].join("\n");
+}
+
+export const embedRoutes: FastifyPluginAsync<{ reader: StoryApi }> = async (app, { reader }) => {
+  app.get<{ Params: { slug: string } }>("/embed/:slug", async (request, reply) => {
+    const slug = slugParam(request.params.slug);
+    const story = await reader.story(slug);
+    if (story.slug !== slug) return reply.redirect(embedPath(story.slug), 301);
+    const video = storyVideo(story);
+    if (!video) throw new ApiError("not_found", `The story ${slug} has no video to embed.`);
+    return reply
+      .header(CSP, EMBED_CSP)
+      .header("cache-control", "public, max-age=0, s-maxage=10, stale-while-revalidate=60")
+      .type("text/html; charset=utf-8")
+      .send(embedPage(story, video));
+  });
+};
