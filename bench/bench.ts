@@ -13,6 +13,7 @@ import { findChromium } from "../e2e/chromium.ts";
 import { lighthouseMobile, prefetchedNavigation } from "./browser.ts";
 import { type Latency, latency, ms, percentile, type Throughput, table, wrk } from "./measure.ts";
 import { hasCommand, type Running, root, startDispatch, startNginx } from "./processes.ts";
+import { changeLatency, type IdleStreams, idleStreams } from "./streams.ts";
 
 const { values } = parseArgs({
   options: { stories: { type: "string", default: "100000" }, quick: { type: "boolean", default: false } },
@@ -351,6 +352,40 @@ async function measureStore(store: Store, index: number): Promise<StoreResult> {
   }
 }
 
+// ---- The change stream: idle streams' memory, and a change's way from one server to another's reader
+
+const STREAMS = QUICK ? 2_000 : 10_000;
+const EDITS = QUICK ? 20 : 100;
+
+async function measureStreams(): Promise<{ idle: IdleStreams; latency: [string, Latency][] }> {
+  const file = join(work, "events.db");
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${file}${suffix}`, { force: true });
+  const running: Running[] = [];
+  try {
+    // One process (WEB_CONCURRENCY=1: the process measured is the server), each stream its own client.
+    const one = await startDispatch(3990, `file:${file}`, { WEB_CONCURRENCY: "1", TRUST_PROXY: "true" });
+    running.push(one);
+    const idle = await idleStreams(one.origin, one.pid as number, STREAMS);
+    await one.stop();
+    running.pop();
+    const pairs: [string, string][] = [["SQLite, two servers on one file", `file:${file}`]];
+    if (postgresServer)
+      pairs.push(["PostgreSQL, two servers on one database", await postgresSchema(postgresServer, "bench_events")]);
+    const latency: [string, Latency][] = [];
+    for (const [name, url] of pairs) {
+      const writer = await startDispatch(3991, url, { ADMIN_TOKEN });
+      running.push(writer);
+      const reader = await startDispatch(3992, url, { ADMIN_TOKEN });
+      running.push(reader);
+      latency.push([name, await changeLatency(writer.origin, reader.origin, ADMIN_TOKEN, EDITS)]);
+      for (const process of running.splice(0).reverse()) await process.stop();
+    }
+    return { idle, latency };
+  } finally {
+    for (const process of running.reverse()) await process.stop();
+  }
+}
+
 // ---- Run and report
 
 const results = new Map<string, StoreResult>();
@@ -358,6 +393,9 @@ for (const [index, store] of stores.entries()) {
   console.log(`bench: measuring ${store.name}…`);
   results.set(store.name, await measureStore(store, index));
 }
+
+console.log("bench: measuring the change stream…");
+const streams = await measureStreams();
 
 const names = [...results.keys()];
 const out: string[] = [];
@@ -430,6 +468,18 @@ if (lh)
         ? `; static copy without scripts (nginx): LCP ${ms(lh.copy.lcp)}; ratio ${(lh.story.lcp / lh.copy.lcp).toFixed(2)}×.`
         : "."),
   );
+out.push(
+  "",
+  `Change stream: ${streams.idle.count.toLocaleString("en")} idle event streams on one process (each its own client): resident memory ${streams.idle.rssBeforeMb.toFixed(0)} MB before, ${streams.idle.rssAfterMb.toFixed(0)} MB with them open, ${streams.idle.perStreamKb.toFixed(1)} KB a stream.`,
+  "",
+  table(
+    [`a change written through one server, until a reader of the other hears it (${EDITS} edits)`, "p50 / p99"],
+    streams.latency.map(([name, l]) => [
+      name,
+      `${ms(l.p50)} / ${ms(l.p99)}${l.failures ? ` (${l.failures} failed)` : ""}`,
+    ]),
+  ),
+);
 for (const line of missing) out.push(`Missing: ${line}.`);
 console.log(`\n${out.join("\n")}\n`);
 writeFileSync(join(work, "last-bench.md"), `${out.join("\n")}\n`);

@@ -17,6 +17,8 @@ export function hasCommand(name: string): boolean {
 
 export interface Running {
   origin: string;
+  /** The process's id (with WEB_CONCURRENCY=1, the server itself). */
+  pid?: number;
   stop(): Promise<void>;
 }
 
@@ -62,7 +64,7 @@ export async function startDispatch(port: number, databaseUrl: string, env: Reco
     stdio: ["ignore", "ignore", "inherit"],
   });
   await waitFor(`${origin}/readyz`, child);
-  return { origin, stop: () => stopped(child) } satisfies Running;
+  return { origin, pid: child.pid, stop: () => stopped(child) } satisfies Running;
 }
 
 /**
