@@ -20,6 +20,7 @@ export type Surface =
   | "publishing"
   | "live entries"
   | "views"
+  | "change stream"
   | "oEmbed"
   | "feeds and sitemaps"
   | "share cards"
@@ -413,6 +414,24 @@ export const catalogue: HostileCase[] = [
     path: `/stories/${MARK_IN_URL}/feed.xml`,
     expect: [404],
   },
+  // The change stream (server/events/): only the refusals, as an accepted stream never ends.
+  ...(
+    [
+      ["script as Last-Event-ID", { "last-event-id": MARK }, ""],
+      ["a negative Last-Event-ID", { "last-event-id": "-1" }, ""],
+      ["a Last-Event-ID past any number", { "last-event-id": "9".repeat(40) }, ""],
+      ["script as the place to resume after", {}, `?after=${MARK_IN_URL}`],
+      ["a NUL as the place to resume after", {}, "?after=%00"],
+    ] as const
+  ).map(
+    ([name, headers, query]): HostileCase => ({
+      surface: "change stream",
+      name,
+      path: `/api/events${query}`,
+      headers: { ...headers },
+      expect: [400],
+    }),
+  ),
   // Pictures (renditions under /img/, pictures named by a published story) and the embed player
   put(
     "picture-outside-public",
