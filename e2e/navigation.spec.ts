@@ -7,8 +7,10 @@ import { documentIsMarked, fetchStory, inlineRelated, markDocument, WATCH_SLUG, 
 test("a server-rendered story hydrates from the data in the page, without fetching it again", async ({ page }) => {
   const apiRequests: string[] = [];
   page.on("request", (r) => {
-    // Reads only: the view report (POST /api/views) is not a fetch of data the page already has.
-    if (r.method() === "GET" && new URL(r.url()).pathname.startsWith("/api/")) apiRequests.push(r.url());
+    // Reads only: the view report (POST /api/views) is not a fetch of data the page already has,
+    // nor is the change stream (/api/events), which tells the page what changes from now on.
+    const { pathname } = new URL(r.url());
+    if (r.method() === "GET" && pathname.startsWith("/api/") && pathname !== "/api/events") apiRequests.push(r.url());
   });
   await page.goto(`/stories/${WATCH_SLUG}`);
   await waitForHydration(page);
