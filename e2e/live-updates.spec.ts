@@ -180,24 +180,27 @@ const journeys = [
   ["a page whose stream was cut learns, once back, what was published meanwhile", aCutStream],
 ] as const;
 
-test.describe("on SQLite, the writer and the reader on two servers over one file", () => {
-  // One site for the journeys, which run in turn (the edit changes a story the others may show).
+/**
+ * The journeys, in turn (the edit changes a story the others may show), on a writer and a reader
+ * started with these environments on these ports; `prepare` and `cleanUp` around them.
+ */
+function journeysOn(
+  servers: { writer: [number, Record<string, string>]; reader: [number, Record<string, string>] },
+  { prepare, cleanUp }: { prepare?: () => Promise<unknown>; cleanUp?: () => Promise<unknown> } = {},
+) {
   test.describe.configure({ mode: "serial" });
-  const env = {
-    DATABASE_URL: `file:${join(mkdtempSync(join(tmpdir(), "dispatch-live-")), "store.db")}`,
-    ADMIN_TOKEN: TOKEN,
-    RATE_LIMITS: "0",
-  };
   let writer: ServerProcess;
   let reader: ServerProcess;
+  const startReader = () => startServerProcess(...servers.reader);
   test.beforeAll(async () => {
-    // The writer runs two processes itself: a write through either reaches the reader.
-    writer = await startServerProcess(extraPort(10), { ...env, WEB_CONCURRENCY: "2" });
-    reader = await startServerProcess(extraPort(13), env);
+    await prepare?.();
+    writer = await startServerProcess(...servers.writer);
+    reader = await startReader();
   });
-  test.afterAll(() => {
+  test.afterAll(async () => {
     writer?.stop();
     reader?.stop();
+    await cleanUp?.();
   });
   for (const [name, journey] of journeys)
     test(name, async ({ page }) => {
@@ -207,45 +210,37 @@ test.describe("on SQLite, the writer and the reader on two servers over one file
         async restartReader(whileDown) {
           reader.stop();
           await whileDown();
-          reader = await startServerProcess(extraPort(13), env);
+          reader = await startReader();
         },
       });
     });
+}
+
+test.describe("on SQLite, the writer and the reader on two servers over one file", () => {
+  const env = {
+    DATABASE_URL: `file:${join(mkdtempSync(join(tmpdir(), "dispatch-live-")), "store.db")}`,
+    ADMIN_TOKEN: TOKEN,
+    RATE_LIMITS: "0",
+  };
+  // The writer runs two processes itself: a write through either reaches the reader.
+  journeysOn({ writer: [extraPort(10), { ...env, WEB_CONCURRENCY: "2" }], reader: [extraPort(13), env] });
 });
 
 // Runs when TEST_DATABASE_URL names a PostgreSQL server (.ci/run sets it); without one, no test.
 const postgres = process.env.TEST_DATABASE_URL;
 for (const serverUrl of postgres ? [postgres] : [])
   test.describe("on PostgreSQL, the writer on one server and the reader on another", () => {
-    test.describe.configure({ mode: "serial" });
     const schema = `dispatch_e2e_${randomBytes(6).toString("hex")}`;
     const databaseUrl = new URL(serverUrl);
     databaseUrl.searchParams.set("options", `-c search_path=${schema}`);
     const env = { DATABASE_URL: databaseUrl.href, ADMIN_TOKEN: TOKEN, RATE_LIMITS: "0" };
-    let writer: ServerProcess;
-    let reader: ServerProcess;
-    test.beforeAll(async () => {
-      await withAdmin(serverUrl, (admin) => admin.query(`create schema ${schema}`));
-      writer = await startServerProcess(extraPort(11), env);
-      reader = await startServerProcess(extraPort(12), env);
-    });
-    test.afterAll(async () => {
-      writer?.stop();
-      reader?.stop();
-      await withAdmin(serverUrl, (admin) => admin.query(`drop schema if exists ${schema} cascade`));
-    });
-    for (const [name, journey] of journeys)
-      test(name, async ({ page }) => {
-        await journey(page, {
-          reader: reader.origin,
-          writer: writer.origin,
-          async restartReader(whileDown) {
-            reader.stop();
-            await whileDown();
-            reader = await startServerProcess(extraPort(12), env);
-          },
-        });
-      });
+    journeysOn(
+      { writer: [extraPort(11), env], reader: [extraPort(12), env] },
+      {
+        prepare: () => withAdmin(serverUrl, (admin) => admin.query(`create schema ${schema}`)),
+        cleanUp: () => withAdmin(serverUrl, (admin) => admin.query(`drop schema if exists ${schema} cascade`)),
+      },
+    );
   });
 
 async function withAdmin(serverUrl: string, use: (client: pg.Client) => Promise<unknown>) {

@@ -2,9 +2,9 @@
 // changed nothing or failed, and ids that only grow.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { StoryInput } from "../model/story";
-import { openStore } from "./openStore";
 import type { StoryStore } from "./storyStore";
-import { createTestDatabase, type TestDatabase, testEngines } from "./testDatabases";
+import { testEngines } from "./testDatabases";
+import { freshStorePerTest } from "./testStore";
 
 const story = (slug: string, overrides: Partial<StoryInput> = {}): StoryInput => ({
   slug,
@@ -19,25 +19,15 @@ const story = (slug: string, overrides: Partial<StoryInput> = {}): StoryInput =>
 });
 
 describe.each(testEngines)("the change log on %s", (engine) => {
-  let database: TestDatabase;
-  let store: StoryStore;
-  beforeEach(async () => {
-    database = await createTestDatabase(engine);
-    store = await openStore(database.url);
-    await store.saveSections([{ slug: "city", name: "City" }]);
-  });
-  afterEach(async () => {
-    await store.close();
-    await database.drop();
-  });
+  const { store } = freshStorePerTest(engine);
 
   it("logs each story published, edited or deleted, in order, and nothing for a write that changed nothing", async () => {
-    await store.saveStories([story("quay-lights"), story("quay-works")]);
-    await store.saveStories([story("quay-lights")]); // the same story again
-    await store.saveStories([story("quay-lights", { headline: "The quay lights are back" })]);
-    await store.deleteStory("quay-works");
-    await store.deleteStory("no-such-story");
-    const changes = await store.changesAfter(0, 100);
+    await store().saveStories([story("quay-lights"), story("quay-works")]);
+    await store().saveStories([story("quay-lights")]); // the same story again
+    await store().saveStories([story("quay-lights", { headline: "The quay lights are back" })]);
+    await store().deleteStory("quay-works");
+    await store().deleteStory("no-such-story");
+    const changes = await store().changesAfter(0, 100);
     expect(changes.map(({ kind, data }) => [kind, data.slug, data.change])).toEqual([
       ["story", "quay-lights", "published"],
       ["story", "quay-works", "published"],
@@ -46,26 +36,26 @@ describe.each(testEngines)("the change log on %s", (engine) => {
     ]);
     const ids = changes.map((change) => change.id);
     expect(ids).toEqual([...ids].sort((a, b) => a - b));
-    expect(await store.changeLogBounds()).toEqual({ first: ids[0], last: ids.at(-1) });
-    expect(await store.changesAfter(ids[1] ?? 0, 1)).toEqual([changes[2]]);
+    expect(await store().changeLogBounds()).toEqual({ first: ids[0], last: ids.at(-1) });
+    expect(await store().changesAfter(ids[1] ?? 0, 1)).toEqual([changes[2]]);
   });
 
   it("logs nothing for a batch that failed", async () => {
-    await store.saveStories([story("quay-lights")]);
-    const before = await store.changeLogBounds();
+    await store().saveStories([story("quay-lights")]);
+    const before = await store().changeLogBounds();
     await expect(
-      store.saveStories([story("quay-bridge"), story("quay-ferry", { section: "nowhere" })]),
+      store().saveStories([story("quay-bridge"), story("quay-ferry", { section: "nowhere" })]),
     ).rejects.toThrow();
-    expect(await store.changeLogBounds()).toEqual(before);
-    expect(await store.getStory("quay-bridge")).toBeNull();
+    expect(await store().changeLogBounds()).toEqual(before);
+    expect(await store().getStory("quay-bridge")).toBeNull();
   });
 
   it("wakes a watcher after each write through it", async () => {
     let woken = 0;
-    const stop = store.watchChanges(() => {
+    const stop = store().watchChanges(() => {
       woken += 1;
     });
-    await store.saveStories([story("quay-lights")]);
+    await store().saveStories([story("quay-lights")]);
     await expect.poll(() => woken).toBeGreaterThan(0);
     await stop();
   });

@@ -6,7 +6,8 @@ import type { StoryInput } from "../model/story";
 import { type EntryWritten, liveEntryReads, liveEntryWrites } from "./liveEntries";
 import { connect, openStore } from "./openStore";
 import type { StoryStore } from "./storyStore";
-import { createTestDatabase, type TestDatabase, testEngines } from "./testDatabases";
+import { testEngines } from "./testDatabases";
+import { freshStorePerTest } from "./testStore";
 
 const AT = "2026-11-27T08:00:00.000Z";
 
@@ -33,69 +34,59 @@ const entry = (minute: number, text: string, extra: Partial<LiveEntryInput> = {}
 const NOW = new Date("2026-11-27T12:00:00.000Z");
 
 describe.each(testEngines)("on %s", (engine) => {
-  let database: TestDatabase;
-  let store: StoryStore;
-
+  const { store, databaseUrl } = freshStorePerTest(engine);
   beforeEach(async () => {
-    database = await createTestDatabase(engine);
-    store = await openStore(database.url);
-    await store.saveSections([{ slug: "city", name: "City" }]);
-    await store.saveStories([story("storm-live", { live: true }), story("quiet-story")]);
-  });
-
-  afterEach(async () => {
-    await store.close();
-    await database.drop();
+    await store().saveStories([story("storm-live", { live: true }), story("quiet-story")]);
   });
 
   const texts = (entries: LiveEntry[]) =>
     entries.map(({ body: [block] }) => (block?.type === "paragraph" ? block.text : ""));
 
   it("marks a story live from its publication, and other stories not at all", async () => {
-    expect(await store.getStory("storm-live")).toMatchObject({ live: true, coverage: { startedAt: AT } });
-    const quiet = await store.getStory("quiet-story");
+    expect(await store().getStory("storm-live")).toMatchObject({ live: true, coverage: { startedAt: AT } });
+    const quiet = await store().getStory("quiet-story");
     expect(quiet?.live).toBeUndefined();
     expect(quiet?.coverage).toBeUndefined();
   });
 
   it("ends the coverage when live goes false, keeping when it started, and takes no entries after", async () => {
     const before = Date.now();
-    await store.saveStories([story("storm-live", { live: false })]);
-    const ended = await store.getStory("storm-live");
+    await store().saveStories([story("storm-live", { live: false })]);
+    const ended = await store().getStory("storm-live");
     expect(ended?.live).toBe(false);
     expect(ended?.coverage?.startedAt).toBe(AT);
     const endedAt = Date.parse(ended?.coverage?.endedAt ?? "");
     expect(endedAt).toBeGreaterThanOrEqual(before - 1000);
-    await expect(store.addEntry("storm-live", entry(1, "Late"), NOW)).rejects.toMatchObject({
+    await expect(store().addEntry("storm-live", entry(1, "Late"), NOW)).rejects.toMatchObject({
       code: "story_not_live",
       status: 409,
     });
-    await expect(store.addEntry("quiet-story", entry(1, "Never live"), NOW)).rejects.toMatchObject({
+    await expect(store().addEntry("quiet-story", entry(1, "Never live"), NOW)).rejects.toMatchObject({
       code: "story_not_live",
     });
-    await expect(store.addEntry("no-such-story", entry(1, "Nowhere"), NOW)).rejects.toMatchObject({
+    await expect(store().addEntry("no-such-story", entry(1, "Nowhere"), NOW)).rejects.toMatchObject({
       code: "story_not_found",
     });
     // Live again: the same coverage goes on.
-    await store.saveStories([story("storm-live", { live: true })]);
-    expect(await store.getStory("storm-live")).toMatchObject({ live: true, coverage: { startedAt: AT } });
-    expect((await store.getStory("storm-live"))?.coverage?.endedAt).toBeUndefined();
+    await store().saveStories([story("storm-live", { live: true })]);
+    expect(await store().getStory("storm-live")).toMatchObject({ live: true, coverage: { startedAt: AT } });
+    expect((await store().getStory("storm-live"))?.coverage?.endedAt).toBeUndefined();
   });
 
   it("writes, reads back, edits and deletes entries, each write raising the store version", async () => {
-    const v0 = await store.version();
-    const first = await store.addEntry("storm-live", entry(5, "Winds reach the harbour", { headline: "Winds" }), NOW);
+    const v0 = await store().version();
+    const first = await store().addEntry("storm-live", entry(5, "Winds reach the harbour", { headline: "Winds" }), NOW);
     expect(first).toMatchObject({
       postedAt: "2026-11-27T08:05:00.000Z",
       updatedAt: NOW.toISOString(),
       headline: "Winds",
       pinned: false,
     });
-    const v1 = await store.version();
+    const v1 = await store().version();
     expect(v1).toBeGreaterThan(v0);
 
     const later = new Date("2026-11-27T12:30:00.000Z");
-    const edited = await store.updateEntry(
+    const edited = await store().updateEntry(
       "storm-live",
       first.id,
       { body: [{ type: "paragraph", text: "Gusts" }] },
@@ -103,13 +94,13 @@ describe.each(testEngines)("on %s", (engine) => {
     );
     expect(edited).toMatchObject({ id: first.id, postedAt: first.postedAt, updatedAt: later.toISOString() });
     expect(edited.headline).toBeUndefined();
-    expect(await store.version()).toBeGreaterThan(v1);
-    expect(texts((await store.listEntries("storm-live", { limit: 10 }))?.items ?? [])).toEqual(["Gusts"]);
+    expect(await store().version()).toBeGreaterThan(v1);
+    expect(texts((await store().listEntries("storm-live", { limit: 10 }))?.items ?? [])).toEqual(["Gusts"]);
 
-    await store.deleteEntry("storm-live", first.id);
-    expect((await store.listEntries("storm-live", { limit: 10 }))?.items).toEqual([]);
-    await expect(store.deleteEntry("storm-live", first.id)).rejects.toMatchObject({ code: "entry_not_found" });
-    await expect(store.updateEntry("nowhere", first.id, entry(1, "x"), NOW)).rejects.toMatchObject({
+    await store().deleteEntry("storm-live", first.id);
+    expect((await store().listEntries("storm-live", { limit: 10 }))?.items).toEqual([]);
+    await expect(store().deleteEntry("storm-live", first.id)).rejects.toMatchObject({ code: "entry_not_found" });
+    await expect(store().updateEntry("nowhere", first.id, entry(1, "x"), NOW)).rejects.toMatchObject({
       code: "story_not_found",
     });
   });
@@ -124,17 +115,17 @@ describe.each(testEngines)("on %s", (engine) => {
       [4, "four"],
       [5, "five"],
     ] as const)
-      await store.addEntry("storm-live", entry(minute, text), NOW);
-    const key = await store.addEntry("storm-live", entry(0, "key facts", { pinned: true }), NOW);
+      await store().addEntry("storm-live", entry(minute, text), NOW);
+    const key = await store().addEntry("storm-live", entry(0, "key facts", { pinned: true }), NOW);
 
-    const first = await store.listEntries("storm-live", { limit: 2 });
+    const first = await store().listEntries("storm-live", { limit: 2 });
     expect(texts(first?.pinned ?? [])).toEqual(["key facts"]);
     expect(first?.pinned[0]?.id).toBe(key.id);
     expect(texts(first?.items ?? [])).toEqual(["five", "four"]);
     const seen: string[] = [...texts(first?.items ?? [])];
     let before = first?.nextBefore ?? null;
     while (before !== null) {
-      const page = await store.listEntries("storm-live", { before, limit: 2 });
+      const page = await store().listEntries("storm-live", { before, limit: 2 });
       expect(page?.pinned).toEqual([]);
       seen.push(...texts(page?.items ?? []));
       before = page?.nextBefore ?? null;
@@ -142,49 +133,49 @@ describe.each(testEngines)("on %s", (engine) => {
     expect(seen).toEqual(["five", "four", "three-b", "three", "two", "one"]);
 
     // An entry added while a reader pages does not shift the pages below the one they hold.
-    const second = await store.listEntries("storm-live", { before: first?.nextBefore ?? 0, limit: 2 });
-    await store.addEntry("storm-live", entry(6, "six"), NOW);
-    expect(await store.listEntries("storm-live", { before: first?.nextBefore ?? 0, limit: 2 })).toEqual(second);
+    const second = await store().listEntries("storm-live", { before: first?.nextBefore ?? 0, limit: 2 });
+    await store().addEntry("storm-live", entry(6, "six"), NOW);
+    expect(await store().listEntries("storm-live", { before: first?.nextBefore ?? 0, limit: 2 })).toEqual(second);
 
     // Unpinned, an entry goes back to its place in time.
-    await store.updateEntry("storm-live", key.id, { ...entry(0, "key facts"), pinned: false }, NOW);
-    const all = await store.listEntries("storm-live", { limit: 50 });
+    await store().updateEntry("storm-live", key.id, { ...entry(0, "key facts"), pinned: false }, NOW);
+    const all = await store().listEntries("storm-live", { limit: 50 });
     expect(all?.pinned).toEqual([]);
     expect(texts(all?.items ?? []).at(-1)).toBe("key facts");
-    expect(texts(await store.newestEntries("storm-live", 2))).toEqual(["six", "five"]);
+    expect(texts(await store().newestEntries("storm-live", 2))).toEqual(["six", "five"]);
   });
 
   it("refuses a cursor that names no entry of the story, and answers null for no story", async () => {
-    const other = await store.addEntry("storm-live", entry(1, "one"), NOW);
-    await expect(store.listEntries("storm-live", { before: other.id + 1000, limit: 5 })).rejects.toMatchObject({
+    const other = await store().addEntry("storm-live", entry(1, "one"), NOW);
+    await expect(store().listEntries("storm-live", { before: other.id + 1000, limit: 5 })).rejects.toMatchObject({
       status: 400,
     });
-    expect(await store.listEntries("no-such-story", { limit: 5 })).toBeNull();
+    expect(await store().listEntries("no-such-story", { limit: 5 })).toBeNull();
   });
 
   it("pins at most three, and a refused pin writes nothing", async () => {
     for (const minute of [1, 2, 3])
-      await store.addEntry("storm-live", entry(minute, `pin ${minute}`, { pinned: true }), NOW);
-    const version = await store.version();
-    await expect(store.addEntry("storm-live", entry(4, "pin 4", { pinned: true }), NOW)).rejects.toMatchObject({
+      await store().addEntry("storm-live", entry(minute, `pin ${minute}`, { pinned: true }), NOW);
+    const version = await store().version();
+    await expect(store().addEntry("storm-live", entry(4, "pin 4", { pinned: true }), NOW)).rejects.toMatchObject({
       code: "too_many_pinned",
       status: 409,
     });
-    const plain = await store.addEntry("storm-live", entry(5, "plain"), NOW);
-    const afterPlain = await store.version();
+    const plain = await store().addEntry("storm-live", entry(5, "plain"), NOW);
+    const afterPlain = await store().version();
     expect(afterPlain).toBeGreaterThan(version);
     await expect(
-      store.updateEntry("storm-live", plain.id, { ...entry(5, "plain, edited"), pinned: true }, NOW),
+      store().updateEntry("storm-live", plain.id, { ...entry(5, "plain, edited"), pinned: true }, NOW),
     ).rejects.toMatchObject({ code: "too_many_pinned" });
     // Neither the entry, nor the edit, nor the version moved.
-    expect(await store.version()).toBe(afterPlain);
-    const page = await store.listEntries("storm-live", { limit: 10 });
+    expect(await store().version()).toBe(afterPlain);
+    const page = await store().listEntries("storm-live", { limit: 10 });
     expect(texts(page?.pinned ?? [])).toEqual(["pin 3", "pin 2", "pin 1"]);
     expect(texts(page?.items ?? [])).toEqual(["plain"]);
   });
 
   it("tells each entry write inside its transaction, and a failure there undoes the entry", async () => {
-    const db = connect(database.url);
+    const db = connect(databaseUrl());
     try {
       const told: EntryWritten[] = [];
       let fail = false;
@@ -219,16 +210,16 @@ describe.each(testEngines)("on %s", (engine) => {
   });
 
   it("deletes a story's coverage and entries with the story, and moves them with its slug", async () => {
-    await store.addEntry("storm-live", entry(1, "one"), NOW);
-    await store.saveStories([{ ...story("storm-live-moved", { live: true }), movedFrom: "storm-live" }]);
-    expect(texts((await store.listEntries("storm-live-moved", { limit: 5 }))?.items ?? [])).toEqual(["one"]);
-    expect(await store.getStory("storm-live-moved")).toMatchObject({ live: true, coverage: { startedAt: AT } });
+    await store().addEntry("storm-live", entry(1, "one"), NOW);
+    await store().saveStories([{ ...story("storm-live-moved", { live: true }), movedFrom: "storm-live" }]);
+    expect(texts((await store().listEntries("storm-live-moved", { limit: 5 }))?.items ?? [])).toEqual(["one"]);
+    expect(await store().getStory("storm-live-moved")).toMatchObject({ live: true, coverage: { startedAt: AT } });
 
-    expect(await store.deleteStory("storm-live-moved")).toBe(true);
-    await store.saveStories([story("storm-live-moved")]);
+    expect(await store().deleteStory("storm-live-moved")).toBe(true);
+    await store().saveStories([story("storm-live-moved")]);
     // A new story at the slug starts with no coverage and no entries of the old one.
-    expect((await store.getStory("storm-live-moved"))?.live).toBeUndefined();
-    expect(await store.listEntries("storm-live-moved", { limit: 5 })).toEqual({
+    expect((await store().getStory("storm-live-moved"))?.live).toBeUndefined();
+    expect(await store().listEntries("storm-live-moved", { limit: 5 })).toEqual({
       pinned: [],
       items: [],
       nextBefore: null,

@@ -2,7 +2,15 @@
 // store interface. SQLite (a file) is the default engine and needs no set-up; a postgres:// URL
 // runs the same store on PostgreSQL, for several servers sharing one database.
 import { resolve } from "node:path";
-import { Kysely, type KyselyConfig, PostgresDialect, SqliteDialect } from "kysely";
+import {
+  type DatabaseIntrospector,
+  Kysely,
+  type KyselyConfig,
+  PostgresDialect,
+  SqliteDialect,
+  sql,
+  type TableMetadata,
+} from "kysely";
 import pg from "pg";
 import { postgresChangeListener } from "./changeNotifications";
 import { engineOf } from "./engine";
@@ -48,7 +56,7 @@ export async function openStore(
 /** A Kysely over the database a DATABASE_URL names, as it is (no migration). */
 export function connect(databaseUrl: string, options: Omit<KyselyConfig, "dialect"> = {}): Kysely<Database> {
   if (engineOf(databaseUrl) === "sqlite") return sqliteKysely(openSqliteFile(sqliteFile(databaseUrl)), options);
-  return new Kysely<Database>({ ...options, dialect: postgresDialect(databaseUrl) });
+  return new Kysely<Database>({ ...options, dialect: postgresDialect(databaseUrl, searchPath(databaseUrl)) });
 }
 
 function sqliteKysely({ database }: SqliteFile, options: Omit<KyselyConfig, "dialect">): Kysely<Database> {
@@ -74,12 +82,46 @@ export function sqliteFile(databaseUrl: string): string {
  * restarting) is logged and dropped, never an unhandled `error` event that ends the process; the
  * next query opens a new one. Connecting gives up after a while, so requests fail rather than hang.
  */
-function postgresDialect(databaseUrl: string): PostgresDialect {
+function postgresDialect(databaseUrl: string, schema: string): PostgresDialect {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, connectionTimeoutMillis: 5_000 });
   const lost = (error: Error) => console.error(`store: lost a PostgreSQL connection: ${error.message}`);
   // An idle connection's error reaches the pool. One in use is its client's, and the query it runs
   // (or the next) fails and says so: the listener only keeps the event from ending the process.
   pool.on("error", lost);
   pool.on("connect", (client) => client.on("error", () => {}));
-  return new PostgresDialect({ pool });
+  return new OneSchemaPostgresDialect({ pool }, schema);
+}
+
+/**
+ * PostgreSQL with the migrator's look at existing tables kept to the store's own schema. Kysely's
+ * own introspector reads every table of every schema (with functions that fail on a schema
+ * dropped meanwhile): stores sharing one database, as tests and a staging server do, must not
+ * trip over each other starting up.
+ */
+class OneSchemaPostgresDialect extends PostgresDialect {
+  constructor(
+    config: ConstructorParameters<typeof PostgresDialect>[0],
+    private readonly schema: string,
+  ) {
+    super(config);
+  }
+
+  override createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
+    const schema = this.schema;
+    return {
+      getSchemas: async () => [{ name: schema }],
+      async getTables(): Promise<TableMetadata[]> {
+        const { rows } = await sql<{ name: string; kind: string }>`select c.relname as name, c.relkind as kind
+          from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+          where n.nspname = ${schema} and c.relkind in ('r', 'p', 'v', 'm', 'f')`.execute(db);
+        return rows.map((row) => ({
+          name: row.name,
+          schema,
+          isView: row.kind === "v" || row.kind === "m",
+          isForeign: row.kind === "f",
+          columns: [],
+        }));
+      },
+    };
+  }
 }
