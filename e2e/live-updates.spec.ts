@@ -169,6 +169,28 @@ async function aLiveEntry(page: Page, site: Site) {
   expect(await documentIsMarked(page)).toBe(true);
 }
 
+async function aStoryBeforeTheStreamOpens(page: Page, site: Site) {
+  // The page's stream is held back (as on a slow phone, where the app starts seconds after the page).
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route("**/api/events*", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${site.reader}/`);
+  await waitForHydration(page);
+  await markDocument(page);
+  expect(
+    (await put(site, `before-stream-${randomBytes(3).toString("hex")}`, newStory("Lifeboat crew named"))).status,
+  ).toBe(201);
+  release();
+  // The stream resumes from where the change log stood when the page was made.
+  await expect(page.getByRole("status").getByRole("button", { name: "Show 1 new story" })).toBeVisible();
+  expect(await documentIsMarked(page)).toBe(true);
+}
+
 const journeys = [
   ["a story published shows as a new-stories notice on the open front page", newStoriesOnTheFrontPage],
   [
@@ -177,6 +199,7 @@ const journeys = [
   ],
   ["a story deleted while open says so", aDeletedStory],
   ["a live entry appears on the open live page", aLiveEntry],
+  ["a story published after the page was made, before its stream opened, still shows", aStoryBeforeTheStreamOpens],
   ["a page whose stream was cut learns, once back, what was published meanwhile", aCutStream],
 ] as const;
 

@@ -17,7 +17,7 @@ import { publishingRoutes } from "./api/publishingRoutes";
 import { readRoutes, SEARCH_LIMIT } from "./api/readRoutes";
 import { revisionRoutes } from "./api/revisionRoutes";
 import { viewRoutes } from "./api/viewRoutes";
-import { type EventStreamOptions, eventRoutes } from "./events/eventRoutes";
+import { type EventStreamOptions, eventRoutes, tellPagesTheirPlace } from "./events/eventRoutes";
 import { type FeedRoutesOptions, feedRoutes } from "./feeds/feedRoutes";
 import { liveFeedRoutes } from "./feeds/liveFeed";
 import { fileRoutes } from "./fileRoutes";
@@ -178,6 +178,8 @@ export async function buildApp({
   await app.register(async (dynamic) => {
     // Before the kept answers: a client past the search limit gets its 429 even for a kept page.
     dynamic.addHook("onRequest", limitPaths(clientLimit(dynamic, SEARCH_LIMIT), ["/search", "/api/search"]));
+    // Before the kept answers read the store's version (server/events/eventRoutes.ts).
+    tellPagesTheirPlace(dynamic, store);
     cacheAnswers(dynamic, { maxBytes: answerCacheBytes, version: () => store.version(), now });
     await dynamic.register(publishingRoutes, { store, reader, adminToken, pictures, warm });
     await dynamic.register(entryRoutes, { store, reader, adminToken, now });

@@ -15,7 +15,8 @@ const RESTART_MS = [1_000, 2_000, 5_000, 15_000, 30_000];
 
 export function startChangeStream(queryClient: QueryClient): void {
   if (typeof EventSource === "undefined") return;
-  let lastId: string | null = null;
+  // Where the change log stood when the server made this page: what changed since reaches it too.
+  let lastId: string | null = pagePlace();
   let failures = 0;
 
   const open = () => {
@@ -50,6 +51,13 @@ export function startChangeStream(queryClient: QueryClient): void {
     });
   };
   open();
+}
+
+/** The page's place in the change log, from its answer's `Server-Timing: changes;desc="ID"`. */
+function pagePlace(): string | null {
+  const [navigation] = performance.getEntriesByType("navigation") as PerformanceNavigationTiming[];
+  const place = navigation?.serverTiming?.find((entry) => entry.name === "changes")?.description;
+  return place && /^\d+$/.test(place) ? place : null;
 }
 
 function storyChanged(queryClient: QueryClient, { slug, change, movedFrom }: StoryChange): void {

@@ -9,7 +9,7 @@
 import type { Socket } from "node:net";
 import { PassThrough } from "node:stream";
 import { normalizeIP } from "@fastify/rate-limit";
-import type { FastifyPluginAsync } from "fastify";
+import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from "fastify";
 import { ApiError } from "../../model/apiError";
 import type { LoggedChange } from "../../model/change";
 import type { StoryStore } from "../../store/storyStore";
@@ -147,4 +147,28 @@ function resumeAfter(header: string | string[] | undefined, query: unknown): num
   if (!/^\d{1,15}$/.test(value))
     throw new ApiError("bad_request", "Last-Event-ID (or ?after=) must be the id of an event this stream sent.");
   return Number(value);
+}
+
+/**
+ * Tells each page where the change log stood before the page was made (read before the store's
+ * version, so the page shows at least that much), as `Server-Timing: changes;desc="ID"`, which
+ * the page's script can read: its change stream resumes from there, and a change made between
+ * the page and the stream's opening still reaches it. Per answer, never kept.
+ */
+export function tellPagesTheirPlace(scope: FastifyInstance, store: StoryStore): void {
+  const places = new WeakMap<FastifyRequest, number>();
+  scope.addHook("onRequest", async (request) => {
+    if (request.method !== "GET" || request.url.startsWith("/api/")) return;
+    try {
+      places.set(request, (await store.changeLogBounds()).last);
+    } catch {
+      // Without it the page's stream starts from when it opens, as before.
+    }
+  });
+  scope.addHook("onSend", async (request, reply, payload) => {
+    const place = places.get(request);
+    const page = String(reply.getHeader("content-type") ?? "").startsWith("text/html") || reply.statusCode === 304;
+    if (place !== undefined && page) reply.header("server-timing", `changes;desc="${place}"`);
+    return payload;
+  });
 }

@@ -120,6 +120,27 @@ describe.each(testEngines)("on %s", (engine) => {
     resumed.close();
   });
 
+  it("tells each page where the change log stood, kept or not, so its stream resumes from there", async () => {
+    const place = async (init?: RequestInit) => {
+      const response = await fetch(`${server.url}/sections/city`, init);
+      return {
+        status: response.status,
+        etag: response.headers.get("etag"),
+        timing: response.headers.get("server-timing"),
+      };
+    };
+    const first = await place();
+    expect(first.timing).toBe(`changes;desc="${(await server.store.changeLogBounds()).last}"`);
+    expect((await place()).timing).toBe(first.timing); // the kept page, the same place
+    expect((await place({ headers: { "if-none-match": first.etag ?? "" } })).timing).toBe(first.timing);
+    await api.put("quay-clock-restarted", storyDraft({ headline: "The quay clock runs again" }));
+    const after = await place();
+    expect(after.timing).toBe(`changes;desc="${(await server.store.changeLogBounds()).last}"`);
+    expect(after.timing).not.toBe(first.timing);
+    // The API's answers carry none: only a page opens a stream.
+    expect((await fetch(`${server.url}/api/stories?limit=1`)).headers.get("server-timing")).toBeNull();
+  });
+
   it("tells a client whose place is unknown to reread (reset), and refuses a place that is no id", async () => {
     const ahead = await openEventStream(`${server.url}/api/events`, { "last-event-id": "999999999" });
     expect((await ahead.nextOf("reset")).json).toEqual({});
