@@ -5,6 +5,7 @@ import { Picture } from "../story/Picture";
 import { LocalTime } from "../time/LocalTime";
 import { HeadlineLink } from "./HeadlineLink";
 import styles from "./HeadlineList.module.css";
+import { Kicker } from "./Kicker";
 
 /** A list of stories: kicker, headline (a prefetching link), deck, time and a thumbnail. */
 interface Props {
@@ -49,7 +50,7 @@ function HeadlineCard({
         <Picture image={story.image} className={styles.thumb} alt="" sizes="9rem" loading="lazy" decoding="async" />
       )}
       <div>
-        {story.kicker && <p className={styles.kicker}>{story.kicker}</p>}
+        <Kicker story={story} className={styles.kicker} />
         <Heading className={styles.headline}>
           <HeadlineLink slug={story.slug}>{story.headline}</HeadlineLink>
         </Heading>

@@ -127,6 +127,8 @@ export const storySummarySchema = z.object({
   updatedAt: isoDateTime,
   image: imageSchema.optional(),
   hasVideo: z.boolean(),
+  /** True while the story's live coverage goes on (model/liveEntry.ts); absent otherwise. */
+  live: z.boolean().optional(),
 });
 
 export const storySchema = storySummarySchema.extend({

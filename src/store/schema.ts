@@ -74,7 +74,11 @@ export type StoryRow = Pick<
   | "image_json"
   | "has_video"
   | "body_json"
-> & { section_name: string };
+> & {
+  section_name: string;
+  /** 1 while the story's live coverage goes on (store/storyReads.ts summaries). */
+  live_now: number;
+};
 
 const storedBody = z.array(blockSchema);
 

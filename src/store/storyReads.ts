@@ -11,12 +11,19 @@ const storedImage = imageSchema.optional();
 
 type Db = Kysely<Database>;
 
-/** Stories with their section's name, as every summary needs them: never the body or the search text. */
+/**
+ * Stories with their section's name and whether their live coverage goes on, as every summary
+ * needs them: never the body or the search text.
+ */
 export const summaries = (db: Db) =>
   db
     .selectFrom("stories")
     .innerJoin("sections", "sections.slug", "stories.section_slug")
+    .leftJoin("live_coverage", "live_coverage.story_slug", "stories.slug")
     .select([
+      sql<number>`case when live_coverage.story_slug is not null and live_coverage.ended_at is null then 1 else 0 end`.as(
+        "live_now",
+      ),
       "stories.slug",
       "stories.kicker",
       "stories.headline",
@@ -45,6 +52,7 @@ export type SummaryRow = Pick<
   | "updated_at"
   | "image_json"
   | "has_video"
+  | "live_now"
 >;
 
 export function toSummary(row: SummaryRow): StorySummary {
@@ -59,6 +67,7 @@ export function toSummary(row: SummaryRow): StorySummary {
     updatedAt: row.updated_at,
     ...(image ? { image } : {}),
     hasVideo: row.has_video === 1,
+    ...(Number(row.live_now) === 1 ? { live: true } : {}),
   };
 }
 

@@ -5,6 +5,7 @@ import { Link } from "react-router";
 import { sectionsQuery, storiesQuery } from "../../api/queries";
 import { HeadlineLink } from "../../headlines/HeadlineLink";
 import { HeadlineList } from "../../headlines/HeadlineList";
+import { Kicker } from "../../headlines/Kicker";
 import { MostRead } from "../../headlines/MostRead";
 import type { Section, StorySummary } from "../../model/story";
 import { Picture } from "../../story/Picture";
@@ -53,7 +54,7 @@ function TopStory({ story }: { story: StorySummary }) {
           fetchPriority="high"
         />
       )}
-      {story.kicker && <p className={styles.kicker}>{story.kicker}</p>}
+      <Kicker story={story} className={styles.kicker} />
       <h2 className={styles.topHeadline}>
         <HeadlineLink slug={story.slug}>{story.headline}</HeadlineLink>
       </h2>

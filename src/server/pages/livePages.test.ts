@@ -113,6 +113,10 @@ describe("a live story's page without JavaScript", () => {
     expect(text).not.toContain("Most read");
   });
 
+  it("is marked Live where it is listed: the front page and its section", async () => {
+    for (const path of ["/", "/sections/city"]) expect(await listedKicker(path), path).toBe("Live");
+  });
+
   it("ends: no LIVE kicker, coverageEndTime in its JSON-LD, and its entries stay", async () => {
     const story = await server.store.getStory(LIVE_SLUG);
     if (!story) throw new Error("no live story");
@@ -124,5 +128,16 @@ describe("a live story's page without JavaScript", () => {
     expect(posting?.["@type"]).toBe("LiveBlogPosting");
     expect(Date.parse(String(posting?.coverageEndTime))).not.toBeNaN();
     expect(document.querySelector('ol[aria-label="Updates, newest first"] li')).not.toBeNull();
+    // Nor is it marked Live in lists any more.
+    for (const path of ["/", "/sections/city"]) expect(await listedKicker(path), path).toBeUndefined();
   });
 });
+
+/** The line above the live story's headline where `path` lists it (undefined: none). */
+async function listedKicker(path: string): Promise<string | undefined> {
+  const { document } = await page(path);
+  const link = [...document.querySelectorAll("main a")].find((a) => a.textContent === LIVE_HEADLINE);
+  if (!link) throw new Error(`${path} does not list the live story`);
+  const above = link.closest("h2, h3")?.previousElementSibling;
+  return above?.tagName === "P" ? (above.textContent ?? undefined) : undefined;
+}

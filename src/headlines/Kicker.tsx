@@ -1,0 +1,13 @@
+// The line above a headline: "Live" while the story's coverage goes on, then its kicker.
+import type { StorySummary } from "../model/story";
+import styles from "./Kicker.module.css";
+
+export function Kicker({ story, className }: { story: Pick<StorySummary, "kicker" | "live">; className?: string }) {
+  if (!story.kicker && !story.live) return null;
+  return (
+    <p className={className}>
+      {story.live && <span className={styles.live}>Live</span>}
+      {story.kicker}
+    </p>
+  );
+}
