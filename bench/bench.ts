@@ -141,7 +141,7 @@ interface StoreResult {
   latency: [string, Latency][];
   publishMs: Latency;
   throughput?: [string, Throughput, Throughput | undefined][];
-  navigation?: { p50: number; p99: number; n: number };
+  navigation?: Awaited<ReturnType<typeof prefetchedNavigation>>;
   lighthouse?: {
     story: Awaited<ReturnType<typeof lighthouseMobile>>;
     copy?: Awaited<ReturnType<typeof lighthouseMobile>>;
@@ -456,7 +456,8 @@ for (const name of names.slice(0, 2)) {
   if (nav)
     out.push(
       "",
-      `Prefetched story→story navigation, click to paint (${name}, ${nav.n} stories): p50 ${ms(nav.p50)}, p99 ${ms(nav.p99)}.`,
+      `Prefetched story→story navigation, click to paint (${name}, ${nav.n} stories): p50 ${ms(nav.p50)}, p99 ${ms(nav.p99)}` +
+        (nav.failures.length ? `; not painted within 10 s: ${nav.failures.join(", ")}.` : "."),
     );
 }
 const lh = results.get(names[1] as string)?.lighthouse;

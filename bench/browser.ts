@@ -14,9 +14,11 @@ import { percentile } from "./measure.ts";
 export async function prefetchedNavigation(executablePath: string, origin: string, slugs: string[]) {
   const browser = await chromium.launch({ executablePath, args: chromiumArgs });
   const times: number[] = [];
+  const failures: string[] = [];
   try {
-    const page = await browser.newPage();
     for (const slug of slugs) {
+      // A page of its own for each story, as a reader arriving from a link has.
+      const page = await browser.newPage();
       // Not "networkidle": a page keeps its change stream open. Loaded, then hydrated (the server
       // writes times in UTC, the browser in the reader's format).
       await page.goto(`${origin}/stories/${slug}`, { waitUntil: "load" });
@@ -24,42 +26,58 @@ export async function prefetchedNavigation(executablePath: string, origin: strin
         const time = document.querySelector("main time");
         return time !== null && !time.textContent?.endsWith("UTC");
       });
-      const link = page.locator("main a[href^='/stories/']").first();
-      if ((await link.count()) === 0) continue;
+      // The first headline of another story (a quote's share link is this story's own URL).
+      const link = page
+        .locator(`main a[href^='/stories/']:not([href^='/stories/${slug}'])`)
+        .filter({ visible: true })
+        .first();
+      if ((await link.count()) === 0) {
+        await page.close();
+        continue;
+      }
       const before = await page.locator("h1").first().textContent();
       const href = await link.getAttribute("href");
-      const prefetched = page.waitForResponse((response) => new URL(response.url()).pathname === `/api${href}`);
+      // Fetched on pointing, unless the page already holds it (a story it showed before).
+      const prefetched = page
+        .waitForResponse((response) => new URL(response.url()).pathname === `/api${href}`, { timeout: 3_000 })
+        .catch(() => null);
       await link.hover();
       // The story page's code is this page's own: only the story's data is fetched on pointing.
       await prefetched;
       // Timed from the click as the page receives it (Playwright's own checks before clicking are
-      // not the reader's wait) to the frame after the new headline is in the page.
-      const elapsed = page.evaluate(
-        (old) =>
-          new Promise<number>((resolve) => {
-            document.addEventListener(
-              "click",
-              (event) => {
-                const start = event.timeStamp;
-                const check = () => {
-                  const heading = document.querySelector("h1")?.textContent;
-                  if (heading && heading !== old) requestAnimationFrame(() => resolve(performance.now() - start));
-                  else requestAnimationFrame(check);
-                };
-                check();
-              },
-              { capture: true, once: true },
-            );
-          }),
-        before,
-      );
+      // not the reader's wait) to the frame after the new headline is in the page. The listener is
+      // in place before the click is sent.
+      await page.evaluate((old) => {
+        (window as unknown as { navigationTime: Promise<number> }).navigationTime = new Promise<number>((resolve) => {
+          document.addEventListener(
+            "click",
+            (event) => {
+              const start = event.timeStamp;
+              const check = () => {
+                const heading = document.querySelector("h1")?.textContent;
+                if (heading && heading !== old) requestAnimationFrame(() => resolve(performance.now() - start));
+                else requestAnimationFrame(check);
+              };
+              check();
+            },
+            { capture: true, once: true },
+          );
+        });
+      }, before);
       await link.click();
-      times.push(await elapsed);
+      // A navigation not painted within 10 s is counted as failed, not waited for.
+      const painted = await Promise.race([
+        page.evaluate(() => (window as unknown as { navigationTime: Promise<number> }).navigationTime),
+        new Promise<null>((resolve) => setTimeout(() => resolve(null), 10_000)),
+      ]);
+      if (painted === null) failures.push(`${slug} → ${href}`);
+      else times.push(painted);
+      await page.close();
     }
   } finally {
     await browser.close();
   }
-  return { p50: percentile(times, 50), p99: percentile(times, 99), n: times.length };
+  return { p50: percentile(times, 50), p99: percentile(times, 99), n: times.length, failures };
 }
 
 /** The median of `runs` Lighthouse mobile runs of a URL: LCP and the four category scores. */
