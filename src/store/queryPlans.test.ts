@@ -37,7 +37,8 @@ function story(n: number): StoryInput {
 }
 
 /** SQLite plan lines that mean a read of every row of a table (a scan of an index in order is fine). */
-const SQLITE_FULL_READ = /^SCAN (stories|story_tags|story_authors|story_views|slug_redirects|sections)\b(?! USING)/;
+const SQLITE_FULL_READ =
+  /^SCAN (stories|story_tags|story_authors|story_views|slug_redirects|sections|story_changes|live_coverage)\b(?! USING)/;
 /** A sort of every row the query found: for a page, that is every story of the list. */
 const SQLITE_SORT = /^USE TEMP B-TREE FOR ORDER BY/;
 /** PostgreSQL's ways to read a table other than by an index in order: priced out, not forbidden. */
@@ -142,6 +143,13 @@ describe.each(testEngines)("query plans on %s", (engine) => {
   ])("lists %s, first page and by cursor, from an index in order", async (_, query) => {
     expectIndexed(engine, await plansOf(() => store.listStories({ ...query, limit: 3 })), { inOrder: true });
     expectIndexed(engine, await plansOf(() => secondPage(query)), { inOrder: true });
+  });
+
+  it("finds the ends of the change log from its key (asked on every page request)", async () => {
+    const plans = await plansOf(() => store.changeLogBounds());
+    expectIndexed(engine, plans);
+    // Not even a walk of an index: each end is read where the key starts or ends.
+    for (const { plan } of plans) expect(plan.filter((line) => /^SCAN story_changes/.test(line))).toEqual([]);
   });
 
   it("reads a story with its authors, tags and related stories by key and index", async () => {
