@@ -336,6 +336,12 @@ async function measureStore(store: Store, index: number): Promise<StoreResult> {
             .replace(/<script(?![^>]*application\/ld\+json)[^>]*>[\s\S]*?<\/script>/g, "")
             .replace(/<link rel="modulepreload"[^>]*>/g, "");
           writeFileSync(join(copyDir, "story.html"), html);
+          // And the renditions of its pictures (derived by Dispatch on request, so not in dist/client).
+          for (const path of new Set(html.match(/\/img\/[^\s"',]+/g) ?? [])) {
+            const file = join(copyDir, path);
+            mkdirSync(dirname(file), { recursive: true });
+            writeFileSync(file, Buffer.from(await (await fetch(`${origin}${path}`)).arrayBuffer()));
+          }
           const nginx = await startNginx(port + 6, copyDir);
           running.push(nginx);
           copy = await lighthouseMobile(chromiumPath, `${nginx.origin}/story.html`, QUICK ? 1 : 3);

@@ -86,7 +86,7 @@ http {
   access_log off;
   sendfile on;
   default_type text/html;
-  types { text/html html; application/json json; text/css css; application/javascript js; image/jpeg jpg; }
+  types { text/html html; application/json json; text/css css; application/javascript js; image/jpeg jpg; image/webp webp; image/avif avif; image/png png; }
   gzip_static on;
   gzip on;
   gzip_types application/json text/css application/javascript;
