@@ -10,19 +10,10 @@ import { join } from "node:path";
 import SQLite from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { createFaultyDatabase, testEngines } from "../store/testDatabases";
+import { publisher, storyDraft } from "../test/publishing";
 import { startTestServer, type TestServer } from "./testServer";
 
 const TOKEN = "database-faults-admin-token-0123456789ab";
-
-const draft = (headline: string) => ({
-  headline,
-  section: "city",
-  authors: [],
-  tags: [],
-  publishedAt: "2026-11-24T06:00:00.000Z",
-  updatedAt: "2026-11-24T06:00:00.000Z",
-  body: [{ type: "paragraph", text: "The lights go on at dusk." }],
-});
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -32,11 +23,7 @@ afterEach(async () => {
 
 const get = (path: string) => fetch(`${(server as TestServer).url}${path}`);
 const put = (slug: string, headline: string) =>
-  fetch(`${(server as TestServer).url}/api/stories/${slug}`, {
-    method: "PUT",
-    headers: { "content-type": "application/json", authorization: `Bearer ${TOKEN}` },
-    body: JSON.stringify(draft(headline)),
-  });
+  publisher((server as TestServer).url, TOKEN).put(slug, storyDraft({ headline }));
 const fileOf = (databaseUrl: string) => databaseUrl.slice("file:".length);
 
 async function poll(path: string, status: number) {

@@ -2,20 +2,17 @@
 // with a 4xx naming the field (a NUL once cost PostgreSQL three retried 500s).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testEngines } from "../../store/testDatabases";
+import { publisher, storyDraft } from "../../test/publishing";
 import { startTestServer, type TestServer } from "../testServer";
 
 const TOKEN = "unsafe-text-admin-token-0123456789abcdef";
 
-const draft = (overrides: Record<string, unknown> = {}) => ({
-  headline: "Harbour lights return for the winter",
-  section: "city",
-  authors: [{ slug: "ana-ferreira", name: "Ana Ferreira" }],
-  tags: [],
-  publishedAt: "2026-11-24T06:00:00.000Z",
-  updatedAt: "2026-11-24T06:00:00.000Z",
-  body: [{ type: "paragraph", text: "The lights go on at dusk.\n\tFrom Monday." }],
-  ...overrides,
-});
+const draft = (overrides: Record<string, unknown> = {}) =>
+  storyDraft({
+    headline: "Harbour lights return for the winter",
+    body: [{ type: "paragraph", text: "The lights go on at dusk.\n\tFrom Monday." }],
+    ...overrides,
+  });
 
 describe.each(testEngines)("on %s", (engine) => {
   let server: TestServer;
@@ -26,12 +23,7 @@ describe.each(testEngines)("on %s", (engine) => {
     await server.close();
   });
 
-  const put = (slug: string, body: unknown) =>
-    fetch(`${server.url}/api/stories/${slug}`, {
-      method: "PUT",
-      headers: { "content-type": "application/json", authorization: `Bearer ${TOKEN}` },
-      body: JSON.stringify(body),
-    });
+  const put = (slug: string, body: unknown) => publisher(server.url, TOKEN).put(slug, body);
 
   it.each([
     ["/stories/%00", 404],
