@@ -15,19 +15,32 @@ export const storyDraft = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
+/**
+ * A request to the server at `origin` as an API client sends it: a body as JSON (a string is sent
+ * as it is), the publishing token unless `token` is null or empty, redirects not followed.
+ */
+export function apiRequest(
+  origin: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  token: string | null = TEST_TOKEN,
+): Promise<Response> {
+  return fetch(`${origin}${path}`, {
+    method,
+    redirect: "manual",
+    headers: {
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    ...(body === undefined ? {} : { body: typeof body === "string" ? body : JSON.stringify(body) }),
+  });
+}
+
 /** The publishing API of the server at `url`, with `token`. */
 export function publisher(url: string, token = TEST_TOKEN) {
-  const call = (method: string, slug: string, body?: unknown) =>
-    fetch(`${url}/api/stories/${slug}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { "content-type": "application/json" }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
   return {
-    put: (slug: string, body: unknown) => call("PUT", slug, body),
-    delete: (slug: string) => call("DELETE", slug),
+    put: (slug: string, body: unknown) => apiRequest(url, "PUT", `/api/stories/${slug}`, body, token),
+    delete: (slug: string) => apiRequest(url, "DELETE", `/api/stories/${slug}`, undefined, token),
   };
 }

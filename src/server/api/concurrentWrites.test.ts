@@ -2,6 +2,7 @@
 // ends as if they had come one after another (docs/decisions/012-the-store-survives-its-database.md).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testEngines } from "../../store/testDatabases";
+import { publisher } from "../../test/publishing";
 import { startTestServer, type TestServer } from "../testServer";
 
 const TOKEN = "concurrent-writes-admin-token-0123456789";
@@ -36,12 +37,7 @@ describe.each(testEngines)("on %s", (engine) => {
     await server.close();
   });
 
-  const put = (slug: string, body: unknown) =>
-    fetch(`${server.url}/api/stories/${slug}`, {
-      method: "PUT",
-      headers: { "content-type": "application/json", authorization: `Bearer ${TOKEN}` },
-      body: JSON.stringify(body),
-    });
+  const put = (slug: string, body: unknown) => publisher(server.url, TOKEN).put(slug, body);
 
   it("20 parallel PUTs of a new story, authors in different orders: exactly one 201, the rest 200", async () => {
     const orders = Array.from({ length: 20 }, (_, i) => {

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { storySchema } from "../../model/story";
 import { testEngines } from "../../store/testDatabases";
+import { apiRequest } from "../../test/publishing";
 import { startTestServer, type TestServer } from "../testServer";
 
 const TOKEN = "test-admin-token-0123456789abcdef0123456789";
@@ -29,17 +30,8 @@ describe.each(testEngines)("on %s", (engine) => {
     ...overrides,
   });
 
-  function send(method: string, path: string, body?: unknown, { token = TOKEN, target = server } = {}) {
-    return fetch(`${target.url}${path}`, {
-      method,
-      redirect: "manual",
-      headers: {
-        ...(body === undefined ? {} : { "content-type": "application/json" }),
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
-    });
-  }
+  const send = (method: string, path: string, body?: unknown, { token = TOKEN, target = server } = {}) =>
+    apiRequest(target.url, method, path, body, token);
 
   describe("PUT /api/stories/:slug", () => {
     it("creates a story (201), visible at once on its page, in the API and in lists", async () => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { revisionPageSchema } from "../../model/revision";
 import { storySchema } from "../../model/story";
 import { testEngines } from "../../store/testDatabases";
+import { apiRequest } from "../../test/publishing";
 import { startTestServer, type TestServer } from "../testServer";
 
 const TOKEN = "test-admin-token-0123456789abcdef0123456789";
@@ -37,22 +38,13 @@ describe.each(testEngines)("on %s", (engine) => {
     text: "An earlier version gave the last boat as 23:15; it leaves at 23:40.",
   };
 
-  function send(
+  const send = (
     method: string,
     path: string,
     body?: unknown,
     { token = TOKEN as string | null, target = server } = {},
-  ) {
-    return fetch(`${target.url}${path}`, {
-      method,
-      redirect: "manual",
-      headers: {
-        ...(body === undefined ? {} : { "content-type": "application/json" }),
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  }
+  ) => apiRequest(target.url, method, path, body, token);
+
   const error = async (response: Response) =>
     ((await response.json()) as { error: { code: string; message: string } }).error;
 
