@@ -1,16 +1,22 @@
-// How the production server delivers the built app: each page preloads its own chunks, hashed
-// assets are cached for good and sent pre-compressed, public files cached briefly, the raw
-// template never served.
+// How the production server delivers the built app: each page's loader preloads its own chunks
+// once the page has loaded, hashed assets are cached for good and sent pre-compressed, public
+// files cached briefly, the raw template never served.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
-import { WATCH_PATH } from "./support";
+import { WATCH_PATH, waitForHydration } from "./support";
+
+/** The scripts a page's loader names: the chunks it preloads, then the entry it imports. */
+function loaderScripts(html: string): { chunks: string[]; entry: string } {
+  const loader = /<script nonce="[^"]+" type="module">([^<]*)<\/script>/.exec(html)?.[1] ?? "";
+  const chunks = JSON.parse(/for \(const href of (\[[^\]]*\])\)/.exec(loader)?.[1] ?? "[]") as string[];
+  return { chunks, entry: /import\("([^"]+)"\)/.exec(loader)?.[1] ?? "" };
+}
 
 test("hashed assets are immutable and sent pre-compressed", async ({ request }) => {
   const html = await (await request.get(WATCH_PATH)).text();
-  const scripts = [
-    ...html.matchAll(/<(?:script type="module"[^>]*src|link rel="modulepreload"[^>]*href)="([^"]+)"/g),
-  ].map((m) => m[1] as string);
+  const { chunks, entry } = loaderScripts(html);
+  const scripts = [entry, ...chunks];
   const styles = [...html.matchAll(/<link rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) => m[1] as string);
   expect(scripts.some((s) => s.includes("StoryPage"))).toBe(true);
   for (const asset of [...scripts, ...styles]) {
@@ -25,7 +31,7 @@ test("hashed assets are immutable and sent pre-compressed", async ({ request }) 
   }
 });
 
-test("a page's HTML preloads the chunk of the page it shows", async ({ request }) => {
+test("a page's loader preloads the chunk of the page it shows", async ({ request }) => {
   for (const [path, chunk] of [
     [WATCH_PATH, "StoryPage"],
     ["/saved", "SavedPage"],
@@ -33,10 +39,9 @@ test("a page's HTML preloads the chunk of the page it shows", async ({ request }
     ["/sections/city", "ListingPage"],
     ["/search?q=fog", "SearchPage"],
   ] as const) {
-    const html = await (await request.get(path)).text();
-    const preloads = [...html.matchAll(/<link rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) => m[1] as string);
+    const { chunks } = loaderScripts(await (await request.get(path)).text());
     expect(
-      preloads.filter((href) => new RegExp(`^/assets/${chunk}-[\\w-]{8}\\.js$`).test(href)),
+      chunks.filter((href) => new RegExp(`^/assets/${chunk}-[\\w-]{8}\\.js$`).test(href)),
       path,
     ).toHaveLength(1);
   }
@@ -78,15 +83,9 @@ test("the story's first screen gets the bandwidth first: the stylesheet early, t
   const stylesheet = head.indexOf('rel="stylesheet"');
   expect(stylesheet).toBeGreaterThan(0);
   expect(stylesheet).toBeLessThan(head.indexOf("<title>"));
-  // The page's own chunks are preloaded at low priority, after the stylesheet.
-  const preloads = [...head.matchAll(/<link rel="modulepreload"[^>]*>/g)].map((m) => m[0]);
-  expect(preloads.length).toBeGreaterThan(1);
-  for (const preload of preloads) {
-    expect(preload).toContain('fetchpriority="low"');
-    expect(head.indexOf(preload)).toBeGreaterThan(stylesheet);
-  }
-  // The app's entry is not fetched beside the page: a loader imports it once the page has loaded.
-  expect(head).not.toMatch(/<script[^>]*\ssrc=/);
+  // No script for the browser to fetch beside the page: a loader preloads the page's chunks and
+  // imports the app's entry once the page has loaded.
+  expect(html).not.toMatch(/<script[^>]*\ssrc=|<link rel="modulepreload"/);
   const loader = /<script nonce="[^"]+" type="module">([^<]*)<\/script>/.exec(head)?.[1] ?? "";
   expect(loader).toMatch(/import\("\/assets\/index-[\w-]+\.js"\)/);
   expect(loader).toContain('addEventListener("load"');
@@ -97,4 +96,34 @@ test("the story's first screen gets the bandwidth first: the stylesheet early, t
   expect(preload).toContain('type="image/avif"');
   expect(preload).toContain('fetchPriority="high"');
   expect(html.indexOf(preload)).toBeLessThan(html.indexOf("<picture"));
+});
+
+test("once a story has loaded, the loader fetches its chunks together, each once, and the app hydrates", async ({
+  page,
+  request,
+}) => {
+  const { chunks, entry } = loaderScripts(await (await request.get(WATCH_PATH)).text());
+  const fetched: string[] = [];
+  page.on("request", (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.startsWith("/assets/") && path.endsWith(".js")) fetched.push(path);
+  });
+  await page.goto(WATCH_PATH);
+  await waitForHydration(page);
+  for (const script of [entry, ...chunks]) expect(fetched.filter((p) => p === script), script).toHaveLength(1);
+  // Nothing of the app's was asked for before the page had loaded (the browser's own clock).
+  const early = await page.evaluate(() => {
+    const [navigation] = performance.getEntriesByType("navigation") as PerformanceNavigationTiming[];
+    return performance
+      .getEntriesByType("resource")
+      .filter((r) => r.name.includes("/assets/") && r.name.endsWith(".js"))
+      .filter((r) => r.startTime < (navigation?.loadEventStart ?? 0))
+      .map((r) => r.name);
+  });
+  expect(early).toEqual([]);
+  // The preloads are in the head, under the page's policy (its nonce on each).
+  const preloads = await page.$$eval('link[rel="modulepreload"]', (links) =>
+    links.map((l) => ({ href: new URL((l as HTMLLinkElement).href).pathname, nonce: (l as HTMLLinkElement).nonce })),
+  );
+  for (const chunk of chunks) expect(preloads.find((p) => p.href === chunk)?.nonce, chunk).toMatch(/^[\w-]{22}$/);
 });

@@ -37,7 +37,7 @@ export async function startDevServer(vite: ViteDevServer): Promise<void> {
     pages: {
       template: (url) => vite.transformIndexHtml(url, readFileSync(`${root}/index.html`, "utf8")),
       render,
-      routeScripts: () => [],
+      loader: () => "",
     },
     async setup(instance) {
       await instance.register(middie);

@@ -72,7 +72,7 @@ async function runServer() {
     answerCacheBytes: config.renderCacheBytes,
     // One process per server derives the latest stories' renditions ahead of readers.
     warmPictures: !cluster.isWorker || cluster.worker?.id === 1,
-    pages: { template: () => client.template, render, routeScripts: client.routeScripts },
+    pages: { template: () => client.template, render, loader: client.loader },
   });
   if (loaded) app.log.info(`loaded ${loaded} demo stories into the empty store`);
   // While draining, every answer says Connection: close: a keep-alive client then sends its next

@@ -137,7 +137,7 @@ export async function startTestServer({
         work.renders += 1;
         return render(...args);
       },
-      routeScripts: () => [],
+      loader: () => "",
     },
   });
   const address = await app.listen({ port: 0, host: "127.0.0.1" });

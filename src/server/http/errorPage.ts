@@ -34,7 +34,7 @@ export function errorPageFrom(template: (url: string) => Promise<string> | strin
     const html = `<main id="main"><p><a href="/">Dispatch</a></p><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p><p><a href="/">Go to the front page</a></p></main>`;
     return (await template(url))
       .replace(/<script\b[^>]*><\/script>\s*/g, "")
-      .replace(/<link rel="modulepreload"[^>]*>\s*/g, "")
+      .replace(/<!--app-scripts-->\s*/g, "")
       .replace(
         "<!--app-head-->",
         () => `<title>${escapeHtml(title)} · Dispatch</title>\n    <meta name="robots" content="noindex" />`,

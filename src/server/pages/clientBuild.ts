@@ -2,13 +2,17 @@
 // chunks a page needs. Pages are named by their component's module path from the project root
 // (src/routes/<page>/<Name>Page.tsx: each page's route records it, see src/app/definePage.ts),
 // which is how the manifest names them too; a page's chunks are its module's static imports,
-// all the way down, less what the entry already loads. The server preloads them with the page.
+// all the way down, less what the entry already loads.
 //
 // The template is arranged for the first paint: the stylesheet first, before anything the head
-// adds, and the app's entry imported only once the page has loaded (its HTML, CSS, fonts and lead
-// picture in), so that on a slow connection they get the bandwidth and the page paints as soon as
-// a static copy would; the app hydrates a moment later, and until then the page is the server's
-// HTML, links and forms working. (Measured with Lighthouse mobile: docs/performance.md.)
+// adds, and no script for the browser to fetch beside the page. Each page ends its head with a
+// loader that, once the page has loaded (its HTML, CSS, fonts and lead picture in), preloads the
+// entry's and the page's chunks together and imports the entry. So on a slow connection the first
+// screen gets the bandwidth and paints as soon as a static copy would; the app hydrates a moment
+// later, and until then the page is the server's HTML, links and forms working. (Measured with
+// Lighthouse mobile: docs/performance.md.) Besides React Router's hydration data, the loader is
+// the page's one script with a nonce: each nonce is a slot in the kept page's gzip form, and each
+// slot costs a compression segment (server/http/nonceSlots.ts).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -24,7 +28,12 @@ export interface ClientBuild {
   entryScripts: string[];
   /** The script chunks the pages need beyond the entry's, as URL paths. A module not built is skipped. */
   routeScripts(pageModules: string[]): string[];
+  /** The script that starts the app on a page showing these page modules, for the template's SCRIPTS_SLOT. */
+  loader(pageModules: string[]): string;
 }
+
+/** Where the template takes the page's loader, at the end of its head. */
+export const SCRIPTS_SLOT = "<!--app-scripts-->";
 
 export function readClientBuild(clientDir: string): ClientBuild {
   const template = readFileSync(join(clientDir, "index.html"), "utf8");
@@ -32,27 +41,27 @@ export function readClientBuild(clientDir: string): ClientBuild {
   return clientBuild(template, manifest);
 }
 
-/** The template with its stylesheet moved before the head's tags and its entry imported after load. */
+/** The template with its stylesheet before the head's tags, and Vite's script and preloads replaced by the loader's slot. */
 export function forFirstPaint(template: string): string {
   const stylesheets = template.match(/<link rel="stylesheet"[^>]*>/g) ?? [];
   let arranged = template;
   for (const link of stylesheets) arranged = arranged.replace(link, "");
-  return (
-    arranged
-      .replace("<!--app-head-->", [...stylesheets, "<!--app-head-->"].join("\n    "))
-      .replace(/<script type="module" crossorigin src="([^"]+)"><\/script>/g, (_tag, src: string) => appAfterLoad(src))
-      // The chunks the entry imports, which Vite preloads: wanted by hydration, not by the paint.
-      .replace(/<link rel="modulepreload" crossorigin href="([^"]+)">/g, (_tag, href: string) => modulePreload(href))
-  );
+  return arranged
+    .replace("<!--app-head-->", [...stylesheets, "<!--app-head-->"].join("\n    "))
+    .replace(/<script type="module" crossorigin src="[^"]+"><\/script>/, SCRIPTS_SLOT)
+    .replace(/\s*<link rel="modulepreload" crossorigin href="[^"]+">/g, "");
 }
 
-/** The app's entry, imported once the page has loaded (its HTML, CSS, fonts and lead picture in). */
-const appAfterLoad = (src: string) =>
-  `<script type="module">const start = () => import(${JSON.stringify(src)}); document.readyState === "complete" ? start() : addEventListener("load", start, { once: true });</script>`;
+/** JSON that cannot end the script it is written into. */
+const scriptJson = (value: unknown) => JSON.stringify(value).replaceAll("<", "\\u003c");
 
-/** A preload of one of a page's script chunks: wanted before hydration, not before the paint. */
-export const modulePreload = (href: string) =>
-  `<link rel="modulepreload" fetchpriority="low" crossorigin href="${href}">`;
+/**
+ * Once the page has loaded: a preload of each chunk, so they come in together rather than one
+ * import after another, under the loader's own nonce (a policy with 'strict-dynamic' treats
+ * preloads as scripts); then the entry.
+ */
+export const appLoader = (entry: string, chunks: string[]) =>
+  `<script type="module">const start = () => { const nonce = document.querySelector("script[nonce]")?.nonce ?? ""; for (const href of ${scriptJson(chunks)}) { const link = document.createElement("link"); link.rel = "modulepreload"; link.nonce = nonce; link.href = href; document.head.append(link); } import(${scriptJson(entry)}); }; document.readyState === "complete" ? start() : addEventListener("load", start, { once: true });</script>`;
 
 export function clientBuild(template: string, manifest: Manifest): ClientBuild {
   const closure = (key: string, seen = new Set<string>()): Set<string> => {
@@ -61,15 +70,20 @@ export function clientBuild(template: string, manifest: Manifest): ClientBuild {
     for (const imported of manifest[key].imports ?? []) closure(imported, seen);
     return seen;
   };
+  const scriptsOf = (keys: Iterable<string>) =>
+    [...keys].flatMap((key) => (manifest[key]?.file.endsWith(".js") ? [`/${manifest[key].file}`] : []));
   // The page's entry (index.html's script), which every page loads anyway.
   const entry = closure("index.html");
+  const [entryScript = "", ...entryChunks] = scriptsOf(entry);
+  const routeScripts = (pageModules: string[]) => {
+    const keys = new Set<string>();
+    for (const module of pageModules) for (const key of closure(module)) if (!entry.has(key)) keys.add(key);
+    return scriptsOf(keys);
+  };
   return {
     template: forFirstPaint(template),
-    entryScripts: [...entry].flatMap((key) => (manifest[key]?.file.endsWith(".js") ? [`/${manifest[key].file}`] : [])),
-    routeScripts(pageModules) {
-      const keys = new Set<string>();
-      for (const module of pageModules) for (const key of closure(module)) if (!entry.has(key)) keys.add(key);
-      return [...keys].map((key) => `/${manifest[key]?.file}`);
-    },
+    entryScripts: scriptsOf(entry),
+    routeScripts,
+    loader: (pageModules) => appLoader(entryScript, [...entryChunks, ...routeScripts(pageModules)]),
   };
 }

@@ -5,12 +5,12 @@ import { PAGE_DATA_ID } from "../../app/pageData";
 import type { RenderResult } from "../../entry-server";
 import type { Site } from "../../head/head";
 import { scriptSafeJson } from "../../head/head";
-import { escapeHtml, renderHead } from "../../head/renderHead";
+import { renderHead } from "../../head/renderHead";
 import type { StoryApi } from "../../model/storyApi";
 import { canonicalPageUrl } from "../http/canonicalUrl";
 import { cspNonce } from "../http/securityHeaders";
 import { noteError } from "../http/serverLog";
-import { modulePreload } from "./clientBuild";
+import { SCRIPTS_SLOT } from "./clientBuild";
 
 export type Render = (request: Request, api: StoryApi, site: Site, nonce: string) => Promise<RenderResult>;
 
@@ -18,8 +18,8 @@ export interface PageRenderer {
   /** The HTML page, with `<!--app-head-->`, `<!--app-html-->` and `<!--app-data-->` to fill. */
   template(url: string): Promise<string> | string;
   render: Render;
-  /** The script chunks the matched routes need, to preload alongside the entry. */
-  routeScripts(pageModules: string[]): string[];
+  /** The script that starts the app on a page of these modules (clientBuild.ts); none where the template has its own (dev). */
+  loader(pageModules: string[]): string;
 }
 
 export interface PageRoutesOptions {
@@ -29,15 +29,10 @@ export interface PageRoutesOptions {
 }
 
 /**
- * Puts the answer's nonce on the template's scripts and on the route chunks' preloads (which a
- * policy with 'strict-dynamic' treats as scripts). Not on the page's data block or JSON-LD: a
- * browser never runs them, so no policy applies to them.
+ * Puts the answer's nonce on the template's scripts (in dev, Vite's). Not on the page's data block
+ * or JSON-LD: a browser never runs them, so no policy applies to them.
  */
-function withNonce(html: string, nonce: string): string {
-  return html
-    .replaceAll("<script", `<script nonce="${nonce}"`)
-    .replaceAll('<link rel="modulepreload"', `<link rel="modulepreload" nonce="${nonce}"`);
-}
+const withNonce = (html: string, nonce: string) => html.replaceAll("<script", `<script nonce="${nonce}"`);
 
 export const pageRoutes: FastifyPluginAsync<PageRoutesOptions> = async (app, { reader, site, pages }) => {
   app.get("/*", async (request, reply) => {
@@ -49,12 +44,9 @@ export const pageRoutes: FastifyPluginAsync<PageRoutesOptions> = async (app, { r
     const result = await pages.render(new Request(url, { headers: { accept: "text/html" } }), reader, site, nonce);
     if (result.kind === "redirect") return reply.redirect(result.location, result.status);
     if (result.status >= 500) noteError(request, result.error);
-    const preloads = pages.routeScripts(result.pageModules).map((href) => modulePreload(escapeHtml(href)));
     const html = withNonce(await pages.template(request.url), nonce)
-      .replace(
-        "<!--app-head-->",
-        [renderHead(result.head), ...preloads.map((link) => withNonce(link, nonce))].join("\n    "),
-      )
+      .replace("<!--app-head-->", () => renderHead(result.head))
+      .replace(SCRIPTS_SLOT, () => withNonce(pages.loader(result.pageModules), nonce))
       .replace("<!--app-html-->", () => result.html)
       .replace(
         "<!--app-data-->",

@@ -371,7 +371,7 @@ describe.each(testEngines)("on %s", (engine) => {
       expect(server.threads).toEqual([]);
       // On a connection of its own: the app's close waits for a kept-alive connection to go idle.
       const card = statusWithoutKeepAlive(`${server.url}/og/${WATCH}.png`);
-      await vi.waitFor(() => expect(server.threads).toHaveLength(1), { interval: 5 });
+      await vi.waitFor(() => expect(server.threads).toHaveLength(1), { interval: 5, timeout: 10_000 });
       await server.close();
       expect(await card).toBe(200);
       const [started] = server.threads;
