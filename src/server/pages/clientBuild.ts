@@ -56,12 +56,14 @@ export function forFirstPaint(template: string): string {
 const scriptJson = (value: unknown) => JSON.stringify(value).replaceAll("<", "\\u003c");
 
 /**
- * Once the page has loaded: a preload of each chunk, so they come in together rather than one
- * import after another, under the loader's own nonce (a policy with 'strict-dynamic' treats
- * preloads as scripts); then the entry.
+ * Once the page has loaded and painted its first screen with what it loaded (the frame after the
+ * load event; at once in a hidden tab, which paints nothing): a preload of each chunk, so they
+ * come in together rather than one import after another, under the loader's own nonce (a policy
+ * with 'strict-dynamic' treats preloads as scripts); then the entry. The app's work never comes
+ * before the lead picture's paint.
  */
 export const appLoader = (entry: string, chunks: string[]) =>
-  `<script type="module">const start = () => { const nonce = document.querySelector("script[nonce]")?.nonce ?? ""; for (const href of ${scriptJson(chunks)}) { const link = document.createElement("link"); link.rel = "modulepreload"; link.nonce = nonce; link.href = href; document.head.append(link); } import(${scriptJson(entry)}); }; document.readyState === "complete" ? start() : addEventListener("load", start, { once: true });</script>`;
+  `<script type="module">const start = () => { const nonce = document.querySelector("script[nonce]")?.nonce ?? ""; for (const href of ${scriptJson(chunks)}) { const link = document.createElement("link"); link.rel = "modulepreload"; link.nonce = nonce; link.href = href; document.head.append(link); } import(${scriptJson(entry)}); }; const painted = () => document.hidden ? start() : requestAnimationFrame(() => setTimeout(start)); document.readyState === "complete" ? painted() : addEventListener("load", painted, { once: true });</script>`;
 
 export function clientBuild(template: string, manifest: Manifest): ClientBuild {
   const closure = (key: string, seen = new Set<string>()): Set<string> => {
