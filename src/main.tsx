@@ -1,7 +1,7 @@
 // The browser's entry: hydrate the server-rendered page from the data it carries, then take over
 // navigation. Matched route chunks are loaded before hydrating, so the first render matches.
 import { hydrate, QueryClientProvider } from "@tanstack/react-query";
-import { StrictMode } from "react";
+import { StrictMode, startTransition } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { createBrowserRouter, matchRoutes, type RouteObject } from "react-router";
 import { RouterProvider } from "react-router/dom";
@@ -37,14 +37,18 @@ async function start(): Promise<void> {
   router.subscribe((state) => {
     if (state.navigation.state === "idle") applyHead(currentHead(state, data.site));
   });
-  hydrateRoot(
-    document.getElementById("root") as HTMLElement,
-    <StrictMode>
-      <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
-      </QueryClientProvider>
-    </StrictMode>,
-  );
+  // As a transition, hydration yields to the browser every few milliseconds rather than holding
+  // the main thread until the whole page is hydrated: a tap or a scroll meanwhile is answered.
+  startTransition(() => {
+    hydrateRoot(
+      document.getElementById("root") as HTMLElement,
+      <StrictMode>
+        <QueryClientProvider client={queryClient}>
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </StrictMode>,
+    );
+  });
   if (import.meta.env.PROD) registerServiceWorker();
   // What changes while the page is open reaches it through the change stream (its own chunk).
   void import("./updates/changeStream").then(({ startChangeStream }) => startChangeStream(queryClient));
