@@ -6,7 +6,7 @@ import { StrictMode } from "react";
 import { renderToString } from "react-dom/server";
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router";
 import { createQueryClient } from "./api/queries";
-import { matchedPageModules } from "./app/definePage";
+import { matchedPageModules, routerContextFor } from "./app/definePage";
 import { type PageData, withTimestamps } from "./app/pageData";
 import { createRoutes } from "./app/routes";
 import { currentHead } from "./head/currentHead";
@@ -26,11 +26,13 @@ export type RenderResult =
       error?: unknown;
     };
 
+/** The route table, ranked once: each request brings its own query client in the router's context. */
+const { query, dataRoutes } = createStaticHandler(createRoutes());
+
 /** `nonce` goes on the router's hydration script, for the page's Content-Security-Policy. */
 export async function render(request: Request, api: StoryApi, site: Site, nonce?: string): Promise<RenderResult> {
   const queryClient = createQueryClient(api, { retries: 0 });
-  const { query, dataRoutes } = createStaticHandler(createRoutes({ queryClient, site }));
-  const context = await query(request);
+  const context = await query(request, { requestContext: routerContextFor({ queryClient, site }) });
   if (context instanceof Response) {
     return { kind: "redirect", status: context.status, location: context.headers.get("location") ?? "/" };
   }

@@ -7,6 +7,7 @@ import { createBrowserRouter, matchRoutes, type RouteObject } from "react-router
 import { RouterProvider } from "react-router/dom";
 import { httpStoryApi } from "./api/httpStoryApi";
 import { createQueryClient } from "./api/queries";
+import { routerContextFor } from "./app/definePage";
 import { PAGE_DATA_ID, type PageData, withTimestamps } from "./app/pageData";
 import { createRoutes } from "./app/routes";
 import { applyHead } from "./head/applyHead";
@@ -31,9 +32,10 @@ async function start(): Promise<void> {
   const data = JSON.parse(document.getElementById(PAGE_DATA_ID)?.textContent ?? "null") as PageData;
   const queryClient = createQueryClient(httpStoryApi);
   hydrate(queryClient, withTimestamps(data.queries, Date.now()));
-  const routes = createRoutes({ queryClient, site: data.site });
+  const routes = createRoutes();
   await loadMatchedRoutes(routes);
-  const router = createBrowserRouter(routes);
+  const context = routerContextFor({ queryClient, site: data.site });
+  const router = createBrowserRouter(routes, { getContext: () => context });
   router.subscribe((state) => {
     if (state.navigation.state === "idle") applyHead(currentHead(state, data.site));
   });

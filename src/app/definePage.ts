@@ -7,7 +7,7 @@
 // definePage adds what every page shares: the error boundary.
 import type { QueryClient } from "@tanstack/react-query";
 import type { ComponentType } from "react";
-import { data, type LoaderFunctionArgs, type RouteObject } from "react-router";
+import { createContext, data, type LoaderFunctionArgs, type RouteObject, RouterContextProvider } from "react-router";
 import type { Head, Site } from "../head/head";
 import { ApiError, isNotFound } from "../model/apiError";
 import { RouteError } from "./RouteError";
@@ -28,6 +28,18 @@ export interface AppContext {
   site: Site;
 }
 
+/**
+ * Where loaders find the app: in the router's context, which the browser's router gives once and
+ * the server gives per request. So the route table is made once, and the server's handler with it.
+ */
+const appContext = createContext<AppContext>();
+
+/** The router context that gives loaders this app. */
+export const routerContextFor = (app: AppContext) => new RouterContextProvider(new Map([[appContext, app]]));
+
+/** The app a loader runs for, from its router context. */
+export const appOf = ({ context }: Pick<LoaderFunctionArgs, "context">): AppContext => context.get(appContext);
+
 /** What a page's loader returns: the page's head, which the server writes and the browser applies. */
 export interface PageLoaderData {
   head: Head;
@@ -47,8 +59,8 @@ export interface Page {
   module: string;
   /** Loads the page component (its chunk); the router calls it, and anyone may ahead of time. */
   load(): Promise<ComponentType>;
-  /** The page's route, its loader bound to the app's query client and site. */
-  route(app: AppContext): RouteObject;
+  /** The page's route; its loader finds the app's query client and site in the router's context. */
+  route: RouteObject;
 }
 
 /** What a page's route carries in its `handle`. */
@@ -63,13 +75,13 @@ export function definePage({ module, loader, ...route }: PageDeclaration): Page 
     id: route.id,
     module,
     load,
-    route: (app) => ({
+    route: {
       ...route,
-      loader: (args) => loader(args, app),
+      loader: (args) => loader(args, appOf(args)),
       lazy: { Component: load },
       ErrorBoundary: RouteError,
       handle: { module } satisfies PageHandle,
-    }),
+    },
   };
 }
 

@@ -3,14 +3,13 @@
 // server will preload for it.
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { QueryClient } from "@tanstack/react-query";
 import { matchRoutes, type RouteObject } from "react-router";
 import { describe, expect, it } from "vitest";
 import { matchedPageModules } from "./definePage";
 import { createRoutes, pages } from "./routes";
 
 const root = join(import.meta.dirname, "../..");
-const routes = createRoutes({ queryClient: new QueryClient(), site: { url: "https://news.example" } });
+const routes = createRoutes();
 const all = (list: RouteObject[]): RouteObject[] => list.flatMap((route) => [route, ...all(route.children ?? [])]);
 const pageRoutes = all(routes).filter((route) => route.lazy);
 

@@ -9,7 +9,7 @@ import { NotFoundPage } from "../routes/NotFoundPage";
 import { savedPage } from "../routes/saved/route";
 import { searchPage } from "../routes/search/route";
 import { storyPage } from "../routes/story/route";
-import type { AppContext, Page } from "./definePage";
+import { appOf, type Page } from "./definePage";
 import { Layout } from "./Layout";
 import { RouteError } from "./RouteError";
 
@@ -20,7 +20,8 @@ function PageLoading() {
   return null;
 }
 
-export function createRoutes(app: AppContext): RouteObject[] {
+/** The route table; its loaders find the app in the router's context (`routerContextFor`). */
+export function createRoutes(): RouteObject[] {
   return [
     {
       id: "root",
@@ -28,12 +29,12 @@ export function createRoutes(app: AppContext): RouteObject[] {
       Component: Layout,
       ErrorBoundary: RouteError,
       HydrateFallback: PageLoading,
-      loader: async () => {
-        await app.queryClient.ensureQueryData(sectionsQuery());
+      loader: async (args) => {
+        await appOf(args).queryClient.ensureQueryData(sectionsQuery());
         return null;
       },
       children: [
-        ...pages.map((page) => page.route(app)),
+        ...pages.map((page) => ({ ...page.route })),
         {
           id: "not-found",
           path: "*",
