@@ -3,8 +3,7 @@
 import { hydrate, QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
-import { createBrowserRouter, matchRoutes, type RouteObject } from "react-router";
-import { RouterProvider } from "react-router/dom";
+import { createBrowserRouter, matchRoutes, type RouteObject, RouterProvider } from "react-router";
 import { httpStoryApi } from "./api/httpStoryApi";
 import { createQueryClient } from "./api/queries";
 import { PAGE_DATA_ID, type PageData, withTimestamps } from "./app/pageData";
@@ -34,14 +33,19 @@ async function start(): Promise<void> {
   const routes = createRoutes({ queryClient, site: data.site });
   await loadMatchedRoutes(routes);
   const router = createBrowserRouter(routes);
+  // The head follows the page once it is painted: the reader sees the new page first, its title
+  // and tags a frame later (at once in a hidden page, which paints nothing).
   router.subscribe((state) => {
-    if (state.navigation.state === "idle") applyHead(currentHead(state, data.site));
+    if (state.navigation.state !== "idle") return;
+    const write = () => applyHead(currentHead(router.state, data.site));
+    if (document.hidden) write();
+    else requestAnimationFrame(() => setTimeout(write));
   });
   hydrateRoot(
     document.getElementById("root") as HTMLElement,
     <StrictMode>
       <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
+        <RouterProvider router={router} useTransitions={false} />
       </QueryClientProvider>
     </StrictMode>,
   );
