@@ -103,3 +103,57 @@ test("focusing a related headline with the keyboard also fetches it ahead of Ent
   await expect(page.getByRole("heading", { level: 1 })).toBeFocused();
   expect(await documentIsMarked(page)).toBe(true);
 });
+
+test("a related story clicked at the foot of a story opens at its top, focused, with its own head; Back restores both", async ({
+  page,
+  request,
+}) => {
+  const watch = await fetchStory(request, WATCH_SLUG);
+  const [first] = watch.related;
+  if (!first) throw new Error("the WATCH story has no related stories");
+  const related = await fetchStory(request, first.slug);
+  const jsonLdHeadlines = () =>
+    page
+      .locator('head script[type="application/ld+json"]')
+      .evaluateAll((scripts) =>
+        scripts.map((s) => (JSON.parse(s.textContent ?? "null") as { headline?: string } | null)?.headline),
+      );
+
+  await page.goto(`/stories/${WATCH_SLUG}`);
+  await waitForHydration(page);
+  await markDocument(page);
+  const onLoad = await jsonLdHeadlines();
+  expect(onLoad).toContain(watch.headline);
+
+  const apiPath = `/api/stories/${first.slug}`;
+  const storyRequests: string[] = [];
+  page.on("request", (r) => {
+    if (new URL(r.url()).pathname === apiPath) storyRequests.push(r.url());
+  });
+  // The "Related stories" list at the story's foot: the reader has scrolled down to it.
+  const link = page
+    .getByRole("region", { name: "Related stories" })
+    .getByRole("link", { name: first.headline, exact: true });
+  await link.scrollIntoViewIfNeeded();
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+  const prefetched = page.waitForResponse((r) => new URL(r.url()).pathname === apiPath);
+  await link.hover();
+  await prefetched;
+
+  await link.click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(related.headline);
+  await expect(page.getByRole("heading", { level: 1 })).toBeFocused();
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
+  await expect(page).toHaveTitle(`${related.headline} | Dispatch`);
+  await expect(page.locator('head link[rel="canonical"]')).toHaveAttribute("href", related.url);
+  // The head's structured data is the new story's, as many scripts as a page load of it has.
+  await expect.poll(jsonLdHeadlines).toEqual(onLoad.map((h) => (h === watch.headline ? related.headline : h)));
+  expect(storyRequests).toHaveLength(1);
+  expect(await documentIsMarked(page), "the click was a client-side navigation").toBe(true);
+
+  await page.goBack();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(watch.headline);
+  await expect(page).toHaveTitle(`${watch.headline} | Dispatch`);
+  await expect.poll(jsonLdHeadlines).toEqual(onLoad);
+  expect(await documentIsMarked(page), "Back was a client-side navigation").toBe(true);
+});

@@ -3,8 +3,7 @@
 import { hydrate, QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode, startTransition } from "react";
 import { hydrateRoot } from "react-dom/client";
-import { createBrowserRouter, matchRoutes, type RouteObject } from "react-router";
-import { RouterProvider } from "react-router/dom";
+import { createBrowserRouter, matchRoutes, type RouteObject, RouterProvider } from "react-router";
 import { httpStoryApi } from "./api/httpStoryApi";
 import { createQueryClient } from "./api/queries";
 import { routerContextFor } from "./app/definePage";
@@ -36,17 +35,23 @@ async function start(): Promise<void> {
   await loadMatchedRoutes(routes);
   const context = routerContextFor({ queryClient, site: data.site });
   const router = createBrowserRouter(routes, { getContext: () => context });
+  // The head follows the page once it is painted: the reader sees the new page first, its title
+  // and tags a frame later (at once in a hidden page, which paints nothing).
   router.subscribe((state) => {
-    if (state.navigation.state === "idle") applyHead(currentHead(state, data.site));
+    if (state.navigation.state !== "idle") return;
+    const write = () => applyHead(currentHead(router.state, data.site));
+    if (document.hidden) write();
+    else requestAnimationFrame(() => setTimeout(write));
   });
-  // As a transition, hydration yields to the browser every few milliseconds rather than holding
-  // the main thread until the whole page is hydrated: a tap or a scroll meanwhile is answered.
+  // Hydration is a transition: it yields to the browser every few milliseconds rather than holding
+  // the main thread until the whole page is hydrated, so a tap or a scroll meanwhile is answered.
+  // Navigations after it render in one pass (useTransitions={false}, docs/decisions/021).
   startTransition(() => {
     hydrateRoot(
       document.getElementById("root") as HTMLElement,
       <StrictMode>
         <QueryClientProvider client={queryClient}>
-          <RouterProvider router={router} />
+          <RouterProvider router={router} useTransitions={false} />
         </QueryClientProvider>
       </StrictMode>,
     );

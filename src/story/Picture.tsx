@@ -17,8 +17,10 @@ export function Picture({
   const set = pictureSources(image);
   // React preloads an <img> of high priority by itself, but not one inside a <picture> (the browser
   // picks among its sources): the first picture of a page is preloaded here, in the best format.
+  // Only in the page the server writes: after a click in the browser the <img> is in the page as
+  // soon as a preload would be, and a preload's request there only delays the new page's paint.
   const best = set?.sources[0];
-  if (set && best && img.fetchPriority === "high")
+  if (set && best && img.fetchPriority === "high" && import.meta.env.SSR)
     preload(set.src.replace(/\.jpg$/, ".avif"), {
       as: "image",
       type: best.type,

@@ -2,7 +2,7 @@
 // related headlines, sharing and saving; its footer of sharing, tags and related stories; and,
 // beside the story, the most read.
 import { useSuspenseQuery } from "@tanstack/react-query";
-import { useEffect } from "react";
+import { memo, useEffect } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { storyQuery } from "../../api/queries";
 import { MostRead } from "../../headlines/MostRead";
@@ -40,7 +40,19 @@ export default function StoryPage() {
   );
 }
 
-function StoryArticle({ story, search, marked }: { story: Story; search: URLSearchParams; marked?: number }) {
+/**
+ * Memoized: a navigation renders the page as it starts (the router's state
+ * says "loading") and again with the new story, and the first need not redo the story.
+ */
+const StoryArticle = memo(function StoryArticle({
+  story,
+  search,
+  marked,
+}: {
+  story: Story;
+  search: URLSearchParams;
+  marked?: number;
+}) {
   return (
     <article className={styles.story}>
       <header className={styles.header}>
@@ -88,7 +100,7 @@ function StoryArticle({ story, search, marked }: { story: Story; search: URLSear
       </footer>
     </article>
   );
-}
+});
 
 /** `?t=SECONDS` on a story URL: where its video starts. */
 function startTime(value: string | null): number | undefined {
