@@ -110,7 +110,11 @@ test("once a story has loaded, the loader fetches its chunks together, each once
   });
   await page.goto(WATCH_PATH);
   await waitForHydration(page);
-  for (const script of [entry, ...chunks]) expect(fetched.filter((p) => p === script), script).toHaveLength(1);
+  for (const script of [entry, ...chunks])
+    expect(
+      fetched.filter((p) => p === script),
+      script,
+    ).toHaveLength(1);
   // Nothing of the app's was asked for before the page had loaded (the browser's own clock).
   const early = await page.evaluate(() => {
     const [navigation] = performance.getEntriesByType("navigation") as PerformanceNavigationTiming[];

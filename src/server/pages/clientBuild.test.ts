@@ -70,7 +70,12 @@ describe("the loader", () => {
     expect(loader).toMatch(/^<script type="module">[^<]*<\/script>$/);
     expect(loader).toContain('addEventListener("load"');
     const chunks = JSON.parse(/for \(const href of (\[[^\]]*\])\)/.exec(loader)?.[1] ?? "null");
-    expect(chunks).toEqual(["/assets/shared-E.js", "/assets/StoryPage-S.js", "/assets/HeadlineList-H.js", "/assets/Time-T.js"]);
+    expect(chunks).toEqual([
+      "/assets/shared-E.js",
+      "/assets/StoryPage-S.js",
+      "/assets/HeadlineList-H.js",
+      "/assets/Time-T.js",
+    ]);
     expect(loader).toContain('import("/assets/index-A.js")');
   });
 
