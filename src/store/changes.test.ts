@@ -1,8 +1,7 @@
 // The change log on both engines: one row per change a reader can see, none for a write that
 // changed nothing or failed, and ids that only grow.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { StoryInput } from "../model/story";
-import type { StoryStore } from "./storyStore";
 import { testEngines } from "./testDatabases";
 import { freshStorePerTest } from "./testStore";
 

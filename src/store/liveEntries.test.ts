@@ -1,11 +1,10 @@
 // Live coverage in the real store, on each engine: entries written, ordered, pinned, paged by
 // keyset, gone with their story, and a refused write leaving nothing behind.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { LiveEntry, LiveEntryInput } from "../model/liveEntry";
 import type { StoryInput } from "../model/story";
 import { type EntryWritten, liveEntryReads, liveEntryWrites } from "./liveEntries";
-import { connect, openStore } from "./openStore";
-import type { StoryStore } from "./storyStore";
+import { connect } from "./openStore";
 import { testEngines } from "./testDatabases";
 import { freshStorePerTest } from "./testStore";
 

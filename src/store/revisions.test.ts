@@ -1,5 +1,5 @@
 // Revisions: the store keeps a story as each changing write left it, in that write's transaction.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { StoryInput } from "../model/story";
 import type { StoryStore } from "./storyStore";
 import { testEngines } from "./testDatabases";
