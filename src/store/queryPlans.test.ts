@@ -10,6 +10,7 @@ import { findStoryByHeadline } from "../model/headlineMatch";
 import type { StoryInput } from "../model/story";
 import { decodeCursor } from "../model/storyList";
 import type { Engine } from "./engine";
+import { keptPlanName } from "./keptPlans";
 import { monthGreatestChange } from "./migrations";
 import { connect, openStore } from "./openStore";
 import { planNodes, postgresPlan, sqlitePlan } from "./queryPlan";
@@ -155,6 +156,20 @@ describe.each(testEngines)("query plans on %s", (engine) => {
 
   it("reads a story with its authors, tags and related stories by key and index", async () => {
     expectIndexed(engine, await plansOf(() => store.getStory("story-20")));
+  });
+
+  it("reads a story by statements kept planned: on PostgreSQL, named and prepared once a connection", async () => {
+    recording.executed.length = 0;
+    await store.getStory("story-40-before");
+    const names = recording.executed.map((query) => keptPlanName(query.sql));
+    expect(names.length).toBeGreaterThan(0);
+    for (const [i, name] of names.entries()) expect(name, recording.executed[i]?.sql).toBeDefined();
+    if (engine !== "postgres") return;
+    await db.connection().execute(async (connection) => {
+      await createStoryStore(connection, engine).getStory("story-40-before");
+      const prepared = await sql<{ name: string }>`select name from pg_prepared_statements`.execute(connection);
+      expect(prepared.rows.map((row) => row.name)).toEqual(expect.arrayContaining([...new Set(names)]));
+    });
   });
 
   it("follows a moved story's old slug by key", async () => {
