@@ -134,12 +134,12 @@ export async function listStories(
 
 /**
  * What a story page lists as related: the stories its body links first, then the newest of its
- * section and of its tags. Each source is its own indexed query for the few newest, merged here;
- * one query with `section = … or tag in …` could use no index and would read every story. The
- * sources do not wait for the linked stories: whatever those are, the newest wanted come from the
- * first RELATED_LIMIT + 1 of each source (the story itself and the linked ones it shows are left
- * out, and they take the places of the ones wanted), so every query is sent at once, and each
- * comes with its summaries: one round trip to PostgreSQL, not three.
+ * section and of its tags. Each source is its own indexed query for the few newest (read from
+ * the index alone), merged here; one query with `section = … or tag in …` could use no index and
+ * would read every story. The sources do not wait for the linked stories: whatever those are,
+ * the newest wanted are among the first RELATED_LIMIT + 1 of each source (the story itself and
+ * the linked ones it shows are left out, and they take the places of the ones wanted), so they
+ * are sent together with the linked stories' read, then the summaries of those chosen are read.
  */
 export async function relatedStories(
   db: Db,
@@ -155,20 +155,23 @@ export async function relatedStories(
     summariesOf(db, linked),
     withKeptPlan(
       db,
-      summaries(db)
-        .where("stories.section_slug", "=", story.section_slug)
-        .orderBy("stories.published_at", "desc")
-        .orderBy("stories.slug", "desc")
+      db
+        .selectFrom("stories")
+        .select(["slug", "published_at"])
+        .where("section_slug", "=", story.section_slug)
+        .orderBy("published_at", "desc")
+        .orderBy("slug", "desc")
         .limit(take),
     ),
     ...tagSlugs.map((tag) =>
       withKeptPlan(
         db,
-        summaries(db)
-          .innerJoin("story_tags", "story_tags.story_slug", "stories.slug")
-          .where("story_tags.tag_slug", "=", tag)
-          .orderBy("story_tags.published_at", "desc")
-          .orderBy("story_tags.story_slug", "desc")
+        db
+          .selectFrom("story_tags")
+          .select(["story_slug as slug", "published_at"])
+          .where("tag_slug", "=", tag)
+          .orderBy("published_at", "desc")
+          .orderBy("story_slug", "desc")
           .limit(take),
       ),
     ),
@@ -181,7 +184,13 @@ export async function relatedStories(
     .filter((row) => !exclude.has(row.slug))
     .sort((a, b) => (a.published_at === b.published_at ? cmp(b.slug, a.slug) : cmp(b.published_at, a.published_at)))
     .slice(0, wanted);
-  return [...first, ...newest.map(toSummary)];
+  return [
+    ...first,
+    ...(await summariesOf(
+      db,
+      newest.map((row) => row.slug),
+    )),
+  ];
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

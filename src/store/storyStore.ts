@@ -162,9 +162,9 @@ export function createStoryStore(
     sitemaps: sitemapReads(db),
     async getStory(slug) {
       if (!isSlug(slug)) return null;
-      // Two rounds of queries, each sent at once: the story's row, its authors and tags and its
+      // Rounds of queries, each sent at once: the story's row, its authors and tags and its
       // coverage, by the slug asked for (again by the new slug when the story moved); then its
-      // related stories (storyReads.ts). On PostgreSQL each round costs one round trip.
+      // related stories (two rounds, storyReads.ts). On PostgreSQL a round is one round trip.
       const at = (key: string) => Promise.all([storyRow(db, key), namedRefsOf(db, [key]), coverageOf(db, key)]);
       let [row, refs, coverage] = await at(slug);
       if (!row) {
