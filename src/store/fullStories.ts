@@ -4,6 +4,7 @@
 // of 50 stories costs what a feed of 5 does.
 import type { Kysely } from "kysely";
 import type { NamedRef, Story } from "../model/story";
+import { withKeptPlan } from "./keptPlans";
 import { type Database, readBody, type StoryRow } from "./schema";
 import { storyRows, toSummary } from "./storyReads";
 
@@ -28,31 +29,51 @@ export async function fullStories(db: Kysely<Database>, slugs: string[]): Promis
 /** These story rows whole, in their order: their authors and tags in two queries, their bodies read. */
 export async function storiesOfRows(db: Kysely<Database>, rows: StoryRow[]): Promise<FullStory[]> {
   if (rows.length === 0) return [];
-  const slugs = rows.map((row) => row.slug);
+  const refs = await namedRefsOf(
+    db,
+    rows.map((row) => row.slug),
+  );
+  return rows.map((row) => wholeStory(row, refs));
+}
+
+/** The authors and tags of these stories, by story, each list in its order: two queries, run together. */
+export interface NamedRefsByStory {
+  authors: Map<string, NamedRef[]>;
+  tags: Map<string, NamedRef[]>;
+}
+
+export async function namedRefsOf(db: Kysely<Database>, slugs: string[]): Promise<NamedRefsByStory> {
   const [authors, tags] = await Promise.all([
-    db
-      .selectFrom("story_authors")
-      .innerJoin("authors", "authors.slug", "story_authors.author_slug")
-      .select(["story_authors.story_slug", "authors.slug", "authors.name"])
-      .where("story_authors.story_slug", "in", slugs)
-      .orderBy("story_authors.position")
-      .execute(),
-    db
-      .selectFrom("story_tags")
-      .innerJoin("tags", "tags.slug", "story_tags.tag_slug")
-      .select(["story_tags.story_slug", "tags.slug", "tags.name"])
-      .where("story_tags.story_slug", "in", slugs)
-      .orderBy("story_tags.position")
-      .execute(),
+    withKeptPlan(
+      db,
+      db
+        .selectFrom("story_authors")
+        .innerJoin("authors", "authors.slug", "story_authors.author_slug")
+        .select(["story_authors.story_slug", "authors.slug", "authors.name"])
+        .where("story_authors.story_slug", "in", slugs)
+        .orderBy("story_authors.position"),
+    ),
+    withKeptPlan(
+      db,
+      db
+        .selectFrom("story_tags")
+        .innerJoin("tags", "tags.slug", "story_tags.tag_slug")
+        .select(["story_tags.story_slug", "tags.slug", "tags.name"])
+        .where("story_tags.story_slug", "in", slugs)
+        .orderBy("story_tags.position"),
+    ),
   ]);
-  const authorsOf = byStory(authors);
-  const tagsOf = byStory(tags);
-  return rows.map((row) => ({
+  return { authors: byStory(authors), tags: byStory(tags) };
+}
+
+/** A story row with its authors and tags (read for it, by its slug), its body read. */
+export function wholeStory(row: StoryRow, refs: NamedRefsByStory): FullStory {
+  return {
     ...toSummary(row),
-    authors: authorsOf.get(row.slug) ?? [],
-    tags: tagsOf.get(row.slug) ?? [],
+    authors: refs.authors.get(row.slug) ?? [],
+    tags: refs.tags.get(row.slug) ?? [],
     body: readBody(row.body_json),
-  }));
+  };
 }
 
 /** Link rows grouped by story, each group in the order the rows came (by position). */

@@ -7,6 +7,7 @@ import { type Kysely, type Selectable, sql, type Transaction } from "kysely";
 import { ApiError } from "../model/apiError";
 import type { LiveEntry, LiveEntryInput, LiveEntryPage } from "../model/liveEntry";
 import { MAX_PINNED } from "../model/liveEntry";
+import { withKeptPlan } from "./keptPlans";
 import type { Database } from "./schema";
 import { readBody } from "./schema";
 
@@ -45,11 +46,10 @@ export interface LiveEntryReads {
 
 /** Whether the story is live, and since and until when, from its coverage row. */
 export async function coverageOf(db: Db, slug: string): Promise<StoryCoverage> {
-  const row = await db
-    .selectFrom("live_coverage")
-    .select(["started_at", "ended_at"])
-    .where("story_slug", "=", slug)
-    .executeTakeFirst();
+  const [row] = await withKeptPlan(
+    db,
+    db.selectFrom("live_coverage").select(["started_at", "ended_at"]).where("story_slug", "=", slug),
+  );
   if (!row) return {};
   return {
     live: row.ended_at === null,

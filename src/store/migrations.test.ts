@@ -233,3 +233,52 @@ describe.each(testEngines)("the unsafe text migration on %s", (engine) => {
     }
   });
 });
+
+describe.each(testEngines)("the months' summary migration on %s", (engine) => {
+  let database: TestDatabase;
+  afterEach(() => database.drop());
+
+  it("fills the summary from the stories a store already held, and keeps it after", async () => {
+    let db: Kysely<unknown>;
+    ({ database, db } = await storeAt(engine, "0014-live-entries"));
+    await db
+      .insertInto("sections" as never)
+      .values({ slug: "city", name: "City", position: 0 } as never)
+      .execute();
+    const row = (slug: string, published: string, updated: string) => ({
+      slug,
+      headline: `Headline of ${slug}`,
+      section_slug: "city",
+      published_at: published,
+      updated_at: updated,
+      has_video: 0,
+      body_json: JSON.stringify([{ type: "paragraph", text: "Words." }]),
+    });
+    await db
+      .insertInto("stories" as never)
+      .values([
+        row("oct-a", "2026-10-31T23:59:59.999Z", "2026-11-05T00:00:00.000Z"),
+        row("nov-a", "2026-11-01T00:00:00.000Z", "2026-11-01T00:00:00.000Z"),
+        row("nov-b", "2026-11-20T12:00:00.000Z", "2026-11-21T08:00:00.000Z"),
+        row("nov-c", "2026-11-30T23:00:00.000Z", "2026-11-30T23:00:00.000Z"),
+      ] as never)
+      .execute();
+    await db.destroy();
+
+    const store = await openStore(database.url);
+    try {
+      expect(await store.sitemaps.months()).toEqual([
+        { month: "2026-10", count: 1, lastmod: "2026-11-05T00:00:00.000Z" },
+        { month: "2026-11", count: 3, lastmod: "2026-11-30T23:00:00.000Z" },
+      ]);
+      await store.deleteStory("nov-c");
+      expect((await store.sitemaps.months())[1]).toEqual({
+        month: "2026-11",
+        count: 2,
+        lastmod: "2026-11-21T08:00:00.000Z",
+      });
+    } finally {
+      await store.close();
+    }
+  });
+});

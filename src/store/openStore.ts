@@ -14,6 +14,7 @@ import {
 import pg from "pg";
 import { postgresChangeListener } from "./changeNotifications";
 import { engineOf } from "./engine";
+import { keptPlanName } from "./keptPlans";
 import { migrateToLatest } from "./migrations";
 import type { Database } from "./schema";
 import { openSqliteFile, type SqliteFile, underWriteLock } from "./sqliteFile";
@@ -88,8 +89,24 @@ function postgresDialect(databaseUrl: string, schema: string): PostgresDialect {
   // An idle connection's error reaches the pool. One in use is its client's, and the query it runs
   // (or the next) fails and says so: the listener only keeps the event from ending the process.
   pool.on("error", lost);
-  pool.on("connect", (client) => client.on("error", () => {}));
+  pool.on("connect", (client) => {
+    client.on("error", () => {});
+    keepPlans(client);
+  });
   return new OneSchemaPostgresDialect({ pool }, schema);
+}
+
+/**
+ * A connection that sends the statements the store keeps planned (keptPlans.ts) as named ones:
+ * PostgreSQL parses and plans each once on this connection, then runs its plan at every call.
+ * Kysely sends every query as `query(sql, parameters)`; anything else passes as it came.
+ */
+function keepPlans(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  client.query = ((text: unknown, ...rest: unknown[]) => {
+    const name = typeof text === "string" ? keptPlanName(text) : undefined;
+    return name ? query({ name, text, values: rest[0] }, ...rest.slice(1)) : query(text, ...rest);
+  }) as typeof client.query;
 }
 
 /**

@@ -47,6 +47,11 @@ export interface Database {
     headline_key: string;
     target_slug: string | null;
   };
+  /**
+   * Per month of publication (`YYYY-MM`, UTC): its stories' count and their latest updated_at, kept
+   * by triggers on stories in every write's transaction (migration 0015); what the sitemap index reads.
+   */
+  story_months: { month: string; story_count: number; lastmod: string };
   /** A story's live coverage (migration 0014): a row once it went live; `ended_at` once it ended. */
   live_coverage: { story_slug: string; started_at: string; ended_at: string | null };
   /** A live story's entries (store/liveEntries.ts); `pinned` 0 or 1. */

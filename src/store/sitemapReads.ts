@@ -1,7 +1,9 @@
 // What sitemaps read: the stories in publication order, oldest first, by spans of the publication
 // index (stories_newest, read backwards). A span is a range of (published_at, slug) keys, so a
 // month is a range of that index and a part of a month is a narrower one; nothing here reads a
-// story outside the span it was asked about (src/store/queryPlans.test.ts holds it to that).
+// story outside the span it was asked about (src/store/queryPlans.test.ts holds it to that). The
+// months themselves, with their counts and latest changes, come from story_months, a summary the
+// database keeps with every write of a story (migration 0015, docs/decisions/020).
 import { type Kysely, sql } from "kysely";
 import type { Database } from "./schema";
 
@@ -33,7 +35,7 @@ export interface SitemapEntry {
 }
 
 export interface SitemapReads {
-  /** Every month that has stories, oldest first. Two indexed reads a month, none per story row fetched twice. */
+  /** Every month that has stories, oldest first: one read of the months' summary (story_months), not of stories. */
   months(): Promise<StoryMonth[]>;
   summary(span: StorySpan): Promise<SpanSummary>;
   /** The key of the story `offset` places into the span (0 is its first); null past its end. */
@@ -85,18 +87,13 @@ export function sitemapReads(db: Db): SitemapReads {
 
   return {
     async months() {
-      const months: StoryMonth[] = [];
-      let from: string | undefined;
-      for (;;) {
-        // The oldest story from here on names the next month with stories: empty months cost nothing.
-        let next = db.selectFrom("stories").select("published_at").orderBy("published_at").orderBy("slug").limit(1);
-        if (from) next = next.where("published_at", ">=", from);
-        const first = await next.executeTakeFirst();
-        if (!first) return months;
-        const month = first.published_at.slice(0, 7);
-        months.push({ month, ...(await summary(monthSpan(month))) });
-        from = monthBounds(month).end;
-      }
+      // The summary the writes keep (migration 0015): a row a month, never a story's.
+      const rows = await db
+        .selectFrom("story_months")
+        .select(["month", "story_count", "lastmod"])
+        .orderBy("month")
+        .execute();
+      return rows.map((row) => ({ month: row.month, count: Number(row.story_count), lastmod: row.lastmod }));
     },
 
     summary,

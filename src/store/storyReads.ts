@@ -4,6 +4,7 @@
 import { type Kysely, sql } from "kysely";
 import { type Block, imageSchema, type StorySummary } from "../model/story";
 import { type Cursor, encodeCursor, type StoryListQuery } from "../model/storyList";
+import { withKeptPlan } from "./keptPlans";
 import type { Database, StoryRow } from "./schema";
 
 const RELATED_LIMIT = 6;
@@ -109,7 +110,7 @@ async function pageSlugs(db: Db, { section, tag, author, cursor }: StoryListQuer
 /** Summaries of these stories, in the order given (a slug no longer there is left out). */
 export async function summariesOf(db: Db, slugs: string[]): Promise<StorySummary[]> {
   if (slugs.length === 0) return [];
-  const rows = await summaries(db).where("stories.slug", "in", slugs).execute();
+  const rows = await withKeptPlan(db, summaries(db).where("stories.slug", "in", slugs));
   const bySlug = new Map(rows.map((row) => [row.slug, toSummary(row)]));
   return slugs.flatMap((slug) => bySlug.get(slug) ?? []);
 }
@@ -133,8 +134,12 @@ export async function listStories(
 
 /**
  * What a story page lists as related: the stories its body links first, then the newest of its
- * section and of its tags. Each source is its own indexed query for the few newest, merged here;
- * one query with `section = … or tag in …` could use no index and would read every story.
+ * section and of its tags. Each source is its own indexed query for the few newest (read from
+ * the index alone), merged here; one query with `section = … or tag in …` could use no index and
+ * would read every story. The sources do not wait for the linked stories: whatever those are,
+ * the newest wanted are among the first RELATED_LIMIT + 1 of each source (the story itself and
+ * the linked ones it shows are left out, and they take the places of the ones wanted), so they
+ * are sent together with the linked stories' read, then the summaries of those chosen are read.
  */
 export async function relatedStories(
   db: Db,
@@ -145,32 +150,36 @@ export async function relatedStories(
   const linked = [...new Set(body.flatMap((b) => (b.type === "related" && b.slug ? [b.slug] : [])))].filter(
     (slug) => slug !== story.slug,
   );
-  const first = (await summariesOf(db, linked)).slice(0, RELATED_LIMIT);
+  const take = RELATED_LIMIT + 1;
+  const [linkedSummaries, ...sources] = await Promise.all([
+    summariesOf(db, linked),
+    withKeptPlan(
+      db,
+      db
+        .selectFrom("stories")
+        .select(["slug", "published_at"])
+        .where("section_slug", "=", story.section_slug)
+        .orderBy("published_at", "desc")
+        .orderBy("slug", "desc")
+        .limit(take),
+    ),
+    ...tagSlugs.map((tag) =>
+      withKeptPlan(
+        db,
+        db
+          .selectFrom("story_tags")
+          .select(["story_slug as slug", "published_at"])
+          .where("tag_slug", "=", tag)
+          .orderBy("published_at", "desc")
+          .orderBy("story_slug", "desc")
+          .limit(take),
+      ),
+    ),
+  ]);
+  const first = linkedSummaries.slice(0, RELATED_LIMIT);
   const wanted = RELATED_LIMIT - first.length;
   if (wanted === 0) return first;
   const exclude = new Set([story.slug, ...first.map((s) => s.slug)]);
-  // Enough of each source that, after leaving out the excluded, `wanted` remain.
-  const take = wanted + exclude.size;
-  const sources = await Promise.all([
-    db
-      .selectFrom("stories")
-      .select(["slug", "published_at"])
-      .where("section_slug", "=", story.section_slug)
-      .orderBy("published_at", "desc")
-      .orderBy("slug", "desc")
-      .limit(take)
-      .execute(),
-    ...tagSlugs.map((tag) =>
-      db
-        .selectFrom("story_tags")
-        .select(["story_slug as slug", "published_at"])
-        .where("tag_slug", "=", tag)
-        .orderBy("published_at", "desc")
-        .orderBy("story_slug", "desc")
-        .limit(take)
-        .execute(),
-    ),
-  ]);
   const newest = [...new Map(sources.flat().map((row) => [row.slug, row])).values()]
     .filter((row) => !exclude.has(row.slug))
     .sort((a, b) => (a.published_at === b.published_at ? cmp(b.slug, a.slug) : cmp(b.published_at, a.published_at)))
@@ -186,16 +195,17 @@ export async function relatedStories(
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** The story at this slug, or at the slug it moved to. */
-export async function findStoryRow(db: Db, slug: string): Promise<StoryRow | undefined> {
-  const row = await storyRows(db).where("stories.slug", "=", slug).executeTakeFirst();
-  if (row) return row;
-  const redirect = await db
-    .selectFrom("slug_redirects")
-    .select("to_slug")
-    .where("from_slug", "=", slug)
-    .executeTakeFirst();
-  return redirect ? storyRows(db).where("stories.slug", "=", redirect.to_slug).executeTakeFirst() : undefined;
+/** The story at exactly this slug. */
+export const storyRow = async (db: Db, slug: string): Promise<StoryRow | undefined> =>
+  (await withKeptPlan(db, storyRows(db).where("stories.slug", "=", slug)))[0];
+
+/** Where a story that left this slug went; undefined when none did. */
+export async function movedTo(db: Db, slug: string): Promise<string | undefined> {
+  const [redirect] = await withKeptPlan(
+    db,
+    db.selectFrom("slug_redirects").select("to_slug").where("from_slug", "=", slug),
+  );
+  return redirect?.to_slug;
 }
 
 /**

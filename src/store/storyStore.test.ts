@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { findStoryByHeadline } from "../model/headlineMatch";
 import type { StoryInput } from "../model/story";
 import type { StoryStore } from "./storyStore";
@@ -106,6 +106,37 @@ describe.each(testEngines)("on %s", (engine) => {
       ]);
       const main = await store().getStory("main");
       expect(main?.related.map((s) => s.slug)).toEqual(["old-linked", "shares-tag", "same-section"]);
+    });
+
+    it("fills related past linked stories that are also the newest of its section and tag", async () => {
+      // The newest of its section and of its tag are the story itself and the three it links: the rest
+      // comes from below them, newest first (fog-7 and city-9 share a time: the later slug first).
+      const fog = [{ slug: "fog", name: "Fog" }];
+      await store().saveStories([
+        ...Array.from({ length: 12 }, (_, n) => story(`city-${n + 1}`, n + 1)),
+        ...Array.from({ length: 8 }, (_, n) =>
+          story(`fog-${n + 1}`, n + 3, { section: "world", tags: fog, kicker: `Fog ${n + 1}` }),
+        ),
+        story("main", 20, {
+          tags: fog,
+          body: [
+            { type: "related", slug: "city-12", headline: "Headline of city-12" },
+            { type: "related", slug: "fog-8", headline: "Headline of fog-8" },
+            { type: "related", slug: "city-11", headline: "Headline of city-11" },
+          ],
+        }),
+      ]);
+      const related = (await store().getStory("main"))?.related;
+      expect(related?.map((s) => s.slug)).toEqual(["city-12", "fog-8", "city-11", "city-10", "fog-7", "city-9"]);
+      expect(related?.[4]).toEqual({
+        slug: "fog-7",
+        kicker: "Fog 7",
+        headline: "Headline of fog-7",
+        section: { slug: "world", name: "World" },
+        publishedAt: new Date(Date.UTC(2026, 10, 9, 8)).toISOString(),
+        updatedAt: new Date(Date.UTC(2026, 10, 9, 8)).toISOString(),
+        hasVideo: false,
+      });
     });
 
     it("replaces a story saved again under the same slug, with nothing left of the old one", async () => {

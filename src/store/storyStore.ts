@@ -16,7 +16,7 @@ import {
 import type { StoryListQuery } from "../model/storyList";
 import { changeLogBounds, changesAfter, recordChange } from "./changes";
 import type { Engine } from "./engine";
-import { type FullStory, fullStories, storiesOfRows } from "./fullStories";
+import { type FullStory, fullStories, namedRefsOf, wholeStory } from "./fullStories";
 import {
   coverageOf,
   type LiveEntryReads,
@@ -32,7 +32,7 @@ import { dropRevisions, keepRevision, listRevisions } from "./revisions";
 import type { Database } from "./schema";
 import { search } from "./search";
 import { type SitemapReads, sitemapReads } from "./sitemapReads";
-import { findStoryRow, listStories, mostRead, relatedStories, toSummary } from "./storyReads";
+import { listStories, mostRead, movedTo, relatedStories, storyRow, toSummary } from "./storyReads";
 import { deleteStory, moveStory, type SaveOutcome, storyExists, writeStory } from "./storyWrites";
 
 export type StoryToSave = StoryInput & { movedFrom?: string };
@@ -162,15 +162,24 @@ export function createStoryStore(
     sitemaps: sitemapReads(db),
     async getStory(slug) {
       if (!isSlug(slug)) return null;
-      const row = await findStoryRow(db, slug);
-      if (!row) return null;
-      const [story] = await storiesOfRows(db, [row]);
-      if (!story) return null;
-      const tagSlugs = story.tags.map((t) => t.slug);
-      const [related, coverage] = await Promise.all([
-        relatedStories(db, row, story.body, tagSlugs),
-        coverageOf(db, row.slug),
-      ]);
+      // Rounds of queries, each sent at once: the story's row, its authors and tags and its
+      // coverage, by the slug asked for (again by the new slug when the story moved); then its
+      // related stories (two rounds, storyReads.ts). On PostgreSQL a round is one round trip.
+      const at = (key: string) => Promise.all([storyRow(db, key), namedRefsOf(db, [key]), coverageOf(db, key)]);
+      let [row, refs, coverage] = await at(slug);
+      if (!row) {
+        const moved = await movedTo(db, slug);
+        if (!moved) return null;
+        [row, refs, coverage] = await at(moved);
+        if (!row) return null;
+      }
+      const story = wholeStory(row, refs);
+      const related = await relatedStories(
+        db,
+        row,
+        story.body,
+        story.tags.map((t) => t.slug),
+      );
       return { ...story, related, ...coverage };
     },
 
