@@ -1,7 +1,7 @@
 // Live coverage: a story with `live` set carries timestamped entries, newest first, some pinned
 // above the rest. What an entry is, what a client sends to write one, and a page of them.
 import { z } from "zod";
-import { blockSchema, storyText, TEXT_LIMITS } from "./story";
+import { blockSchema, isoDateTime, storyText, TEXT_LIMITS } from "./story";
 
 /** How many entries of a story may be pinned at once (a newsroom pins one or two). */
 export const MAX_PINNED = 3;
@@ -9,7 +9,6 @@ export const MAX_PINNED = 3;
 export const ENTRY_PAGE_SIZE = 20;
 export const MAX_ENTRY_PAGE_SIZE = 50;
 
-const isoDateTime = z.iso.datetime({ offset: true });
 /** An entry's headline: a story text, as long as a story's headline may be. */
 const entryHeadline = storyText(TEXT_LIMITS.headline);
 

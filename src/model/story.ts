@@ -67,7 +67,16 @@ export const TEXT_LIMITS = {
 const text = (max: number) => safeString().trim().min(1).max(max);
 /** A text of a story, trimmed, of 1 to `max` characters, none of them unsafe. */
 export const storyText = text;
-const isoDateTime = z.iso.datetime({ offset: true });
+/**
+ * An instant as ISO 8601 with its offset, within the years 0000-9999 once in UTC: the store keeps
+ * UTC times as text in that form, so that they sort as they compare (9999-12-31T23:00:00-05:00 is
+ * the year 10000 in UTC, which has no such form, and would sort before every other story).
+ */
+export const isoDateTime = z.iso
+  .datetime({ offset: true })
+  .refine((value) => !Number.isFinite(Date.parse(value)) || /^\d{4}-/.test(new Date(value).toISOString()), {
+    message: "must fall within the years 0000-9999 in UTC",
+  });
 
 export const namedRefSchema = z.object({ slug: slugSchema, name: text(120) });
 export const sectionSchema = namedRefSchema;

@@ -1,7 +1,8 @@
 // What sitemaps read: the stories in publication order, oldest first, by spans of the publication
-// index (stories_newest, read backwards). A span is a range of (published_at, slug) keys, so a
-// month is a range of that index and a part of a month is a narrower one; nothing here reads a
-// story outside the span it was asked about (src/store/queryPlans.test.ts holds it to that). The
+// index (stories_by_publication, which holds updated_at beside the key). A span is a range of
+// (published_at, slug) keys, so a month is a range of that index and a part of a month is a
+// narrower one; nothing here reads a story outside the span it was asked about
+// (src/store/queryPlans.test.ts holds it to that). The
 // months themselves, with their counts and latest changes, come from story_months, a summary the
 // database keeps with every write of a story (migration 0015, docs/decisions/020).
 import { type Kysely, sql } from "kysely";

@@ -94,6 +94,9 @@ describe.each(testEngines)("on %s", (engine) => {
       ["an unknown block type", draft({ body: [{ type: "marquee", text: "hi" }] }), "body"],
       ["an empty body", draft({ body: [] }), "body"],
       ["a bad date", draft({ publishedAt: "yesterday" }), "publishedAt"],
+      // The year 10000 in UTC: the store's times sort as text only within 0000-9999.
+      ["a date past the year 9999 in UTC", draft({ updatedAt: "9999-12-31T23:00:00-05:00" }), "updatedAt"],
+      ["a date before the year 0000 in UTC", draft({ publishedAt: "0000-01-01T00:00:00+01:00" }), "publishedAt"],
       ["a script URL image", draft({ image: { src: "javascript:alert(1)", alt: "", width: 1, height: 1 } }), "image"],
     ])("answers 400 naming the failing field for %s, and writes nothing", async (_case, body, field) => {
       const before = await server.store.countStories();
