@@ -6,23 +6,11 @@ import type { StoryInput } from "../model/story";
 import { type EntryWritten, liveEntryReads, liveEntryWrites } from "./liveEntries";
 import { connect } from "./openStore";
 import { testEngines } from "./testDatabases";
-import { freshStorePerTest } from "./testStore";
+import { freshStorePerTest, testStory } from "./testStore";
 
 const AT = "2026-11-27T08:00:00.000Z";
 
-function story(slug: string, extra: Partial<StoryInput> = {}): StoryInput {
-  return {
-    slug,
-    headline: `Headline of ${slug}`,
-    section: "city",
-    authors: [],
-    tags: [],
-    publishedAt: AT,
-    updatedAt: AT,
-    body: [{ type: "paragraph", text: `Body of ${slug}.` }],
-    ...extra,
-  };
-}
+const story = (slug: string, extra: Partial<StoryInput> = {}): StoryInput => testStory(slug, AT, extra);
 
 const entry = (minute: number, text: string, extra: Partial<LiveEntryInput> = {}): LiveEntryInput => ({
   postedAt: new Date(Date.parse(AT) + minute * 60_000).toISOString(),

@@ -3,22 +3,11 @@ import { describe, expect, it } from "vitest";
 import type { StoryInput } from "../model/story";
 import type { StoryStore } from "./storyStore";
 import { testEngines } from "./testDatabases";
-import { freshStorePerTest } from "./testStore";
+import { freshStorePerTest, testStory } from "./testStore";
 
-function story(slug: string, text: string, extra: Partial<StoryInput> = {}): StoryInput {
-  const at = "2026-11-20T08:00:00.000Z";
-  return {
-    slug,
-    headline: `Headline of ${slug}`,
-    section: "city",
-    authors: [],
-    tags: [],
-    publishedAt: at,
-    updatedAt: at,
-    body: [{ type: "paragraph", text }],
-    ...extra,
-  };
-}
+/** A story whose one paragraph is `text`. */
+const story = (slug: string, text: string, extra: Partial<StoryInput> = {}): StoryInput =>
+  testStory(slug, "2026-11-20T08:00:00.000Z", { body: [{ type: "paragraph", text }], ...extra });
 
 const page = { limit: 10 };
 const texts = async (store: StoryStore, slug: string) =>

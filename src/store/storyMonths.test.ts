@@ -9,7 +9,7 @@ import { sitemapIndex, storyChildren } from "../server/feeds/sitemaps";
 import { monthSpan, type SitemapReads, type StoryMonth } from "./sitemapReads";
 import type { StoryStore } from "./storyStore";
 import { testEngines } from "./testDatabases";
-import { freshStorePerTest } from "./testStore";
+import { freshStorePerTest, testStory } from "./testStore";
 
 const HOUR = 3_600_000;
 /** Times from 2025-11 to 2026-04: six months, a new year between. */
@@ -18,18 +18,8 @@ const SPAN_HOURS = 24 * 181;
 
 const at = (hours: number) => new Date(START + hours * HOUR).toISOString();
 
-function story(slug: string, publishedHours: number, updatedHours = publishedHours): StoryInput {
-  return {
-    slug,
-    headline: `Headline of ${slug}`,
-    section: "city",
-    authors: [],
-    tags: [],
-    publishedAt: at(publishedHours),
-    updatedAt: at(updatedHours),
-    body: [{ type: "paragraph", text: `Body of ${slug}.` }],
-  };
-}
+const story = (slug: string, publishedHours: number, updatedHours = publishedHours): StoryInput =>
+  testStory(slug, at(publishedHours), { updatedAt: at(updatedHours) });
 
 /** Every story in publication order, read from the stories (the publication index), not the summary. */
 async function allStories(store: StoryStore) {

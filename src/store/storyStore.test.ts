@@ -3,22 +3,14 @@ import { findStoryByHeadline } from "../model/headlineMatch";
 import type { StoryInput } from "../model/story";
 import type { StoryStore } from "./storyStore";
 import { testEngines } from "./testDatabases";
-import { freshStorePerTest } from "./testStore";
+import { freshStorePerTest, testStory } from "./testStore";
 
-function story(slug: string, day: number, extra: Partial<StoryInput> = {}): StoryInput {
-  const at = new Date(Date.UTC(2026, 10, day, 8)).toISOString();
-  return {
-    slug,
-    headline: `Headline of ${slug}`,
-    section: "city",
+/** A story by Ana Ferreira, published on the `day` of November 2026. */
+const story = (slug: string, day: number, extra: Partial<StoryInput> = {}): StoryInput =>
+  testStory(slug, new Date(Date.UTC(2026, 10, day, 8)).toISOString(), {
     authors: [{ slug: "ana-ferreira", name: "Ana Ferreira" }],
-    tags: [],
-    publishedAt: at,
-    updatedAt: at,
-    body: [{ type: "paragraph", text: `Body of ${slug}.` }],
     ...extra,
-  };
-}
+  });
 
 describe.each(testEngines)("on %s", (engine) => {
   const { store } = freshStorePerTest(engine, [

@@ -1,7 +1,7 @@
 // Test support: a fresh store of one engine for each test (see testDatabases.ts), with sections to
 // file stories under, closed and dropped after. Not part of the running app.
 import { afterEach, beforeEach } from "vitest";
-import type { Section } from "../model/story";
+import type { Section, StoryInput } from "../model/story";
 import type { Engine } from "./engine";
 import { openStore } from "./openStore";
 import type { StoryStore } from "./storyStore";
@@ -28,4 +28,22 @@ export function freshStorePerTest(
     return value;
   };
   return { store: () => current(store), databaseUrl: () => current(database).url };
+}
+
+/**
+ * A story to save: in the "city" section, "Headline of <slug>", one paragraph "Body of <slug>.",
+ * published and updated at `at`, by nobody, tagged nothing; `extra` changes any of it.
+ */
+export function testStory(slug: string, at: string, extra: Partial<StoryInput> = {}): StoryInput {
+  return {
+    slug,
+    headline: `Headline of ${slug}`,
+    section: "city",
+    authors: [],
+    tags: [],
+    publishedAt: at,
+    updatedAt: at,
+    body: [{ type: "paragraph", text: `Body of ${slug}.` }],
+    ...extra,
+  };
 }
