@@ -38,6 +38,8 @@ export default defineConfig({
       PUBLIC_URL: baseURL,
       DATABASE_URL: `file:${join(mkdtempSync(join(tmpdir(), "dispatch-e2e-")), "store.db")}`,
       LOG_REQUESTS: "0",
+      // A test may speak for a reader of its own (X-Forwarded-For): all browsers here are 127.0.0.1.
+      TRUST_PROXY: "true",
       ADMIN_TOKEN: adminToken,
       // The server must render with React's production build whatever the shell says (see e2e/delivery.spec.ts).
       NODE_ENV: "development",
