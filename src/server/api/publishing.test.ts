@@ -47,6 +47,13 @@ describe.each(testEngines)("on %s", (engine) => {
       expect(list.items[0].slug).toBe("winter-ferry-hours");
     });
 
+    it("reads the story once, for its answer, unless it moves it", async () => {
+      const before = server.work().storyReads;
+      expect((await send("PUT", "/api/stories/read-once", draft())).status).toBe(201);
+      expect((await send("PUT", "/api/stories/read-once", draft({ headline: "Read once, edited" }))).status).toBe(200);
+      expect(server.work().storyReads - before).toBe(2);
+    });
+
     it("takes a slug as long as the model allows (120 characters), and serves it everywhere", async () => {
       const slug = `${"longest-slug-".repeat(9)}abc`;
       expect(slug).toHaveLength(120);

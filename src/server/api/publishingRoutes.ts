@@ -46,9 +46,9 @@ export const publishingRoutes: FastifyPluginAsync<PublishingRoutesOptions> = asy
     const sections = await store.listSections();
     if (!sections.some((section) => section.slug === story.section))
       throw new ApiError("invalid_story", `section: there is no section ${JSON.stringify(story.section)}`);
-    const current = await store.getStory(slug);
+    // A move needs a story at the old slug (not one an old slug redirects to) and none at the new.
     const moving = story.slug !== slug;
-    if (moving && current?.slug !== slug)
+    if (moving && (await store.getStory(slug))?.slug !== slug)
       throw new ApiError("story_not_found", `There is no story at ${slug} to move to ${story.slug}.`);
     if (moving && (await store.getStory(story.slug))?.slug === story.slug)
       throw new ApiError("slug_taken", `Another story is already at ${story.slug}.`);
