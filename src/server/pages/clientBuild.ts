@@ -82,10 +82,20 @@ export function clientBuild(template: string, manifest: Manifest): ClientBuild {
     for (const module of pageModules) for (const key of closure(module)) if (!entry.has(key)) keys.add(key);
     return scriptsOf(keys);
   };
+  // A page's loader depends only on the pages it shows: made once for each set, not per request.
+  const loaders = new Map<string, string>();
   return {
     template: forFirstPaint(template),
     entryScripts: scriptsOf(entry),
     routeScripts,
-    loader: (pageModules) => appLoader(entryScript, [...entryChunks, ...routeScripts(pageModules)]),
+    loader(pageModules) {
+      const key = pageModules.join(" ");
+      let loader = loaders.get(key);
+      if (loader === undefined) {
+        loader = appLoader(entryScript, [...entryChunks, ...routeScripts(pageModules)]);
+        loaders.set(key, loader);
+      }
+      return loader;
+    },
   };
 }
