@@ -4,8 +4,10 @@
 // On PostgreSQL the write also notifies the other servers (NOTIFY, delivered on commit).
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { Change, LoggedChange } from "../model/change";
+import { entriesKey, STORIES, storyKey } from "../model/dependencies";
 import type { Engine } from "./engine";
 import type { Database } from "./schema";
+import { touch } from "./touchedKeys";
 
 /** The channel PostgreSQL servers LISTEN on; the payload is the schema, so stores sharing a database tell theirs apart. */
 export const CHANGE_CHANNEL = "dispatch_changes";
@@ -14,6 +16,16 @@ export const CHANGE_CHANNEL = "dispatch_changes";
 export const CHANGE_RETENTION_MS = 7 * 24 * 3600_000;
 
 export async function recordChange(trx: Transaction<Database>, engine: Engine, change: Change, now = new Date()) {
+  // What kept answers and a CDN must forget: a story's own answers and the lists it is in, or a
+  // live story's entries (model/dependencies.ts).
+  if (change.kind === "entry") touch(trx, entriesKey(change.data.slug));
+  else
+    touch(
+      trx,
+      storyKey(change.data.slug),
+      STORIES,
+      ...(change.data.movedFrom ? [storyKey(change.data.movedFrom)] : []),
+    );
   const { id } = await trx
     .insertInto("story_changes")
     .values({

@@ -408,6 +408,19 @@ export const migrations = (engine: Engine): Record<string, Migration> => ({
         group by substr(published_at, 1, 7)`.execute(db);
     },
   },
+  "0016-answer-invalidations": {
+    // What each write changed, by the store version it raised (docs/decisions/026): every server
+    // process reads the rows after the version its kept answers were checked at, and forgets only
+    // the answers that depend on one of their keys. Written in the write's transaction, so a
+    // version a reader sees always has its row. Keys are space-separated (model/dependencies.ts).
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("answer_invalidations")
+        .addColumn("version", "integer", (c) => c.primaryKey())
+        .addColumn("keys", "text", (c) => c.notNull())
+        .execute();
+    },
+  },
 });
 
 /*

@@ -5,9 +5,11 @@
 // own blocks, and the unlinked blocks elsewhere that may name a saved story. Every function runs
 // inside the caller's transaction.
 import type { Transaction } from "kysely";
+import { storyKey } from "../model/dependencies";
 import { matchWords, normalizeHeadline } from "../model/headlineMatch";
 import type { Block } from "../model/story";
 import { type Database, readBody } from "./schema";
+import { touch } from "./touchedKeys";
 
 type Trx = Transaction<Database>;
 
@@ -151,6 +153,8 @@ export async function retargetLinks(trx: Trx, from: string[], to: string | null)
 }
 
 async function setLinkTarget(trx: Trx, owner: string, position: number, target: string | null): Promise<void> {
+  // The owner's related block now links elsewhere (or nowhere): its answers change.
+  touch(trx, storyKey(owner));
   await trx
     .updateTable("related_links")
     .set({ target_slug: target })

@@ -31,6 +31,8 @@ export interface Database {
   slug_redirects: { from_slug: string; to_slug: string; created_at: Generated<string> };
   /** One row (id 1): raised by every write, read by servers to know whether their renders still hold. */
   store_version: { id: number; version: number };
+  /** What the write that raised the store to `version` changed: dependency keys, space-separated (migration 0016). */
+  answer_invalidations: { version: number; keys: string };
   /** The distinct normalised words of each story's headline: how similar headlines are found. */
   headline_words: { word: string; story_slug: string };
   /** Requests counted per limit and client in fixed windows (store/requestCounts.ts); `window_end` in ms since the epoch. */

@@ -134,6 +134,8 @@ export function guardStore(store: StoryStore, { checkFile, busyWaitMs }: FaultOp
     listHeadlines: reading(store.listHeadlines),
     countStories: reading(store.countStories),
     version: reading(store.version),
+    invalidationsAfter: reading(store.invalidationsAfter),
+    watchWrites: store.watchWrites,
     changesAfter: reading(store.changesAfter),
     changeLogBounds: reading(store.changeLogBounds),
     watchChanges: store.watchChanges,

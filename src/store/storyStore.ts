@@ -3,6 +3,7 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import { ApiError } from "../model/apiError";
 import type { LoggedChange } from "../model/change";
+import { EVERYTHING, MAX_KEYS_PER_WRITE, STORIES, storyKey, storyWriteKeys } from "../model/dependencies";
 import type { RevisionPage } from "../model/revision";
 import type { SearchPhase, SearchPosition } from "../model/search";
 import {
@@ -34,6 +35,7 @@ import { search } from "./search";
 import { type SitemapReads, sitemapReads } from "./sitemapReads";
 import { listStories, mostRead, movedTo, relatedStories, storyRow, toSummary } from "./storyReads";
 import { deleteStory, moveStory, type SaveOutcome, storyExists, writeStory } from "./storyWrites";
+import { touch, touchedBy } from "./touchedKeys";
 
 export type StoryToSave = StoryInput & { movedFrom?: string };
 
@@ -94,6 +96,17 @@ export interface StoryStore extends LiveEntryWrites, LiveEntryReads {
   countStories(): Promise<number>;
   /** A number that changes with every write to stories or sections: what a render of the store's content depends on. */
   version(): Promise<number>;
+  /**
+   * What each write after `version` changed, oldest first: the version it raised the store to and
+   * its dependency keys (model/dependencies.ts). A version missing from the answer is one the
+   * store no longer remembers.
+   */
+  invalidationsAfter(version: number): Promise<{ version: number; keys: string[] }[]>;
+  /**
+   * Calls `watch` with the keys of every write through this store once it has committed (a CDN
+   * purge); the write waits for it before it returns. Returns a function that stops it.
+   */
+  watchWrites(watch: WriteWatcher): () => void;
   /** Up to `limit` logged changes after the id `after`, oldest first (store/changes.ts). */
   changesAfter(after: number, limit: number): Promise<LoggedChange[]>;
   /** The first id the change log still holds, and the last it wrote. */
@@ -114,6 +127,12 @@ export interface StoryStore extends LiveEntryWrites, LiveEntryReads {
 /** Whether a slug could name anything: other strings (a NUL, say, which PostgreSQL refuses) find nothing. */
 const isSlug = (slug: string): boolean => slugSchema.safeParse(slug).success;
 
+/** Told the dependency keys a committed write changed; the write waits for the promise. */
+export type WriteWatcher = (keys: string[]) => Promise<void> | void;
+
+/** How many writes' invalidations the store keeps: a process further behind forgets every kept answer. */
+const KEPT_INVALIDATIONS = 10_000;
+
 /** Calls `wake` when another server writes (PostgreSQL LISTEN, store/changeNotifications.ts); returns a stop function. */
 export type ChangeListener = (wake: () => void) => () => Promise<void>;
 
@@ -123,20 +142,41 @@ export function createStoryStore(
   { listenForChanges }: { listenForChanges?: ChangeListener } = {},
 ): StoryStore {
   const watchers = new Set<() => void>();
+  const writeWatchers = new Set<WriteWatcher>();
   // Read on every request of the pages and the API: built and compiled once.
   const versionQuery = db.selectFrom("store_version").select("version").where("id", "=", 1).compile();
 
-  /** A write transaction that raises the store's version first (see migration 0007). */
+  /**
+   * A write transaction that raises the store's version first (see migration 0007) and, last,
+   * records what it changed under that version (0016, docs/decisions/026). Once committed, the
+   * change feed is woken and whoever watches writes (a CDN purge) is told the keys.
+   */
   const write = async <T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> => {
+    let keys: string[] = [];
     const result = await db.transaction().execute(async (trx) => {
-      await trx
+      const { version } = await trx
         .updateTable("store_version")
         .set((eb) => ({ version: eb("version", "+", 1) }))
         .where("id", "=", 1)
+        .returning("version")
+        .executeTakeFirstOrThrow();
+      const result = await work(trx);
+      keys = touchedBy(trx);
+      if (keys.length > MAX_KEYS_PER_WRITE || keys.includes(EVERYTHING)) keys = [EVERYTHING];
+      await trx
+        .insertInto("answer_invalidations")
+        .values({ version, keys: keys.join(" ") })
         .execute();
-      return work(trx);
+      // Now and then, forget what no process can still be behind on (it would start afresh).
+      if (version % 100 === 0)
+        await trx
+          .deleteFrom("answer_invalidations")
+          .where("version", "<=", version - KEPT_INVALIDATIONS)
+          .execute();
+      return result;
     });
     for (const wake of watchers) wake();
+    if (keys.length > 0) await Promise.allSettled([...writeWatchers].map((watch) => watch(keys)));
     return result;
   };
 
@@ -147,6 +187,8 @@ export function createStoryStore(
 
     async saveSections(sections) {
       await write(async (trx) => {
+        // Every page names the sections (navigation, kickers): this changes everything.
+        touch(trx, EVERYTHING);
         for (const [position, section] of sections.entries()) {
           await trx
             .insertInto("sections")
@@ -200,6 +242,7 @@ export function createStoryStore(
           await keepRevision(trx, story, { outcome, movedFrom });
           if (story.live !== undefined) await setLive(trx, story.slug, story.live, story.publishedAt, new Date());
           outcomes.push({ slug: story.slug, outcome });
+          if (outcome !== "unchanged") touch(trx, ...storyWriteKeys(story));
           if (outcome !== "unchanged")
             await recordChange(trx, engine, {
               kind: "story",
@@ -224,6 +267,7 @@ export function createStoryStore(
       return write(async (trx) => {
         const deleted = await deleteStory(trx, slug);
         if (!deleted) return false;
+        touch(trx, storyKey(slug), STORIES);
         await dropRevisions(trx, slug);
         const now = new Date();
         await recordChange(
@@ -240,6 +284,7 @@ export function createStoryStore(
 
     async clearStories() {
       return write(async (trx) => {
+        touch(trx, EVERYTHING);
         for (const table of [
           "story_views",
           "story_tags",
@@ -309,6 +354,20 @@ export function createStoryStore(
     async version() {
       const { rows } = await db.executeQuery(versionQuery);
       return Number(rows[0]?.version ?? 0);
+    },
+
+    async invalidationsAfter(version) {
+      const rows = await db
+        .selectFrom("answer_invalidations")
+        .select(["version", "keys"])
+        .where("version", ">", version)
+        .orderBy("version")
+        .execute();
+      return rows.map((row) => ({ version: Number(row.version), keys: row.keys ? row.keys.split(" ") : [] }));
+    },
+    watchWrites(watch) {
+      writeWatchers.add(watch);
+      return () => writeWatchers.delete(watch);
     },
 
     changesAfter: (after, limit) => changesAfter(db, after, limit),
