@@ -14,6 +14,7 @@ import { lighthouseMobile, prefetchedNavigation } from "./browser.ts";
 import { type Latency, latency, ms, percentile, type Throughput, table, wrk } from "./measure.ts";
 import { hasCommand, type Running, root, startDispatch, startNginx } from "./processes.ts";
 import { changeLatency, type IdleStreams, idleStreams } from "./streams.ts";
+import { type ZipfRun, zipfReads } from "./zipf.ts";
 
 const { values } = parseArgs({
   options: { stories: { type: "string", default: "100000" }, quick: { type: "boolean", default: false } },
@@ -144,6 +145,8 @@ interface StoreResult {
   publishMs: Latency;
   throughput?: [string, Throughput, Throughput | undefined][];
   navigation?: Awaited<ReturnType<typeof prefetchedNavigation>>;
+  /** Zipf reads of the newest 1,000 stories with no writes, a live entry every 2 s, a story every 30 s. */
+  zipf?: ZipfRun[];
   lighthouse?: {
     story: Awaited<ReturnType<typeof lighthouseMobile>>;
     copy?: Awaited<ReturnType<typeof lighthouseMobile>>;
@@ -324,6 +327,8 @@ async function measureStore(store: Store, index: number): Promise<StoreResult> {
         pair("story JSON", [json], [`${json}.json`]),
       ];
     }
+    // The reads of a news site while its newsroom writes, on the big stores.
+    if (index >= 1 && hasCommand("wrk")) result.zipf = await zipfReads(origin, ADMIN_TOKEN, work, QUICK ? 8 : 40);
     if (index <= 1 && chromiumPath) {
       result.navigation = await prefetchedNavigation(chromiumPath, origin, s.stories.slice(0, QUICK ? 3 : 10));
       if (index === 1) {
@@ -455,6 +460,27 @@ for (const name of names.slice(0, 2)) {
         ms(d.p99),
         n ? n.rps.toFixed(0) : "—",
         n ? `${(d.rps / n.rps).toFixed(2)}×` : "—",
+      ]),
+    ),
+  );
+}
+for (const name of names) {
+  const runs = results.get(name)?.zipf;
+  const without = runs?.[0];
+  if (!runs || !without) continue;
+  out.push(
+    "",
+    `Zipf reads of the newest 1,000 stories while the newsroom writes, ${name}: wrk -t2 -c32 -d${QUICK ? 8 : 40}s, gzip; ratio to the run without writes (targets: 0.85× with live entries, 0.80× with stories):`,
+    "",
+    table(
+      ["while", "req/s", "p50", "p99", "writes (failed)", "ratio"],
+      runs.map((run) => [
+        run.scenario,
+        run.rps.toFixed(0),
+        ms(run.p50),
+        ms(run.p99),
+        `${run.writes} (${run.failedWrites})`,
+        `${(run.rps / without.rps).toFixed(2)}×`,
       ]),
     ),
   );
