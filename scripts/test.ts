@@ -22,6 +22,14 @@ if (!findChromium()) {
   process.exit(1);
 }
 
+// The CDN tests run the shipped VCL in a real Varnish with the xkey vmod (src/server/http/cdn.test.ts).
+if (spawnSync("varnishd", ["-V"], { stdio: "ignore" }).status !== 0) {
+  console.error(
+    "\nNo varnishd was found for the CDN tests. Install Varnish 7 and its modules (Debian/Ubuntu: apt-get install -y varnish varnish-modules).\n",
+  );
+  process.exit(1);
+}
+
 for (const [name, [command, ...args]] of steps) {
   console.log(`\n── ${name} ──`);
   const { status } = spawnSync(command as string, args, { stdio: "inherit" });

@@ -24,6 +24,8 @@ const flag = z.enum(["0", "1"]).default("1");
 
 /** The publishing API's only lock: long enough that guessing it (even unthrottled) is hopeless. */
 export const MIN_ADMIN_TOKEN_LENGTH = 32;
+/** Without purging a CDN learns of a write only by the clock: it may keep an answer this long. */
+export const UNPURGED_MAX_AGE_S = 10;
 
 const envSchema = z.object({
   PORT: z.preprocess(unsetIfEmpty, port),
@@ -42,6 +44,15 @@ const envSchema = z.object({
   LOG_REQUESTS: z.preprocess(unsetIfEmpty, flag),
   RATE_LIMITS: z.preprocess(unsetIfEmpty, flag),
   RENDER_CACHE_MB: z.preprocess(unsetIfEmpty, z.coerce.number().min(0).max(65_536).default(64)),
+  CDN_PURGE_URL: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .transform((value) => value.split(",").map((url) => url.trim()))
+      .pipe(z.array(z.url({ protocol: /^https?$/ })).min(1))
+      .optional(),
+  ),
+  CDN_MAX_AGE: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(1).max(31_536_000).default(14_400)),
 });
 
 /** What each variable accepts, for the error that names it. */
@@ -56,6 +67,8 @@ const accepted: Record<keyof z.input<typeof envSchema>, string> = {
   LOG_REQUESTS: "0 or 1",
   RATE_LIMITS: "0 or 1",
   RENDER_CACHE_MB: "megabytes, 0 or more (0 turns the cache off)",
+  CDN_PURGE_URL: "http(s) URLs, comma-separated",
+  CDN_MAX_AGE: "seconds, a whole number from 1",
 };
 
 export interface Config {
@@ -81,6 +94,10 @@ export interface Config {
    * (WEB_CONCURRENCY > 1) or server (PostgreSQL) may answer the same client (docs/decisions/014).
    */
   sharedLimits: boolean;
+  /** Where each write's PURGE goes (docs/decisions/027); none when no CDN is told. */
+  cdnPurgeUrls: string[];
+  /** How long a CDN may keep pages and API answers: hours when it is purged, 10 s when not. */
+  cdnMaxAgeS: number;
 }
 
 /** The settings from an environment; throws one error naming every variable that is wrong. */
@@ -108,5 +125,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     renderCacheBytes: Math.round(vars.RENDER_CACHE_MB * 1024 * 1024),
     rateLimits: vars.RATE_LIMITS === "1",
     sharedLimits: vars.WEB_CONCURRENCY > 1 || vars.DATABASE_URL.startsWith("postgres"),
+    cdnPurgeUrls: vars.CDN_PURGE_URL ?? [],
+    // Unpurged, a CDN must learn of a write by the clock: it keeps an answer a few seconds.
+    cdnMaxAgeS: vars.CDN_PURGE_URL ? vars.CDN_MAX_AGE : UNPURGED_MAX_AGE_S,
   };
 }

@@ -93,9 +93,6 @@ export function matchedPageModules(matches: { route: { handle?: unknown } }[]): 
   });
 }
 
-/** A query a page shows besides its subject: the page loads without it when it fails. */
-export const extra = (promise: Promise<unknown>) => promise.catch(() => undefined);
-
 /** Awaits a query, turning "no such thing" (or a position that is not one) into the router's 404. */
 export async function orNotFound<T>(promise: Promise<T>): Promise<T> {
   try {

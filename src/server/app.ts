@@ -6,7 +6,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import zlib from "node:zlib";
 import fastifyCompress from "@fastify/compress";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
+import { UNPURGED_MAX_AGE_S } from "../config";
 import type { Site } from "../head/head";
 import { RenditionCache, sitePicturesOf, warmRenditions } from "../media/renditions";
 import { SitePictures } from "../media/sitePictures";
@@ -23,7 +24,10 @@ import { liveFeedRoutes } from "./feeds/liveFeed";
 import { fileRoutes } from "./fileRoutes";
 import { healthRoutes } from "./healthRoutes";
 import { recordRoutes } from "./http/allowedMethods";
+import { AnswerDependencies } from "./http/answerDependencies";
+import { AnswerFreshness } from "./http/answerFreshness";
 import { cacheAnswers } from "./http/caching";
+import { cdnPurger } from "./http/cdnPurge";
 import { errorPageFrom } from "./http/errorPage";
 import { answerClientError, errorAnswers, handleErrors } from "./http/errors";
 import {
@@ -72,6 +76,11 @@ export interface AppOptions {
   now?: () => Date;
   /** Bytes of rendered pages and API answers kept in this process (64 MiB); 0 keeps none. */
   answerCacheBytes?: number;
+  /**
+   * A CDN in front: where each write's PURGE goes, and how long it may keep pages and API answers
+   * (docs/decisions/027). Without purge URLs, 10 s.
+   */
+  cdn?: { purgeUrls: string[]; sharedMaxAgeS: number; retryDelaysMs?: number[] };
   /** Let pages carry any inline style (Vite's dev server injects them); production allows none but offline.html's. */
   anyInlineStyle?: boolean;
   /** The change stream's timings and limits (server/events/eventRoutes.ts). */
@@ -104,6 +113,7 @@ export async function buildApp({
   publicDir,
   shareCards,
   answerCacheBytes = 64 * 1024 * 1024,
+  cdn = { purgeUrls: [], sharedMaxAgeS: UNPURGED_MAX_AGE_S },
   feeds,
   anyInlineStyle = false,
   events,
@@ -127,6 +137,18 @@ export async function buildApp({
   const routes = recordRoutes(app, MAX_PARAM_LENGTH);
   guardRequestTargets(app);
   const reader = createStoryReader(store, publicUrl, now);
+  // What each answer shows, and which kept answers still hold (docs/decisions/026).
+  const dependencies = new AnswerDependencies(reader);
+  const freshness = new AnswerFreshness(store);
+  if (cdn.purgeUrls.length > 0) {
+    const purge = cdnPurger({
+      urls: cdn.purgeUrls,
+      ...(cdn.retryDelaysMs ? { retryDelaysMs: cdn.retryDelaysMs } : {}),
+      onFailure: (failure) => app.log.error({ cdnPurge: failure }, "a CDN purge failed every try"),
+    });
+    const stop = store.watchWrites(purge);
+    app.addHook("onClose", async () => stop());
+  }
   const site: Site = { url: publicUrl };
   handleErrors(app, routes, answerError);
   logServerErrors(app);
@@ -178,14 +200,20 @@ export async function buildApp({
   await app.register(async (dynamic) => {
     // Before the kept answers: a client past the search limit gets its 429 even for a kept page.
     dynamic.addHook("onRequest", limitPaths(clientLimit(dynamic, SEARCH_LIMIT), ["/search", "/api/search"]));
-    // Before the kept answers read the store's version (server/events/eventRoutes.ts).
-    tellPagesTheirPlace(dynamic, store);
-    cacheAnswers(dynamic, { maxBytes: answerCacheBytes, version: () => store.version(), now });
+    const { placeOf } = cacheAnswers(dynamic, {
+      maxBytes: answerCacheBytes,
+      freshness,
+      dependencies,
+      sharedMaxAgeS: cdn.sharedMaxAgeS,
+      now,
+    });
+    tellPagesTheirPlace(dynamic, placeOf);
+    const readerFor = (request: FastifyRequest) => dependencies.readerFor(request);
     await dynamic.register(publishingRoutes, { store, reader, adminToken, pictures, warm });
-    await dynamic.register(entryRoutes, { store, reader, adminToken, now });
-    await dynamic.register(viewRoutes, { store, reader, counter, now });
-    await dynamic.register(readRoutes, { reader });
-    await dynamic.register(pageRoutes, { reader, site, pages });
+    await dynamic.register(entryRoutes, { store, readerFor, adminToken, now });
+    await dynamic.register(viewRoutes, { store, readerFor, counter, now });
+    await dynamic.register(readRoutes, { readerFor });
+    await dynamic.register(pageRoutes, { readerFor, site, pages });
   });
   return app;
 }

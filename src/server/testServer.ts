@@ -68,6 +68,8 @@ export interface TestServerOptions {
   events?: EventStreamOptions;
   /** Where the server keeps the renditions it derives (the app's default folder when absent). */
   mediaCacheDir?: string;
+  /** A CDN in front: where purges go and how long it may keep answers (none by default). */
+  cdn?: { purgeUrls: string[]; sharedMaxAgeS: number; retryDelaysMs?: number[] };
 }
 
 export async function startTestServer({
@@ -91,6 +93,7 @@ export async function startTestServer({
   wrapStore = (store) => store,
   events,
   mediaCacheDir,
+  cdn,
 }: TestServerOptions = {}): Promise<TestServer> {
   const database = given ?? (await createTestDatabase(engine));
   const store = await openStore(
@@ -131,6 +134,7 @@ export async function startTestServer({
     ...(answerCacheBytes !== undefined ? { answerCacheBytes } : {}),
     ...(events ? { events } : {}),
     ...(mediaCacheDir ? { mediaCacheDir } : {}),
+    ...(cdn ? { cdn } : {}),
     pages: {
       template: () => template,
       render: (...args) => {

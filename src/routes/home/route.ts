@@ -1,7 +1,8 @@
 // The front page, declared once: its address, and a loader that fills the cache with everything
-// HomePage reads (the latest, most read and each section's newest) and says its head.
-import { mostReadQuery, sectionsQuery, storiesQuery } from "../../api/queries";
-import { definePage, extra } from "../../app/definePage";
+// HomePage reads (the latest and each section's newest) and says its head. Most read is fetched by
+// the browser (headlines/MostRead.tsx).
+import { sectionsQuery, storiesQuery } from "../../api/queries";
+import { definePage } from "../../app/definePage";
 import { pageHead, SITE_NAME } from "../../head/head";
 import { organizationData, webSite } from "../../head/structuredData";
 import { HOME_LATEST, homeSectionQuery } from "./queries";
@@ -14,7 +15,6 @@ export const homePage = definePage({
     const sections = await queryClient.ensureQueryData(sectionsQuery());
     await Promise.all([
       queryClient.ensureQueryData(storiesQuery({ limit: HOME_LATEST })),
-      extra(queryClient.ensureQueryData(mostReadQuery())),
       ...sections.map((section) => queryClient.ensureQueryData(homeSectionQuery(section.slug))),
     ]);
     return {

@@ -1,9 +1,9 @@
-// A story page, declared once: its address, and a loader that fills the cache with the story (and
-// the most read beside it; for a live story, a page of its entries), sends an old slug on to the
-// story's current one, and says its head.
+// A story page, declared once: its address, and a loader that fills the cache with the story (for a
+// live story, a page of its entries), sends an old slug on to the story's current one, and says
+// its head. Most read is fetched by the browser (headlines/MostRead.tsx).
 import { data, redirect } from "react-router";
-import { liveEntriesQuery, mostReadQuery, storyQuery } from "../../api/queries";
-import { definePage, extra, orNotFound } from "../../app/definePage";
+import { liveEntriesQuery, storyQuery } from "../../api/queries";
+import { definePage, orNotFound } from "../../app/definePage";
 import { liveHead } from "../../head/liveHead";
 import { storyHead } from "../../head/storyHead";
 import { beforeParam } from "../../model/liveParams";
@@ -16,10 +16,7 @@ export const storyPage = definePage({
   loader: async ({ params, request }, { queryClient, site }) => {
     const slug = params.slug ?? "";
     const url = new URL(request.url);
-    const [story] = await Promise.all([
-      orNotFound(queryClient.ensureQueryData(storyQuery(slug))),
-      extra(queryClient.ensureQueryData(mostReadQuery())),
-    ]);
+    const story = await orNotFound(queryClient.ensureQueryData(storyQuery(slug)));
     if (story.slug !== slug) throw redirect(`/stories/${story.slug}${url.search}`, 301);
     const head = storyHead(story, site, quoteParam(url.searchParams.get("quote")));
     if (!story.coverage) return { head };

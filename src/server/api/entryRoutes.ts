@@ -2,7 +2,7 @@
 // behind the publishing token (POST, PUT, DELETE), as a Fastify plugin in the scope of pages and
 // the API. Every write goes through the store's write transaction, so kept pages of the story are
 // answered afresh on the next request.
-import type { FastifyPluginAsync } from "fastify";
+import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { ApiError } from "../../model/apiError";
 import { entryIdSchema, type LiveEntryParams, liveEntryInputSchema } from "../../model/liveEntry";
@@ -16,7 +16,8 @@ type EntryRequest = { Params: { slug: string; id: string } };
 
 export interface EntryRoutesOptions {
   store: StoryStore;
-  reader: StoryApi;
+  /** The story reader for a request, noting what its answer shows (http/answerDependencies.ts). */
+  readerFor: (request: FastifyRequest) => StoryApi;
   adminToken: string | undefined;
   now: () => Date;
 }
@@ -24,13 +25,16 @@ export interface EntryRoutesOptions {
 /** How far ahead of the server's clock an entry may be dated (a client's clock runs a little fast). */
 const FUTURE_SLACK_MS = 5 * 60_000;
 
-export const entryRoutes: FastifyPluginAsync<EntryRoutesOptions> = async (app, { store, reader, adminToken, now }) => {
+export const entryRoutes: FastifyPluginAsync<EntryRoutesOptions> = async (
+  app,
+  { store, readerFor, adminToken, now },
+) => {
   const preHandler = requireAdmin(app, adminToken);
   // An entry is JSON: Fastify's own text/plain parser would hand the route a string, so it goes (415).
   app.removeContentTypeParser("text/plain");
 
   app.get<EntriesRequest>("/api/stories/:slug/entries", async (request) =>
-    reader.liveEntries(slugParam(request.params.slug), request.query as LiveEntryParams),
+    readerFor(request).liveEntries(slugParam(request.params.slug), request.query as LiveEntryParams),
   );
 
   function entryOf(body: unknown) {

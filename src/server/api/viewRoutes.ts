@@ -4,7 +4,7 @@
 // many processes or servers its reports reach (the counter of http/rateLimits.ts).
 
 import { normalizeIP } from "@fastify/rate-limit";
-import type { FastifyPluginAsync } from "fastify";
+import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { ApiError } from "../../model/apiError";
 import { slugSchema } from "../../model/story";
@@ -26,7 +26,8 @@ export const VIEWS_LIMIT: Limit = {
 
 export interface ViewRoutesOptions {
   store: StoryStore;
-  reader: StoryApi;
+  /** The story reader for a request, noting what its answer shows (http/answerDependencies.ts). */
+  readerFor: (request: FastifyRequest) => StoryApi;
   /**
    * Where views are counted per reader: a reader's view of a story counts once an hour, across
    * every process and server that shares the counter (http/rateLimits.ts).
@@ -37,7 +38,7 @@ export interface ViewRoutesOptions {
 }
 
 /** POST /api/views and GET /api/most-read; the beacon's text/plain parser stays in this plugin's scope. */
-export const viewRoutes: FastifyPluginAsync<ViewRoutesOptions> = async (app, { store, reader, counter, now }) => {
+export const viewRoutes: FastifyPluginAsync<ViewRoutesOptions> = async (app, { store, readerFor, counter, now }) => {
   const views = clientLimit(app, VIEWS_LIMIT);
   // sendBeacon may send its JSON as text/plain.
   app.addContentTypeParser("text/plain", { parseAs: "string", bodyLimit: 1024 }, (_request, body, done) => {
@@ -58,5 +59,5 @@ export const viewRoutes: FastifyPluginAsync<ViewRoutesOptions> = async (app, { s
     return reply.code(204).send();
   });
 
-  app.get("/api/most-read", async () => reader.mostRead());
+  app.get("/api/most-read", async (request) => readerFor(request).mostRead());
 };

@@ -150,23 +150,17 @@ function resumeAfter(header: string | string[] | undefined, query: unknown): num
 }
 
 /**
- * Tells each page where the change log stood before the page was made (read before the store's
- * version, so the page shows at least that much), as `Server-Timing: changes;desc="ID"`, which
- * the page's script can read: its change stream resumes from there, and a change made between
- * the page and the stream's opening still reaches it. Per answer, never kept.
+ * Tells a page where the change log stood when it was made (`Server-Timing: changes;desc="ID"`),
+ * so its stream starts there and misses nothing published while it was on its way. `placeOf`
+ * gives the place read for the request before its answer was made or found (http/caching.ts).
  */
-export function tellPagesTheirPlace(scope: FastifyInstance, store: StoryStore): void {
-  const places = new WeakMap<FastifyRequest, number>();
-  scope.addHook("onRequest", async (request) => {
-    if (request.method !== "GET" || request.url.startsWith("/api/")) return;
-    try {
-      places.set(request, (await store.changeLogBounds()).last);
-    } catch {
-      // Without it the page's stream starts from when it opens, as before.
-    }
-  });
+export function tellPagesTheirPlace(
+  scope: FastifyInstance,
+  placeOf: (request: FastifyRequest) => number | undefined,
+): void {
   scope.addHook("onSend", async (request, reply, payload) => {
-    const place = places.get(request);
+    if (request.method !== "GET" || request.url.startsWith("/api/")) return payload;
+    const place = placeOf(request);
     const page = String(reply.getHeader("content-type") ?? "").startsWith("text/html") || reply.statusCode === 304;
     if (place !== undefined && page) reply.header("server-timing", `changes;desc="${place}"`);
     return payload;

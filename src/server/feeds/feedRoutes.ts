@@ -5,10 +5,12 @@ import { Readable } from "node:stream";
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import type { Site } from "../../head/head";
 import { ApiError } from "../../model/apiError";
+import { STORIES } from "../../model/dependencies";
 import type { Section } from "../../model/story";
 import type { StoryApi } from "../../model/storyApi";
 import { MAX_PAGE_SIZE } from "../../model/storyList";
 import type { StoryStore } from "../../store/storyStore";
+import { nameDependencies } from "../http/caching";
 import { bodyEtag, holdsVersion } from "../http/etag";
 import { enclosures } from "./enclosures";
 import { robotsTxt } from "./robots";
@@ -123,6 +125,7 @@ export const feedRoutes: FastifyPluginAsync<FeedRoutesOptions> = async (
     const child = wanted && (await storyChild(store.sitemaps, wanted.month, wanted.part, sitemapPartSize));
     if (!child) throw new ApiError("not_found", `There is no sitemap ${JSON.stringify(name.slice(0, 120))}.`);
     reply.header("cache-control", "public, max-age=300");
+    nameDependencies(reply, [STORIES]);
     if (holdsVersion(request, reply, childEtag(child, site))) return reply.code(304).send();
     const body = Readable.from(storySitemap(store.sitemaps, child, sitemapPartSize, absolute), { objectMode: false });
     endAfterwardsIfClosing(reply);
@@ -161,6 +164,8 @@ function childEtag(child: StoryChild, site: Site): string {
  */
 function send(request: FastifyRequest, reply: FastifyReply, type: string, body: string, maxAge = 300) {
   reply.header("cache-control", `public, max-age=${maxAge}`);
+  // Every feed and sitemap lists from the whole collection: any story write may change it.
+  nameDependencies(reply, [STORIES]);
   if (holdsVersion(request, reply, bodyEtag(body))) return reply.code(304).send();
   return reply.type(`${type}; charset=utf-8`).send(body);
 }

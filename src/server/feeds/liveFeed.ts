@@ -5,10 +5,12 @@ import type { FastifyPluginAsync } from "fastify";
 import { SITE_NAME, type Site } from "../../head/head";
 import { entryText, entryTitle, liveFeedUrl } from "../../head/liveHead";
 import { ApiError } from "../../model/apiError";
+import { entriesKey, storyKey } from "../../model/dependencies";
 import type { LiveEntry } from "../../model/liveEntry";
 import type { Story } from "../../model/story";
 import type { StoryApi } from "../../model/storyApi";
 import type { StoryStore } from "../../store/storyStore";
+import { nameDependencies } from "../http/caching";
 import { bodyEtag, holdsVersion } from "../http/etag";
 import { slugParam } from "../http/slugParam";
 import { RSS_TYPE } from "./rss";
@@ -34,6 +36,7 @@ export const liveFeedRoutes: FastifyPluginAsync<{
     const body = liveFeed(story, entries, absolute);
     // Feed readers poll a live feed often: a minute's cache, and a 304 when nothing changed.
     reply.header("cache-control", "public, max-age=60");
+    nameDependencies(reply, [storyKey(slug), entriesKey(slug)]);
     if (holdsVersion(request, reply, bodyEtag(body))) return reply.code(304).send();
     return reply.type(`${RSS_TYPE}; charset=utf-8`).send(body);
   });

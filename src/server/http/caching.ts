@@ -2,13 +2,19 @@
 // - for a CDN and browsers: a weak ETag on every successful GET, 304 for a matching
 //   If-None-Match, and Cache-Control that lets a shared cache keep an answer briefly and serve it
 //   stale while it fetches a fresh one;
-// - in the process: the answers themselves, compressed, keyed by URL and the store's version, so
-//   asking again costs no render, no compression and no hash until something is published. A
-//   page's CSP nonce is not kept: each answer gets its own, written into the kept bytes as it goes.
+// - in the process: the answers themselves, compressed, keyed by URL, kept until a write changes
+//   something they show (answerFreshness.ts, answerDependencies.ts, docs/decisions/026), so asking
+//   again costs no render, no compression and no hash. A page's CSP nonce is not kept: each answer
+//   gets its own, written into the kept bytes as it goes;
+// - for a CDN, the same dependencies as Surrogate-Key and Cache-Tag, so a purge can name them.
 // Routes that set their own Cache-Control or ETag (files, feeds, share cards) keep them.
 import { promisify } from "node:util";
 import zlib from "node:zlib";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { UNPURGED_MAX_AGE_S } from "../../config";
+import { EVERYTHING } from "../../model/dependencies";
+import type { AnswerDependencies } from "./answerDependencies";
+import type { AnswerFreshness } from "./answerFreshness";
 import { BoundedCache } from "./boundedCache";
 import { bodyEtag, etagMatches } from "./etag";
 import {
@@ -21,15 +27,33 @@ import {
 } from "./nonceSlots";
 import { CSP, cspNonce } from "./securityHeaders";
 
-/** Shared caches may keep pages and API answers this long, so a published change shows within it. */
-const SHARED_MAX_AGE_S = 10;
 const STALE_WHILE_REVALIDATE_S = 60;
-/** "Most read" moves with every view, which does not change the store's version: answers showing it may be this old. */
-const VIEWS_FRESHNESS_MS = 60_000;
+/** What changes by the clock (most read) is kept, here and by shared caches, this long. */
+const BY_CLOCK_S = 60;
 /** Smaller answers go out as they are: compressing them saves less than it costs. */
 const COMPRESS_FROM_BYTES = 1024;
 
-export const dynamicCacheControl = `public, max-age=0, s-maxage=${SHARED_MAX_AGE_S}, stale-while-revalidate=${STALE_WHILE_REVALIDATE_S}`;
+/**
+ * How long shared caches (a CDN) may keep pages and API answers: briefly when nothing tells them
+ * what changed, for hours when Dispatch purges them on every write (CDN_PURGE_URL, cdnPurge.ts).
+ * Browsers always revalidate (the ETag makes that a 304).
+ */
+export const sharedCacheControl = (sharedMaxAgeS: number) =>
+  `public, max-age=0, s-maxage=${sharedMaxAgeS}, stale-while-revalidate=${STALE_WHILE_REVALIDATE_S}`;
+export const dynamicCacheControl = sharedCacheControl(UNPURGED_MAX_AGE_S);
+
+/** Only header-safe keys are named to a CDN (slugs are); anything else a request made up is not. */
+const HEADER_SAFE_KEY = /^[a-z]+(?::[a-z0-9-]+)?$/;
+
+/**
+ * Names an answer's dependencies to a CDN: `Surrogate-Key` (Varnish xkey, Fastly) space-separated,
+ * `Cache-Tag` (Cloudflare) comma-separated. Every answer also carries EVERYTHING, which a write
+ * that cannot say what it changed purges.
+ */
+export function nameDependencies(reply: FastifyReply, keys: Iterable<string>): void {
+  const named = [EVERYTHING, ...[...keys].filter((key) => HEADER_SAFE_KEY.test(key))];
+  reply.header("surrogate-key", named.join(" ")).header("cache-tag", named.join(","));
+}
 
 type Encoding = "br" | "gzip" | "identity";
 type Compressed = Exclude<Encoding, "identity">;
@@ -54,6 +78,11 @@ const ANY: Compressed[] = ["br", "gzip"];
 /** One answer as it was first sent, with each encoding made the first time a client asked for it. */
 interface Answer {
   etag: string;
+  /** When its request began, in the freshness' moments; and what it shows (answerFreshness.ts). */
+  stamp: number;
+  keys: string[];
+  /** For an answer showing what changes by the clock: when it is too old to send (ms since the epoch). */
+  expires?: number;
   contentType: string;
   /** The plain bytes; a page's with a placeholder where each nonce goes (http/nonceSlots.ts). */
   page: Slotted;
@@ -63,11 +92,15 @@ interface Answer {
 }
 
 export interface AnswerCacheOptions {
-  /** Bytes of answers kept (plain and compressed together); the least recently used go first. */
+  /** Bytes of answers kept (plain and compressed together); the least recently used go first; 0 keeps none. */
   maxBytes: number;
-  /** The store's version: an answer made at one version is never served at another. */
-  version: () => Promise<number>;
-  /** The clock (for how old "most read" may be). */
+  /** Which kept answers still hold (one version read a request, answerFreshness.ts). */
+  freshness: AnswerFreshness;
+  /** What each answer was made from (answerDependencies.ts). */
+  dependencies: AnswerDependencies;
+  /** How long a CDN may keep an answer: UNPURGED_MAX_AGE_S, or hours when purged on writes. */
+  sharedMaxAgeS: number;
+  /** The clock (for how long "most read" is kept). */
   now: () => Date;
 }
 
@@ -86,9 +119,14 @@ export function negotiateEncoding(acceptEncoding: string | undefined, offered: r
 const isHtml = (contentType: string) => contentType.startsWith("text/html");
 
 /** Adds the caching hooks to the scope they are called in (pages and the API). */
-export function cacheAnswers(app: FastifyInstance, options?: AnswerCacheOptions) {
-  const answers = options && options.maxBytes > 0 ? new BoundedCache<Answer>({ maxBytes: options.maxBytes }) : null;
-  const keys = new WeakMap<FastifyRequest, string>();
+export function cacheAnswers(
+  app: FastifyInstance,
+  { maxBytes, freshness, dependencies, sharedMaxAgeS, now }: AnswerCacheOptions,
+) {
+  const answers = maxBytes > 0 ? new BoundedCache<Answer>({ maxBytes }) : null;
+  const checked = new WeakMap<FastifyRequest, { stamp: number; place: number }>();
+  const cacheControl = sharedCacheControl(sharedMaxAgeS);
+  const byClockCacheControl = sharedCacheControl(BY_CLOCK_S);
 
   /** The answer's body in the encoding this client takes, made once per answer and encoding; a page's with this answer's nonce. */
   async function encode(request: FastifyRequest, reply: FastifyReply, answer: Answer, key?: string) {
@@ -118,42 +156,63 @@ export function cacheAnswers(app: FastifyInstance, options?: AnswerCacheOptions)
     return encoded;
   }
 
-  if (answers && options)
-    app.addHook("onRequest", async (request, reply) => {
-      if (request.method !== "GET" && request.method !== "HEAD") return;
-      const minute = Math.floor(options.now().getTime() / VIEWS_FRESHNESS_MS);
-      const key = `${await options.version()} ${minute} ${request.url}`;
-      keys.set(request, key);
-      const answer = answers.get(key);
-      if (!answer) return;
-      reply.header("cache-control", dynamicCacheControl).header("etag", answer.etag).header("vary", "accept-encoding");
-      if (etagMatches(request.headers["if-none-match"], answer.etag)) return reply.code(304).send();
-      const body = await encode(request, reply, answer, key);
-      return reply.code(200).type(answer.contentType).send(body);
-    });
+  const holds = (answer: Answer) =>
+    (answer.expires === undefined || answer.expires > now().getTime()) && freshness.holds(answer.stamp, answer.keys);
+
+  // Every GET learns what changed since the last (one version read), then is answered from what
+  // is kept when that still holds.
+  app.addHook("onRequest", async (request, reply) => {
+    if (request.method !== "GET" && request.method !== "HEAD") return;
+    const stamp = await freshness.check();
+    checked.set(request, { stamp, place: freshness.place });
+    const answer = answers?.get(request.url);
+    if (!answer) return;
+    if (!holds(answer)) {
+      answers?.delete(request.url);
+      return;
+    }
+    reply
+      .header("cache-control", answer.expires === undefined ? cacheControl : byClockCacheControl)
+      .header("etag", answer.etag)
+      .header("vary", "accept-encoding");
+    nameDependencies(reply, answer.keys);
+    if (etagMatches(request.headers["if-none-match"], answer.etag)) return reply.code(304).send();
+    const body = await encode(request, reply, answer, request.url);
+    return reply.code(200).type(answer.contentType).send(body);
+  });
 
   app.addHook("onSend", async (request, reply, payload) => {
     if (request.method !== "GET" && request.method !== "HEAD") {
       if (!reply.hasHeader("cache-control")) reply.header("cache-control", "no-store");
       return payload;
     }
+    const byClock = dependencies.changesByClock(request);
     if (!reply.hasHeader("cache-control"))
-      reply.header("cache-control", reply.statusCode < 500 ? dynamicCacheControl : "no-store");
+      reply.header(
+        "cache-control",
+        reply.statusCode >= 500 ? "no-store" : byClock ? byClockCacheControl : cacheControl,
+      );
     reply.header("vary", "accept-encoding");
-    if (
-      reply.statusCode !== 200 ||
-      reply.hasHeader("etag") ||
-      !(typeof payload === "string" || Buffer.isBuffer(payload))
-    )
-      return payload;
+    if (reply.hasHeader("etag") || !(typeof payload === "string" || Buffer.isBuffer(payload))) return payload;
+    const keys = dependencies.keysOf(request);
+    if (reply.statusCode < 500 && !reply.hasHeader("surrogate-key")) nameDependencies(reply, keys);
+    if (reply.statusCode !== 200) return payload;
     const contentType = String(reply.getHeader("content-type") ?? "application/octet-stream");
     // A page is kept, and tagged, without its nonce: the tag stays that of what the page says.
     const page = isHtml(contentType)
       ? withoutNonce(Buffer.from(payload), cspNonce(request))
       : { body: Buffer.from(payload), slots: [] };
-    const answer: Answer = { etag: bodyEtag(page.body), contentType, page, encoded: {} };
-    const key = keys.get(request);
-    if (answers && key) answers.set(key, answer, page.body.length);
+    const answer: Answer = {
+      etag: bodyEtag(page.body),
+      stamp: checked.get(request)?.stamp ?? -1,
+      keys,
+      ...(byClock ? { expires: now().getTime() + BY_CLOCK_S * 1000 } : {}),
+      contentType,
+      page,
+      encoded: {},
+    };
+    const key = request.url;
+    if (answers && checked.has(request)) answers.set(key, answer, page.body.length);
     reply.header("etag", answer.etag);
     if (etagMatches(request.headers["if-none-match"], answer.etag)) {
       // The client keeps its copy, whose body names the nonce of the policy it came with.
@@ -163,4 +222,9 @@ export function cacheAnswers(app: FastifyInstance, options?: AnswerCacheOptions)
     }
     return encode(request, reply, answer, key);
   });
+
+  return {
+    /** Where the change log stood when this request checked what changed (a page's place, events/eventRoutes.ts). */
+    placeOf: (request: FastifyRequest) => checked.get(request)?.place,
+  };
 }

@@ -7,9 +7,11 @@ import { createHash } from "node:crypto";
 import type { FastifyPluginAsync } from "fastify";
 import { SITE_NAME } from "../../head/head";
 import { ApiError } from "../../model/apiError";
+import { storyKey } from "../../model/dependencies";
 import { embedPath, storyVideo } from "../../model/embed";
 import type { Story, VideoBlock } from "../../model/story";
 import type { StoryApi } from "../../model/storyApi";
+import { nameDependencies } from "../http/caching";
 import { CSP } from "../http/securityHeaders";
 import { slugParam } from "../http/slugParam";
 
@@ -78,6 +80,7 @@ export const embedRoutes: FastifyPluginAsync<{ reader: StoryApi }> = async (app,
     if (story.slug !== slug) return reply.redirect(embedPath(story.slug), 301);
     const video = storyVideo(story);
     if (!video) throw new ApiError("not_found", `The story ${slug} has no video to embed.`);
+    nameDependencies(reply, [storyKey(slug)]);
     return reply
       .header(CSP, EMBED_CSP)
       .header("cache-control", "public, max-age=0, s-maxage=10, stale-while-revalidate=60")

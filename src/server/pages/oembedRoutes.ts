@@ -4,10 +4,12 @@ import type { Site } from "../../head/head";
 import { SITE_NAME } from "../../head/head";
 import { storyShareImage } from "../../head/storyHead";
 import { ApiError } from "../../model/apiError";
+import { storyKey } from "../../model/dependencies";
 import { embedPath, embedSize, storyVideo } from "../../model/embed";
 import { cropPath, heightAt, PICTURE_CROPS, pictureWidths, renditionPath } from "../../model/picture";
 import { type Story, slugSchema } from "../../model/story";
 import type { StoryApi } from "../../model/storyApi";
+import { nameDependencies } from "../http/caching";
 
 type OEmbedRequest = { Querystring: { url?: string; format?: string; maxwidth?: string; maxheight?: string } };
 
@@ -86,6 +88,7 @@ export const oembedRoutes: FastifyPluginAsync<{ reader: StoryApi; site: Site }> 
     const video = player(story, site, box);
     const [author] = story.authors;
     reply.header("cache-control", "public, max-age=3600");
+    nameDependencies(reply, [storyKey(story.slug)]);
     return {
       version: "1.0",
       ...(video ?? { type: "link" }),

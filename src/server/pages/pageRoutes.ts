@@ -1,6 +1,6 @@
 // Pages: every GET that is not the API or a file is a page URL, rendered on the server by the
 // same routes the browser runs, into the HTML template Vite built.
-import type { FastifyPluginAsync } from "fastify";
+import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import { PAGE_DATA_ID } from "../../app/pageData";
 import type { RenderResult } from "../../entry-server";
 import type { Site } from "../../head/head";
@@ -23,7 +23,8 @@ export interface PageRenderer {
 }
 
 export interface PageRoutesOptions {
-  reader: StoryApi;
+  /** The story reader for a request, noting what its page shows (http/answerDependencies.ts). */
+  readerFor: (request: FastifyRequest) => StoryApi;
   site: Site;
   pages: PageRenderer;
 }
@@ -34,14 +35,19 @@ export interface PageRoutesOptions {
  */
 const withNonce = (html: string, nonce: string) => html.replaceAll("<script", `<script nonce="${nonce}"`);
 
-export const pageRoutes: FastifyPluginAsync<PageRoutesOptions> = async (app, { reader, site, pages }) => {
+export const pageRoutes: FastifyPluginAsync<PageRoutesOptions> = async (app, { readerFor, site, pages }) => {
   app.get("/*", async (request, reply) => {
     const canonical = canonicalPageUrl(request.url);
     if (canonical) return reply.redirect(canonical, 301);
     // Concatenate rather than resolve: a path like //evil.example must stay a path on this site.
     const url = new URL(`${site.url}${request.url}`);
     const nonce = cspNonce(request);
-    const result = await pages.render(new Request(url, { headers: { accept: "text/html" } }), reader, site, nonce);
+    const result = await pages.render(
+      new Request(url, { headers: { accept: "text/html" } }),
+      readerFor(request),
+      site,
+      nonce,
+    );
     if (result.kind === "redirect") return reply.redirect(result.location, result.status);
     if (result.status >= 500) noteError(request, result.error);
     const html = withNonce(await pages.template(request.url), nonce)
