@@ -5,7 +5,6 @@ import { data, type RouteObject } from "react-router";
 import { sectionsQuery } from "../api/queries";
 import { homePage } from "../routes/home/route";
 import { authorPage, sectionPage, tagPage } from "../routes/listing/route";
-import { mostReadPage } from "../routes/mostRead/route";
 import { NotFoundPage } from "../routes/NotFoundPage";
 import { savedPage } from "../routes/saved/route";
 import { searchPage } from "../routes/search/route";
@@ -14,16 +13,7 @@ import { appOf, type Page } from "./definePage";
 import { Layout } from "./Layout";
 import { RouteError } from "./RouteError";
 
-export const pages: Page[] = [
-  homePage,
-  storyPage,
-  sectionPage,
-  tagPage,
-  authorPage,
-  savedPage,
-  searchPage,
-  mostReadPage,
-];
+export const pages: Page[] = [homePage, storyPage, sectionPage, tagPage, authorPage, savedPage, searchPage];
 
 /** Shown only if a page must load before the app can hydrate (the server sends the page itself). */
 function PageLoading() {

@@ -3,13 +3,13 @@ import { mostReadQuery } from "../api/queries";
 import { HeadlineLink } from "./HeadlineLink";
 import styles from "./MostRead.module.css";
 
-/** Where readers without JavaScript find the most read stories (routes/mostRead). */
-export const MOST_READ_PATH = "/most-read";
+/** Where readers without JavaScript find the most read stories: the search page, before a search. */
+const MOST_READ_PATH = "/search";
 
 /**
  * The stories read most in the last 24 hours, most first. They change by the minute, not when a
  * story is published, so they are not in the page the server keeps and a CDN holds for hours
- * (docs/decisions/026): the page carries a link to the most read page, and the browser fetches the
+ * (docs/decisions/026): the page carries a link to the search page, which lists them before a search, and the browser fetches the
  * list (kept a minute everywhere) once it runs. Extra to every page it is on: when it cannot be had
  * (offline, say) or there is no count yet, the page simply goes without it. Beside a story it is an
  * aside, the site's rather than the story's, so reader views leave it out; in a list of stories it
@@ -24,24 +24,18 @@ export function MostRead({ as: Element = "section" }: { as?: "section" | "aside"
         Most read
       </h2>
       {stories ? (
-        <MostReadList stories={stories} />
+        <ol className={styles.list}>
+          {stories.map((story) => (
+            <li key={story.slug}>
+              <HeadlineLink slug={story.slug}>{story.headline}</HeadlineLink>
+            </li>
+          ))}
+        </ol>
       ) : (
         <p className={styles.pending}>
           <a href={MOST_READ_PATH}>The stories read most today</a>
         </p>
       )}
     </Element>
-  );
-}
-
-export function MostReadList({ stories }: { stories: { slug: string; headline: string }[] }) {
-  return (
-    <ol className={styles.list}>
-      {stories.map((story) => (
-        <li key={story.slug}>
-          <HeadlineLink slug={story.slug}>{story.headline}</HeadlineLink>
-        </li>
-      ))}
-    </ol>
   );
 }

@@ -1,9 +1,10 @@
 // The search page (declared in route.ts; this is its chunk): the results for the query in the
-// address, best matches first, with the matching words marked.
+// address, best matches first, with the matching words marked; before a search, the most read.
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { Link, useSearchParams } from "react-router";
 import { searchQuery } from "../../api/queries";
 import { HeadlineLink } from "../../headlines/HeadlineLink";
+import { MostRead } from "../../headlines/MostRead";
 import type { SearchHit, Snippet } from "../../model/search";
 import { LocalTime } from "../../time/LocalTime";
 import { searchPageParams } from "./queries";
@@ -18,6 +19,7 @@ export default function SearchPage() {
         {search.q ? `Search: ${search.q}` : "Search"}
       </h1>
       {!search.q && <p className={styles.count}>Type in the search box above to find stories.</p>}
+      {!search.q && <MostRead />}
       {search.q && <SearchResults q={search.q} cursor={search.cursor} />}
     </section>
   );

@@ -1,6 +1,7 @@
 // The search page, declared once: its address, and a loader that fills the cache with the results
-// for `?q=` (from `?cursor=` when given; nothing without a query) and says its head.
-import { searchQuery } from "../../api/queries";
+// for `?q=` (from `?cursor=` when given) or, before a search, the most read stories (where the
+// Most read block sends readers without JavaScript), and says its head.
+import { mostReadQuery, searchQuery } from "../../api/queries";
 import { definePage, orNotFound } from "../../app/definePage";
 import { pageHead, SITE_NAME } from "../../head/head";
 import { searchPageParams } from "./queries";
@@ -12,6 +13,7 @@ export const searchPage = definePage({
   loader: async ({ request }, { queryClient, site }) => {
     const { q, cursor } = searchPageParams(new URL(request.url).searchParams);
     if (q) await orNotFound(queryClient.ensureQueryData(searchQuery({ q, ...(cursor ? { cursor } : {}) })));
+    else await queryClient.ensureQueryData(mostReadQuery()).catch(() => undefined);
     return {
       head: pageHead(site, {
         title: q ? `Search: ${q}` : "Search",
