@@ -547,6 +547,15 @@ const storyText = fc
   .map(([lines, newline, indent]) => lines.map((text) => indent + text).join(newline));
 
 describe("parsePlainTextStory: nothing is lost", () => {
+  it("keeps lines read together whole when a label seems to run over them (found by the property test)", () => {
+    const reading = readPlainTextStory("“Fermentum.\n!\n“𐀀\n𐀀𐀀\nRELATED:ꀀ\n0");
+    expect(
+      reading.story.body
+        .map((block) => ("headline" in block ? block.headline : "text" in block ? block.text : ""))
+        .join(" "),
+    ).toBe("! “𐀀 𐀀𐀀 RELATED:ꀀ 0");
+  });
+
   it("accounts for every non-blank line of any text, in order, once, with valid blocks", () => {
     fc.assert(fc.property(storyText, checkStory), { numRuns: 1_000 });
   }, 60_000);

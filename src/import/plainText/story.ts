@@ -139,7 +139,9 @@ export function readPlainTextStory(text: string, options: PlainTextOptions = {})
         } else paragraphs(unit, why);
         break;
       case "related": {
-        const label = relatedLabel(unit.text);
+        // A label is dropped only from a line of its own: in lines read together, what looks like
+        // one may run over earlier lines, which are text.
+        const label = unit.lines.length === 1 ? relatedLabel(unit.text) : undefined;
         const headlineText =
           label && unit.scored?.because.some((b) => b.feature === "relatedLabel") ? label.rest : unit.text;
         if (headlineText.length <= TEXT_LIMITS.related) {
