@@ -7,6 +7,7 @@ import { sharedSampleMissing, sharedSamplePath } from "../../test/sharedSample";
 import { generateVariants } from "../corpus/generate";
 import { corpusSets, readCorpus } from "./corpus";
 import { bylineNames, datelineMoment } from "./credits";
+import { EMBED_MARKER, FURNITURE, isLabelAlone } from "./cues";
 import { sourceLines } from "./sourceLines";
 import {
   PlainTextError,
@@ -441,7 +442,10 @@ function checkStory(text: string): void {
     const aboveHeadline = (text: string) =>
       bylineNames(text) !== undefined ||
       datelineMoment(text) !== undefined ||
-      /^(?:advertisement|sign up|view this)/iu.test(text);
+      // Page furniture in any of its forms: ad labels, a related label alone, an embed's leftovers.
+      FURNITURE.test(text.replace(/[.!:]+$/u, "")) ||
+      EMBED_MARKER.test(text) ||
+      isLabelAlone(text);
     expect(
       lines.length === 0 ||
         lines.some((line) => line.text.length > 300) ||
