@@ -247,7 +247,8 @@ describe("npm run import", () => {
   });
 
   it("explains each line with --explain, marking the unsure ones, and counts them in the summary", async () => {
-    write("tugboats.txt", scraped.replace("Watch the video below.", "Watch below."));
+    // A look and a clip, but no place on the page: as much a paragraph as a video lead-in.
+    write("tugboats.txt", scraped.replace("Watch the video below.", "Watch the clip from the boats."));
     const quiet = await run("--dry-run", join(dir, "in"));
     expect(quiet.output).not.toContain("L1 ");
     expect(quiet.output).toContain(
@@ -262,7 +263,9 @@ describe("npm run import", () => {
     expect(output).toMatch(
       /L9 +related\n +"READ ALSO: Harbour wall vote set for Friday"\n +related [\d.]+ \(relatedLabel/,
     );
-    expect(output).toMatch(/L11 +\? paragraph \+ video\n +"Watch below\."\n +videoLeadIn [\d.]+ .* vs paragraph/);
+    expect(output).toMatch(
+      /L11 +\? paragraph\n +"Watch the clip from the boats\."\n +paragraph [\d.]+ .* vs videoLeadIn/,
+    );
     expect(output).toContain("Scraped text: 6 units read, 1 unsure, 0 dropped as page furniture.");
   });
 

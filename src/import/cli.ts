@@ -8,7 +8,7 @@ import { parseArgs } from "node:util";
 import { readConfig } from "../config";
 import { PictureError, SitePictures } from "../media/sitePictures";
 import { versionStoryPictures } from "../media/storyPictures";
-import { findStoryByHeadline } from "../model/headlineMatch";
+import { findStoryByHeadline, headlineFinder } from "../model/headlineMatch";
 import { type Section, type StoryInput, slugSchema } from "../model/story";
 import { engineOf } from "../store/engine";
 import { openStore, sqliteFile } from "../store/openStore";
@@ -174,12 +174,12 @@ function countBy(values: string[]): Map<string, number> {
 async function linkInMemory(stories: StoryInput[], store: StoryStore | undefined): Promise<StoryInput[]> {
   const known = new Map((store ? await store.listHeadlines() : []).map((s) => [s.slug, s.headline]));
   for (const s of stories) known.set(s.slug, s.headline);
-  const candidates = [...known].map(([slug, headline]) => ({ slug, headline }));
+  const find = headlineFinder([...known].map(([slug, headline]) => ({ slug, headline })));
   return stories.map((story) => ({
     ...story,
     body: story.body.map((block) => {
       if (block.type !== "related" || block.slug) return block;
-      const slug = findStoryByHeadline(block.headline, candidates);
+      const slug = find(block.headline);
       return slug && slug !== story.slug ? { ...block, slug } : block;
     }),
   }));

@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, extname, join } from "node:path";
 import { z } from "zod";
-import { findStoryByHeadline } from "../model/headlineMatch";
+import { headlineFinder } from "../model/headlineMatch";
 import { slugify } from "../model/slug";
 import {
   captionsSchema,
@@ -98,6 +98,18 @@ const sidecarSchema = z.object({
   durationS: z.number().positive().optional(),
 });
 
+// One finder for each list of known headlines: an import reads every file against the same list,
+// and making 100,000 stored headlines comparable for each line that could name one took seconds.
+const finders = new WeakMap<object, (headline: string) => string | undefined>();
+function finderOf(known: { slug: string; headline: string }[]): (headline: string) => string | undefined {
+  let finder = finders.get(known);
+  if (!finder) {
+    finder = headlineFinder(known);
+    finders.set(known, finder);
+  }
+  return finder;
+}
+
 function plainTextStory(
   file: string,
   text: string,
@@ -107,7 +119,7 @@ function plainTextStory(
   const { story: parsed, readings } = readPlainTextStory(text, {
     video: videoFor(file, options.videoSrc),
     sizeOf: options.sizeOf,
-    isKnownHeadline: known.length ? (line) => findStoryByHeadline(line, known) !== undefined : undefined,
+    isKnownHeadline: known.length ? (line) => finderOf(known)(line) !== undefined : undefined,
   });
   if (parsed.body.length === 0) throw new Error("no body: the file holds only a headline and perhaps a deck");
   // The date a dateline line gives, else the file's.

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   findStoryByHeadline,
   HEADLINE_MATCH_THRESHOLD,
+  headlineFinder,
   headlineSimilarity,
   matchWords,
   normalizeHeadline,
@@ -114,6 +115,52 @@ describe("findStoryByHeadline", () => {
   it("finds no story in an empty list or for a headline with no words", () => {
     expect(findStoryByHeadline(fares, [])).toBeUndefined();
     expect(findStoryByHeadline(" — ", stories)).toBeUndefined();
+  });
+});
+
+describe("headlineFinder", () => {
+  const word = fc.constantFrom(
+    "port",
+    "ferry",
+    "fares",
+    "new",
+    "wall",
+    "mayor",
+    "rise",
+    "the",
+    "to",
+    "in",
+    "five",
+    "5",
+    "bridge",
+  );
+  const headline = fc.array(word, { minLength: 1, maxLength: 8 }).map((words) => words.join(" "));
+  const stories = fc
+    .array(headline, { maxLength: 30 })
+    .map((headlines) => headlines.map((h, index) => ({ slug: `story-${index}`, headline: h })));
+
+  it("answers as findStoryByHeadline does, for any stories and any headline", () => {
+    fc.assert(
+      fc.property(stories, fc.array(headline, { minLength: 1, maxLength: 10 }), (known, wanted) => {
+        const find = headlineFinder(known);
+        for (const h of wanted) expect(find(h)).toBe(findStoryByHeadline(h, known));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("finds exact and close matches, and none for twins or another story", () => {
+    const find = headlineFinder([
+      { slug: "ferry-fares-rise", headline: fares },
+      { slug: "ferry-strike", headline: "Port Merrow ferry workers to strike in January" },
+      { slug: "weather-monday", headline: "Weather: rain and wind on the coast" },
+      { slug: "weather-tuesday", headline: "Weather — rain and wind on the coast" },
+    ]);
+    expect(find("PORT MERROW FERRY FARES TO RISE IN JANUARY.")).toBe("ferry-fares-rise");
+    expect(find("Port Merrow ferry fares to rise again in January")).toBe("ferry-fares-rise");
+    expect(find("Port Merrow ferry timetable changes in January")).toBeUndefined();
+    expect(find("Weather rain and wind on the coast")).toBeUndefined();
+    expect(find(" — ")).toBeUndefined();
   });
 });
 

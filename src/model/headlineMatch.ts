@@ -97,6 +97,52 @@ export function findStoryByHeadline(
 const onlyOne = (slugs: Set<string>): string | undefined => (slugs.size === 1 ? [...slugs][0] : undefined);
 
 /**
+ * findStoryByHeadline for many lookups among the same stories: their headlines are made comparable
+ * once, found by their normalised form or by their words, so a lookup costs the stories that share
+ * a word with it (matchWords), not every story. The answers are findStoryByHeadline's: any story at
+ * or above the threshold shares one of the headline's rarest words.
+ */
+export function headlineFinder(
+  stories: { slug: string; headline: string }[],
+): (headline: string) => string | undefined {
+  const normalized = stories.map((story) => normalizeHeadline(story.headline));
+  const byForm = new Map<string, Set<string>>();
+  const byWord = new Map<string, number[]>();
+  for (const [index, form] of normalized.entries()) {
+    const slug = stories[index]?.slug ?? "";
+    byForm.set(form, (byForm.get(form) ?? new Set()).add(slug));
+    for (const word of new Set(form.split(" ").filter(Boolean))) {
+      const holders = byWord.get(word);
+      if (holders) holders.push(index);
+      else byWord.set(word, [index]);
+    }
+  }
+  return (headline) => {
+    const wanted = normalizeHeadline(headline);
+    if (!wanted) return undefined;
+    const exact = byForm.get(wanted);
+    if (exact) return onlyOne(exact);
+    const { words, needed } = matchWords(headline);
+    const rarest = words
+      .map((word) => byWord.get(word) ?? [])
+      .sort((a, b) => a.length - b.length)
+      .slice(0, words.length - needed + 1);
+    const wantedShingles = shingles(wanted);
+    let best = 0;
+    let bestSlugs = new Set<string>();
+    for (const index of new Set(rarest.flat())) {
+      const score = dice(wantedShingles, shingles(normalized[index] ?? ""));
+      const slug = stories[index]?.slug ?? "";
+      if (score > best) {
+        best = score;
+        bestSlugs = new Set([slug]);
+      } else if (score === best) bestSlugs.add(slug);
+    }
+    return best >= HEADLINE_MATCH_THRESHOLD ? onlyOne(bestSlugs) : undefined;
+  };
+}
+
+/**
  * What a headline a story must share words with to be a possible match, so a store can find the
  * candidates by a word index instead of comparing every headline: the headline's distinct words,
  * and how many of them any headline scoring at or above the threshold shares at the least.

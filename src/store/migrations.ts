@@ -421,6 +421,15 @@ export const migrations = (engine: Engine): Record<string, Migration> => ({
         .execute();
     },
   },
+  "0017-headline-list": {
+    // Every story's slug and headline, which an import reads to know the stories a scraped line may
+    // name: without an index that holds both, that read went through every story's row, bodies and
+    // all (a 1.7 GB file at 100,000 seeded stories: 1.6 to 3.4 s on SQLite with the file already in
+    // memory, longer from disk); from this index, 0.13 to 0.3 s.
+    async up(db: Kysely<unknown>) {
+      await db.schema.createIndex("stories_headlines").on("stories").columns(["slug", "headline"]).execute();
+    },
+  },
 });
 
 /*

@@ -287,6 +287,14 @@ describe.each(testEngines)("query plans of feeds and sitemaps on %s", (engine) =
     expect((await store.fullStories(slugs)).map((s) => s.slug)).toEqual(slugs);
   });
 
+  it("lists every story's headline for an import from an index, not from the stories' rows", async () => {
+    const plans = await plansOf(() => store.listHeadlines());
+    expect(plans).toHaveLength(1);
+    // PostgreSQL reads these few small rows whichever way it likes; SQLite's plan is the same at any size.
+    if (engine === "sqlite") expect(plans[0]?.plan.join("\n")).toContain("USING COVERING INDEX stories_headlines");
+    expect(await store.listHeadlines()).toHaveLength(await store.countStories());
+  });
+
   it("finds the months of stories in one read of their summary, none of the stories", async () => {
     const plans = await plansOf(() => store.sitemaps.months());
     expect(plans).toHaveLength(1);

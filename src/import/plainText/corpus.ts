@@ -9,8 +9,16 @@ import { join } from "node:path";
 import type { Block } from "../../model/story";
 import type { ImageBlockSize, PlainTextStory } from "./story";
 
-export const CORPUS_SETS = ["tuning", "held-out"] as const;
-export type CorpusSet = (typeof CORPUS_SETS)[number];
+/**
+ * The sets of the corpus: every folder of it ("tuning", "held-out", and any set added later, such as
+ * a blind set), in name order. A new set is a new folder; nothing here names them.
+ */
+export function corpusSets(corpusDir: string): string[] {
+  return readdirSync(corpusDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+}
 
 export interface CorpusStory {
   name: string;
@@ -20,7 +28,7 @@ export interface CorpusStory {
 
 export function readCorpus(
   corpusDir: string,
-  set: CorpusSet,
+  set: string,
   sizeOf: (src: string) => ImageBlockSize | undefined,
 ): CorpusStory[] {
   const dir = join(corpusDir, set);

@@ -2,7 +2,7 @@
 // related labels and pictures.
 import { describe, expect, it } from "vitest";
 import { bylineNames, datelineMoment } from "./credits";
-import { imageMarker, relatedLabel, wordCount } from "./cues";
+import { imageMarker, isLabelAlone, QUESTION, relatedLabel, wordCount } from "./cues";
 import { splitKicker } from "./kicker";
 import { sentenceCount } from "./sentences";
 import { plainLine } from "./sourceLines";
@@ -93,6 +93,40 @@ describe("kickers, labels and pictures", () => {
       expect(relatedLabel(line)).toBeUndefined();
     },
   );
+
+  it.each([
+    ["[VÍDEO] El puerto se prepara para la tormenta", "VÍDEO"],
+    ["EN DIRECT : Le port sous la tempête", "EN DIRECT"],
+    ["Hafen rüstet sich für den Sturm | Eilmeldung", "EILMELDUNG"],
+    ["O porto prepara-se para a tempestade (AO VIVO)", "AO VIVO"],
+  ])("takes the desk's word in %j as the kicker", (line, kicker) => {
+    expect(splitKicker(line).kicker).toBe(kicker);
+  });
+
+  it.each([
+    ["LEER MÁS: El puerto abre su nuevo muelle", "El puerto abre su nuevo muelle"],
+    ["LEIA TAMBÉM: Porto abre novo cais", "Porto abre novo cais"],
+    ["LEGGI ANCHE: Il porto apre il nuovo molo", "Il porto apre il nuovo molo"],
+  ])("finds the headline after the translated label of %j", (line, rest) => {
+    expect(relatedLabel(line)?.rest).toBe(rest);
+  });
+
+  it.each([
+    ["Related stories", true],
+    ["More from the Port Merrow Post", true],
+    ["Noticias relacionadas", true],
+    ["Mehr zum Thema", true],
+    ["More rain is forecast for Friday.", false],
+    ["The ferry timetable", false],
+  ])("reads %j as a label on its own: %s", (line, alone) => {
+    expect(isLabelAlone(line)).toBe(alone);
+  });
+
+  it("reads a closing semicolon as a question mark in Greek only", () => {
+    expect(QUESTION.test("Πότε θα ανοίξει το λιμάνι;")).toBe(true);
+    expect(QUESTION.test("On her Insta-story, she posted;")).toBe(false);
+    expect(QUESTION.test("Is the harbour wall worth £48m?")).toBe(true);
+  });
 
   it("reads a picture's address from its marker, and no address from a credit", () => {
     expect(imageMarker("[Image: /media/x.jpg]")).toEqual({ src: "/media/x.jpg" });

@@ -8,9 +8,13 @@ import { TEXT_LIMITS } from "../../model/story";
 // Words labels are made of, in the languages of the corpus; a label may also be any shouted (ALL
 // CAPS) run of up to five words, or a short run in a script without capitals.
 const LABEL_WORDS = new Set(
-  "read also more see related stories story articles article miss don't dont don’t recommended next like trending latest further reading topic coverage click here lire aussi à plus mehr zum thema lesen sie auch".split(
-    " ",
-  ),
+  [
+    "read also more see related stories story articles article miss don't dont don’t recommended next like trending latest further reading topic coverage click here",
+    "lire aussi à plus mehr zum thema lesen sie auch",
+    "leer lee también más noticias relacionadas relacionados relacionada interesar leia veja também mais leggi anche",
+  ]
+    .join(" ")
+    .split(" "),
 );
 const ARROW = /^(?:»|→|>>|▶|►|➤|->)\s*(?<rest>\S.*)$/u;
 const LABEL_THEN_SEPARATOR = /^(?<label>[^:：»→|]{1,40}?)\s*(?:[:：»→|])\s*(?<rest>\S.*)$/u;
@@ -18,6 +22,19 @@ const LABEL_WITHOUT_COLON =
   /^(?<label>(?:see|read)\s+(?:also|more)|also\s+(?:read|see)|related(?:\s+stor(?:y|ies))?|more\s+on\s+this|don['’]?t\s+miss|now\s+watch)\s+(?<rest>\S.*)$/iu;
 const CASELESS =
   /^[^\p{Lu}\p{Ll}]*[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Arabic}\p{Script=Hebrew}]/u;
+
+// A label on a line of its own, above the headlines it introduces ("Related stories", "More from
+// the Post", "Noticias relacionadas"): every word a label word, or "More from" and a name.
+const LABEL_ALONE =
+  /^(?:more\s+from|más\s+de|plus\s+de|mehr\s+von|mais\s+d[aeo])\s+\S.{0,40}$|^you\s+may\s+also\s+like$/iu;
+
+/** A related-story label with no headline after it. */
+export function isLabelAlone(line: string): boolean {
+  const text = line.replace(/[\s:：»→|]+$/u, "");
+  if (!text || text.length > 50 || /[.!?]/u.test(text)) return false;
+  const words = text.toLowerCase().split(/\s+/);
+  return LABEL_ALONE.test(text) || (words.length <= 4 && words.every((word) => LABEL_WORDS.has(word)));
+}
 
 export interface RelatedLabel {
   label: string;
@@ -53,18 +70,38 @@ export function relatedLabel(line: string): RelatedLabel | undefined {
 
 // --- Video lead-ins ------------------------------------------------------------------------------
 
-export const VIEW_VERB = /\b(?:watch(?:ing)?|check\s+out|see|view|take\s+a\s+look|have\s+a\s+look|look)\b/iu;
-export const PLAY_VERB = /\b(?:press|hit|click|tap)\s+play\b/iu;
-export const VIDEO_NOUN = /\b(?:video|videos|clip|footage|film|trailer|livestream|vid)\b/iu;
-export const DIRECTION = /\b(?:below|above|here|underneath)\b/iu;
+/** Any of the words, not inside a longer word (\b does not know letters outside ASCII). */
+const anyWord = (words: string): RegExp => new RegExp(`(?<![\\p{L}\\p{N}])(?:${words})(?![\\p{L}\\p{N}])`, "iu");
+
+// English, then Spanish, French, German, Portuguese and Italian.
+export const VIEW_VERB = anyWord(
+  [
+    "watch(?:ing)?|check\\s+out|see|view|take\\s+a\\s+look|have\\s+a\\s+look|look",
+    "mira|mire|ver|regardez|regarder|voir|découvrez|sehen|schauen|ansehen|assista|assistir|veja|confira|guarda|guardate",
+  ].join("|"),
+);
+export const PLAY_VERB = anyWord(
+  "(?:press|hit|click|tap)\\s+play|dale\\s+(?:al\\s+)?play|clique\\s+no\\s+play|appuyez\\s+sur\\s+play",
+);
+export const VIDEO_NOUN = anyWord(
+  "video|videos|clip|footage|film|trailer|livestream|vid|vídeo|vídeos|vidéo|vidéos|images|filmagem|filmato",
+);
+export const DIRECTION = anyWord(
+  "below|above|here|underneath|a\\s+continuación|siguiente|suivante|folgenden|seguinte|seguente|más\\s+abajo|abajo|aquí|ci-dessous|ici|unten|hier|abaixo|aqui|qui\\s+sotto",
+);
 
 // --- Page furniture and embeds -------------------------------------------------------------------
 
 export const FURNITURE =
-  /^(?:advertisement|advert|sponsored(?: content)?|story continues below(?: advertisement)?|scroll (?:down|to continue)\b.*|share this (?:article|story|page)|copy link|share on (?:facebook|twitter|x)|click to share\b.*|(?:sign up|subscribe)\b.*\bnewsletters?\b.*|follow us on\b.*|(?:get|download) (?:our|the) app\b.*|comments?|print this (?:article|page))$/iu;
+  /^(?:advertisement|advert|anzeige|werbung|publicidad|publicité|publicidade|pubblicità|share|sponsored(?: content)?|story continues below(?: advertisement)?|scroll (?:down|to continue)\b.*|share this (?:article|story|page)|copy link|share on (?:facebook|twitter|x)|click to share\b.*|(?:sign up|subscribe)\b.*\bnewsletters?\b.*|follow us on\b.*|(?:get|download) (?:our|the) app\b.*|comments?|print this (?:article|page))$/iu;
+/** An embed's leftovers: Instagram's "View this post" line, a YouTube player's buttons, a TikTok's handle. */
 export const EMBED_MARKER =
-  /^(?:view this (?:post|photo|video) on (?:instagram|facebook|tiktok|x|twitter)|view (?:on|more on) (?:instagram|twitter|x|tiktok))$/iu;
-export const POST_SHARED_BY = /^a (?:post|photo|video) shared by\b/iu;
+  /^(?:view this (?:post|photo|video) on (?:instagram|facebook|tiktok|x|twitter)|view (?:on|more on) (?:instagram|twitter|x|tiktok)|watch on youtube|youtube video player|watch later|more videos|@[\w.]{2,30})$/iu;
+/** Leftovers that open an embed whose text follows, up to its signature: "View this post on Instagram", a TikTok's @handle. */
+export const OPENS_EMBED = /^(?:view |@)/iu;
+/** The signature under an Instagram post, a TikTok's sound, a Facebook post's "Posted by … on …". */
+export const POST_SHARED_BY =
+  /^(?:a (?:post|photo|video) shared by\b|♬\s|posted by\s+\p{Lu}.{0,60}\s+on\s+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,)/iu;
 /** A tweet's signature: "— Name (@handle) Date", alone or at the end of the tweet's text. */
 export const TWEET_SIGNATURE = /(?:^|\s)[—–-]\s*(?<who>[^—–()\n]{1,60}?\s*\(@\w{1,30}\))\s*(?<when>[^()]{0,40})$/u;
 export const DASH_ATTRIBUTION = /^[—–-]\s*(?<who>\p{Lu}[^.!?]{1,120})$/u;
@@ -95,7 +132,8 @@ export const CREDIT_LINE =
 
 export const OPENS_QUOTE = /^(?:["“«„「『]|['‘](?!\p{N}))/u;
 export const CLOSING_PUNCTUATION = /[.!?…。！？;,:"'”’»」』)]$/u;
-export const QUESTION = /[?？;]["'”’»」』]?$/u;
+/** A question mark, or in Greek the ";" that stands for one. */
+export const QUESTION = /[?？]["'”’»」』]?$|\p{Script=Greek}.*;["'”’»」』]?$/u;
 export const FULL_STOP = /[.!…。！]["'”’»」』)]?$/u;
 
 const wordSegmenter = new Intl.Segmenter("und", { granularity: "word" });

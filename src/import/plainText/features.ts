@@ -11,6 +11,7 @@ import {
   FURNITURE,
   fitsRelated,
   imageMarker,
+  isLabelAlone,
   isTitleCase,
   OPENS_QUOTE,
   PHOTO_CREDIT,
@@ -83,10 +84,14 @@ export const FEATURES = {
   mixedScripts: "more than one script",
   headlineShape: "reads as a headline (4–20 words, capital first, no full stop)",
   relatedLabel: "a related-story label before a headline",
+  labelAlone: "a related-story label on its own (Related stories, More from …)",
+  listMarker: "starts as a list item (1. , 2) , • , - )",
+  numberedTitle: "a list item shaped as a title (1. The Harbour Lights)",
   viewVerb: "a verb of looking (watch, see, check out…)",
   playVerb: "press play / hit play",
   videoNoun: "names a video (video, clip, footage…)",
   direction: "points to a place on the page (below, here…)",
+  pointsToVideo: "a look or a video, and where it is on the page (watch … below, la vidéo ci-dessous)",
   byline: "a byline (By …, Words by …)",
   dateline: "only a date and time",
   furniture: "page furniture (advertisement, newsletter, share…)",
@@ -139,11 +144,15 @@ export function featuresOf(text: string, context: UnitContext): Features {
   };
 }
 
+/** "1. ", "2) ", "3 - ", "• ", "* ", "- ", "– " before an item's text. */
+export const LIST_MARKER = /^(?:\p{N}{1,2}[.)]|\p{N}{1,2}\s[-–]|[•*·▪–-])\s+\S/u;
+
 function textFeatures(text: string): { words: number; features: Features } {
   const words = wordCount(text);
   const sentences = sentenceCount(text);
   const label = relatedLabel(text);
   const noClosing = !CLOSING_PUNCTUATION.test(text);
+  const listMarker = LIST_MARKER.test(text);
   const features: Features = {
     short: yes(text.length <= 60),
     long: yes(text.length > 200),
@@ -178,10 +187,14 @@ function textFeatures(text: string): { words: number; features: Features } {
     relatedLabel: yes(
       label !== undefined && fitsRelated(label.rest) && !FULL_STOP.test(label.rest) && wordCount(label.rest) >= 2,
     ),
+    labelAlone: yes(isLabelAlone(text)),
+    listMarker: yes(listMarker),
+    numberedTitle: yes(listMarker && /^\p{N}/u.test(text) && (noClosing || QUESTION.test(text)) && words <= 16),
     viewVerb: yes(VIEW_VERB.test(text)),
     playVerb: yes(PLAY_VERB.test(text)),
     videoNoun: yes(VIDEO_NOUN.test(text)),
     direction: yes(DIRECTION.test(text) || /[:：]$/u.test(text)),
+    pointsToVideo: yes((VIEW_VERB.test(text) || VIDEO_NOUN.test(text)) && DIRECTION.test(text) && words <= 16),
     byline: yes(bylineNames(text) !== undefined),
     dateline: yes(datelineMoment(text) !== undefined),
     furniture: yes(FURNITURE.test(text.replace(/[.!:]+$/u, ""))),

@@ -3,8 +3,8 @@
 // signature stands alone; wrapped prose is read as one), and gives each unit the role its features
 // score highest (weights.ts), knowing the role of the unit before and the cue of the unit after.
 
-import { TWEET_SIGNATURE, wordCount } from "./cues";
-import { featuresOf, type Role, type UnitContext } from "./features";
+import { OPENS_EMBED, TWEET_SIGNATURE, wordCount } from "./cues";
+import { featuresOf, LIST_MARKER, type Role, type UnitContext } from "./features";
 import { type SourceLine, sourceLines } from "./sourceLines";
 import { type Scored, scoreRoles, UNSURE_MARGIN } from "./weights";
 
@@ -63,6 +63,11 @@ function splitTweetSignatures(lines: SourceLine[]): SourceLine[] {
   });
 }
 
+/** Shaped as a headline on its own: a capital, a few words, no closing full stop. */
+const isHeadlineLine = (text: string): boolean => featuresOf(text, NEUTRAL).headlineShape === 1;
+/** A label on its own line ("More from the Post"), above a list of headlines. */
+const isLabelLine = (text: string): boolean => featuresOf(text, NEUTRAL).labelAlone === 1;
+
 export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
   const lines = splitTweetSignatures(sourceLines(text));
   const units: Unit[] = [];
@@ -97,14 +102,21 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
     let run: SourceLine[] = [];
     const pieces: SourceLine[][] = [];
     let previous: Role = "paragraph";
+    // A list of headlines, one a line (a "More from …" box): each is read on its own.
+    const headlines = blockLines.filter((line, index) => !(index === 0 && isLabelLine(line.text)));
+    const headlineList = headlines.length > 1 && headlines.every((line) => isHeadlineLine(line.text));
     for (const line of blockLines) {
       const { best } = pick(line.text, { ...NEUTRAL, after: previous });
       previous = best.role;
       const labelled = best.role === "related" && best.because.some((part) => part.feature === "relatedLabel");
-      if ((STANDS_ALONE.has(best.role) || labelled) && best.score > 0) {
+      if (((STANDS_ALONE.has(best.role) || labelled) && best.score > 0) || headlineList) {
         if (run.length > 0) pieces.push(run);
         pieces.push([line]);
         run = [];
+      } else if (LIST_MARKER.test(line.text) && run.length > 0) {
+        // A list item starts a unit of its own; a wrapped item's next lines run on with it.
+        pieces.push(run);
+        run = [line];
       } else {
         run.push(line);
       }
@@ -126,9 +138,9 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
       lineCount: group.lines.length,
       aloneInBlock: group.alone,
       after: last?.role ?? "headline",
-      beforeEmbedCite: beforeEmbedCite && group.lines.at(-1)?.block === following?.lines[0]?.block,
+      beforeEmbedCite,
       insideEmbed,
-      // Only lines that could be a headline are looked up: the lookup scans every stored headline.
+      // Only lines that could be a headline are looked up: each lookup searches the stored headlines.
       knownHeadline: text.length <= 300 && wordCount(text) <= 20 && (options.isKnownHeadline?.(text) ?? false),
     };
     const { best, next } = pick(text, context);
@@ -140,8 +152,9 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
       runnerUp: next,
       unsure: next !== undefined && best.score - next.score < UNSURE_MARGIN,
     });
-    if (best.role === "embedMarker") insideEmbed = true;
-    if (best.role === "cite") insideEmbed = false;
+    if (best.role === "embedMarker" && OPENS_EMBED.test(text)) insideEmbed = true;
+    // An embed ends at its signature, whatever the signature was read as.
+    if (best.role === "cite" || featuresOf(text, NEUTRAL).embedCite === 1) insideEmbed = false;
   }
   return units;
 }

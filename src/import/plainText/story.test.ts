@@ -4,8 +4,10 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type Block, blockSchema, type VideoBlock } from "../../model/story";
 import { sharedSampleMissing, sharedSamplePath } from "../../test/sharedSample";
-import { CORPUS_SETS, readCorpus } from "./corpus";
+import { generateVariants } from "../corpus/generate";
+import { corpusSets, readCorpus } from "./corpus";
 import { bylineNames, datelineMoment } from "./credits";
+import { EMBED_MARKER, FURNITURE, isLabelAlone } from "./cues";
 import { sourceLines } from "./sourceLines";
 import {
   PlainTextError,
@@ -440,7 +442,10 @@ function checkStory(text: string): void {
     const aboveHeadline = (text: string) =>
       bylineNames(text) !== undefined ||
       datelineMoment(text) !== undefined ||
-      /^(?:advertisement|sign up|view this)/iu.test(text);
+      // Page furniture in any of its forms: ad labels, a related label alone, an embed's leftovers.
+      FURNITURE.test(text.replace(/[.!:]+$/u, "")) ||
+      EMBED_MARKER.test(text) ||
+      isLabelAlone(text);
     expect(
       lines.length === 0 ||
         lines.some((line) => line.text.length > 300) ||
@@ -546,6 +551,15 @@ const storyText = fc
   .map(([lines, newline, indent]) => lines.map((text) => indent + text).join(newline));
 
 describe("parsePlainTextStory: nothing is lost", () => {
+  it("keeps lines read together whole when a label seems to run over them (found by the property test)", () => {
+    const reading = readPlainTextStory("“Fermentum.\n!\n“𐀀\n𐀀𐀀\nRELATED:ꀀ\n0");
+    expect(
+      reading.story.body
+        .map((block) => ("headline" in block ? block.headline : "text" in block ? block.text : ""))
+        .join(" "),
+    ).toBe("! “𐀀 𐀀𐀀 RELATED:ꀀ 0");
+  });
+
   it("accounts for every non-blank line of any text, in order, once, with valid blocks", () => {
     fc.assert(fc.property(storyText, checkStory), { numRuns: 1_000 });
   }, 60_000);
@@ -555,14 +569,140 @@ describe("parsePlainTextStory: nothing is lost", () => {
   });
 
   it("accounts for every line of each story of the corpus", () => {
-    for (const set of CORPUS_SETS) {
+    for (const set of corpusSets(resolve("src/import/corpus"))) {
       for (const story of readCorpus(resolve("src/import/corpus"), set, () => ({ width: 1, height: 1 })))
         checkStory(story.text);
     }
   });
 
+  it("accounts for every line of stories generated from the corpus, in other outlets' conventions", () => {
+    const tuning = readCorpus(resolve("src/import/corpus"), "tuning", () => ({ width: 1, height: 1 }));
+    for (const story of generateVariants(tuning, { seed: 11, perStory: 5 })) checkStory(story.text);
+  });
+
   it.skipIf(sharedSampleMissing)("accounts for every line of the scraped sample", () => {
     checkStory(readFileSync(sharedSamplePath, "utf8"));
+  });
+});
+
+describe("parsePlainTextStory: other outlets' conventions (issue 23)", () => {
+  const story = (...blocks: string[]) =>
+    parsePlainTextStory(["Lantern parade returns to the old town", ...blocks].join("\n\n"));
+  const deck = "The parade was cancelled for two years.";
+
+  it.each([
+    "See the video below for the full parade.",
+    "Mira el video a continuación.",
+    "Regardez la vidéo ci-dessous.",
+    "Sehen Sie das Video unten.",
+    "Assista ao vídeo abaixo.",
+  ])("reads %j at the end as a video marker", (marker) => {
+    const { body } = story(deck, "Thousands lined the streets on Saturday night.", marker);
+    expect(body.slice(-2)).toEqual([
+      { type: "paragraph", text: marker },
+      { type: "video", title: "Lantern parade returns to the old town", sources: [] },
+    ]);
+  });
+
+  it("reads bare headlines under a label line as related headlines, the label dropped", () => {
+    const reading = readPlainTextStory(
+      [
+        "Lantern parade returns",
+        deck,
+        "More than 300 lanterns were carried.",
+        "More from the Port Merrow Post\nFerry fares frozen until April\nHarbour wall vote set for Friday",
+      ].join("\n\n"),
+    );
+    expect(reading.story.body.slice(-2)).toEqual([
+      { type: "related", headline: "Ferry fares frozen until April" },
+      { type: "related", headline: "Harbour wall vote set for Friday" },
+    ]);
+    expect(reading.readings.find((r) => r.text === "More from the Port Merrow Post")?.became).toBe("dropped");
+  });
+
+  it("reads a numbered listicle's titles as headings, and list items one a line as paragraphs", () => {
+    const { body } = story(
+      deck,
+      "1. The lantern makers",
+      "They start work in August.",
+      "2. The route",
+      "It runs from the quay to the church.",
+      "• Bring a coat.\n• Arrive early.",
+    );
+    expect(body).toEqual([
+      { type: "heading", text: "1. The lantern makers" },
+      { type: "paragraph", text: "They start work in August." },
+      { type: "heading", text: "2. The route" },
+      { type: "paragraph", text: "It runs from the quay to the church." },
+      { type: "paragraph", text: "• Bring a coat." },
+      { type: "paragraph", text: "• Arrive early." },
+    ]);
+  });
+
+  it("reads an Instagram caption with hashtags, without its View-this-post line, as one quote with its signature", () => {
+    const { body } = story(
+      deck,
+      "The organisers posted a photo.",
+      "Back on the streets! 🏮\n#lanterns #portmerrow",
+      "A post shared by Lantern Parade (@lanternparade)",
+    );
+    expect(body.slice(-1)).toEqual([
+      {
+        type: "quote",
+        text: "Back on the streets! 🏮 #lanterns #portmerrow",
+        cite: "A post shared by Lantern Parade (@lanternparade)",
+      },
+    ]);
+  });
+
+  it("reads a social-story lead-in ending in a semicolon as a paragraph, with no video", () => {
+    const { body } = story(
+      deck,
+      "On her Insta-story, she posted;",
+      "So proud of everyone tonight",
+      "— Mara Quell (@maraquell) November 8, 2026",
+    );
+    expect(body).toEqual([
+      { type: "paragraph", text: "On her Insta-story, she posted;" },
+      { type: "quote", text: "So proud of everyone tonight", cite: "Mara Quell (@maraquell) November 8, 2026" },
+    ]);
+  });
+
+  it("reads TikTok and Facebook embeds as quotes cited with their signatures, a YouTube player's buttons dropped", () => {
+    const reading = readPlainTextStory(
+      [
+        "Lantern parade returns",
+        deck,
+        "@lanternparade",
+        "Lanterns out tonight #fyp",
+        "♬ original sound - Lantern Parade",
+        "We did it. Thank you all.",
+        "Posted by Lantern Parade on Saturday, November 7, 2026",
+        "Watch the parade below.",
+        "Watch on YouTube",
+      ].join("\n\n"),
+    );
+    expect(reading.story.body).toEqual([
+      { type: "quote", text: "Lanterns out tonight #fyp", cite: "♬ original sound - Lantern Parade" },
+      {
+        type: "quote",
+        text: "We did it. Thank you all.",
+        cite: "Posted by Lantern Parade on Saturday, November 7, 2026",
+      },
+      { type: "paragraph", text: "Watch the parade below." },
+      { type: "video", title: "Lantern parade returns", sources: [] },
+    ]);
+    expect(reading.readings.filter((r) => r.became === "dropped").map((r) => r.text)).toEqual([
+      "@lanternparade",
+      "Watch on YouTube",
+    ]);
+  });
+
+  it.each(["Anzeige", "Publicidad", "Publicité", "Publicidade"])("drops the ad label %j", (label) => {
+    expect(story(deck, "Thousands came.", label, "The lanterns were lit at dusk.").body).toEqual([
+      { type: "paragraph", text: "Thousands came." },
+      { type: "paragraph", text: "The lanterns were lit at dusk." },
+    ]);
   });
 });
 

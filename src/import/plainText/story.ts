@@ -85,7 +85,8 @@ export function readPlainTextStory(text: string, options: PlainTextOptions = {})
     read(unit, "paragraph", why);
   };
 
-  for (const unit of units) {
+  for (const [index, unit] of units.entries()) {
+    const previousUnit = units[index - 1];
     const why = unit.scored ? `${unit.role} ${reasonOfUnit(unit)}` : "";
     const last = body.at(-1);
     switch (unit.role) {
@@ -120,7 +121,9 @@ export function readPlainTextStory(text: string, options: PlainTextOptions = {})
         break;
       case "cite": {
         const cite = citeText(unit.text);
-        if (last?.type === "quote" && last.cite === undefined && cite.length <= MAX_CITE) {
+        // Right after "View this post on Instagram", a signature is an embed with no text of its own.
+        const embedWithoutText = previousUnit?.role === "embedMarker";
+        if (last?.type === "quote" && last.cite === undefined && cite.length <= MAX_CITE && !embedWithoutText) {
           last.cite = cite;
           read(unit, "cite of the quote before", why);
         } else if (/^a (?:post|photo|video) shared by/iu.test(unit.text) && unit.text.length <= TEXT_LIMITS.quote) {
@@ -136,7 +139,9 @@ export function readPlainTextStory(text: string, options: PlainTextOptions = {})
         } else paragraphs(unit, why);
         break;
       case "related": {
-        const label = relatedLabel(unit.text);
+        // A label is dropped only from a line of its own: in lines read together, what looks like
+        // one may run over earlier lines, which are text.
+        const label = unit.lines.length === 1 ? relatedLabel(unit.text) : undefined;
         const headlineText =
           label && unit.scored?.because.some((b) => b.feature === "relatedLabel") ? label.rest : unit.text;
         if (headlineText.length <= TEXT_LIMITS.related) {

@@ -41,6 +41,7 @@ export const WEIGHTS: Record<Role, Weights> = {
     opensQuoteMark: 5,
     insideEmbed: 6,
     beforeEmbedCite: 6,
+    embedCite: -3,
   },
   cite: {
     bias: -3,
@@ -51,6 +52,7 @@ export const WEIGHTS: Record<Role, Weights> = {
   heading: {
     bias: -2,
     oneToThreeWords: 2,
+    numberedTitle: 4,
     noClosingPunctuation: 1.5,
     capitalStart: 0.5,
     aloneInBlock: 0.5,
@@ -67,6 +69,7 @@ export const WEIGHTS: Record<Role, Weights> = {
     headlineShape: 3.5,
     titleCase: 1,
     startsWithNumber: 1,
+    listMarker: -4,
     knownHeadline: 4,
     aloneInBlock: 0.5,
     firstUnit: -2,
@@ -80,6 +83,7 @@ export const WEIGHTS: Record<Role, Weights> = {
     playVerb: 4.5,
     videoNoun: 2,
     direction: 1.5,
+    pointsToVideo: 1.5,
     endsColon: 0.5,
     oneToThreeWords: 1,
     overSixteenWords: -3,
@@ -89,7 +93,7 @@ export const WEIGHTS: Record<Role, Weights> = {
   caption: { bias: -3, afterImage: 6, creditAfterPicture: 6, opensQuoteMark: -2 },
   byline: { bias: -4, byline: 9 },
   dateline: { bias: -4, dateline: 9 },
-  furniture: { bias: -4, furniture: 8 },
+  furniture: { bias: -4, furniture: 8, labelAlone: 8 },
   embedMarker: { bias: -4, embedMarker: 9 },
 };
 
