@@ -1,16 +1,17 @@
-// A share-card flood against story pages (issue 19, part 5): one client asks for cards that are not
-// drawn yet (distinct stories and shapes, a distinct ?v=N each time) on 16 connections, as fast as
-// the server answers, while another client times story pages and a third, a crawler, asks for
-// cards of stories the flood leaves alone. The server runs as an operator runs it by default: one
-// process, per-client limits and the request log on. Target: the page's p50 during the flood stays
-// within 4× its idle p50 + 25 ms.
+// A share-card flood against story pages (issue 19, part 5): one client asks for cards not drawn yet
+// (`/og/<slug>.png?v=N`, a story of its own each time) on 16 connections, as fast as the server
+// answers, while another client times story pages and a third, a crawler, asks for cards of stories
+// the flood leaves alone. The server runs as an operator runs it: one process, per-client limits and
+// the request log on, on a store of a few thousand stories (so that the flood never runs out of
+// cards to ask for). Target: the page's p50 during the flood stays within 4× its idle p50 + 25 ms.
 //
 //   node bench/cardFlood.ts [--runs N] [--seconds S] [--port P] [--root DIR]
 //
-// --root runs another build (a folder with dist/, content/, public/, node_modules/), so a change
-// can be measured against the build before it, alternating runs on this shared machine.
-import { execFileSync, spawn } from "node:child_process";
-import { rmSync, writeFileSync } from "node:fs";
+// Alone, it seeds 2,000 stories into a file under the temporary folder once and reuses it. --root
+// runs another build (a folder with dist/, content/, public/, node_modules/), so that a change can
+// be measured against the build before it, in alternating runs on a shared machine.
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { existsSync, rmSync, writeFileSync } from "node:fs";
 import { Agent, get } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,8 +19,9 @@ import { parseArgs } from "node:util";
 import { ms, percentile } from "./measure.ts";
 import { root as benchRoot } from "./processes.ts";
 
-const SHAPES = ["", "/16x9", "/4x3", "/1x1"];
 const CONNECTIONS = 16;
+/** Stories the flood asks cards of: more than it can be refused in a run. */
+const FLOODED = 1000;
 
 export interface CardFloodResult {
   idleP50: number;
@@ -47,8 +49,21 @@ function timedGet(agent: Agent, url: string): Promise<{ ms: number; status: numb
 
 const client = (address: string) => new Agent({ keepAlive: true, maxSockets: 1, localAddress: address });
 
-async function startServer(buildRoot: string, port: number, databaseFile: string) {
-  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${databaseFile}${suffix}`, { force: true });
+/** A store of 2,000 seeded stories under the temporary folder, seeded the first time. */
+function seededStore(): string {
+  const file = join(tmpdir(), "dispatch-card-flood-2000.db");
+  if (!existsSync(file)) {
+    const seeding = spawnSync("npm", ["run", "--silent", "seed", "--", "--stories", "2000"], {
+      cwd: benchRoot,
+      env: { ...process.env, DATABASE_URL: `file:${file}` },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    if (seeding.status !== 0) throw new Error(`seeding ${file} failed`);
+  }
+  return `file:${file}`;
+}
+
+async function startServer(buildRoot: string, port: number, databaseUrl: string) {
   const origin = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ["dist/server/main.js"], {
     cwd: buildRoot,
@@ -57,7 +72,7 @@ async function startServer(buildRoot: string, port: number, databaseFile: string
       PORT: String(port),
       HOST: "127.0.0.1",
       PUBLIC_URL: origin,
-      DATABASE_URL: `file:${databaseFile}`,
+      DATABASE_URL: databaseUrl,
     },
     stdio: ["ignore", "ignore", "inherit"],
   });
@@ -90,7 +105,7 @@ function setup(thread) table.insert(threads, thread) end
 function init() n = 0; counts = {} end
 request = function()
   n = n + 1
-  return wrk.format("GET", paths[(n % #paths) + 1] .. "?v=" .. n .. "-" .. math.random(1e9))
+  return wrk.format("GET", paths[math.random(#paths)] .. "?v=" .. n)
 end
 response = function(status) counts[status] = (counts[status] or 0) + 1 end
 done = function()
@@ -107,23 +122,40 @@ end
   return script;
 }
 
-/** One run on a fresh server (so no card is drawn yet): idle pages, then pages during the flood. */
+/** Slugs of the newest stories, `count` of them at most. */
+async function newestSlugs(origin: string, count: number): Promise<string[]> {
+  const slugs: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const page = (await (
+      await fetch(`${origin}/api/stories?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`)
+    ).json()) as {
+      items: { slug: string }[];
+      nextCursor: string | null;
+    };
+    slugs.push(...page.items.map((story) => story.slug));
+    cursor = page.nextCursor;
+  } while (cursor && slugs.length < count);
+  return slugs.slice(0, count);
+}
+
+/**
+ * One run on a fresh server (so no card is drawn yet): idle pages, then pages during the flood.
+ * `databaseUrl` names a store with more than a thousand stories (by default, one seeded here).
+ */
 export async function cardFlood(
-  options: { root?: string; port?: number; seconds?: number } = {},
+  options: { root?: string; port?: number; seconds?: number; databaseUrl?: string } = {},
 ): Promise<CardFloodResult> {
   const { root = benchRoot, port = 3996, seconds = 10 } = options;
   const dir = tmpdir();
-  const server = await startServer(root, port, join(dir, `card-flood-${port}.db`));
+  const server = await startServer(root, port, options.databaseUrl ?? seededStore());
   const pages = client("127.0.0.2");
   const crawler = client("127.0.0.3");
   try {
-    const list = (await (await fetch(`${server.origin}/api/stories?limit=50`)).json()) as {
-      items: { slug: string }[];
-    };
-    const slugs = list.items.map((story) => story.slug);
-    if (slugs.length < 8) throw new Error("the card flood needs the demo stories");
-    const [crawled, flooded] = [slugs.slice(0, 4), slugs.slice(4)];
-    const storyUrls = slugs.map((slug) => `${server.origin}/stories/${slug}`);
+    const slugs = await newestSlugs(server.origin, FLOODED + 20);
+    if (slugs.length < FLOODED + 20) throw new Error(`the card flood needs a store of ${FLOODED + 20} stories or more`);
+    const [crawled, read, flooded] = [slugs.slice(0, 4), slugs.slice(4, 20), slugs.slice(20)];
+    const storyUrls = read.map((slug) => `${server.origin}/stories/${slug}`);
 
     // Idle: each page once to keep it, then pages one at a time; a crawler's first cards.
     for (const url of storyUrls) await timedGet(pages, url);
@@ -135,7 +167,7 @@ export async function cardFlood(
 
     // The flood, and pages (and the crawler's other cards) timed while it runs.
     const script = wrkScript(
-      flooded.flatMap((slug) => SHAPES.map((shape) => `/og/${slug}${shape}.png`)),
+      flooded.map((slug) => `/og/${slug}.png`),
       dir,
     );
     const wrk = spawn("wrk", ["-t2", `-c${CONNECTIONS}`, `-d${seconds}s`, "-s", script, server.origin], {
