@@ -11,6 +11,7 @@ import { gzipSync } from "node:zlib";
 import pg from "pg";
 import { findChromium } from "../e2e/chromium.ts";
 import { lighthouseMobile, prefetchedNavigation } from "./browser.ts";
+import { cardFlood, describeCardFlood } from "./cardFlood.ts";
 import { type Latency, latency, ms, percentile, type Throughput, table, wrk } from "./measure.ts";
 import { hasCommand, type Running, root, startDispatch, startNginx } from "./processes.ts";
 import { changeLatency, type IdleStreams, idleStreams } from "./streams.ts";
@@ -410,6 +411,11 @@ for (const [index, store] of stores.entries()) {
 console.log("bench: measuring the change stream…");
 const streams = await measureStreams();
 
+console.log("bench: measuring a share-card flood…");
+// On the seeded SQLite store when it is big enough, else on 2,000 stories of its own.
+const floodStore = BIG >= 2_000 ? stores[1]?.url : undefined;
+const flood = hasCommand("wrk") ? await cardFlood({ seconds: WRK_SECONDS, databaseUrl: floodStore }) : undefined;
+
 const names = [...results.keys()];
 const out: string[] = [];
 out.push(
@@ -515,6 +521,8 @@ out.push(
     ]),
   ),
 );
+if (flood)
+  out.push("", `Share-card flood, one client on 16 connections (one process, limits on): ${describeCardFlood(flood)}.`);
 for (const line of missing) out.push(`Missing: ${line}.`);
 console.log(`\n${out.join("\n")}\n`);
 writeFileSync(join(work, "last-bench.md"), `${out.join("\n")}\n`);

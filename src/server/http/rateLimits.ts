@@ -108,6 +108,8 @@ export interface ClientLimit {
   hit(request: FastifyRequest, reply: FastifyReply): Promise<void>;
   /** Throws the 429 when the client is already past the limit, without counting this request. */
   check(request: FastifyRequest, reply: FastifyReply): Promise<void>;
+  /** Throws the 429 when the client has nothing left of the limit (its next counted request would get one), without counting. */
+  spent(request: FastifyRequest, reply: FastifyReply): Promise<void>;
 }
 
 /** A limit per client, in the counter registerRateLimits() was given. */
@@ -118,16 +120,17 @@ export function clientLimit(app: FastifyInstance, limit: Limit): ClientLimit {
     keyGenerator: (request) => `${limit.name}:${normalizeIP(request.ip)}`,
     skipOnError: true,
   });
-  const enforce = async (request: FastifyRequest, reply: FastifyReply, increment: boolean) => {
-    const result = await limiter(request, { increment });
-    if (result.isAllowed || !result.isExceeded) return;
+  const enforce = async (request: FastifyRequest, reply: FastifyReply, mode: "hit" | "check" | "spent") => {
+    const result = await limiter(request, { increment: mode === "hit" });
+    if (result.isAllowed || !(mode === "spent" ? result.remaining === 0 : result.isExceeded)) return;
     // A 429 is this client's alone: a CDN must not keep it for others.
     reply.header("retry-after", String(Math.max(1, result.ttlInSeconds))).header("cache-control", "no-store");
     throw new ApiError(limit.code ?? "too_many_requests", limit.message);
   };
   return {
-    hit: (request, reply) => enforce(request, reply, true),
-    check: (request, reply) => enforce(request, reply, false),
+    hit: (request, reply) => enforce(request, reply, "hit"),
+    check: (request, reply) => enforce(request, reply, "check"),
+    spent: (request, reply) => enforce(request, reply, "spent"),
   };
 }
 

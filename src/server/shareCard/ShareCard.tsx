@@ -1,15 +1,18 @@
 // A story's share card: the 1200×630 PNG social platforms show for a shared link. Laid out as
 // JSX by satori (to SVG), painted by resvg (to PNG), entirely from local files. Runs on a card
 // worker thread (cardWorker.ts), never on the server's main thread.
-import { renderAsync } from "@resvg/resvg-js";
+import { Resvg } from "@resvg/resvg-js";
+import type { ReactNode } from "react";
 import satori from "satori";
 import { SITE_NAME } from "../../head/head";
 import type { CardFacts } from "./cardFacts";
+import { type CardShape, shapeSize } from "./cardShapes";
 import { type FittedHeadline, fitHeadline, headlineLineHeight } from "./fitHeadline";
 import { cardFonts, SERIF } from "./fonts";
 import { firstReadablePicture } from "./picture";
 import {
   cardStyle,
+  colors,
   footerStyle,
   headlineBox,
   kickerStyle,
@@ -41,10 +44,25 @@ export async function shareCardContent(facts: CardFacts, publicDir: string): Pro
   return { ...text, picture: await firstReadablePicture(pictureSources, publicDir) };
 }
 
-export async function renderShareCard(content: ShareCardContent): Promise<Buffer> {
-  const svg = await satori(<ShareCard {...content} />, { ...SHARE_CARD, fonts: await cardFonts() });
-  const png = await renderAsync(svg, { fitTo: { mode: "original" }, font: { loadSystemFonts: false } });
-  return png.asPng();
+/**
+ * Lays the card out and paints it, on the calling thread (resvg's synchronous render: the card
+ * worker's thread runs at a lower priority than the server's, and so does its painting).
+ */
+export async function renderShareCard(content: ShareCardContent, shape?: CardShape): Promise<Buffer> {
+  const card = <ShareCard {...content} />;
+  const size = shape ? shapeSize(shape) : SHARE_CARD;
+  const svg = await satori(shape ? <InShape size={size}>{card}</InShape> : card, { ...size, fonts: await cardFonts() });
+  const options = { fitTo: { mode: "original" }, font: { loadSystemFonts: false } } as const;
+  return new Resvg(svg, options).render().asPng();
+}
+
+/** The whole card, centred on its paper in a taller shape. */
+function InShape({ size, children }: { size: { width: number; height: number }; children: ReactNode }) {
+  return (
+    <div style={{ display: "flex", alignItems: "center", ...size, backgroundColor: colors.paper }}>
+      <div style={{ display: "flex", ...SHARE_CARD }}>{children}</div>
+    </div>
+  );
 }
 
 function ShareCard({ section, kicker, headline, picture, hasVideo, host }: ShareCardContent) {

@@ -1,6 +1,7 @@
 // What crosses between the server's main thread and a card worker (cardPool.ts, cardWorker.ts):
 // plain data only. The main thread knows the story; the worker reads the picture and draws.
 import type { Story } from "../../model/story";
+import type { CardShape } from "./cardShapes";
 import { sharePictureSources } from "./picture";
 
 /** What a card shows, as the story states it: its picture still a path in the public folder. */
@@ -32,10 +33,11 @@ export interface CardWorkerData {
   publicDir: string;
 }
 
-/** One card for a worker to draw. */
+/** One card for a worker to draw: 1200×630, or set in one of the shapes JSON-LD offers. */
 export interface CardJob {
   id: number;
   facts: CardFacts;
+  shape?: CardShape;
 }
 
 /** A worker's answer: the PNG (its buffer transferred), or why it could not draw the card. */

@@ -1,11 +1,13 @@
 // The threads that draw share cards, so that satori's layout and resvg's painting never hold up the
-// server's main thread: a fixed number of worker threads (cardWorker.ts), started with the first
+// server's main thread: a fixed number of worker threads (cardWorker.ts, each at a lower OS
+// priority than the main thread), started with the first
 // card, each drawing one card at a time, and a bounded queue in front of them. Past the queue,
 // render() refuses at once (CardPoolBusy) rather than letting cards pile up behind each other.
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { CardAnswer, CardFacts, CardWorkerData } from "./cardFacts";
+import type { CardAnswer, CardFacts, CardJob, CardWorkerData } from "./cardFacts";
+import type { CardShape } from "./cardShapes";
 
 export interface CardPoolOptions {
   /** Worker threads, and so renders at once. */
@@ -63,6 +65,7 @@ function startWorker(data: CardWorkerData): Worker {
 interface Job {
   id: number;
   facts: CardFacts;
+  shape?: CardShape;
   queuedAt: number;
   resolve(card: RenderedCard): void;
   reject(error: Error): void;
@@ -86,13 +89,13 @@ export class CardPool {
     this.#options = { ...options, threads: Math.max(1, options.threads), queue: Math.max(0, options.queue) };
   }
 
-  /** Draws a card on a worker thread; rejects with CardPoolBusy at once when the queue is full. */
-  render(facts: CardFacts): Promise<RenderedCard> {
+  /** Draws a card (in a shape) on a worker thread; rejects with CardPoolBusy at once when the queue is full. */
+  render(facts: CardFacts, shape?: CardShape): Promise<RenderedCard> {
     if (this.#closed) return Promise.reject(new CardPoolBusy("Share cards are shutting down."));
     if (!this.#hasFreeThread() && this.#waiting.length >= this.#options.queue)
       return Promise.reject(new CardPoolBusy(`${this.#options.queue} share cards are already waiting.`));
     return new Promise((resolve, reject) => {
-      this.#waiting.push({ id: this.#nextId++, facts, queuedAt: performance.now(), resolve, reject });
+      this.#waiting.push({ id: this.#nextId++, facts, shape, queuedAt: performance.now(), resolve, reject });
       this.#dispatch();
     });
   }
@@ -122,7 +125,7 @@ export class CardPool {
         void thread.worker.terminate();
       }, this.#options.renderTimeoutMs);
       thread.job = { job, sentAt: performance.now(), timer };
-      thread.worker.postMessage({ id: job.id, facts: job.facts });
+      thread.worker.postMessage({ id: job.id, facts: job.facts, shape: job.shape } satisfies CardJob);
     }
   }
 

@@ -1,12 +1,13 @@
 // Share cards, against the real server over HTTP on each engine's store with the demo stories:
 // what a social platform fetches when a story link is shared.
 
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { get } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { threadId } from "node:worker_threads";
 import { imageSize } from "image-size";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { StoryInput } from "../../model/story";
 import { testEngines } from "../../store/testDatabases";
@@ -30,6 +31,11 @@ async function card(slug: string, headers: Record<string, string> = {}) {
   const response = await fetch(`${server.url}/og/${slug}.png`, { headers, redirect: "manual" });
   return { response, bytes: Buffer.from(await response.arrayBuffer()) };
 }
+
+/** The card's paper as RGB (styles.ts: #fbfaf7). */
+const PAPER = [0xfb, 0xfa, 0xf7];
+/** Its accent, the rule along the top (#b3261e). */
+const ACCENT = [0xb3, 0x26, 0x1e];
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -197,10 +203,13 @@ describe.each(testEngines)("on %s", (engine) => {
     const events: CardRender[] = [];
     const threads: CardThreadEvent[] = [];
     const { publicDir: pictures, ...shareCards } = options;
+    // A clock stopped in the middle of this minute: a per-minute limit never starts afresh during a test.
+    const stopped = new Date(Math.floor(Date.now() / 60_000) * 60_000 + 30_000);
     const cardApp = await startTestServer({
       engine,
       // Each request from a reader of its own (X-Forwarded-For), unless a test names one.
       trustProxy: true,
+      now: () => stopped,
       ...(pictures ? { publicDir: pictures } : {}),
       shareCards: {
         ...shareCards,
@@ -212,11 +221,14 @@ describe.each(testEngines)("on %s", (engine) => {
       },
     });
     let readers = 0;
+    /** A card (`slug`, or `slug/shape`), for a reader of its own unless one is named. */
     const get = async (slug: string, reader = `10.20.${Math.floor(readers / 250)}.${(readers++ % 250) + 1}`) => {
       const response = await fetch(`${cardApp.url}/og/${slug}.png`, { headers: { "x-forwarded-for": reader } });
       return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) };
     };
-    return { url: cardApp.url, store: cardApp.store, get, counted, events, threads, close: () => cardApp.close() };
+    const storyReads = () => cardApp.work().storyReads;
+    const close = () => cardApp.close();
+    return { url: cardApp.url, store: cardApp.store, get, counted, events, threads, storyReads, close };
   }
 
   // Each of these starts a server of its own, whose render threads start (through Vite) with its first card.
@@ -325,16 +337,77 @@ describe.each(testEngines)("on %s", (engine) => {
         expect(JSON.parse(bytes.toString()).error.code).toBe("too_many_requests");
       }
       const drawnSlug = slugs[answers.findIndex(({ status }) => status === 200)] ?? "";
-      const [refusedSlug = "", otherSlug = ""] = slugs.filter((_, i) => answers[i]?.status !== 200);
+      const [otherSlug = "", ...undrawn] = slugs.filter((_, i) => answers[i]?.status !== 200);
       // Another reader is not held up by the greedy one.
       expect((await server.get(otherSlug, "10.30.0.2")).status).toBe(200);
-      // One at a time, the greedy client is still refused: its 5 a minute are spent (8 asked so far)…
+      // One at a time, the greedy client draws until its 5 a minute are spent, then is refused without a render.
       const drawnBefore = server.events.length;
-      expect((await server.get(refusedSlug, greedy)).status).toBe(429);
-      expect(server.events.length).toBe(drawnBefore);
+      const oneByOne: number[] = [];
+      for (const slug of undrawn) oneByOne.push((await server.get(slug, greedy)).status);
+      const drawn = oneByOne.filter((status) => status === 200).length;
+      expect(drawn).toBeLessThanOrEqual(3);
+      expect(oneByOne).toEqual([...Array(drawn).fill(200), ...Array(undrawn.length - drawn).fill(429)]);
+      expect(server.events.length).toBe(drawnBefore + drawn);
       // …but cards already drawn still come, limit or not.
       expect((await server.get(otherSlug, greedy)).status).toBe(200);
       expect((await server.get(drawnSlug, greedy)).status).toBe(200);
+      await server.close();
+    });
+
+    it("refuse a client past its limits before reading the story, while its drawn cards stay free", async () => {
+      const server = await cardServer({ threads: 1, queue: 32, perClient: { atOnce: 1, perMinute: 2 } });
+      const slugs = await saveCardStories(server.store, "refused-early", 8);
+      const greedy = "10.31.0.1";
+      const [first = "", second = "", ...undrawn] = slugs;
+      for (const slug of [first, second]) expect((await server.get(slug, greedy)).status).toBe(200);
+      // Its two a minute are drawn: asking for more cards, in any shape, reads no story and draws nothing.
+      const [readsBefore, drawnBefore] = [server.storyReads(), server.events.length];
+      const refused = await Promise.all(
+        [...undrawn, `${first}/1x1`, `${second}/16x9`].map((card) => server.get(card, greedy)),
+      );
+      expect(refused.map(({ status }) => status)).toEqual(refused.map(() => 429));
+      for (const { headers } of refused) expect(headers.get("retry-after")).toMatch(/^[1-9]\d*$/);
+      expect([server.storyReads(), server.events.length]).toEqual([readsBefore, drawnBefore]);
+      // Cards already drawn still come, read from the store as ever (an edit would show).
+      expect((await server.get(first, greedy)).status).toBe(200);
+      expect(server.storyReads()).toBe(readsBefore + 1);
+      // Another client is not refused.
+      expect((await server.get(undrawn[0] ?? "", "10.31.0.2")).status).toBe(200);
+      await server.close();
+    });
+
+    it("draw a card in a shape on a render thread, counted as a render", async () => {
+      const server = await cardServer({ threads: 1 });
+      const { status, bytes } = await server.get(`${NO_PICTURE}/1x1`);
+      expect(status).toBe(200);
+      expect(imageSize(bytes)).toMatchObject({ type: "png", width: 1200, height: 1200 });
+      expect(server.events.map(({ slug, thread }) => ({ slug, onMain: thread === threadId }))).toEqual([
+        { slug: NO_PICTURE, onMain: false },
+      ]);
+      // The whole card, centred on its paper: its red top rule 285 px down, paper above and below.
+      const { data, info } = await sharp(bytes).raw().toBuffer({ resolveWithObject: true });
+      const pixel = (x: number, y: number) => [
+        ...data.subarray((y * info.width + x) * info.channels, (y * info.width + x) * info.channels + 3),
+      ];
+      expect([pixel(0, 0), pixel(600, 280), pixel(600, 290), pixel(1199, 1199)]).toEqual([PAPER, PAPER, ACCENT, PAPER]);
+      expect((await server.get(`${NO_PICTURE}/1x1`)).bytes.equals(bytes)).toBe(true);
+      expect(server.events).toHaveLength(1);
+      await server.close();
+    });
+
+    // Linux keeps a priority (nice) per thread, in /proc; elsewhere the threads keep the process's.
+    it.runIf(existsSync("/proc/thread-self"))("draw at a lower priority than the server's own thread", async () => {
+      const server = await cardServer({ threads: 2 });
+      expect((await server.get(NO_PICTURE)).status).toBe(200);
+      const threads = readdirSync("/proc/self/task").map((task) => {
+        const stat = readFileSync(`/proc/self/task/${task}/stat`, "utf8");
+        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        return { name: stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")), nice: Number(fields[16]) };
+      });
+      const main = threads.find(({ name }) => name !== "share-card");
+      const drawing = threads.filter(({ name }) => name === "share-card");
+      expect(drawing.length).toBeGreaterThan(0);
+      for (const thread of drawing) expect(thread.nice).toBe((main?.nice ?? 0) + 10);
       await server.close();
     });
 

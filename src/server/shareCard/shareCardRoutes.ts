@@ -3,7 +3,9 @@
 // worker threads (cardPool.ts), a few at a time behind a bounded queue: past it a card answers 503
 // with Retry-After, and the main thread, which serves every page, only reads the story. One client
 // may have a few renders under way and start a few dozen a minute (429 with Retry-After past
-// either), so no one client fills the queue; cards already drawn are never limited.
+// either), so no one client fills the queue; cards already drawn are never limited. A client with
+// no render left is refused before its story is read, unless a card is drawn under that URL: a
+// flood of refused cards then costs the main thread a limit's check each (docs/decisions/024).
 import { createHash } from "node:crypto";
 import { normalizeIP } from "@fastify/rate-limit";
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
@@ -17,7 +19,7 @@ import { clientLimit, type Limit } from "../http/rateLimits";
 import { slugParam } from "../http/slugParam";
 import { cardFacts } from "./cardFacts";
 import { CardPool, CardPoolBusy, type CardThreadEvent, defaultCardThreads } from "./cardPool";
-import { cardInShape, isCardShape } from "./cardShapes";
+import { type CardShape, isCardShape } from "./cardShapes";
 import { sharePictureSources } from "./picture";
 
 export interface ShareCardOptions {
@@ -90,49 +92,74 @@ export const shareCardRoutes: FastifyPluginAsync<ShareCardRoutesOptions> = async
     onThread,
   },
 ) => {
-  const rendered = new BoundedCache<Buffer>({ maxEntries: cacheEntries, maxBytes: cacheBytes });
-  const rendering = new Map<string, Promise<Buffer>>();
+  // Cards by slug (and shape), each the drawing of one version of its story; and those being drawn.
+  const rendered = new BoundedCache<{ etag: string; png: Buffer }>({ maxEntries: cacheEntries, maxBytes: cacheBytes });
+  const rendering = new Map<string, { etag: string; card: Promise<Buffer> }>();
   // Its threads start with the first card drawn, and stop when the app closes (after the requests in flight).
   const pool = new CardPool({ threads, queue, renderTimeoutMs, publicDir, onThread });
   app.addHook("onClose", () => pool.close());
 
-  const render = async (story: Story): Promise<Buffer> => {
-    const { png, ...timing } = await pool.render(cardFacts(story));
-    onRender?.({ slug: story.slug, ...timing });
-    return png;
-  };
-
   const renders = clientLimit(app, cardRendersLimit(perClient.perMinute));
   const underWay = new Map<string, number>();
+  const tooManyAtOnce = (reply: FastifyReply) => {
+    reply.header("retry-after", String(RETRY_AFTER_SECONDS)).header("cache-control", "no-store");
+    return new ApiError("too_many_requests", "This client already has share cards being drawn: try again shortly.");
+  };
+
+  /** This version's card, drawn or being drawn, if there is one. */
+  const existing = (key: string, etag: string): Buffer | Promise<Buffer> | undefined => {
+    const kept = rendered.get(key);
+    if (kept?.etag === etag) return kept.png;
+    const started = rendering.get(key);
+    if (started?.etag === etag) return started.card;
+    return undefined;
+  };
+
+  /**
+   * Before the story is read: a client that may start no render now is refused when no card is
+   * drawn or being drawn under this key, since its request could only start one (unless it holds a
+   * card already: a 304 is never limited). A refused flood then costs the main thread next to
+   * nothing (a limit's check), not a story read each.
+   */
+  const refuseEarly = async (request: FastifyRequest, reply: FastifyReply, key: string) => {
+    if (rendered.get(key) || rendering.has(key) || request.headers["if-none-match"]) return;
+    if ((underWay.get(normalizeIP(request.ip)) ?? 0) >= perClient.atOnce) throw tooManyAtOnce(reply);
+    await renders.spent(request, reply);
+  };
 
   /** A new render, if this client may start one: counted per minute, and per client at once. */
-  const renderFor = async (request: FastifyRequest, reply: FastifyReply, story: Story, etag: string) => {
+  const renderFor = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    story: Story,
+    key: string,
+    etag: string,
+    shape?: CardShape,
+  ) => {
     await renders.hit(request, reply);
     // Another request may have started this card while the limit was counted.
-    const started = rendered.get(etag) ?? rendering.get(etag);
+    const started = existing(key, etag);
     if (started) return started;
     const client = normalizeIP(request.ip);
     const own = underWay.get(client) ?? 0;
-    if (own >= perClient.atOnce) {
-      reply.header("retry-after", String(RETRY_AFTER_SECONDS)).header("cache-control", "no-store");
-      throw new ApiError("too_many_requests", "This client already has share cards being drawn: try again shortly.");
-    }
+    if (own >= perClient.atOnce) throw tooManyAtOnce(reply);
     underWay.set(client, own + 1);
-    const card = render(story)
-      .then((png) => rendered.set(etag, png, png.length))
+    const card = pool
+      .render(cardFacts(story), shape)
+      .then(({ png, ...timing }) => {
+        onRender?.({ slug: story.slug, ...timing });
+        rendered.set(key, { etag, png }, png.length);
+        return png;
+      })
       .finally(() => {
-        rendering.delete(etag);
+        if (rendering.get(key)?.card === card) rendering.delete(key);
         const left = (underWay.get(client) ?? 1) - 1;
         if (left > 0) underWay.set(client, left);
         else underWay.delete(client);
       });
-    rendering.set(etag, card);
+    rendering.set(key, { etag, card });
     return card;
   };
-
-  /** Cache hits and renders already under way never wait for the pool nor count; a failed render is not kept. */
-  const cardFor = async (request: FastifyRequest, reply: FastifyReply, story: Story, etag: string): Promise<Buffer> =>
-    rendered.get(etag) ?? rendering.get(etag) ?? renderFor(request, reply, story, etag);
 
   // The card, and (/og/:slug/16x9.png, 4x3, 1x1) the card set in the shapes JSON-LD offers.
   const serveCard = async (request: FastifyRequest, reply: FastifyReply, slugValue: string, shapeValue?: string) => {
@@ -140,6 +167,8 @@ export const shareCardRoutes: FastifyPluginAsync<ShareCardRoutesOptions> = async
     if (shapeValue !== undefined && !isCardShape(shapeValue))
       throw new ApiError("not_found", "A share card comes in the shapes 16x9, 4x3 and 1x1.");
     const shape = shapeValue;
+    const key = shape ? `${slug}/${shape}` : slug;
+    await refuseEarly(request, reply, key);
     const story = await reader.story(slug);
     if (story.slug !== slug) return reply.redirect(`/og/${story.slug}${shape ? `/${shape}` : ""}.png`, 301);
 
@@ -147,11 +176,8 @@ export const shareCardRoutes: FastifyPluginAsync<ShareCardRoutesOptions> = async
     if (holdsVersion(request, reply, etag)) return reply.code(304).header("cache-control", CACHE_CONTROL).send();
     let png: Buffer;
     try {
-      if (shape) {
-        const kept = rendered.get(etag);
-        png = kept ?? (await cardInShape(await cardFor(request, reply, story, cardEtag(story)), shape));
-        if (!kept) rendered.set(etag, png, png.length);
-      } else png = await cardFor(request, reply, story, etag);
+      // Cache hits and renders already under way never wait for the pool nor count; a failed render is not kept.
+      png = await (existing(key, etag) ?? renderFor(request, reply, story, key, etag, shape));
     } catch (error) {
       if (!(error instanceof CardPoolBusy)) throw error;
       reply.removeHeader("etag").header("cache-control", "no-store").header("retry-after", String(RETRY_AFTER_SECONDS));
