@@ -70,6 +70,8 @@ export interface TestServerOptions {
   mediaCacheDir?: string;
   /** A CDN in front: where purges go and how long it may keep answers (none by default). */
   cdn?: { purgeUrls: string[]; sharedMaxAgeS: number; retryDelaysMs?: number[] };
+  /** How long close() lets connections finish before cutting them (1 s): longer for a slow answer in flight. */
+  closeGraceMs?: number;
 }
 
 export async function startTestServer({
@@ -94,6 +96,7 @@ export async function startTestServer({
   events,
   mediaCacheDir,
   cdn,
+  closeGraceMs = 1_000,
 }: TestServerOptions = {}): Promise<TestServer> {
   const database = given ?? (await createTestDatabase(engine));
   const store = await openStore(
@@ -154,7 +157,7 @@ export async function startTestServer({
       const closing = app.close();
       // A test's fetch may leave a connection open past its answer (undici keeps sockets a while):
       // the server does not wait on it as it would on a request in flight.
-      setTimeout(() => app.server.closeAllConnections(), 1_000).unref();
+      setTimeout(() => app.server.closeAllConnections(), closeGraceMs).unref();
       await closing;
       await store.close();
       await database.drop();

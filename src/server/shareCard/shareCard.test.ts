@@ -198,11 +198,11 @@ describe.each(testEngines)("on %s", (engine) => {
   });
 
   /** Another server, with its own card routes, cache and render threads. */
-  async function cardServer(options: ShareCardOptions & { publicDir?: string }) {
+  async function cardServer(options: ShareCardOptions & { publicDir?: string; closeGraceMs?: number }) {
     const counted: string[] = [];
     const events: CardRender[] = [];
     const threads: CardThreadEvent[] = [];
-    const { publicDir: pictures, ...shareCards } = options;
+    const { publicDir: pictures, closeGraceMs, ...shareCards } = options;
     // A clock stopped in the middle of this minute: a per-minute limit never starts afresh during a test.
     const stopped = new Date(Math.floor(Date.now() / 60_000) * 60_000 + 30_000);
     const cardApp = await startTestServer({
@@ -211,6 +211,7 @@ describe.each(testEngines)("on %s", (engine) => {
       trustProxy: true,
       now: () => stopped,
       ...(pictures ? { publicDir: pictures } : {}),
+      ...(closeGraceMs ? { closeGraceMs } : {}),
       shareCards: {
         ...shareCards,
         onRender: (event) => {
@@ -440,7 +441,8 @@ describe.each(testEngines)("on %s", (engine) => {
     });
 
     it("start with the first card and stop when the app closes, after the card in flight", async () => {
-      const server = await cardServer({ threads: 2 });
+      // A card drawn at low priority on a busy machine may take longer than the usual second's grace.
+      const server = await cardServer({ threads: 2, closeGraceMs: 30_000 });
       expect(server.threads).toEqual([]);
       // On a connection of its own: the app's close waits for a kept-alive connection to go idle.
       const card = statusWithoutKeepAlive(`${server.url}/og/${WATCH}.png`);
