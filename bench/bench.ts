@@ -11,6 +11,7 @@ import { gzipSync } from "node:zlib";
 import pg from "pg";
 import { findChromium } from "../e2e/chromium.ts";
 import { lighthouseMobile, prefetchedNavigation } from "./browser.ts";
+import { longSessionLine, measureLongSession } from "./longSession.ts";
 import { type Latency, latency, ms, percentile, type Throughput, table, wrk } from "./measure.ts";
 import { hasCommand, type Running, root, startDispatch, startNginx } from "./processes.ts";
 import { changeLatency, type IdleStreams, idleStreams } from "./streams.ts";
@@ -404,6 +405,8 @@ for (const [index, store] of stores.entries()) {
 
 console.log("bench: measuring the change stream…");
 const streams = await measureStreams();
+console.log("bench: measuring a reader's long session…");
+const session = chromiumPath ? await measureLongSession(chromiumPath, work, 3993) : undefined;
 
 const names = [...results.keys()];
 const out: string[] = [];
@@ -489,6 +492,7 @@ out.push(
     ]),
   ),
 );
+if (session) out.push("", longSessionLine(session));
 for (const line of missing) out.push(`Missing: ${line}.`);
 console.log(`\n${out.join("\n")}\n`);
 writeFileSync(join(work, "last-bench.md"), `${out.join("\n")}\n`);
