@@ -62,8 +62,9 @@ export function startChangeStream(queryClient: QueryClient): void {
     const sayWhere = () => channel.postMessage({ from: lastId } satisfies Message);
     channel.onmessage = ({ data }: MessageEvent<Message>) => {
       if (data === "where") sayWhere();
-      else if ("from" in data) data.from !== null && stream?.rewind(data.from);
-      else if (!apply(data)) sayWhere();
+      else if ("from" in data) {
+        if (data.from !== null) stream?.rewind(data.from);
+      } else if (!apply(data)) sayWhere();
     };
     sayWhere();
     navigator.locks
