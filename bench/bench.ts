@@ -12,6 +12,7 @@ import pg from "pg";
 import { findChromium } from "../e2e/chromium.ts";
 import { lighthouseMobile, prefetchedNavigation } from "./browser.ts";
 import { cardFlood, describeCardFlood } from "./cardFlood.ts";
+import { longSessionLine, measureLongSession } from "./longSession.ts";
 import { type Latency, latency, ms, percentile, type Throughput, table, wrk } from "./measure.ts";
 import { hasCommand, type Running, root, startDispatch, startNginx } from "./processes.ts";
 import { changeLatency, type IdleStreams, idleStreams } from "./streams.ts";
@@ -410,6 +411,8 @@ for (const [index, store] of stores.entries()) {
 
 console.log("bench: measuring the change stream…");
 const streams = await measureStreams();
+console.log("bench: measuring a reader's long session…");
+const session = chromiumPath ? await measureLongSession(chromiumPath, work, 3993) : undefined;
 
 console.log("bench: measuring a share-card flood…");
 // On the seeded SQLite store when it is big enough, else on 2,000 stories of its own.
@@ -523,6 +526,7 @@ out.push(
 );
 if (flood)
   out.push("", `Share-card flood, one client on 16 connections (one process, limits on): ${describeCardFlood(flood)}.`);
+if (session) out.push("", longSessionLine(session));
 for (const line of missing) out.push(`Missing: ${line}.`);
 console.log(`\n${out.join("\n")}\n`);
 writeFileSync(join(work, "last-bench.md"), `${out.join("\n")}\n`);

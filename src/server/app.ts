@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { PassThrough } from "node:stream";
 import zlib from "node:zlib";
 import fastifyCompress from "@fastify/compress";
 import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
@@ -172,13 +173,15 @@ export async function buildApp({
     brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
   });
 
-  await app.register(healthRoutes, { store });
+  // The change streams this process holds open: /healthz says how many.
+  const eventStreams = new Set<PassThrough>();
+  await app.register(healthRoutes, { store, eventStreams: () => eventStreams.size });
   if (clientDir && existsSync(clientDir)) await app.register(fileRoutes, { clientDir });
   await app.register(feedRoutes, { reader, store, site, now, publicDir, ...feeds });
   await app.register(liveFeedRoutes, { reader, store, site });
   await app.register(shareCardRoutes, { reader, publicDir, ...shareCards });
   await app.register(oembedRoutes, { reader, site });
-  await app.register(eventRoutes, { store, ...events });
+  await app.register(eventRoutes, { store, streams: eventStreams, ...events });
   // Behind the token and never kept or cached: outside the scope below (api/revisionRoutes.ts).
   await app.register(revisionRoutes, { store, adminToken });
   // Site pictures: read (and versioned) when a story is published, derived into renditions on request.

@@ -87,6 +87,9 @@ worker.addEventListener("fetch", (event) => {
   const { request } = event;
   if (request.method !== "GET") return;
   const url = new URL(request.url);
+  // Event streams go to the browser untouched: one answered here lives as long as the worker, not
+  // the page, and each held one of the host's six connections until no page on the site loaded.
+  if (url.pathname === "/api/events" || request.headers.get("accept")?.includes("text/event-stream")) return;
   const sameSite = url.origin === worker.location.origin;
   if (request.mode === "navigate") {
     if (sameSite) event.respondWith(openPage(event, url));

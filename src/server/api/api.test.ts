@@ -124,7 +124,7 @@ describe.each(testEngines)("on %s", (engine) => {
     });
 
     it("answers health and readiness", async () => {
-      expect(await json("/healthz")).toEqual({ status: 200, body: { status: "ok" } });
+      expect(await json("/healthz")).toEqual({ status: 200, body: { status: "ok", eventStreams: 0 } });
       expect(await json("/readyz")).toEqual({ status: 200, body: { status: "ready" } });
     });
   });

@@ -29,6 +29,8 @@ export interface EventStreamOptions {
 
 export interface EventRoutesOptions extends EventStreamOptions {
   store: StoryStore;
+  /** The streams open in this process (the app shares the set with /healthz, which counts them). */
+  streams?: Set<PassThrough>;
 }
 
 /** What a browser waits before reconnecting a dropped stream. */
@@ -44,10 +46,9 @@ export const eventText = (id: number, event: string, data: unknown): string =>
 
 export const eventRoutes: FastifyPluginAsync<EventRoutesOptions> = async (
   app,
-  { store, heartbeatMs = 15_000, pollMs = 250, perClient = 16, maxStreams = 20_000 },
+  { store, streams = new Set(), heartbeatMs = 15_000, pollMs = 250, perClient = 16, maxStreams = 20_000 },
 ) => {
   const feed = new ChangeFeed(store, pollMs);
-  const streams = new Set<PassThrough>();
   /** Every connection that has carried a stream and is not closed yet (a client may hold one after its stream ended). */
   const connections = new Set<Socket>();
   const perClientOpen = new Map<string, number>();

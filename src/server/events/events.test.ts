@@ -178,6 +178,18 @@ describe.each(testEngines)("on %s", (engine) => {
     for (const stream of open) stream.close();
   });
 
+  it("counts the streams it holds open in /healthz, for operators and tests", async () => {
+    const openStreams = async () =>
+      ((await (await fetch(`${server.url}/healthz`)).json()) as { eventStreams: number }).eventStreams;
+    await expect.poll(openStreams).toBe(0);
+    const streams = await Promise.all([1, 2].map(() => openEventStream(`${server.url}/api/events`)));
+    expect(await openStreams()).toBe(2);
+    streams[0]?.close();
+    await expect.poll(openStreams).toBe(1);
+    streams[1]?.close();
+    await expect.poll(openStreams).toBe(0);
+  });
+
   it("reaches a client of another server on the same database", async () => {
     // On PostgreSQL the second server polls only once a minute: LISTEN/NOTIFY must carry the change.
     const other = await startTestServer({
