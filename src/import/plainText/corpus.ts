@@ -51,8 +51,12 @@ function expectedStory(source: string, sizeOf: (src: string) => ImageBlockSize |
     else if (field === "headline") story.headline = value;
     else if (field === "deck") story.deck = value;
     else if (field === "author") story.authors = [...(story.authors ?? []), value];
-    else if (field === "published") story.publishedAt = value;
-    else if (field === "video") story.body.push({ type: "video", title: story.headline, sources: [] });
+    else if (field === "published") {
+      // One instant, however an editor wrote it (2026-03-19T10:48Z, +01:00): the reader writes UTC with milliseconds.
+      const at = new Date(value);
+      if (Number.isNaN(at.getTime())) throw new Error(`corpus: "published: ${value}" is not an ISO time`);
+      story.publishedAt = at.toISOString();
+    } else if (field === "video") story.body.push({ type: "video", title: story.headline, sources: [] });
     else if (field === "cite" && last?.type === "quote") last.cite = value;
     else if (field === "caption" && last?.type === "image") last.caption = value;
     else if (field === "image") {

@@ -407,7 +407,8 @@ function accountsFor(text: string, { story, readings }: PlainTextReading): boole
   for (const reading of readings) {
     if (reading.role === "headline") continue;
     if (reading.became === "dropped") {
-      if (words(reading.text).length > 12) return false;
+      // Only page furniture is dropped: a short line, or one that says it is furniture (a newsletter sign-up, say).
+      if (words(reading.text).length > 12 && !FURNITURE.test(reading.text.replace(/[.!:]+$/u, ""))) return false;
       continue;
     }
     if (reading.became.startsWith("authors:")) {
