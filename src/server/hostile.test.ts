@@ -9,6 +9,8 @@ import { catalogue, type HostileCase, MARK, TOKEN } from "../test/hostile/catalo
 import { type RawAnswer, rawRequest } from "../test/rawHttp";
 import { startTestServer, type TestServer } from "./testServer";
 
+/** pino's level of errors. */
+const ERROR_LEVEL = 50;
 /** The test server's PUBLIC_URL host: its absolute redirects may name it. */
 const PUBLIC_HOST = "news.example";
 /** Markup that would run if an input reached a page unescaped. */
@@ -16,10 +18,17 @@ const LIVE_MARKUP = [/<svg\/onload/i, /<script>alert/i, /href="javascript:/i, /s
 
 describe.each(testEngines)("the hostile catalogue on %s", (engine) => {
   let server: TestServer;
+  /** What the server logged at error level (a client's mistake never is an error of ours). */
+  const errors: string[] = [];
   beforeAll(async () => {
     // Each case comes from a client address of its own (X-Forwarded-For, trusted here), so the
     // per-client limits of one case never decide another's answer.
-    server = await startTestServer({ engine, adminToken: TOKEN, trustProxy: true });
+    server = await startTestServer({
+      engine,
+      adminToken: TOKEN,
+      trustProxy: true,
+      logStream: { write: (line) => (JSON.parse(line).level >= ERROR_LEVEL ? errors.push(line) : undefined) },
+    });
   });
   afterAll(() => server.close());
 
@@ -51,6 +60,7 @@ describe.each(testEngines)("the hostile catalogue on %s", (engine) => {
   it.each(catalogue.map((test, index) => [`${test.surface}: ${test.name}`, test, index] as const))(
     "%s",
     async (_name, test, index) => {
+      errors.length = 0;
       const answer = await send(test, index);
       const described = `${test.method ?? "GET"} ${test.raw?.split("\r\n")[0] ?? test.path.slice(0, 120)} → ${answer.status} ${answer.body.slice(0, 300)}`;
       expect(test.expect, described).toContain(answer.status);
@@ -67,6 +77,7 @@ describe.each(testEngines)("the hostile catalogue on %s", (engine) => {
         expectSafe(page, server.url, `${test.shownAt} after ${described}`);
       }
       if (test.absent) expect(await server.store.getStory(test.absent), `${test.absent} after ${described}`).toBeNull();
+      expect(errors, `logged at error level: ${described}`).toEqual([]);
     },
   );
 });

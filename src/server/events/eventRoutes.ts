@@ -12,6 +12,7 @@ import { normalizeIP } from "@fastify/rate-limit";
 import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from "fastify";
 import { ApiError } from "../../model/apiError";
 import type { LoggedChange } from "../../model/change";
+import { rowNumber } from "../../model/rowNumbers";
 import type { StoryStore } from "../../store/storyStore";
 import { clientLimit } from "../http/rateLimits";
 import { ChangeFeed } from "./changeFeed";
@@ -144,9 +145,10 @@ export const eventRoutes: FastifyPluginAsync<EventRoutesOptions> = async (
 function resumeAfter(header: string | string[] | undefined, query: unknown): number | null {
   const value = typeof header === "string" && header !== "" ? header : typeof query === "string" ? query : null;
   if (value === null) return null;
-  if (!/^\d{1,15}$/.test(value))
+  const id = rowNumber("changeId", value);
+  if (id === null)
     throw new ApiError("bad_request", "Last-Event-ID (or ?after=) must be the id of an event this stream sent.");
-  return Number(value);
+  return id;
 }
 
 /**

@@ -296,6 +296,13 @@ export const catalogue: HostileCase[] = [
   },
   {
     surface: "publishing",
+    name: "a revisions' cursor past a 32-bit column",
+    path: "/api/stories/ferry-crew-pulls-kayakers-from-the-sound/revisions?cursor=2147483648",
+    admin: true,
+    expect: [400],
+  },
+  {
+    surface: "publishing",
     name: "revisions of a script slug",
     path: `/api/stories/${MARK_IN_URL}/revisions`,
     admin: true,
@@ -402,6 +409,25 @@ export const catalogue: HostileCase[] = [
     path: `/stories/hostile-live?before=${MARK_IN_URL}`,
     expect: [404],
   },
+  ...(
+    [
+      ["PUT", "/api/stories/hostile-live/entries/2147483648", 404, "an entry id past a 32-bit column, replaced"],
+      ["DELETE", "/api/stories/hostile-live/entries/2147483648", 404, "an entry id past a 32-bit column, deleted"],
+      ["GET", "/api/stories/hostile-live/entries?before=2147483648", 400, "a cursor past a 32-bit column"],
+      ["GET", "/stories/hostile-live?before=2147483648", 404, "a page's cursor past a 32-bit column"],
+      ["GET", "/stories/hostile-live?before=2147483647", 404, "a page's cursor at the column's last id"],
+    ] as const
+  ).map(
+    ([method, path, status, name]): HostileCase => ({
+      surface: "live entries",
+      name,
+      method,
+      path,
+      ...(method === "PUT" ? { headers: { "content-type": "application/json" }, body: entry() } : {}),
+      admin: method !== "GET",
+      expect: [status],
+    }),
+  ),
   {
     surface: "live entries",
     name: "a huge limit",
@@ -420,6 +446,8 @@ export const catalogue: HostileCase[] = [
       ["script as Last-Event-ID", { "last-event-id": MARK }, ""],
       ["a negative Last-Event-ID", { "last-event-id": "-1" }, ""],
       ["a Last-Event-ID past any number", { "last-event-id": "9".repeat(40) }, ""],
+      ["a Last-Event-ID past an exact number", { "last-event-id": "9007199254740992" }, ""],
+      ["a place to resume after past an exact number", {}, "?after=9007199254740992"],
       ["script as the place to resume after", {}, `?after=${MARK_IN_URL}`],
       ["a NUL as the place to resume after", {}, "?after=%00"],
     ] as const
