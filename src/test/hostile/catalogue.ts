@@ -257,6 +257,28 @@ export const catalogue: HostileCase[] = [
     name: "traversal as a related slug",
     absent: "traversal-related",
   }),
+  put(
+    "tag-twice",
+    story({
+      tags: [
+        { slug: "catalogue", name: "Catalogue" },
+        { slug: "catalogue", name: "Catalogue" },
+      ],
+    }),
+    [400],
+    { name: "a tag named twice", absent: "tag-twice" },
+  ),
+  put(
+    "author-twice",
+    story({
+      authors: [
+        { slug: "catalogue-writer", name: "Catalogue Writer" },
+        { slug: "catalogue-writer", name: "Another Name" },
+      ],
+    }),
+    [400],
+    { name: "an author named twice, by two names", absent: "author-twice" },
+  ),
   put(MARK_IN_URL, story(), [400], { name: "script as the slug to publish at" }),
   put(
     "script-correction",
