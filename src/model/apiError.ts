@@ -16,6 +16,8 @@ export const errorStatus = {
   method_not_allowed: 405,
   request_timeout: 408,
   slug_taken: 409,
+  /** A story names an author or tag by another name than it has (renaming is its own write). */
+  name_conflict: 409,
   story_not_live: 409,
   too_many_pinned: 409,
   payload_too_large: 413,

@@ -27,6 +27,7 @@ import {
   setLive,
 } from "./liveEntries";
 import { type HeadlineResolver, indexOwnLinks, linkWaitingHeadlines } from "./relatedLinks";
+import { type Renamed, renameRef, type SharedRecord } from "./renameRefs";
 import { type RequestCount, requestCounts } from "./requestCounts";
 import { dropRevisions, keepRevision, listRevisions } from "./revisions";
 import type { Database } from "./schema";
@@ -71,6 +72,11 @@ export interface StoryStore extends LiveEntryWrites, LiveEntryReads {
   clearStories(): Promise<number>;
   getTag(slug: string): Promise<NamedRef | null>;
   getAuthor(slug: string): Promise<NamedRef | null>;
+  /**
+   * Renames an author or tag, and so every story naming it: each gets a revision, an updatedAt of
+   * `now` (never earlier than it was) and a `story` change (store/renameRefs.ts). Null when there is none.
+   */
+  rename(kind: SharedRecord, slug: string, name: string, now?: Date): Promise<Renamed | null>;
   /**
    * Stories matching every word (the last as a prefix, for search as you type): those whose
    * headline matches first, then the rest, each phase newest first; from just after `after` on.
@@ -265,6 +271,11 @@ export function createStoryStore(
       return (
         (await db.selectFrom("authors").select(["slug", "name"]).where("slug", "=", slug).executeTakeFirst()) ?? null
       );
+    },
+
+    async rename(kind, slug, name, now = new Date()) {
+      if (!isSlug(slug)) return null;
+      return write((trx) => renameRef(trx, engine, kind, slug, name, now));
     },
 
     async searchStories(words, limit, after) {

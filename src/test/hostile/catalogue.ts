@@ -279,6 +279,32 @@ export const catalogue: HostileCase[] = [
     [400],
     { name: "an author named twice, by two names", absent: "author-twice" },
   ),
+  put("renames-an-author", story({ authors: [{ slug: "mara-lindqvist", name: "Renamed By Another Story" }] }), [409], {
+    name: "a story renaming an author of other stories",
+    absent: "renames-an-author",
+  }),
+  ...(
+    [
+      ["a tag renamed to script, shown escaped", "/api/tags/wildlife", { name: MARK }, true, [200]],
+      ["a tag renamed without a token", "/api/tags/wildlife", { name: "Wild" }, false, [401]],
+      ["an author renamed to a bidi override", "/api/authors/mara-lindqvist", { name: "a\u202eb" }, true, [400]],
+      ["a rename with more than a name", "/api/authors/mara-lindqvist", { name: "M", slug: "x" }, true, [400]],
+      ["a tag that is not there, renamed", "/api/tags/not-a-tag-at-all", { name: "Nothing" }, true, [404]],
+      ["script as the author to rename", `/api/authors/${MARK_IN_URL}`, { name: "M" }, true, [404]],
+    ] as const
+  ).map(
+    ([name, path, body, admin, expect]): HostileCase => ({
+      surface: "publishing",
+      name,
+      method: "PUT",
+      path,
+      headers: { "content-type": "application/json" },
+      admin,
+      body: JSON.stringify(body),
+      expect: [...expect],
+      ...(name.includes("shown escaped") ? { shownAt: "/tags/wildlife" } : {}),
+    }),
+  ),
   put(MARK_IN_URL, story(), [400], { name: "script as the slug to publish at" }),
   put(
     "script-correction",
