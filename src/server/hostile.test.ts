@@ -76,6 +76,11 @@ describe.each(testEngines)("the hostile catalogue on %s", (engine) => {
         expect(page.body).toContain(escapeHtml(MARK.slice(MARK.indexOf("<"))));
         expectSafe(page, server.url, `${test.shownAt} after ${described}`);
       }
+      for (const path of test.answering ?? []) {
+        const after = await send({ ...test, method: "GET", body: undefined, raw: undefined, headers: {} }, index, path);
+        expect(after.status, `${path} after ${described}`).toBe(200);
+        expectSafe(after, server.url, `${path} after ${described}`);
+      }
       if (test.absent) expect(await server.store.getStory(test.absent), `${test.absent} after ${described}`).toBeNull();
       expect(errors, `logged at error level: ${described}`).toEqual([]);
     },

@@ -48,6 +48,8 @@ export interface HostileCase {
   shownAt?: string;
   /** Afterwards, this story must not exist (the write was refused and left nothing behind). */
   absent?: string;
+  /** Afterwards, these must answer 200 (what the input made the site link to). */
+  answering?: string[];
 }
 
 const story = (overrides: Record<string, unknown> = {}) =>
@@ -253,6 +255,14 @@ export const catalogue: HostileCase[] = [
     absent: "proto-pollution",
   }),
   put("bad-date", story({ publishedAt: "yesterday" }), [400], { name: "a date that is not one", absent: "bad-date" }),
+  put("year-zero", story({ publishedAt: "0000-01-01T00:00:00Z", updatedAt: "0000-01-01T00:00:00Z" }), [201], {
+    name: "a story dated the first day of year 0",
+    answering: ["/sitemap.xml", "/sitemaps/stories-0000-01.xml", "/stories/year-zero", "/feed.xml"],
+  }),
+  put("year-9999", story({ publishedAt: "9999-12-31T00:00:00Z", updatedAt: "9999-12-31T00:00:00Z" }), [201], {
+    name: "a story dated the last day of year 9999",
+    answering: ["/sitemap.xml", "/sitemaps/stories-9999-12.xml", "/stories/year-9999", "/feed.xml"],
+  }),
   put("traversal-related", story({ body: [{ type: "related", headline: "x", slug: "../../etc/passwd" }] }), [400], {
     name: "traversal as a related slug",
     absent: "traversal-related",
