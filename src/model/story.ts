@@ -103,6 +103,7 @@ const namedRefList = (max: number) =>
 export const imageSchema = z.object({
   src: mediaUrlSchema,
   alt: safeString().max(300),
+  /** A site picture's are measured from its file by the server (media/storyPictures.ts); an https picture's are the client's. */
   width: z.int().positive().max(20_000),
   height: z.int().positive().max(20_000),
   /** Set by the server from the file of a site picture (model/picture.ts); whatever a client sends is replaced. */

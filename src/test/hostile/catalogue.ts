@@ -537,6 +537,10 @@ export const catalogue: HostileCase[] = [
       absent: "picture-not-there",
     },
   ),
+  put("picture-sized-wrong", story({ image: { src: "/site-card.png", alt: "", width: 1, height: 1 } }), [201], {
+    name: "a site picture sent with a size it does not have",
+    answering: ["/stories/picture-sized-wrong"],
+  }),
   put(
     "picture-not-a-picture",
     story({ image: { src: "/manifest.webmanifest", alt: "", width: 10, height: 10 } }),
