@@ -36,10 +36,12 @@ describe.each(testEngines)("the hostile catalogue on %s", (engine) => {
     const host = new URL(server.url).host;
     const address = `10.66.${Math.floor(index / 250)}.${(index % 250) + 1}`;
     if (test.raw)
-      return rawRequest(server.url, [
-        ...test.raw.replaceAll("{host}", host).split("\r\n"),
-        `x-forwarded-for: ${address}`,
-      ]);
+      return rawRequest(
+        server.url,
+        [...test.raw.replaceAll("{host}", host).split("\r\n"), `x-forwarded-for: ${address}`],
+        "",
+        test.rawBody === undefined ? {} : { rawBody: test.rawBody },
+      );
     const headers: Record<string, string> = {
       host,
       "x-forwarded-for": address,

@@ -5,7 +5,6 @@
 // may have a few renders under way and start a few dozen a minute (429 with Retry-After past
 // either), so no one client fills the queue; cards already drawn are never limited.
 import { createHash } from "node:crypto";
-import { normalizeIP } from "@fastify/rate-limit";
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import { ApiError } from "../../model/apiError";
 import type { Story } from "../../model/story";
@@ -13,7 +12,7 @@ import type { StoryApi } from "../../model/storyApi";
 import { BoundedCache } from "../http/boundedCache";
 import { sendError } from "../http/errors";
 import { holdsVersion } from "../http/etag";
-import { clientLimit, type Limit } from "../http/rateLimits";
+import { clientLimit, clientOf, type Limit } from "../http/rateLimits";
 import { slugParam } from "../http/slugParam";
 import { cardFacts } from "./cardFacts";
 import { CardPool, CardPoolBusy, type CardThreadEvent, defaultCardThreads } from "./cardPool";
@@ -111,7 +110,8 @@ export const shareCardRoutes: FastifyPluginAsync<ShareCardRoutesOptions> = async
     // Another request may have started this card while the limit was counted.
     const started = rendered.get(etag) ?? rendering.get(etag);
     if (started) return started;
-    const client = normalizeIP(request.ip);
+    const client = clientOf(request);
+    if (client === null) throw new ApiError("bad_request", "The connection closed before the card could be drawn.");
     const own = underWay.get(client) ?? 0;
     if (own >= perClient.atOnce) {
       reply.header("retry-after", String(RETRY_AFTER_SECONDS)).header("cache-control", "no-store");

@@ -38,6 +38,8 @@ export interface HostileCase {
   path: string;
   /** The request line and headers written as they are on a socket (`{host}` becomes the server's). */
   raw?: string;
+  /** With `raw`: the body written after the head as it is, no Content-Length added (a chunked body, say). */
+  rawBody?: string;
   headers?: Record<string, string>;
   body?: string;
   /** Send `Authorization: Bearer TOKEN`. */
@@ -721,6 +723,25 @@ export const catalogue: HostileCase[] = [
     raw: `GET / HTTP/1.1\r\nhost: {host}\r\nx-big: ${"a".repeat(20_000)}`,
     expect: [431],
   },
+  // Bodies: a chunked body with a chunk size that is not hex, to each kind of route.
+  ...(
+    [
+      ["views", "POST /api/views"],
+      ["search", "GET /api/search?q=fog"],
+      ["change stream", "GET /api/events"],
+      ["share cards", "GET /og/ferry-crew-pulls-kayakers-from-the-sound.png"],
+      ["publishing", "PUT /api/stories/chunked-badly"],
+    ] as const
+  ).map(
+    ([surface, request]): HostileCase => ({
+      surface,
+      name: "a malformed chunked body",
+      path: "",
+      raw: `${request} HTTP/1.1\r\nhost: {host}\r\ncontent-type: application/json\r\ntransfer-encoding: chunked`,
+      rawBody: "zz\r\n{}\r\n0\r\n\r\n",
+      expect: [400],
+    }),
+  ),
   // Headers
   {
     surface: "headers",
