@@ -24,8 +24,9 @@ import { fileRoutes } from "./fileRoutes";
 import { healthRoutes } from "./healthRoutes";
 import { recordRoutes } from "./http/allowedMethods";
 import { cacheAnswers } from "./http/caching";
+import { answerClientErrors, answerEarlyRequests, NODE_SERVER_OPTIONS } from "./http/earlyAnswers";
 import { errorPageFrom } from "./http/errorPage";
-import { answerClientError, errorAnswers, handleErrors } from "./http/errors";
+import { errorAnswers, handleErrors } from "./http/errors";
 import {
   clientLimit,
   limitPaths,
@@ -35,7 +36,7 @@ import {
   storeCounter,
 } from "./http/rateLimits";
 import { guardRequestTargets, originForm } from "./http/requestTarget";
-import { inlineStylesOf, securityHeaders } from "./http/securityHeaders";
+import { inlineStylesOf, securityHeaderSet, securityHeaders } from "./http/securityHeaders";
 import { logServerErrors, type ServerLogOptions, serverLogOptions } from "./http/serverLog";
 import { mediaRoutes } from "./mediaRoutes";
 import { embedRoutes } from "./pages/embedRoutes";
@@ -110,9 +111,20 @@ export async function buildApp({
   mediaCacheDir = join(tmpdir(), "dispatch-renditions"),
   warmPictures = false,
 }: AppOptions): Promise<FastifyInstance> {
-  const answerError = errorAnswers(errorPageFrom((url) => pages.template(url)));
+  const offlinePage = join(publicDir, "offline.html");
+  const headers = securityHeaderSet({
+    publicUrl,
+    anyInlineStyle,
+    inlineStyles: existsSync(offlinePage) ? inlineStylesOf(readFileSync(offlinePage, "utf8")) : [],
+  });
+  // Errors carry the security headers even when answered before any hook could add them.
+  const answerError = errorAnswers(
+    errorPageFrom((url) => pages.template(url)),
+    headers.apply,
+  );
   const app = Fastify({
     ...serverLogOptions(log),
+    http: NODE_SERVER_OPTIONS,
     bodyLimit: BODY_LIMIT,
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     trustProxy,
@@ -121,8 +133,10 @@ export async function buildApp({
     // Requests the router cannot even read (bad percent-encoding, say) get the same error shape…
     frameworkErrors: (error, request, reply) => answerError(request, reply, new ApiError("bad_request", error.message)),
     // …and so do those Node cannot parse (431 headers too large, 400 malformed).
-    clientErrorHandler: answerClientError,
+    clientErrorHandler: answerClientErrors(headers.everyAnswer),
   });
+  // What Node would answer itself (no Host, an unknown Expect, CONNECT), answered as any request.
+  answerEarlyRequests(app, headers.everyAnswer);
   // Before any route: 405s need every route, and odd targets are refused before any route runs.
   const routes = recordRoutes(app, MAX_PARAM_LENGTH);
   guardRequestTargets(app);
@@ -132,12 +146,7 @@ export async function buildApp({
   logServerErrors(app);
   const counter = !rateLimits ? noCounter(now) : sharedLimits ? storeCounter(store, now) : processCounter(now);
   await registerRateLimits(app, counter, now);
-  const offlinePage = join(publicDir, "offline.html");
-  securityHeaders(app, {
-    publicUrl,
-    anyInlineStyle,
-    inlineStyles: existsSync(offlinePage) ? inlineStylesOf(readFileSync(offlinePage, "utf8")) : [],
-  });
+  securityHeaders(app, headers);
 
   await setup?.(app);
 

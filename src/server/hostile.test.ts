@@ -13,6 +13,13 @@ import { startTestServer, type TestServer } from "./testServer";
 const ERROR_LEVEL = 50;
 /** The test server's PUBLIC_URL host: its absolute redirects may name it. */
 const PUBLIC_HOST = "news.example";
+/** The headers every answer carries (http/securityHeaders.ts; HSTS as the test server's PUBLIC_URL is https). */
+const EVERY_ANSWER = {
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "strict-origin-when-cross-origin",
+  "cross-origin-opener-policy": "same-origin",
+  "strict-transport-security": "max-age=31536000",
+};
 /** Markup that would run if an input reached a page unescaped. */
 const LIVE_MARKUP = [/<svg\/onload/i, /<script>alert/i, /href="javascript:/i, /src="javascript:/i];
 
@@ -89,12 +96,13 @@ describe.each(testEngines)("the hostile catalogue on %s", (engine) => {
   );
 });
 
-/** What every answer owes: no live markup from the input, no other host, the one error shape. */
+/** What every answer owes: its security headers, no live markup from the input, no other host, the one error shape. */
 function expectSafe(answer: RawAnswer, origin: string, described: string) {
   const type = answer.headers["content-type"] ?? "";
   if (/html|xml/.test(type)) for (const markup of LIVE_MARKUP) expect(answer.body, described).not.toMatch(markup);
-  if (process.env.NOSNIFF !== "0")
-    expect(answer.headers["x-content-type-options"], `nosniff: ${described}`).toBe("nosniff");
+  for (const [name, value] of Object.entries(EVERY_ANSWER))
+    expect(answer.headers[name], `${name}: ${described}`).toBe(value);
+  if (/html/.test(type)) expect(answer.headers["content-security-policy"], `CSP: ${described}`).toMatch(/script-src/);
   const location = answer.headers.location;
   if (location !== undefined) {
     expect([new URL(origin).host, PUBLIC_HOST], `Location ${location}: ${described}`).toContain(

@@ -743,6 +743,23 @@ export const catalogue: HostileCase[] = [
     }),
   ),
   // Headers
+  { surface: "headers", name: "no Host", path: "", raw: "GET / HTTP/1.1", expect: [400] },
+  { surface: "headers", name: "no Host, in the API", path: "", raw: "GET /api/sections HTTP/1.1", expect: [400] },
+  {
+    surface: "headers",
+    name: "an expectation no server meets",
+    path: "",
+    raw: "GET /api/sections HTTP/1.1\r\nhost: {host}\r\nexpect: teapot",
+    expect: [417],
+  },
+  {
+    surface: "request line",
+    name: "CONNECT to another host",
+    path: "",
+    raw: "CONNECT evil.example:443 HTTP/1.1\r\nhost: evil.example:443",
+    expect: [405],
+  },
+  { surface: "request line", name: "an overlong UTF-8 slash in a page URL", path: "/stories/%E0%80%AF", expect: [400] },
   {
     surface: "headers",
     name: "a foreign Host",
