@@ -42,6 +42,7 @@ const envSchema = z.object({
   LOG_REQUESTS: z.preprocess(unsetIfEmpty, flag),
   RATE_LIMITS: z.preprocess(unsetIfEmpty, flag),
   RENDER_CACHE_MB: z.preprocess(unsetIfEmpty, z.coerce.number().min(0).max(65_536).default(64)),
+  REQUEST_TIMEOUT_S: z.preprocess(unsetIfEmpty, z.coerce.number().min(0.1).max(600).default(20)),
 });
 
 /** What each variable accepts, for the error that names it. */
@@ -56,6 +57,7 @@ const accepted: Record<keyof z.input<typeof envSchema>, string> = {
   LOG_REQUESTS: "0 or 1",
   RATE_LIMITS: "0 or 1",
   RENDER_CACHE_MB: "megabytes, 0 or more (0 turns the cache off)",
+  REQUEST_TIMEOUT_S: "seconds, from 0.1 to 600",
 };
 
 export interface Config {
@@ -74,6 +76,8 @@ export interface Config {
   logRequests: boolean;
   /** Bytes of rendered pages and API answers each process keeps. */
   renderCacheBytes: number;
+  /** How long a request's headers and body may take to arrive, in all; past it, 408 and the connection closed. */
+  requestTimeoutMs: number;
   /** Per-client limits (search, view reports, share card renders, failed publishing auth); off only for a benchmark or behind a proxy that limits. */
   rateLimits: boolean;
   /**
@@ -106,6 +110,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     trustProxy: vars.TRUST_PROXY,
     logRequests: vars.LOG_REQUESTS === "1",
     renderCacheBytes: Math.round(vars.RENDER_CACHE_MB * 1024 * 1024),
+    requestTimeoutMs: Math.round(vars.REQUEST_TIMEOUT_S * 1000),
     rateLimits: vars.RATE_LIMITS === "1",
     sharedLimits: vars.WEB_CONCURRENCY > 1 || vars.DATABASE_URL.startsWith("postgres"),
   };

@@ -38,6 +38,7 @@ import {
 import { guardRequestTargets, originForm } from "./http/requestTarget";
 import { inlineStylesOf, securityHeaderSet, securityHeaders } from "./http/securityHeaders";
 import { logServerErrors, type ServerLogOptions, serverLogOptions } from "./http/serverLog";
+import { requestTimeouts } from "./http/timeouts";
 import { mediaRoutes } from "./mediaRoutes";
 import { embedRoutes } from "./pages/embedRoutes";
 import { oembedRoutes } from "./pages/oembedRoutes";
@@ -81,10 +82,14 @@ export interface AppOptions {
   mediaCacheDir?: string;
   /** Derive the renditions of the latest stories' pictures once listening (one process of a server is enough). */
   warmPictures?: boolean;
+  /** How long a request's headers and body may take to arrive, in all (20 s; http/timeouts.ts). */
+  requestTimeoutMs?: number;
   /** Runs before any route is added: the dev server mounts Vite's middleware here. */
   setup?: (app: FastifyInstance) => Promise<void>;
 }
 
+/** How long a request may take to arrive unless the config says otherwise (config.ts, REQUEST_TIMEOUT_S). */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 20_000;
 /** Request bodies are small JSON documents; anything bigger is refused with 413. */
 const BODY_LIMIT = 1024 * 1024;
 /** A slug may be 120 characters (model/story.ts); Fastify matches no route with a longer parameter than this. */
@@ -110,7 +115,9 @@ export async function buildApp({
   events,
   mediaCacheDir = join(tmpdir(), "dispatch-renditions"),
   warmPictures = false,
+  requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS,
 }: AppOptions): Promise<FastifyInstance> {
+  const timeouts = requestTimeouts(requestTimeoutMs);
   const offlinePage = join(publicDir, "offline.html");
   const headers = securityHeaderSet({
     publicUrl,
@@ -124,7 +131,10 @@ export async function buildApp({
   );
   const app = Fastify({
     ...serverLogOptions(log),
-    http: NODE_SERVER_OPTIONS,
+    // A client that stalls its request is cut (408), one that stops reading its answer too.
+    requestTimeout: timeouts.requestTimeout,
+    connectionTimeout: timeouts.connectionTimeout,
+    http: { ...NODE_SERVER_OPTIONS, ...timeouts.http },
     bodyLimit: BODY_LIMIT,
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     trustProxy,

@@ -70,6 +70,7 @@ async function runServer() {
     sharedLimits: config.sharedLimits,
     log: { requests: config.logRequests },
     answerCacheBytes: config.renderCacheBytes,
+    requestTimeoutMs: config.requestTimeoutMs,
     // One process per server derives the latest stories' renditions ahead of readers.
     warmPictures: !cluster.isWorker || cluster.worker?.id === 1,
     pages: { template: () => client.template, render, loader: client.loader },

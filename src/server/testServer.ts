@@ -68,6 +68,8 @@ export interface TestServerOptions {
   events?: EventStreamOptions;
   /** Where the server keeps the renditions it derives (the app's default folder when absent). */
   mediaCacheDir?: string;
+  /** How long a request may take to arrive (the app's default when absent; a test of timeouts makes it short). */
+  requestTimeoutMs?: number;
 }
 
 export async function startTestServer({
@@ -91,6 +93,7 @@ export async function startTestServer({
   wrapStore = (store) => store,
   events,
   mediaCacheDir,
+  requestTimeoutMs,
 }: TestServerOptions = {}): Promise<TestServer> {
   const database = given ?? (await createTestDatabase(engine));
   const store = await openStore(
@@ -131,6 +134,7 @@ export async function startTestServer({
     ...(answerCacheBytes !== undefined ? { answerCacheBytes } : {}),
     ...(events ? { events } : {}),
     ...(mediaCacheDir ? { mediaCacheDir } : {}),
+    ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}),
     pages: {
       template: () => template,
       render: (...args) => {

@@ -723,6 +723,24 @@ export const catalogue: HostileCase[] = [
     raw: `GET / HTTP/1.1\r\nhost: {host}\r\nx-big: ${"a".repeat(20_000)}`,
     expect: [431],
   },
+  // Bodies that stall: 1,000 bytes announced, four sent, then nothing (cut at the request timeout).
+  {
+    surface: "views",
+    name: "a body that stalls",
+    path: "",
+    raw: "POST /api/views HTTP/1.1\r\nhost: {host}\r\ncontent-type: application/json\r\ncontent-length: 1000",
+    rawBody: '{"sl',
+    expect: [408],
+  },
+  {
+    surface: "publishing",
+    name: "a story whose body stalls",
+    path: "",
+    raw: "PUT /api/stories/stalls HTTP/1.1\r\nhost: {host}\r\ncontent-type: application/json\r\ncontent-length: 1000",
+    rawBody: '{"headline":',
+    expect: [408],
+    absent: "stalls",
+  },
   // Bodies: a chunked body with a chunk size that is not hex, to each kind of route.
   ...(
     [
