@@ -2,6 +2,7 @@
 // one schema (see .env.example). Nothing else in src reads process.env; tests pass a Config in.
 import { availableParallelism } from "node:os";
 import { z } from "zod";
+import { DEFAULT_REQUEST_TIMEOUT_MS } from "./server/http/timeouts";
 
 export const DEFAULT_DATABASE_URL = "file:./data/dispatch.db";
 
@@ -42,7 +43,14 @@ const envSchema = z.object({
   LOG_REQUESTS: z.preprocess(unsetIfEmpty, flag),
   RATE_LIMITS: z.preprocess(unsetIfEmpty, flag),
   RENDER_CACHE_MB: z.preprocess(unsetIfEmpty, z.coerce.number().min(0).max(65_536).default(64)),
-  REQUEST_TIMEOUT_S: z.preprocess(unsetIfEmpty, z.coerce.number().min(0.1).max(600).default(20)),
+  REQUEST_TIMEOUT_S: z.preprocess(
+    unsetIfEmpty,
+    z.coerce
+      .number()
+      .min(0.1)
+      .max(600)
+      .default(DEFAULT_REQUEST_TIMEOUT_MS / 1000),
+  ),
 });
 
 /** What each variable accepts, for the error that names it. */

@@ -38,7 +38,7 @@ import {
 import { guardRequestTargets, originForm } from "./http/requestTarget";
 import { inlineStylesOf, securityHeaderSet, securityHeaders } from "./http/securityHeaders";
 import { logServerErrors, type ServerLogOptions, serverLogOptions } from "./http/serverLog";
-import { requestTimeouts } from "./http/timeouts";
+import { DEFAULT_REQUEST_TIMEOUT_MS, requestTimeouts } from "./http/timeouts";
 import { mediaRoutes } from "./mediaRoutes";
 import { embedRoutes } from "./pages/embedRoutes";
 import { oembedRoutes } from "./pages/oembedRoutes";
@@ -88,8 +88,6 @@ export interface AppOptions {
   setup?: (app: FastifyInstance) => Promise<void>;
 }
 
-/** How long a request may take to arrive unless the config says otherwise (config.ts, REQUEST_TIMEOUT_S). */
-export const DEFAULT_REQUEST_TIMEOUT_MS = 20_000;
 /** Request bodies are small JSON documents; anything bigger is refused with 413. */
 const BODY_LIMIT = 1024 * 1024;
 /** A slug may be 120 characters (model/story.ts); Fastify matches no route with a longer parameter than this. */
@@ -142,7 +140,7 @@ export async function buildApp({
     rewriteUrl: (request) => originForm(request.url ?? "/"),
     // Requests the router cannot even read (bad percent-encoding, say) get the same error shape…
     frameworkErrors: (error, request, reply) => answerError(request, reply, new ApiError("bad_request", error.message)),
-    // …and so do those Node cannot parse (431 headers too large, 400 malformed).
+    // …and so do those Node cannot parse or wait for (431 headers too large, 400 malformed, 408 too slow).
     clientErrorHandler: answerClientErrors(headers.everyAnswer),
   });
   // What Node would answer itself (no Host, an unknown Expect, CONNECT), answered as any request.

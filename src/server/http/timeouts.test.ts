@@ -7,9 +7,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testEngines } from "../../store/testDatabases";
 import { openEventStream } from "../../test/eventStream";
-import { DEFAULT_REQUEST_TIMEOUT_MS } from "../app";
 import { startTestServer, type TestServer } from "../testServer";
-import { requestTimeouts } from "./timeouts";
+import { DEFAULT_REQUEST_TIMEOUT_MS, requestTimeouts } from "./timeouts";
 
 /** The request timeout of these tests' server: short, so a stall is seen to end. */
 const TIMEOUT_MS = 1_000;

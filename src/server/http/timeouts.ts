@@ -12,6 +12,8 @@
 //   a comment line every 15 s, so a stream whose reader reads is never idle;
 // - between requests: Fastify's keep-alive timeout (72 s) closes a kept connection left unused.
 
+/** How long a request may take to arrive unless REQUEST_TIMEOUT_S says otherwise (config.ts). */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 20_000;
 /** A connection on which no byte moves either way for this long is closed. */
 export const IDLE_MS = 120_000;
 
