@@ -12,6 +12,7 @@ describe("readConfig", () => {
       trustProxy: false,
       logRequests: true,
       renderCacheBytes: 64 * 1024 * 1024,
+      requestTimeoutMs: 20_000,
       rateLimits: true,
       sharedLimits: false,
     });
@@ -29,6 +30,7 @@ describe("readConfig", () => {
       LOG_REQUESTS: "0",
       RATE_LIMITS: "0",
       RENDER_CACHE_MB: "0.5",
+      REQUEST_TIMEOUT_S: "2.5",
     });
     expect(config).toEqual({
       port: 8080,
@@ -40,6 +42,7 @@ describe("readConfig", () => {
       trustProxy: "10.0.0.0/8,192.168.1.1",
       logRequests: false,
       renderCacheBytes: 524_288,
+      requestTimeoutMs: 2_500,
       rateLimits: false,
       sharedLimits: true,
     });

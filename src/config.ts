@@ -2,6 +2,7 @@
 // one schema (see .env.example). Nothing else in src reads process.env; tests pass a Config in.
 import { availableParallelism } from "node:os";
 import { z } from "zod";
+import { DEFAULT_REQUEST_TIMEOUT_MS } from "./server/http/timeouts";
 
 export const DEFAULT_DATABASE_URL = "file:./data/dispatch.db";
 
@@ -53,6 +54,14 @@ const envSchema = z.object({
       .optional(),
   ),
   CDN_MAX_AGE: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(1).max(31_536_000).default(14_400)),
+  REQUEST_TIMEOUT_S: z.preprocess(
+    unsetIfEmpty,
+    z.coerce
+      .number()
+      .min(0.1)
+      .max(600)
+      .default(DEFAULT_REQUEST_TIMEOUT_MS / 1000),
+  ),
 });
 
 /** What each variable accepts, for the error that names it. */
@@ -69,6 +78,7 @@ const accepted: Record<keyof z.input<typeof envSchema>, string> = {
   RENDER_CACHE_MB: "megabytes, 0 or more (0 turns the cache off)",
   CDN_PURGE_URL: "http(s) URLs, comma-separated",
   CDN_MAX_AGE: "seconds, a whole number from 1",
+  REQUEST_TIMEOUT_S: "seconds, from 0.1 to 600",
 };
 
 export interface Config {
@@ -87,6 +97,8 @@ export interface Config {
   logRequests: boolean;
   /** Bytes of rendered pages and API answers each process keeps. */
   renderCacheBytes: number;
+  /** How long a request's headers and body may take to arrive, in all; past it, 408 and the connection closed. */
+  requestTimeoutMs: number;
   /** Per-client limits (search, view reports, share card renders, failed publishing auth); off only for a benchmark or behind a proxy that limits. */
   rateLimits: boolean;
   /**
@@ -123,6 +135,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     trustProxy: vars.TRUST_PROXY,
     logRequests: vars.LOG_REQUESTS === "1",
     renderCacheBytes: Math.round(vars.RENDER_CACHE_MB * 1024 * 1024),
+    requestTimeoutMs: Math.round(vars.REQUEST_TIMEOUT_S * 1000),
     rateLimits: vars.RATE_LIMITS === "1",
     sharedLimits: vars.WEB_CONCURRENCY > 1 || vars.DATABASE_URL.startsWith("postgres"),
     cdnPurgeUrls: vars.CDN_PURGE_URL ?? [],

@@ -1,24 +1,30 @@
 // A story's pictures as it is imported or published: each picture it names under public/ is read
-// (all of it) and given its version, so pages can offer its renditions; one that is missing or
-// damaged stops the story with a reason. Pictures at https URLs are used as they are.
+// (all of it) and given its version and its size as measured, so pages can offer its renditions
+// (whose widths follow from the size); one that is missing or damaged stops the story with a
+// reason. Pictures at https URLs are used as they are, with the size the client gave.
 import type { Block } from "../model/story";
 import { isSitePath, PictureError, type SitePictures } from "./sitePictures";
 
-type Picture = { src: string; version?: string | undefined };
+type Picture = { src: string; version?: string | undefined; width?: number; height?: number };
 
 interface WithPictures {
   image?: Picture | undefined;
   body: Block[];
 }
 
-/** The story with its site pictures versioned, or a PictureError naming every picture that is not usable. */
+/**
+ * The story with its site pictures versioned and sized from their files (the size a client sends
+ * is replaced, as its version is: docs/decisions/016), or a PictureError naming every picture that
+ * is not usable.
+ */
 export async function versionStoryPictures<T extends WithPictures>(story: T, pictures: SitePictures): Promise<T> {
   const problems: string[] = [];
   const versioned = async <P extends Picture>(picture: P): Promise<P> => {
     const { version: _sent, ...rest } = picture;
     if (!isSitePath(picture.src)) return rest as P;
     try {
-      return { ...rest, version: (await pictures.read(picture.src)).version } as P;
+      const { version, width, height } = await pictures.read(picture.src);
+      return { ...rest, width, height, version } as P;
     } catch (error) {
       if (!(error instanceof PictureError)) throw error;
       problems.push(error.message);

@@ -15,7 +15,11 @@ export const errorStatus = {
   entry_not_found: 404,
   method_not_allowed: 405,
   request_timeout: 408,
+  /** An `Expect` the server does not meet (anything but 100-continue). */
+  expectation_failed: 417,
   slug_taken: 409,
+  /** A story names an author or tag by another name than it has (renaming is its own write). */
+  name_conflict: 409,
   story_not_live: 409,
   too_many_pinned: 409,
   payload_too_large: 413,

@@ -1,6 +1,7 @@
 // Live coverage: a story with `live` set carries timestamped entries, newest first, some pinned
 // above the rest. What an entry is, what a client sends to write one, and a page of them.
 import { z } from "zod";
+import { ROW_NUMBERS, rowNumber } from "./rowNumbers";
 import { blockSchema, isoDateTime, storyText, TEXT_LIMITS } from "./story";
 
 /** How many entries of a story may be pinned at once (a newsroom pins one or two). */
@@ -40,10 +41,15 @@ export const liveEntryPageSchema = z.object({
   nextBefore: z.int().positive().nullable(),
 });
 
-/** An entry id as a path or query string writes it: decimal digits, no sign, no leading zero. */
-export const entryIdSchema = z
-  .union([z.int(), z.string().regex(/^[1-9][0-9]{0,14}$/, { error: "an entry id (a whole number)" })])
-  .pipe(z.coerce.number<string | number>().int().positive().max(Number.MAX_SAFE_INTEGER));
+/** An entry id as a path or query string writes it: decimal digits, no sign, no leading zero, within its column (model/rowNumbers.ts). */
+export const entryIdSchema = z.union([
+  z.int().min(ROW_NUMBERS.entryId.min).max(ROW_NUMBERS.entryId.max),
+  z.string().transform((value, context) => {
+    const id = rowNumber("entryId", value);
+    if (id === null) context.issues.push({ code: "custom", message: "an entry id (a whole number)", input: value });
+    return id ?? 0;
+  }),
+]);
 
 export const liveEntryQuerySchema = z.strictObject({
   before: entryIdSchema.optional(),

@@ -1,6 +1,7 @@
 // A story's revisions, as the publishing API lists them (GET /api/stories/:slug/revisions): each
 // write that changed the story kept it whole, numbered from 1 per story, newest first.
 import { z } from "zod";
+import { rowNumber } from "./rowNumbers";
 import { storyInputSchema } from "./story";
 import { pageSizeSchema } from "./storyList";
 
@@ -31,7 +32,11 @@ export const revisionQuerySchema = z.strictObject({
   limit: pageSizeSchema(REVISION_PAGE.max, REVISION_PAGE.default),
   cursor: z
     .string()
-    .regex(/^[1-9][0-9]{0,9}$/, { error: "a revision number, as nextCursor gave it" })
-    .transform(Number)
+    .transform((value, context) => {
+      const revision = rowNumber("revision", value);
+      if (revision === null)
+        context.issues.push({ code: "custom", message: "a revision number, as nextCursor gave it", input: value });
+      return revision ?? 0;
+    })
     .optional(),
 });

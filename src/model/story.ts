@@ -81,9 +81,29 @@ export const isoDateTime = z.iso
 export const namedRefSchema = z.object({ slug: slugSchema, name: text(120) });
 export const sectionSchema = namedRefSchema;
 
+/** A story's authors or tags: each slug once, since a story names an author or a tag once. */
+const namedRefList = (max: number) =>
+  z
+    .array(namedRefSchema)
+    .max(max)
+    .check((context) => {
+      const seen = new Set<string>();
+      for (const [index, ref] of context.value.entries()) {
+        if (seen.has(ref.slug))
+          context.issues.push({
+            code: "custom",
+            message: `${ref.slug} is named twice`,
+            input: ref.slug,
+            path: [index, "slug"],
+          });
+        seen.add(ref.slug);
+      }
+    });
+
 export const imageSchema = z.object({
   src: mediaUrlSchema,
   alt: safeString().max(300),
+  /** A site picture's are measured from its file by the server (media/storyPictures.ts); an https picture's are the client's. */
   width: z.int().positive().max(20_000),
   height: z.int().positive().max(20_000),
   /** Set by the server from the file of a site picture (model/picture.ts); whatever a client sends is replaced. */
@@ -141,8 +161,8 @@ export const storySummarySchema = z.object({
 });
 
 export const storySchema = storySummarySchema.extend({
-  authors: z.array(namedRefSchema).max(20),
-  tags: z.array(namedRefSchema).max(40),
+  authors: namedRefList(20),
+  tags: namedRefList(40),
   url: z.url({ protocol: /^https?$/ }),
   body: z.array(blockSchema).min(1).max(2_000),
   related: z.array(storySummarySchema).max(20),

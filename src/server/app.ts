@@ -29,8 +29,9 @@ import { AnswerDependencies } from "./http/answerDependencies";
 import { AnswerFreshness } from "./http/answerFreshness";
 import { cacheAnswers } from "./http/caching";
 import { cdnPurger } from "./http/cdnPurge";
+import { answerClientErrors, answerEarlyRequests, NODE_SERVER_OPTIONS } from "./http/earlyAnswers";
 import { errorPageFrom } from "./http/errorPage";
-import { answerClientError, errorAnswers, handleErrors } from "./http/errors";
+import { errorAnswers, handleErrors } from "./http/errors";
 import {
   clientLimit,
   limitPaths,
@@ -40,8 +41,9 @@ import {
   storeCounter,
 } from "./http/rateLimits";
 import { guardRequestTargets, originForm } from "./http/requestTarget";
-import { inlineStylesOf, securityHeaders } from "./http/securityHeaders";
+import { inlineStylesOf, securityHeaderSet, securityHeaders } from "./http/securityHeaders";
 import { logServerErrors, type ServerLogOptions, serverLogOptions } from "./http/serverLog";
+import { DEFAULT_REQUEST_TIMEOUT_MS, requestTimeouts } from "./http/timeouts";
 import { mediaRoutes } from "./mediaRoutes";
 import { embedRoutes } from "./pages/embedRoutes";
 import { oembedRoutes } from "./pages/oembedRoutes";
@@ -90,6 +92,8 @@ export interface AppOptions {
   mediaCacheDir?: string;
   /** Derive the renditions of the latest stories' pictures once listening (one process of a server is enough). */
   warmPictures?: boolean;
+  /** How long a request's headers and body may take to arrive, in all (20 s; http/timeouts.ts). */
+  requestTimeoutMs?: number;
   /** Runs before any route is added: the dev server mounts Vite's middleware here. */
   setup?: (app: FastifyInstance) => Promise<void>;
 }
@@ -120,10 +124,26 @@ export async function buildApp({
   events,
   mediaCacheDir = join(tmpdir(), "dispatch-renditions"),
   warmPictures = false,
+  requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS,
 }: AppOptions): Promise<FastifyInstance> {
-  const answerError = errorAnswers(errorPageFrom((url) => pages.template(url)));
+  const timeouts = requestTimeouts(requestTimeoutMs);
+  const offlinePage = join(publicDir, "offline.html");
+  const headers = securityHeaderSet({
+    publicUrl,
+    anyInlineStyle,
+    inlineStyles: existsSync(offlinePage) ? inlineStylesOf(readFileSync(offlinePage, "utf8")) : [],
+  });
+  // Errors carry the security headers even when answered before any hook could add them.
+  const answerError = errorAnswers(
+    errorPageFrom((url) => pages.template(url)),
+    headers.apply,
+  );
   const app = Fastify({
     ...serverLogOptions(log),
+    // A client that stalls its request is cut (408), one that stops reading its answer too.
+    requestTimeout: timeouts.requestTimeout,
+    connectionTimeout: timeouts.connectionTimeout,
+    http: { ...NODE_SERVER_OPTIONS, ...timeouts.http },
     bodyLimit: BODY_LIMIT,
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     trustProxy,
@@ -131,9 +151,11 @@ export async function buildApp({
     rewriteUrl: (request) => originForm(request.url ?? "/"),
     // Requests the router cannot even read (bad percent-encoding, say) get the same error shape…
     frameworkErrors: (error, request, reply) => answerError(request, reply, new ApiError("bad_request", error.message)),
-    // …and so do those Node cannot parse (431 headers too large, 400 malformed).
-    clientErrorHandler: answerClientError,
+    // …and so do those Node cannot parse or wait for (431 headers too large, 400 malformed, 408 too slow).
+    clientErrorHandler: answerClientErrors(headers.everyAnswer),
   });
+  // What Node would answer itself (no Host, an unknown Expect, CONNECT), answered as any request.
+  answerEarlyRequests(app, headers.everyAnswer);
   // Before any route: 405s need every route, and odd targets are refused before any route runs.
   const routes = recordRoutes(app, MAX_PARAM_LENGTH);
   guardRequestTargets(app);
@@ -155,12 +177,7 @@ export async function buildApp({
   logServerErrors(app);
   const counter = !rateLimits ? noCounter(now) : sharedLimits ? storeCounter(store, now) : processCounter(now);
   await registerRateLimits(app, counter, now);
-  const offlinePage = join(publicDir, "offline.html");
-  securityHeaders(app, {
-    publicUrl,
-    anyInlineStyle,
-    inlineStyles: existsSync(offlinePage) ? inlineStylesOf(readFileSync(offlinePage, "utf8")) : [],
-  });
+  securityHeaders(app, headers);
 
   await setup?.(app);
 

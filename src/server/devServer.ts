@@ -31,6 +31,7 @@ export async function startDevServer(vite: ViteDevServer): Promise<void> {
     rateLimits: config.rateLimits,
     sharedLimits: config.sharedLimits,
     log: { requests: config.logRequests },
+    requestTimeoutMs: config.requestTimeoutMs,
     // Pages render from the source as it changes: nothing rendered is kept.
     answerCacheBytes: 0,
     anyInlineStyle: true,

@@ -71,6 +71,7 @@ async function runServer() {
     log: { requests: config.logRequests },
     answerCacheBytes: config.renderCacheBytes,
     cdn: { purgeUrls: config.cdnPurgeUrls, sharedMaxAgeS: config.cdnMaxAgeS },
+    requestTimeoutMs: config.requestTimeoutMs,
     // One process per server derives the latest stories' renditions ahead of readers.
     warmPictures: !cluster.isWorker || cluster.worker?.id === 1,
     pages: { template: () => client.template, render, loader: client.loader },

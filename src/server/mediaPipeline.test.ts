@@ -27,6 +27,7 @@ function publicFolder(): string {
   const bytes = new Uint8Array(readFileSync(join(dir, "media", whole)));
   writeFileSync(join(dir, "media/cut-short.jpg"), bytes.subarray(0, Math.floor(bytes.length / 2)));
   writeFileSync(join(dir, "media/not-a-picture.jpg"), "<html>a page saved as .jpg</html>");
+  copyFileSync(join(root, "public/site-card.png"), join(dir, "site-card.png"));
   return dir;
 }
 
@@ -286,6 +287,38 @@ describe.each(testEngines)("on %s", (engine) => {
       expect(after).toMatch(/^\/img\/media\/replaced\.jpg\/[0-9a-f]{16}\/w640\.webp$/);
       expect(after).not.toBe(before);
       expect(await picture(after)).toMatchObject({ type: "image/webp", width: 640 });
+    });
+
+    it("sizes a site picture from its file, whatever size is sent, so every rendition a page offers answers", async () => {
+      const story = {
+        ...draft("picture-sent-too-small", { src: "/site-card.png", width: 1, height: 1 }),
+        body: [
+          { type: "paragraph", text: "Text." },
+          { type: "image", src: "/site-card.png", alt: "The card", width: 5000, height: 20 },
+        ],
+      };
+      const sent = await put(story);
+      expect(sent.status).toBe(201);
+      const stored = await sent.json();
+      // public/site-card.png is 1200×630.
+      expect(stored.image).toMatchObject({ src: "/site-card.png", width: 1200, height: 630 });
+      expect(stored.body[1]).toMatchObject({ type: "image", width: 1200, height: 630 });
+      const document = await documentOf("/stories/picture-sent-too-small");
+      const pictures = [...document.querySelectorAll("main article picture")].filter((element) =>
+        element.querySelector("img")?.getAttribute("src")?.startsWith("/img/site-card.png/"),
+      );
+      expect(pictures).toHaveLength(2);
+      for (const element of pictures) {
+        const img = element.querySelector("img");
+        expect([img?.getAttribute("width"), img?.getAttribute("height")]).toEqual(["1200", "630"]);
+        const urls = [
+          img?.getAttribute("src") ?? "",
+          ...[...element.querySelectorAll("source"), img].flatMap((e) =>
+            candidates(e?.getAttribute("srcset") ?? null).map((c) => c.url),
+          ),
+        ];
+        for (const url of new Set(urls)) expect((await fetch(local(url))).status, url).toBe(200);
+      }
     });
 
     it("versions a site picture from its file, whatever version is sent, and takes an https picture as it is", async () => {

@@ -72,6 +72,8 @@ export interface TestServerOptions {
   cdn?: { purgeUrls: string[]; sharedMaxAgeS: number; retryDelaysMs?: number[] };
   /** How long close() lets connections finish before cutting them (1 s): longer for a slow answer in flight. */
   closeGraceMs?: number;
+  /** How long a request may take to arrive (the app's default when absent; a test of timeouts makes it short). */
+  requestTimeoutMs?: number;
 }
 
 export async function startTestServer({
@@ -97,6 +99,7 @@ export async function startTestServer({
   mediaCacheDir,
   cdn,
   closeGraceMs = 1_000,
+  requestTimeoutMs,
 }: TestServerOptions = {}): Promise<TestServer> {
   const database = given ?? (await createTestDatabase(engine));
   const store = await openStore(
@@ -138,6 +141,7 @@ export async function startTestServer({
     ...(events ? { events } : {}),
     ...(mediaCacheDir ? { mediaCacheDir } : {}),
     ...(cdn ? { cdn } : {}),
+    ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}),
     pages: {
       template: () => template,
       render: (...args) => {

@@ -47,19 +47,19 @@ export interface SitemapReads {
 
 type Db = Kysely<Database>;
 
-/** The first instant of a month (`YYYY-MM`) and of the month after it, as stored times. */
-export function monthBounds(month: string): { start: string; end: string } {
-  const [year, monthNumber] = month.split("-").map(Number) as [number, number];
-  return {
-    start: new Date(Date.UTC(year, monthNumber - 1, 1)).toISOString(),
-    end: new Date(Date.UTC(year, monthNumber, 1)).toISOString(),
-  };
-}
-
-/** A month as a span: every slug sorts after "", so the bounds hold exactly the month's stories. */
+/**
+ * A month (`YYYY-MM`) as a span of the publication index. Stored times are UTC ISO text, which sorts
+ * as it compares, so the month's stories are those from `YYYY-MM-01T00:00:00.000Z` up to
+ * `YYYY-MM-32`, text that sorts after the month's last instant (days run to 31) and before the next
+ * month: the bound the months' triggers use too (migration 0015), and every slug sorts after "".
+ * Written as text, not through Date, so every year a story may have works: Date.UTC reads the years
+ * 0–99 as 1900–1999, and the month after 9999-12 has no four-digit form.
+ */
 export function monthSpan(month: string): StorySpan {
-  const { start, end } = monthBounds(month);
-  return { from: { publishedAt: start, slug: "" }, to: { publishedAt: end, slug: "" } };
+  return {
+    from: { publishedAt: `${month}-01T00:00:00.000Z`, slug: "" },
+    to: { publishedAt: `${month}-32`, slug: "" },
+  };
 }
 
 /**

@@ -121,6 +121,7 @@ export function guardStore(store: StoryStore, { checkFile, busyWaitMs }: FaultOp
     clearStories: writing(store.clearStories),
     getTag: reading(store.getTag),
     getAuthor: reading(store.getAuthor),
+    rename: writing(store.rename),
     searchStories: reading(store.searchStories),
     countView: writing(store.countView),
     countRequest: writing(store.countRequest),

@@ -3,7 +3,15 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import { ApiError } from "../model/apiError";
 import type { LoggedChange } from "../model/change";
-import { EVERYTHING, MAX_KEYS_PER_WRITE, STORIES, storyKey, storyWriteKeys } from "../model/dependencies";
+import {
+  authorKey,
+  EVERYTHING,
+  MAX_KEYS_PER_WRITE,
+  STORIES,
+  storyKey,
+  storyWriteKeys,
+  tagKey,
+} from "../model/dependencies";
 import type { RevisionPage } from "../model/revision";
 import type { SearchPhase, SearchPosition } from "../model/search";
 import {
@@ -28,6 +36,7 @@ import {
   setLive,
 } from "./liveEntries";
 import { type HeadlineResolver, indexOwnLinks, linkWaitingHeadlines } from "./relatedLinks";
+import { type Renamed, renameRef, type SharedRecord } from "./renameRefs";
 import { type RequestCount, requestCounts } from "./requestCounts";
 import { dropRevisions, keepRevision, listRevisions } from "./revisions";
 import type { Database } from "./schema";
@@ -73,6 +82,11 @@ export interface StoryStore extends LiveEntryWrites, LiveEntryReads {
   clearStories(): Promise<number>;
   getTag(slug: string): Promise<NamedRef | null>;
   getAuthor(slug: string): Promise<NamedRef | null>;
+  /**
+   * Renames an author or tag, and so every story naming it: each gets a revision, an updatedAt of
+   * `now` (never earlier than it was) and a `story` change (store/renameRefs.ts). Null when there is none.
+   */
+  rename(kind: SharedRecord, slug: string, name: string, now?: Date): Promise<Renamed | null>;
   /**
    * Stories matching every word (the last as a prefix, for search as you type): those whose
    * headline matches first, then the rest, each phase newest first; from just after `after` on.
@@ -310,6 +324,15 @@ export function createStoryStore(
       return (
         (await db.selectFrom("authors").select(["slug", "name"]).where("slug", "=", slug).executeTakeFirst()) ?? null
       );
+    },
+
+    async rename(kind, slug, name, now = new Date()) {
+      if (!isSlug(slug)) return null;
+      return write((trx) => {
+        // Its own page names it (a tag's or author's heading), whether or not any story does.
+        touch(trx, kind === "tag" ? tagKey(slug) : authorKey(slug));
+        return renameRef(trx, engine, kind, slug, name, now);
+      });
     },
 
     async searchStories(words, limit, after) {

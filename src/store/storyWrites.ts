@@ -26,8 +26,8 @@ export async function writeStory(trx: Trx, story: StoryInput): Promise<SaveOutco
     .executeTakeFirst();
   if (existing?.content_hash === hash) return "unchanged";
 
-  await upsertRefs(trx, "authors", story.authors);
-  await upsertRefs(trx, "tags", story.tags);
+  await addNamedRefs(trx, "authors", story.authors);
+  await addNamedRefs(trx, "tags", story.tags);
   const row = {
     kicker: story.kicker ?? null,
     headline: story.headline,
@@ -70,19 +70,39 @@ export async function storyExists(trx: Trx, slug: string): Promise<boolean> {
   return (await trx.selectFrom("stories").select("slug").where("slug", "=", slug).executeTakeFirst()) !== undefined;
 }
 
-/** Adds or renames the authors or tags a story names, in one statement. */
-async function upsertRefs(trx: Trx, table: "authors" | "tags", refs: NamedRef[]) {
+/**
+ * Adds the authors or tags a story names that are not there yet, and refuses (409) one it names
+ * otherwise than it is: authors and tags are shared by every story naming them, so a story's write
+ * may not rename one (renaming is its own write, store/renameRefs.ts).
+ */
+async function addNamedRefs(trx: Trx, field: "authors" | "tags", refs: NamedRef[]) {
   if (refs.length === 0) return;
-  // One row per slug: a story naming the same tag twice would make the statement touch a row twice.
   // In slug order: concurrent writers lock these rows in one order, so they never deadlock.
-  const unique = [...new Map(refs.map((ref) => [ref.slug, ref])).values()].sort((a, b) =>
-    a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0,
-  );
+  const sorted = [...refs].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
   await trx
-    .insertInto(table)
-    .values(unique)
-    .onConflict((oc) => oc.column("slug").doUpdateSet((eb) => ({ name: eb.ref("excluded.name") })))
+    .insertInto(field)
+    .values(sorted)
+    .onConflict((oc) => oc.column("slug").doNothing())
     .execute();
+  const held = await trx
+    .selectFrom(field)
+    .select(["slug", "name"])
+    .where(
+      "slug",
+      "in",
+      refs.map((ref) => ref.slug),
+    )
+    .execute();
+  const names = new Map(held.map((row) => [row.slug, row.name]));
+  for (const [index, ref] of refs.entries()) {
+    const name = names.get(ref.slug);
+    if (name !== undefined && name !== ref.name)
+      throw new ApiError(
+        "name_conflict",
+        `${field}[${index}].name: ${ref.slug} is ${JSON.stringify(name)} on every story, not ${JSON.stringify(ref.name)}; ` +
+          `send the name it has, or rename it everywhere with PUT /api/${field}/${ref.slug}.`,
+      );
+  }
 }
 
 /**

@@ -11,13 +11,32 @@ export interface RawAnswer {
 
 /**
  * Sends the request line and headers as written (each line ended by CRLF, a blank line added),
- * then `body` in UTF-8 with its Content-Length, and reads the answer to the end.
+ * then `body` in UTF-8 with its Content-Length (or `rawBody`, byte for byte, with no length
+ * added: a chunked body, say), and reads the answer to the end.
  */
-export function rawRequest(serverUrl: string, lines: string[], body = ""): Promise<RawAnswer> {
-  const { hostname, port } = new URL(serverUrl);
+export function rawRequest(
+  serverUrl: string,
+  lines: string[],
+  body = "",
+  { rawBody }: { rawBody?: string } = {},
+): Promise<RawAnswer> {
   const length = body ? [`Content-Length: ${Buffer.byteLength(body)}`] : [];
   const head = `${[...lines, ...length, "Connection: close"].join("\r\n")}\r\n\r\n`;
-  const request = Buffer.concat([Buffer.from(head, "latin1"), Buffer.from(body, "utf8")]);
+  return rawExchange(
+    serverUrl,
+    Buffer.concat([
+      Buffer.from(head, "latin1"),
+      rawBody === undefined ? Buffer.from(body, "utf8") : Buffer.from(rawBody, "latin1"),
+    ]),
+  );
+}
+
+/**
+ * Writes `request` on a new connection, exactly as given and nothing after it (a request cut short
+ * stays so), and reads what comes back until the server closes the connection.
+ */
+export function rawExchange(serverUrl: string, request: Buffer | string): Promise<RawAnswer> {
+  const { hostname, port } = new URL(serverUrl);
   return new Promise((resolve, reject) => {
     // Written, not ended: a half-closed socket reads to some servers as a client gone away.
     const socket = connect({ host: hostname, port: Number(port) }, () => socket.write(request));

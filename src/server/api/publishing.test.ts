@@ -121,6 +121,34 @@ describe.each(testEngines)("on %s", (engine) => {
       expect((await send("PUT", "/api/stories/Not_A_Slug", draft())).status).toBe(400);
     });
 
+    it("answers 400 naming an author or tag a story names twice, and writes nothing", async () => {
+      const twice = [
+        {
+          authors: [
+            { slug: "ana-ferreira", name: "Ana Ferreira" },
+            { slug: "ana-ferreira", name: "Ana Ferreira" },
+          ],
+        },
+        {
+          tags: [
+            { slug: "transport", name: "Transport" },
+            { slug: "ferries", name: "Ferries" },
+            { slug: "transport", name: "Transport" },
+          ],
+        },
+      ];
+      for (const [index, overrides] of twice.entries()) {
+        const response = await send("PUT", `/api/stories/named-twice-${index}`, draft(overrides));
+        expect(response.status).toBe(400);
+        const { error } = await response.json();
+        expect(error.code).toBe("invalid_story");
+        expect(error.message).toMatch(
+          index === 0 ? /ana-ferreira is named twice[\s\S]*authors\[1\]/ : /transport is named twice[\s\S]*tags\[2\]/,
+        );
+        expect(await server.store.getStory(`named-twice-${index}`)).toBeNull();
+      }
+    });
+
     it("answers 413 for a body over the limit", async () => {
       const huge = draft({ body: [{ type: "paragraph", text: "x".repeat(2 * 1024 * 1024) }] });
       const response = await send("PUT", "/api/stories/huge", huge);

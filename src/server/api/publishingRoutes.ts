@@ -1,4 +1,5 @@
-// The publishing API: PUT and DELETE /api/stories/:slug, for a CMS or an editor's tool, behind
+// The publishing API: PUT and DELETE /api/stories/:slug, and renaming an author or a tag everywhere
+// (PUT /api/authors/:slug, /api/tags/:slug), for a CMS or an editor's tool, behind
 // `Authorization: Bearer $ADMIN_TOKEN` (adminAuth.ts). Off (403) when the server has no ADMIN_TOKEN.
 import type { FastifyPluginAsync } from "fastify";
 import { z } from "zod";
@@ -7,8 +8,9 @@ import { PictureError, type SitePictures } from "../../media/sitePictures";
 import { versionStoryPictures } from "../../media/storyPictures";
 import { ApiError } from "../../model/apiError";
 import { findStoryByHeadline } from "../../model/headlineMatch";
-import { publishedStorySchema } from "../../model/story";
+import { namedRefSchema, publishedStorySchema } from "../../model/story";
 import type { StoryApi } from "../../model/storyApi";
+import type { SharedRecord } from "../../store/renameRefs";
 import type { StoryStore } from "../../store/storyStore";
 import { slugParam } from "../http/slugParam";
 import { requireAdmin } from "./adminAuth";
@@ -63,6 +65,20 @@ export const publishingRoutes: FastifyPluginAsync<PublishingRoutesOptions> = asy
       .header("location", `/api/stories/${story.slug}`)
       .send(await reader.story(story.slug));
   });
+
+  // Authors and tags are shared by every story naming them: a story's PUT may not rename one (409),
+  // this does, for every story at once (docs/decisions/023).
+  const renameBody = z.strictObject({ name: namedRefSchema.shape.name });
+  const rename = (kind: SharedRecord) => async (request: { params: { slug: string }; body: unknown }) => {
+    const slug = slugParam(request.params.slug);
+    const body = renameBody.safeParse(request.body);
+    if (!body.success) throw new ApiError("bad_request", z.prettifyError(body.error));
+    const renamed = await store.rename(kind, slug, body.data.name);
+    if (!renamed) throw new ApiError(`${kind}_not_found`, `There is no ${kind} ${slug}.`);
+    return renamed.ref;
+  };
+  app.put<SlugRequest>("/api/authors/:slug", { preHandler }, rename("author"));
+  app.put<SlugRequest>("/api/tags/:slug", { preHandler }, rename("tag"));
 
   app.delete<SlugRequest>("/api/stories/:slug", { preHandler }, async (request, reply) => {
     const slug = slugParam(request.params.slug, "write");

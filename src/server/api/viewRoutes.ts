@@ -3,14 +3,13 @@
 // A reader's view of a story counts once an hour, and a client may report 30 a minute, however
 // many processes or servers its reports reach (the counter of http/rateLimits.ts).
 
-import { normalizeIP } from "@fastify/rate-limit";
 import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { ApiError } from "../../model/apiError";
 import { slugSchema } from "../../model/story";
 import type { StoryApi } from "../../model/storyApi";
 import type { StoryStore } from "../../store/storyStore";
-import { clientLimit, type Limit, type RequestCounter } from "../http/rateLimits";
+import { clientLimit, clientOf, type Limit, type RequestCounter } from "../http/rateLimits";
 
 const viewSchema = z.strictObject({ slug: slugSchema });
 const HOUR_MS = 60 * 60 * 1000;
@@ -52,8 +51,10 @@ export const viewRoutes: FastifyPluginAsync<ViewRoutesOptions> = async (app, { s
   app.post("/api/views", { bodyLimit: 1024, onRequest: views.hit }, async (request, reply) => {
     const view = viewSchema.safeParse(request.body);
     if (!view.success) throw new ApiError("bad_request", 'The body must be { "slug": "…" } with a story slug.');
+    const client = clientOf(request);
+    if (client === null) throw new ApiError("bad_request", "The connection closed before the view was read.");
     const at = now();
-    const seen = await counter.count(`seen:${normalizeIP(request.ip)} ${view.data.slug}`, HOUR_MS);
+    const seen = await counter.count(`seen:${client} ${view.data.slug}`, HOUR_MS);
     if (seen.count === 1 && !(await store.countView(view.data.slug, at)))
       throw new ApiError("story_not_found", `There is no story at ${view.data.slug}.`);
     return reply.code(204).send();

@@ -8,12 +8,12 @@
 // stream ends cleanly, and the client reconnects to another process or server.
 import type { Socket } from "node:net";
 import { PassThrough } from "node:stream";
-import { normalizeIP } from "@fastify/rate-limit";
 import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from "fastify";
 import { ApiError } from "../../model/apiError";
 import type { LoggedChange } from "../../model/change";
+import { rowNumber } from "../../model/rowNumbers";
 import type { StoryStore } from "../../store/storyStore";
-import { clientLimit } from "../http/rateLimits";
+import { clientLimit, clientOf } from "../http/rateLimits";
 import { ChangeFeed } from "./changeFeed";
 
 export interface EventStreamOptions {
@@ -78,7 +78,8 @@ export const eventRoutes: FastifyPluginAsync<EventRoutesOptions> = async (
     { compress: false, exposeHeadRoute: false, onRequest: openings.hit },
     async (request, reply) => {
       const after = resumeAfter(request.headers["last-event-id"], (request.query as { after?: unknown }).after);
-      const client = normalizeIP(request.ip);
+      const client = clientOf(request);
+      if (client === null) throw new ApiError("bad_request", "The connection closed before the stream could open.");
       const open = perClientOpen.get(client) ?? 0;
       if (open >= perClient) {
         reply.header("retry-after", "10");
@@ -145,9 +146,10 @@ export const eventRoutes: FastifyPluginAsync<EventRoutesOptions> = async (
 function resumeAfter(header: string | string[] | undefined, query: unknown): number | null {
   const value = typeof header === "string" && header !== "" ? header : typeof query === "string" ? query : null;
   if (value === null) return null;
-  if (!/^\d{1,15}$/.test(value))
+  const id = rowNumber("changeId", value);
+  if (id === null)
     throw new ApiError("bad_request", "Last-Event-ID (or ?after=) must be the id of an event this stream sent.");
-  return Number(value);
+  return id;
 }
 
 /**

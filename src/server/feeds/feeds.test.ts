@@ -397,6 +397,56 @@ describe.each(testEngines)("on %s", (engine) => {
     });
   });
 
+  describe("with stories in the first and last years a story may have", () => {
+    let server: TestServer;
+    beforeAll(async () => {
+      server = await startTestServer({ engine, now: () => NOW, demo: false });
+      await server.store.saveSections([{ slug: "city", name: "City" }]);
+    });
+    afterAll(() => server.close());
+    const { xml } = client(() => server);
+
+    const dated = (slug: string, at: string): StoryInput => ({
+      slug,
+      headline: `A story dated ${at}`,
+      section: "city",
+      authors: [],
+      tags: [],
+      publishedAt: at,
+      updatedAt: at,
+      body: [{ type: "paragraph", text: "Text." }],
+    });
+
+    it("links only children that answer, each listing its month's stories", async () => {
+      const stories = [
+        dated("year-zero", "0000-01-01T00:00:00Z"),
+        dated("year-zero-december", "0000-12-31T23:59:59.999Z"),
+        dated("year-ninety-nine", "0099-06-15T12:00:00Z"),
+        dated("year-1999", "1999-06-15T12:00:00Z"),
+        dated("last-month", "9999-12-31T00:00:00Z"),
+        dated("last-instant", "9999-12-31T23:59:59.999Z"),
+      ];
+      await server.store.saveStories(stories);
+      const index = await xml("/sitemap.xml");
+      expect(index.response.status).toBe(200);
+      const children = entries(index.document, "sitemap").map((child) => child.loc ?? "");
+      expect(children).toEqual(
+        ["pages", "stories-0000-01", "stories-0000-12", "stories-0099-06", "stories-1999-06", "stories-9999-12"].map(
+          (name) => `https://news.example/sitemaps/${name}.xml`,
+        ),
+      );
+      const listed: string[] = [];
+      for (const child of children.slice(1)) {
+        const { response, document } = await xml(new URL(child).pathname);
+        expect(response.status, child).toBe(200);
+        listed.push(
+          ...entries(document, "url").map((url) => url.loc?.replace("https://news.example/stories/", "") ?? ""),
+        );
+      }
+      expect(listed).toEqual(stories.map((story) => story.slug));
+    });
+  });
+
   describe("with hostile text and a long archive", () => {
     let server: TestServer;
     beforeAll(async () => {

@@ -1,9 +1,7 @@
 // Every error leaves the server in one shape, `{ "error": { "code", "message" } }`, with a code
 // from the one list (src/model/apiError.ts), or, for a page URL, as an HTML error page in the
-// site's look (errorPage.ts). Fastify's own errors (bad URLs, bodies, parsers, 404s) and Node's
-// (a request it cannot parse, headers too large) take the same shape. Nothing past a 4xx reaches a
-// client as its text.
-import type { Socket } from "node:net";
+// site's look (errorPage.ts). Fastify's own errors (bad URLs, bodies, parsers, 404s) take the same
+// shape, and so do Node's (http/earlyAnswers.ts). Nothing past a 4xx reaches a client as its text.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { ApiError, type ErrorCode } from "../../model/apiError";
 import type { RouteTable } from "./allowedMethods";
@@ -29,12 +27,23 @@ function codeForStatus(status: number): ErrorCode {
 
 export type AnswerError = (request: FastifyRequest, reply: FastifyReply, error: ApiError) => Promise<FastifyReply>;
 
-/** Answers an error as JSON, or as the error page when a reader's browser asked for a page (and there is one). */
-export function errorAnswers(errorPage?: ErrorPage): AnswerError {
+/**
+ * Answers an error as JSON, or as the error page when a reader's browser asked for a page (and
+ * there is one). `beforeSend` runs on the reply about to go, its type set: the security headers,
+ * which an error answered before any hook (a URL the router cannot read) would otherwise lack.
+ */
+export function errorAnswers(
+  errorPage?: ErrorPage,
+  beforeSend: (request: FastifyRequest, reply: FastifyReply) => void = () => {},
+): AnswerError {
   return async (request, reply, error) => {
-    if (!errorPage || !isPageUrl(request.url)) return sendError(reply, error);
+    if (!errorPage || !isPageUrl(request.url)) {
+      beforeSend(request, reply.type("application/json; charset=utf-8"));
+      return sendError(reply, error);
+    }
     const html = await errorPage(request.url, error.status, error.message);
-    return reply.code(error.status).type("text/html; charset=utf-8").send(html);
+    beforeSend(request, reply.code(error.status).type("text/html; charset=utf-8"));
+    return reply.send(html);
   };
 }
 
@@ -63,22 +72,4 @@ export function handleErrors(app: FastifyInstance, routes: RouteTable, answer: A
       new ApiError("method_not_allowed", `${path} answers ${allowed.join(", ")}, not ${request.method}.`),
     );
   });
-}
-
-/** What Node cannot parse as a request at all (Fastify's clientErrorHandler), in the same shape. */
-export function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
-  if (error.code === "ECONNRESET" || socket.destroyed) return;
-  const [status, reason, message] =
-    error.code === "HPE_HEADER_OVERFLOW"
-      ? [431, "Request Header Fields Too Large", "The request's headers are too large."]
-      : error.code === "ERR_HTTP_REQUEST_TIMEOUT"
-        ? [408, "Request Timeout", "The request took too long to arrive."]
-        : [400, "Bad Request", "The request is not well-formed HTTP."];
-  const code: ErrorCode = status === 400 ? "bad_request" : status === 431 ? "headers_too_large" : "request_timeout";
-  const body = JSON.stringify({ error: { code, message } });
-  if (socket.writable)
-    socket.write(
-      `HTTP/1.1 ${status} ${reason}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json; charset=utf-8\r\nX-Content-Type-Options: nosniff\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${body}`,
-    );
-  socket.destroy(error);
 }

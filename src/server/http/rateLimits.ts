@@ -112,15 +112,29 @@ export interface ClientLimit {
   spent(request: FastifyRequest, reply: FastifyReply): Promise<void>;
 }
 
+/**
+ * The client a request comes from, as limits count it: its address as TRUST_PROXY lets Fastify read
+ * it, IPv6 by /64. Null once the connection is gone (a malformed chunked body, say, makes Node
+ * answer 400 and close it while the request's hooks still run): its address is no longer there to
+ * read, and there is nobody to answer or to count.
+ */
+export function clientOf(request: FastifyRequest): string | null {
+  if (request.raw.socket?.destroyed !== false) return null;
+  const ip = request.ip;
+  return ip ? normalizeIP(ip) : null;
+}
+
 /** A limit per client, in the counter registerRateLimits() was given. */
 export function clientLimit(app: FastifyInstance, limit: Limit): ClientLimit {
   const limiter = app.createRateLimit({
     max: limit.max,
     timeWindow: limit.windowMs,
-    keyGenerator: (request) => `${limit.name}:${normalizeIP(request.ip)}`,
+    // Called only for a request whose client enforce() has just read, in the same tick.
+    keyGenerator: (request) => `${limit.name}:${clientOf(request)}`,
     skipOnError: true,
   });
   const enforce = async (request: FastifyRequest, reply: FastifyReply, mode: "hit" | "check" | "spent") => {
+    if (clientOf(request) === null) return;
     const result = await limiter(request, { increment: mode === "hit" });
     if (result.isAllowed || !(mode === "spent" ? result.remaining === 0 : result.isExceeded)) return;
     // A 429 is this client's alone: a CDN must not keep it for others.

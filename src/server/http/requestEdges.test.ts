@@ -12,6 +12,8 @@ import { type RawAnswer, rawRequest } from "../../test/rawHttp";
 import { startTestServer, type TestServer } from "../testServer";
 
 const TOKEN = "edges-test-admin-token-0123456789abcdef";
+/** pino's level of errors. */
+const ERROR_LEVEL = 50;
 const STORY = "council-backs-harbour-flood-wall";
 
 /** The one error shape, with this code. */
@@ -40,12 +42,19 @@ function expectSameSite(location: string | undefined) {
 describe.each(testEngines)("request edges on %s", (engine) => {
   let server: TestServer;
   let clientDir: string;
+  /** What the server logged at error level. */
+  const errors: string[] = [];
   beforeAll(async () => {
     clientDir = mkdtempSync(join(tmpdir(), "dispatch-client-"));
     const worker = "self.addEventListener('fetch', () => {});\n".repeat(100);
     writeFileSync(join(clientDir, "sw.js"), worker);
     writeFileSync(join(clientDir, "sw.js.br"), brotliCompressSync(worker));
-    server = await startTestServer({ engine, adminToken: TOKEN, clientDir });
+    server = await startTestServer({
+      engine,
+      adminToken: TOKEN,
+      clientDir,
+      logStream: { write: (line) => (JSON.parse(line).level >= ERROR_LEVEL ? errors.push(line) : undefined) },
+    });
   });
   afterAll(async () => {
     await server.close();
@@ -221,6 +230,32 @@ describe.each(testEngines)("request edges on %s", (engine) => {
       const page = await raw("/stories/%E0%A4%A");
       expect(page.status).toBe(400);
       expectErrorPage(page, "This address cannot be read");
+    });
+
+    it.each([
+      ["POST", "/api/views"],
+      ["GET", "/api/search?q=fog"],
+      ["GET", "/api/events"],
+      ["GET", `/og/${STORY}.png`],
+      ["PUT", `/api/stories/${STORY}`],
+    ])("answers a malformed chunked body to %s %s with 400, and logs no error of its own", async (method, path) => {
+      errors.length = 0;
+      const answer = await rawRequest(
+        server.url,
+        [
+          `${method} ${path} HTTP/1.1`,
+          "Host: news.example",
+          "Content-Type: application/json",
+          "Transfer-Encoding: chunked",
+        ],
+        "",
+        { rawBody: "zz\r\n{}\r\n0\r\n\r\n" },
+      );
+      expect(answer.status).toBe(400);
+      expectErrorJson(answer, "bad_request");
+      // The request's hooks go on after Node has answered and closed the connection: give them a moment.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(errors).toEqual([]);
     });
 
     it("answers bodies it cannot take in the error shape (413, malformed JSON)", async () => {

@@ -2,6 +2,9 @@
 // nonce is on every script the page has and is new with every answer (kept pages too), and the
 // plain headers on every answer of any kind.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ApiError } from "../../model/apiError";
+import { testEngines } from "../../store/testDatabases";
+import { type RawAnswer, rawExchange } from "../../test/rawHttp";
 import { startTestServer, type TestServer } from "../testServer";
 
 let server: TestServer;
@@ -137,3 +140,94 @@ describe("headers on every answer", () => {
     }
   });
 });
+
+describe.each(testEngines)("headers on every error answer, on %s", (engine) => {
+  const TOKEN = "security-headers-admin-token-0123456789abcdef";
+  let errors: TestServer;
+  beforeAll(async () => {
+    // A store that fails two reads: one with an error of its own (500), one busy (503).
+    errors = await startTestServer({
+      engine,
+      adminToken: TOKEN,
+      wrapStore: (store) => ({
+        ...store,
+        getStory: async (slug) => {
+          if (slug === "broken") throw new Error("disk I/O error");
+          if (slug === "busy") throw new ApiError("busy", "The store is busy.");
+          return store.getStory(slug);
+        },
+      }),
+    });
+  });
+  afterAll(() => errors.close());
+
+  const request = (head: string[], body = "") =>
+    `${[...head, ...(body ? [`Content-Length: ${Buffer.byteLength(body)}`] : []), "Connection: close"].join("\r\n")}\r\n\r\n${body}`;
+  const get = (path: string, headers: string[] = []) =>
+    request([`GET ${path} HTTP/1.1`, "Host: news.example", ...headers]);
+  const put = (path: string, body: string, headers: string[] = []) =>
+    request([`PUT ${path} HTTP/1.1`, "Host: news.example", ...headers], body);
+  const story = "/api/stories/council-backs-harbour-flood-wall";
+
+  /** Every error a client can meet, and who answers it: Node, Fastify, a hook, a route or the store. */
+  const paths: [string, string, number][] = [
+    ["a URL the router cannot decode, on a page", get("/stories/%E0%80%AF"), 400],
+    ["a URL the router cannot decode, in the API", get("/api/stories/%E0%80%AF"), 400],
+    ["an HTTP/1.1 request without Host, for a page", request(["GET / HTTP/1.1"]), 400],
+    ["an HTTP/1.1 request without Host, for the API", request(["GET /api/sections HTTP/1.1"]), 400],
+    ["an expectation the server does not meet", get("/", ["Expect: teapot"]), 417],
+    ["an expectation the server does not meet, in the API", get("/api/sections", ["Expect: teapot"]), 417],
+    ["CONNECT", request(["CONNECT evil.example:443 HTTP/1.1", "Host: evil.example:443"]), 405],
+    ["a request that is not HTTP", request(["GET / HTTP/1.1\u0001", "Host: news.example"]), 400],
+    ["an HTTP/2 preface", "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n", 400],
+    ["headers too large", get("/", [`X-Big: ${"a".repeat(20_000)}`]), 431],
+    [
+      "a malformed chunked body",
+      `${request(["POST /api/views HTTP/1.1", "Host: news.example", "Content-Type: application/json", "Transfer-Encoding: chunked"])}zz\r\n{}\r\n0\r\n\r\n`,
+      400,
+    ],
+    ["a target that is not a path", request(["OPTIONS * HTTP/1.1", "Host: news.example"]), 400],
+    ["a path with dot segments", get("/stories/%2e%2e"), 404],
+    ["no such page", get("/no/such/page"), 404],
+    ["no such story page", get("/stories/no-such-story"), 404],
+    ["no such API path", get("/api/nope"), 404],
+    ["no such file", get("/assets/nope.js"), 404],
+    ["a wrong method on a page", request(["DELETE / HTTP/1.1", "Host: news.example"]), 405],
+    ["a wrong method in the API", request(["PATCH /api/sections HTTP/1.1", "Host: news.example"]), 405],
+    ["a query the API does not take", get("/api/stories?limit=banana"), 400],
+    ["publishing without a token", put(story, "{}", ["Content-Type: application/json"]), 401],
+    ["a story that is not JSON", put(story, "x", ["Content-Type: text/plain", `Authorization: Bearer ${TOKEN}`]), 415],
+    ["broken JSON", put(story, "{", ["Content-Type: application/json", `Authorization: Bearer ${TOKEN}`]), 400],
+    ["a body over the limit", put(story, "x".repeat(1024 * 1024 + 1), ["Content-Type: application/json"]), 413],
+    ["a store failing a page", get("/stories/broken"), 500],
+    ["a store failing the API", get("/api/stories/broken"), 500],
+    ["a busy store", get("/api/stories/busy"), 503],
+  ];
+
+  it.each(paths)("%s carries them", async (_name, bytes, status) => {
+    expectSecurityHeaders(await rawExchange(errors.url, bytes), status);
+  });
+
+  it("carries them on a 429 past a limit", async () => {
+    const wrong = put(story, "{}", ["Content-Type: application/json", "Authorization: Bearer wrong"]);
+    // Ten wrong tokens a minute (counting the tokenless PUT above), then 429.
+    let answer = await rawExchange(errors.url, wrong);
+    for (let attempt = 1; answer.status === 401 && attempt <= 10; attempt++)
+      answer = await rawExchange(errors.url, wrong);
+    expectSecurityHeaders(answer, 429);
+  });
+});
+
+/** The answer has this status and every header any answer owes, the policy too when it is a page. */
+function expectSecurityHeaders(answer: RawAnswer, status: number) {
+  expect(answer.status).toBe(status);
+  expect(answer.headers["x-content-type-options"]).toBe("nosniff");
+  expect(answer.headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  expect(answer.headers["permissions-policy"]).toMatch(/camera=\(\)/);
+  expect(answer.headers["cross-origin-opener-policy"]).toBe("same-origin");
+  expect(answer.headers["strict-transport-security"]).toBe("max-age=31536000");
+  const type = answer.headers["content-type"] ?? "";
+  expect(type).toMatch(/^(text\/html|application\/json)/);
+  if (type.startsWith("text/html")) expect(answer.headers["content-security-policy"]).toMatch(/script-src 'nonce-/);
+  else expect(JSON.parse(answer.body).error.code).toEqual(expect.any(String));
+}

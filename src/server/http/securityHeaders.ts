@@ -66,8 +66,15 @@ const PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=()
 
 const isHtml = (reply: FastifyReply) => /^text\/html\b/.test(String(reply.getHeader("content-type") ?? ""));
 
-/** Adds the headers to every answer of the app (call it on the root instance, before any route). */
-export function securityHeaders(app: FastifyInstance, options: SecurityHeadersOptions): void {
+export interface SecurityHeaders {
+  /** The headers every answer carries, as written on a socket by answers made outside Fastify (http/earlyAnswers.ts). */
+  everyAnswer: [string, string][];
+  /** Sets them on a reply about to go, and an HTML answer's policy with its nonce (its content type set first). */
+  apply(request: FastifyRequest, reply: FastifyReply): void;
+}
+
+/** The headers for this site, made once. */
+export function securityHeaderSet(options: SecurityHeadersOptions): SecurityHeaders {
   const everyAnswer: Record<string, string> = {
     "x-content-type-options": "nosniff",
     "referrer-policy": "strict-origin-when-cross-origin",
@@ -80,11 +87,24 @@ export function securityHeaders(app: FastifyInstance, options: SecurityHeadersOp
   // The policy around its nonce, made once: an answer only puts its nonce between the two.
   const [policyStart, policyEnd] = contentSecurityPolicy("\0", styleSources).split("\0");
   const everyHeader = Object.entries(everyAnswer);
+  return {
+    everyAnswer: everyHeader,
+    apply(request, reply) {
+      for (const [name, value] of everyHeader) reply.header(name, value);
+      if (reply.statusCode !== 304 && !reply.hasHeader(CSP) && isHtml(reply))
+        reply.header(CSP, `${policyStart}${cspNonce(request)}${policyEnd}`);
+    },
+  };
+}
 
+/**
+ * Adds the headers to every answer that leaves through Fastify's hooks (call it on the root
+ * instance, before any route). Answers made before any hook can run (a URL the router cannot
+ * read, Node's own refusals) apply them themselves: app.ts and http/earlyAnswers.ts.
+ */
+export function securityHeaders(app: FastifyInstance, headers: SecurityHeaders): void {
   app.addHook("onSend", (request, reply, payload, done) => {
-    for (const [name, value] of everyHeader) reply.header(name, value);
-    if (reply.statusCode !== 304 && !reply.hasHeader(CSP) && isHtml(reply))
-      reply.header(CSP, `${policyStart}${cspNonce(request)}${policyEnd}`);
+    headers.apply(request, reply);
     done(null, payload);
   });
 }

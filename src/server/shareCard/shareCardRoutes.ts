@@ -7,7 +7,6 @@
 // no render left is refused before its story is read, unless a card is drawn under that URL: a
 // flood of refused cards then costs the main thread a limit's check each (docs/decisions/024).
 import { createHash } from "node:crypto";
-import { normalizeIP } from "@fastify/rate-limit";
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import { ApiError } from "../../model/apiError";
 import type { Story } from "../../model/story";
@@ -15,7 +14,7 @@ import type { StoryApi } from "../../model/storyApi";
 import { BoundedCache } from "../http/boundedCache";
 import { sendError } from "../http/errors";
 import { holdsVersion } from "../http/etag";
-import { clientLimit, type Limit } from "../http/rateLimits";
+import { clientLimit, clientOf, type Limit } from "../http/rateLimits";
 import { slugParam } from "../http/slugParam";
 import { cardFacts } from "./cardFacts";
 import { CardPool, CardPoolBusy, type CardThreadEvent, defaultCardThreads } from "./cardPool";
@@ -123,7 +122,9 @@ export const shareCardRoutes: FastifyPluginAsync<ShareCardRoutesOptions> = async
    */
   const refuseEarly = async (request: FastifyRequest, reply: FastifyReply, key: string) => {
     if (rendered.get(key) || rendering.has(key) || request.headers["if-none-match"]) return;
-    if ((underWay.get(normalizeIP(request.ip)) ?? 0) >= perClient.atOnce) throw tooManyAtOnce(reply);
+    const client = clientOf(request);
+    if (client === null) throw new ApiError("bad_request", "The connection closed before the card could be drawn.");
+    if ((underWay.get(client) ?? 0) >= perClient.atOnce) throw tooManyAtOnce(reply);
     await renders.spent(request, reply);
   };
 
@@ -140,7 +141,8 @@ export const shareCardRoutes: FastifyPluginAsync<ShareCardRoutesOptions> = async
     // Another request may have started this card while the limit was counted.
     const started = existing(key, etag);
     if (started) return started;
-    const client = normalizeIP(request.ip);
+    const client = clientOf(request);
+    if (client === null) throw new ApiError("bad_request", "The connection closed before the card could be drawn.");
     const own = underWay.get(client) ?? 0;
     if (own >= perClient.atOnce) throw tooManyAtOnce(reply);
     underWay.set(client, own + 1);

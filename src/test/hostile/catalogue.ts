@@ -38,6 +38,8 @@ export interface HostileCase {
   path: string;
   /** The request line and headers written as they are on a socket (`{host}` becomes the server's). */
   raw?: string;
+  /** With `raw`: the body written after the head as it is, no Content-Length added (a chunked body, say). */
+  rawBody?: string;
   headers?: Record<string, string>;
   body?: string;
   /** Send `Authorization: Bearer TOKEN`. */
@@ -48,6 +50,8 @@ export interface HostileCase {
   shownAt?: string;
   /** Afterwards, this story must not exist (the write was refused and left nothing behind). */
   absent?: string;
+  /** Afterwards, these must answer 200 (what the input made the site link to). */
+  answering?: string[];
 }
 
 const story = (overrides: Record<string, unknown> = {}) =>
@@ -253,10 +257,66 @@ export const catalogue: HostileCase[] = [
     absent: "proto-pollution",
   }),
   put("bad-date", story({ publishedAt: "yesterday" }), [400], { name: "a date that is not one", absent: "bad-date" }),
+  put("year-zero", story({ publishedAt: "0000-01-01T00:00:00Z", updatedAt: "0000-01-01T00:00:00Z" }), [201], {
+    name: "a story dated the first day of year 0",
+    answering: ["/sitemap.xml", "/sitemaps/stories-0000-01.xml", "/stories/year-zero", "/feed.xml"],
+  }),
+  put("year-9999", story({ publishedAt: "9999-12-31T00:00:00Z", updatedAt: "9999-12-31T00:00:00Z" }), [201], {
+    name: "a story dated the last day of year 9999",
+    answering: ["/sitemap.xml", "/sitemaps/stories-9999-12.xml", "/stories/year-9999", "/feed.xml"],
+  }),
   put("traversal-related", story({ body: [{ type: "related", headline: "x", slug: "../../etc/passwd" }] }), [400], {
     name: "traversal as a related slug",
     absent: "traversal-related",
   }),
+  put(
+    "tag-twice",
+    story({
+      tags: [
+        { slug: "catalogue", name: "Catalogue" },
+        { slug: "catalogue", name: "Catalogue" },
+      ],
+    }),
+    [400],
+    { name: "a tag named twice", absent: "tag-twice" },
+  ),
+  put(
+    "author-twice",
+    story({
+      authors: [
+        { slug: "catalogue-writer", name: "Catalogue Writer" },
+        { slug: "catalogue-writer", name: "Another Name" },
+      ],
+    }),
+    [400],
+    { name: "an author named twice, by two names", absent: "author-twice" },
+  ),
+  put("renames-an-author", story({ authors: [{ slug: "mara-lindqvist", name: "Renamed By Another Story" }] }), [409], {
+    name: "a story renaming an author of other stories",
+    absent: "renames-an-author",
+  }),
+  ...(
+    [
+      ["a tag renamed to script, shown escaped", "/api/tags/wildlife", { name: MARK }, true, [200]],
+      ["a tag renamed without a token", "/api/tags/wildlife", { name: "Wild" }, false, [401]],
+      ["an author renamed to a bidi override", "/api/authors/mara-lindqvist", { name: "a\u202eb" }, true, [400]],
+      ["a rename with more than a name", "/api/authors/mara-lindqvist", { name: "M", slug: "x" }, true, [400]],
+      ["a tag that is not there, renamed", "/api/tags/not-a-tag-at-all", { name: "Nothing" }, true, [404]],
+      ["script as the author to rename", `/api/authors/${MARK_IN_URL}`, { name: "M" }, true, [404]],
+    ] as const
+  ).map(
+    ([name, path, body, admin, expect]): HostileCase => ({
+      surface: "publishing",
+      name,
+      method: "PUT",
+      path,
+      headers: { "content-type": "application/json" },
+      admin,
+      body: JSON.stringify(body),
+      expect: [...expect],
+      ...(name.includes("shown escaped") ? { shownAt: "/tags/wildlife" } : {}),
+    }),
+  ),
   put(MARK_IN_URL, story(), [400], { name: "script as the slug to publish at" }),
   put(
     "script-correction",
@@ -291,6 +351,13 @@ export const catalogue: HostileCase[] = [
     surface: "publishing",
     name: "script as the revisions' cursor",
     path: `/api/stories/ferry-crew-pulls-kayakers-from-the-sound/revisions?cursor=${MARK_IN_URL}`,
+    admin: true,
+    expect: [400],
+  },
+  {
+    surface: "publishing",
+    name: "a revisions' cursor past a 32-bit column",
+    path: "/api/stories/ferry-crew-pulls-kayakers-from-the-sound/revisions?cursor=2147483648",
     admin: true,
     expect: [400],
   },
@@ -402,6 +469,25 @@ export const catalogue: HostileCase[] = [
     path: `/stories/hostile-live?before=${MARK_IN_URL}`,
     expect: [404],
   },
+  ...(
+    [
+      ["PUT", "/api/stories/hostile-live/entries/2147483648", 404, "an entry id past a 32-bit column, replaced"],
+      ["DELETE", "/api/stories/hostile-live/entries/2147483648", 404, "an entry id past a 32-bit column, deleted"],
+      ["GET", "/api/stories/hostile-live/entries?before=2147483648", 400, "a cursor past a 32-bit column"],
+      ["GET", "/stories/hostile-live?before=2147483648", 404, "a page's cursor past a 32-bit column"],
+      ["GET", "/stories/hostile-live?before=2147483647", 404, "a page's cursor at the column's last id"],
+    ] as const
+  ).map(
+    ([method, path, status, name]): HostileCase => ({
+      surface: "live entries",
+      name,
+      method,
+      path,
+      ...(method === "PUT" ? { headers: { "content-type": "application/json" }, body: entry() } : {}),
+      admin: method !== "GET",
+      expect: [status],
+    }),
+  ),
   {
     surface: "live entries",
     name: "a huge limit",
@@ -420,6 +506,8 @@ export const catalogue: HostileCase[] = [
       ["script as Last-Event-ID", { "last-event-id": MARK }, ""],
       ["a negative Last-Event-ID", { "last-event-id": "-1" }, ""],
       ["a Last-Event-ID past any number", { "last-event-id": "9".repeat(40) }, ""],
+      ["a Last-Event-ID past an exact number", { "last-event-id": "9007199254740992" }, ""],
+      ["a place to resume after past an exact number", {}, "?after=9007199254740992"],
       ["script as the place to resume after", {}, `?after=${MARK_IN_URL}`],
       ["a NUL as the place to resume after", {}, "?after=%00"],
     ] as const
@@ -451,6 +539,10 @@ export const catalogue: HostileCase[] = [
       absent: "picture-not-there",
     },
   ),
+  put("picture-sized-wrong", story({ image: { src: "/site-card.png", alt: "", width: 1, height: 1 } }), [201], {
+    name: "a site picture sent with a size it does not have",
+    answering: ["/stories/picture-sized-wrong"],
+  }),
   put(
     "picture-not-a-picture",
     story({ image: { src: "/manifest.webmanifest", alt: "", width: 10, height: 10 } }),
@@ -631,7 +723,61 @@ export const catalogue: HostileCase[] = [
     raw: `GET / HTTP/1.1\r\nhost: {host}\r\nx-big: ${"a".repeat(20_000)}`,
     expect: [431],
   },
+  // Bodies that stall: 1,000 bytes announced, four sent, then nothing (cut at the request timeout).
+  {
+    surface: "views",
+    name: "a body that stalls",
+    path: "",
+    raw: "POST /api/views HTTP/1.1\r\nhost: {host}\r\ncontent-type: application/json\r\ncontent-length: 1000",
+    rawBody: '{"sl',
+    expect: [408],
+  },
+  {
+    surface: "publishing",
+    name: "a story whose body stalls",
+    path: "",
+    raw: "PUT /api/stories/stalls HTTP/1.1\r\nhost: {host}\r\ncontent-type: application/json\r\ncontent-length: 1000",
+    rawBody: '{"headline":',
+    expect: [408],
+    absent: "stalls",
+  },
+  // Bodies: a chunked body with a chunk size that is not hex, to each kind of route.
+  ...(
+    [
+      ["views", "POST /api/views"],
+      ["search", "GET /api/search?q=fog"],
+      ["change stream", "GET /api/events"],
+      ["share cards", "GET /og/ferry-crew-pulls-kayakers-from-the-sound.png"],
+      ["publishing", "PUT /api/stories/chunked-badly"],
+    ] as const
+  ).map(
+    ([surface, request]): HostileCase => ({
+      surface,
+      name: "a malformed chunked body",
+      path: "",
+      raw: `${request} HTTP/1.1\r\nhost: {host}\r\ncontent-type: application/json\r\ntransfer-encoding: chunked`,
+      rawBody: "zz\r\n{}\r\n0\r\n\r\n",
+      expect: [400],
+    }),
+  ),
   // Headers
+  { surface: "headers", name: "no Host", path: "", raw: "GET / HTTP/1.1", expect: [400] },
+  { surface: "headers", name: "no Host, in the API", path: "", raw: "GET /api/sections HTTP/1.1", expect: [400] },
+  {
+    surface: "headers",
+    name: "an expectation no server meets",
+    path: "",
+    raw: "GET /api/sections HTTP/1.1\r\nhost: {host}\r\nexpect: teapot",
+    expect: [417],
+  },
+  {
+    surface: "request line",
+    name: "CONNECT to another host",
+    path: "",
+    raw: "CONNECT evil.example:443 HTTP/1.1\r\nhost: evil.example:443",
+    expect: [405],
+  },
+  { surface: "request line", name: "an overlong UTF-8 slash in a page URL", path: "/stories/%E0%80%AF", expect: [400] },
   {
     surface: "headers",
     name: "a foreign Host",
