@@ -15,6 +15,10 @@ export function Layout() {
   const { data: sections } = useSuspenseQuery(sectionsQuery());
   const navigation = useNavigation();
   useFocusHeadingOnNavigation();
+  // The page says when the app has taken it over (<html data-hydrated>), for its browser tests.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "";
+  }, []);
   return (
     <StoryPageLoader value={storyPage.load}>
       <a className={styles.skipLink} href="#main">

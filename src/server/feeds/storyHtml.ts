@@ -3,6 +3,7 @@
 import { corrections } from "../../model/corrections";
 import type { Block, Image, Story, VideoBlock } from "../../model/story";
 import { videoFile } from "../../model/videoFile";
+import { formatSiteTime } from "../../time/siteTime";
 import { el, fragment, type Markup } from "./xml";
 
 /** Makes a site path (or an https URL, left as it is) absolute against PUBLIC_URL. */
@@ -19,9 +20,7 @@ export function storyHtml(story: FeedStory, absolute: Absolute): Markup {
   );
 }
 
-const utc = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-
-/** The story's corrections at its end, as on its page (dated in UTC, as the page is before it runs). */
+/** The story's corrections at its end, as on its page (dated in the site's zone, as on the page). */
 function correctionsHtml(story: FeedStory): Markup | undefined {
   const list = corrections(story.body);
   if (list.length === 0) return undefined;
@@ -30,12 +29,7 @@ function correctionsHtml(story: FeedStory): Markup | undefined {
     {},
     el("h2", {}, list.length === 1 ? "Correction" : "Corrections"),
     ...list.map((correction) =>
-      el(
-        "p",
-        {},
-        el("time", { datetime: correction.date }, `${utc.format(new Date(correction.date))} UTC`),
-        `: ${correction.text}`,
-      ),
+      el("p", {}, el("time", { datetime: correction.date }, formatSiteTime(correction.date)), `: ${correction.text}`),
     ),
   );
 }
