@@ -6,11 +6,19 @@ import styles from "./MostRead.module.css";
 /**
  * The stories read most in the last 24 hours, most first. Extra to every page it is on: when it
  * cannot be had (offline, say) or there is no count yet, the page simply goes without it. Beside
- * a story it is an aside, the site's rather than the story's, so reader views leave it out; in a
- * list of stories it is one more section of it.
+ * a story it is an aside, the site's rather than the story's, so reader views leave it out, and
+ * it leaves that story out; in a list of stories it is one more section of it.
  */
-export function MostRead({ as: Element = "section" }: { as?: "section" | "aside" }) {
-  const { data: stories = [] } = useQuery(mostReadQuery());
+export function MostRead({
+  as: Element = "section",
+  besides,
+}: {
+  as?: "section" | "aside";
+  /** The story the page is of, left out of the list. */
+  besides?: string;
+}) {
+  const { data = [] } = useQuery(mostReadQuery());
+  const stories = data.filter((story) => story.slug !== besides);
   if (stories.length === 0) return null;
   return (
     <Element className={styles.mostRead} aria-labelledby="most-read-heading">

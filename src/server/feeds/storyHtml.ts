@@ -14,7 +14,7 @@ export type FeedStory = Omit<Story, "related">;
 
 export function storyHtml(story: FeedStory, absolute: Absolute): Markup {
   return fragment(
-    story.image && el("figure", {}, imageElement(story.image, absolute)),
+    story.image && el("figure", {}, imageElement(story.image, absolute), pictureCaption(story.image)),
     ...story.body.map((block) => blockHtml(block, story, absolute)),
     correctionsHtml(story),
   );
@@ -50,7 +50,7 @@ export function blockHtml(block: Block, story: Pick<FeedStory, "url">, absolute:
         block.cite && el("figcaption", {}, block.cite),
       );
     case "image":
-      return el("figure", {}, imageElement(block, absolute), block.caption && el("figcaption", {}, block.caption));
+      return el("figure", {}, imageElement(block, absolute), pictureCaption(block));
     case "related":
       return el(
         "p",
@@ -68,6 +68,12 @@ export function blockHtml(block: Block, story: Pick<FeedStory, "url">, absolute:
 
 function unknownBlock(block: never): never {
   throw new Error(`No feed renderer for story block ${JSON.stringify(block)}`);
+}
+
+/** What a picture shows and who made it, as under it on the page. */
+function pictureCaption({ caption, credit }: Image): Markup | undefined {
+  if (!caption && !credit) return undefined;
+  return el("figcaption", {}, [caption, credit && `Picture: ${credit}`].filter(Boolean).join(" "));
 }
 
 function imageElement(image: Image, absolute: Absolute): Markup {
