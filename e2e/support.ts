@@ -46,7 +46,7 @@ export function inlineRelated(story: ApiStory): { slug: string; headline: string
 
 /** Waits until React has hydrated the server-rendered page: the layout then marks <html data-hydrated>. */
 export async function waitForHydration(page: Page): Promise<void> {
-  await expect(page.locator("html")).toHaveAttribute("data-hydrated");
+  await expect(page.locator("html")).toHaveAttribute("data-hydrated", { timeout: 15_000 });
 }
 
 /** Marks the current document, so a test can tell a client-side navigation from a page load. */
