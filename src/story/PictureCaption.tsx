@@ -6,7 +6,7 @@ export function PictureCaption({ image }: { image: Pick<Image, "caption" | "cred
   if (!image.caption && !image.credit) return null;
   return (
     <figcaption className={styles.caption}>
-      {image.caption} {image.credit && `Picture: ${image.credit}`}
+      {image.caption} {image.credit && <small>Picture: {image.credit}</small>}
     </figcaption>
   );
 }
