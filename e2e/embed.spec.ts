@@ -5,7 +5,7 @@ import { createServer, type Server } from "node:http";
 import { expect, type Frame, type Page, test } from "@playwright/test";
 import { baseURL } from "../playwright.config";
 import { extraPort } from "./serverProcess";
-import { WATCH_PATH } from "./support";
+import { fetchStory, WATCH_PATH } from "./support";
 
 const WATCH_SLUG = WATCH_PATH.split("/").at(-1) ?? "";
 const OTHER_PORT = extraPort(11);
@@ -57,6 +57,20 @@ test("another site's page frames a video story's player, and the video plays in 
     .poll(() => video.evaluate((element: HTMLVideoElement) => element.currentTime), { timeout: 10_000 })
     .toBeGreaterThan(0.3);
   expect(refused).toEqual([]);
+});
+
+test("the framed player is named by the video's title, shows captions, and names and links its story", async ({
+  page,
+  request,
+}) => {
+  const story = await fetchStory(request, WATCH_SLUG);
+  const title = story.body.find((block) => block.type === "video")?.title ?? "";
+  expect(title).toMatch(/'/);
+  const frame = await framed(page, `/embed/${WATCH_SLUG}`);
+  await expect(frame.getByRole("link", { name: story.headline })).toHaveAttribute("href", story.url);
+  const video = frame.locator("video");
+  await expect(video).toHaveAttribute("aria-label", title);
+  await expect.poll(() => video.evaluate((element: HTMLVideoElement) => element.textTracks[0]?.mode)).toBe("showing");
 });
 
 test("another site's page framing a story page gets nothing of it", async ({ page }) => {

@@ -5,8 +5,8 @@ import { expect, type Page, test } from "@playwright/test";
 import { adminToken } from "../playwright.config";
 import { fetchStory, inlineRelated, WATCH_PATH, WATCH_SLUG, waitForHydration } from "./support";
 
-/** The story page's own Save button (headline cards' buttons also name their headline). */
-const storySaveButton = (page: Page) => page.getByRole("button", { name: "Save", exact: true });
+/** The story page's own Save button, "Saved" once pressed (headline cards' buttons also name their headline). */
+const storySaveButton = (page: Page) => page.getByRole("button", { name: /^Saved?$/ });
 const savedHeadlines = (page: Page) => page.getByRole("main").getByRole("heading", { level: 2 });
 
 async function openSaved(page: Page): Promise<void> {
@@ -42,6 +42,7 @@ test("a story saved on its page stays saved after a reload, and shows in /saved 
   await expect(storySaveButton(page)).toHaveAttribute("aria-pressed", "false");
   await storySaveButton(page).click();
   await expect(storySaveButton(page)).toHaveAttribute("aria-pressed", "true");
+  await expect(storySaveButton(page)).toHaveText("Saved");
 
   await page.reload();
   await waitForHydration(page);
@@ -76,7 +77,10 @@ test("stories saved from headlines list newest first; Remove, then Undo puts a s
   for (const headline of headlines) {
     const save = page.getByRole("button", { name: `Save ${headline}`, exact: true }).first();
     await save.click();
-    await expect(save).toHaveAttribute("aria-pressed", "true");
+    await expect(page.getByRole("button", { name: `Saved ${headline}`, exact: true }).first()).toHaveAttribute(
+      "aria-pressed",
+      "true",
+    );
   }
   const [first, second, third] = headlines as [string, string, string];
 

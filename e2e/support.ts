@@ -44,15 +44,9 @@ export function inlineRelated(story: ApiStory): { slug: string; headline: string
   );
 }
 
-/**
- * Waits until React has hydrated the server-rendered page. The server writes every time as UTC
- * ("23 Nov 2026, 07:45 UTC"); once hydrated, the browser rewrites it in the reader's own format,
- * which never ends in "UTC". Every page this is used on shows at least one time.
- */
+/** Waits until React has hydrated the server-rendered page: the layout then marks <html data-hydrated>. */
 export async function waitForHydration(page: Page): Promise<void> {
-  const times = page.locator("main time");
-  await expect(times.first()).toBeAttached();
-  await expect(times.first()).not.toHaveText(/UTC$/);
+  await expect(page.locator("html")).toHaveAttribute("data-hydrated", { timeout: 15_000 });
 }
 
 /** Marks the current document, so a test can tell a client-side navigation from a page load. */

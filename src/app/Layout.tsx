@@ -1,8 +1,8 @@
 // The frame of every page (masthead, the page, footer), and what the pages get from the app through
 // context: headline links learn here how to load the story page's code ahead of a click.
 import { useSuspenseQuery } from "@tanstack/react-query";
-import { useEffect, useRef } from "react";
-import { Link, NavLink, Outlet, ScrollRestoration, useLocation, useNavigation } from "react-router";
+import { type MouseEvent, useEffect, useRef } from "react";
+import { Link, NavLink, Outlet, ScrollRestoration, useLocation, useNavigation, useNavigationType } from "react-router";
 import { sectionsQuery } from "../api/queries";
 import { StoryPageLoader } from "../headlines/prefetchStory";
 import { storyPage } from "../routes/story/route";
@@ -14,7 +14,11 @@ import styles from "./Layout.module.css";
 export function Layout() {
   const { data: sections } = useSuspenseQuery(sectionsQuery());
   const navigation = useNavigation();
-  useFocusHeadingOnNavigation();
+  const followed = useFocusOnNavigation();
+  // The page says when the app has taken it over (<html data-hydrated>), for its browser tests.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "";
+  }, []);
   return (
     <StoryPageLoader value={storyPage.load}>
       <a className={styles.skipLink} href="#main">
@@ -45,7 +49,7 @@ export function Layout() {
       {navigation.state !== "idle" && (
         <div className={styles.progress} role="progressbar" aria-label="Loading page" aria-valuetext="Loading" />
       )}
-      <main id="main" className={styles.main} tabIndex={-1}>
+      <main id="main" className={styles.main} tabIndex={-1} onClickCapture={followed}>
         <Outlet />
       </main>
       <footer className={styles.footer}>
@@ -58,12 +62,24 @@ export function Layout() {
   );
 }
 
-/** After a client-side navigation, move focus to the new page's heading, as a page load would reset it. */
-function useFocusHeadingOnNavigation() {
+/**
+ * After a client-side navigation, move focus to the new page's heading, as a page load would reset
+ * it. Back and Forward instead put focus back on the link the reader followed from that page's
+ * main part, where the scroll comes back to, so the next Tab goes on from there (not from the top).
+ * Returns what notes the link followed: its place among the page's links, per page in the history.
+ */
+function useFocusOnNavigation() {
   const location = useLocation();
+  const navigationType = useNavigationType();
   const firstKey = useRef(location.key);
+  const followed = useRef(new Map<string, number>());
   useEffect(() => {
     if (location.key === firstKey.current || location.hash || keepsFocus(location.state)) return;
-    document.querySelector<HTMLElement>("main h1")?.focus({ preventScroll: true });
-  }, [location.key, location.hash, location.state]);
+    const link = navigationType === "POP" ? followed.current.get(location.key) : undefined;
+    (document.links[link ?? -1] ?? document.querySelector<HTMLElement>("main h1"))?.focus({ preventScroll: true });
+  }, [location.key, location.hash, location.state, navigationType]);
+  return (event: MouseEvent<HTMLElement>) => {
+    const link = (event.target as Element).closest("a");
+    if (link) followed.current.set(location.key, [...document.links].indexOf(link));
+  };
 }

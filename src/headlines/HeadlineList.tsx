@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import type { StorySummary } from "../model/story";
 import { SaveButton } from "../saved/SaveButton";
 import { Picture } from "../story/Picture";
-import { LocalTime } from "../time/LocalTime";
+import { SiteTime } from "../time/SiteTime";
 import { HeadlineLink } from "./HeadlineLink";
 import styles from "./HeadlineList.module.css";
 import { Kicker } from "./Kicker";
@@ -56,7 +56,7 @@ function HeadlineCard({
         </Heading>
         {showDeck && story.deck && <p className={styles.deck}>{story.deck}</p>}
         <p className={styles.meta}>
-          {story.section.name} · <LocalTime iso={story.publishedAt} />
+          {story.section.name} · <SiteTime iso={story.publishedAt} />
           {story.hasVideo && <span className={styles.video}> · Video</span>}
           {action}
         </p>

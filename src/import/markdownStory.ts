@@ -25,7 +25,14 @@ const frontMatterSchema = z.object({
   /** Corrections, each a date and a text: shown at the story's end whatever their order here. */
   corrections: z.array(z.object({ date: z.union([z.string(), z.date()]), text: z.string() })).default([]),
   image: z
-    .object({ src: z.string(), alt: z.string(), width: z.int().optional(), height: z.int().optional() })
+    .object({
+      src: z.string(),
+      alt: z.string(),
+      width: z.int().optional(),
+      height: z.int().optional(),
+      caption: z.string().optional(),
+      credit: z.string().optional(),
+    })
     .optional(),
   video: z
     .object({
@@ -82,6 +89,8 @@ export function parseMarkdownStory(source: string, sizeOf: ImageSizer = () => un
       src: meta.image.src,
       alt: meta.image.alt,
       ...sized(meta.image.src, meta.image.width, meta.image.height),
+      ...(meta.image.caption ? { caption: meta.image.caption } : {}),
+      ...(meta.image.credit ? { credit: meta.image.credit } : {}),
     },
     body: [...blocks, ...corrections],
   });

@@ -108,6 +108,9 @@ export const imageSchema = z.object({
   height: z.int().positive().max(20_000),
   /** Set by the server from the file of a site picture (model/picture.ts); whatever a client sends is replaced. */
   version: z.string().regex(PICTURE_VERSION, "16 hex digits").optional(),
+  /** What the picture shows, and who made it: set under the picture. */
+  caption: text(1_000).optional(),
+  credit: text(200).optional(),
 });
 
 export const videoSourceSchema = z.discriminatedUnion("type", [
@@ -125,7 +128,7 @@ export const blockSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("paragraph"), text: text(TEXT_LIMITS.paragraph) }),
   z.object({ type: z.literal("quote"), text: text(TEXT_LIMITS.quote), cite: text(200).optional() }),
   z.object({ type: z.literal("heading"), text: text(300) }),
-  imageSchema.extend({ type: z.literal("image"), caption: text(1_000).optional() }),
+  imageSchema.extend({ type: z.literal("image") }),
   // An inline headline of another story: linked when that story is in the store (slug), set as
   // plain text when it is not (yet): an importer re-links it when the story arrives.
   z.object({ type: z.literal("related"), headline: text(TEXT_LIMITS.related), slug: slugSchema.optional() }),

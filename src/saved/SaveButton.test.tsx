@@ -13,15 +13,14 @@ afterEach(() => {
 });
 
 describe("SaveButton", () => {
-  it("saves the story when pressed and removes it when pressed again", async () => {
+  it("saves the story when pressed, says Saved, and removes it when pressed again", async () => {
     renderWithApp(<SaveButton story={summary("ferry")} place="story" />);
-    const button = screen.getByRole("button", { name: "Save" });
-    expect(button.getAttribute("aria-pressed")).toBe("false");
+    const button = screen.getByRole("button", { name: "Save", pressed: false });
     await userEvent.click(button);
-    expect(button.getAttribute("aria-pressed")).toBe("true");
+    expect(screen.getByRole("button", { name: "Saved", pressed: true })).toBe(button);
     expect(savedStories().map((story) => story.slug)).toEqual(["ferry"]);
     await userEvent.click(button);
-    expect(button.getAttribute("aria-pressed")).toBe("false");
+    expect(screen.getByRole("button", { name: "Save", pressed: false })).toBe(button);
     expect(savedStories()).toEqual([]);
   });
 
@@ -37,6 +36,6 @@ describe("SaveButton", () => {
       localStorage.setItem(SAVED_STORIES_KEY, newValue);
       window.dispatchEvent(new StorageEvent("storage", { key: SAVED_STORIES_KEY, newValue }));
     });
-    expect(screen.getByRole("button", { name: "Save" }).getAttribute("aria-pressed")).toBe("true");
+    expect(screen.getByRole("button", { name: "Saved", pressed: true })).toBeTruthy();
   });
 });

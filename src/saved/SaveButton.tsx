@@ -11,7 +11,8 @@ interface Props {
 }
 
 /**
- * Save a story to read later, offline too: a toggle (aria-pressed). It works only with JavaScript,
+ * Save a story to read later, offline too: a toggle (aria-pressed) that says "Saved" once pressed,
+ * so its state is not told by colour alone (its name is what it shows). It works only with JavaScript,
  * so it appears only once the page runs, in a slot of its own size that keeps the page still.
  */
 export function SaveButton({ story, place }: Props) {
@@ -29,7 +30,7 @@ export function SaveButton({ story, place }: Props) {
           <svg className={styles.icon} viewBox="0 0 16 16" aria-hidden="true" focusable="false">
             <path d="M4 1.5h8a.5.5 0 0 1 .5.5v12.5L8 11.5l-4.5 3V2a.5.5 0 0 1 .5-.5Z" />
           </svg>
-          Save
+          {saved ? "Saved" : "Save"}
           {place === "card" && (
             <>
               {" "}

@@ -25,7 +25,7 @@ export function SearchBox({ id }: { id: string }) {
 
   return (
     <Form method="get" action="/search" role="search" className={styles.form}>
-      <label htmlFor={id} className="visually-hidden">
+      <label htmlFor={id} className={styles.label}>
         Search stories
       </label>
       <input
@@ -35,7 +35,6 @@ export function SearchBox({ id }: { id: string }) {
         type="search"
         name="q"
         value={value}
-        placeholder="Search stories"
         autoComplete="off"
         maxLength={200}
         onChange={(event) => {

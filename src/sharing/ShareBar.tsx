@@ -17,18 +17,12 @@ export function shareTargets({ url, title }: Shareable) {
   ];
 }
 
-/**
- * Share the story: a link per platform, then the share sheet or copy link once the page runs
- * (in a slot of its size, so its arrival moves nothing).
- */
-export function ShareBar({ url, title, label }: Shareable & { label: string }) {
-  const hydrated = useHydrated();
-  const [message, setMessage] = useState("");
-  const item = { url, title };
+/** Share the story: a link per platform, each a whole target on a phone. */
+export function ShareLinks({ url, title, label }: Shareable & { label: string }) {
   return (
     <nav className={styles.bar} aria-label={label}>
       <ul className={styles.targets}>
-        {shareTargets(item).map((target) => (
+        {shareTargets({ url, title }).map((target) => (
           <li key={target.name}>
             <a
               href={target.href}
@@ -39,13 +33,22 @@ export function ShareBar({ url, title, label }: Shareable & { label: string }) {
           </li>
         ))}
       </ul>
+    </nav>
+  );
+}
+
+/**
+ * The share sheet, or copy link where there is none: it needs the page's script, so it arrives
+ * with it, in a slot of its size that keeps the page still (and takes no room without scripts).
+ */
+export function ShareButton(item: Shareable) {
+  const hydrated = useHydrated();
+  const [message, share] = useShareOutcome();
+  return (
+    <>
       <span className={styles.primarySlot}>
         {hydrated && (
-          <button
-            type="button"
-            className={styles.primary}
-            onClick={async () => setMessage(outcomeMessage[await shareLink(item)])}
-          >
+          <button type="button" className={styles.primary} onClick={() => void share(item)}>
             {canUseShareSheet(item) ? "Share" : "Copy link"}
           </button>
         )}
@@ -53,6 +56,21 @@ export function ShareBar({ url, title, label }: Shareable & { label: string }) {
       <span className={styles.status} role="status">
         {message}
       </span>
-    </nav>
+    </>
   );
+}
+
+/** How long "Link copied." stays on screen (it is announced at once). */
+const OUTCOME_SHOWN_MS = 5_000;
+
+/** Shares an item and says how it went, for a few seconds. */
+export function useShareOutcome(): [string, (item: Shareable) => Promise<void>] {
+  const [message, setMessage] = useState("");
+  return [
+    message,
+    async (item) => {
+      setMessage(outcomeMessage[await shareLink(item)]);
+      setTimeout(setMessage, OUTCOME_SHOWN_MS, "");
+    },
+  ];
 }

@@ -1,6 +1,5 @@
-import { useState } from "react";
+import { useShareOutcome } from "./ShareBar";
 import styles from "./ShareBar.module.css";
-import { outcomeMessage, shareLink } from "./shareLink";
 
 /**
  * "Share this quote": a link to the story's quote URL, which shares or copies that URL when the
@@ -8,14 +7,14 @@ import { outcomeMessage, shareLink } from "./shareLink";
  * quote, not part of the story, so reader views and read-later apps leave it out.
  */
 export function ShareQuote({ url, title, text }: { url: string; title: string; text: string }) {
-  const [message, setMessage] = useState("");
+  const [message, share] = useShareOutcome();
   return (
     <aside className={styles.quoteShare}>
       <a
         href={url}
-        onClick={async (event) => {
+        onClick={(event) => {
           event.preventDefault();
-          setMessage(outcomeMessage[await shareLink({ url, title, text })]);
+          void share({ url, title, text });
         }}
       >
         Share this quote

@@ -2,6 +2,7 @@
 // starts from an index that gives its rows in the order asked for, so a page costs the same at
 // fifty stories or at a hundred thousand (src/store/queryPlans.test.ts holds them to it).
 import { type Kysely, sql } from "kysely";
+import { kickerCase } from "../model/kickerCase";
 import { type Block, imageSchema, type StorySummary } from "../model/story";
 import { type Cursor, encodeCursor, type StoryListQuery } from "../model/storyList";
 import { withKeptPlan } from "./keptPlans";
@@ -60,7 +61,7 @@ export function toSummary(row: SummaryRow): StorySummary {
   const image = row.image_json ? storedImage.parse(JSON.parse(row.image_json)) : undefined;
   return {
     slug: row.slug,
-    ...(row.kicker ? { kicker: row.kicker } : {}),
+    ...(row.kicker ? { kicker: kickerCase(row.kicker) } : {}),
     headline: row.headline,
     ...(row.deck ? { deck: row.deck } : {}),
     section: { slug: row.section_slug, name: row.section_name },

@@ -1,7 +1,7 @@
 import { Fragment } from "react";
 import { Link } from "react-router";
 import type { Story } from "../model/story";
-import { LocalTime } from "../time/LocalTime";
+import { SiteTime } from "../time/SiteTime";
 import { readingMinutes } from "./readingTime";
 import styles from "./Story.module.css";
 
@@ -30,11 +30,11 @@ export function Byline({ story }: { story: Story }) {
         </p>
       )}
       <p className={styles.dates}>
-        Published <LocalTime iso={story.publishedAt} />
+        Published <SiteTime iso={story.publishedAt} />
         {story.updatedAt !== story.publishedAt && (
           <>
             {" "}
-            · Updated <LocalTime iso={story.updatedAt} />
+            · Updated <SiteTime iso={story.updatedAt} />
           </>
         )}{" "}
         · {readingMinutes(story.body)} min read

@@ -1,5 +1,5 @@
 import type { CorrectionBlock } from "../model/story";
-import { LocalTime } from "../time/LocalTime";
+import { SiteTime } from "../time/SiteTime";
 import styles from "./Story.module.css";
 
 /**
@@ -16,7 +16,7 @@ export function Corrections({ corrections }: { corrections: CorrectionBlock[] })
       {corrections.map((correction, index) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: corrections have no identity but their order
         <p key={index}>
-          <LocalTime iso={correction.date} />: {correction.text}
+          <SiteTime iso={correction.date} />: {correction.text}
         </p>
       ))}
     </section>

@@ -12,7 +12,7 @@ import { liveEntriesQuery } from "../api/queries";
 import type { LiveEntry } from "../model/liveEntry";
 import { beforeParam } from "../model/liveParams";
 import type { Story } from "../model/story";
-import { LocalTime } from "../time/LocalTime";
+import { SiteTime } from "../time/SiteTime";
 import styles from "./LiveEntries.module.css";
 import { StoryBody } from "./StoryBody";
 
@@ -88,7 +88,7 @@ function Entry({ entry, fresh }: { entry: LiveEntry; fresh: boolean }) {
     <li id={`entry-${entry.id}`} className={fresh ? `${styles.entry} ${styles.fresh}` : styles.entry}>
       <article>
         <p className={styles.meta}>
-          <LocalTime iso={entry.postedAt} />
+          <SiteTime iso={entry.postedAt} />
           {entry.pinned && <span className={styles.pin}>Pinned</span>}
         </p>
         {entry.headline && <h3 className={styles.headline}>{entry.headline}</h3>}

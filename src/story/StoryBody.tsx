@@ -5,6 +5,7 @@ import { ShareQuote } from "../sharing/ShareQuote";
 import { VideoPlayer } from "../video/VideoPlayer";
 import { Corrections } from "./Corrections";
 import { Picture } from "./Picture";
+import { PictureCaption } from "./PictureCaption";
 import { RelatedHeadline } from "./RelatedHeadline";
 import styles from "./Story.module.css";
 
@@ -89,7 +90,7 @@ function StoryBlock({ block, passage, marked, startAt, share }: BlockProps) {
             loading="lazy"
             decoding="async"
           />
-          {block.caption && <figcaption>{block.caption}</figcaption>}
+          <PictureCaption image={block} />
         </figure>
       );
     case "related":

@@ -1,7 +1,8 @@
 // "Show 2 new stories": on a list of the newest stories (front, section, tag, author), once the
 // change stream says stories were published, the list's newest are fetched apart (their own
 // query) and those not on screen yet are counted. Nothing on screen moves until the reader asks;
-// then the list is fetched again in place and focus goes to the first new headline.
+// then the list is fetched again in place and focus goes to the first new headline. The reader may
+// dismiss it instead: it comes back only when more stories arrive.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { newestStoriesQuery } from "../api/queries";
@@ -23,6 +24,8 @@ export function NewStoriesNotice({ filter, shown, queryKeys }: Props) {
   const published = usePublishedCount();
   const queryClient = useQueryClient();
   const [revealing, setRevealing] = useState(false);
+  /** The newest story waiting when the reader dismissed the notice: it comes back for a newer one. */
+  const [dismissed, setDismissed] = useState<string>();
   /** The first new story, to take focus once it is on screen. */
   const [focusOn, setFocusOn] = useState<string | null>(null);
   const { data: newest } = useQuery(newestStoriesQuery(filter, published));
@@ -46,10 +49,18 @@ export function NewStoriesNotice({ filter, shown, queryKeys }: Props) {
   const count = waiting.length;
   return (
     <div className={styles.notice} role="status">
-      {count > 0 && (
+      {count > 0 && waiting[0]?.slug !== dismissed && (
         <p className={styles.message}>
           <button type="button" className={styles.button} onClick={() => void reveal()} disabled={revealing}>
             {revealing ? "Loading…" : `Show ${count} new ${count === 1 ? "story" : "stories"}`}
+          </button>
+          <button
+            type="button"
+            className={styles.button}
+            aria-label="Dismiss"
+            onClick={() => setDismissed(waiting[0]?.slug)}
+          >
+            ×
           </button>
         </p>
       )}

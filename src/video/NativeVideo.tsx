@@ -5,7 +5,8 @@ import styles from "./VideoPlayer.module.css";
 const HLS = "application/vnd.apple.mpegurl";
 
 /**
- * The browser's own player with every source and captions track. A start time rides on the
+ * The browser's own player with every source and captions track, named by the video's title (the
+ * figure's caption names the figure, not the video in it). A start time rides on the
  * sources as a media fragment (#t=), so it works before any script runs. hls.js is fetched only
  * when the only playable source is an HLS playlist and the browser cannot play HLS itself.
  */
@@ -37,7 +38,15 @@ export function NativeVideo({ video, startAt }: { video: VideoBlock; startAt?: n
   const download = video.sources.find((source) => source.type === "video/mp4" || source.type === "video/webm");
   return (
     // biome-ignore lint/a11y/useMediaCaption: the captions tracks are rendered from the story's data below
-    <video ref={ref} className={styles.native} controls playsInline preload="metadata" poster={video.poster}>
+    <video
+      ref={ref}
+      className={styles.native}
+      controls
+      playsInline
+      preload="metadata"
+      poster={video.poster}
+      aria-label={video.title}
+    >
       {video.sources.map((source) => (
         <source key={source.src} src={`${source.src}${fragment}`} type={source.type} />
       ))}

@@ -32,11 +32,11 @@ export default function HomePage() {
           <HeadlineList stories={rest} showDeck={false} />
           <MostRead />
         </section>
-      </div>
-      <div className={styles.sections}>
-        {sections.map((section) => (
-          <SectionTeaser key={section.slug} section={section} />
-        ))}
+        <div className={styles.sections}>
+          {sections.map((section) => (
+            <SectionTeaser key={section.slug} section={section} />
+          ))}
+        </div>
       </div>
     </>
   );

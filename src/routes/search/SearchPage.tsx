@@ -6,7 +6,7 @@ import { searchQuery } from "../../api/queries";
 import { HeadlineLink } from "../../headlines/HeadlineLink";
 import { MostRead } from "../../headlines/MostRead";
 import type { SearchHit, Snippet } from "../../model/search";
-import { LocalTime } from "../../time/LocalTime";
+import { SiteTime } from "../../time/SiteTime";
 import { searchPageParams } from "./queries";
 import styles from "./SearchPage.module.css";
 
@@ -56,7 +56,7 @@ function SearchResult({ hit }: { hit: SearchHit }) {
         <SnippetText parts={hit.snippet} />
       </p>
       <p className={styles.meta}>
-        {hit.section.name} · <LocalTime iso={hit.publishedAt} />
+        {hit.section.name} · <SiteTime iso={hit.publishedAt} />
       </p>
     </li>
   );

@@ -9,10 +9,11 @@ import { MostRead } from "../../headlines/MostRead";
 import { quoteParam } from "../../model/quotes";
 import type { Story } from "../../model/story";
 import { SaveButton } from "../../saved/SaveButton";
-import { ShareBar } from "../../sharing/ShareBar";
+import { ShareButton, ShareLinks } from "../../sharing/ShareBar";
 import { Byline } from "../../story/Byline";
 import { LiveEntries } from "../../story/LiveEntries";
 import { Picture } from "../../story/Picture";
+import { PictureCaption } from "../../story/PictureCaption";
 import { RelatedStories } from "../../story/RelatedStories";
 import styles from "../../story/Story.module.css";
 import { StoryBody } from "../../story/StoryBody";
@@ -34,7 +35,7 @@ export default function StoryPage() {
       <StoryUpdateNotice slug={slug} shownSince={dataUpdatedAt} />
       <StoryArticle story={story} search={search} marked={marked} />
       <div className={styles.beside}>
-        <MostRead as="aside" />
+        <MostRead as="aside" besides={story.slug} />
       </div>
     </>
   );
@@ -67,13 +68,15 @@ const StoryArticle = memo(function StoryArticle({
         {story.deck && <p className={styles.deck}>{story.deck}</p>}
         <Byline story={story} />
         <div className={styles.actions}>
-          <ShareBar url={story.url} title={story.headline} label="Share this story" />
           <SaveButton story={story} place="story" />
+          <ShareButton url={story.url} title={story.headline} />
         </div>
+        <ShareLinks url={story.url} title={story.headline} label="Share this story" />
       </header>
       {story.image && (
         <figure className={styles.lead}>
           <Picture image={story.image} alt={story.image.alt} sizes={LEAD_SIZES} fetchPriority="high" />
+          <PictureCaption image={story.image} />
         </figure>
       )}
       <StoryBody
@@ -86,7 +89,10 @@ const StoryArticle = memo(function StoryArticle({
       {/* The story's footer: sharing, its tags and related stories, about the story but not of it
           (reader views leave an article's footer out). */}
       <footer className={styles.footer}>
-        <ShareBar url={story.url} title={story.headline} label="Share this story (end)" />
+        <div className={styles.actions}>
+          <ShareButton url={story.url} title={story.headline} />
+        </div>
+        <ShareLinks url={story.url} title={story.headline} label="Share this story (end)" />
         {story.tags.length > 0 && (
           <ul className={styles.tags} aria-label="Tags">
             {story.tags.map((tag) => (

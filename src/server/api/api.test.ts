@@ -86,7 +86,7 @@ describe.each(testEngines)("on %s", (engine) => {
       expect(status).toBe(200);
       const story = storySchema.parse(body);
       expect(story.url).toBe("https://news.example/stories/ferry-crew-pulls-kayakers-from-the-sound");
-      expect(story.kicker).toBe("WATCH");
+      expect(story.kicker).toBe("Watch");
       const inline = story.body.flatMap((b) => (b.type === "related" ? [b.slug] : []));
       expect(inline.length).toBeGreaterThanOrEqual(2);
       expect(story.related.slice(0, inline.length).map((s) => s.slug)).toEqual(inline);

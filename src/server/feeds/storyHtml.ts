@@ -3,6 +3,7 @@
 import { corrections } from "../../model/corrections";
 import type { Block, Image, Story, VideoBlock } from "../../model/story";
 import { videoFile } from "../../model/videoFile";
+import { formatSiteTime } from "../../time/siteTime";
 import { el, fragment, type Markup } from "./xml";
 
 /** Makes a site path (or an https URL, left as it is) absolute against PUBLIC_URL. */
@@ -13,15 +14,13 @@ export type FeedStory = Omit<Story, "related">;
 
 export function storyHtml(story: FeedStory, absolute: Absolute): Markup {
   return fragment(
-    story.image && el("figure", {}, imageElement(story.image, absolute)),
+    story.image && el("figure", {}, imageElement(story.image, absolute), pictureCaption(story.image)),
     ...story.body.map((block) => blockHtml(block, story, absolute)),
     correctionsHtml(story),
   );
 }
 
-const utc = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-
-/** The story's corrections at its end, as on its page (dated in UTC, as the page is before it runs). */
+/** The story's corrections at its end, as on its page (dated in the site's zone, as on the page). */
 function correctionsHtml(story: FeedStory): Markup | undefined {
   const list = corrections(story.body);
   if (list.length === 0) return undefined;
@@ -30,12 +29,7 @@ function correctionsHtml(story: FeedStory): Markup | undefined {
     {},
     el("h2", {}, list.length === 1 ? "Correction" : "Corrections"),
     ...list.map((correction) =>
-      el(
-        "p",
-        {},
-        el("time", { datetime: correction.date }, `${utc.format(new Date(correction.date))} UTC`),
-        `: ${correction.text}`,
-      ),
+      el("p", {}, el("time", { datetime: correction.date }, formatSiteTime(correction.date)), `: ${correction.text}`),
     ),
   );
 }
@@ -56,7 +50,7 @@ export function blockHtml(block: Block, story: Pick<FeedStory, "url">, absolute:
         block.cite && el("figcaption", {}, block.cite),
       );
     case "image":
-      return el("figure", {}, imageElement(block, absolute), block.caption && el("figcaption", {}, block.caption));
+      return el("figure", {}, imageElement(block, absolute), pictureCaption(block));
     case "related":
       return el(
         "p",
@@ -74,6 +68,12 @@ export function blockHtml(block: Block, story: Pick<FeedStory, "url">, absolute:
 
 function unknownBlock(block: never): never {
   throw new Error(`No feed renderer for story block ${JSON.stringify(block)}`);
+}
+
+/** What a picture shows and who made it, as under it on the page. */
+function pictureCaption({ caption, credit }: Image): Markup | undefined {
+  if (!caption && !credit) return undefined;
+  return el("figcaption", {}, [caption, credit && `Picture: ${credit}`].filter(Boolean).join(" "));
 }
 
 function imageElement(image: Image, absolute: Absolute): Markup {

@@ -15,9 +15,13 @@ import { nameDependencies } from "../http/caching";
 import { CSP } from "../http/securityHeaders";
 import { slugParam } from "../http/slugParam";
 
+// The player fills the frame under one line that names the story and links back to it.
 const STYLE =
   "html,body{margin:0;height:100%;background:#000;color:#fff;font:16px system-ui,sans-serif}" +
-  "video,iframe{display:block;width:100%;height:100%;border:0;object-fit:contain}a{color:#fff}";
+  "body{display:flex;flex-direction:column}" +
+  "header{padding:0.5rem 0.75rem;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}" +
+  "a{color:#fff}a:focus-visible,video:focus-visible{outline:3px solid #8ab4f8;outline-offset:-3px}" +
+  "video,iframe{display:block;flex:1;min-height:0;width:100%;border:0;object-fit:contain}";
 
 const styleHash = `'sha256-${createHash("sha256").update(STYLE).digest("base64")}'`;
 
@@ -37,7 +41,8 @@ const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
 
 export function embedPage(story: Story, video: VideoBlock): string {
-  const title = escape(video.title);
+  const title = escapeHtml(video.title);
+  const storyLink = `<a href="${escapeHtml(story.url)}" target="_blank" rel="noopener">${escapeHtml(story.headline)}</a>`;
   const files = video.sources.filter((s) => s.type !== "video/youtube");
   const youtube = video.sources.find((s) => s.type === "video/youtube");
   const player =
@@ -48,9 +53,10 @@ export function embedPage(story: Story, video: VideoBlock): string {
           video.width && video.height ? ` width="${video.width}" height="${video.height}"` : "",
           ">",
           ...files.map((s) => `<source src="${escapeHtml(s.src)}" type="${escapeHtml(s.type)}">`),
+          // The first captions track is on from the start, as on the story's page.
           ...(video.captions ?? []).map(
-            (c) =>
-              `<track kind="captions" src="${escapeHtml(c.src)}" srclang="${escapeHtml(c.srclang)}" label="${escapeHtml(c.label)}">`,
+            (c, index) =>
+              `<track kind="captions" src="${escapeHtml(c.src)}" srclang="${escapeHtml(c.srclang)}" label="${escapeHtml(c.label)}"${index === 0 ? " default" : ""}>`,
           ),
           `<a href="${escapeHtml(story.url)}" target="_blank" rel="noopener">Watch “${escapeHtml(story.headline)}” on ${SITE_NAME}</a>`,
           "</video>",
@@ -67,7 +73,7 @@ export function embedPage(story: Story, video: VideoBlock): string {
     '<meta name="robots" content="noindex">',
     `<style>${STYLE}</style>`,
     "</head>",
-    `<body>${player}</body>`,
+    `<body><header>${storyLink} · ${SITE_NAME}</header>${player}</body>`,
     "</html>",
     "",
   ].join("\n");
