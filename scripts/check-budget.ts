@@ -6,7 +6,8 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { readClientBuild } from "../src/server/pages/clientBuild.ts";
 
-const BUDGET = 125 * 1024;
+// 126 KB since 2026-12-06 (docs/decisions/028): 125 until this session's reader work filled the last of it.
+const BUDGET = 126 * 1024;
 const clientDir = "dist/client";
 const client = readClientBuild(clientDir);
 

@@ -23,13 +23,14 @@ export function MostRead({
   /** The story the page is of, left out of the list. */
   besides?: string;
 }) {
-  const { data, isError } = useQuery(mostReadQuery());
+  const { data } = useQuery(mostReadQuery());
   const stories = data?.filter((story) => story.slug !== besides);
-  if (isError || stories?.length === 0) return null;
+  if (stories?.length === 0) return null;
   return (
     <Element className={styles.mostRead} aria-labelledby="most-read-heading">
       <h2 id="most-read-heading" className={styles.heading}>
-        Most read
+        {/* Until the list comes (or without JavaScript), the heading leads to where it is listed. */}
+        {stories ? "Most read" : <a href={MOST_READ_PATH}>Most read</a>}
       </h2>
       {stories ? (
         <ol className={styles.list}>
@@ -40,9 +41,7 @@ export function MostRead({
           ))}
         </ol>
       ) : (
-        <p className={styles.pending}>
-          <a href={MOST_READ_PATH}>The stories read most today</a>
-        </p>
+        <div className={styles.pending} />
       )}
     </Element>
   );
