@@ -15,6 +15,9 @@ describe("readConfig", () => {
       requestTimeoutMs: 20_000,
       rateLimits: true,
       sharedLimits: false,
+      // No CDN told of writes: one may keep an answer 10 s.
+      cdnPurgeUrls: [],
+      cdnMaxAgeS: 10,
     });
   });
 
@@ -31,6 +34,8 @@ describe("readConfig", () => {
       RATE_LIMITS: "0",
       RENDER_CACHE_MB: "0.5",
       REQUEST_TIMEOUT_S: "2.5",
+      CDN_PURGE_URL: "http://varnish-a:6081/, http://varnish-b:6081/",
+      CDN_MAX_AGE: "3600",
     });
     expect(config).toEqual({
       port: 8080,
@@ -45,6 +50,8 @@ describe("readConfig", () => {
       requestTimeoutMs: 2_500,
       rateLimits: false,
       sharedLimits: true,
+      cdnPurgeUrls: ["http://varnish-a:6081/", "http://varnish-b:6081/"],
+      cdnMaxAgeS: 3600,
     });
   });
 

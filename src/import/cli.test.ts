@@ -82,7 +82,8 @@ describe("npm run import", () => {
     expect(output).toContain(`${SITE}/stories/tugboat-crews-race-across-the-harbour-for-charity`);
 
     const tugs = await store.getStory("tugboat-crews-race-across-the-harbour-for-charity");
-    expect(tugs?.kicker).toBe("VIDEO");
+    // Kept as typed, read back in ordinary case (set in capitals by CSS: decision 025).
+    expect(tugs?.kicker).toBe("Video");
     expect(tugs?.section.slug).toBe("city");
     expect(tugs?.body).toContainEqual({
       type: "related",
@@ -302,7 +303,7 @@ describe("npm run import", () => {
     expect(output).toContain("Related headlines: 2 resolved, 0 unresolved.");
     const imported = output.match(/stories\/([a-z0-9-]+)/)?.[1] ?? "";
     const story = await store.getStory(imported);
-    expect(story?.kicker).toBe("WATCH");
+    expect(story?.kicker).toBe("Watch");
     expect(story?.related.slice(0, 2).map((s) => s.slug)).toEqual(["related-story-0", "related-story-1"]);
     expect(story?.body.at(-1)).toMatchObject({ type: "video", sources: [] });
   });
@@ -362,7 +363,7 @@ describe.each(testEngines)("npm run import into a %s store that never ran npm st
   it.skipIf(sharedSampleMissing)("imports the scraped sample through the command's entry point", async () => {
     expect(await main([sharedSamplePath], { DATABASE_URL: database.url, LOG_REQUESTS: "0" })).toBe(0);
     const [summary] = (await fresh.listStories({ limit: 5 })).items;
-    expect(summary?.kicker).toBe("WATCH");
+    expect(summary?.kicker).toBe("Watch");
     expect(summary?.section.slug).toBe("city");
   });
 });

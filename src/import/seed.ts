@@ -384,7 +384,7 @@ export function generateStory(index: number, { sections, media }: SeedContext): 
     }
     if (after === imageAfter) {
       const { src, alt, width, height, version } = d.pick(media.images);
-      body.push({ src, alt, width, height, version, type: "image", caption: fill(d.pick(words.IMAGE_CAPTIONS)) });
+      body.push({ src, alt, width, height, version, caption: fill(d.pick(words.IMAGE_CAPTIONS)), type: "image" });
     }
     for (const [k, target] of related.entries())
       if (relatedAfter[k] === after) {

@@ -186,7 +186,11 @@ describe.each(testEngines)("on %s", (engine) => {
     expect(document.querySelectorAll("video")).toHaveLength(1);
     expect(document.querySelector("video")?.getAttribute("poster")).toMatch(/^\/media\//);
     expect(document.querySelector("video track")?.getAttribute("kind")).toBe("captions");
-    expect(document.querySelectorAll("script, nav, header, footer")).toHaveLength(0);
+    expect(document.querySelectorAll("script, nav, footer")).toHaveLength(0);
+    // Besides the player, a line names the story and links back to it (issue 25): every link leads there.
+    const links = [...document.querySelectorAll("a")].map((a) => a.getAttribute("href"));
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) expect(link).toMatch(new RegExp(`/stories/${WATCH}$`));
     for (const path of ["/", `/stories/${WATCH}`, "/sections/city"]) {
       const other = (await fetch(`${server.url}${path}`)).headers.get("content-security-policy") ?? "";
       expect(other, path).toContain("frame-ancestors 'self'");

@@ -60,7 +60,8 @@ describe.each(testEngines)("search plans on %s", (engine) => {
   });
 
   it("catches a query that reads every story", async () => {
-    const query = sql`select slug from stories where headline like ${"%harbour%"} order by headline`.compile(db);
+    // By the deck, which no index holds (the headline is in stories_headlines, which PostgreSQL would read whole instead).
+    const query = sql`select slug from stories where deck like ${"%harbour%"} order by deck`.compile(db);
     expect((await scans(query)).scans).not.toEqual([]);
   });
 });
