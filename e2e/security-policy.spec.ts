@@ -29,7 +29,8 @@ async function watchPage(page: Page): Promise<Watch> {
       if (document.readyState === "interactive" && window === window.top)
         (window as unknown as { __serverNodes?: Element[] }).__serverNodes = [
           ...document.querySelectorAll("#root header, #root main, #root main *, #root footer"),
-        ];
+          // Most read is made by the browser (docs/decisions/026): its placeholder gives way to the list, or to nothing.
+        ].filter((node) => !node.closest('[aria-labelledby="most-read-heading"]'));
     });
   });
   page.on("console", (message) => {
