@@ -20,9 +20,11 @@
 // - picture markers in several forms, photo credits after captions, ad labels between blocks, and
 //   a wire's "Reporting by …" line.
 // Everything comes from a seed: the same stories, seed and count give the same variants.
+
 import type { Block } from "../../model/story";
 import type { CorpusStory } from "../plainText/corpus";
 import type { PlainTextStory } from "../plainText/story";
+import { FILLERS } from "../seedWords";
 
 export interface GenerateOptions {
   seed: number;
@@ -318,20 +320,8 @@ const EMBED_INTRODUCTIONS: Phrases = {
   ],
 };
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
+/** Month names, as the seeded stories spell them (import/seedWords.ts). */
+const MONTHS: readonly string[] = FILLERS.month ?? [];
 const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
 // --- Rendering -----------------------------------------------------------------------------------

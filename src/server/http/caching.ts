@@ -51,8 +51,14 @@ const HEADER_SAFE_KEY = /^[a-z]+(?::[a-z0-9-]+)?$/;
  * that cannot say what it changed purges.
  */
 export function nameDependencies(reply: FastifyReply, keys: Iterable<string>): void {
+  const { surrogateKey, cacheTag } = dependencyHeaders(keys);
+  reply.header("surrogate-key", surrogateKey).header("cache-tag", cacheTag);
+}
+
+/** The two headers' values for these keys (made once for a kept answer, not on each sending). */
+function dependencyHeaders(keys: Iterable<string>): { surrogateKey: string; cacheTag: string } {
   const named = [EVERYTHING, ...[...keys].filter((key) => HEADER_SAFE_KEY.test(key))];
-  reply.header("surrogate-key", named.join(" ")).header("cache-tag", named.join(","));
+  return { surrogateKey: named.join(" "), cacheTag: named.join(",") };
 }
 
 type Encoding = "br" | "gzip" | "identity";
@@ -81,6 +87,8 @@ interface Answer {
   /** When its request began, in the freshness' moments; and what it shows (answerFreshness.ts). */
   stamp: number;
   keys: string[];
+  /** Its keys as a CDN reads them (dependencyHeaders). */
+  named: { surrogateKey: string; cacheTag: string };
   /** For an answer showing what changes by the clock: when it is too old to send (ms since the epoch). */
   expires?: number;
   contentType: string;
@@ -175,7 +183,7 @@ export function cacheAnswers(
       .header("cache-control", answer.expires === undefined ? cacheControl : byClockCacheControl)
       .header("etag", answer.etag)
       .header("vary", "accept-encoding");
-    nameDependencies(reply, answer.keys);
+    reply.header("surrogate-key", answer.named.surrogateKey).header("cache-tag", answer.named.cacheTag);
     if (etagMatches(request.headers["if-none-match"], answer.etag)) return reply.code(304).send();
     const body = await encode(request, reply, answer, request.url);
     return reply.code(200).type(answer.contentType).send(body);
@@ -195,7 +203,9 @@ export function cacheAnswers(
     reply.header("vary", "accept-encoding");
     if (reply.hasHeader("etag") || !(typeof payload === "string" || Buffer.isBuffer(payload))) return payload;
     const keys = dependencies.keysOf(request);
-    if (reply.statusCode < 500 && !reply.hasHeader("surrogate-key")) nameDependencies(reply, keys);
+    const named = dependencyHeaders(keys);
+    if (reply.statusCode < 500 && !reply.hasHeader("surrogate-key"))
+      reply.header("surrogate-key", named.surrogateKey).header("cache-tag", named.cacheTag);
     if (reply.statusCode !== 200) return payload;
     const contentType = String(reply.getHeader("content-type") ?? "application/octet-stream");
     // A page is kept, and tagged, without its nonce: the tag stays that of what the page says.
@@ -206,6 +216,7 @@ export function cacheAnswers(
       etag: bodyEtag(page.body),
       stamp: checked.get(request)?.stamp ?? -1,
       keys,
+      named,
       ...(byClock ? { expires: now().getTime() + BY_CLOCK_S * 1000 } : {}),
       contentType,
       page,
