@@ -226,6 +226,7 @@ export async function buildApp({
       dependencies,
       sharedMaxAgeS: cdn.sharedMaxAgeS,
       now,
+      security: headers,
     });
     tellPagesTheirPlace(dynamic, placeOf);
     const readerFor = (request: FastifyRequest) => dependencies.readerFor(request);

@@ -81,9 +81,8 @@ async function runServer() {
   // request on a new connection (to another process or server) rather than on this one, which
   // would be reset as the process exits.
   let draining = false;
-  app.addHook("onSend", (_request, reply, payload, done) => {
-    if (draining) reply.header("connection", "close");
-    done(null, payload);
+  app.server.on("request", (_request, response) => {
+    if (draining) response.shouldKeepAlive = false;
   });
   await app.listen({ port: config.port, host: config.host });
 

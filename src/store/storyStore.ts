@@ -150,10 +150,17 @@ const KEPT_INVALIDATIONS = 10_000;
 /** Calls `wake` when another server writes (PostgreSQL LISTEN, store/changeNotifications.ts); returns a stop function. */
 export type ChangeListener = (wake: () => void) => () => Promise<void>;
 
+/** What a store may be given beside its database: how it hears other servers, and a cheaper way to read its version. */
+export interface StoreExtras {
+  listenForChanges?: ChangeListener;
+  /** The store's version, read outside Kysely (store/sqliteFile.ts's own connection); closed with the store. */
+  versionReader?: { read(): number; close(): void };
+}
+
 export function createStoryStore(
   db: Kysely<Database>,
   engine: Engine,
-  { listenForChanges }: { listenForChanges?: ChangeListener } = {},
+  { listenForChanges, versionReader }: StoreExtras = {},
 ): StoryStore {
   const watchers = new Set<() => void>();
   const writeWatchers = new Set<WriteWatcher>();
@@ -375,6 +382,7 @@ export function createStoryStore(
     },
 
     async version() {
+      if (versionReader) return versionReader.read();
       const { rows } = await db.executeQuery(versionQuery);
       return Number(rows[0]?.version ?? 0);
     },
@@ -418,6 +426,7 @@ export function createStoryStore(
     },
 
     async close() {
+      versionReader?.close();
       await db.destroy();
     },
   };
