@@ -22,6 +22,7 @@ import { revisionRoutes } from "./api/revisionRoutes";
 import { viewRoutes } from "./api/viewRoutes";
 import { createAccess } from "./auth/access";
 import { accountRoutes } from "./auth/accountRoutes";
+import { passkeyRoutes } from "./auth/passkeyRoutes";
 import { DEFAULT_SESSIONS, type SessionSettings } from "./auth/sessions";
 import { signInRoutes } from "./auth/signInRoutes";
 import { type EventStreamOptions, eventRoutes, tellPagesTheirPlace } from "./events/eventRoutes";
@@ -214,6 +215,7 @@ export async function buildApp({
   await app.register(revisionRoutes, { store, access });
   // Accounts, keys and sessions: behind their own checks, never kept or cached.
   await app.register(signInRoutes, { store, access, counter, publicUrl, now });
+  await app.register(passkeyRoutes, { store, access, publicUrl, now });
   await app.register(accountRoutes, { store, access, publicUrl, now });
   // Site pictures: read (and versioned) when a story is published, derived into renditions on request.
   const pictures = new SitePictures(publicDir);
