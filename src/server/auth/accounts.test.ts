@@ -139,6 +139,28 @@ describe.each(testEngines)("on %s", (engine) => {
       }
     });
 
+    it("npm run account -- refuses a role it does not know, and invite makes a new link for an account", async () => {
+      const env = { DATABASE_URL: server.databaseUrl, PUBLIC_URL: SITE };
+      const wrong = await runAccount(["add", "--email", "who@news.example", "--role", "owner"], env, clock);
+      expect(wrong.exitCode).toBe(2);
+      expect(wrong.output).toContain("contributor, author, editor, admin");
+      expect((await runAccount(["invite", "--email", "nobody@news.example"], env, clock)).exitCode).toBe(1);
+      const { email } = await person("author");
+      const again = await runAccount(["invite", "--email", email], env, clock);
+      expect(again.exitCode).toBe(0);
+      const token = /\/invitations\/([A-Za-z0-9_-]{43})/.exec(again.output)?.[1];
+      const newPassword = "a brand new passphrase";
+      const accepted = await call(
+        "POST",
+        `/api/invitations/${token}`,
+        { password: newPassword },
+        { headers: sameOrigin },
+      );
+      expect(accepted.status).toBe(200);
+      expect((await signIn(email, PASSWORD)).status).toBe(401);
+      expect((await signIn(email, newPassword)).status).toBe(200);
+    });
+
     it("refuses an invitation past its expiry, and one that never was", async () => {
       const made = await call(
         "POST",
