@@ -15,6 +15,8 @@ describe("readConfig", () => {
       requestTimeoutMs: 20_000,
       rateLimits: true,
       sharedLimits: false,
+      // Signed-in sessions: two hours idle, twelve in all.
+      sessions: { idleMs: 7_200_000, maxMs: 43_200_000 },
       // No CDN told of writes: one may keep an answer 10 s.
       cdnPurgeUrls: [],
       cdnMaxAgeS: 10,
@@ -36,6 +38,8 @@ describe("readConfig", () => {
       REQUEST_TIMEOUT_S: "2.5",
       CDN_PURGE_URL: "http://varnish-a:6081/, http://varnish-b:6081/",
       CDN_MAX_AGE: "3600",
+      SESSION_IDLE_MINUTES: "30",
+      SESSION_MAX_HOURS: "8",
     });
     expect(config).toEqual({
       port: 8080,
@@ -50,6 +54,7 @@ describe("readConfig", () => {
       requestTimeoutMs: 2_500,
       rateLimits: false,
       sharedLimits: true,
+      sessions: { idleMs: 1_800_000, maxMs: 28_800_000 },
       cdnPurgeUrls: ["http://varnish-a:6081/", "http://varnish-b:6081/"],
       cdnMaxAgeS: 3600,
     });

@@ -54,6 +54,24 @@ const envSchema = z.object({
       .optional(),
   ),
   CDN_MAX_AGE: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(1).max(31_536_000).default(14_400)),
+  SESSION_IDLE_MINUTES: z.preprocess(
+    unsetIfEmpty,
+    z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60)
+      .default(120),
+  ),
+  SESSION_MAX_HOURS: z.preprocess(
+    unsetIfEmpty,
+    z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(30 * 24)
+      .default(12),
+  ),
   REQUEST_TIMEOUT_S: z.preprocess(
     unsetIfEmpty,
     z.coerce
@@ -79,6 +97,8 @@ const accepted: Record<keyof z.input<typeof envSchema>, string> = {
   CDN_PURGE_URL: "http(s) URLs, comma-separated",
   CDN_MAX_AGE: "seconds, a whole number from 1",
   REQUEST_TIMEOUT_S: "seconds, from 0.1 to 600",
+  SESSION_IDLE_MINUTES: "minutes, a whole number from 1 (a week at most)",
+  SESSION_MAX_HOURS: "hours, a whole number from 1 (30 days at most)",
 };
 
 export interface Config {
@@ -106,6 +126,8 @@ export interface Config {
    * (WEB_CONCURRENCY > 1) or server (PostgreSQL) may answer the same client (docs/decisions/014).
    */
   sharedLimits: boolean;
+  /** A signed-in session ends after this long unused, and this long after sign-in in any case. */
+  sessions: { idleMs: number; maxMs: number };
   /** Where each write's PURGE goes (docs/decisions/027); none when no CDN is told. */
   cdnPurgeUrls: string[];
   /** How long a CDN may keep pages and API answers: hours when it is purged, 10 s when not. */
@@ -138,6 +160,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     requestTimeoutMs: Math.round(vars.REQUEST_TIMEOUT_S * 1000),
     rateLimits: vars.RATE_LIMITS === "1",
     sharedLimits: vars.WEB_CONCURRENCY > 1 || vars.DATABASE_URL.startsWith("postgres"),
+    sessions: { idleMs: vars.SESSION_IDLE_MINUTES * 60_000, maxMs: vars.SESSION_MAX_HOURS * 3_600_000 },
     cdnPurgeUrls: vars.CDN_PURGE_URL ?? [],
     // Unpurged, a CDN must learn of a write by the clock: it keeps an answer a few seconds.
     cdnMaxAgeS: vars.CDN_PURGE_URL ? vars.CDN_MAX_AGE : UNPURGED_MAX_AGE_S,

@@ -5,19 +5,31 @@ export const errorStatus = {
   bad_request: 400,
   invalid_story: 400,
   invalid_entry: 400,
+  invalid_account: 400,
+  /** An invitation used already, expired, or never made. */
+  invitation_invalid: 400,
+  /** A passkey ceremony that did not verify (wrong challenge, origin, signature). */
+  passkey_refused: 400,
   unauthorized: 401,
   publishing_disabled: 403,
+  /** Signed in, but the role or key does not allow this. */
+  forbidden: 403,
+  /** A cookie-authenticated write from another site (docs/decisions/035). */
+  cross_site_request: 403,
   not_found: 404,
   story_not_found: 404,
   section_not_found: 404,
   tag_not_found: 404,
   author_not_found: 404,
   entry_not_found: 404,
+  account_not_found: 404,
+  key_not_found: 404,
   method_not_allowed: 405,
   request_timeout: 408,
   /** An `Expect` the server does not meet (anything but 100-continue). */
   expectation_failed: 417,
   slug_taken: 409,
+  account_exists: 409,
   /** A story names an author or tag by another name than it has (renaming is its own write). */
   name_conflict: 409,
   story_not_live: 409,

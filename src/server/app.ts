@@ -7,6 +7,7 @@ import { join } from "node:path";
 import type { PassThrough } from "node:stream";
 import zlib from "node:zlib";
 import fastifyCompress from "@fastify/compress";
+import fastifyCookie from "@fastify/cookie";
 import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
 import { UNPURGED_MAX_AGE_S } from "../config";
 import type { Site } from "../head/head";
@@ -19,6 +20,11 @@ import { publishingRoutes } from "./api/publishingRoutes";
 import { readRoutes, SEARCH_LIMIT } from "./api/readRoutes";
 import { revisionRoutes } from "./api/revisionRoutes";
 import { viewRoutes } from "./api/viewRoutes";
+import { createAccess } from "./auth/access";
+import { accountRoutes } from "./auth/accountRoutes";
+import { passkeyRoutes } from "./auth/passkeyRoutes";
+import { DEFAULT_SESSIONS, type SessionSettings } from "./auth/sessions";
+import { signInRoutes } from "./auth/signInRoutes";
 import { type EventStreamOptions, eventRoutes, tellPagesTheirPlace } from "./events/eventRoutes";
 import { type FeedRoutesOptions, feedRoutes } from "./feeds/feedRoutes";
 import { liveFeedRoutes } from "./feeds/liveFeed";
@@ -57,8 +63,10 @@ export interface AppOptions {
   pages: PageRenderer;
   /** The built client (dist/client): hashed assets and the public files. Absent in dev. */
   clientDir?: string;
-  /** The publishing API's bearer token; publishing answers 403 without one. */
+  /** The bootstrap and automation token, with admin rights (auth/access.ts); none, and only accounts write. */
   adminToken?: string;
+  /** How long a signed-in session may sit idle, and live at all (auth/sessions.ts). */
+  sessions?: SessionSettings;
   /** The JSON log: errors and 5xx always, a line per request too when `requests` (http/serverLog.ts). */
   log?: ServerLogOptions;
   /** The site's public files (public/, or its copy in dist/client): the pictures share cards draw. */
@@ -109,6 +117,7 @@ export async function buildApp({
   pages,
   clientDir,
   adminToken,
+  sessions = DEFAULT_SESSIONS,
   log = { requests: false },
   setup,
   now = () => new Date(),
@@ -178,6 +187,9 @@ export async function buildApp({
   const counter = !rateLimits ? noCounter(now) : sharedLimits ? storeCounter(store, now) : processCounter(now);
   await registerRateLimits(app, counter, now);
   securityHeaders(app, headers);
+  // Cookies are read for the session alone (auth/sessions.ts); nothing readers see depends on them.
+  await app.register(fastifyCookie);
+  const access = createAccess(app, { store, adminToken, publicUrl, sessions, now });
 
   await setup?.(app);
 
@@ -200,7 +212,11 @@ export async function buildApp({
   await app.register(oembedRoutes, { reader, site });
   await app.register(eventRoutes, { store, streams: eventStreams, ...events });
   // Behind the token and never kept or cached: outside the scope below (api/revisionRoutes.ts).
-  await app.register(revisionRoutes, { store, adminToken });
+  await app.register(revisionRoutes, { store, access });
+  // Accounts, keys and sessions: behind their own checks, never kept or cached.
+  await app.register(signInRoutes, { store, access, counter, publicUrl, now });
+  await app.register(passkeyRoutes, { store, access, publicUrl, now });
+  await app.register(accountRoutes, { store, access, publicUrl, now });
   // Site pictures: read (and versioned) when a story is published, derived into renditions on request.
   const pictures = new SitePictures(publicDir);
   const renditions = new RenditionCache(mediaCacheDir);
@@ -230,8 +246,8 @@ export async function buildApp({
     });
     tellPagesTheirPlace(dynamic, placeOf);
     const readerFor = (request: FastifyRequest) => dependencies.readerFor(request);
-    await dynamic.register(publishingRoutes, { store, reader, adminToken, pictures, warm });
-    await dynamic.register(entryRoutes, { store, readerFor, adminToken, now });
+    await dynamic.register(publishingRoutes, { store, reader, access, pictures, warm });
+    await dynamic.register(entryRoutes, { store, readerFor, access, now });
     await dynamic.register(viewRoutes, { store, readerFor, counter, now });
     await dynamic.register(readRoutes, { readerFor });
     await dynamic.register(pageRoutes, { readerFor, site, pages });

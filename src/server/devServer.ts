@@ -27,6 +27,7 @@ export async function startDevServer(vite: ViteDevServer): Promise<void> {
     publicUrl: config.publicUrl,
     publicDir: `${root}/public`,
     adminToken: config.adminToken,
+    sessions: config.sessions,
     trustProxy: config.trustProxy,
     rateLimits: config.rateLimits,
     sharedLimits: config.sharedLimits,

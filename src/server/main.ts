@@ -65,6 +65,7 @@ async function runServer() {
     clientDir,
     publicDir: clientDir,
     adminToken: config.adminToken,
+    sessions: config.sessions,
     trustProxy: config.trustProxy,
     rateLimits: config.rateLimits,
     sharedLimits: config.sharedLimits,

@@ -30,6 +30,8 @@ export interface TestServerOptions {
   /** Load the demo stories (default: yes). */
   demo?: boolean;
   adminToken?: string;
+  /** How long sessions may sit idle and live (the app's defaults when absent). */
+  sessions?: { idleMs: number; maxMs: number };
   /** The store's engine (default: SQLite); see src/store/testDatabases.ts. */
   engine?: Engine;
   /** Count per-client limits in the store, as several processes or servers do. */
@@ -79,6 +81,7 @@ export interface TestServerOptions {
 export async function startTestServer({
   demo = true,
   adminToken,
+  sessions,
   engine = "sqlite",
   sharedLimits = false,
   rateLimits = true,
@@ -135,6 +138,7 @@ export async function startTestServer({
     rateLimits,
     log: { requests: logRequests, stream: logStream },
     ...(now ? { now } : {}),
+    ...(sessions ? { sessions } : {}),
     ...(shareCards ? { shareCards } : {}),
     ...(feeds ? { feeds } : {}),
     ...(answerCacheBytes !== undefined ? { answerCacheBytes } : {}),

@@ -430,6 +430,84 @@ export const migrations = (engine: Engine): Record<string, Migration> => ({
       await db.schema.createIndex("stories_headlines").on("stories").columns(["slug", "headline"]).execute();
     },
   },
+  "0022-accounts": {
+    // People and their ways in (store/accounts.ts, docs/decisions/035): accounts with a role, the
+    // invitations that let one set a password or a passkey, sessions, passkeys, the server-side
+    // challenges of passkey ceremonies, and per-account API keys. Secrets are kept only hashed:
+    // session ids, invitation tokens and API keys as SHA-256 (random, 256 bits), passwords as argon2id.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("accounts")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("email", "text", (c) => c.notNull().unique())
+        .addColumn("name", "text", (c) => c.notNull())
+        .addColumn("role", "text", (c) => c.notNull())
+        .addColumn("password_hash", "text")
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("invitations")
+        .addColumn("token_hash", "text", (c) => c.primaryKey())
+        .addColumn("account_id", "text", (c) => c.notNull().references("accounts.id").onDelete("cascade"))
+        .addColumn("expires_at", "text", (c) => c.notNull())
+        .addColumn("used_at", "text")
+        .execute();
+      await db.schema
+        .createTable("sessions")
+        .addColumn("id_hash", "text", (c) => c.primaryKey())
+        .addColumn("account_id", "text", (c) => c.notNull().references("accounts.id").onDelete("cascade"))
+        .addColumn("csrf_hash", "text", (c) => c.notNull())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("last_seen_at", "text", (c) => c.notNull())
+        .addColumn("expires_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("sessions_by_account").on("sessions").column("account_id").execute();
+      await db.schema
+        .createTable("passkeys")
+        .addColumn("credential_id", "text", (c) => c.primaryKey())
+        .addColumn("account_id", "text", (c) => c.notNull().references("accounts.id").onDelete("cascade"))
+        .addColumn("public_key", "text", (c) => c.notNull())
+        .addColumn("counter", "bigint", (c) => c.notNull())
+        .addColumn("transports", "text", (c) => c.notNull())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("passkeys_by_account").on("passkeys").column("account_id").execute();
+      await db.schema
+        .createTable("auth_challenges")
+        .addColumn("challenge", "text", (c) => c.primaryKey())
+        .addColumn("purpose", "text", (c) => c.notNull())
+        .addColumn("account_id", "text")
+        .addColumn("expires_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("api_keys")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("account_id", "text", (c) => c.notNull().references("accounts.id").onDelete("cascade"))
+        .addColumn("name", "text", (c) => c.notNull())
+        .addColumn("scopes", "text", (c) => c.notNull())
+        .addColumn("key_hash", "text", (c) => c.notNull())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("revoked_at", "text")
+        .execute();
+    },
+  },
+  "0023-authorship": {
+    // Who made each write (docs/decisions/035): a revision and a live entry name the account that
+    // wrote them ("token" for ADMIN_TOKEN), and a story its owner, the account that created it,
+    // which is what lets an author publish their own stories and no one else's. Earlier writes name
+    // no one (null). Owners are a table of their own so a story's row stays the readers'.
+    async up(db: Kysely<unknown>) {
+      for (const table of ["story_revisions", "live_entries"]) {
+        await db.schema.alterTable(table).addColumn("author_id", "text").execute();
+        await db.schema.alterTable(table).addColumn("author_name", "text").execute();
+      }
+      await db.schema
+        .createTable("story_owners")
+        .addColumn("story_slug", "text", (c) => c.primaryKey())
+        .addColumn("account_id", "text", (c) => c.notNull())
+        .execute();
+    },
+  },
 });
 
 /*

@@ -1,6 +1,7 @@
 // The story store: the one interface the rest of Dispatch uses to read and write stories.
 // It speaks Kysely only, so the engine behind it (SQLite or PostgreSQL) is a connection detail.
 import { type Kysely, sql, type Transaction } from "kysely";
+import { TOKEN_AUTHOR, type WriteAuthor } from "../model/account";
 import { ApiError } from "../model/apiError";
 import type { LoggedChange } from "../model/change";
 import {
@@ -23,6 +24,7 @@ import {
   slugSchema,
 } from "../model/story";
 import type { StoryListQuery } from "../model/storyList";
+import { type AccountStore, accountStore } from "./accounts";
 import { changeLogBounds, changesAfter, recordChange } from "./changes";
 import type { Engine } from "./engine";
 import { type FullStory, fullStories, namedRefsOf, wholeStory } from "./fullStories";
@@ -73,7 +75,10 @@ export interface StoryStore extends LiveEntryWrites, LiveEntryReads {
    * headline linking a slug that leads nowhere is unlinked, and every unlinked one that
    * `linkHeadlines` resolves is linked.
    */
-  saveStories(stories: StoryToSave[], options?: { linkHeadlines?: HeadlineResolver }): Promise<SaveReport>;
+  saveStories(
+    stories: StoryToSave[],
+    options?: { linkHeadlines?: HeadlineResolver; author?: WriteAuthor },
+  ): Promise<SaveReport>;
   /** Deletes the story at this slug, and its revisions; false when there was none. */
   deleteStory(slug: string): Promise<boolean>;
   /** The revisions kept of the story at this slug, newest first, before revision `before` (store/revisions.ts). */
@@ -133,9 +138,35 @@ export interface StoryStore extends LiveEntryWrites, LiveEntryReads {
   watchChanges(wake: () => void): () => Promise<void>;
   /** Refreshes the statistics the query planner works from, after a bulk write. */
   analyze(): Promise<void>;
+  /** Accounts, sessions, passkeys, API keys and story owners (store/accounts.ts). */
+  accounts: AccountStore;
   /** Resolves when the database answers a query. */
   ping(): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * A story's owner follows its writes: the account that created it owns it (the token owns
+ * nothing), and a move takes the ownership along (migration 0023).
+ */
+async function keepOwner(
+  trx: Transaction<Database>,
+  slug: string,
+  {
+    outcome,
+    movedFrom,
+    author,
+  }: { outcome: SaveOutcome; movedFrom: string | undefined; author: WriteAuthor | undefined },
+): Promise<void> {
+  if (movedFrom !== undefined) {
+    await trx.deleteFrom("story_owners").where("story_slug", "=", slug).execute();
+    await trx.updateTable("story_owners").set({ story_slug: slug }).where("story_slug", "=", movedFrom).execute();
+  } else if (outcome === "created" && author && author.id !== TOKEN_AUTHOR.id)
+    await trx
+      .insertInto("story_owners")
+      .values({ story_slug: slug, account_id: author.id })
+      .onConflict((oc) => oc.column("story_slug").doUpdateSet({ account_id: author.id }))
+      .execute();
 }
 
 /** Whether a slug could name anything: other strings (a NUL, say, which PostgreSQL refuses) find nothing. */
@@ -246,7 +277,7 @@ export function createStoryStore(
       return { ...story, related, ...coverage };
     },
 
-    async saveStories(stories, { linkHeadlines } = {}) {
+    async saveStories(stories, { linkHeadlines, author } = {}) {
       return write(async (trx) => {
         const outcomes: SaveReport["outcomes"] = [];
         for (const { movedFrom, ...story } of stories) {
@@ -260,7 +291,8 @@ export function createStoryStore(
             await moveStory(trx, movedFrom, story.slug);
             outcome = "updated";
           }
-          await keepRevision(trx, story, { outcome, movedFrom });
+          await keepRevision(trx, story, { outcome, movedFrom, author });
+          await keepOwner(trx, story.slug, { outcome, movedFrom: moving ? movedFrom : undefined, author });
           if (story.live !== undefined) await setLive(trx, story.slug, story.live, story.publishedAt, new Date());
           outcomes.push({ slug: story.slug, outcome });
           if (outcome !== "unchanged") touch(trx, ...storyWriteKeys(story));
@@ -290,6 +322,7 @@ export function createStoryStore(
         if (!deleted) return false;
         touch(trx, storyKey(slug), STORIES);
         await dropRevisions(trx, slug);
+        await trx.deleteFrom("story_owners").where("story_slug", "=", slug).execute();
         const now = new Date();
         await recordChange(
           trx,
@@ -314,6 +347,7 @@ export function createStoryStore(
           "related_links",
           "headline_words",
           "story_revisions",
+          "story_owners",
         ] as const)
           await trx.deleteFrom(table).execute();
         const { numDeletedRows } = await trx.deleteFrom("stories").executeTakeFirst();
@@ -368,6 +402,7 @@ export function createStoryStore(
     ...liveEntryWrites(write, (trx, data) => recordChange(trx, engine, { kind: "entry", data })),
     ...liveEntryReads(db),
     ...requestCounts(db),
+    accounts: accountStore(db),
 
     async listHeadlines() {
       return db.selectFrom("stories").select(["slug", "headline"]).execute();

@@ -1,6 +1,6 @@
 // The publishing API: PUT and DELETE /api/stories/:slug, and renaming an author or a tag everywhere
-// (PUT /api/authors/:slug, /api/tags/:slug), for a CMS or an editor's tool, behind
-// `Authorization: Bearer $ADMIN_TOKEN` (adminAuth.ts). Off (403) when the server has no ADMIN_TOKEN.
+// (PUT /api/authors/:slug, /api/tags/:slug), for a CMS or an editor's tool, behind an account's
+// role, an API key or ADMIN_TOKEN (auth/access.ts); each write records who made it.
 import type { FastifyPluginAsync } from "fastify";
 import { z } from "zod";
 import { sitePicturesOf } from "../../media/renditions";
@@ -8,20 +8,26 @@ import { PictureError, type SitePictures } from "../../media/sitePictures";
 import { versionStoryPictures } from "../../media/storyPictures";
 import { ApiError } from "../../model/apiError";
 import { findStoryByHeadline } from "../../model/headlineMatch";
-import { namedRefSchema, publishedStorySchema } from "../../model/story";
+import { type Block, namedRefSchema, publishedStorySchema } from "../../model/story";
 import type { StoryApi } from "../../model/storyApi";
 import type { SharedRecord } from "../../store/renameRefs";
 import type { StoryStore } from "../../store/storyStore";
+import { type Access, actorOf, mayWriteStory } from "../auth/access";
 import { slugParam } from "../http/slugParam";
-import { requireAdmin } from "./adminAuth";
 
 type SlugRequest = { Params: { slug: string } };
+
+/** Whether `body` has a correction `before` did not. */
+const addsCorrection = (before: Block[], body: Block[]): boolean => {
+  const had = new Set(before.filter((block) => block.type === "correction").map((block) => JSON.stringify(block)));
+  return body.some((block) => block.type === "correction" && !had.has(JSON.stringify(block)));
+};
 
 export interface PublishingRoutesOptions {
   store: StoryStore;
   reader: StoryApi;
-  /** The bearer token publishing asks for; publishing answers 403 without one. */
-  adminToken: string | undefined;
+  /** Who may write what (auth/access.ts). */
+  access: Access;
   /** The site's pictures: a story's pictures under public/ must be there and readable. */
   pictures: SitePictures;
   /** Told of a published story's site pictures, to derive their renditions before readers ask. */
@@ -30,9 +36,11 @@ export interface PublishingRoutesOptions {
 
 export const publishingRoutes: FastifyPluginAsync<PublishingRoutesOptions> = async (
   app,
-  { store, reader, adminToken, pictures, warm },
+  { store, reader, access, pictures, warm },
 ) => {
-  const preHandler = requireAdmin(app, adminToken);
+  const preHandler = access.require("stories:write");
+  const renamer = access.require("names:rename");
+  const deleter = access.require("stories:delete");
   // A story is JSON: Fastify's own text/plain parser would hand the route a string, so it goes (415).
   app.removeContentTypeParser("text/plain");
 
@@ -54,9 +62,20 @@ export const publishingRoutes: FastifyPluginAsync<PublishingRoutesOptions> = asy
       throw new ApiError("story_not_found", `There is no story at ${slug} to move to ${story.slug}.`);
     if (moving && (await store.getStory(story.slug))?.slug === story.slug)
       throw new ApiError("slug_taken", `Another story is already at ${story.slug}.`);
+    const actor = actorOf(request);
+    await mayWriteStory(actor, async () => {
+      const current = await store.getStory(slug);
+      const exists = current?.slug === slug;
+      return {
+        exists,
+        owner: exists ? await store.accounts.storyOwner(slug) : null,
+        addsCorrection: addsCorrection(exists ? current.body : [], story.body),
+      };
+    });
 
     const { outcomes } = await store.saveStories([{ ...story, ...(moving ? { movedFrom: slug } : {}) }], {
       linkHeadlines: findStoryByHeadline,
+      author: actor.author,
     });
     const created = outcomes[0]?.outcome === "created";
     warm?.(sitePicturesOf([story]));
@@ -77,10 +96,10 @@ export const publishingRoutes: FastifyPluginAsync<PublishingRoutesOptions> = asy
     if (!renamed) throw new ApiError(`${kind}_not_found`, `There is no ${kind} ${slug}.`);
     return renamed.ref;
   };
-  app.put<SlugRequest>("/api/authors/:slug", { preHandler }, rename("author"));
-  app.put<SlugRequest>("/api/tags/:slug", { preHandler }, rename("tag"));
+  app.put<SlugRequest>("/api/authors/:slug", { preHandler: renamer }, rename("author"));
+  app.put<SlugRequest>("/api/tags/:slug", { preHandler: renamer }, rename("tag"));
 
-  app.delete<SlugRequest>("/api/stories/:slug", { preHandler }, async (request, reply) => {
+  app.delete<SlugRequest>("/api/stories/:slug", { preHandler: deleter }, async (request, reply) => {
     const slug = slugParam(request.params.slug, "write");
     if (!(await store.deleteStory(slug))) throw new ApiError("story_not_found", `There is no story at ${slug}.`);
     return reply.code(204).send();

@@ -1,23 +1,23 @@
 // GET /api/stories/:slug/revisions: the story as each write that changed it left it, newest first,
-// for an editor's tool, behind the publishing token (adminAuth.ts). Outside the scope of kept
+// for an editor's tool, for staff (auth/access.ts), each naming who wrote it. Outside the scope of kept
 // answers: a kept answer would be served before the token is checked, and a CDN must keep none.
 import type { FastifyPluginAsync } from "fastify";
 import { ApiError } from "../../model/apiError";
 import { revisionQuerySchema } from "../../model/revision";
 import type { StoryStore } from "../../store/storyStore";
+import type { Access } from "../auth/access";
 import { slugParam } from "../http/slugParam";
-import { requireAdmin } from "./adminAuth";
 
 export interface RevisionRoutesOptions {
   store: StoryStore;
-  /** The publishing API's bearer token; revisions answer 403 without one, as publishing does. */
-  adminToken: string | undefined;
+  /** Who may read them (auth/access.ts). */
+  access: Access;
 }
 
 type RevisionsRequest = { Params: { slug: string }; Querystring: Record<string, unknown> };
 
-export const revisionRoutes: FastifyPluginAsync<RevisionRoutesOptions> = async (app, { store, adminToken }) => {
-  const preHandler = requireAdmin(app, adminToken);
+export const revisionRoutes: FastifyPluginAsync<RevisionRoutesOptions> = async (app, { store, access }) => {
+  const preHandler = access.require("stories:read");
 
   app.get<RevisionsRequest>("/api/stories/:slug/revisions", { preHandler }, async (request, reply) => {
     reply.header("cache-control", "no-store");
