@@ -1,8 +1,8 @@
 // Uploads against the real servers over HTTP, on both database engines and both media stores (a
 // folder both servers share, and a real S3-compatible server started here): a picture or a video
 // uploaded through server A is served, with its renditions and poster, by server B; what a phone
-// wrote into the file (GPS above all) is gone; the type is known by content; and bad uploads leave
-// nothing behind.
+// wrote into the file (GPS above all) is gone; the type is known by content; bad uploads leave
+// nothing behind; and a story cannot publish a picture without alt text.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -300,6 +300,23 @@ describe.each(testEngines)("on %s", (engine) => {
         expect(error.message, what).toMatch(message);
       }
       expect(await keys()).toEqual(before);
+    });
+
+    it("refuses to publish a story while a picture it uses lacks alt text, naming the picture", async () => {
+      const uploaded = await (
+        await upload(a, { file: { bytes: await photoWithGps(), name: "x.jpg", type: "image/jpeg" } })
+      ).json();
+      for (const [slug, src] of [
+        [`no-alt-upload-${kind}`, uploaded.src],
+        [`no-alt-site-${kind}`, "/media/ferry-fog.jpg"],
+      ]) {
+        const response = await put(a, slug, { src, alt: "  " });
+        expect(response.status, src).toBe(400);
+        const { error } = await response.json();
+        expect(error.code).toBe("invalid_story");
+        expect(error.message).toContain(`alt text (what each shows); none for ${src}`);
+        expect((await fetch(`${b.url}/api/stories/${slug}`)).status).toBe(404);
+      }
     });
   });
 });
