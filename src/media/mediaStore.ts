@@ -8,12 +8,24 @@ import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, resolve, sep } from "node:path";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client, S3ServiceException } from "@aws-sdk/client-s3";
+import {
+  GetObjectCommand,
+  HeadObjectCommand,
+  NoSuchKey,
+  PutObjectCommand,
+  S3Client,
+  S3ServiceException,
+} from "@aws-sdk/client-s3";
 
-/** An object as it is read: its bytes as a stream, how many there are. */
+/** An object as it is read: its bytes (or those of a range of it) as a stream. */
 export interface MediaObject {
   body: Readable;
-  size: number;
+}
+
+/** Bytes `start` to `end` of an object, both included (as HTTP's Range counts them). */
+export interface ByteRange {
+  start: number;
+  end: number;
 }
 
 export interface MediaStore {
@@ -23,8 +35,10 @@ export interface MediaStore {
   put(key: string, from: Buffer | { file: string }, type: string): Promise<void>;
   /** An object's bytes, or undefined when there is none under the key. */
   read(key: string): Promise<Buffer | undefined>;
-  /** An object as a stream (a video, say), or undefined when there is none. */
-  open(key: string): Promise<MediaObject | undefined>;
+  /** How many bytes an object has, or undefined when there is none under the key. */
+  size(key: string): Promise<number | undefined>;
+  /** An object, or a range of it, as a stream (a video, say), or undefined when there is none. */
+  open(key: string, range?: ByteRange): Promise<MediaObject | undefined>;
 }
 
 /** A key is a relative path of plain names: no `..`, no empty part, nothing a folder could escape by. */
@@ -74,11 +88,14 @@ export class FolderMediaStore implements MediaStore {
     });
   }
 
-  async open(key: string): Promise<MediaObject | undefined> {
-    const path = this.#path(key);
-    const info = await stat(path).catch(() => undefined);
-    if (!info?.isFile()) return undefined;
-    return { body: createReadStream(path), size: info.size };
+  async size(key: string): Promise<number | undefined> {
+    const info = await stat(this.#path(key)).catch(() => undefined);
+    return info?.isFile() ? info.size : undefined;
+  }
+
+  async open(key: string, range?: ByteRange): Promise<MediaObject | undefined> {
+    if ((await this.size(key)) === undefined) return undefined;
+    return { body: createReadStream(this.#path(key), range ? { start: range.start, end: range.end } : {}) };
   }
 }
 
@@ -121,17 +138,24 @@ export class S3MediaStore implements MediaStore {
     await this.#client.send(new PutObjectCommand({ Bucket: this.#bucket, Key, ContentType: type, ...body }));
   }
 
-  async open(key: string): Promise<MediaObject | undefined> {
-    try {
-      const answer = await this.#client.send(
-        new GetObjectCommand({ Bucket: this.#bucket, Key: this.#prefix + checkKey(key) }),
-      );
-      return { body: answer.Body as Readable, size: answer.ContentLength ?? 0 };
-    } catch (error) {
-      if (error instanceof NoSuchKey || (error instanceof S3ServiceException && error.$metadata.httpStatusCode === 404))
-        return undefined;
-      throw error;
-    }
+  async size(key: string): Promise<number | undefined> {
+    const head = await this.#client
+      .send(new HeadObjectCommand({ Bucket: this.#bucket, Key: this.#prefix + checkKey(key) }))
+      .catch(absent);
+    return head?.ContentLength;
+  }
+
+  async open(key: string, range?: ByteRange): Promise<MediaObject | undefined> {
+    const answer = await this.#client
+      .send(
+        new GetObjectCommand({
+          Bucket: this.#bucket,
+          Key: this.#prefix + checkKey(key),
+          ...(range ? { Range: `bytes=${range.start}-${range.end}` } : {}),
+        }),
+      )
+      .catch(absent);
+    return answer && { body: answer.Body as Readable };
   }
 
   async read(key: string): Promise<Buffer | undefined> {
@@ -141,6 +165,13 @@ export class S3MediaStore implements MediaStore {
     for await (const chunk of object.body) chunks.push(chunk as Buffer);
     return Buffer.concat(chunks);
   }
+}
+
+/** An S3 error that says there is no such object, as undefined; any other is thrown. */
+function absent(error: unknown): undefined {
+  if (error instanceof NoSuchKey || (error instanceof S3ServiceException && error.$metadata.httpStatusCode === 404))
+    return undefined;
+  throw error;
 }
 
 /** Where media go by default: a folder beside the SQLite store's. */

@@ -187,6 +187,18 @@ describe.each(testEngines)("on %s", (engine) => {
       expect((await fetch(`${a.url}${urls[0]?.[0]}`)).status).toBe(200);
     });
 
+    it("answers 404 for an upload that is not there, or an address that is not an upload's", async () => {
+      for (const path of [
+        `/uploads/${"0".repeat(32)}.jpg`,
+        `/uploads/${"0".repeat(32)}.json`,
+        "/uploads/%2e%2e%2fpackage.json",
+      ]) {
+        const response = await fetch(`${b.url}${path}`);
+        expect(response.status, path).toBe(404);
+        expect((await response.json()).error.code, path).toBe("not_found");
+      }
+    });
+
     it("turns a picture upright by its orientation, then drops it", async () => {
       const sideways = await sharp({ create: { width: 40, height: 20, channels: 3, background: "#3c3" } })
         .jpeg()
@@ -233,6 +245,15 @@ describe.each(testEngines)("on %s", (engine) => {
         expect(served.status).toBe(200);
         expect(served.headers.get("content-type")).toBe(`video/${ext}`);
         expect(Object.keys(videoTags(await bytesOf(served))).join(" ")).not.toMatch(/location/i);
+        // A player seeking asks for a range of it; past the end is 416.
+        const whole = await bytesOf(await fetch(`${b.url}${uploaded.src}`));
+        const part = await fetch(`${b.url}${uploaded.src}`, { headers: { range: "bytes=100-199" } });
+        expect(part.status).toBe(206);
+        expect(part.headers.get("content-range")).toBe(`bytes 100-199/${whole.length}`);
+        expect((await bytesOf(part)).equals(whole.subarray(100, 200))).toBe(true);
+        const past = await fetch(`${b.url}${uploaded.src}`, { headers: { range: `bytes=${whole.length}-` } });
+        expect(past.status).toBe(416);
+        expect(past.headers.get("content-range")).toBe(`bytes */${whole.length}`);
         const poster = await fetch(`${b.url}${uploaded.poster}`);
         expect(poster.headers.get("content-type")).toBe("image/jpeg");
         const frame = await sharp(await bytesOf(poster)).metadata();
