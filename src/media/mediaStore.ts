@@ -199,7 +199,7 @@ export function parseMediaUrl(url: string): { folder: string } | { s3: S3Locatio
   if (endpoint !== undefined && !URL.canParse(endpoint))
     throw new Error(`MEDIA_URL: endpoint ${endpoint} is not a URL`);
   const prefix = parsed.searchParams.get("prefix") ?? "";
-  if (prefix !== "" && !/^[a-z0-9._/-]+\/$/i.test(prefix))
+  if (prefix !== "" && !/^([a-z0-9][a-z0-9._-]*\/)+$/i.test(prefix))
     throw new Error(`MEDIA_URL: prefix ${prefix} must be plain names ending in /`);
   return {
     s3: {
