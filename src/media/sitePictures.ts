@@ -97,7 +97,12 @@ export class SitePictures {
   async uploadText(src: string): Promise<{ alt?: string; caption?: string; credit?: string } | undefined> {
     const id = uploadKey(src)?.match(/^uploads\/([0-9a-f]{32})\./)?.[1];
     const record = id && (await this.#media?.read(uploadRecordKey(id)));
-    return record ? JSON.parse(record.toString("utf8")) : undefined;
+    try {
+      return record ? JSON.parse(record.toString("utf8")) : undefined;
+    } catch {
+      // A damaged record gives nothing: the story's own text stands, and alt is still required.
+      return undefined;
+    }
   }
 
   /** The picture's bytes, as long as they are still those of its version (a file may be replaced meanwhile). */

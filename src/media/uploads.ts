@@ -9,7 +9,7 @@ import { createReadStream } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import sharp, { type OutputInfo, type Sharp } from "sharp";
+import sharp, { type Metadata, type OutputInfo, type Sharp } from "sharp";
 import type { MediaStore } from "./mediaStore";
 import { UPLOAD_TYPES, type UploadExtension, uploadRecordKey } from "./uploadPaths";
 
@@ -75,14 +75,12 @@ export async function takeUpload(
 ): Promise<UploadRecord> {
   const size = (await stat(file)).size;
   if (size === 0) throw new UploadError("invalid", "The file is empty.");
-  const format = await sharp(file)
+  // The header only, whatever size it claims: takePicture refuses too many pixels by name.
+  const picture = await sharp(file, { limitInputPixels: false })
     .metadata()
-    .then(
-      (meta) => meta.format as string,
-      () => undefined,
-    );
-  const stored = format
-    ? await takePicture(file, format, size, media, limits)
+    .catch(() => undefined);
+  const stored = picture
+    ? await takePicture(file, picture, size, media, limits)
     : await takeVideo(file, workDir, size, media, limits);
   const record: UploadRecord = { ...stored, ...text, uploadedAt: now.toISOString() };
   // The record last: until it is written the upload does not exist (a failure leaves only unnamed bytes).
@@ -92,22 +90,35 @@ export async function takeUpload(
 
 type Stored = Omit<UploadRecord, keyof UploadText | "uploadedAt">;
 
+/**
+ * The most pixels a picture may have (all frames of a GIF together): a few kilobytes of PNG can
+ * claim a picture that takes gigabytes to decode. 60 megapixels is above a phone's 48.
+ */
+export const MAX_PICTURE_PIXELS = 60_000_000;
+
 async function takePicture(
   file: string,
-  format: string,
+  meta: Metadata,
   size: number,
   media: MediaStore,
   limits: UploadLimits,
 ): Promise<Stored> {
+  const { format, width = 0, height: frameHeight = 0, pages = 1 } = meta;
   const kind = PICTURES[format];
   if (!kind) throw new UploadError("unsupported", `A ${format} file: a picture must be JPEG, PNG, WebP or GIF.`);
   if (size > limits.pictureBytes)
     throw new UploadError("too_large", `The picture is ${mb(size)}; pictures may be up to ${mb(limits.pictureBytes)}.`);
+  if (width * frameHeight * pages > MAX_PICTURE_PIXELS)
+    throw new UploadError(
+      "too_large",
+      `The picture is ${width}×${frameHeight * pages} pixels; pictures may have up to ${MAX_PICTURE_PIXELS / 1_000_000} megapixels.`,
+    );
   let bytes: Buffer;
   let info: OutputInfo;
   try {
     // Turned upright by its EXIF orientation, then written without any metadata (sharp keeps none unless asked).
-    const image = sharp(file, { failOn: "warning", animated: format === "gif" }).rotate();
+    const animated = format === "gif";
+    const image = sharp(file, { failOn: "warning", animated, limitInputPixels: MAX_PICTURE_PIXELS }).rotate();
     ({ data: bytes, info } = await kind.encode(image).toBuffer({ resolveWithObject: true }));
   } catch (error) {
     throw new UploadError("invalid", `The picture is damaged (${(error as Error).message.split("\n")[0]}).`);

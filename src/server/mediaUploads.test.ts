@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { crc32 } from "node:zlib";
 import exifReader from "exif-reader";
 import { JSDOM } from "jsdom";
 import sharp from "sharp";
@@ -294,6 +295,13 @@ describe.each(testEngines)("on %s", (engine) => {
       const before = await uploads();
       const photo = await photoWithGps();
       const noise = await noisePng(1100, 1000);
+      // A small PNG whose header claims 20000×20000 pixels (400 megapixels), as a decompression bomb's does.
+      const bomb = await sharp({ create: { width: 10, height: 10, channels: 3, background: "#000" } })
+        .png()
+        .toBuffer();
+      bomb.writeUInt32BE(20_000, 16);
+      bomb.writeUInt32BE(20_000, 20);
+      bomb.writeUInt32BE(crc32(bomb.subarray(12, 29)), 29);
       expect(noise.length).toBeGreaterThan(LIMITS.pictureBytes);
       const file = (bytes: Buffer | Uint8Array, name = "x.jpg", type = "image/jpeg") => ({ bytes, name, type });
       const cases: [string, Promise<Response>, number, RegExp][] = [
@@ -314,6 +322,12 @@ describe.each(testEngines)("on %s", (engine) => {
           upload(a, { file: file(new Uint8Array(LIMITS.videoBytes + 1)) }),
           413,
           /larger than any upload/,
+        ],
+        [
+          "a picture of more pixels than any may have",
+          upload(a, { alt: "x", file: file(bomb, "x.png", "image/png") }),
+          413,
+          /20000×20000 pixels; pictures may have up to 60 megapixels/,
         ],
         [
           "a cut-short picture",
