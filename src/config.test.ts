@@ -20,6 +20,8 @@ describe("readConfig", () => {
       // No CDN told of writes: one may keep an answer 10 s.
       cdnPurgeUrls: [],
       cdnMaxAgeS: 10,
+      mediaUrl: "file:./data/media",
+      uploadLimits: { pictureBytes: 25 * 1024 * 1024, videoBytes: 500 * 1024 * 1024 },
     });
   });
 
@@ -40,6 +42,9 @@ describe("readConfig", () => {
       CDN_MAX_AGE: "3600",
       SESSION_IDLE_MINUTES: "30",
       SESSION_MAX_HOURS: "8",
+      MEDIA_URL: "s3://news-media?endpoint=http://minio:9000&region=eu-west-1&forcePathStyle=true",
+      MEDIA_MAX_PICTURE_MB: "2",
+      MEDIA_MAX_VIDEO_MB: "0.5",
     });
     expect(config).toEqual({
       port: 8080,
@@ -57,6 +62,8 @@ describe("readConfig", () => {
       sessions: { idleMs: 1_800_000, maxMs: 28_800_000 },
       cdnPurgeUrls: ["http://varnish-a:6081/", "http://varnish-b:6081/"],
       cdnMaxAgeS: 3600,
+      mediaUrl: "s3://news-media?endpoint=http://minio:9000&region=eu-west-1&forcePathStyle=true",
+      uploadLimits: { pictureBytes: 2 * 1024 * 1024, videoBytes: 524_288 },
     });
   });
 
@@ -84,6 +91,16 @@ describe("readConfig", () => {
         'WEB_CONCURRENCY must be a whole number from 1, or "auto", got "0"; LOG_REQUESTS must be 0 or 1, got "yes"',
     );
     expect(() => readConfig({ DATABASE_URL: "mysql://db/news" })).toThrow(/DATABASE_URL must be file:PATH/);
+    for (const url of [
+      "ftp://media.example/x",
+      "s3://A_Bucket",
+      "s3://news-media?endpoint=nowhere",
+      "s3://news-media?bucket=x",
+    ])
+      expect(() => readConfig({ MEDIA_URL: url }), url).toThrow(
+        /MEDIA_URL must be file:PATH, a folder path, or s3:\/\//,
+      );
+    expect(() => readConfig({ MEDIA_MAX_PICTURE_MB: "0" })).toThrow(/MEDIA_MAX_PICTURE_MB must be megabytes/);
   });
 
   it("refuses an ADMIN_TOKEN shorter than 32 characters, says how to make one, and never prints it", () => {

@@ -2,6 +2,8 @@
 // one schema (see .env.example). Nothing else in src reads process.env; tests pass a Config in.
 import { availableParallelism } from "node:os";
 import { z } from "zod";
+import { DEFAULT_MEDIA_URL, parseMediaUrl } from "./media/mediaStore";
+import { DEFAULT_UPLOAD_LIMITS } from "./media/uploads";
 import { DEFAULT_REQUEST_TIMEOUT_MS } from "./server/http/timeouts";
 
 export const DEFAULT_DATABASE_URL = "file:./data/dispatch.db";
@@ -72,6 +74,36 @@ const envSchema = z.object({
       .max(30 * 24)
       .default(12),
   ),
+  MEDIA_URL: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .default(DEFAULT_MEDIA_URL)
+      .refine((url) => {
+        try {
+          parseMediaUrl(url);
+          return true;
+        } catch {
+          return false;
+        }
+      }),
+  ),
+  MEDIA_MAX_PICTURE_MB: z.preprocess(
+    unsetIfEmpty,
+    z.coerce
+      .number()
+      .min(0.1)
+      .max(1024)
+      .default(DEFAULT_UPLOAD_LIMITS.pictureBytes / 1024 / 1024),
+  ),
+  MEDIA_MAX_VIDEO_MB: z.preprocess(
+    unsetIfEmpty,
+    z.coerce
+      .number()
+      .min(0.1)
+      .max(65_536)
+      .default(DEFAULT_UPLOAD_LIMITS.videoBytes / 1024 / 1024),
+  ),
   REQUEST_TIMEOUT_S: z.preprocess(
     unsetIfEmpty,
     z.coerce
@@ -99,6 +131,9 @@ const accepted: Record<keyof z.input<typeof envSchema>, string> = {
   REQUEST_TIMEOUT_S: "seconds, from 0.1 to 600",
   SESSION_IDLE_MINUTES: "minutes, a whole number from 1 (a week at most)",
   SESSION_MAX_HOURS: "hours, a whole number from 1 (30 days at most)",
+  MEDIA_URL: "file:PATH, a folder path, or s3://BUCKET?endpoint=URL&region=R&forcePathStyle=true",
+  MEDIA_MAX_PICTURE_MB: "megabytes, from 0.1 to 1024",
+  MEDIA_MAX_VIDEO_MB: "megabytes, from 0.1 to 65536",
 };
 
 export interface Config {
@@ -132,6 +167,10 @@ export interface Config {
   cdnPurgeUrls: string[];
   /** How long a CDN may keep pages and API answers: hours when it is purged, 10 s when not. */
   cdnMaxAgeS: number;
+  /** Where uploads and renditions live: a folder or an S3 bucket (media/mediaStore.ts). */
+  mediaUrl: string;
+  /** The largest picture and video POST /api/media takes, in bytes. */
+  uploadLimits: { pictureBytes: number; videoBytes: number };
 }
 
 /** The settings from an environment; throws one error naming every variable that is wrong. */
@@ -164,5 +203,10 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     cdnPurgeUrls: vars.CDN_PURGE_URL ?? [],
     // Unpurged, a CDN must learn of a write by the clock: it keeps an answer a few seconds.
     cdnMaxAgeS: vars.CDN_PURGE_URL ? vars.CDN_MAX_AGE : UNPURGED_MAX_AGE_S,
+    mediaUrl: vars.MEDIA_URL,
+    uploadLimits: {
+      pictureBytes: Math.round(vars.MEDIA_MAX_PICTURE_MB * 1024 * 1024),
+      videoBytes: Math.round(vars.MEDIA_MAX_VIDEO_MB * 1024 * 1024),
+    },
   };
 }

@@ -36,6 +36,8 @@ export const errorStatus = {
   too_many_pinned: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  /** A Range past the end of an upload. */
+  range_not_satisfiable: 416,
   too_many_views: 429,
   too_many_requests: 429,
   headers_too_large: 431,

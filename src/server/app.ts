@@ -11,11 +11,14 @@ import fastifyCookie from "@fastify/cookie";
 import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
 import { UNPURGED_MAX_AGE_S } from "../config";
 import type { Site } from "../head/head";
+import { FolderMediaStore, type MediaStore } from "../media/mediaStore";
 import { RenditionCache, sitePicturesOf, warmRenditions } from "../media/renditions";
 import { SitePictures } from "../media/sitePictures";
+import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from "../media/uploads";
 import { ApiError } from "../model/apiError";
 import type { StoryStore } from "../store/storyStore";
 import { entryRoutes } from "./api/entryRoutes";
+import { mediaUploadRoutes } from "./api/mediaUploadRoutes";
 import { publishingRoutes } from "./api/publishingRoutes";
 import { readRoutes, SEARCH_LIMIT } from "./api/readRoutes";
 import { revisionRoutes } from "./api/revisionRoutes";
@@ -96,8 +99,13 @@ export interface AppOptions {
   anyInlineStyle?: boolean;
   /** The change stream's timings and limits (server/events/eventRoutes.ts). */
   events?: EventStreamOptions;
-  /** Where derived renditions of site pictures are kept (a folder under the system's temporary one). */
-  mediaCacheDir?: string;
+  /**
+   * Where uploads and every picture's renditions are kept (MEDIA_URL: a folder or an S3 bucket;
+   * docs/decisions/039). Without one, a folder under the system's temporary one.
+   */
+  media?: MediaStore;
+  /** The largest picture and video POST /api/media takes. */
+  uploadLimits?: UploadLimits;
   /** Derive the renditions of the latest stories' pictures once listening (one process of a server is enough). */
   warmPictures?: boolean;
   /** How long a request's headers and body may take to arrive, in all (20 s; http/timeouts.ts). */
@@ -131,7 +139,8 @@ export async function buildApp({
   feeds,
   anyInlineStyle = false,
   events,
-  mediaCacheDir = join(tmpdir(), "dispatch-renditions"),
+  media = new FolderMediaStore(join(tmpdir(), "dispatch-media")),
+  uploadLimits = DEFAULT_UPLOAD_LIMITS,
   warmPictures = false,
   requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS,
 }: AppOptions): Promise<FastifyInstance> {
@@ -217,11 +226,14 @@ export async function buildApp({
   await app.register(signInRoutes, { store, access, counter, publicUrl, now });
   await app.register(passkeyRoutes, { store, access, publicUrl, now });
   await app.register(accountRoutes, { store, access, publicUrl, now });
-  // Site pictures: read (and versioned) when a story is published, derived into renditions on request.
-  const pictures = new SitePictures(publicDir);
-  const renditions = new RenditionCache(mediaCacheDir);
+  // Site pictures (under public/ or uploaded): read (and versioned) when a story is published,
+  // derived into renditions on request, kept in the media store.
+  const pictures = new SitePictures(publicDir, media);
+  const renditions = new RenditionCache(media, pictures);
   const warm = (srcs: string[]) => void warmRenditions(srcs, pictures, renditions);
-  await app.register(mediaRoutes, { pictures, renditions });
+  await app.register(mediaRoutes, { pictures, renditions, media });
+  // Uploads: behind the token, never kept or cached, so outside the scope below.
+  await app.register(mediaUploadRoutes, { media, access, limits: uploadLimits, now });
   if (warmPictures)
     app.addHook("onListen", async () => {
       reader.stories({ limit: 50 }).then(

@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { readConfig } from "../config";
 import { render } from "../entry-server";
 import { loadDemoContentIfEmpty } from "../import/demoContent";
+import { openMediaStore } from "../media/mediaStore";
 import { openStore } from "../store/openStore";
 import { buildApp } from "./app";
 import { readClientBuild } from "./pages/clientBuild";
@@ -73,6 +74,8 @@ async function runServer() {
     answerCacheBytes: config.renderCacheBytes,
     cdn: { purgeUrls: config.cdnPurgeUrls, sharedMaxAgeS: config.cdnMaxAgeS },
     requestTimeoutMs: config.requestTimeoutMs,
+    media: openMediaStore(config.mediaUrl),
+    uploadLimits: config.uploadLimits,
     // One process per server derives the latest stories' renditions ahead of readers.
     warmPictures: !cluster.isWorker || cluster.worker?.id === 1,
     pages: { template: () => client.template, render, loader: client.loader },

@@ -5,6 +5,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { render } from "../entry-server";
 import { loadDemoContentIfEmpty } from "../import/demoContent";
+import type { MediaStore } from "../media/mediaStore";
+import type { UploadLimits } from "../media/uploads";
 import type { Engine } from "../store/engine";
 import { openStore } from "../store/openStore";
 import type { StoryStore } from "../store/storyStore";
@@ -68,8 +70,10 @@ export interface TestServerOptions {
   database?: TestDatabase;
   /** The change stream's timings and limits (a short heartbeat, say). */
   events?: EventStreamOptions;
-  /** Where the server keeps the renditions it derives (the app's default folder when absent). */
-  mediaCacheDir?: string;
+  /** Where the server keeps uploads and renditions (the app's default folder when absent). */
+  media?: MediaStore;
+  /** The largest upload it takes (the app's defaults when absent). */
+  uploadLimits?: UploadLimits;
   /** A CDN in front: where purges go and how long it may keep answers (none by default). */
   cdn?: { purgeUrls: string[]; sharedMaxAgeS: number; retryDelaysMs?: number[] };
   /** How long close() lets connections finish before cutting them (1 s): longer for a slow answer in flight. */
@@ -99,7 +103,8 @@ export async function startTestServer({
   logRequests = false,
   wrapStore = (store) => store,
   events,
-  mediaCacheDir,
+  media,
+  uploadLimits,
   cdn,
   closeGraceMs = 1_000,
   requestTimeoutMs,
@@ -143,7 +148,8 @@ export async function startTestServer({
     ...(feeds ? { feeds } : {}),
     ...(answerCacheBytes !== undefined ? { answerCacheBytes } : {}),
     ...(events ? { events } : {}),
-    ...(mediaCacheDir ? { mediaCacheDir } : {}),
+    ...(media ? { media } : {}),
+    ...(uploadLimits ? { uploadLimits } : {}),
     ...(cdn ? { cdn } : {}),
     ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}),
     pages: {

@@ -5,7 +5,7 @@ import type { FastifyPluginAsync } from "fastify";
 import { z } from "zod";
 import { sitePicturesOf } from "../../media/renditions";
 import { PictureError, type SitePictures } from "../../media/sitePictures";
-import { versionStoryPictures } from "../../media/storyPictures";
+import { picturesWithoutAlt, versionStoryPictures } from "../../media/storyPictures";
 import { ApiError } from "../../model/apiError";
 import { findStoryByHeadline } from "../../model/headlineMatch";
 import { type Block, namedRefSchema, publishedStorySchema } from "../../model/story";
@@ -53,6 +53,12 @@ export const publishingRoutes: FastifyPluginAsync<PublishingRoutesOptions> = asy
         throw error instanceof PictureError ? new ApiError("invalid_story", error.message) : error;
       },
     );
+    const withoutAlt = picturesWithoutAlt(story);
+    if (withoutAlt.length > 0)
+      throw new ApiError(
+        "invalid_story",
+        `alt: a published story's pictures need alt text (what each shows); none for ${withoutAlt.join(", ")}`,
+      );
     const sections = await store.listSections();
     if (!sections.some((section) => section.slug === story.section))
       throw new ApiError("invalid_story", `section: there is no section ${JSON.stringify(story.section)}`);

@@ -539,7 +539,7 @@ export const catalogue: HostileCase[] = [
       absent: "picture-not-there",
     },
   ),
-  put("picture-sized-wrong", story({ image: { src: "/site-card.png", alt: "", width: 1, height: 1 } }), [201], {
+  put("picture-sized-wrong", story({ image: { src: "/site-card.png", alt: "The card", width: 1, height: 1 } }), [201], {
     name: "a site picture sent with a size it does not have",
     answering: ["/stories/picture-sized-wrong"],
   }),
