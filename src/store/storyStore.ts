@@ -12,9 +12,11 @@ import {
   storyWriteKeys,
   tagKey,
 } from "../model/dependencies";
+import { findStoryByHeadline } from "../model/headlineMatch";
 import type { RevisionPage } from "../model/revision";
 import type { SearchPhase, SearchPosition } from "../model/search";
 import {
+  hasPlayableVideo,
   type NamedRef,
   type Section,
   type Story,
@@ -23,6 +25,7 @@ import {
   slugSchema,
 } from "../model/story";
 import type { StoryListQuery } from "../model/storyList";
+import type { HeldStatus, HeldStory } from "../model/storyStatus";
 import { changeLogBounds, changesAfter, recordChange } from "./changes";
 import type { Engine } from "./engine";
 import { type FullStory, fullStories, namedRefsOf, wholeStory } from "./fullStories";
@@ -43,10 +46,30 @@ import type { Database } from "./schema";
 import { search } from "./search";
 import { type SitemapReads, sitemapReads } from "./sitemapReads";
 import { listStories, mostRead, movedTo, relatedStories, storyRow, toSummary } from "./storyReads";
+import {
+  anyDue,
+  claimDue,
+  dropHeld,
+  heldStory,
+  holdStory,
+  latestRevision,
+  releaseHeld,
+  restoreHeld,
+  staleVersion,
+} from "./storyWorkflow";
 import { deleteStory, moveStory, type SaveOutcome, storyExists, writeStory } from "./storyWrites";
 import { touch, touchedBy } from "./touchedKeys";
 
 export type StoryToSave = StoryInput & { movedFrom?: string };
+
+/** The version a write edits (If-Match): the story at `slug` is at this revision, else 412. */
+export interface ExpectedRevision {
+  slug: string;
+  revision: number;
+}
+
+/** Thrown inside a claim's transaction to roll it back when another server claimed first. */
+const NOTHING_CLAIMED = Symbol("nothing claimed");
 
 export interface SaveReport {
   outcomes: { slug: string; outcome: SaveOutcome }[];
@@ -73,7 +96,31 @@ export interface StoryStore extends LiveEntryWrites, LiveEntryReads {
    * headline linking a slug that leads nowhere is unlinked, and every unlinked one that
    * `linkHeadlines` resolves is linked.
    */
-  saveStories(stories: StoryToSave[], options?: { linkHeadlines?: HeadlineResolver }): Promise<SaveReport>;
+  saveStories(
+    stories: StoryToSave[],
+    options?: { linkHeadlines?: HeadlineResolver; expectRevision?: ExpectedRevision },
+  ): Promise<SaveReport>;
+  /**
+   * Keeps a story from readers as a draft, a scheduled story (out at `publishAt`) or an unpublished
+   * one, taking it down first when it was published (store/storyWorkflow.ts, docs/decisions/037).
+   */
+  holdStory(
+    story: StoryInput,
+    workflow: { status: HeldStatus; publishAt?: string; expectRevision?: ExpectedRevision },
+    now?: Date,
+  ): Promise<{ outcome: SaveOutcome }>;
+  /** The story at this slug as held from readers; null when it is published or there is none. */
+  heldStory(slug: string): Promise<HeldStory | null>;
+  /** The latest revision kept of the story at exactly this slug, 0 when none. */
+  latestRevision(slug: string): Promise<number>;
+  /** Publishes every scheduled story whose time has come, each once across every server; returns their slugs. */
+  publishDue(now: Date): Promise<string[]>;
+  /** The story as readers will see it once published, held or not (a preview); null when there is none. */
+  previewStory(slug: string): Promise<StoredStory | null>;
+  /** Records a preview link's digest for this story until `expiresAt`. */
+  createPreview(slug: string, tokenHash: string, expiresAt: Date): Promise<void>;
+  /** The story a preview link shows while it has not expired; null otherwise. */
+  previewOf(tokenHash: string, now: Date): Promise<string | null>;
   /** Deletes the story at this slug, and its revisions; false when there was none. */
   deleteStory(slug: string): Promise<boolean>;
   /** The revisions kept of the story at this slug, newest first, before revision `before` (store/revisions.ts). */
@@ -194,7 +241,64 @@ export function createStoryStore(
     return result;
   };
 
-  return {
+  /** A write naming the version it edits (If-Match) goes ahead only while that version is the story's. */
+  const checkRevision = async (trx: Transaction<Database>, { slug, revision }: { slug: string; revision: number }) => {
+    const current = await latestRevision(trx, slug);
+    if (current !== revision) throw staleVersion(slug, current);
+  };
+
+  /**
+   * Writes one story to `stories`, published: moved when `movedFrom` names its old slug, what was
+   * held with it put back (`held`: as claimed; else whatever its held row keeps), a revision kept,
+   * the change logged.
+   */
+  const publishOne = async (
+    trx: Transaction<Database>,
+    story: StoryInput,
+    movedFrom: string | undefined,
+    held?: string | null,
+  ): Promise<SaveOutcome> => {
+    const moving = movedFrom !== undefined && movedFrom !== story.slug;
+    // A move is a compare-and-swap: the new slug is free and the story still at the old one.
+    if (moving && (await storyExists(trx, story.slug)))
+      throw new ApiError("slug_taken", `Another story is already at ${story.slug}.`);
+    let outcome = await writeStory(trx, story);
+    if (moving) {
+      await moveLiveCoverage(trx, movedFrom, story.slug);
+      await moveStory(trx, movedFrom, story.slug);
+      outcome = "updated";
+    }
+    if (held === undefined) await releaseHeld(trx, story.slug);
+    else await restoreHeld(trx, story.slug, held);
+    await keepRevision(trx, story, { outcome, movedFrom });
+    if (story.live !== undefined) await setLive(trx, story.slug, story.live, story.publishedAt, new Date());
+    if (outcome !== "unchanged") touch(trx, ...storyWriteKeys(story));
+    if (outcome !== "unchanged")
+      await recordChange(trx, engine, {
+        kind: "story",
+        data: {
+          slug: story.slug,
+          updatedAt: new Date(story.updatedAt).toISOString(),
+          change: outcome === "created" ? "published" : "updated",
+          ...(moving ? { movedFrom } : {}),
+        },
+      });
+    return outcome;
+  };
+
+  /** Links once every story of a batch is written, so stories may name each other. */
+  const linkWritten = async (
+    trx: Transaction<Database>,
+    written: StoryInput[],
+    linkHeadlines: HeadlineResolver | undefined,
+  ): Promise<number> => {
+    let linked = 0;
+    for (const story of written) linked += await indexOwnLinks(trx, story.slug, linkHeadlines);
+    if (linkHeadlines) for (const story of written) linked += await linkWaitingHeadlines(trx, story, linkHeadlines);
+    return linked;
+  };
+
+  const store: StoryStore = {
     async listSections() {
       return db.selectFrom("sections").select(["slug", "name"]).orderBy("position").execute();
     },
@@ -239,48 +343,106 @@ export function createStoryStore(
       return { ...story, related, ...coverage };
     },
 
-    async saveStories(stories, { linkHeadlines } = {}) {
+    async saveStories(stories, { linkHeadlines, expectRevision } = {}) {
       return write(async (trx) => {
+        if (expectRevision) await checkRevision(trx, expectRevision);
         const outcomes: SaveReport["outcomes"] = [];
         for (const { movedFrom, ...story } of stories) {
-          const moving = movedFrom !== undefined && movedFrom !== story.slug;
-          // A move is a compare-and-swap: the new slug is free and the story still at the old one.
-          if (moving && (await storyExists(trx, story.slug)))
-            throw new ApiError("slug_taken", `Another story is already at ${story.slug}.`);
-          let outcome = await writeStory(trx, story);
-          if (moving) {
-            await moveLiveCoverage(trx, movedFrom, story.slug);
-            await moveStory(trx, movedFrom, story.slug);
-            outcome = "updated";
-          }
-          await keepRevision(trx, story, { outcome, movedFrom });
-          if (story.live !== undefined) await setLive(trx, story.slug, story.live, story.publishedAt, new Date());
-          outcomes.push({ slug: story.slug, outcome });
-          if (outcome !== "unchanged") touch(trx, ...storyWriteKeys(story));
-          if (outcome !== "unchanged")
-            await recordChange(trx, engine, {
-              kind: "story",
-              data: {
-                slug: story.slug,
-                updatedAt: new Date(story.updatedAt).toISOString(),
-                change: outcome === "created" ? "published" : "updated",
-                ...(moving ? { movedFrom } : {}),
-              },
-            });
+          outcomes.push({ slug: story.slug, outcome: await publishOne(trx, story, movedFrom) });
         }
-        // Links once every story of the batch is written, so stories may name each other.
         const written = stories.filter((_, i) => outcomes[i]?.outcome !== "unchanged");
-        let linked = 0;
-        for (const story of written) linked += await indexOwnLinks(trx, story.slug, linkHeadlines);
-        if (linkHeadlines) for (const story of written) linked += await linkWaitingHeadlines(trx, story, linkHeadlines);
-        return { outcomes, linked };
+        return { outcomes, linked: await linkWritten(trx, written, linkHeadlines) };
       });
+    },
+
+    async holdStory(story, { status, publishAt, expectRevision }, now = new Date()) {
+      return write(async (trx) => {
+        if (expectRevision) await checkRevision(trx, expectRevision);
+        const before = await heldStory(trx, story.slug);
+        const same =
+          before?.status === status &&
+          before.publishAt === (publishAt ? new Date(publishAt).toISOString() : undefined) &&
+          JSON.stringify(before.story) === JSON.stringify(story);
+        if (same) return { outcome: "unchanged" as const };
+        const { tookDown } = await holdStory(trx, story, status, publishAt, now);
+        await keepRevision(trx, story, { outcome: "updated", now });
+        // Readers saw it until now: their open pages are told it went, as for a delete.
+        if (tookDown)
+          await recordChange(
+            trx,
+            engine,
+            { kind: "story", data: { slug: story.slug, updatedAt: now.toISOString(), change: "deleted" } },
+            now,
+          );
+        return { outcome: before || tookDown ? ("updated" as const) : ("created" as const) };
+      });
+    },
+
+    heldStory: (slug) => (isSlug(slug) ? heldStory(db, slug) : Promise.resolve(null)),
+    latestRevision: (slug) => latestRevision(db, slug),
+
+    async publishDue(now) {
+      if (!(await anyDue(db, now))) return [];
+      try {
+        return await write(async (trx) => {
+          const claimed = await claimDue(trx, now);
+          // Another process or server claimed them first: roll back, so this write records nothing.
+          if (claimed.length === 0) throw NOTHING_CLAIMED;
+          for (const { story, held } of claimed) await publishOne(trx, story, undefined, held);
+          await linkWritten(
+            trx,
+            claimed.map((c) => c.story),
+            findStoryByHeadline,
+          );
+          return claimed.map((c) => c.story.slug);
+        });
+      } catch (error) {
+        if (error === NOTHING_CLAIMED) return [];
+        throw error;
+      }
+    },
+
+    async previewStory(slug) {
+      const held = isSlug(slug) ? await heldStory(db, slug) : null;
+      if (!held) return store.getStory(slug);
+      const { story } = held;
+      const sections = await store.listSections();
+      const section = sections.find((s) => s.slug === story.section) ?? { slug: story.section, name: story.section };
+      const related = await relatedStories(
+        db,
+        { slug: story.slug, section_slug: story.section },
+        story.body,
+        story.tags.map((t) => t.slug),
+      );
+      return { ...story, section, hasVideo: hasPlayableVideo(story.body), related } satisfies StoredStory;
+    },
+
+    async createPreview(slug, tokenHash, expiresAt) {
+      await db.deleteFrom("story_previews").where("expires_at", "<", new Date().toISOString()).execute();
+      await db
+        .insertInto("story_previews")
+        .values({ token_hash: tokenHash, slug, expires_at: expiresAt.toISOString() })
+        .execute();
+    },
+
+    async previewOf(tokenHash, now) {
+      const row = await db
+        .selectFrom("story_previews")
+        .select("slug")
+        .where("token_hash", "=", tokenHash)
+        .where("expires_at", ">", now.toISOString())
+        .executeTakeFirst();
+      return row?.slug ?? null;
     },
 
     async deleteStory(slug) {
       return write(async (trx) => {
+        const dropped = await dropHeld(trx, slug);
         const deleted = await deleteStory(trx, slug);
-        if (!deleted) return false;
+        if (!deleted) {
+          if (dropped) await dropRevisions(trx, slug);
+          return dropped;
+        }
         touch(trx, storyKey(slug), STORIES);
         await dropRevisions(trx, slug);
         const now = new Date();
@@ -307,6 +469,8 @@ export function createStoryStore(
           "related_links",
           "headline_words",
           "story_revisions",
+          "story_drafts",
+          "story_previews",
         ] as const)
           await trx.deleteFrom(table).execute();
         const { numDeletedRows } = await trx.deleteFrom("stories").executeTakeFirst();
@@ -421,4 +585,5 @@ export function createStoryStore(
       await db.destroy();
     },
   };
+  return store;
 }
