@@ -48,14 +48,16 @@ import { type SitemapReads, sitemapReads } from "./sitemapReads";
 import { listStories, mostRead, movedTo, relatedStories, storyRow, toSummary } from "./storyReads";
 import {
   anyDue,
-  claimDue,
+  claimScheduled,
   dropHeld,
+  dueSlugs,
   heldStory,
   holdStory,
   latestRevision,
   releaseHeld,
   restoreHeld,
   staleVersion,
+  withSharedNames,
 } from "./storyWorkflow";
 import { deleteStory, moveStory, type SaveOutcome, storyExists, writeStory } from "./storyWrites";
 import { touch, touchedBy } from "./touchedKeys";
@@ -383,23 +385,30 @@ export function createStoryStore(
 
     async publishDue(now) {
       if (!(await anyDue(db, now))) return [];
-      try {
-        return await write(async (trx) => {
-          const claimed = await claimDue(trx, now);
-          // Another process or server claimed them first: roll back, so this write records nothing.
-          if (claimed.length === 0) throw NOTHING_CLAIMED;
-          for (const { story, held } of claimed) await publishOne(trx, story, undefined, held);
-          await linkWritten(
-            trx,
-            claimed.map((c) => c.story),
-            findStoryByHeadline,
-          );
-          return claimed.map((c) => c.story.slug);
-        });
-      } catch (error) {
-        if (error === NOTHING_CLAIMED) return [];
-        throw error;
+      // One write each: a story that cannot go out (its section gone, say) holds back no other.
+      const published: string[] = [];
+      const failures: unknown[] = [];
+      for (const slug of await dueSlugs(db, now)) {
+        try {
+          await write(async (trx) => {
+            const claimed = await claimScheduled(trx, slug, now);
+            // Another process or server claimed it first: roll back, so this write records nothing.
+            if (!claimed) throw NOTHING_CLAIMED;
+            const story = await withSharedNames(trx, claimed.story);
+            await publishOne(trx, story, undefined, claimed.held);
+            await linkWritten(trx, [story], findStoryByHeadline);
+          });
+          published.push(slug);
+        } catch (error) {
+          if (error !== NOTHING_CLAIMED) failures.push(error);
+        }
       }
+      if (failures.length > 0)
+        throw new AggregateError(
+          failures,
+          `Scheduled stories that could not go out; published: ${published.join(", ")}`,
+        );
+      return published;
     },
 
     async previewStory(slug) {

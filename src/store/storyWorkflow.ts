@@ -142,19 +142,60 @@ export async function restoreHeld(trx: Trx, slug: string, json: string | null): 
       .execute();
 }
 
+/** The scheduled stories whose time has come, soonest first (a read: the claim is claimScheduled). */
+export async function dueSlugs(db: Db, now: Date, limit = 100): Promise<string[]> {
+  const rows = await db
+    .selectFrom("story_drafts")
+    .select("slug")
+    .where("status", "=", "scheduled")
+    .where("publish_at", "<=", now.toISOString())
+    .orderBy("publish_at")
+    .limit(limit)
+    .execute();
+  return rows.map((row) => row.slug);
+}
+
 /**
- * Claims the scheduled stories whose time has come: their rows leave `story_drafts` in this
- * transaction, so of all the processes and servers that try at once exactly one gets each story
- * (writers are queued by the store version's row lock; the loser's DELETE finds nothing).
+ * Claims a scheduled story whose time has come: its row leaves `story_drafts` in this transaction,
+ * so of all the processes and servers that try at once exactly one gets it (writers are queued by
+ * the store version's row lock; the loser's DELETE finds nothing, and it gets null).
  */
-export async function claimDue(trx: Trx, now: Date): Promise<{ story: StoryInput; held: string | null }[]> {
-  const rows = await trx
+export async function claimScheduled(
+  trx: Trx,
+  slug: string,
+  now: Date,
+): Promise<{ story: StoryInput; held: string | null } | null> {
+  const row = await trx
     .deleteFrom("story_drafts")
+    .where("slug", "=", slug)
     .where("status", "=", "scheduled")
     .where("publish_at", "<=", now.toISOString())
     .returning(["story_json", "held_json"])
-    .execute();
-  return rows.map((row) => ({ story: storyInputSchema.parse(JSON.parse(row.story_json)), held: row.held_json }));
+    .executeTakeFirst();
+  if (!row) return null;
+  return { story: storyInputSchema.parse(JSON.parse(row.story_json)), held: row.held_json };
+}
+
+/**
+ * A held story names its authors and tags as they were when it was sent; one renamed since is
+ * renamed in it too as it goes out, as a rename does on every published story (decision 023).
+ */
+export async function withSharedNames(trx: Trx, story: StoryInput): Promise<StoryInput> {
+  const named = async (table: "authors" | "tags", refs: StoryInput["authors"]) => {
+    if (refs.length === 0) return refs;
+    const rows = await trx
+      .selectFrom(table)
+      .select(["slug", "name"])
+      .where(
+        "slug",
+        "in",
+        refs.map((ref) => ref.slug),
+      )
+      .execute();
+    const names = new Map(rows.map((row) => [row.slug, row.name]));
+    return refs.map((ref) => ({ slug: ref.slug, name: names.get(ref.slug) ?? ref.name }));
+  };
+  return { ...story, authors: await named("authors", story.authors), tags: await named("tags", story.tags) };
 }
 
 /** Whether any scheduled story's time has come (a read, so that idle polls write nothing). */

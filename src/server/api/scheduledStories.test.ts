@@ -87,4 +87,25 @@ describe.each(testEngines)("scheduled stories on two servers on one %s store", (
     }
     events.close();
   }, 60_000);
+
+  it("goes out under the names its authors have by then, when one was renamed while it waited", async () => {
+    const slug = "lighthouse-keepers-reunion";
+    const publishAt = new Date(Date.now() + 1_000).toISOString();
+    const author = { slug: "rui-salgado", name: "Rui Salgado" };
+    const response = await publisher(first.url).put(slug, {
+      ...storyDraft({ headline: "Lighthouse keepers meet again", authors: [author] }),
+      status: "scheduled",
+      publishAt,
+    });
+    expect(response.status).toBe(201);
+    // The author is published elsewhere, then renamed everywhere, before the story's time.
+    expect((await publisher(first.url).put("rui-salgado-column", storyDraft({ authors: [author] }))).status).toBe(201);
+    const renamed = await apiRequest(first.url, "PUT", "/api/authors/rui-salgado", { name: "Rui M. Salgado" });
+    expect(renamed.status).toBe(200);
+    await expect
+      .poll(async () => (await fetch(`${second.url}/api/stories/${slug}`)).status, { timeout: 10_000 })
+      .toBe(200);
+    const story = await (await fetch(`${second.url}/api/stories/${slug}`)).json();
+    expect(story.authors).toEqual([{ slug: "rui-salgado", name: "Rui M. Salgado" }]);
+  }, 30_000);
 });
