@@ -48,6 +48,7 @@ import { mediaRoutes } from "./mediaRoutes";
 import { embedRoutes } from "./pages/embedRoutes";
 import { oembedRoutes } from "./pages/oembedRoutes";
 import { type PageRenderer, pageRoutes } from "./pages/pageRoutes";
+import { previewRoutes } from "./pages/previewRoutes";
 import { publishScheduledStories, SCHEDULE_POLL_MS } from "./scheduledPublishing";
 import { type ShareCardOptions, shareCardRoutes } from "./shareCard/shareCardRoutes";
 import { createStoryReader } from "./storyReader";
@@ -219,6 +220,8 @@ export async function buildApp({
     });
   await app.register(embedRoutes, { reader });
   publishScheduledStories(app, store, now, schedulePollMs);
+  // Behind the token, or a secret link; never kept or cached: outside the scope below.
+  await app.register(previewRoutes, { store, reader, site, pages, adminToken, now });
 
   // Pages and the API: a weak ETag, 304s and Cache-Control on every answer of this scope, and the
   // answers kept, compressed, until the store's version changes.

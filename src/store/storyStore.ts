@@ -42,7 +42,7 @@ import { type HeadlineResolver, indexOwnLinks, linkWaitingHeadlines } from "./re
 import { type Renamed, renameRef, type SharedRecord } from "./renameRefs";
 import { type RequestCount, requestCounts } from "./requestCounts";
 import { dropRevisions, keepRevision, listRevisions } from "./revisions";
-import type { Database } from "./schema";
+import type { Database, StoryRow } from "./schema";
 import { search } from "./search";
 import { type SitemapReads, sitemapReads } from "./sitemapReads";
 import { listStories, mostRead, movedTo, relatedStories, storyRow, toSummary } from "./storyReads";
@@ -416,14 +416,29 @@ export function createStoryStore(
       if (!held) return store.getStory(slug);
       const { story } = held;
       const sections = await store.listSections();
-      const section = sections.find((s) => s.slug === story.section) ?? { slug: story.section, name: story.section };
+      // Read back as a published row would be (kickers cased, times in UTC, keys in their order).
+      const row: StoryRow = {
+        slug: story.slug,
+        kicker: story.kicker ?? null,
+        headline: story.headline,
+        deck: story.deck ?? null,
+        section_slug: story.section,
+        section_name: sections.find((s) => s.slug === story.section)?.name ?? story.section,
+        published_at: new Date(story.publishedAt).toISOString(),
+        updated_at: new Date(story.updatedAt).toISOString(),
+        image_json: story.image ? JSON.stringify(story.image) : null,
+        has_video: hasPlayableVideo(story.body) ? 1 : 0,
+        body_json: JSON.stringify(story.body),
+        live_now: story.live ? 1 : 0,
+      };
+      const refs = { authors: new Map([[story.slug, story.authors]]), tags: new Map([[story.slug, story.tags]]) };
       const related = await relatedStories(
         db,
-        { slug: story.slug, section_slug: story.section },
+        row,
         story.body,
         story.tags.map((t) => t.slug),
       );
-      return { ...story, section, hasVideo: hasPlayableVideo(story.body), related } satisfies StoredStory;
+      return { ...wholeStory(row, refs), related } satisfies StoredStory;
     },
 
     async createPreview(slug, tokenHash, expiresAt) {
