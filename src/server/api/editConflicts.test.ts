@@ -87,5 +87,12 @@ describe.each(testEngines)("two editors on %s", (engine) => {
     expect((await blind.json()).revision).toBe(3);
     const stale = await save(slug, storyDraft({ status: "draft" }), '"2"');
     expect(stale.status).toBe(412);
+    // `*` asks only that there be a story to edit, published or not.
+    expect((await save(slug, storyDraft({ headline: "Budget vote: as passed", status: "draft" }), "*")).status).toBe(
+      200,
+    );
+    const nothing = await save("no-budget-story-yet", storyDraft({ status: "draft" }), "*");
+    expect(nothing.status).toBe(412);
+    expect((await nothing.json()).current).toEqual({ revision: 0 });
   });
 });

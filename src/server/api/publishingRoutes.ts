@@ -142,7 +142,9 @@ export const publishingRoutes: FastifyPluginAsync<PublishingRoutesOptions> = asy
       () => null,
     );
     const opaque = (tag: string) => tag.replace(/^W\//, "");
-    if (current && tags.some((tag) => tag === "*" || opaque(tag) === opaque(current)))
+    if (current && tags.some((tag) => opaque(tag) === opaque(current))) return { expectRevision: { slug, revision } };
+    // `*`: whatever version there is, as long as there is a story (published or held) to edit.
+    if (tags.includes("*") && (current !== null || (await store.heldStory(slug)) !== null))
       return { expectRevision: { slug, revision } };
     throw await currentVersion(slug, revision);
   }
