@@ -38,7 +38,7 @@ describe.each(testEngines)("scheduled stories on two servers on one %s store", (
   });
 
   it("publishes each at its time, once, through the change stream and kept answers", async () => {
-    const publishAt = new Date(Date.now() + 2_500).toISOString();
+    const publishAt = new Date(Date.now() + 5_000).toISOString();
     const { put } = publisher(first.url);
     for (const slug of SLUGS) {
       const response = await put(slug, {
