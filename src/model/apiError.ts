@@ -30,6 +30,8 @@ export const errorStatus = {
   expectation_failed: 417,
   slug_taken: 409,
   account_exists: 409,
+  /** A write names a version of the story (If-Match) that is no longer its own: it changed meanwhile. */
+  version_mismatch: 412,
   /** A story names an author or tag by another name than it has (renaming is its own write). */
   name_conflict: 409,
   story_not_live: 409,
@@ -58,6 +60,8 @@ export class ApiError extends Error {
   readonly status: number;
   /** One of ErrorCode from this server; whatever came back otherwise ("http_error" without a body). */
   readonly code: string;
+  /** What the answer carries beside `error` (a 412's current version, say). */
+  current?: unknown;
 
   constructor(code: ErrorCode, message: string) {
     super(message);

@@ -57,6 +57,8 @@ import { mediaRoutes } from "./mediaRoutes";
 import { embedRoutes } from "./pages/embedRoutes";
 import { oembedRoutes } from "./pages/oembedRoutes";
 import { type PageRenderer, pageRoutes } from "./pages/pageRoutes";
+import { previewRoutes } from "./pages/previewRoutes";
+import { publishScheduledStories, SCHEDULE_POLL_MS } from "./scheduledPublishing";
 import { type ShareCardOptions, shareCardRoutes } from "./shareCard/shareCardRoutes";
 import { createStoryReader } from "./storyReader";
 
@@ -110,6 +112,8 @@ export interface AppOptions {
   warmPictures?: boolean;
   /** How long a request's headers and body may take to arrive, in all (20 s; http/timeouts.ts). */
   requestTimeoutMs?: number;
+  /** How often this process looks for scheduled stories due (scheduledPublishing.ts); 0 never. */
+  schedulePollMs?: number;
   /** Runs before any route is added: the dev server mounts Vite's middleware here. */
   setup?: (app: FastifyInstance) => Promise<void>;
 }
@@ -143,6 +147,7 @@ export async function buildApp({
   uploadLimits = DEFAULT_UPLOAD_LIMITS,
   warmPictures = false,
   requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS,
+  schedulePollMs = SCHEDULE_POLL_MS,
 }: AppOptions): Promise<FastifyInstance> {
   const timeouts = requestTimeouts(requestTimeoutMs);
   const offlinePage = join(publicDir, "offline.html");
@@ -242,6 +247,9 @@ export async function buildApp({
       );
     });
   await app.register(embedRoutes, { reader });
+  publishScheduledStories(app, store, now, schedulePollMs);
+  // Behind the token, or a secret link; never kept or cached: outside the scope below.
+  await app.register(previewRoutes, { store, reader, site, pages, access, now });
 
   // Pages and the API: a weak ETag, 304s and Cache-Control on every answer of this scope, and the
   // answers kept, compressed, until the store's version changes.
@@ -258,7 +266,7 @@ export async function buildApp({
     });
     tellPagesTheirPlace(dynamic, placeOf);
     const readerFor = (request: FastifyRequest) => dependencies.readerFor(request);
-    await dynamic.register(publishingRoutes, { store, reader, access, pictures, warm });
+    await dynamic.register(publishingRoutes, { store, reader, access, pictures, warm, now });
     await dynamic.register(entryRoutes, { store, readerFor, access, now });
     await dynamic.register(viewRoutes, { store, readerFor, counter, now });
     await dynamic.register(readRoutes, { readerFor });

@@ -78,6 +78,11 @@ export interface TestServerOptions {
   cdn?: { purgeUrls: string[]; sharedMaxAgeS: number; retryDelaysMs?: number[] };
   /** How long close() lets connections finish before cutting them (1 s): longer for a slow answer in flight. */
   closeGraceMs?: number;
+  /**
+   * How often the server looks for scheduled stories due (the app's default; none while `onQuery`
+   * counts queries, which counts what requests run).
+   */
+  schedulePollMs?: number;
   /** How long a request may take to arrive (the app's default when absent; a test of timeouts makes it short). */
   requestTimeoutMs?: number;
 }
@@ -108,6 +113,7 @@ export async function startTestServer({
   cdn,
   closeGraceMs = 1_000,
   requestTimeoutMs,
+  schedulePollMs = onQuery ? 0 : undefined,
 }: TestServerOptions = {}): Promise<TestServer> {
   const database = given ?? (await createTestDatabase(engine));
   const store = await openStore(
@@ -152,6 +158,7 @@ export async function startTestServer({
     ...(uploadLimits ? { uploadLimits } : {}),
     ...(cdn ? { cdn } : {}),
     ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}),
+    ...(schedulePollMs !== undefined ? { schedulePollMs } : {}),
     pages: {
       template: () => template,
       render: (...args) => {

@@ -508,6 +508,36 @@ export const migrations = (engine: Engine): Record<string, Migration> => ({
         .execute();
     },
   },
+  "0024-story-drafts": {
+    // Stories readers may not see (docs/decisions/037): drafts, scheduled stories before their
+    // time, unpublished ones. Apart from `stories`, so no reader's query can reach them; a
+    // scheduled story is claimed by its due time (status, publish_at).
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("story_drafts")
+        .addColumn("slug", "text", (c) => c.primaryKey())
+        .addColumn("status", "text", (c) => c.notNull())
+        .addColumn("publish_at", "text")
+        .addColumn("saved_at", "text", (c) => c.notNull())
+        .addColumn("story_json", "text", (c) => c.notNull())
+        .addColumn("held_json", "text")
+        .execute();
+      await db.schema.createIndex("story_drafts_due").on("story_drafts").columns(["status", "publish_at"]).execute();
+    },
+  },
+  "0025-story-previews": {
+    // Preview links (docs/decisions/037): a digest of each link's secret, the story it shows, and
+    // when it stops working. The secret itself is never stored.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("story_previews")
+        .addColumn("token_hash", "text", (c) => c.primaryKey())
+        .addColumn("slug", "text", (c) => c.notNull())
+        .addColumn("expires_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("story_previews_by_expiry").on("story_previews").column("expires_at").execute();
+    },
+  },
 });
 
 /*

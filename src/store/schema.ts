@@ -114,6 +114,20 @@ export interface Database {
   };
   /** The account that created each story (migration 0023). */
   story_owners: { story_slug: string; account_id: string };
+  /**
+   * A story readers may not see (store/storyWorkflow.ts, migration 0024): `status` draft, scheduled
+   * or unpublished; `held_json` what left with its row when it was taken down.
+   */
+  story_drafts: {
+    slug: string;
+    status: string;
+    publish_at: string | null;
+    saved_at: string;
+    story_json: string;
+    held_json: string | null;
+  };
+  /** Preview links (migration 0025): a digest of each secret, its story, when it stops working. */
+  story_previews: { token_hash: string; slug: string; expires_at: string };
 }
 
 /** A story's row as the read queries select it: its summary's columns and its body, with its section's name. */

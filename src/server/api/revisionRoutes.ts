@@ -27,7 +27,8 @@ export const revisionRoutes: FastifyPluginAsync<RevisionRoutesOptions> = async (
       const issue = query.error.issues[0];
       throw new ApiError("bad_request", `${issue?.path.join(".") || "query"}: ${issue?.message ?? "not valid"}`);
     }
-    const story = await store.getStory(slug);
+    // A story held from readers (a draft, say) has its history too.
+    const story = (await store.heldStory(slug))?.story ?? (await store.getStory(slug));
     if (!story) throw new ApiError("story_not_found", `There is no story at ${slug}.`);
     // An old slug of a moved story: its history is under the slug it has now.
     if (story.slug !== slug) {

@@ -7,9 +7,11 @@
 //     else an Origin of PUBLIC_URL, else (a client sending neither) the session's CSRF token in
 //     `X-CSRF-Token`. Bearer requests carry nothing a browser adds by itself, and need no check.
 // Wrong bearer tokens and keys count against the client (FAILED_AUTH_LIMIT, decision 014).
+
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { type Account, atLeast, type KeyScope, type Role, TOKEN_AUTHOR, type WriteAuthor } from "../../model/account";
 import { ApiError } from "../../model/apiError";
+import type { StoryStatus } from "../../model/storyStatus";
 import { toAccount } from "../../store/accounts";
 import type { StoryStore } from "../../store/storyStore";
 import { clientLimit, type Limit } from "../http/rateLimits";
@@ -207,23 +209,30 @@ const describe = (actor: Actor): string =>
   actor.via === "key" ? "this key's account" : actor.via === "token" ? "the token" : "your account";
 
 /**
- * Whether `actor` may write this story (a PUT): contributors may not publish (there are no drafts
- * until stories have a status), authors publish stories they created and new ones, editors and
- * admins any; a correction added to a story is an editor's.
+ * Whether `actor` may write this story (a PUT) with this status: contributors write drafts of
+ * stories readers have not seen, their own or new ones; authors publish, schedule and hold
+ * stories they created and new ones; editors and admins any; a correction added to a story is an
+ * editor's.
  */
 export async function mayWriteStory(
   actor: Actor,
+  status: StoryStatus,
   /** The story as it stands, read only when the role needs it (an editor's write reads nothing more). */
-  storyNow: () => Promise<{ exists: boolean; owner: string | null; addsCorrection: boolean }>,
+  storyNow: () => Promise<{ exists: boolean; published: boolean; owner: string | null; addsCorrection: boolean }>,
 ): Promise<void> {
   if (atLeast(actor.role, "editor")) return;
-  if (actor.role === "contributor")
+  if (actor.role === "contributor" && status !== "draft")
     throw new ApiError(
       "forbidden",
-      "A contributor may not publish: a PUT publishes at once. Ask an author or editor to publish it.",
+      `A contributor writes drafts, and may not make a story ${status}: ask an author or editor to.`,
     );
-  const { exists, owner, addsCorrection } = await storyNow();
+  const { exists, published, owner, addsCorrection } = await storyNow();
   if (exists && owner !== actor.account?.id)
-    throw new ApiError("forbidden", "An author may publish only the stories they created; this one is someone else's.");
+    throw new ApiError(
+      "forbidden",
+      `${actor.role === "contributor" ? "A contributor" : "An author"} may write only the stories they created; this one is someone else's.`,
+    );
+  if (actor.role === "contributor" && published)
+    throw new ApiError("forbidden", "A contributor may not take a published story back to a draft: ask an editor.");
   if (addsCorrection) throw new ApiError("forbidden", "Corrections are an editor's: ask an editor to add this one.");
 }

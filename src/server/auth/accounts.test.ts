@@ -439,15 +439,34 @@ describe.each(testEngines)("on %s", (engine) => {
   });
 
   describe("roles", () => {
-    it("refuses a contributor's publish with a message that says why", async () => {
+    it("lets a contributor file drafts of their own, and refuses their publish with a message that says why", async () => {
       from = newClient();
       const { cookie } = await person("contributor");
-      const response = await call("PUT", "/api/stories/filed-draft", storyDraft(), { cookie, headers: sameOrigin });
+      const as = { cookie, headers: sameOrigin };
+      const response = await call("PUT", "/api/stories/filed-draft", storyDraft(), as);
       expect(response.status).toBe(403);
       const { error } = (await response.json()) as { error: { code: string; message: string } };
       expect(error.code).toBe("forbidden");
-      expect(error.message).toMatch(/contributor may not publish/);
+      expect(error.message).toMatch(/contributor writes drafts, and may not make a story published/);
       expect((await call("GET", "/api/stories/filed-draft")).status).toBe(404);
+      // A draft is theirs to file and to edit again; readers never see it.
+      const draft = { ...storyDraft(), status: "draft" };
+      expect((await call("PUT", "/api/stories/filed-draft", draft, as)).status).toBe(201);
+      expect(
+        (await call("PUT", "/api/stories/filed-draft", { ...draft, deck: "Filed, then tidied." }, as)).status,
+      ).toBe(200);
+      expect((await call("GET", "/api/stories/filed-draft")).status).toBe(404);
+      const scheduled = { ...draft, status: "scheduled", publishAt: "2099-01-01T06:00:00.000Z" };
+      expect((await call("PUT", "/api/stories/filed-draft", scheduled, as)).status).toBe(403);
+      // Nobody else's story, published or held, becomes their draft.
+      const other = await person("contributor");
+      const theirs = { cookie: other.cookie, headers: sameOrigin };
+      expect((await call("PUT", "/api/stories/filed-draft", draft, theirs)).status).toBe(403);
+      const editor = await person("editor");
+      const byEditor = { cookie: editor.cookie, headers: sameOrigin };
+      expect((await call("PUT", "/api/stories/editors-story", storyDraft(), byEditor)).status).toBe(201);
+      expect((await call("PUT", "/api/stories/editors-story", draft, as)).status).toBe(403);
+      expect((await call("GET", "/api/stories/editors-story")).status).toBe(200);
     });
 
     it("lets an author publish and edit their own stories only, without corrections, deletes or entries", async () => {

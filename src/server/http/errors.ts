@@ -10,7 +10,10 @@ import { type ErrorPage, isPageUrl } from "./errorPage";
 export function sendError(reply: FastifyReply, error: ApiError) {
   // A 503 passes (a busy or unreachable store): a client may try again soon.
   if (error.status === 503 && !reply.hasHeader("retry-after")) reply.header("retry-after", "1");
-  return reply.code(error.status).send({ error: { code: error.code, message: error.message } });
+  return reply.code(error.status).send({
+    error: { code: error.code, message: error.message },
+    ...(error.current ? { current: error.current } : {}),
+  });
 }
 
 /** The code of the list that names a status Fastify itself answered with (413, 415…). */
