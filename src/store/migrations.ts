@@ -443,11 +443,20 @@ export const migrations = (engine: Engine): Record<string, Migration> => ({
           .alterTable("stories")
           .addColumn(column, "text", (c) => c.notNull().defaultTo(""))
           .execute();
-      const rows = await sql<{ slug: string; headline: string; search_text: string }>`
-        select slug, headline, search_text from stories`.execute(db);
-      for (const row of rows.rows)
-        await sql`update stories set headline_terms = ${searchTerms(row.headline)},
-          text_terms = ${searchTerms(row.search_text)} where slug = ${row.slug}`.execute(db);
+      // A statement per 200 stories, in slug order: one per story took 10.9 s on PostgreSQL for 5,000.
+      for (let after = ""; ; ) {
+        const { rows } = await sql<{ slug: string; headline: string; search_text: string }>`
+          select slug, headline, search_text from stories where slug > ${after} order by slug limit 200`.execute(db);
+        const last = rows.at(-1);
+        if (!last) break;
+        const values = rows.map(
+          (row) => sql`(${row.slug}, ${searchTerms(row.headline)}, ${searchTerms(row.search_text)})`,
+        );
+        await sql`with terms (slug, headline_terms, text_terms) as (values ${sql.join(values)})
+          update stories set headline_terms = terms.headline_terms, text_terms = terms.text_terms
+          from terms where stories.slug = terms.slug`.execute(db);
+        after = last.slug;
+      }
       if (engine === "postgres") {
         await sql`alter table stories drop column search_doc, drop column headline_doc`.execute(db);
         await sql`alter table stories add column search_doc tsvector generated always as (
