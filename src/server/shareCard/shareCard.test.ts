@@ -543,4 +543,14 @@ describe("a card's headline", () => {
     expect(headline.startsWith(fitted.text.slice(0, -1))).toBe(true);
     expect(fitted.text.length).toBeLessThan(headline.length);
   });
+
+  it("counts a Chinese or Japanese character as two, since it is a whole em wide", () => {
+    const latin = fitHeadline("x".repeat(24), box);
+    const japanese = fitHeadline("図".repeat(12), box);
+    expect(japanese.fontSize).toBe(latin.fontSize);
+    expect(fitHeadline("図".repeat(24), box).fontSize).toBeLessThan(latin.fontSize);
+    const cut = fitHeadline("図書館".repeat(60), box);
+    expect(cut.text.endsWith("\u2026")).toBe(true);
+    expect([...cut.text].length * 2).toBeLessThanOrEqual(fitHeadline("x".repeat(360), box).text.length + 2);
+  });
 });
