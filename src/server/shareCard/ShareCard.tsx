@@ -109,15 +109,21 @@ function Masthead({ section, serif }: { section: string; serif: string }) {
   return (
     <div style={mastheadStyle}>
       <span style={{ fontFamily: serif, fontSize: 40, fontWeight: 700, lineHeight: 1 }}>{SITE_NAME}</span>
-      <span style={sectionStyle}>{section}</span>
+      <span style={{ ...sectionStyle, ...joinedLetters(section) }}>{section}</span>
     </div>
   );
 }
 
+/** Scripts whose letters join (or hang from one line): spacing them apart breaks the joins. */
+const JOINED_SCRIPT = /[\p{Script=Arabic}\p{Script=Syriac}\p{Script=Nko}\p{Script=Mongolian}\p{Script=Devanagari}]/u;
+
+/** No letter spacing in a script whose letters join, as CSS asks of browsers for cursive scripts. */
+const joinedLetters = (text: string) => (JOINED_SCRIPT.test(text) ? { letterSpacing: 0 } : {});
+
 function Kicker({ text }: { text: string }) {
   return (
     <div style={{ display: "flex" }}>
-      <span style={kickerStyle}>{text}</span>
+      <span style={{ ...kickerStyle, ...joinedLetters(text) }}>{text}</span>
     </div>
   );
 }
