@@ -312,6 +312,20 @@ describe.each(testEngines)("the search-per-language migration on %s", (engine) =
         row("english", "Harbour library opens", "Readers protested for years", "2026-11-03T00:00:00.000Z"),
       ] as never)
       .execute();
+    // More stories than the migration folds in one statement.
+    const greek = Array.from({ length: 450 }, (_, i) =>
+      row(
+        `greek-${String(i).padStart(3, "0")}`,
+        `Νέα βιβλιοθήκη ${i}`,
+        "Ο δήμαρχος μίλησε.",
+        "2026-10-01T00:00:00.000Z",
+      ),
+    );
+    for (let i = 0; i < greek.length; i += 150)
+      await db
+        .insertInto("stories" as never)
+        .values(greek.slice(i, i + 150) as never)
+        .execute();
     await db.destroy();
 
     const store = await openStore(database.url);
@@ -321,6 +335,7 @@ describe.each(testEngines)("the search-per-language migration on %s", (engine) =
       expect(await found(["ابوابها"])).toEqual(["arabic"]);
       expect(await found(["図書館"])).toEqual(["japanese"]);
       expect(await found(["protest"])).toEqual(["english"]);
+      expect((await store.searchStories(["βιβλιοθηκη"], 500)).length).toBe(450);
       if (engine === "sqlite") checkSqliteSearchIndex(database.url);
     } finally {
       await store.close();
