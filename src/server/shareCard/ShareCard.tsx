@@ -9,6 +9,7 @@ import type { CardFacts } from "./cardFacts";
 import { type CardShape, shapeSize } from "./cardShapes";
 import { type FittedHeadline, fitHeadline, headlineLineHeight } from "./fitHeadline";
 import { cardFonts, SANS, SERIF } from "./fonts";
+import { withWordBreaks } from "./lineBreaks";
 import { firstReadablePicture } from "./picture";
 import { loadSlices, type ScriptSlice, slicesFor, withSlices } from "./scriptFonts";
 import {
@@ -151,7 +152,7 @@ function Headline({
         textOverflow: "ellipsis",
       }}
     >
-      {text}
+      {withWordBreaks(text)}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import * as fontkit from "fontkit";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { serifFiles } from "./fonts";
+import { withWordBreaks } from "./lineBreaks";
 import { renderShareCard, type ShareCardContent, scriptSlicesFor } from "./ShareCard";
 import { slicesFor } from "./scriptFonts";
 import { PADDING, SHARE_CARD } from "./styles";
@@ -110,5 +111,10 @@ describe("a share card in each script", () => {
     const drawn = await inkColumns(await renderShareCard(card("Library opens")));
     expect(drawn.first - PADDING).toBeLessThan(12);
     expect(SHARE_CARD.width - PADDING - drawn.last).toBeGreaterThan(200);
+  });
+
+  it("lets a Thai headline break between its words only", () => {
+    expect(withWordBreaks("เมืองเปิดห้องสมุด ใหม่")).toBe("เมือง\u200bเปิด\u200bห้อง\u200bสมุด ใหม่");
+    expect(withWordBreaks(headlines.Greek)).toBe(headlines.Greek);
   });
 });
