@@ -63,6 +63,8 @@ const queries: [string, string][] = [
   ["arabic", "المكـــتبة"],
   ["arabic", "إفتتاح"],
   ["none", "سيارة"],
+  // Marks or tatweel alone are no word: nothing is asked, and nothing fails.
+  ["none", "ـــ َ"],
   // Japanese and Chinese words inside unspaced text, and the first of a run as a prefix.
   ["japanese", "図書館"],
   ["japanese", "東京"],
