@@ -13,6 +13,7 @@ import { applyHead } from "./head/applyHead";
 import { currentHead } from "./head/currentHead";
 import { registerServiceWorker } from "./serviceWorker/registerServiceWorker";
 import "./app/global.css";
+import "./app/fontStacks.css";
 
 async function loadMatchedRoutes(routes: RouteObject[]): Promise<void> {
   const matches = matchRoutes(routes, window.location) ?? [];

@@ -21,6 +21,9 @@ export interface Database {
     body_json: string;
     content_hash: string | null;
     search_text: Generated<string>;
+    /** The headline and the text as search indexes them (model/searchTerms.ts, migration 0020). */
+    headline_terms: Generated<string>;
+    text_terms: Generated<string>;
     /** The headline normalised for matching (model/headlineMatch.ts). */
     headline_key: Generated<string>;
   };
