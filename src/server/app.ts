@@ -14,6 +14,7 @@ import { RenditionCache, sitePicturesOf, warmRenditions } from "../media/renditi
 import { SitePictures } from "../media/sitePictures";
 import { ApiError } from "../model/apiError";
 import type { StoryStore } from "../store/storyStore";
+import { DEFAULT_SITE_WORDS, wordsFor } from "../words/siteWords";
 import { entryRoutes } from "./api/entryRoutes";
 import { publishingRoutes } from "./api/publishingRoutes";
 import { readRoutes, SEARCH_LIMIT } from "./api/readRoutes";
@@ -94,6 +95,8 @@ export interface AppOptions {
   warmPictures?: boolean;
   /** How long a request's headers and body may take to arrive, in all (20 s; http/timeouts.ts). */
   requestTimeoutMs?: number;
+  /** The site's language, locale and time zone (the demo's: English, en-GB, UTC). */
+  site?: Partial<Pick<Site, "language" | "locale" | "timeZone">>;
   /** Runs before any route is added: the dev server mounts Vite's middleware here. */
   setup?: (app: FastifyInstance) => Promise<void>;
 }
@@ -125,8 +128,12 @@ export async function buildApp({
   mediaCacheDir = join(tmpdir(), "dispatch-renditions"),
   warmPictures = false,
   requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS,
+  site: siteWords,
 }: AppOptions): Promise<FastifyInstance> {
   const timeouts = requestTimeouts(requestTimeoutMs);
+  const site: Site = { url: publicUrl, ...DEFAULT_SITE_WORDS, ...siteWords };
+  // The site's words, checked at start: a language with no catalogue stops the server here.
+  const words = wordsFor(site);
   const offlinePage = join(publicDir, "offline.html");
   const headers = securityHeaderSet({
     publicUrl,
@@ -135,7 +142,7 @@ export async function buildApp({
   });
   // Errors carry the security headers even when answered before any hook could add them.
   const answerError = errorAnswers(
-    errorPageFrom((url) => pages.template(url)),
+    errorPageFrom((url) => pages.template(url), words),
     headers.apply,
   );
   const app = Fastify({
@@ -172,7 +179,6 @@ export async function buildApp({
     const stop = store.watchWrites(purge);
     app.addHook("onClose", async () => stop());
   }
-  const site: Site = { url: publicUrl };
   handleErrors(app, routes, answerError);
   logServerErrors(app);
   const counter = !rateLimits ? noCounter(now) : sharedLimits ? storeCounter(store, now) : processCounter(now);
@@ -213,7 +219,7 @@ export async function buildApp({
         () => {},
       );
     });
-  await app.register(embedRoutes, { reader });
+  await app.register(embedRoutes, { reader, words });
 
   // Pages and the API: a weak ETag, 304s and Cache-Control on every answer of this scope, and the
   // answers kept, compressed, until the store's version changes.

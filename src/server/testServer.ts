@@ -9,7 +9,7 @@ import type { Engine } from "../store/engine";
 import { openStore } from "../store/openStore";
 import type { StoryStore } from "../store/storyStore";
 import { createTestDatabase, type TestDatabase } from "../store/testDatabases";
-import { buildApp } from "./app";
+import { type AppOptions, buildApp } from "./app";
 import type { EventStreamOptions } from "./events/eventRoutes";
 import type { FeedRoutesOptions } from "./feeds/feedRoutes";
 import type { ShareCardOptions } from "./shareCard/shareCardRoutes";
@@ -74,6 +74,8 @@ export interface TestServerOptions {
   closeGraceMs?: number;
   /** How long a request may take to arrive (the app's default when absent; a test of timeouts makes it short). */
   requestTimeoutMs?: number;
+  /** The site's language, locale and time zone (the demo's when absent). */
+  site?: AppOptions["site"];
 }
 
 export async function startTestServer({
@@ -100,6 +102,7 @@ export async function startTestServer({
   cdn,
   closeGraceMs = 1_000,
   requestTimeoutMs,
+  site,
 }: TestServerOptions = {}): Promise<TestServer> {
   const database = given ?? (await createTestDatabase(engine));
   const store = await openStore(
@@ -142,6 +145,7 @@ export async function startTestServer({
     ...(mediaCacheDir ? { mediaCacheDir } : {}),
     ...(cdn ? { cdn } : {}),
     ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}),
+    ...(site ? { site } : {}),
     pages: {
       template: () => template,
       render: (...args) => {
