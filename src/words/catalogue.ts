@@ -111,6 +111,13 @@ export interface Catalogue {
   "error.failed": string;
   "error.refused": string;
   "error.offline": string;
+  "story.relatedLabel": string;
+  "error.badAddressText": string;
+  "error.readOnlyText": string;
+  "error.tooManyText": string;
+  "error.busyText": string;
+  "error.failedText": string;
+  "error.refusedText": string;
   // Feeds
   "feed.description": string;
   "feed.sectionDescription": string;
