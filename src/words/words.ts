@@ -32,6 +32,16 @@ export interface WordsSettings {
   timeZone: string;
 }
 
+/** How the site writes an instant: day, short month, year, time, and the zone's name. */
+export const TIME_FORMAT: Intl.DateTimeFormatOptions = {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZoneName: "short",
+};
+
 export function makeWords(catalogue: Catalogue, { locale, timeZone }: WordsSettings): Words {
   const plural = new Intl.PluralRules(locale);
   const numbers = new Map<number, Intl.NumberFormat>();
@@ -40,15 +50,7 @@ export function makeWords(catalogue: Catalogue, { locale, timeZone }: WordsSetti
     numbers.set(pad, format);
     return format.format(value);
   };
-  const times = new Intl.DateTimeFormat(locale, {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone,
-    timeZoneName: "short",
-  });
+  const times = new Intl.DateTimeFormat(locale, { ...TIME_FORMAT, timeZone });
   const lists = new Intl.ListFormat(locale, { type: "conjunction" });
   const fill = (message: string, values: Values = {}) =>
     message.replace(/\{(\w+)\}/g, (_, name: string) => {
