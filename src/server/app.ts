@@ -46,6 +46,7 @@ import { inlineStylesOf, securityHeaderSet, securityHeaders } from "./http/secur
 import { logServerErrors, type ServerLogOptions, serverLogOptions } from "./http/serverLog";
 import { DEFAULT_REQUEST_TIMEOUT_MS, requestTimeouts } from "./http/timeouts";
 import { mediaRoutes } from "./mediaRoutes";
+import { offlinePageRoutes } from "./offlinePage";
 import { embedRoutes } from "./pages/embedRoutes";
 import { oembedRoutes } from "./pages/oembedRoutes";
 import { type PageRenderer, pageRoutes } from "./pages/pageRoutes";
@@ -199,7 +200,10 @@ export async function buildApp({
   // The change streams this process holds open: /healthz says how many.
   const eventStreams = new Set<PassThrough>();
   await app.register(healthRoutes, { store, eventStreams: () => eventStreams.size });
-  if (clientDir && existsSync(clientDir)) await app.register(fileRoutes, { clientDir });
+  if (clientDir && existsSync(clientDir)) {
+    await app.register(fileRoutes, { clientDir });
+    if (existsSync(join(clientDir, "offline.html"))) await app.register(offlinePageRoutes, { clientDir, words });
+  }
   await app.register(feedRoutes, { reader, store, site, now, publicDir, ...feeds });
   await app.register(liveFeedRoutes, { reader, store, site });
   await app.register(shareCardRoutes, { reader, publicDir, ...shareCards });

@@ -110,7 +110,11 @@ export interface Catalogue {
   "error.busy": string;
   "error.failed": string;
   "error.refused": string;
-  "error.offline": string;
+  "offline.title": string;
+  "offline.heading": string;
+  "offline.text": string;
+  "offline.saved": string;
+  "offline.savedLink": string;
   "story.relatedLabel": string;
   "error.badAddressText": string;
   "error.readOnlyText": string;

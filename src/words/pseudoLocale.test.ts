@@ -125,6 +125,7 @@ describe("every word on every page comes from the catalogue (pseudo-locale)", ()
     ["the saved page", "/saved", 200],
     ["the app's 404 page", "/stories/no-such-story", 404],
     ["the server's error page", "/stories/%E0%A4%A", 400],
+    ["the offline page", "/offline.html", 200],
   ])("%s (%s)", async (_name, path, status) => {
     const answer = await page(path);
     expect(answer.status).toBe(status);

@@ -95,7 +95,12 @@ export const en: Catalogue = {
   "error.busy": "{site} is busy",
   "error.failed": "Something went wrong",
   "error.refused": "This request was refused",
-  "error.offline": "You are offline.",
+  "offline.title": "You are offline",
+  "offline.heading": "You are offline — this story is not saved",
+  "offline.text":
+    "This page was not saved in this browser, so it cannot open without a connection. Try again once you are back online.",
+  "offline.saved": "Stories you saved open offline:",
+  "offline.savedLink": "read your saved stories",
   "story.relatedLabel": "Related",
   "error.badAddressText":
     "The address has characters that do not make a web address. Check the link, or start again from the front page.",

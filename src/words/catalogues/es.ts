@@ -108,7 +108,12 @@ export const es: Catalogue = {
   "error.busy": "{site} está saturado",
   "error.failed": "Algo ha fallado",
   "error.refused": "Se ha rechazado esta solicitud",
-  "error.offline": "No tienes conexión.",
+  "offline.title": "No tienes conexión",
+  "offline.heading": "No tienes conexión y esta noticia no está guardada",
+  "offline.text":
+    "Esta página no se guardó en este navegador, así que no puede abrirse sin conexión. Vuelve a intentarlo cuando recuperes la conexión.",
+  "offline.saved": "Las noticias que guardaste se abren sin conexión:",
+  "offline.savedLink": "lee tus noticias guardadas",
   "story.relatedLabel": "Relacionada",
   "error.badAddressText":
     "La dirección tiene caracteres que no forman una dirección web. Revisa el enlace o vuelve a empezar desde la portada.",

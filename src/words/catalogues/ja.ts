@@ -95,7 +95,12 @@ export const ja: Catalogue = {
   "error.busy": "{site}は混み合っています",
   "error.failed": "問題が発生しました",
   "error.refused": "このリクエストは拒否されました",
-  "error.offline": "オフラインです。",
+  "offline.title": "オフラインです",
+  "offline.heading": "オフラインです。この記事は保存されていません",
+  "offline.text":
+    "このページはこのブラウザーに保存されていないため、接続がないと開けません。オンラインに戻ってから、もう一度お試しください。",
+  "offline.saved": "保存した記事はオフラインでも開けます：",
+  "offline.savedLink": "保存した記事を読む",
   "story.relatedLabel": "関連",
   "error.badAddressText":
     "このアドレスにはウェブアドレスとして使えない文字が含まれています。リンクを確認するか、トップページからやり直してください。",
