@@ -38,7 +38,7 @@ export const ja: Catalogue = {
   "notice.storyRemoved": "この記事は削除されました。",
   "notice.storyUpdated": "この記事は更新されました。",
   "notice.showLatest": "最新版を表示",
-  "story.by": "{authors}",
+  "story.by": "文：{authors}",
   "story.published": "公開：{time}",
   "story.updated": "更新：{time}",
   "story.readingTime": { other: "{count}分で読めます" },
