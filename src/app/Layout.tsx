@@ -4,10 +4,12 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import { type MouseEvent, useEffect, useRef } from "react";
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation, useNavigation, useNavigationType } from "react-router";
 import { sectionsQuery } from "../api/queries";
+import { SITE_NAME } from "../head/head";
 import { StoryPageLoader } from "../headlines/prefetchStory";
 import { storyPage } from "../routes/story/route";
 import { SearchBox } from "../search/SearchBox";
 import { keepsFocus } from "../search/searchNavigation";
+import { useWords } from "../words/useWords";
 import styles from "./Layout.module.css";
 
 /** The frame of every page: masthead with the sections, the page, and the footer. */
@@ -15,6 +17,7 @@ export function Layout() {
   const { data: sections } = useSuspenseQuery(sectionsQuery());
   const navigation = useNavigation();
   const followed = useFocusOnNavigation();
+  const words = useWords();
   // The page says when the app has taken it over (<html data-hydrated>), for its browser tests.
   useEffect(() => {
     document.documentElement.dataset.hydrated = "";
@@ -22,14 +25,14 @@ export function Layout() {
   return (
     <StoryPageLoader value={storyPage.load}>
       <a className={styles.skipLink} href="#main">
-        Skip to content
+        {words.text("layout.skipToContent")}
       </a>
       <header className={styles.masthead}>
         <div className={styles.bar}>
           <Link to="/" className={styles.brand}>
-            Dispatch
+            {SITE_NAME}
           </Link>
-          <nav aria-label="Sections">
+          <nav aria-label={words.text("layout.sections")}>
             <ul className={styles.sections}>
               {sections.map((section) => (
                 <li key={section.slug}>
@@ -39,7 +42,7 @@ export function Layout() {
             </ul>
           </nav>
           <NavLink to="/saved" className={styles.savedLink}>
-            Saved
+            {words.text("layout.saved")}
           </NavLink>
           <div className={styles.search}>
             <SearchBox id="masthead-search" />
@@ -47,14 +50,27 @@ export function Layout() {
         </div>
       </header>
       {navigation.state !== "idle" && (
-        <div className={styles.progress} role="progressbar" aria-label="Loading page" aria-valuetext="Loading" />
+        <div
+          className={styles.progress}
+          role="progressbar"
+          aria-label={words.text("layout.loadingPage")}
+          aria-valuetext={words.text("layout.loading")}
+        />
       )}
       <main id="main" className={styles.main} tabIndex={-1} onClickCapture={followed}>
         <Outlet />
       </main>
       <footer className={styles.footer}>
         <p>
-          <Link to="/">Dispatch</Link>: independent news, written and edited by people.
+          {words.parts("layout.footer", (name) =>
+            name === "site" ? (
+              <Link key={name} to="/">
+                {SITE_NAME}
+              </Link>
+            ) : (
+              name
+            ),
+          )}
         </p>
       </footer>
       <ScrollRestoration />

@@ -14,9 +14,16 @@ export interface Head {
 
 export const SITE_NAME = "Dispatch";
 
-/** The URL of the site's pages, from PUBLIC_URL: canonical links and Open Graph use it. */
+/** The site as pages see it: the URL of its pages (from PUBLIC_URL), and its language and time. */
 export interface Site {
+  /** Canonical links and Open Graph use it. */
   url: string;
+  /** BCP 47: which message catalogue the site's words come from (src/words/catalogues). */
+  language: string;
+  /** BCP 47: how dates and numbers are written ("ar-EG" writes Arabic-Indic digits). */
+  locale: string;
+  /** IANA: the zone every time is written in, and named. */
+  timeZone: string;
 }
 
 export const meta = (key: "name" | "property", id: string, content: string): HeadTag => ({

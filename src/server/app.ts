@@ -17,6 +17,7 @@ import { SitePictures } from "../media/sitePictures";
 import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from "../media/uploads";
 import { ApiError } from "../model/apiError";
 import type { StoryStore } from "../store/storyStore";
+import { DEFAULT_SITE_WORDS, wordsFor } from "../words/siteWords";
 import { entryRoutes } from "./api/entryRoutes";
 import { mediaUploadRoutes } from "./api/mediaUploadRoutes";
 import { publishingRoutes } from "./api/publishingRoutes";
@@ -54,6 +55,7 @@ import { inlineStylesOf, securityHeaderSet, securityHeaders } from "./http/secur
 import { logServerErrors, type ServerLogOptions, serverLogOptions } from "./http/serverLog";
 import { DEFAULT_REQUEST_TIMEOUT_MS, requestTimeouts } from "./http/timeouts";
 import { mediaRoutes } from "./mediaRoutes";
+import { offlinePageRoutes } from "./offlinePage";
 import { embedRoutes } from "./pages/embedRoutes";
 import { oembedRoutes } from "./pages/oembedRoutes";
 import { type PageRenderer, pageRoutes } from "./pages/pageRoutes";
@@ -114,6 +116,8 @@ export interface AppOptions {
   requestTimeoutMs?: number;
   /** How often this process looks for scheduled stories due (scheduledPublishing.ts); 0 never. */
   schedulePollMs?: number;
+  /** The site's language, locale and time zone (the demo's: English, en-GB, UTC). */
+  site?: Partial<Pick<Site, "language" | "locale" | "timeZone">>;
   /** Runs before any route is added: the dev server mounts Vite's middleware here. */
   setup?: (app: FastifyInstance) => Promise<void>;
 }
@@ -148,8 +152,12 @@ export async function buildApp({
   warmPictures = false,
   requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS,
   schedulePollMs = SCHEDULE_POLL_MS,
+  site: siteWords,
 }: AppOptions): Promise<FastifyInstance> {
   const timeouts = requestTimeouts(requestTimeoutMs);
+  const site: Site = { url: publicUrl, ...DEFAULT_SITE_WORDS, ...siteWords };
+  // The site's words, checked at start: a language with no catalogue stops the server here.
+  const words = wordsFor(site);
   const offlinePage = join(publicDir, "offline.html");
   const headers = securityHeaderSet({
     publicUrl,
@@ -158,7 +166,7 @@ export async function buildApp({
   });
   // Errors carry the security headers even when answered before any hook could add them.
   const answerError = errorAnswers(
-    errorPageFrom((url) => pages.template(url)),
+    errorPageFrom((url) => pages.template(url), words),
     headers.apply,
   );
   const app = Fastify({
@@ -195,7 +203,6 @@ export async function buildApp({
     const stop = store.watchWrites(purge);
     app.addHook("onClose", async () => stop());
   }
-  const site: Site = { url: publicUrl };
   handleErrors(app, routes, answerError);
   logServerErrors(app);
   const counter = !rateLimits ? noCounter(now) : sharedLimits ? storeCounter(store, now) : processCounter(now);
@@ -219,7 +226,10 @@ export async function buildApp({
   // The change streams this process holds open: /healthz says how many.
   const eventStreams = new Set<PassThrough>();
   await app.register(healthRoutes, { store, eventStreams: () => eventStreams.size });
-  if (clientDir && existsSync(clientDir)) await app.register(fileRoutes, { clientDir });
+  if (clientDir && existsSync(clientDir)) {
+    await app.register(fileRoutes, { clientDir });
+    if (existsSync(join(clientDir, "offline.html"))) await app.register(offlinePageRoutes, { clientDir, words });
+  }
   await app.register(feedRoutes, { reader, store, site, now, publicDir, ...feeds });
   await app.register(liveFeedRoutes, { reader, store, site });
   await app.register(shareCardRoutes, { reader, publicDir, ...shareCards });
@@ -246,7 +256,7 @@ export async function buildApp({
         () => {},
       );
     });
-  await app.register(embedRoutes, { reader });
+  await app.register(embedRoutes, { reader, words });
   publishScheduledStories(app, store, now, schedulePollMs);
   // Behind the token, or a secret link; never kept or cached: outside the scope below.
   await app.register(previewRoutes, { store, reader, site, pages, access, now });

@@ -19,9 +19,10 @@ export const fileRoutes: FastifyPluginAsync<{ clientDir: string }> = async (app,
     wildcard: false,
     index: false,
     preCompressed: true,
-    // The template is served as rendered pages, never raw; the manifest is the server's own.
+    // The template is served as rendered pages, never raw, and the offline page in the site's words
+    // (offlinePage.ts); the manifest is the server's own.
     // Pre-compressed siblings (.br, .gz) go out only as an encoding of their file, never as files.
-    globIgnore: ["index.html", ".vite/**", "**/*.br", "**/*.gz"],
+    globIgnore: ["index.html", "offline.html", ".vite/**", "**/*.br", "**/*.gz"],
     setHeaders(reply, path) {
       reply.header("cache-control", fileCacheControl(path));
     },

@@ -11,7 +11,7 @@ import type { Engine } from "../store/engine";
 import { openStore } from "../store/openStore";
 import type { StoryStore } from "../store/storyStore";
 import { createTestDatabase, type TestDatabase } from "../store/testDatabases";
-import { buildApp } from "./app";
+import { type AppOptions, buildApp } from "./app";
 import type { EventStreamOptions } from "./events/eventRoutes";
 import type { FeedRoutesOptions } from "./feeds/feedRoutes";
 import type { ShareCardOptions } from "./shareCard/shareCardRoutes";
@@ -85,6 +85,8 @@ export interface TestServerOptions {
   schedulePollMs?: number;
   /** How long a request may take to arrive (the app's default when absent; a test of timeouts makes it short). */
   requestTimeoutMs?: number;
+  /** The site's language, locale and time zone (the demo's when absent). */
+  site?: AppOptions["site"];
 }
 
 export async function startTestServer({
@@ -114,6 +116,7 @@ export async function startTestServer({
   closeGraceMs = 1_000,
   requestTimeoutMs,
   schedulePollMs = onQuery ? 0 : undefined,
+  site,
 }: TestServerOptions = {}): Promise<TestServer> {
   const database = given ?? (await createTestDatabase(engine));
   const store = await openStore(
@@ -159,6 +162,7 @@ export async function startTestServer({
     ...(cdn ? { cdn } : {}),
     ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}),
     ...(schedulePollMs !== undefined ? { schedulePollMs } : {}),
+    ...(site ? { site } : {}),
     pages: {
       template: () => template,
       render: (...args) => {

@@ -12,6 +12,7 @@ import { openStore } from "../store/openStore";
 import type { StoryStore } from "../store/storyStore";
 import { createTestDatabase, type TestDatabase } from "../store/testDatabases";
 import { LIVE_SLUG, writeLiveStory } from "../test/liveStory";
+import { withWords } from "../test/renderWithApp";
 import { LiveEntries } from "./LiveEntries";
 
 let database: TestDatabase;
@@ -46,9 +47,11 @@ async function renderLive(path = `/stories/${LIVE_SLUG}`) {
     { initialEntries: [path] },
   );
   render(
-    <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>,
+    withWords(
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>,
+    ),
   );
   const told = () => act(() => queryClient.invalidateQueries({ queryKey: ["live-entries", LIVE_SLUG] }));
   return { queryClient, router, told };

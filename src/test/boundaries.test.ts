@@ -50,6 +50,14 @@ describe("the linter keeps the boundaries", () => {
     expect(status).not.toBe(0);
   });
 
+  it("refuses browser code importing a message catalogue (the page data carries the site's one)", () => {
+    const { status, output } = lint({
+      [`src/story/${probe("Wrong")}.ts`]: 'export { es } from "../words/catalogues/es";\n',
+    });
+    expect(output).toContain("Browser code never imports a message catalogue");
+    expect(status).not.toBe(0);
+  });
+
   it("refuses the model importing anything outside model/", () => {
     const { status, output } = lint({ [`src/model/${probe("Wrong")}.ts`]: 'export * from "../head/head";\n' });
     expect(output).toContain("model/ is shared by the browser and the server");

@@ -3,6 +3,7 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { sectionsQuery, storiesQuery } from "../../api/queries";
+import { SITE_NAME } from "../../head/head";
 import { HeadlineLink } from "../../headlines/HeadlineLink";
 import { HeadlineList } from "../../headlines/HeadlineList";
 import { Kicker } from "../../headlines/Kicker";
@@ -10,6 +11,7 @@ import { MostRead } from "../../headlines/MostRead";
 import type { Section, StorySummary } from "../../model/story";
 import { Picture } from "../../story/Picture";
 import { NewStoriesNotice } from "../../updates/NewStoriesNotice";
+import { useWords } from "../../words/useWords";
 import styles from "./HomePage.module.css";
 import { HOME_LATEST, homeSectionQuery } from "./queries";
 
@@ -17,17 +19,18 @@ export default function HomePage() {
   const { data: latest } = useSuspenseQuery(storiesQuery({ limit: HOME_LATEST }));
   const { data: sections } = useSuspenseQuery(sectionsQuery());
   const [top, ...rest] = latest.items;
+  const words = useWords();
   return (
     <>
       <h1 className="visually-hidden" tabIndex={-1}>
-        Dispatch: top stories
+        {words.text("home.heading", { site: SITE_NAME })}
       </h1>
       <NewStoriesNotice filter={{}} shown={latest.items} queryKeys={[["stories"]]} />
       <div className={styles.front}>
         {top && <TopStory story={top} />}
         <section aria-labelledby="latest-heading" className={styles.latest}>
           <h2 id="latest-heading" className={styles.sectionHeading}>
-            Latest
+            {words.text("home.latest")}
           </h2>
           <HeadlineList stories={rest} showDeck={false} />
           <MostRead />

@@ -11,7 +11,7 @@ export const homePage = definePage({
   id: "home",
   index: true,
   module: "src/routes/home/HomePage.tsx",
-  loader: async (_args, { queryClient, site }) => {
+  loader: async (_args, { queryClient, site, words }) => {
     const sections = await queryClient.ensureQueryData(sectionsQuery());
     await Promise.all([
       queryClient.ensureQueryData(storiesQuery({ limit: HOME_LATEST })),
@@ -20,7 +20,7 @@ export const homePage = definePage({
     return {
       head: pageHead(site, {
         title: SITE_NAME,
-        description: "Dispatch: the day's stories from the city, the world, science and culture.",
+        description: words.text("home.description", { site: SITE_NAME }),
         path: "/",
         jsonLd: [webSite(site), organizationData(site)],
       }),

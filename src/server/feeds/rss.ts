@@ -4,6 +4,7 @@
 // address (atom:link).
 import { SITE_NAME } from "../../head/head";
 import type { Image } from "../../model/story";
+import type { Words } from "../../words/words";
 import type { Enclosure } from "./enclosures";
 import { type Absolute, type FeedStory, playableVideos, storyHtml } from "./storyHtml";
 import { later, rfc822, w3cDate } from "./times";
@@ -28,17 +29,17 @@ export interface Channel {
 }
 
 /** The site's channel, or a section's. */
-export function channel(absolute: Absolute, section?: { slug: string; name: string }): Channel {
+export function channel(absolute: Absolute, words: Words, section?: { slug: string; name: string }): Channel {
   if (!section)
     return {
       title: SITE_NAME,
-      description: `The latest stories from ${SITE_NAME}.`,
+      description: words.text("feed.description", { site: SITE_NAME }),
       link: absolute("/"),
       self: absolute("/feed.xml"),
     };
   return {
     title: `${section.name} | ${SITE_NAME}`,
-    description: `The latest ${section.name} stories from ${SITE_NAME}.`,
+    description: words.text("feed.sectionDescription", { section: section.name, site: SITE_NAME }),
     link: absolute(`/sections/${section.slug}`),
     self: absolute(`/sections/${section.slug}/feed.xml`),
   };
@@ -48,6 +49,7 @@ export function rssFeed(
   channel: Channel,
   stories: FeedStory[],
   absolute: Absolute,
+  words: Words,
   builtAt: Date,
   enclosures: ReadonlyMap<string, Enclosure> = new Map(),
 ): string {
@@ -65,13 +67,13 @@ export function rssFeed(
         el("language", {}, "en"),
         el("lastBuildDate", {}, rfc822(lastChange ?? builtAt)),
         el("atom:link", { href: channel.self, rel: "self", type: RSS_TYPE }),
-        ...stories.map((story) => rssItem(story, absolute, enclosures.get(story.slug))),
+        ...stories.map((story) => rssItem(story, absolute, words, enclosures.get(story.slug))),
       ),
     ),
   );
 }
 
-function rssItem(story: FeedStory, absolute: Absolute, enclosure?: Enclosure): Markup {
+function rssItem(story: FeedStory, absolute: Absolute, words: Words, enclosure?: Enclosure): Markup {
   return el(
     "item",
     {},
@@ -86,7 +88,7 @@ function rssItem(story: FeedStory, absolute: Absolute, enclosure?: Enclosure): M
     el("category", { domain: absolute(`/sections/${story.section.slug}`) }, story.section.name),
     ...story.tags.map((tag) => el("category", { domain: absolute(`/tags/${tag.slug}`) }, tag.name)),
     // The HTML goes in as escaped text rather than CDATA: nothing in it can end the element early.
-    el("content:encoded", {}, storyHtml(story, absolute).toString()),
+    el("content:encoded", {}, storyHtml(story, absolute, words).toString()),
     enclosure && el("enclosure", { url: absolute(enclosure.src), length: enclosure.length, type: enclosure.type }),
     story.image && imageMedia(story.image, absolute),
     ...playableVideos(story.body).map(({ video, file }) =>

@@ -44,7 +44,7 @@ export function errorAnswers(
       beforeSend(request, reply.type("application/json; charset=utf-8"));
       return sendError(reply, error);
     }
-    const html = await errorPage(request.url, error.status, error.message);
+    const html = await errorPage(request.url, error.status);
     beforeSend(request, reply.code(error.status).type("text/html; charset=utf-8"));
     return reply.send(html);
   };

@@ -11,6 +11,7 @@ import { storyKey } from "../../model/dependencies";
 import { embedPath, storyVideo } from "../../model/embed";
 import type { Story, VideoBlock } from "../../model/story";
 import type { StoryApi } from "../../model/storyApi";
+import type { Words } from "../../words/words";
 import { nameDependencies } from "../http/caching";
 import { CSP } from "../http/securityHeaders";
 import { slugParam } from "../http/slugParam";
@@ -40,7 +41,7 @@ export const EMBED_CSP = [
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
 
-export function embedPage(story: Story, video: VideoBlock): string {
+export function embedPage(story: Story, video: VideoBlock, words: Words): string {
   const title = escapeHtml(video.title);
   const storyLink = `<a href="${escapeHtml(story.url)}" target="_blank" rel="noopener">${escapeHtml(story.headline)}</a>`;
   const files = video.sources.filter((s) => s.type !== "video/youtube");
@@ -58,7 +59,7 @@ export function embedPage(story: Story, video: VideoBlock): string {
             (c, index) =>
               `<track kind="captions" src="${escapeHtml(c.src)}" srclang="${escapeHtml(c.srclang)}" label="${escapeHtml(c.label)}"${index === 0 ? " default" : ""}>`,
           ),
-          `<a href="${escapeHtml(story.url)}" target="_blank" rel="noopener">Watch “${escapeHtml(story.headline)}” on ${SITE_NAME}</a>`,
+          `<a href="${escapeHtml(story.url)}" target="_blank" rel="noopener">${escapeHtml(words.text("embed.watchOn", { headline: story.headline, site: SITE_NAME }))}</a>`,
           "</video>",
         ].join("")
       : `<iframe src="https://www.youtube-nocookie.com/embed/${escapeHtml(youtube?.src ?? "")}" title="${title}" allow="fullscreen; picture-in-picture" allowfullscreen></iframe>`;
@@ -79,7 +80,7 @@ export function embedPage(story: Story, video: VideoBlock): string {
   ].join("\n");
 }
 
-export const embedRoutes: FastifyPluginAsync<{ reader: StoryApi }> = async (app, { reader }) => {
+export const embedRoutes: FastifyPluginAsync<{ reader: StoryApi; words: Words }> = async (app, { reader, words }) => {
   app.get<{ Params: { slug: string } }>("/embed/:slug", async (request, reply) => {
     const slug = slugParam(request.params.slug);
     const story = await reader.story(slug);
@@ -91,6 +92,6 @@ export const embedRoutes: FastifyPluginAsync<{ reader: StoryApi }> = async (app,
       .header(CSP, EMBED_CSP)
       .header("cache-control", "public, max-age=0, s-maxage=10, stale-while-revalidate=60")
       .type("text/html; charset=utf-8")
-      .send(embedPage(story, video));
+      .send(embedPage(story, video, words));
   });
 };

@@ -88,7 +88,10 @@ describe("a story page", () => {
   it("carries the query cache it was rendered from, for the browser to hydrate without fetching", async () => {
     const { document } = await page(`/stories/${WATCH}`);
     const data = JSON.parse(document.getElementById("dispatch-data")?.textContent ?? "null");
-    expect(data.site).toEqual({ url: "https://news.example" });
+    expect(data.site).toEqual({ url: "https://news.example", language: "en", locale: "en-GB", timeZone: "UTC" });
+    // Only the site's own catalogue: the English words, no other language's.
+    expect(data.catalogue["search.title"]).toBe("Search");
+    expect(JSON.stringify(data.catalogue)).not.toContain("Búsqueda");
     const keys = data.queries.queries.map((q: { queryKey: unknown[] }) => q.queryKey);
     expect(keys).toContainEqual(["story", WATCH]);
     expect(keys).toContainEqual(["sections"]);
