@@ -77,6 +77,19 @@ describe.each([false, true])("the log with LOG_REQUESTS=%s", (logRequests) => {
   });
 });
 
+it("logs a kept answer, sent past the hooks, with the status it went out with", async () => {
+  const lines: (LogLine & { res?: { statusCode?: number } })[] = [];
+  server = await startTestServer({ logRequests: true, logStream: { write: (line) => lines.push(JSON.parse(line)) } });
+  const path = "/stories/ferry-crew-pulls-kayakers-from-the-sound";
+  const first = await fetch(`${server.url}${path}`);
+  await first.text();
+  const kept = await fetch(`${server.url}${path}`, { headers: { "if-none-match": first.headers.get("etag") ?? "" } });
+  expect(kept.status).toBe(304);
+  const statuses = () =>
+    lines.filter((line) => line.url === path && line.msg === "request completed").map((line) => line.res?.statusCode);
+  await expect.poll(statuses).toEqual([200, 304]);
+});
+
 it("answers a page its story cannot be read for with a 500 at once, reading the story once", async () => {
   // The store retries a lost connection itself; the page does not try the read again on top.
   const { url, reads } = await failingServer(false);
