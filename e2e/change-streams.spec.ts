@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, type Page, test } from "@playwright/test";
 import { chromiumArgs, findChromium } from "./chromium";
-import { longSession } from "./longSession";
+import { keepASavedStory, longSession } from "./longSession";
 import { extraPort, type ServerProcess, startServerProcess } from "./serverProcess";
 import { documentIsMarked, markDocument, waitForHydration } from "./support";
 
@@ -82,9 +82,11 @@ test.describe("a long session", () => {
 test("a story published while the front page waits in the back/forward cache shows when the reader comes back", async ({
   page,
 }) => {
+  // A returning reader with a saved story: the worker that claims the page once installed would
+  // evict it from the cache.
+  await keepASavedStory(page, server.origin);
   await page.goto(`${server.origin}/`);
   await waitForHydration(page);
-  // A returning reader's page: the worker that claims it once installed would evict it from the cache.
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   await expect.poll(openStreams).toBe(1);

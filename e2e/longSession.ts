@@ -4,6 +4,19 @@
 // (bench/longSession.ts), so both measure the same thing.
 import type { Page } from "playwright-core";
 
+/**
+ * Makes this browser a reader who keeps a saved story, as the Save button leaves it: the list in
+ * localStorage (src/saved/savedStories.ts), so the next page load registers the service worker.
+ */
+export async function keepASavedStory(page: Page, origin: string): Promise<void> {
+  await page.goto(`${origin}/saved`);
+  await page.evaluate(async () => {
+    const { items } = (await (await fetch("/api/stories?limit=1")).json()) as { items: object[] };
+    const saved = items.map((story) => ({ ...story, savedAt: new Date().toISOString() }));
+    localStorage.setItem("dispatch:saved-stories", JSON.stringify(saved));
+  });
+}
+
 export interface SessionLoad {
   move: string;
   /**
@@ -52,6 +65,8 @@ export async function longSession(
     return opened;
   };
 
+  // A reader under the service worker is one who keeps saved stories (the worker comes with the first).
+  await keepASavedStory(page, origin);
   const first = streamOpened();
   await page.goto(`${origin}/`, within);
   await page.evaluate(() => navigator.serviceWorker.ready);

@@ -144,11 +144,12 @@ test("a saved story and the offline page run offline under the policies they wer
   const watch = await watchPage(page);
   await page.goto(WATCH_PATH);
   await waitForHydration(page);
+  // The first save brings the service worker.
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
   });
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect
     .poll(() =>
       page.evaluate(async (url) => Boolean(await (await caches.open("dispatch-saved")).match(url)), WATCH_PATH),

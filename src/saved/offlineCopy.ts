@@ -4,6 +4,7 @@
 // Loaded on demand: nothing here is part of a page's first load.
 import { pictureUrls } from "../model/picture";
 import type { Story } from "../model/story";
+import { registerServiceWorkerNow } from "../serviceWorker/registerServiceWorker";
 
 /** The service worker (src/serviceWorker/sw.ts) reads this cache by this name. */
 export const SAVED_CACHE = "dispatch-saved";
@@ -50,8 +51,8 @@ export async function keepOffline(slug: string): Promise<void> {
     copy(cache, storyPage(slug), fresh),
     ...storyPictures(story).map((url) => copy(cache, url)),
   ]);
-  // The service worker keeps the app's scripts from the first save on (src/serviceWorker/sw.ts).
-  void navigator.serviceWorker?.ready.then((registration) => registration.active?.postMessage({ type: KEEP_SHELL }));
+  // The first save brings the service worker, which keeps the app's scripts from then on.
+  void registerServiceWorkerNow().then((worker) => worker?.postMessage({ type: KEEP_SHELL }));
 }
 
 /** The message the service worker keeps the app's scripts on (src/serviceWorker/sw.ts reads the same). */

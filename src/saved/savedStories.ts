@@ -6,7 +6,9 @@ import type { StorySummary } from "../model/story";
 
 export type SavedStory = StorySummary & { savedAt: string };
 
-export const SAVED_STORIES_KEY = "dispatch:saved-stories";
+import { SAVED_STORIES_KEY } from "./savedStoriesKey";
+
+export { SAVED_STORIES_KEY };
 
 const NONE: SavedStory[] = [];
 const listeners = new Set<() => void>();
