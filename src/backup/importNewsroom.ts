@@ -118,6 +118,7 @@ export async function importNewsroom({
     throw new ImportError(
       `${STORIES_DIR}/: ${stories.length} stories, the manifest says ${manifest.counts.stories}: an incomplete export`,
     );
+  checkReferences(stories, { sections, authors, tags });
   const files = await checkMedia(root, manifest, stories);
   const publicFiles = await publicFilesToCopy(root, resolve(publicDir), files.public);
 
@@ -141,12 +142,45 @@ export async function importNewsroom({
     await copyFile(from, to);
   }
 
-  await db.transaction().execute(async (trx) => {
-    if (replace) await clearStories(trx);
-    else await refuseNonEmpty(trx);
-    await restore(trx, engine, { sections, authors, tags, accounts, stories });
-  });
+  await db
+    .transaction()
+    .execute(async (trx) => {
+      if (replace) await clearStories(trx);
+      else await refuseNonEmpty(trx);
+      await restore(trx, engine, { sections, authors, tags, accounts, stories });
+    })
+    .catch((error: Error) => {
+      if (error instanceof ImportError) throw error;
+      // An account's email taken by another account of this store, say: the transaction rolled back.
+      throw new ImportError(`the store refused the export (${error.message}); nothing was written to it`);
+    });
   return summary;
+}
+
+/** Each story's section, authors and tags are among the export's, by the same names. */
+function checkReferences(
+  stories: ExportedStory[],
+  shared: Record<"sections" | "authors" | "tags", { slug: string; name: string }[]>,
+): void {
+  const names = (rows: { slug: string; name: string }[]) => new Map(rows.map((row) => [row.slug, row.name]));
+  const sections = names(shared.sections);
+  const authors = names(shared.authors);
+  const tags = names(shared.tags);
+  for (const { slug, status, story } of stories) {
+    const file = `${STORIES_DIR}/${slug}.json`;
+    if (!sections.has(story.section))
+      throw new ImportError(`${file}: section ${story.section} is not in sections.json`);
+    if (status !== "published") continue;
+    for (const [kind, refs, known] of [
+      ["authors", story.authors, authors],
+      ["tags", story.tags, tags],
+    ] as const)
+      for (const ref of refs)
+        if (known.get(ref.slug) !== ref.name)
+          throw new ImportError(
+            `${file}: ${kind.slice(0, -1)} ${ref.slug} is not in ${kind}.json as ${JSON.stringify(ref.name)}`,
+          );
+  }
 }
 
 async function readManifest(root: string): Promise<Manifest> {
