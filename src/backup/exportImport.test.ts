@@ -1,8 +1,8 @@
 // A newsroom's whole work leaves and comes back: a store of each engine with the demo stories, a
-// live story with entries, a corrected story, a moved one, a draft, a scheduled one and an uploaded
-// picture is exported, imported into a new store of each engine (SQLite → PostgreSQL too), and a
-// server on the new store answers as the first did: pages byte for byte (but for their nonces),
-// lists, feeds, sitemaps, a redirect, revisions, held stories, the picture's bytes.
+// live story with entries, a corrected story, a moved one, a draft, a scheduled one, an unpublished
+// one and an uploaded picture is exported, imported into a new store of each engine (SQLite →
+// PostgreSQL too), and a server on the new store answers as the first did: pages byte for byte (but
+// for their nonces), lists, feeds, sitemaps, a redirect, revisions, held stories, the picture's bytes.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -89,6 +89,8 @@ async function publishNewsroom(server: TestServer): Promise<string> {
       storyDraft({ headline: "The tram line opens", status: "scheduled", publishAt: "2099-03-01T06:00:00.000Z" }),
     ),
   );
+  await ok(put("pier-closed", storyDraft({ headline: "The pier is closed for repairs" })));
+  await ok(put("pier-closed", storyDraft({ headline: "The pier is closed for repairs", status: "unpublished" })));
   await server.store.accounts.createAccount(
     { email: "editor@news.example", name: "Eda Editor", role: "editor" },
     new Date("2026-11-20T10:00:00Z"),
@@ -135,6 +137,8 @@ async function answers(server: TestServer, uploadSrc: string): Promise<Map<strin
   await get("/api/stories/council-budget", TEST_TOKEN);
   await get("/api/stories/tram-line", TEST_TOKEN);
   await get("/api/stories/council-budget");
+  await get("/api/stories/pier-closed", TEST_TOKEN);
+  await get("/api/stories/pier-closed/revisions", TEST_TOKEN);
   await get(uploadSrc);
   return seen;
 }
@@ -191,6 +195,7 @@ describe.each(testEngines)("export from %s, import into a new store", (sourceEng
     const read = (slug: string) => JSON.parse(readFileSync(join(exportDir, "stories", `${slug}.json`), "utf8"));
     expect(read("tram-line")).toMatchObject({ status: "scheduled", publishAt: "2099-03-01T06:00:00.000Z" });
     expect(read("council-budget")).toMatchObject({ status: "draft" });
+    expect(read("pier-closed")).toMatchObject({ status: "unpublished" });
     expect(read("winter-market-opens").oldSlugs.map((old: { slug: string }) => old.slug)).toEqual(["market-opens"]);
     const live = read("storm-live");
     expect(live.entries.map((entry: { body: { text: string }[] }) => entry.body[0]?.text)).toEqual([
@@ -230,7 +235,7 @@ describe.each(testEngines)("export from %s, import into a new store", (sourceEng
           publicDir,
           dir: exportDir,
         });
-        expect(summary).toMatchObject({ held: 2, accounts: 1, uploads: 2 });
+        expect(summary).toMatchObject({ held: 3, accounts: 1, uploads: 2 });
         // Importing again into the store now full is refused, and changes nothing.
         await expect(
           importNewsroom({ db, engine: targetEngine, media: new FolderMediaStore(media), publicDir, dir: exportDir }),
@@ -260,6 +265,9 @@ describe.each(testEngines)("export from %s, import into a new store", (sourceEng
         );
         const ids = (entries.items ?? entries.entries ?? entries).map((entry: { id: number }) => entry.id);
         expect((await next.json()).id).toBeGreaterThan(Math.max(...ids));
+        // The scheduled story still goes out at its time, from the restored store.
+        expect(await target.store.publishDue(new Date("2099-03-01T06:00:01.000Z"))).toEqual(["tram-line"]);
+        expect((await fetch(`${target.url}/api/stories/tram-line`)).status).toBe(200);
       } finally {
         await target.close();
       }
