@@ -205,6 +205,10 @@ describe.each(testEngines)("export from %s, import into a new store", (sourceEng
     expect(live.entries[0].by).toEqual({ id: "token", name: "token" });
     const corrected = read("bridge-tolls");
     expect(corrected.revisions).toHaveLength(2);
+    expect(corrected.revisions.map((revision: { by: unknown }) => revision.by)).toEqual([
+      { id: "token", name: "token" },
+      { id: "token", name: "token" },
+    ]);
     expect(corrected.story.body.at(-1)).toMatchObject({ type: "correction" });
     const id = uploadSrc.slice("/uploads/".length, "/uploads/".length + 32);
     expect(readFileSync(join(exportDir, "media", uploadSrc.slice(1)))).toBeInstanceOf(Buffer);

@@ -107,6 +107,31 @@ describe("npm run export and npm run import -- DIR", () => {
     expect(result.out).toContain("not empty");
   });
 
+  it("imports into a store that has sections but no stories, the export's names winning", async () => {
+    const database = await createTestDatabase("sqlite");
+    const store = await openStore(database.url);
+    try {
+      await store.saveSections([{ slug: "city", name: "Our city" }]);
+      const db = connect(database.url);
+      try {
+        await importNewsroom({
+          db,
+          engine: "sqlite",
+          media: new FolderMediaStore(join(work, "media-sections")),
+          publicDir,
+          dir: exportDir,
+        });
+      } finally {
+        await db.destroy();
+      }
+      expect(await store.listSections()).toEqual(await server.store.listSections());
+      expect(await store.countStories()).toBe(await server.store.countStories());
+    } finally {
+      await store.close();
+      await database.drop();
+    }
+  });
+
   describe("a damaged export", () => {
     let database: TestDatabase;
     beforeAll(async () => {

@@ -305,13 +305,23 @@ async function restore(
     .where("id", "=", 1)
     .returning("version")
     .executeTakeFirstOrThrow();
+  // A store with no stories may still have sections, authors and tags: the export's names win.
   for (const [position, section] of sections.entries())
     await trx
       .insertInto("sections")
       .values({ ...section, position })
+      .onConflict((oc) => oc.column("slug").doUpdateSet({ name: section.name, position }))
       .execute();
-  if (authors.length > 0) await trx.insertInto("authors").values(authors).execute();
-  if (tags.length > 0) await trx.insertInto("tags").values(tags).execute();
+  for (const [table, refs] of [
+    ["authors", authors],
+    ["tags", tags],
+  ] as const)
+    for (const ref of refs)
+      await trx
+        .insertInto(table)
+        .values(ref)
+        .onConflict((oc) => oc.column("slug").doUpdateSet({ name: ref.name }))
+        .execute();
   for (const account of accounts)
     await trx
       .insertInto("accounts")
