@@ -132,6 +132,42 @@ describe("npm run export and npm run import -- DIR", () => {
     }
   });
 
+  it("copies the site pictures a public folder lacks, and stops on one it holds with other bytes", async () => {
+    const manifest = JSON.parse(readFileSync(join(exportDir, "manifest.json"), "utf8")) as {
+      media: { path: string }[];
+    };
+    const sitePictures = manifest.media.map((file) => file.path).filter((path) => path.startsWith("public/"));
+    expect(sitePictures.length).toBeGreaterThan(0);
+    const first = (sitePictures[0] as string).slice("public/".length);
+
+    const restore = async (folder: string) => {
+      const database = await createTestDatabase("sqlite");
+      await (await openStore(database.url)).close();
+      const db = connect(database.url);
+      try {
+        return await importNewsroom({
+          db,
+          engine: "sqlite",
+          media: new FolderMediaStore(join(work, "media-public")),
+          publicDir: folder,
+          dir: exportDir,
+        });
+      } finally {
+        await db.destroy();
+        await database.drop();
+      }
+    };
+    const empty = join(work, "public-empty");
+    expect((await restore(empty)).publicFiles).toBe(sitePictures.length);
+    expect(readFileSync(join(empty, first))).toEqual(readFileSync(join(publicDir, first)));
+
+    const other = join(work, "public-other");
+    cpSync(empty, other, { recursive: true });
+    writeFileSync(join(other, first), "another picture");
+    await expect(restore(other)).rejects.toThrow(`/${first}: the public folder has another picture`);
+    expect(readFileSync(join(other, first), "utf8")).toBe("another picture");
+  });
+
   describe("a damaged export", () => {
     let database: TestDatabase;
     beforeAll(async () => {
