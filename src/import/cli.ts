@@ -5,6 +5,7 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
+import { ImportError, importNewsroom, isExportFolder } from "../backup/importNewsroom";
 import { readConfig } from "../config";
 import { type MediaStore, openMediaStore } from "../media/mediaStore";
 import { PictureError, SitePictures } from "../media/sitePictures";
@@ -12,7 +13,7 @@ import { versionStoryPictures } from "../media/storyPictures";
 import { findStoryByHeadline, headlineFinder } from "../model/headlineMatch";
 import { type Section, type StoryInput, slugSchema } from "../model/story";
 import { engineOf } from "../store/engine";
-import { openStore, sqliteFile } from "../store/openStore";
+import { connect, openStore, sqliteFile } from "../store/openStore";
 import type { SaveReport, StoryStore } from "../store/storyStore";
 import { publicImageSizer, readDemoSections } from "./demoContent";
 import { listStoryFiles, readStoryFile } from "./importFiles";
@@ -20,7 +21,10 @@ import { explainReadings, unsureCount } from "./plainText/explain";
 import type { LineReading } from "./plainText/story";
 
 const usage = `Usage: npm run import -- [--dry-run] [--json] [--explain] [--video-src URL] [--section SLUG] PATH…
+       npm run import -- [--replace] EXPORT
   PATH          story files (.txt scraped text, .md Markdown, .json Story) or folders of them
+  EXPORT        a folder written by npm run export (it has a manifest.json): the whole newsroom, into an
+                empty store (--replace: replacing the stories it holds)
   --dry-run     parse and report, write nothing
   --json        print the parsed stories as JSON (with --dry-run)
   --explain     for each line of scraped text, what it became and why; unsure lines are marked ?
@@ -217,6 +221,8 @@ const sectionName = (slug: string): string => {
 /** Run from the command line (scripts/import.ts). A dry run does not create a store that is not there. */
 export async function main(argv: string[], env: Record<string, string | undefined> = process.env): Promise<number> {
   const config = readConfig(env);
+  const folder = argv.filter((arg) => !arg.startsWith("--"));
+  if (folder.length === 1 && folder[0] && isExportFolder(folder[0])) return importExport(argv, folder[0], config);
   const dryRun = argv.includes("--dry-run");
   const missing = engineOf(config.databaseUrl) === "sqlite" && !existsSync(sqliteFile(config.databaseUrl));
   // The import waits its turn behind a running server's writes: they are short.
@@ -228,5 +234,44 @@ export async function main(argv: string[], env: Record<string, string | undefine
     return exitCode;
   } finally {
     await store?.close();
+  }
+}
+
+/**
+ * `npm run import -- [--replace] DIR` where DIR is an export (it has a manifest): the whole
+ * newsroom restored (src/backup/importNewsroom.ts, docs/decisions/041). Into an empty store only,
+ * unless --replace.
+ */
+async function importExport(argv: string[], dir: string, config: ReturnType<typeof readConfig>): Promise<number> {
+  const unknown = argv.filter((arg) => arg.startsWith("--") && arg !== "--replace");
+  if (unknown.length > 0) {
+    console.error(`${unknown.join(" ")}: an export is imported whole; only --replace applies\n${usage}`);
+    return 2;
+  }
+  // Opened through the store first, so a new store gets its schema; then written as one transaction.
+  await (await openStore(config.databaseUrl, { busyWaitMs: 60_000 })).close();
+  const db = connect(config.databaseUrl);
+  try {
+    const summary = await importNewsroom({
+      db,
+      engine: engineOf(config.databaseUrl),
+      media: openMediaStore(config.mediaUrl),
+      publicDir: resolve("public"),
+      dir,
+      replace: argv.includes("--replace"),
+    });
+    console.log(
+      `imported ${summary.stories} stories (${summary.published} published, ${summary.held} held), ` +
+        `${summary.accounts} accounts, ${summary.uploads} uploads and ${summary.publicFiles} site pictures from ${resolve(dir)}`,
+    );
+    if (summary.accounts > 0)
+      console.log("accounts come without passwords or passkeys: npm run account -- invite --email E lets each back in");
+    return 0;
+  } catch (error) {
+    if (!(error instanceof ImportError)) throw error;
+    console.error(`import: ${error.message}`);
+    return 1;
+  } finally {
+    await db.destroy();
   }
 }
