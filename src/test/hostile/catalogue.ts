@@ -480,6 +480,16 @@ export const catalogue: HostileCase[] = [
       ["an entry dated far ahead", entry({ postedAt: "2099-01-01T00:00:00Z" }), [400]],
       ["an entry that is not JSON", "{", [400]],
       ["an entry with an unknown field", entry({ story: "other" }), [400]],
+      [
+        "script in an entry's runs, shown escaped",
+        entry({ body: [{ type: "paragraph", text: MARK, runs: [{ text: MARK, marks: ["strong"] }] }] }),
+        [201],
+      ],
+      [
+        "an entry linking to javascript:",
+        entry({ body: [{ type: "paragraph", text: "Go.", runs: [{ text: "Go.", href: "javascript:alert(1)" }] }] }),
+        [400],
+      ],
     ] as const
   ).map(
     ([name, body, expect]): HostileCase => ({
