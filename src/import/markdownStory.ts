@@ -1,7 +1,11 @@
 // The editor's format: Markdown with YAML front matter (see README, "Story files").
-// The body is a small Markdown subset that maps one-to-one onto story blocks.
+// The body is a small Markdown subset that maps one-to-one onto story blocks; within a paragraph
+// or a quote, CommonMark's links, emphasis and strong become the passage's runs (model/runs.ts).
+import type { PhrasingContent } from "mdast";
+import { fromMarkdown } from "mdast-util-from-markdown";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
+import { MARKS, type Mark, type Run } from "../model/runs";
 import { slugify } from "../model/slug";
 import { type Block, type StoryInput, storyInputSchema } from "../model/story";
 
@@ -119,7 +123,7 @@ function parseBody(body: string, video: Block | undefined, sized: (src: string) 
       }
       const related = /^\[([^\]]+)\]\(\/stories\/([a-z0-9-]+)\)$/.exec(chunk);
       if (related) return { type: "related", slug: related[2] ?? "", headline: related[1] ?? "" };
-      return { type: "paragraph", text: lines.join(" ") };
+      return { type: "paragraph", ...passage(lines.join(" ")) };
     });
 }
 
@@ -127,5 +131,55 @@ function quote(lines: string[]): Block {
   const last = lines.at(-1) ?? "";
   const cite = /^(?:—|--)\s*(.+)$/.exec(last);
   const text = (cite ? lines.slice(0, -1) : lines).join(" ").trim();
-  return { type: "quote", text, ...(cite?.[1] ? { cite: cite[1] } : {}) };
+  return { type: "quote", ...passage(text), ...(cite?.[1] ? { cite: cite[1] } : {}) };
+}
+
+/**
+ * A paragraph's or quote's Markdown as its text and, when it has any links or marks, its runs.
+ * Escapes and entities are read (`\*` is an asterisk); code spans and raw HTML are kept as text;
+ * a picture inside a line gives its alt text. A link the model refuses (javascript:, say) is left
+ * for the story's schema to refuse by name.
+ */
+export function passage(markdown: string): { text: string; runs?: Run[] } {
+  const [first] = fromMarkdown(markdown).children;
+  const runs = mergeRuns(first?.type === "paragraph" ? first.children.flatMap((node) => toRuns(node, [])) : []);
+  const text = runs.map((run) => run.text).join("");
+  // What Markdown cannot read as one paragraph (a list, say) stays as it was written.
+  if (first?.type !== "paragraph" || text !== text.trim() || !text) return { text: markdown };
+  return runs.some((run) => run.marks || run.href) ? { text, runs } : { text };
+}
+
+function toRuns(node: PhrasingContent, marks: Mark[], href?: string): Run[] {
+  const run = (text: string): Run[] => [
+    { text, ...(marks.length ? { marks: MARKS.filter((m) => marks.includes(m)) } : {}), ...(href ? { href } : {}) },
+  ];
+  switch (node.type) {
+    case "text":
+    case "inlineCode":
+    case "html":
+      return run(node.value);
+    case "break":
+      return run(" ");
+    case "image":
+      return node.alt ? run(node.alt) : [];
+    case "emphasis":
+      return node.children.flatMap((child) => toRuns(child, [...marks, "em"], href));
+    case "strong":
+      return node.children.flatMap((child) => toRuns(child, [...marks, "strong"], href));
+    case "link":
+      return node.children.flatMap((child) => toRuns(child, marks, node.url));
+    default:
+      return "children" in node ? node.children.flatMap((child) => toRuns(child as PhrasingContent, marks, href)) : [];
+  }
+}
+
+/** Runs next to each other with the same marks and link, as one. */
+function mergeRuns(runs: Run[]): Run[] {
+  const merged: Run[] = [];
+  for (const run of runs) {
+    const last = merged.at(-1);
+    if (last && last.href === run.href && String(last.marks) === String(run.marks)) last.text += run.text;
+    else merged.push({ ...run });
+  }
+  return merged;
 }

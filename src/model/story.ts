@@ -2,6 +2,7 @@
 // (import, API in, API out). Types come from these schemas; nothing here imports the app.
 import { z } from "zod";
 import { PICTURE_VERSION } from "./picture";
+import { isRunHref, MARKS, MAX_HREF, MAX_RUNS, runsText } from "./runs";
 
 export const slugSchema = z
   .string()
@@ -100,6 +101,51 @@ const namedRefList = (max: number) =>
       }
     });
 
+/**
+ * A passage's inline marks (model/runs.ts, docs/decisions/042): runs whose texts, joined, are the
+ * passage's `text` exactly; each with its marks once and a link to an http(s) URL or a story path.
+ */
+export const runSchema = z.strictObject({
+  text: safeString().min(1).max(TEXT_LIMITS.paragraph),
+  marks: z
+    .array(z.enum(MARKS))
+    .min(1)
+    .max(MARKS.length)
+    .refine((marks) => new Set(marks).size === marks.length, "each mark at most once")
+    .optional(),
+  href: safeString()
+    .max(MAX_HREF)
+    .refine(isRunHref, "an http(s) URL, or a story of this site as /stories/slug")
+    .optional(),
+});
+const runsSchema = z.array(runSchema).min(1).max(MAX_RUNS);
+
+/** Where a value's plain text and its runs are: a passage's `text`, a picture's `caption`. */
+const RUN_FIELDS = [
+  ["text", "runs"],
+  ["caption", "captionRuns"],
+] as const;
+
+/** Runs are the same text as their plain form, and come only with it: one text, read two ways. */
+function checkRunsMatchText(context: { value: object; issues: z.core.$ZodRawIssue[] }) {
+  const value = context.value as Record<string, unknown>;
+  for (const [plain, marked] of RUN_FIELDS) {
+    const runs = value[marked] as { text: string }[] | undefined;
+    if (runs === undefined) continue;
+    const joined = runsText(runs);
+    if (joined !== value[plain])
+      context.issues.push({
+        code: "custom",
+        message:
+          value[plain] === undefined
+            ? `comes only with ${plain}`
+            : `the runs' texts joined must be ${plain} exactly (trimmed), got ${JSON.stringify(joined.slice(0, 80))}`,
+        input: runs,
+        path: [marked],
+      });
+  }
+}
+
 export const imageSchema = z.object({
   src: mediaUrlSchema,
   alt: safeString().max(300),
@@ -110,6 +156,8 @@ export const imageSchema = z.object({
   version: z.string().regex(PICTURE_VERSION, "16 hex digits").optional(),
   /** What the picture shows, and who made it: set under the picture. */
   caption: text(1_000).optional(),
+  /** The caption with its marks and links (model/runs.ts): its texts joined are `caption`. */
+  captionRuns: runsSchema.optional(),
   credit: text(200).optional(),
 });
 
@@ -124,30 +172,41 @@ export const captionsSchema = z.object({
   label: text(60),
 });
 
-export const blockSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("paragraph"), text: text(TEXT_LIMITS.paragraph) }),
-  z.object({ type: z.literal("quote"), text: text(TEXT_LIMITS.quote), cite: text(200).optional() }),
-  z.object({ type: z.literal("heading"), text: text(300) }),
-  imageSchema.extend({ type: z.literal("image") }),
-  // An inline headline of another story: linked when that story is in the store (slug), set as
-  // plain text when it is not (yet): an importer re-links it when the story arrives.
-  z.object({ type: z.literal("related"), headline: text(TEXT_LIMITS.related), slug: slugSchema.optional() }),
-  z.object({
-    type: z.literal("video"),
-    title: text(300),
-    // A video with no sources is a placeholder where a video was (the page says it is unavailable).
-    poster: mediaUrlSchema.optional(),
-    sources: z.array(videoSourceSchema).max(8),
-    captions: z.array(captionsSchema).max(20).optional(),
-    durationS: z.number().positive().max(86_400).optional(),
-    /** The picture size of the file sources, for players and Open Graph. */
-    width: z.int().positive().max(8_000).optional(),
-    height: z.int().positive().max(8_000).optional(),
-  }),
-  // A correction of the story as first published: when it was made and what was wrong. Shown at the
-  // end of the story wherever it stands in the body, and in JSON-LD (`correction`).
-  z.object({ type: z.literal("correction"), date: isoDateTime, text: text(TEXT_LIMITS.correction) }),
-]);
+/** A picture whose caption's runs, if any, match its caption. */
+export const captionedImageSchema = imageSchema.check(checkRunsMatchText);
+
+export const blockSchema = z
+  .discriminatedUnion("type", [
+    // `runs`: the text with its marks and links (model/runs.ts); `text` stays its plain form.
+    z.object({ type: z.literal("paragraph"), text: text(TEXT_LIMITS.paragraph), runs: runsSchema.optional() }),
+    z.object({
+      type: z.literal("quote"),
+      text: text(TEXT_LIMITS.quote),
+      runs: runsSchema.optional(),
+      cite: text(200).optional(),
+    }),
+    z.object({ type: z.literal("heading"), text: text(300) }),
+    imageSchema.extend({ type: z.literal("image") }),
+    // An inline headline of another story: linked when that story is in the store (slug), set as
+    // plain text when it is not (yet): an importer re-links it when the story arrives.
+    z.object({ type: z.literal("related"), headline: text(TEXT_LIMITS.related), slug: slugSchema.optional() }),
+    z.object({
+      type: z.literal("video"),
+      title: text(300),
+      // A video with no sources is a placeholder where a video was (the page says it is unavailable).
+      poster: mediaUrlSchema.optional(),
+      sources: z.array(videoSourceSchema).max(8),
+      captions: z.array(captionsSchema).max(20).optional(),
+      durationS: z.number().positive().max(86_400).optional(),
+      /** The picture size of the file sources, for players and Open Graph. */
+      width: z.int().positive().max(8_000).optional(),
+      height: z.int().positive().max(8_000).optional(),
+    }),
+    // A correction of the story as first published: when it was made and what was wrong. Shown at the
+    // end of the story wherever it stands in the body, and in JSON-LD (`correction`).
+    z.object({ type: z.literal("correction"), date: isoDateTime, text: text(TEXT_LIMITS.correction) }),
+  ])
+  .check(checkRunsMatchText);
 
 export const storySummarySchema = z.object({
   slug: slugSchema,
@@ -157,7 +216,7 @@ export const storySummarySchema = z.object({
   section: sectionSchema,
   publishedAt: isoDateTime,
   updatedAt: isoDateTime,
-  image: imageSchema.optional(),
+  image: captionedImageSchema.optional(),
   hasVideo: z.boolean(),
   /** True while the story's live coverage goes on (model/liveEntry.ts); absent otherwise. */
   live: z.boolean().optional(),

@@ -1,9 +1,12 @@
 // @vitest-environment jsdom
-import { cleanup, screen, within } from "@testing-library/react";
+import { act, cleanup, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, describe, expect, it } from "vitest";
+import { hydrateRoot } from "react-dom/client";
+import { renderToString } from "react-dom/server";
+import { MemoryRouter } from "react-router";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Block } from "../model/story";
-import { renderWithApp } from "../test/renderWithApp";
+import { renderWithApp, withWords } from "../test/renderWithApp";
 import { StoryBody } from "./StoryBody";
 
 afterEach(cleanup);
@@ -116,5 +119,96 @@ describe("StoryBody", () => {
     expect(screen.getByRole("link", { name: "Share this quote" }).getAttribute("href")).toBe(
       "https://news.example/stories/s?quote=2",
     );
+  });
+});
+
+describe("a passage's links and marks", () => {
+  const marked: Block[] = [
+    {
+      type: "paragraph",
+      text: "The report, Harbour Walls, says <script>alert(1)</script> was leaked.",
+      runs: [
+        { text: "The " },
+        { text: "report", href: "https://council.example/walls" },
+        { text: ", " },
+        { text: "Harbour Walls", marks: ["em"], href: "/stories/harbour-walls" },
+        { text: ", says " },
+        { text: "<script>alert(1)</script>", marks: ["strong"] },
+        { text: " was " },
+        { text: "leaked", marks: ["em", "strong"] },
+        { text: "." },
+      ],
+    },
+    {
+      type: "quote",
+      text: "Never again.",
+      runs: [{ text: "Never", marks: ["em"] }, { text: " again." }],
+      cite: "The mayor",
+    },
+    {
+      type: "image",
+      src: "/media/pier.jpg",
+      alt: "The pier",
+      caption: "Pier 3, by the ferry.",
+      captionRuns: [
+        { text: "Pier 3", marks: ["strong"] },
+        { text: ", by the " },
+        { text: "ferry", href: "/stories/ferry" },
+        { text: "." },
+      ],
+      width: 1200,
+      height: 675,
+    },
+  ];
+
+  it("sets links as links, emphasis as <em> and strong as <strong>, and script as text", () => {
+    const { container } = renderWithApp(
+      <StoryBody blocks={marked} marked={2} share={{ url: "https://news.example/stories/s", title: "S" }} />,
+    );
+    const external = screen.getByRole("link", { name: "report" });
+    expect(external.getAttribute("href")).toBe("https://council.example/walls");
+    expect(external.getAttribute("rel")).toBe("noopener");
+    const own = screen.getByRole("link", { name: "Harbour Walls" });
+    expect(own.getAttribute("href")).toBe("/stories/harbour-walls");
+    expect(own.hasAttribute("rel")).toBe(false);
+    expect(own.querySelector("em")?.textContent).toBe("Harbour Walls");
+    const paragraph = container.querySelector("#p-1");
+    expect(paragraph?.textContent).toBe(marked[0]?.type === "paragraph" ? marked[0].text : "");
+    expect([...(paragraph?.querySelectorAll("strong") ?? [])].map((e) => e.textContent)).toEqual([
+      "<script>alert(1)</script>",
+      "leaked",
+    ]);
+    expect(paragraph?.querySelector("script")).toBeNull();
+    expect(paragraph?.querySelector("strong > em")?.textContent).toBe("leaked");
+    // The quoted passage is marked whole, its emphasis inside the mark; the quote shared is plain.
+    expect(container.querySelector("#p-2 mark em")?.textContent).toBe("Never");
+    expect(container.querySelector("figcaption strong")?.textContent).toBe("Pier 3");
+    expect(screen.getByRole("link", { name: "ferry" }).getAttribute("href")).toBe("/stories/ferry");
+  });
+
+  it("hydrates the server's markup without a mismatch", async () => {
+    const ui = (
+      <MemoryRouter>
+        <StoryBody blocks={marked} />
+      </MemoryRouter>
+    );
+    const served = renderToString(withWords(ui));
+    const container = document.createElement("div");
+    container.innerHTML = served;
+    document.body.append(container);
+    const parsed = container.innerHTML;
+    const errors: unknown[] = [];
+    const consoleError = vi.spyOn(console, "error").mockImplementation((...args) => errors.push(args));
+    try {
+      await act(async () => {
+        hydrateRoot(container, withWords(ui), { onRecoverableError: (error) => errors.push(error) });
+      });
+    } finally {
+      consoleError.mockRestore();
+    }
+    expect(errors).toEqual([]);
+    expect(container.innerHTML).toBe(parsed);
+    expect(container.querySelector("a[rel=noopener]")?.textContent).toBe("report");
+    container.remove();
   });
 });

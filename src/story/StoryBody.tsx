@@ -1,9 +1,11 @@
 import { corrections } from "../model/corrections";
 import { passageNumbers } from "../model/quotes";
+import type { Run } from "../model/runs";
 import type { Block } from "../model/story";
 import { ShareQuote } from "../sharing/ShareQuote";
 import { VideoPlayer } from "../video/VideoPlayer";
 import { Corrections } from "./Corrections";
+import { MarkedText } from "./MarkedText";
 import { Picture } from "./Picture";
 import { PictureCaption } from "./PictureCaption";
 import { RelatedHeadline } from "./RelatedHeadline";
@@ -56,10 +58,13 @@ interface BlockProps {
 
 function StoryBlock({ block, passage, marked, startAt, share }: BlockProps) {
   const id = passage ? `p-${passage}` : undefined;
-  const text = (value: string) => (marked ? <mark className={styles.marked}>{value}</mark> : value);
+  const text = (passage: { text: string; runs?: Run[] }) => {
+    const value = <MarkedText text={passage.text} runs={passage.runs} />;
+    return marked ? <mark className={styles.marked}>{value}</mark> : value;
+  };
   switch (block.type) {
     case "paragraph":
-      return <p id={id}>{text(block.text)}</p>;
+      return <p id={id}>{text(block)}</p>;
     case "heading":
       return <h2 className={styles.subheading}>{block.text}</h2>;
     case "quote": {
@@ -67,7 +72,7 @@ function StoryBlock({ block, passage, marked, startAt, share }: BlockProps) {
       const figure = (
         <figure id={id} className={styles.quoteFigure}>
           <blockquote>
-            <p>{text(block.text)}</p>
+            <p>{text(block)}</p>
           </blockquote>
           {block.cite && <figcaption>{block.cite}</figcaption>}
         </figure>

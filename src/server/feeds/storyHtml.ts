@@ -1,6 +1,7 @@
 // A story as self-contained HTML for a feed's content:encoded: every block of the model with
 // absolute URLs, videos as <video> with a download link, and nothing that needs the page's code.
 import { corrections } from "../../model/corrections";
+import { hasMark, isStoryPath, linkGroups, linkRel, type Run } from "../../model/runs";
 import type { Block, Image, Story, VideoBlock } from "../../model/story";
 import { videoFile } from "../../model/videoFile";
 import type { Words } from "../../words/words";
@@ -14,7 +15,7 @@ export type FeedStory = Omit<Story, "related">;
 
 export function storyHtml(story: FeedStory, absolute: Absolute, words: Words): Markup {
   return fragment(
-    story.image && el("figure", {}, imageElement(story.image, absolute), pictureCaption(story.image, words)),
+    story.image && el("figure", {}, imageElement(story.image, absolute), pictureCaption(story.image, words, absolute)),
     ...story.body.map((block) => blockHtml(block, story, absolute, words)),
     correctionsHtml(story, words),
   );
@@ -38,7 +39,7 @@ function correctionsHtml(story: FeedStory, words: Words): Markup | undefined {
 export function blockHtml(block: Block, story: Pick<FeedStory, "url">, absolute: Absolute, words: Words): Markup {
   switch (block.type) {
     case "paragraph":
-      return el("p", {}, block.text);
+      return el("p", {}, markedText(block, absolute));
     case "heading":
       return el("h2", {}, block.text);
     case "quote":
@@ -46,11 +47,11 @@ export function blockHtml(block: Block, story: Pick<FeedStory, "url">, absolute:
       return el(
         "figure",
         {},
-        el("blockquote", {}, el("p", {}, block.text)),
+        el("blockquote", {}, el("p", {}, markedText(block, absolute))),
         block.cite && el("figcaption", {}, block.cite),
       );
     case "image":
-      return el("figure", {}, imageElement(block, absolute), pictureCaption(block, words));
+      return el("figure", {}, imageElement(block, absolute), pictureCaption(block, words, absolute));
     case "related":
       return el(
         "p",
@@ -70,13 +71,40 @@ function unknownBlock(block: never): never {
   throw new Error(`No feed renderer for story block ${JSON.stringify(block)}`);
 }
 
+/**
+ * A passage's text with its marks and links (model/runs.ts), as on the page: every run's text
+ * escaped, story paths made absolute, other links with their `rel`.
+ */
+export function markedText(passage: { text: string; runs?: Run[] }, absolute: Absolute): Markup {
+  if (!passage.runs) return fragment(passage.text);
+  return fragment(
+    ...linkGroups(passage.runs).map((group) => {
+      const content = fragment(...group.runs.map(markedRun));
+      if (group.href === undefined) return content;
+      return isStoryPath(group.href)
+        ? el("a", { href: absolute(group.href) }, content)
+        : el("a", { href: group.href, rel: linkRel(group.href) }, content);
+    }),
+  );
+}
+
+function markedRun(run: Run): Markup {
+  let content = fragment(run.text);
+  if (hasMark(run, "em")) content = el("em", {}, content);
+  if (hasMark(run, "strong")) content = el("strong", {}, content);
+  return content;
+}
+
 /** What a picture shows and who made it, as under it on the page. */
-function pictureCaption({ caption, credit }: Image, words: Words): Markup | undefined {
+function pictureCaption(image: Image, words: Words, absolute: Absolute): Markup | undefined {
+  const { caption, credit } = image;
   if (!caption && !credit) return undefined;
   return el(
     "figcaption",
     {},
-    [caption, credit && words.text("story.pictureCredit", { credit })].filter(Boolean).join(" "),
+    caption && markedText({ text: caption, runs: image.captionRuns }, absolute),
+    caption && credit && " ",
+    credit && words.text("story.pictureCredit", { credit }),
   );
 }
 

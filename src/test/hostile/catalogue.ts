@@ -210,6 +210,66 @@ export const catalogue: HostileCase[] = [
     name: "script in the headline and body",
     shownAt: "/stories/script-headline",
   }),
+  // Inline marks (model/runs.ts, docs/decisions/042): runs are text, and links go only to http(s) or a story.
+  put(
+    "script-runs",
+    story({
+      body: [
+        {
+          type: "paragraph",
+          text: `${MARK} and ${MARK}`,
+          runs: [
+            { text: MARK, marks: ["em", "strong"] },
+            { text: " and " },
+            { text: MARK, href: `https://example.com/${MARK}` },
+          ],
+        },
+      ],
+    }),
+    [201],
+    { name: "script in a run's text and link", shownAt: "/stories/script-runs" },
+  ),
+  ...[
+    ["javascript-run", "javascript:alert(1)"],
+    ["javascript-run-upper", "JavaScript:alert(1)"],
+    ["javascript-run-tab", "java\tscript:alert(1)"],
+    ["javascript-run-spaced", " javascript:alert(1)"],
+    ["data-run", "data:text/html,<script>alert(1)</script>"],
+    ["protocol-relative-run", "//evil.example/x"],
+    ["backslash-run", "https:\\evil.example"],
+    ["credentials-run", "https://user:pass@evil.example/"],
+    ["site-path-run", "/admin"],
+    ["escaping-story-path-run", "/stories/../api/accounts"],
+  ].map(([slug = "", href]) =>
+    put(slug, story({ body: [{ type: "paragraph", text: "A link.", runs: [{ text: "A link.", href }] }] }), [400], {
+      name: `a run linking to ${JSON.stringify(href)}`,
+      absent: slug,
+    }),
+  ),
+  put(
+    "runs-mismatch",
+    story({ body: [{ type: "paragraph", text: "What readers search.", runs: [{ text: "Something else." }] }] }),
+    [400],
+    { name: "runs whose text is not the paragraph's", absent: "runs-mismatch" },
+  ),
+  put(
+    "runs-unknown-mark",
+    story({ body: [{ type: "paragraph", text: "Marked.", runs: [{ text: "Marked.", marks: ["script"] }] }] }),
+    [400],
+    { name: "a mark that is not one", absent: "runs-unknown-mark" },
+  ),
+  put(
+    "runs-html",
+    story({ body: [{ type: "paragraph", text: "Marked.", runs: [{ text: "Marked.", html: "<b>Marked.</b>" }] }] }),
+    [400],
+    { name: "a run carrying HTML", absent: "runs-html" },
+  ),
+  put(
+    "runs-nul",
+    story({ body: [{ type: "paragraph", text: "Fog returns", runs: [{ text: "Fog\u0000" }, { text: " returns" }] }] }),
+    [400],
+    { name: "NUL in a run", absent: "runs-nul" },
+  ),
   put("nul-headline", story({ headline: "Fog\u0000 returns" }), [400], {
     name: "NUL in the headline",
     absent: "nul-headline",
@@ -420,6 +480,16 @@ export const catalogue: HostileCase[] = [
       ["an entry dated far ahead", entry({ postedAt: "2099-01-01T00:00:00Z" }), [400]],
       ["an entry that is not JSON", "{", [400]],
       ["an entry with an unknown field", entry({ story: "other" }), [400]],
+      [
+        "script in an entry's runs, shown escaped",
+        entry({ body: [{ type: "paragraph", text: MARK, runs: [{ text: MARK, marks: ["strong"] }] }] }),
+        [201],
+      ],
+      [
+        "an entry linking to javascript:",
+        entry({ body: [{ type: "paragraph", text: "Go.", runs: [{ text: "Go.", href: "javascript:alert(1)" }] }] }),
+        [400],
+      ],
     ] as const
   ).map(
     ([name, body, expect]): HostileCase => ({
