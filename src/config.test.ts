@@ -18,6 +18,8 @@ describe("readConfig", () => {
       // No CDN told of writes: one may keep an answer 10 s.
       cdnPurgeUrls: [],
       cdnMaxAgeS: 10,
+      // The demo's site (content/site.yaml).
+      site: expect.objectContaining({ name: "Dispatch", language: "en", locale: "en-GB", timeZone: "UTC" }),
     });
   });
 
@@ -36,6 +38,7 @@ describe("readConfig", () => {
       REQUEST_TIMEOUT_S: "2.5",
       CDN_PURGE_URL: "http://varnish-a:6081/, http://varnish-b:6081/",
       CDN_MAX_AGE: "3600",
+      SITE_CONFIG: "src/test/site/faro.yaml",
     });
     expect(config).toEqual({
       port: 8080,
@@ -52,7 +55,14 @@ describe("readConfig", () => {
       sharedLimits: true,
       cdnPurgeUrls: ["http://varnish-a:6081/", "http://varnish-b:6081/"],
       cdnMaxAgeS: 3600,
+      site: expect.objectContaining({ name: "El Faro del Puerto", language: "es-MX", locale: "es-MX" }),
     });
+  });
+
+  it("stops on a site config that is not there, naming the file", () => {
+    expect(() => readConfig({ SITE_CONFIG: "content/no-such-site.yaml" })).toThrow(
+      /site config content\/no-such-site\.yaml: ENOENT/,
+    );
   });
 
   it("takes an empty variable as unset, and PUBLIC_URL's default follows PORT", () => {

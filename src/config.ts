@@ -3,6 +3,7 @@
 import { availableParallelism } from "node:os";
 import { z } from "zod";
 import { DEFAULT_REQUEST_TIMEOUT_MS } from "./server/http/timeouts";
+import { DEFAULT_SITE_CONFIG, readSiteConfig, type SiteConfig } from "./site/siteConfig";
 
 export const DEFAULT_DATABASE_URL = "file:./data/dispatch.db";
 
@@ -54,6 +55,7 @@ const envSchema = z.object({
       .optional(),
   ),
   CDN_MAX_AGE: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(1).max(31_536_000).default(14_400)),
+  SITE_CONFIG: z.preprocess(unsetIfEmpty, z.string().default(DEFAULT_SITE_CONFIG)),
   REQUEST_TIMEOUT_S: z.preprocess(
     unsetIfEmpty,
     z.coerce
@@ -79,6 +81,7 @@ const accepted: Record<keyof z.input<typeof envSchema>, string> = {
   CDN_PURGE_URL: "http(s) URLs, comma-separated",
   CDN_MAX_AGE: "seconds, a whole number from 1",
   REQUEST_TIMEOUT_S: "seconds, from 0.1 to 600",
+  SITE_CONFIG: "the path of the site's YAML config file",
 };
 
 export interface Config {
@@ -110,6 +113,8 @@ export interface Config {
   cdnPurgeUrls: string[];
   /** How long a CDN may keep pages and API answers: hours when it is purged, 10 s when not. */
   cdnMaxAgeS: number;
+  /** The site's identity (name, language, colours, sections…), read and checked from SITE_CONFIG's file. */
+  site: SiteConfig;
 }
 
 /** The settings from an environment; throws one error naming every variable that is wrong. */
@@ -141,5 +146,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     cdnPurgeUrls: vars.CDN_PURGE_URL ?? [],
     // Unpurged, a CDN must learn of a write by the clock: it keeps an answer a few seconds.
     cdnMaxAgeS: vars.CDN_PURGE_URL ? vars.CDN_MAX_AGE : UNPURGED_MAX_AGE_S,
+    // Its own errors name the key that is wrong (site/siteConfig.ts).
+    site: readSiteConfig(vars.SITE_CONFIG),
   };
 }

@@ -9,10 +9,12 @@ import { storyPage } from "../routes/story/route";
 import { SearchBox } from "../search/SearchBox";
 import { keepsFocus } from "../search/searchNavigation";
 import styles from "./Layout.module.css";
+import { useSite } from "./siteContext";
 
 /** The frame of every page: masthead with the sections, the page, and the footer. */
 export function Layout() {
   const { data: sections } = useSuspenseQuery(sectionsQuery());
+  const site = useSite();
   const navigation = useNavigation();
   const followed = useFocusOnNavigation();
   // The page says when the app has taken it over (<html data-hydrated>), for its browser tests.
@@ -27,7 +29,7 @@ export function Layout() {
       <header className={styles.masthead}>
         <div className={styles.bar}>
           <Link to="/" className={styles.brand}>
-            Dispatch
+            {site.name}
           </Link>
           <nav aria-label="Sections">
             <ul className={styles.sections}>
@@ -54,8 +56,17 @@ export function Layout() {
       </main>
       <footer className={styles.footer}>
         <p>
-          <Link to="/">Dispatch</Link>: independent news, written and edited by people.
+          <Link to="/">{site.name}</Link>: {site.tagline}
         </p>
+        {site.footerLinks && (
+          <ul className={styles.footerLinks}>
+            {site.footerLinks.map((link) => (
+              <li key={link.href}>
+                <a href={link.href}>{link.label}</a>
+              </li>
+            ))}
+          </ul>
+        )}
       </footer>
       <ScrollRestoration />
     </StoryPageLoader>

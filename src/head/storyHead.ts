@@ -6,7 +6,7 @@ import { cropPath, PICTURE_CROPS, STRUCTURED_DATA_CROPS } from "../model/picture
 import { passage } from "../model/quotes";
 import type { Story, VideoBlock } from "../model/story";
 import { videoFile } from "../model/videoFile";
-import { type Head, type HeadTag, meta, SITE_NAME, type Site, siteLinks } from "./head";
+import { type Head, type HeadTag, meta, ogLocale, type Site, siteLinks, socialTags } from "./head";
 import { breadcrumbs, organization } from "./structuredData";
 
 /** Platforms crop share images below this width; a smaller lead image gives way to the share card. */
@@ -70,8 +70,9 @@ export function storyHead(story: Story, site: Site, quote?: number): Head {
         title: story.headline,
       },
     },
-    meta("property", "og:site_name", SITE_NAME),
+    meta("property", "og:site_name", site.name),
     meta("property", "og:type", "article"),
+    meta("property", "og:locale", ogLocale(site.language)),
     meta("property", "og:title", story.headline),
     meta("property", "og:description", description),
     meta("property", "og:url", story.url),
@@ -120,9 +121,10 @@ export function storyHead(story: Story, site: Site, quote?: number): Head {
           meta("name", "twitter:player:height", String(player.height)),
         ]
       : []),
+    ...socialTags(site),
   ];
   return {
-    title: `${story.headline} | ${SITE_NAME}`,
+    title: `${story.headline} | ${site.name}`,
     tags,
     jsonLd: [newsArticle(story, site, description), storyBreadcrumbs(story, site)],
   };

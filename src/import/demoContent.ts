@@ -2,11 +2,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { imageSize } from "image-size";
-import { parse as parseYaml } from "yaml";
-import { z } from "zod";
 import { SitePictures } from "../media/sitePictures";
 import { versionStoryPictures } from "../media/storyPictures";
-import { type Section, sectionSchema } from "../model/story";
+import type { Section } from "../model/story";
+import { readSiteConfig } from "../site/siteConfig";
 import type { StoryStore } from "../store/storyStore";
 import { type ImageSizer, parseMarkdownStory } from "./markdownStory";
 
@@ -23,9 +22,9 @@ export function publicImageSizer(publicDir: string): ImageSizer {
   };
 }
 
-/** The sections of content/sections.yaml, in masthead order. */
+/** The sections of the demo's site config (content/site.yaml), in masthead order. */
 export function readDemoSections(contentDir: string): Section[] {
-  return z.array(sectionSchema).parse(parseYaml(readFileSync(join(contentDir, "sections.yaml"), "utf8")));
+  return readSiteConfig(join(contentDir, "site.yaml")).sections;
 }
 
 export function readDemoContent(contentDir: string, publicDir: string) {
@@ -50,9 +49,11 @@ export async function loadDemoContentIfEmpty(
   store: StoryStore,
   contentDir: string,
   publicDir: string,
+  /** The site's sections (its config's), saved with the stories; the demo's by default. */
+  sections: Section[] = readDemoSections(contentDir),
 ): Promise<number> {
   if ((await store.countStories()) > 0) return 0;
-  const { sections, stories: read } = readDemoContent(contentDir, publicDir);
+  const { stories: read } = readDemoContent(contentDir, publicDir);
   const pictures = new SitePictures(publicDir);
   const stories = await Promise.all(read.map((story) => versionStoryPictures(story, pictures)));
   await store.saveSections(sections);

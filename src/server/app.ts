@@ -9,10 +9,10 @@ import zlib from "node:zlib";
 import fastifyCompress from "@fastify/compress";
 import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
 import { UNPURGED_MAX_AGE_S } from "../config";
-import type { Site } from "../head/head";
 import { RenditionCache, sitePicturesOf, warmRenditions } from "../media/renditions";
 import { SitePictures } from "../media/sitePictures";
 import { ApiError } from "../model/apiError";
+import { browserSite, type SiteConfig } from "../site/siteConfig";
 import type { StoryStore } from "../store/storyStore";
 import { entryRoutes } from "./api/entryRoutes";
 import { publishingRoutes } from "./api/publishingRoutes";
@@ -49,11 +49,15 @@ import { embedRoutes } from "./pages/embedRoutes";
 import { oembedRoutes } from "./pages/oembedRoutes";
 import { type PageRenderer, pageRoutes } from "./pages/pageRoutes";
 import { type ShareCardOptions, shareCardRoutes } from "./shareCard/shareCardRoutes";
+import { SITE_FILES, siteFileRoutes } from "./site/siteFiles";
+import { offlinePage, siteStyle, withSite } from "./site/siteTemplate";
 import { createStoryReader } from "./storyReader";
 
 export interface AppOptions {
   store: StoryStore;
   publicUrl: string;
+  /** The site's identity, from its config file (SITE_CONFIG; src/site/siteConfig.ts). */
+  site: SiteConfig;
   pages: PageRenderer;
   /** The built client (dist/client): hashed assets and the public files. Absent in dev. */
   clientDir?: string;
@@ -106,7 +110,8 @@ const MAX_PARAM_LENGTH = 200;
 export async function buildApp({
   store,
   publicUrl,
-  pages,
+  site: siteConfig,
+  pages: givenPages,
   clientDir,
   adminToken,
   log = { requests: false },
@@ -127,15 +132,23 @@ export async function buildApp({
   requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS,
 }: AppOptions): Promise<FastifyInstance> {
   const timeouts = requestTimeouts(requestTimeoutMs);
-  const offlinePage = join(publicDir, "offline.html");
+  const offlineFile = join(publicDir, "offline.html");
+  // Every page in the site's language, direction and colours (site/siteTemplate.ts).
+  const pages: PageRenderer = {
+    ...givenPages,
+    template: async (url) => withSite(await givenPages.template(url), siteConfig),
+  };
   const headers = securityHeaderSet({
     publicUrl,
     anyInlineStyle,
-    inlineStyles: existsSync(offlinePage) ? inlineStylesOf(readFileSync(offlinePage, "utf8")) : [],
+    inlineStyles: [
+      siteStyle(siteConfig),
+      ...(existsSync(offlineFile) ? inlineStylesOf(offlinePage(readFileSync(offlineFile, "utf8"), siteConfig)) : []),
+    ],
   });
   // Errors carry the security headers even when answered before any hook could add them.
   const answerError = errorAnswers(
-    errorPageFrom((url) => pages.template(url)),
+    errorPageFrom((url) => pages.template(url), siteConfig.name),
     headers.apply,
   );
   const app = Fastify({
@@ -172,7 +185,7 @@ export async function buildApp({
     const stop = store.watchWrites(purge);
     app.addHook("onClose", async () => stop());
   }
-  const site: Site = { url: publicUrl };
+  const site = browserSite(siteConfig, publicUrl);
   handleErrors(app, routes, answerError);
   logServerErrors(app);
   const counter = !rateLimits ? noCounter(now) : sharedLimits ? storeCounter(store, now) : processCounter(now);
@@ -193,10 +206,16 @@ export async function buildApp({
   // The change streams this process holds open: /healthz says how many.
   const eventStreams = new Set<PassThrough>();
   await app.register(healthRoutes, { store, eventStreams: () => eventStreams.size });
-  if (clientDir && existsSync(clientDir)) await app.register(fileRoutes, { clientDir });
+  await app.register(siteFileRoutes, { config: siteConfig, publicDir });
+  if (clientDir && existsSync(clientDir)) await app.register(fileRoutes, { clientDir, ignore: SITE_FILES });
   await app.register(feedRoutes, { reader, store, site, now, publicDir, ...feeds });
   await app.register(liveFeedRoutes, { reader, store, site });
-  await app.register(shareCardRoutes, { reader, publicDir, ...shareCards });
+  await app.register(shareCardRoutes, {
+    reader,
+    publicDir,
+    brand: { name: siteConfig.name, accent: siteConfig.colors.accent },
+    ...shareCards,
+  });
   await app.register(oembedRoutes, { reader, site });
   await app.register(eventRoutes, { store, streams: eventStreams, ...events });
   // Behind the token and never kept or cached: outside the scope below (api/revisionRoutes.ts).
@@ -213,7 +232,7 @@ export async function buildApp({
         () => {},
       );
     });
-  await app.register(embedRoutes, { reader });
+  await app.register(embedRoutes, { reader, site });
 
   // Pages and the API: a weak ETag, 304s and Cache-Control on every answer of this scope, and the
   // answers kept, compressed, until the store's version changes.

@@ -15,7 +15,7 @@ export async function startDevServer(vite: ViteDevServer): Promise<void> {
   const root = vite.config.root;
   const config = readConfig();
   const store = await openStore(config.databaseUrl);
-  await loadDemoContentIfEmpty(store, `${root}/content`, `${root}/public`);
+  await loadDemoContentIfEmpty(store, `${root}/content`, `${root}/public`, config.site.sections);
   const render: Render = async (...args) => {
     const entry = (await vite.ssrLoadModule("/src/entry-server.tsx")) as {
       render: (...a: Parameters<Render>) => Promise<RenderResult>;
@@ -25,6 +25,7 @@ export async function startDevServer(vite: ViteDevServer): Promise<void> {
   const app = await buildApp({
     store,
     publicUrl: config.publicUrl,
+    site: config.site,
     publicDir: `${root}/public`,
     adminToken: config.adminToken,
     trustProxy: config.trustProxy,

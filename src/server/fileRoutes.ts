@@ -13,7 +13,10 @@ function fileCacheControl(path: string): string {
   return "public, max-age=3600";
 }
 
-export const fileRoutes: FastifyPluginAsync<{ clientDir: string }> = async (app, { clientDir }) => {
+export const fileRoutes: FastifyPluginAsync<{ clientDir: string; ignore?: string[] }> = async (
+  app,
+  { clientDir, ignore = [] },
+) => {
   await app.register(fastifyStatic, {
     root: clientDir,
     wildcard: false,
@@ -21,7 +24,8 @@ export const fileRoutes: FastifyPluginAsync<{ clientDir: string }> = async (app,
     preCompressed: true,
     // The template is served as rendered pages, never raw; the manifest is the server's own.
     // Pre-compressed siblings (.br, .gz) go out only as an encoding of their file, never as files.
-    globIgnore: ["index.html", ".vite/**", "**/*.br", "**/*.gz"],
+    // The site's own files (its manifest, icons, offline page) are made from its config, not served from here.
+    globIgnore: ["index.html", ".vite/**", "**/*.br", "**/*.gz", ...ignore.map((path) => path.replace(/^\//, ""))],
     setHeaders(reply, path) {
       reply.header("cache-control", fileCacheControl(path));
     },

@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { render } from "../entry-server";
 import { loadDemoContentIfEmpty } from "../import/demoContent";
+import { readSiteConfig, type SiteConfig } from "../site/siteConfig";
 import type { Engine } from "../store/engine";
 import { openStore } from "../store/openStore";
 import type { StoryStore } from "../store/storyStore";
@@ -57,6 +58,8 @@ export interface TestServerOptions {
   logRequests?: boolean;
   /** The site's origin (https://news.example). */
   publicUrl?: string;
+  /** The site's config (the demo's, content/site.yaml); its sections are the demo's sections. */
+  site?: SiteConfig;
   /** Called with the SQL of every query the server's store runs (migrations included). */
   onQuery?: (sql: string) => void;
   /**
@@ -92,6 +95,7 @@ export async function startTestServer({
   onQuery,
   database: given,
   publicUrl = "https://news.example",
+  site = readSiteConfig(join(root, "content/site.yaml")),
   logStream = { write: () => {} },
   logRequests = false,
   wrapStore = (store) => store,
@@ -112,7 +116,7 @@ export async function startTestServer({
         }
       : {},
   );
-  if (demo) await loadDemoContentIfEmpty(store, join(root, "content"), join(root, "public"));
+  if (demo) await loadDemoContentIfEmpty(store, join(root, "content"), join(root, "public"), site.sections);
   const template = readFileSync(join(root, "index.html"), "utf8");
   const work = { renders: 0, storyReads: 0 };
   // The server's store and renderer, counted: a test can tell work done from work saved.
@@ -129,6 +133,7 @@ export async function startTestServer({
     clientDir,
     publicDir,
     publicUrl,
+    site,
     adminToken,
     trustProxy,
     sharedLimits,

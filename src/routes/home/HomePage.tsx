@@ -3,6 +3,7 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { sectionsQuery, storiesQuery } from "../../api/queries";
+import { useSite } from "../../app/siteContext";
 import { HeadlineLink } from "../../headlines/HeadlineLink";
 import { HeadlineList } from "../../headlines/HeadlineList";
 import { Kicker } from "../../headlines/Kicker";
@@ -17,10 +18,11 @@ export default function HomePage() {
   const { data: latest } = useSuspenseQuery(storiesQuery({ limit: HOME_LATEST }));
   const { data: sections } = useSuspenseQuery(sectionsQuery());
   const [top, ...rest] = latest.items;
+  const site = useSite();
   return (
     <>
       <h1 className="visually-hidden" tabIndex={-1}>
-        Dispatch: top stories
+        {site.name}: top stories
       </h1>
       <NewStoriesNotice filter={{}} shown={latest.items} queryKeys={[["stories"]]} />
       <div className={styles.front}>

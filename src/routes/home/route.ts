@@ -3,7 +3,7 @@
 // the browser (headlines/MostRead.tsx).
 import { sectionsQuery, storiesQuery } from "../../api/queries";
 import { definePage } from "../../app/definePage";
-import { pageHead, SITE_NAME } from "../../head/head";
+import { pageHead } from "../../head/head";
 import { organizationData, webSite } from "../../head/structuredData";
 import { HOME_LATEST, homeSectionQuery } from "./queries";
 
@@ -19,8 +19,8 @@ export const homePage = definePage({
     ]);
     return {
       head: pageHead(site, {
-        title: SITE_NAME,
-        description: "Dispatch: the day's stories from the city, the world, science and culture.",
+        title: site.name,
+        description: site.description,
         path: "/",
         jsonLd: [webSite(site), organizationData(site)],
       }),

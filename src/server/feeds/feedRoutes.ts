@@ -79,14 +79,14 @@ export const feedRoutes: FastifyPluginAsync<FeedRoutesOptions> = async (
   app.get("/feed.xml", async (request, reply) => {
     const stories = await newestStories(store, absolute);
     const files = await enclosures(stories, publicDir);
-    return send(request, reply, RSS_TYPE, rssFeed(channel(absolute), stories, absolute, now(), files));
+    return send(request, reply, RSS_TYPE, rssFeed(channel(site, absolute), stories, absolute, now(), files));
   });
 
   app.get<SectionRequest>("/sections/:section/feed.xml", async (request, reply) => {
     const section = await findSection(reader, request.params.section);
     const stories = await newestStories(store, absolute, section.slug);
     const files = await enclosures(stories, publicDir);
-    return send(request, reply, RSS_TYPE, rssFeed(channel(absolute, section), stories, absolute, now(), files));
+    return send(request, reply, RSS_TYPE, rssFeed(channel(site, absolute, section), stories, absolute, now(), files));
   });
 
   /**
@@ -133,7 +133,7 @@ export const feedRoutes: FastifyPluginAsync<FeedRoutesOptions> = async (
   });
 
   app.get("/news-sitemap.xml", async (request, reply) =>
-    send(request, reply, XML_TYPE, newsSitemap(await recentStories(store, now()), absolute)),
+    send(request, reply, XML_TYPE, newsSitemap(await recentStories(store, now()), absolute, site)),
   );
 
   const robots = robotsTxt(absolute);

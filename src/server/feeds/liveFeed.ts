@@ -2,7 +2,7 @@
 // entries (pinned or not) newest first, each whole in content:encoded and linked to its place on
 // the page. Any story that has been live has one; other stories have none (404).
 import type { FastifyPluginAsync } from "fastify";
-import { SITE_NAME, type Site } from "../../head/head";
+import type { Site } from "../../head/head";
 import { entryText, entryTitle, liveFeedUrl } from "../../head/liveHead";
 import { ApiError } from "../../model/apiError";
 import { entriesKey, storyKey } from "../../model/dependencies";
@@ -33,7 +33,7 @@ export const liveFeedRoutes: FastifyPluginAsync<{
     if (story.slug !== slug || !story.coverage)
       throw new ApiError("not_found", `${slug} has no live coverage, so no feed of updates.`);
     const entries = await store.newestEntries(slug, FEED_ENTRIES);
-    const body = liveFeed(story, entries, absolute);
+    const body = liveFeed(story, entries, absolute, site);
     // Feed readers poll a live feed often: a minute's cache, and a 304 when nothing changed.
     reply.header("cache-control", "public, max-age=60");
     nameDependencies(reply, [storyKey(slug), entriesKey(slug)]);
@@ -42,7 +42,7 @@ export const liveFeedRoutes: FastifyPluginAsync<{
   });
 };
 
-export function liveFeed(story: Story, entries: LiveEntry[], absolute: Absolute): string {
+export function liveFeed(story: Story, entries: LiveEntry[], absolute: Absolute, site: Site): string {
   const lastChange = entries.reduce<string>((time, entry) => later(time, entry.updatedAt), story.updatedAt);
   return xmlDocument(
     el(
@@ -55,10 +55,10 @@ export function liveFeed(story: Story, entries: LiveEntry[], absolute: Absolute)
       el(
         "channel",
         {},
-        el("title", {}, `${story.headline}: updates | ${SITE_NAME}`),
+        el("title", {}, `${story.headline}: updates | ${site.name}`),
         el("link", {}, story.url),
         el("description", {}, story.deck ?? `The updates of ${story.headline}, newest first.`),
-        el("language", {}, "en"),
+        el("language", {}, site.language),
         el("lastBuildDate", {}, rfc822(lastChange)),
         el("atom:link", { href: liveFeedUrl(story.url), rel: "self", type: RSS_TYPE }),
         ...entries.map((entry) => entryItem(story, entry, absolute)),

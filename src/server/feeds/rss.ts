@@ -2,7 +2,7 @@
 // (dc:creator), pictures and videos (media:content), the one file to download (enclosure), when
 // each item last changed (atom:updated, and dc:date, which more readers read), and the feed's own
 // address (atom:link).
-import { SITE_NAME } from "../../head/head";
+import type { Site } from "../../head/head";
 import type { Image } from "../../model/story";
 import type { Enclosure } from "./enclosures";
 import { type Absolute, type FeedStory, playableVideos, storyHtml } from "./storyHtml";
@@ -25,22 +25,26 @@ export interface Channel {
   link: string;
   /** The feed's own URL. */
   self: string;
+  /** BCP 47: the language of the feed's stories. */
+  language: string;
 }
 
 /** The site's channel, or a section's. */
-export function channel(absolute: Absolute, section?: { slug: string; name: string }): Channel {
+export function channel(site: Site, absolute: Absolute, section?: { slug: string; name: string }): Channel {
   if (!section)
     return {
-      title: SITE_NAME,
-      description: `The latest stories from ${SITE_NAME}.`,
+      title: site.name,
+      description: `The latest stories from ${site.name}.`,
       link: absolute("/"),
       self: absolute("/feed.xml"),
+      language: site.language,
     };
   return {
-    title: `${section.name} | ${SITE_NAME}`,
-    description: `The latest ${section.name} stories from ${SITE_NAME}.`,
+    title: `${section.name} | ${site.name}`,
+    description: `The latest ${section.name} stories from ${site.name}.`,
     link: absolute(`/sections/${section.slug}`),
     self: absolute(`/sections/${section.slug}/feed.xml`),
+    language: site.language,
   };
 }
 
@@ -62,7 +66,7 @@ export function rssFeed(
         el("title", {}, channel.title),
         el("link", {}, channel.link),
         el("description", {}, channel.description),
-        el("language", {}, "en"),
+        el("language", {}, channel.language),
         el("lastBuildDate", {}, rfc822(lastChange ?? builtAt)),
         el("atom:link", { href: channel.self, rel: "self", type: RSS_TYPE }),
         ...stories.map((story) => rssItem(story, absolute, enclosures.get(story.slug))),

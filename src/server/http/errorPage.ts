@@ -12,7 +12,7 @@ const TITLES: Record<number, string> = {
   404: "Page not found",
   405: "This page can only be read",
   429: "Too many requests",
-  503: "Dispatch is busy",
+  503: "The site is busy",
 };
 
 const titleFor = (status: number) =>
@@ -28,16 +28,17 @@ export function isPageUrl(url: string): boolean {
 }
 
 /** Error pages from the site's HTML template (Vite's index.html, built or from the source). */
-export function errorPageFrom(template: (url: string) => Promise<string> | string): ErrorPage {
+export function errorPageFrom(template: (url: string) => Promise<string> | string, siteName: string): ErrorPage {
   return async (url, status, message) => {
     const title = titleFor(status);
-    const html = `<main id="main"><p><a href="/">Dispatch</a></p><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p><p><a href="/">Go to the front page</a></p></main>`;
+    const html = `<main id="main"><p><a href="/">${escapeHtml(siteName)}</a></p><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p><p><a href="/">Go to the front page</a></p></main>`;
     return (await template(url))
       .replace(/<script\b[^>]*><\/script>\s*/g, "")
       .replace(/<!--app-scripts-->\s*/g, "")
       .replace(
         "<!--app-head-->",
-        () => `<title>${escapeHtml(title)} · Dispatch</title>\n    <meta name="robots" content="noindex" />`,
+        () =>
+          `<title>${escapeHtml(title)} · ${escapeHtml(siteName)}</title>\n    <meta name="robots" content="noindex" />`,
       )
       .replace("<!--app-html-->", () => html)
       .replace("<!--app-data-->", "");

@@ -4,8 +4,7 @@
 import { Resvg } from "@resvg/resvg-js";
 import type { ReactNode } from "react";
 import satori from "satori";
-import { SITE_NAME } from "../../head/head";
-import type { CardFacts } from "./cardFacts";
+import type { CardBrand, CardFacts } from "./cardFacts";
 import { type CardShape, shapeSize } from "./cardShapes";
 import { type FittedHeadline, fitHeadline, headlineLineHeight } from "./fitHeadline";
 import { cardFonts, SERIF } from "./fonts";
@@ -36,6 +35,7 @@ export interface ShareCardContent {
   hasVideo: boolean;
   /** The site's host name, as the card's byline: the card may travel without its link. */
   host: string;
+  brand: CardBrand;
 }
 
 /** The card's facts with the picture read from the public folder (on the worker: see cardWorker.ts). */
@@ -65,14 +65,14 @@ function InShape({ size, children }: { size: { width: number; height: number }; 
   );
 }
 
-function ShareCard({ section, kicker, headline, picture, hasVideo, host }: ShareCardContent) {
+function ShareCard({ section, kicker, headline, picture, hasVideo, host, brand }: ShareCardContent) {
   const box = headlineBox(Boolean(picture), Boolean(kicker));
   return (
     <div style={cardStyle}>
-      <div style={textPanelStyle}>
-        <Masthead section={section} />
+      <div style={{ ...textPanelStyle, borderTopColor: brand.accent }}>
+        <Masthead name={brand.name} section={section} />
         <div style={storyBlockStyle}>
-          {kicker && <Kicker text={kicker} />}
+          {kicker && <Kicker text={kicker} accent={brand.accent} />}
           <Headline {...fitHeadline(headline, box)} />
         </div>
         <div style={footerStyle}>{host}</div>
@@ -82,19 +82,19 @@ function ShareCard({ section, kicker, headline, picture, hasVideo, host }: Share
   );
 }
 
-function Masthead({ section }: { section: string }) {
+function Masthead({ name, section }: { name: string; section: string }) {
   return (
     <div style={mastheadStyle}>
-      <span style={{ fontFamily: SERIF, fontSize: 40, fontWeight: 700, lineHeight: 1 }}>{SITE_NAME}</span>
+      <span style={{ fontFamily: SERIF, fontSize: 40, fontWeight: 700, lineHeight: 1 }}>{name}</span>
       <span style={sectionStyle}>{section}</span>
     </div>
   );
 }
 
-function Kicker({ text }: { text: string }) {
+function Kicker({ text, accent }: { text: string; accent: string }) {
   return (
     <div style={{ display: "flex" }}>
-      <span style={kickerStyle}>{text}</span>
+      <span style={{ ...kickerStyle, backgroundColor: accent }}>{text}</span>
     </div>
   );
 }

@@ -1,0 +1,161 @@
+// The site's identity, from one YAML file (SITE_CONFIG, default content/site.yaml): its name and
+// words about it, its language, locale and time zone, its logo and icon, its colours, sections,
+// social accounts, publisher and footer links. One schema checks it when the server starts; a
+// wrong value stops the server with a message naming the key (docs/decisions/029).
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, isAbsolute, join } from "node:path";
+import { parse as parseYaml } from "yaml";
+import { z } from "zod";
+import type { Site } from "../head/head";
+import { sectionSchema } from "../model/story";
+import { canonicalLanguage, type TextDirection, textDirection } from "../model/textDirection";
+import { AA_TEXT_CONTRAST, contrastRatio } from "./contrast";
+
+/** The page's paper in each colour scheme (src/app/global.css): every site colour is read against it. */
+export const PAPER = { light: "#fbfaf7", dark: "#121212" } as const;
+
+const languageTag = z.string().transform((tag, context) => {
+  try {
+    return canonicalLanguage(tag);
+  } catch {
+    context.addIssue({ code: "custom", message: `"${tag}" is not a BCP 47 language tag (such as en, es-MX, ar)` });
+    return z.NEVER;
+  }
+});
+
+const timeZone = z.string().refine(
+  (zone) => {
+    try {
+      new Intl.DateTimeFormat("en", { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { error: (issue) => `${JSON.stringify(issue.input)} is not an IANA time zone (such as UTC, Europe/Madrid)` },
+);
+
+const hexColor = z.string().regex(/^#([0-9a-f]{3}|[0-9a-f]{6})$/i, { error: 'a colour as "#rgb" or "#rrggbb"' });
+
+const colorSet = z.strictObject({ accent: hexColor, kicker: hexColor, link: hexColor });
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+const siteSchema = z.strictObject({
+  name: text(60),
+  shortName: text(12),
+  tagline: text(140),
+  description: text(300),
+  language: languageTag,
+  /** For dates and numbers; the language's when absent. */
+  locale: languageTag.optional(),
+  timeZone: timeZone.default("UTC"),
+  logo: z.string().min(1),
+  icon: z.string().min(1),
+  colors: colorSet.extend({ dark: colorSet }),
+  sections: z.array(sectionSchema).min(1),
+  social: z
+    .strictObject({
+      "twitter:site": z
+        .string()
+        .regex(/^@\w{1,15}$/, { error: "an X/Twitter handle such as @news" })
+        .optional(),
+      "fediverse:creator": z
+        .string()
+        .regex(/^@[^@\s]+@[^@\s]+\.[^@\s]+$/, { error: "a fediverse handle such as @news@example.social" })
+        .optional(),
+    })
+    .default({}),
+  publisher: z.strictObject({ name: text(120), url: z.url({ protocol: /^https?$/ }) }).optional(),
+  footerLinks: z.array(z.strictObject({ label: text(60), href: z.string().min(1) })).default([]),
+});
+
+export type SiteColors = z.infer<typeof colorSet>;
+
+export interface SiteConfig {
+  name: string;
+  shortName: string;
+  tagline: string;
+  description: string;
+  language: string;
+  dir: TextDirection;
+  locale: string;
+  timeZone: string;
+  /** Absolute paths of the logo and icon files. */
+  logo: string;
+  icon: string;
+  colors: SiteColors & { dark: SiteColors };
+  sections: z.infer<typeof sectionSchema>[];
+  social: { "twitter:site"?: string; "fediverse:creator"?: string };
+  /** The organization that publishes the site; the site itself (its name, its home page) when absent. */
+  publisher?: { name: string; url: string };
+  footerLinks: { label: string; href: string }[];
+}
+
+/** The default: the demo's config. */
+export const DEFAULT_SITE_CONFIG = "content/site.yaml";
+
+/** The site config in this file; throws one error naming every key that is wrong. */
+export function readSiteConfig(file: string): SiteConfig {
+  const fail = (problems: string[]) => {
+    throw new Error(`Dispatch cannot start: the site config ${file}: ${problems.join("; ")}`);
+  };
+  let raw: unknown;
+  try {
+    raw = parseYaml(readFileSync(file, "utf8"));
+  } catch (error) {
+    return fail([(error as Error).message]);
+  }
+  const parsed = siteSchema.safeParse(raw);
+  if (!parsed.success)
+    return fail(parsed.error.issues.map((issue) => `${issue.path.join(".") || "(the file)"}: ${issue.message}`));
+  const values = parsed.data;
+  const near = (path: string) => (isAbsolute(path) ? path : join(dirname(file), path));
+  const [logo, icon] = [near(values.logo), near(values.icon)];
+  const problems = [
+    ...[
+      ["logo", logo],
+      ["icon", icon],
+    ].flatMap(([key, path]) => (existsSync(path as string) ? [] : [`${key}: no file at ${path}`])),
+    ...unreadableColors(values.colors),
+  ];
+  if (problems.length > 0) fail(problems);
+  return {
+    ...values,
+    dir: textDirection(values.language),
+    locale: values.locale ?? values.language,
+    logo,
+    icon,
+  };
+}
+
+/** Each colour that fails WCAG AA (4.5:1) against the paper of its scheme, named by its key. */
+function unreadableColors(colors: SiteColors & { dark: SiteColors }): string[] {
+  const check = (set: SiteColors, paper: string, prefix: string) =>
+    (["accent", "kicker", "link"] as const).flatMap((key) => {
+      const ratio = contrastRatio(set[key], paper);
+      return ratio >= AA_TEXT_CONTRAST
+        ? []
+        : [
+            `${prefix}${key}: ${set[key]} on the paper ${paper} has contrast ${ratio.toFixed(2)}:1, below WCAG AA's 4.5:1`,
+          ];
+    });
+  return [...check(colors, PAPER.light, "colors."), ...check(colors.dark, PAPER.dark, "colors.dark.")];
+}
+
+/** What the browser gets of the site (in every page's data): kept small, as every page carries it. */
+export function browserSite(config: SiteConfig, url: string): Site {
+  return {
+    url,
+    name: config.name,
+    description: config.description,
+    tagline: config.tagline,
+    language: config.language,
+    dir: config.dir,
+    locale: config.locale,
+    timeZone: config.timeZone,
+    ...(config.publisher ? { publisher: config.publisher } : {}),
+    ...(Object.keys(config.social).length > 0 ? { social: config.social } : {}),
+    ...(config.footerLinks.length > 0 ? { footerLinks: config.footerLinks } : {}),
+  };
+}
