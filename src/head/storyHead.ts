@@ -72,7 +72,8 @@ export function storyHead(story: Story, site: Site, quote?: number): Head {
     },
     meta("property", "og:site_name", site.name),
     meta("property", "og:type", "article"),
-    meta("property", "og:locale", ogLocale(site.language)),
+    meta("property", "og:locale", ogLocale(story.language ?? site.language)),
+    ...translationLinks(story, site),
     meta("property", "og:title", story.headline),
     meta("property", "og:description", description),
     meta("property", "og:url", story.url),
@@ -130,6 +131,23 @@ export function storyHead(story: Story, site: Site, quote?: number): Head {
   };
 }
 
+/**
+ * The story's translations, as search engines pair them: an hreflang link to each, and to itself
+ * (a set that leaves a page out of its own list is ignored). None when it has no translations.
+ */
+function translationLinks(story: Story, site: Site): HeadTag[] {
+  if (!story.translations?.length) return [];
+  const own = { language: story.language ?? site.language, href: story.url };
+  const others = story.translations.map((t) => ({
+    language: t.language,
+    href: new URL(`/stories/${t.slug}`, site.url).href,
+  }));
+  return [own, ...others].map(({ language, href }) => ({
+    tag: "link" as const,
+    attrs: { rel: "alternate", hreflang: language, href },
+  }));
+}
+
 /** The story as Google and other readers of schema.org take a news article: its video too. */
 function newsArticle(story: Story, site: Site, description: string) {
   const video = storyVideo(story);
@@ -145,6 +163,7 @@ function newsArticle(story: Story, site: Site, description: string) {
     "@type": "NewsArticle",
     headline: story.headline,
     description,
+    inLanguage: story.language ?? site.language,
     datePublished: story.publishedAt,
     dateModified: story.updatedAt,
     articleSection: story.section.name,

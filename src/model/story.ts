@@ -2,6 +2,7 @@
 // (import, API in, API out). Types come from these schemas; nothing here imports the app.
 import { z } from "zod";
 import { PICTURE_VERSION } from "./picture";
+import { canonicalLanguage } from "./textDirection";
 
 export const slugSchema = z
   .string()
@@ -149,6 +150,22 @@ export const blockSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("correction"), date: isoDateTime, text: text(TEXT_LIMITS.correction) }),
 ]);
 
+/** A BCP 47 language tag, written as the platform writes it ("EN-gb" is "en-GB"). */
+export const languageSchema = z
+  .string()
+  .max(35)
+  .transform((tag, context) => {
+    try {
+      return canonicalLanguage(tag);
+    } catch {
+      context.addIssue({ code: "custom", message: "a BCP 47 language tag, such as en, es-MX or ar", input: tag });
+      return z.NEVER;
+    }
+  });
+
+/** A story that translates another: its language and where it is. */
+export const translationSchema = z.object({ language: languageSchema, slug: slugSchema });
+
 export const storySummarySchema = z.object({
   slug: slugSchema,
   kicker: text(TEXT_LIMITS.kicker).optional(),
@@ -161,6 +178,8 @@ export const storySummarySchema = z.object({
   hasVideo: z.boolean(),
   /** True while the story's live coverage goes on (model/liveEntry.ts); absent otherwise. */
   live: z.boolean().optional(),
+  /** The story's language, when it is not the site's (absent: the site's). */
+  language: languageSchema.optional(),
 });
 
 export const storySchema = storySummarySchema.extend({
@@ -173,6 +192,8 @@ export const storySchema = storySummarySchema.extend({
   live: z.boolean().optional(),
   /** When the live coverage started and ended; set by the server as `live` changes. */
   coverage: z.object({ startedAt: isoDateTime, endedAt: isoDateTime.optional() }).optional(),
+  /** The same story in other languages (hreflang alternates). */
+  translations: z.array(translationSchema).max(40).optional(),
 });
 
 /**
@@ -243,6 +264,7 @@ export const hasPlayableVideo = (body: Block[]): boolean =>
   body.some((block) => block.type === "video" && block.sources.length > 0);
 
 export type StorySummary = z.infer<typeof storySummarySchema>;
+export type Translation = z.infer<typeof translationSchema>;
 export type Story = z.infer<typeof storySchema>;
 export type StoryInput = z.infer<typeof storyInputSchema>;
 export type StoryPage = z.infer<typeof storyPageSchema>;

@@ -6,14 +6,30 @@ import type { ReactNode } from "react";
 import { createMemoryRouter, RouterProvider } from "react-router";
 import { httpStoryApi } from "../api/httpStoryApi";
 import { createQueryClient } from "../api/queries";
+import { SiteContext } from "../app/siteContext";
+import type { Site } from "../head/head";
 
-export function renderWithApp(ui: ReactNode, { path = "/" } = {}) {
+/** The site components are drawn for in these tests (the demo's, in English). */
+export const TEST_SITE: Site = {
+  url: "https://news.example",
+  name: "Dispatch",
+  description: "Dispatch: the day's stories.",
+  tagline: "the day's stories",
+  language: "en",
+  dir: "ltr",
+  locale: "en-GB",
+  timeZone: "UTC",
+};
+
+export function renderWithApp(ui: ReactNode, { path = "/", site = TEST_SITE }: { path?: string; site?: Site } = {}) {
   const queryClient = createQueryClient(httpStoryApi);
   const router = createMemoryRouter([{ path: "*", element: ui }], { initialEntries: [path] });
   const result = render(
-    <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>,
+    <SiteContext value={site}>
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </SiteContext>,
   );
   return { ...result, queryClient, router };
 }

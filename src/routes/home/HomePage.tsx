@@ -3,6 +3,7 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { sectionsQuery, storiesQuery } from "../../api/queries";
+import { ownLanguage } from "../../app/ownLanguage";
 import { useSite } from "../../app/siteContext";
 import { HeadlineLink } from "../../headlines/HeadlineLink";
 import { HeadlineList } from "../../headlines/HeadlineList";
@@ -45,8 +46,9 @@ export default function HomePage() {
 }
 
 function TopStory({ story }: { story: StorySummary }) {
+  const site = useSite();
   return (
-    <article className={styles.top}>
+    <article className={styles.top} {...ownLanguage(story.language, site)}>
       {story.image && (
         <Picture
           image={story.image}
@@ -58,7 +60,9 @@ function TopStory({ story }: { story: StorySummary }) {
       )}
       <Kicker story={story} className={styles.kicker} />
       <h2 className={styles.topHeadline}>
-        <HeadlineLink slug={story.slug}>{story.headline}</HeadlineLink>
+        <HeadlineLink slug={story.slug}>
+          <bdi>{story.headline}</bdi>
+        </HeadlineLink>
       </h2>
       {story.deck && <p className={styles.deck}>{story.deck}</p>}
     </article>

@@ -5,6 +5,8 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import { memo, useEffect } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { storyQuery } from "../../api/queries";
+import { ownLanguage } from "../../app/ownLanguage";
+import { useSite } from "../../app/siteContext";
 import { MostRead } from "../../headlines/MostRead";
 import { quoteParam } from "../../model/quotes";
 import type { Story } from "../../model/story";
@@ -54,8 +56,9 @@ const StoryArticle = memo(function StoryArticle({
   search: URLSearchParams;
   marked?: number;
 }) {
+  const site = useSite();
   return (
-    <article className={styles.story}>
+    <article className={styles.story} {...ownLanguage(story.language, site)}>
       <header className={styles.header}>
         <p className={styles.section}>
           <Link to={`/sections/${story.section.slug}`}>{story.section.name}</Link>

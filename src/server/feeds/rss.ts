@@ -69,17 +69,19 @@ export function rssFeed(
         el("language", {}, channel.language),
         el("lastBuildDate", {}, rfc822(lastChange ?? builtAt)),
         el("atom:link", { href: channel.self, rel: "self", type: RSS_TYPE }),
-        ...stories.map((story) => rssItem(story, absolute, enclosures.get(story.slug))),
+        ...stories.map((story) => rssItem(story, absolute, channel.language, enclosures.get(story.slug))),
       ),
     ),
   );
 }
 
-function rssItem(story: FeedStory, absolute: Absolute, enclosure?: Enclosure): Markup {
+function rssItem(story: FeedStory, absolute: Absolute, language: string, enclosure?: Enclosure): Markup {
   return el(
     "item",
     {},
     el("title", {}, story.headline),
+    // A story in another language than the feed's says so (RSS has no item language of its own).
+    story.language && story.language !== language && el("dc:language", {}, story.language),
     el("link", {}, story.url),
     el("guid", { isPermaLink: "true" }, story.url),
     el("pubDate", {}, rfc822(story.publishedAt)),

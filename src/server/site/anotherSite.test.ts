@@ -36,7 +36,7 @@ beforeAll(async () => {
       deck: "Las lanchas vuelven a atracar desde el lunes.",
       body: [
         { type: "paragraph", text: "El muelle norte volvió a abrir el lunes por la mañana." },
-        { type: "quote", text: "Por fin podemos trabajar como antes", attribution: "Una pescadora" },
+        { type: "quote", text: "Por fin podemos trabajar como antes", cite: "Una pescadora" },
       ],
     }),
   );
