@@ -9,6 +9,7 @@ import { browserSite, PAPER, readSiteConfig } from "./siteConfig";
 const root = join(import.meta.dirname, "../..");
 const faroFile = join(root, "src/test/site/faro.yaml");
 const faro = parse(readFileSync(faroFile, "utf8"));
+const INTER = join(root, "node_modules/@fontsource/inter/files/inter-latin-400-normal.woff2");
 
 /** The faro config with `change` applied, written next to its icon; the error readSiteConfig throws on it. */
 function problemWith(change: (config: Record<string, unknown>) => void): string {
@@ -17,6 +18,7 @@ function problemWith(change: (config: Record<string, unknown>) => void): string 
   const dir = mkdtempSync(join(tmpdir(), "site-config-"));
   const file = join(dir, "site.yaml");
   config.logo = config.icon = join(root, "src/test/site/faro-icon.svg");
+  config.fonts = config.fonts.map((font: object) => ({ ...font, file: INTER }));
   writeFileSync(file, stringify(config));
   try {
     readSiteConfig(file);
@@ -71,10 +73,29 @@ describe("the site config", () => {
     expect(message).not.toMatch(/colors\.link/);
   });
 
+  it.each([
+    ["a font file that is not there", { file: "fonts/missing.woff2" }, /fonts\.0\.file: no file at .*missing\.woff2/],
+    ["a font that is not WOFF", { file: "font.ttf" }, /fonts\.0\.file: a \.woff2 or \.woff file/],
+    ["a unicode-range that is not one", { unicodeRange: "arabic" }, /fonts\.0\.unicodeRange: /],
+    ["a font for no stack", { role: "mono" }, /fonts\.0\.role: /],
+  ])("stops the server on %s, naming the key", (_case, change, key) => {
+    const dir = mkdtempSync(join(tmpdir(), "site-config-"));
+    const file = join(dir, "site.yaml");
+    const icon = join(root, "src/test/site/faro-icon.svg");
+    writeFileSync(
+      file,
+      stringify({ ...faro, icon, logo: icon, fonts: [{ ...faro.fonts[0], file: INTER, ...change }] }),
+    );
+    expect(() => readSiteConfig(file)).toThrow(key);
+  });
+
   it("stops the server on an icon file that is not there", () => {
     const dir = mkdtempSync(join(tmpdir(), "site-config-"));
     const file = join(dir, "site.yaml");
-    writeFileSync(file, stringify({ ...faro, icon: "missing.svg", logo: join(root, "src/test/site/faro-icon.svg") }));
+    writeFileSync(
+      file,
+      stringify({ ...faro, icon: "missing.svg", logo: join(root, "src/test/site/faro-icon.svg"), fonts: [] }),
+    );
     expect(() => readSiteConfig(file)).toThrow(/icon: no file at .*missing\.svg/);
   });
 
@@ -119,6 +140,7 @@ function problemWithout(change: (config: Record<string, unknown>) => void) {
   const dir = mkdtempSync(join(tmpdir(), "site-config-"));
   const file = join(dir, "site.yaml");
   config.logo = config.icon = join(root, "src/test/site/faro-icon.svg");
+  config.fonts = config.fonts.map((font: object) => ({ ...font, file: INTER }));
   writeFileSync(file, stringify(config));
   return readSiteConfig(file);
 }

@@ -41,6 +41,25 @@ const colorSet = z.strictObject({ accent: hexColor, kicker: hexColor, link: hexC
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
+/**
+ * A font face the site serves itself: its family, the stack it leads (serif: headlines and body;
+ * sans: labels and controls), its file (WOFF2 or WOFF), and the characters it covers, so a page
+ * loads a script's file only when it shows that script.
+ */
+const fontFace = z.strictObject({
+  family: z.string().regex(/^[\w -]{1,60}$/, { error: "a family name of letters, digits, spaces and hyphens" }),
+  role: z.enum(["serif", "sans"]),
+  file: z.string().regex(/\.woff2?$/i, { error: "a .woff2 or .woff file" }),
+  weight: z.union([z.int().min(1).max(1000), z.string().regex(/^\d{1,4} \d{1,4}$/)]).default(400),
+  style: z.enum(["normal", "italic"]).default("normal"),
+  unicodeRange: z
+    .string()
+    .regex(/^U\+[0-9A-F?]{1,6}(-[0-9A-F]{1,6})?(\s*,\s*U\+[0-9A-F?]{1,6}(-[0-9A-F]{1,6})?)*$/i, {
+      error: "a CSS unicode-range such as U+0600-06FF, U+0750-077F",
+    })
+    .optional(),
+});
+
 const siteSchema = z.strictObject({
   name: text(60),
   shortName: text(12),
@@ -68,7 +87,10 @@ const siteSchema = z.strictObject({
     .default({}),
   publisher: z.strictObject({ name: text(120), url: z.url({ protocol: /^https?$/ }) }).optional(),
   footerLinks: z.array(z.strictObject({ label: text(60), href: z.string().min(1) })).default([]),
+  fonts: z.array(fontFace).max(40).default([]),
 });
+
+export type SiteFont = z.infer<typeof fontFace>;
 
 export type SiteColors = z.infer<typeof colorSet>;
 
@@ -90,6 +112,8 @@ export interface SiteConfig {
   /** The organization that publishes the site; the site itself (its name, its home page) when absent. */
   publisher?: { name: string; url: string };
   footerLinks: { label: string; href: string }[];
+  /** The site's own font faces, their files as absolute paths; none: the system's fonts. */
+  fonts: SiteFont[];
 }
 
 /** The default: the demo's config. */
@@ -112,7 +136,9 @@ export function readSiteConfig(file: string): SiteConfig {
   const values = parsed.data;
   const near = (path: string) => (isAbsolute(path) ? path : join(dirname(file), path));
   const [logo, icon] = [near(values.logo), near(values.icon)];
+  const fonts = values.fonts.map((font) => ({ ...font, file: near(font.file) }));
   const problems = [
+    ...fonts.flatMap((font, index) => (existsSync(font.file) ? [] : [`fonts.${index}.file: no file at ${font.file}`])),
     ...[
       ["logo", logo],
       ["icon", icon],
@@ -126,6 +152,7 @@ export function readSiteConfig(file: string): SiteConfig {
     locale: values.locale ?? values.language,
     logo,
     icon,
+    fonts,
   };
 }
 

@@ -2,6 +2,7 @@
 // language, time zone and colours). Everything a reader, an unfurler or a crawler is served says
 // that site's name, language and colours, and nothing says the demo's name.
 
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { imageSize } from "image-size";
 import { JSDOM } from "jsdom";
@@ -96,6 +97,21 @@ describe("another site's config, as readers, unfurlers and crawlers are served i
     expect(document.title).toContain(NAME);
     // The site's colours, in a style the page's policy allows.
     expect(html).toContain("--accent:#0b6e4f;--kicker:#0b5d43;--accent-text:#0a5a40");
+  });
+
+  it("serves the site's own fonts, leading the page's stack, each file by a name that never changes", async () => {
+    const html = await text("/");
+    const face = html.match(
+      /@font-face\{font-family:"Faro Sans";src:url\((\/site-fonts\/[\w-]+\.woff2)\) format\("woff2"\);[^}]*unicode-range:U\+0000-00FF, U\+0131, U\+0152-0153;\}/,
+    );
+    expect(face).not.toBeNull();
+    expect(html).toContain('--site-sans:"Faro Sans",;');
+    const font = await get(face?.[1] ?? "");
+    expect(font.status).toBe(200);
+    expect(font.headers.get("content-type")).toBe("font/woff2");
+    expect(font.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    const bytes = Buffer.from(await font.arrayBuffer());
+    expect(bytes.equals(readFileSync(site.fonts[0]?.file ?? ""))).toBe(true);
   });
 
   it("puts the site's name in the masthead and its tagline and links in the footer", async () => {

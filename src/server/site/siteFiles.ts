@@ -8,7 +8,7 @@ import type { FastifyPluginAsync } from "fastify";
 import sharp from "sharp";
 import { PAPER, type SiteConfig } from "../../site/siteConfig";
 import { renderSiteCard } from "../shareCard/SiteCard";
-import { iconIsSvg, offlinePage } from "./siteTemplate";
+import { iconIsSvg, offlinePage, siteFontFiles } from "./siteTemplate";
 
 /** The square app icons the manifest and the page name, by size. */
 const ICONS = { "/icon-192.png": 192, "/icon-512.png": 512, "/apple-touch-icon.png": 180 } as const;
@@ -82,6 +82,13 @@ export const siteFileRoutes: FastifyPluginAsync<{ config: SiteConfig; publicDir:
   const manifest = JSON.stringify(webManifest(config));
   let siteCard: Promise<Buffer> | undefined;
 
+  for (const { path, bytes } of siteFontFiles(config))
+    app.get(path, (_request, reply) =>
+      reply
+        .header("cache-control", "public, max-age=31536000, immutable")
+        .type(path.endsWith(".woff") ? "font/woff" : "font/woff2")
+        .send(bytes),
+    );
   for (const [path, png] of icons)
     app.get(path, (_request, reply) => reply.header("cache-control", HOUR).type("image/png").send(png));
   app.get(LOGO_PATH, (_request, reply) => reply.header("cache-control", HOUR).type("image/png").send(logo));
