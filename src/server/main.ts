@@ -28,7 +28,7 @@ else await runServer();
 /** Migrates and seeds the store once, then keeps `count` server processes running. */
 async function runPrimary(count: number) {
   const store = await openStore(config.databaseUrl);
-  const loaded = await loadDemoContentIfEmpty(store, `${root}content`, `${root}public`, config.site.sections);
+  const loaded = await loadDemoContentIfEmpty(store, config.site.folder, `${root}public`, config.site.sections);
   await store.close();
   if (loaded) console.log(`loaded ${loaded} demo stories into the empty store`);
   let stopping = false;
@@ -59,7 +59,7 @@ async function runServer() {
   const store = await openStore(config.databaseUrl);
   const loaded = cluster.isWorker
     ? 0
-    : await loadDemoContentIfEmpty(store, `${root}content`, `${root}public`, config.site.sections);
+    : await loadDemoContentIfEmpty(store, config.site.folder, `${root}public`, config.site.sections);
   const client = readClientBuild(clientDir);
   const app = await buildApp({
     store,

@@ -95,6 +95,8 @@ export type SiteFont = z.infer<typeof fontFace>;
 export type SiteColors = z.infer<typeof colorSet>;
 
 export interface SiteConfig {
+  /** The folder of the config file: its files are found from it, and the stories/ an empty store starts with. */
+  folder: string;
   name: string;
   shortName: string;
   tagline: string;
@@ -148,6 +150,7 @@ export function readSiteConfig(file: string): SiteConfig {
   if (problems.length > 0) fail(problems);
   return {
     ...values,
+    folder: dirname(file),
     dir: textDirection(values.language),
     locale: values.locale ?? values.language,
     logo,
