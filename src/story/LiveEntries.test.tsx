@@ -1,17 +1,20 @@
 // @vitest-environment jsdom
 // The live entries list over the real store (in-process, as the server reads it), told that an
 // entry changed the way the change stream will tell it: invalidating ["live-entries", slug].
+
 import { QueryClientProvider } from "@tanstack/react-query";
 import { act, cleanup, render, screen, waitFor, within } from "@testing-library/react";
 import { Suspense } from "react";
 import { createMemoryRouter, RouterProvider } from "react-router";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createQueryClient, liveEntriesQuery, storyQuery } from "../api/queries";
+import { SiteContext } from "../app/siteContext";
 import { createStoryReader } from "../server/storyReader";
 import { openStore } from "../store/openStore";
 import type { StoryStore } from "../store/storyStore";
 import { createTestDatabase, type TestDatabase } from "../store/testDatabases";
 import { LIVE_SLUG, writeLiveStory } from "../test/liveStory";
+import { TEST_SITE } from "../test/renderWithApp";
 import { LiveEntries } from "./LiveEntries";
 
 let database: TestDatabase;
@@ -46,9 +49,11 @@ async function renderLive(path = `/stories/${LIVE_SLUG}`) {
     { initialEntries: [path] },
   );
   render(
-    <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>,
+    <SiteContext value={TEST_SITE}>
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </SiteContext>,
   );
   const told = () => act(() => queryClient.invalidateQueries({ queryKey: ["live-entries", LIVE_SLUG] }));
   return { queryClient, router, told };

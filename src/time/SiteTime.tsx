@@ -1,3 +1,4 @@
+import { useSite } from "../app/siteContext";
 import { formatSiteTime } from "./siteTime";
 
 /**
@@ -6,5 +7,6 @@ import { formatSiteTime } from "./siteTime";
  * its day, under the reader's eyes).
  */
 export function SiteTime({ iso }: { iso: string }) {
-  return <time dateTime={iso}>{formatSiteTime(iso)}</time>;
+  const { timeZone } = useSite();
+  return <time dateTime={iso}>{formatSiteTime(iso, timeZone)}</time>;
 }

@@ -27,6 +27,8 @@ export interface Channel {
   self: string;
   /** BCP 47: the language of the feed's stories. */
   language: string;
+  /** IANA: the zone the stories' times are written in. */
+  timeZone: string;
 }
 
 /** The site's channel, or a section's. */
@@ -38,6 +40,7 @@ export function channel(site: Site, absolute: Absolute, section?: { slug: string
       link: absolute("/"),
       self: absolute("/feed.xml"),
       language: site.language,
+      timeZone: site.timeZone,
     };
   return {
     title: `${section.name} | ${site.name}`,
@@ -45,6 +48,7 @@ export function channel(site: Site, absolute: Absolute, section?: { slug: string
     link: absolute(`/sections/${section.slug}`),
     self: absolute(`/sections/${section.slug}/feed.xml`),
     language: site.language,
+    timeZone: site.timeZone,
   };
 }
 
@@ -69,13 +73,13 @@ export function rssFeed(
         el("language", {}, channel.language),
         el("lastBuildDate", {}, rfc822(lastChange ?? builtAt)),
         el("atom:link", { href: channel.self, rel: "self", type: RSS_TYPE }),
-        ...stories.map((story) => rssItem(story, absolute, channel.language, enclosures.get(story.slug))),
+        ...stories.map((story) => rssItem(story, absolute, channel, enclosures.get(story.slug))),
       ),
     ),
   );
 }
 
-function rssItem(story: FeedStory, absolute: Absolute, language: string, enclosure?: Enclosure): Markup {
+function rssItem(story: FeedStory, absolute: Absolute, { language, timeZone }: Channel, enclosure?: Enclosure): Markup {
   return el(
     "item",
     {},
@@ -92,7 +96,7 @@ function rssItem(story: FeedStory, absolute: Absolute, language: string, enclosu
     el("category", { domain: absolute(`/sections/${story.section.slug}`) }, story.section.name),
     ...story.tags.map((tag) => el("category", { domain: absolute(`/tags/${tag.slug}`) }, tag.name)),
     // The HTML goes in as escaped text rather than CDATA: nothing in it can end the element early.
-    el("content:encoded", {}, storyHtml(story, absolute).toString()),
+    el("content:encoded", {}, storyHtml(story, absolute, timeZone).toString()),
     enclosure && el("enclosure", { url: absolute(enclosure.src), length: enclosure.length, type: enclosure.type }),
     story.image && imageMedia(story.image, absolute),
     ...playableVideos(story.body).map(({ video, file }) =>

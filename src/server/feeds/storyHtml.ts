@@ -12,16 +12,17 @@ export type Absolute = (path: string) => string;
 /** A story as feeds carry it: whole and with its URL, but without the related list its page adds. */
 export type FeedStory = Omit<Story, "related">;
 
-export function storyHtml(story: FeedStory, absolute: Absolute): Markup {
+/** `timeZone`: the site's, which the story's times are written in. */
+export function storyHtml(story: FeedStory, absolute: Absolute, timeZone: string): Markup {
   return fragment(
     story.image && el("figure", {}, imageElement(story.image, absolute), pictureCaption(story.image)),
     ...story.body.map((block) => blockHtml(block, story, absolute)),
-    correctionsHtml(story),
+    correctionsHtml(story, timeZone),
   );
 }
 
 /** The story's corrections at its end, as on its page (dated in the site's zone, as on the page). */
-function correctionsHtml(story: FeedStory): Markup | undefined {
+function correctionsHtml(story: FeedStory, timeZone: string): Markup | undefined {
   const list = corrections(story.body);
   if (list.length === 0) return undefined;
   return el(
@@ -29,7 +30,12 @@ function correctionsHtml(story: FeedStory): Markup | undefined {
     {},
     el("h2", {}, list.length === 1 ? "Correction" : "Corrections"),
     ...list.map((correction) =>
-      el("p", {}, el("time", { datetime: correction.date }, formatSiteTime(correction.date)), `: ${correction.text}`),
+      el(
+        "p",
+        {},
+        el("time", { datetime: correction.date }, formatSiteTime(correction.date, timeZone)),
+        `: ${correction.text}`,
+      ),
     ),
   );
 }

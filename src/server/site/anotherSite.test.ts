@@ -114,6 +114,14 @@ describe("another site's config, as readers, unfurlers and crawlers are served i
     expect(bytes.equals(readFileSync(site.fonts[0]?.file ?? ""))).toBe(true);
   });
 
+  it("writes times in the site's zone", async () => {
+    // Published 2026-11-24T06:00Z: midnight in Mexico City.
+    const { document } = new JSDOM(await text(`/stories/${SLUG}`)).window;
+    const time = document.querySelector("main article time")?.textContent ?? "";
+    expect(time).toMatch(/^24 Nov 2026, 00:00 /);
+    expect(time).not.toContain("UTC");
+  });
+
   it("puts the site's name in the masthead and its tagline and links in the footer", async () => {
     const { document } = new JSDOM(await text("/")).window;
     expect(document.querySelector("header a[href='/']")?.textContent).toBe(NAME);
