@@ -41,6 +41,7 @@ describe("the linter keeps the boundaries", () => {
     ["a story component", "src/story", "../server/storyReader"],
     ["the client API", "src/api", "../import/importFiles"],
     ["the head", "src/head", "node:fs"],
+    ["the layout", "src/app", "../site/siteConfig"],
   ])("refuses %s importing the server side (%s → %s)", (_, folder, specifier) => {
     const { status, output } = lint({ [`${folder}/${probe("Wrong")}.ts`]: `export * from "${specifier}";\n` });
     expect(output).toContain("lint/style/noRestrictedImports");
