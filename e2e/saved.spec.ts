@@ -209,7 +209,10 @@ test("a saved story is read from the network while online, and its kept copy fol
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Harbour lights switched on a week early");
 });
 
-test("the service worker keeps this build's shell and drops an older build's", async ({ page, request }) => {
+test("once a story is saved, the service worker keeps this build's shell, and drops an older build's", async ({
+  page,
+  request,
+}) => {
   // A cache an earlier deploy's worker left, made before this build's worker installs.
   await page.goto("/robots.txt");
   await page.evaluate(async () => {
@@ -236,15 +239,29 @@ test("the service worker keeps this build's shell and drops an older build's", a
       .filter((path) => /^\/assets\/.+\.(js|css)$/.test(path)),
   );
   expect(pageFiles.length).toBeGreaterThan(1);
-  const kept = await page.evaluate(
-    async ({ name, urls }) => {
-      const cache = await caches.open(name);
-      return Promise.all(urls.map(async (url) => [url, Boolean(await cache.match(url))] as const));
-    },
-    { name: shell, urls: [...pageFiles, "/saved", "/offline.html"] },
-  );
-  expect(kept.filter(([, found]) => !found)).toEqual([]);
+  const missing = (urls: string[]) =>
+    page.evaluate(
+      async ({ name, urls }) => {
+        const cache = await caches.open(name);
+        const found = await Promise.all(urls.map(async (url) => Boolean(await cache.match(url))));
+        return urls.filter((_url, i) => !found[i]);
+      },
+      { name: shell, urls },
+    );
+  // Before any story is saved, the worker keeps the pages a reader may open offline, and no
+  // script beyond those the page itself asked for (a first visit fetches no other page's code).
+  expect(await missing(["/saved", "/offline.html"])).toEqual([]);
+  expect(await missing(shellFiles(worker))).not.toEqual([]);
+  // Saving a story keeps every script and style of this build.
+  await storySaveButton(page).click();
+  await expect.poll(() => missing([...pageFiles, ...shellFiles(worker)])).toEqual([]);
 });
+
+/** The build's scripts and styles, as sw.js lists them. */
+const shellFiles = (worker: string): string[] =>
+  (JSON.parse(/"files":(\[[^\]]*\])/.exec(worker)?.[1] ?? "[]") as string[]).filter((file) =>
+    file.startsWith("/assets/"),
+  );
 
 test("the site is installable: a web app manifest with the icons", async ({ page, request }) => {
   await page.goto("/");

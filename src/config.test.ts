@@ -15,11 +15,15 @@ describe("readConfig", () => {
       requestTimeoutMs: 20_000,
       rateLimits: true,
       sharedLimits: false,
+      // Signed-in sessions: two hours idle, twelve in all.
+      sessions: { idleMs: 7_200_000, maxMs: 43_200_000 },
       // No CDN told of writes: one may keep an answer 10 s.
       cdnPurgeUrls: [],
       cdnMaxAgeS: 10,
       // The demo's site (content/site.yaml).
       site: expect.objectContaining({ name: "Dispatch", language: "en", locale: "en-GB", timeZone: "UTC" }),
+      mediaUrl: "file:./data/media",
+      uploadLimits: { pictureBytes: 25 * 1024 * 1024, videoBytes: 500 * 1024 * 1024 },
     });
   });
 
@@ -39,6 +43,11 @@ describe("readConfig", () => {
       CDN_PURGE_URL: "http://varnish-a:6081/, http://varnish-b:6081/",
       CDN_MAX_AGE: "3600",
       SITE_CONFIG: "src/test/site/faro.yaml",
+      SESSION_IDLE_MINUTES: "30",
+      SESSION_MAX_HOURS: "8",
+      MEDIA_URL: "s3://news-media?endpoint=http://minio:9000&region=eu-west-1&forcePathStyle=true",
+      MEDIA_MAX_PICTURE_MB: "2",
+      MEDIA_MAX_VIDEO_MB: "0.5",
     });
     expect(config).toEqual({
       port: 8080,
@@ -53,9 +62,12 @@ describe("readConfig", () => {
       requestTimeoutMs: 2_500,
       rateLimits: false,
       sharedLimits: true,
+      sessions: { idleMs: 1_800_000, maxMs: 28_800_000 },
       cdnPurgeUrls: ["http://varnish-a:6081/", "http://varnish-b:6081/"],
       cdnMaxAgeS: 3600,
       site: expect.objectContaining({ name: "El Faro del Puerto", language: "es-MX", locale: "es-MX" }),
+      mediaUrl: "s3://news-media?endpoint=http://minio:9000&region=eu-west-1&forcePathStyle=true",
+      uploadLimits: { pictureBytes: 2 * 1024 * 1024, videoBytes: 524_288 },
     });
   });
 
@@ -89,6 +101,16 @@ describe("readConfig", () => {
         'WEB_CONCURRENCY must be a whole number from 1, or "auto", got "0"; LOG_REQUESTS must be 0 or 1, got "yes"',
     );
     expect(() => readConfig({ DATABASE_URL: "mysql://db/news" })).toThrow(/DATABASE_URL must be file:PATH/);
+    for (const url of [
+      "ftp://media.example/x",
+      "s3://A_Bucket",
+      "s3://news-media?endpoint=nowhere",
+      "s3://news-media?bucket=x",
+    ])
+      expect(() => readConfig({ MEDIA_URL: url }), url).toThrow(
+        /MEDIA_URL must be file:PATH, a folder path, or s3:\/\//,
+      );
+    expect(() => readConfig({ MEDIA_MAX_PICTURE_MB: "0" })).toThrow(/MEDIA_MAX_PICTURE_MB must be megabytes/);
   });
 
   it("refuses an ADMIN_TOKEN shorter than 32 characters, says how to make one, and never prints it", () => {

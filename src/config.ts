@@ -2,6 +2,8 @@
 // one schema (see .env.example). Nothing else in src reads process.env; tests pass a Config in.
 import { availableParallelism } from "node:os";
 import { z } from "zod";
+import { DEFAULT_MEDIA_URL, parseMediaUrl } from "./media/mediaStore";
+import { DEFAULT_UPLOAD_LIMITS } from "./media/uploads";
 import { DEFAULT_REQUEST_TIMEOUT_MS } from "./server/http/timeouts";
 import { DEFAULT_SITE_CONFIG, readSiteConfig, type SiteConfig } from "./site/siteConfig";
 
@@ -56,6 +58,54 @@ const envSchema = z.object({
   ),
   CDN_MAX_AGE: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(1).max(31_536_000).default(14_400)),
   SITE_CONFIG: z.preprocess(unsetIfEmpty, z.string().default(DEFAULT_SITE_CONFIG)),
+  SESSION_IDLE_MINUTES: z.preprocess(
+    unsetIfEmpty,
+    z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60)
+      .default(120),
+  ),
+  SESSION_MAX_HOURS: z.preprocess(
+    unsetIfEmpty,
+    z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(30 * 24)
+      .default(12),
+  ),
+  MEDIA_URL: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .default(DEFAULT_MEDIA_URL)
+      .refine((url) => {
+        try {
+          parseMediaUrl(url);
+          return true;
+        } catch {
+          return false;
+        }
+      }),
+  ),
+  MEDIA_MAX_PICTURE_MB: z.preprocess(
+    unsetIfEmpty,
+    z.coerce
+      .number()
+      .min(0.1)
+      .max(1024)
+      .default(DEFAULT_UPLOAD_LIMITS.pictureBytes / 1024 / 1024),
+  ),
+  MEDIA_MAX_VIDEO_MB: z.preprocess(
+    unsetIfEmpty,
+    z.coerce
+      .number()
+      .min(0.1)
+      .max(65_536)
+      .default(DEFAULT_UPLOAD_LIMITS.videoBytes / 1024 / 1024),
+  ),
   REQUEST_TIMEOUT_S: z.preprocess(
     unsetIfEmpty,
     z.coerce
@@ -82,6 +132,11 @@ const accepted: Record<keyof z.input<typeof envSchema>, string> = {
   CDN_MAX_AGE: "seconds, a whole number from 1",
   REQUEST_TIMEOUT_S: "seconds, from 0.1 to 600",
   SITE_CONFIG: "the path of the site's YAML config file",
+  SESSION_IDLE_MINUTES: "minutes, a whole number from 1 (a week at most)",
+  SESSION_MAX_HOURS: "hours, a whole number from 1 (30 days at most)",
+  MEDIA_URL: "file:PATH, a folder path, or s3://BUCKET?endpoint=URL&region=R&forcePathStyle=true",
+  MEDIA_MAX_PICTURE_MB: "megabytes, from 0.1 to 1024",
+  MEDIA_MAX_VIDEO_MB: "megabytes, from 0.1 to 65536",
 };
 
 export interface Config {
@@ -109,12 +164,18 @@ export interface Config {
    * (WEB_CONCURRENCY > 1) or server (PostgreSQL) may answer the same client (docs/decisions/014).
    */
   sharedLimits: boolean;
+  /** A signed-in session ends after this long unused, and this long after sign-in in any case. */
+  sessions: { idleMs: number; maxMs: number };
   /** Where each write's PURGE goes (docs/decisions/027); none when no CDN is told. */
   cdnPurgeUrls: string[];
   /** How long a CDN may keep pages and API answers: hours when it is purged, 10 s when not. */
   cdnMaxAgeS: number;
   /** The site's identity (name, language, colours, sections…), read and checked from SITE_CONFIG's file. */
   site: SiteConfig;
+  /** Where uploads and renditions live: a folder or an S3 bucket (media/mediaStore.ts). */
+  mediaUrl: string;
+  /** The largest picture and video POST /api/media takes, in bytes. */
+  uploadLimits: { pictureBytes: number; videoBytes: number };
 }
 
 /** The settings from an environment; throws one error naming every variable that is wrong. */
@@ -143,10 +204,16 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     requestTimeoutMs: Math.round(vars.REQUEST_TIMEOUT_S * 1000),
     rateLimits: vars.RATE_LIMITS === "1",
     sharedLimits: vars.WEB_CONCURRENCY > 1 || vars.DATABASE_URL.startsWith("postgres"),
+    sessions: { idleMs: vars.SESSION_IDLE_MINUTES * 60_000, maxMs: vars.SESSION_MAX_HOURS * 3_600_000 },
     cdnPurgeUrls: vars.CDN_PURGE_URL ?? [],
     // Unpurged, a CDN must learn of a write by the clock: it keeps an answer a few seconds.
     cdnMaxAgeS: vars.CDN_PURGE_URL ? vars.CDN_MAX_AGE : UNPURGED_MAX_AGE_S,
     // Its own errors name the key that is wrong (site/siteConfig.ts).
     site: readSiteConfig(vars.SITE_CONFIG),
+    mediaUrl: vars.MEDIA_URL,
+    uploadLimits: {
+      pictureBytes: Math.round(vars.MEDIA_MAX_PICTURE_MB * 1024 * 1024),
+      videoBytes: Math.round(vars.MEDIA_MAX_VIDEO_MB * 1024 * 1024),
+    },
   };
 }

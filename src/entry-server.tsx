@@ -13,6 +13,8 @@ import { SiteContext } from "./app/siteContext";
 import { currentHead } from "./head/currentHead";
 import type { Head, Site } from "./head/head";
 import type { StoryApi } from "./model/storyApi";
+import { wordsFor } from "./words/siteWords";
+import { WordsContext } from "./words/useWords";
 
 export type RenderResult =
   | { kind: "redirect"; status: number; location: string }
@@ -33,7 +35,8 @@ const { query, dataRoutes } = createStaticHandler(createRoutes());
 /** `nonce` goes on the router's hydration script, for the page's Content-Security-Policy. */
 export async function render(request: Request, api: StoryApi, site: Site, nonce?: string): Promise<RenderResult> {
   const queryClient = createQueryClient(api, { retries: 0 });
-  const context = await query(request, { requestContext: routerContextFor({ queryClient, site }) });
+  const words = wordsFor(site);
+  const context = await query(request, { requestContext: routerContextFor({ queryClient, site, words }) });
   if (context instanceof Response) {
     return { kind: "redirect", status: context.status, location: context.headers.get("location") ?? "/" };
   }
@@ -42,17 +45,19 @@ export async function render(request: Request, api: StoryApi, site: Site, nonce?
     <StrictMode>
       <SiteContext value={site}>
         <QueryClientProvider client={queryClient}>
-          <StaticRouterProvider router={router} context={context} nonce={nonce} />
+          <WordsContext value={words}>
+            <StaticRouterProvider router={router} context={context} nonce={nonce} />
+          </WordsContext>
         </QueryClientProvider>
       </SiteContext>
     </StrictMode>,
   );
-  const data: PageData = { site, queries: withTimestamps(dehydrate(queryClient), 0) };
+  const data: PageData = { site, catalogue: words.catalogue, queries: withTimestamps(dehydrate(queryClient), 0) };
   queryClient.clear();
   return {
     kind: "page",
     status: context.statusCode,
-    head: currentHead(context, site),
+    head: currentHead(context, site, words),
     html,
     data,
     pageModules: matchedPageModules(context.matches),

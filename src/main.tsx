@@ -13,7 +13,10 @@ import { SiteContext } from "./app/siteContext";
 import { applyHead } from "./head/applyHead";
 import { currentHead } from "./head/currentHead";
 import { registerServiceWorker } from "./serviceWorker/registerServiceWorker";
+import { WordsContext } from "./words/useWords";
+import { makeWords } from "./words/words";
 import "./app/global.css";
+import "./app/fontStacks.css";
 
 async function loadMatchedRoutes(routes: RouteObject[]): Promise<void> {
   const matches = matchRoutes(routes, window.location) ?? [];
@@ -34,13 +37,14 @@ async function start(): Promise<void> {
   hydrate(queryClient, withTimestamps(data.queries, Date.now()));
   const routes = createRoutes();
   await loadMatchedRoutes(routes);
-  const context = routerContextFor({ queryClient, site: data.site });
+  const words = makeWords(data.catalogue, data.site);
+  const context = routerContextFor({ queryClient, site: data.site, words });
   const router = createBrowserRouter(routes, { getContext: () => context });
   // The head follows the page once it is painted: the reader sees the new page first, its title
   // and tags a frame later (at once in a hidden page, which paints nothing).
   router.subscribe((state) => {
     if (state.navigation.state !== "idle") return;
-    const write = () => applyHead(currentHead(router.state, data.site));
+    const write = () => applyHead(currentHead(router.state, data.site, words));
     if (document.hidden) write();
     else requestAnimationFrame(() => setTimeout(write));
   });
@@ -53,7 +57,9 @@ async function start(): Promise<void> {
       <StrictMode>
         <SiteContext value={data.site}>
           <QueryClientProvider client={queryClient}>
-            <RouterProvider router={router} useTransitions={false} />
+            <WordsContext value={words}>
+              <RouterProvider router={router} useTransitions={false} />
+            </WordsContext>
           </QueryClientProvider>
         </SiteContext>
       </StrictMode>,

@@ -8,6 +8,7 @@ import { StoryPageLoader } from "../headlines/prefetchStory";
 import { storyPage } from "../routes/story/route";
 import { SearchBox } from "../search/SearchBox";
 import { keepsFocus } from "../search/searchNavigation";
+import { useWords } from "../words/useWords";
 import styles from "./Layout.module.css";
 import { useSite } from "./siteContext";
 
@@ -17,6 +18,7 @@ export function Layout() {
   const site = useSite();
   const navigation = useNavigation();
   const followed = useFocusOnNavigation();
+  const words = useWords();
   // The page says when the app has taken it over (<html data-hydrated>), for its browser tests.
   useEffect(() => {
     document.documentElement.dataset.hydrated = "";
@@ -24,14 +26,14 @@ export function Layout() {
   return (
     <StoryPageLoader value={storyPage.load}>
       <a className={styles.skipLink} href="#main">
-        Skip to content
+        {words.text("layout.skipToContent")}
       </a>
       <header className={styles.masthead}>
         <div className={styles.bar}>
           <Link to="/" className={styles.brand}>
             {site.name}
           </Link>
-          <nav aria-label="Sections">
+          <nav aria-label={words.text("layout.sections")}>
             <ul className={styles.sections}>
               {sections.map((section) => (
                 <li key={section.slug}>
@@ -41,7 +43,7 @@ export function Layout() {
             </ul>
           </nav>
           <NavLink to="/saved" className={styles.savedLink}>
-            Saved
+            {words.text("layout.saved")}
           </NavLink>
           <div className={styles.search}>
             <SearchBox id="masthead-search" />
@@ -49,14 +51,29 @@ export function Layout() {
         </div>
       </header>
       {navigation.state !== "idle" && (
-        <div className={styles.progress} role="progressbar" aria-label="Loading page" aria-valuetext="Loading" />
+        <div
+          className={styles.progress}
+          role="progressbar"
+          aria-label={words.text("layout.loadingPage")}
+          aria-valuetext={words.text("layout.loading")}
+        />
       )}
       <main id="main" className={styles.main} tabIndex={-1} onClickCapture={followed}>
         <Outlet />
       </main>
       <footer className={styles.footer}>
         <p>
-          <Link to="/">{site.name}</Link>: {site.tagline}
+          {words.parts("layout.footer", (name) =>
+            name === "site" ? (
+              <Link key={name} to="/">
+                {site.name}
+              </Link>
+            ) : name === "tagline" ? (
+              site.tagline
+            ) : (
+              name
+            ),
+          )}
         </p>
         {site.footerLinks && (
           <ul className={styles.footerLinks}>

@@ -10,6 +10,7 @@ import type { ComponentType } from "react";
 import { createContext, data, type LoaderFunctionArgs, type RouteObject, RouterContextProvider } from "react-router";
 import type { Head, Site } from "../head/head";
 import { ApiError, isNotFound } from "../model/apiError";
+import type { Words } from "../words/words";
 import { RouteError } from "./RouteError";
 
 /**
@@ -22,10 +23,11 @@ const pageComponents = new Map(
   ),
 );
 
-/** What pages' loaders may use: the query client they fill, and the site they are on. */
+/** What pages' loaders may use: the query client they fill, the site they are on, and its words. */
 export interface AppContext {
   queryClient: QueryClient;
   site: Site;
+  words: Words;
 }
 
 /**

@@ -1,12 +1,15 @@
-// What the server hands the browser inside the page: the site's URL and the React Query cache
-// the page was rendered from, so the browser hydrates without fetching anything again.
+// What the server hands the browser inside the page: the site, its message catalogue (only the
+// site's language's) and the React Query cache the page was rendered from, so the browser hydrates
+// without fetching anything again and writes every word as the server did.
 import type { DehydratedState } from "@tanstack/react-query";
 import type { Site } from "../head/head";
+import type { Catalogue } from "../words/catalogue";
 
 export const PAGE_DATA_ID = "dispatch-data";
 
 export interface PageData {
   site: Site;
+  catalogue: Catalogue;
   queries: DehydratedState;
 }
 

@@ -1,6 +1,7 @@
 // The head of whatever page the router is showing: the deepest route's head from its loader,
 // or the head of the 404 or error page. The server and the browser both ask this one function.
 import { isRouteErrorResponse } from "react-router";
+import type { Words } from "../words/words";
 import { type Head, pageHead, type Site } from "./head";
 
 interface RouterStateLike {
@@ -10,13 +11,13 @@ interface RouterStateLike {
   location: { pathname: string };
 }
 
-export function currentHead(state: RouterStateLike, site: Site): Head {
+export function currentHead(state: RouterStateLike, site: Site, words: Words): Head {
   const error = state.errors ? Object.values(state.errors)[0] : undefined;
   if (error !== undefined) {
     const notFound = isRouteErrorResponse(error) && error.status === 404;
     return pageHead(site, {
-      title: notFound ? "Page not found" : "This page could not be loaded",
-      description: notFound ? "There is no page at this address." : "Something went wrong. Try again.",
+      title: words.text(notFound ? "error.notFoundTitle" : "error.loadFailedTitle"),
+      description: words.text(notFound ? "error.notFoundDescription" : "error.loadFailedDescription"),
       path: state.location.pathname,
       noindex: true,
     });

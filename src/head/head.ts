@@ -17,16 +17,20 @@ export interface Head {
  * the URL of its pages (PUBLIC_URL), and its identity from the site config (src/site/siteConfig.ts).
  */
 export interface Site {
+  /** Canonical links and Open Graph use it. */
   url: string;
   name: string;
   description: string;
   tagline: string;
-  /** BCP 47: the language of the site's pages (`<html lang>`), and of stories that name none. */
+  /**
+   * BCP 47: the language of the site's pages (`<html lang>`), and of stories that name none; it
+   * picks the message catalogue the site's words come from (src/words/catalogues).
+   */
   language: string;
   dir: "ltr" | "rtl";
-  /** For dates and numbers. */
+  /** BCP 47: how dates and numbers are written ("ar-EG" writes Arabic-Indic digits). */
   locale: string;
-  /** IANA: the zone the site's times are written in. */
+  /** IANA: the zone every time is written in, and named. */
   timeZone: string;
   /** The organization that publishes the site, when it is not the site itself. */
   publisher?: { name: string; url: string };

@@ -5,6 +5,7 @@ import type { StorySummary } from "../model/story";
 import { SaveButton } from "../saved/SaveButton";
 import { Picture } from "../story/Picture";
 import { SiteTime } from "../time/SiteTime";
+import { useWords } from "../words/useWords";
 import { HeadlineLink } from "./HeadlineLink";
 import styles from "./HeadlineList.module.css";
 import { Kicker } from "./Kicker";
@@ -22,7 +23,8 @@ interface Props {
 const saveAction = (story: StorySummary) => <SaveButton story={story} place="card" />;
 
 export function HeadlineList({ stories, level = 3, showDeck = true, action = saveAction }: Props) {
-  if (stories.length === 0) return <p className={styles.empty}>No stories yet.</p>;
+  const words = useWords();
+  if (stories.length === 0) return <p className={styles.empty}>{words.text("list.empty")}</p>;
   return (
     <ul className={styles.list}>
       {stories.map((story) => (
@@ -48,6 +50,7 @@ function HeadlineCard({
   const Heading = level === 2 ? "h2" : "h3";
   const site = useSite();
   const own = ownLanguage(story.language, site);
+  const words = useWords();
   return (
     <article className={styles.card} {...own}>
       {story.image && (
@@ -63,7 +66,7 @@ function HeadlineCard({
         {showDeck && story.deck && <p className={styles.deck}>{story.deck}</p>}
         <p className={styles.meta} {...siteLanguage(own, site)}>
           {story.section.name} · <SiteTime iso={story.publishedAt} />
-          {story.hasVideo && <span className={styles.video}> · Video</span>}
+          {story.hasVideo && <span className={styles.video}> · {words.text("list.video")}</span>}
           {action}
         </p>
       </div>

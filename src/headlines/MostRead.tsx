@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { mostReadQuery } from "../api/queries";
 import { ownLanguage } from "../app/ownLanguage";
 import { useSite } from "../app/siteContext";
+import { useWords } from "../words/useWords";
 import { HeadlineLink } from "./HeadlineLink";
 import styles from "./MostRead.module.css";
 
@@ -27,13 +28,14 @@ export function MostRead({
 }) {
   const { data } = useQuery(mostReadQuery());
   const site = useSite();
+  const heading = useWords().text("mostRead.heading");
   const stories = data?.filter((story) => story.slug !== besides);
   if (stories?.length === 0) return null;
   return (
     <Element className={styles.mostRead} aria-labelledby="most-read-heading">
       <h2 id="most-read-heading" className={styles.heading}>
         {/* Until the list comes (or without JavaScript), the heading leads to where it is listed. */}
-        {stories ? "Most read" : <a href={MOST_READ_PATH}>Most read</a>}
+        {stories ? heading : <a href={MOST_READ_PATH}>{heading}</a>}
       </h2>
       {stories ? (
         <ol className={styles.list}>

@@ -6,6 +6,7 @@ import { resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
 import { readConfig } from "../config";
+import { type MediaStore, openMediaStore } from "../media/mediaStore";
 import { PictureError, SitePictures } from "../media/sitePictures";
 import { versionStoryPictures } from "../media/storyPictures";
 import { findStoryByHeadline, headlineFinder } from "../model/headlineMatch";
@@ -42,6 +43,8 @@ export async function runImport(
   publicUrl: string,
   contentDir = resolve("content"),
   publicDir = resolve("public"),
+  /** Where uploads are (MEDIA_URL), for stories that name one ("/uploads/<id>.jpg"). */
+  media?: MediaStore,
 ): Promise<ImportRun> {
   let args: ReturnType<typeof parse>;
   try {
@@ -63,8 +66,8 @@ export async function runImport(
   const { files, missing } = listStoryFiles(positionals);
   const knownHeadlines = store ? await store.listHeadlines() : [];
   const sizeOf = publicImageSizer(publicDir);
-  const pictures = new SitePictures(publicDir);
-  // A story whose picture under public/ is missing or damaged is rejected, and none of it written.
+  const pictures = new SitePictures(publicDir, media);
+  // A story whose picture under public/ (or uploaded) is missing or damaged is rejected, and none of it written.
   const results = await Promise.all(
     files.map(async (file) => {
       const result = readStoryFile(file, { section, videoSrc: values["video-src"], sizeOf, knownHeadlines });
@@ -219,7 +222,8 @@ export async function main(argv: string[], env: Record<string, string | undefine
   // The import waits its turn behind a running server's writes: they are short.
   const store = dryRun && missing ? undefined : await openStore(config.databaseUrl, { busyWaitMs: 60_000 });
   try {
-    const { exitCode, output } = await runImport(argv, store, config.publicUrl);
+    const media = openMediaStore(config.mediaUrl);
+    const { exitCode, output } = await runImport(argv, store, config.publicUrl, undefined, undefined, media);
     (exitCode === 2 ? console.error : console.log)(output);
     return exitCode;
   } finally {

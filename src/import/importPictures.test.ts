@@ -1,10 +1,13 @@
 // Importing stories that name pictures under public/, against a real store of each engine: a
 // picture that is missing, cut short or no picture at all rejects its story with a reason that
-// names it, and nothing of that story is written; a whole picture is versioned from its bytes.
+// names it, and nothing of that story is written; a whole picture is versioned from its bytes, an
+// uploaded one (in a media store) as well.
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { FolderMediaStore } from "../media/mediaStore";
+import { pictureVersion } from "../media/sitePictures";
 import { openStore } from "../store/openStore";
 import type { StoryStore } from "../store/storyStore";
 import { createTestDatabase, type TestDatabase, testEngines } from "../store/testDatabases";
@@ -58,7 +61,22 @@ describe.each(testEngines)("on %s", (engine) => {
     );
     return file;
   };
-  const run = (...files: string[]) => runImport(files, store, SITE, join(root, "content"), join(dir, "public"));
+  const run = (...files: string[]) =>
+    runImport(files, store, SITE, join(root, "content"), join(dir, "public"), new FolderMediaStore(join(dir, "media")));
+
+  it("imports a story naming an uploaded picture, versioned from the media store's bytes, and rejects one not there", async () => {
+    const bytes = readFileSync(join(root, "public/media/ferry-fog.jpg"));
+    const uploaded = `/uploads/${"a1".repeat(16)}.jpg`;
+    await new FolderMediaStore(join(dir, "media")).put(uploaded.slice(1), bytes, "image/jpeg");
+    const { exitCode, output } = await run(
+      story("uploaded", uploaded),
+      story("not-uploaded", `/uploads/${"b2".repeat(16)}.jpg`),
+    );
+    expect(exitCode).toBe(1);
+    expect(output).toContain(`picture /uploads/${"b2".repeat(16)}.jpg: no such upload in the media store`);
+    expect((await store.getStory("uploaded"))?.image).toMatchObject({ src: uploaded, version: pictureVersion(bytes) });
+    expect(await store.getStory("not-uploaded")).toBeNull();
+  });
 
   it.each([
     ["missing", "/media/nowhere.jpg", "no such file in the public folder"],

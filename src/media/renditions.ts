@@ -1,14 +1,12 @@
 // Renditions of a site picture, derived by sharp (libvips) on libuv's threads, never the event
-// loop's: a width in AVIF, WebP or JPEG, or a fixed crop. Each is derived once per server and kept
-// in a folder, named by the source's version, so every process and server derives the same URL
-// from the same file (docs/decisions/016-media-pipeline.md).
-import { randomBytes } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+// loop's: a width in AVIF, WebP or JPEG, or a fixed crop. Each is derived once and kept in the
+// media store, named by the source's version, so every process and server finds what any of them
+// derived (docs/decisions/016-media-pipeline.md, 039-media-store.md).
 import sharp from "sharp";
 import { PICTURE_CROPS, PICTURE_FORMATS, type PictureCrop, type PictureFormat, pictureWidths } from "../model/picture";
 import type { Block } from "../model/story";
-import { isSitePath, pictureBytes, type SitePicture, type SitePictures } from "./sitePictures";
+import type { MediaStore } from "./mediaStore";
+import { isSitePath, type SitePicture, type SitePictures } from "./sitePictures";
 
 export interface RenditionSpec {
   width?: number | undefined;
@@ -31,42 +29,42 @@ export async function deriveRendition(bytes: Buffer, spec: RenditionSpec): Promi
   return image.toBuffer();
 }
 
-/** Renditions kept in `dir`, derived at most two at a time, each once however many ask at once. */
+/** The media store's key of a rendition: `renditions/<version>/<w640|og…>.<format>`. */
+export const renditionKey = (version: string, spec: RenditionSpec) => `renditions/${version}/${specName(spec)}`;
+
+/** Renditions kept in the media store, derived at most two at a time per process, each once however many ask at once. */
 export class RenditionCache {
-  readonly #dir: string;
+  readonly #media: MediaStore;
+  readonly #pictures: SitePictures;
   readonly #deriving = new Map<string, Promise<Buffer>>();
   #running = 0;
   readonly #waiting: (() => void)[] = [];
 
-  constructor(dir: string) {
-    this.#dir = dir;
+  constructor(media: MediaStore, pictures: SitePictures) {
+    this.#media = media;
+    this.#pictures = pictures;
   }
 
   async get(picture: SitePicture, spec: RenditionSpec): Promise<Buffer> {
-    const file = join(this.#dir, picture.version, specName(spec));
-    const under = this.#deriving.get(file);
+    const key = renditionKey(picture.version, spec);
+    const under = this.#deriving.get(key);
     if (under) return under;
-    try {
-      return await readFile(file);
-    } catch {
-      // Not derived on this server yet.
-    }
-    const derived = this.#derive(picture, spec, file).finally(() => this.#deriving.delete(file));
-    this.#deriving.set(file, derived);
+    // Derived already, by this server or another on the same store.
+    const kept = await this.#media.read(key);
+    if (kept) return kept;
+    const derived = this.#derive(picture, spec, key).finally(() => this.#deriving.delete(key));
+    this.#deriving.set(key, derived);
     return derived;
   }
 
-  async #derive(picture: SitePicture, spec: RenditionSpec, file: string): Promise<Buffer> {
+  async #derive(picture: SitePicture, spec: RenditionSpec, key: string): Promise<Buffer> {
     if (this.#running >= 2) await new Promise<void>((go) => this.#waiting.push(go));
     this.#running += 1;
     try {
       // The source is read again rather than kept: a process may see thousands of pictures.
-      const bytes = await deriveRendition(await pictureBytes(picture), spec);
-      // Written aside then renamed, so another process never reads half a file.
-      await mkdir(join(this.#dir, picture.version), { recursive: true });
-      const aside = `${file}.${randomBytes(6).toString("hex")}`;
-      await writeFile(aside, bytes);
-      await rename(aside, file);
+      const bytes = await deriveRendition(await this.#pictures.bytes(picture), spec);
+      // Two servers deriving the same rendition at once write the same bytes: either write may win.
+      await this.#media.put(key, bytes, PICTURE_FORMATS[spec.format]);
       return bytes;
     } finally {
       this.#running -= 1;

@@ -1,11 +1,20 @@
 // A story's pictures as it is imported or published: each picture it names under public/ is read
 // (all of it) and given its version and its size as measured, so pages can offer its renditions
 // (whose widths follow from the size); one that is missing or damaged stops the story with a
-// reason. Pictures at https URLs are used as they are, with the size the client gave.
+// reason. Pictures at https URLs are used as they are, with the size the client gave. An uploaded
+// picture sent without alt text, caption or credit takes those given when it was uploaded.
 import type { Block } from "../model/story";
 import { isSitePath, PictureError, type SitePictures } from "./sitePictures";
 
-type Picture = { src: string; version?: string | undefined; width?: number; height?: number };
+type Picture = {
+  src: string;
+  alt?: string;
+  caption?: string | undefined;
+  credit?: string | undefined;
+  version?: string | undefined;
+  width?: number;
+  height?: number;
+};
 
 interface WithPictures {
   image?: Picture | undefined;
@@ -24,7 +33,13 @@ export async function versionStoryPictures<T extends WithPictures>(story: T, pic
     if (!isSitePath(picture.src)) return rest as P;
     try {
       const { version, width, height } = await pictures.read(picture.src);
-      return { ...rest, width, height, version } as P;
+      const given = await pictures.uploadText(picture.src);
+      const text = {
+        ...(given?.alt && !picture.alt?.trim() ? { alt: given.alt } : {}),
+        ...(given?.caption && picture.caption === undefined ? { caption: given.caption } : {}),
+        ...(given?.credit && picture.credit === undefined ? { credit: given.credit } : {}),
+      };
+      return { ...rest, ...text, width, height, version } as P;
     } catch (error) {
       if (!(error instanceof PictureError)) throw error;
       problems.push(error.message);
@@ -44,4 +59,10 @@ export async function versionStoryPictures<T extends WithPictures>(story: T, pic
   );
   if (problems.length > 0) throw new PictureError(problems.join("; "));
   return { ...story, ...(image ? { image } : {}), body };
+}
+
+/** The pictures of a story with no alt text (lead and body), by address: a story may not publish with one. */
+export function picturesWithoutAlt(story: WithPictures): string[] {
+  const pictures = [story.image, ...story.body.map((block) => (block.type === "image" ? block : undefined))];
+  return pictures.flatMap((picture) => (picture && !picture.alt?.trim() ? [picture.src] : []));
 }

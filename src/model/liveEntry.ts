@@ -1,6 +1,7 @@
 // Live coverage: a story with `live` set carries timestamped entries, newest first, some pinned
 // above the rest. What an entry is, what a client sends to write one, and a page of them.
 import { z } from "zod";
+import { writeAuthorSchema } from "./account";
 import { ROW_NUMBERS, rowNumber } from "./rowNumbers";
 import { blockSchema, isoDateTime, storyText, TEXT_LIMITS } from "./story";
 
@@ -20,6 +21,8 @@ export const liveEntrySchema = z.object({
   headline: entryHeadline.optional(),
   body: z.array(blockSchema).min(1).max(200),
   pinned: z.boolean(),
+  /** Who wrote it last: in the answer to its writer only, never on readers' pages and lists. */
+  author: writeAuthorSchema.optional(),
 });
 
 /** What a client POSTs or PUTs: `postedAt` defaults to now (POST) or stays (PUT); so does `pinned`. */

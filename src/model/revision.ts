@@ -1,6 +1,7 @@
 // A story's revisions, as the publishing API lists them (GET /api/stories/:slug/revisions): each
 // write that changed the story kept it whole, numbered from 1 per story, newest first.
 import { z } from "zod";
+import { writeAuthorSchema } from "./account";
 import { rowNumber } from "./rowNumbers";
 import { storyInputSchema } from "./story";
 import { pageSizeSchema } from "./storyList";
@@ -13,6 +14,8 @@ export const revisionSchema = z.object({
   contentHash: z.string(),
   /** The story as it was written (its section as a slug, as for an import). */
   story: storyInputSchema,
+  /** Who wrote it: an account, or "token" (ADMIN_TOKEN); absent for writes made before accounts. */
+  author: writeAuthorSchema.optional(),
 });
 
 export const revisionPageSchema = z.object({

@@ -27,9 +27,12 @@ export function searchText(story: Pick<StoryInput, "deck" | "body">): string {
 /** The words of a reader's query, as plain text: operators, quotes and symbols are not syntax. */
 export function queryWords(query: string): string[] {
   return (
-    query
-      .normalize("NFKC")
-      .toLowerCase()
-      .match(/[\p{L}\p{N}]+/gu) ?? []
-  ).slice(0, 12);
+    (
+      query
+        .normalize("NFKC")
+        .toLowerCase()
+        // Marks belong to their word: Arabic vowels, Devanagari and Thai vowel signs.
+        .match(/[\p{L}\p{M}\p{N}]+/gu) ?? []
+    ).slice(0, 12)
+  );
 }

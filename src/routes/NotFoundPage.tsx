@@ -1,13 +1,15 @@
 import { Link } from "react-router";
+import { useWords } from "../words/useWords";
 import styles from "./NotFoundPage.module.css";
 
 export function NotFoundPage() {
+  const words = useWords();
   return (
     <section className={styles.notFound}>
-      <h1 tabIndex={-1}>Page not found</h1>
-      <p>There is no page at this address. The story may have moved, or the link may be mistyped.</p>
+      <h1 tabIndex={-1}>{words.text("error.notFoundTitle")}</h1>
+      <p>{words.text("error.notFoundText")}</p>
       <p>
-        <Link to="/">Go to the front page</Link>
+        <Link to="/">{words.text("error.frontPage")}</Link>
       </p>
     </section>
   );

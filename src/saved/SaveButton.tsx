@@ -1,5 +1,6 @@
 import { useHydrated } from "../app/useHydrated";
 import type { StorySummary } from "../model/story";
+import { useWords } from "../words/useWords";
 import styles from "./SaveButton.module.css";
 import { removeFromSaved, saveForLater } from "./savedActions";
 import { useIsSaved } from "./savedStories";
@@ -18,6 +19,7 @@ interface Props {
 export function SaveButton({ story, place }: Props) {
   const hydrated = useHydrated();
   const saved = useIsSaved(story.slug);
+  const words = useWords();
   return (
     <span className={place === "story" ? styles.storySlot : styles.cardSlot}>
       {hydrated && (
@@ -30,7 +32,7 @@ export function SaveButton({ story, place }: Props) {
           <svg className={styles.icon} viewBox="0 0 16 16" aria-hidden="true" focusable="false">
             <path d="M4 1.5h8a.5.5 0 0 1 .5.5v12.5L8 11.5l-4.5 3V2a.5.5 0 0 1 .5-.5Z" />
           </svg>
-          {saved ? "Saved" : "Save"}
+          {words.text(saved ? "save.saved" : "save.save")}
           {place === "card" && (
             <>
               {" "}

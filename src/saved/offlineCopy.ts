@@ -50,7 +50,12 @@ export async function keepOffline(slug: string): Promise<void> {
     copy(cache, storyPage(slug), fresh),
     ...storyPictures(story).map((url) => copy(cache, url)),
   ]);
+  // The service worker keeps the app's scripts from the first save on (src/serviceWorker/sw.ts).
+  void navigator.serviceWorker?.ready.then((registration) => registration.active?.postMessage({ type: KEEP_SHELL }));
 }
+
+/** The message the service worker keeps the app's scripts on (src/serviceWorker/sw.ts reads the same). */
+const KEEP_SHELL = "keep-shell";
 
 async function filesOf(cache: Cache, slug: string): Promise<string[]> {
   const json = await cache.match(storyJson(slug));

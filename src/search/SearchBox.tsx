@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { Form, useNavigate, useSearchParams } from "react-router";
+import { useWords } from "../words/useWords";
 import styles from "./SearchBox.module.css";
 import { typingState } from "./searchNavigation";
 
@@ -15,6 +16,7 @@ export function SearchBox({ id }: { id: string }) {
   const current = params.get("q") ?? "";
   const [value, setValue] = useState(current);
   const navigate = useNavigate();
+  const words = useWords();
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => () => clearTimeout(timer.current), []);
@@ -26,7 +28,7 @@ export function SearchBox({ id }: { id: string }) {
   return (
     <Form method="get" action="/search" role="search" className={styles.form}>
       <label htmlFor={id} className={styles.label}>
-        Search stories
+        {words.text("search.label")}
       </label>
       <input
         ref={input}
@@ -53,7 +55,7 @@ export function SearchBox({ id }: { id: string }) {
         }}
       />
       <button type="submit" className={styles.button}>
-        Search
+        {words.text("search.button")}
       </button>
     </Form>
   );

@@ -7,18 +7,28 @@ import { join } from "node:path";
 import type { PassThrough } from "node:stream";
 import zlib from "node:zlib";
 import fastifyCompress from "@fastify/compress";
+import fastifyCookie from "@fastify/cookie";
 import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
 import { UNPURGED_MAX_AGE_S } from "../config";
+import { FolderMediaStore, type MediaStore } from "../media/mediaStore";
 import { RenditionCache, sitePicturesOf, warmRenditions } from "../media/renditions";
 import { SitePictures } from "../media/sitePictures";
+import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from "../media/uploads";
 import { ApiError } from "../model/apiError";
 import { browserSite, type SiteConfig } from "../site/siteConfig";
 import type { StoryStore } from "../store/storyStore";
+import { wordsFor } from "../words/siteWords";
 import { entryRoutes } from "./api/entryRoutes";
+import { mediaUploadRoutes } from "./api/mediaUploadRoutes";
 import { publishingRoutes } from "./api/publishingRoutes";
 import { readRoutes, SEARCH_LIMIT } from "./api/readRoutes";
 import { revisionRoutes } from "./api/revisionRoutes";
 import { viewRoutes } from "./api/viewRoutes";
+import { createAccess } from "./auth/access";
+import { accountRoutes } from "./auth/accountRoutes";
+import { passkeyRoutes } from "./auth/passkeyRoutes";
+import { DEFAULT_SESSIONS, type SessionSettings } from "./auth/sessions";
+import { signInRoutes } from "./auth/signInRoutes";
 import { type EventStreamOptions, eventRoutes, tellPagesTheirPlace } from "./events/eventRoutes";
 import { type FeedRoutesOptions, feedRoutes } from "./feeds/feedRoutes";
 import { liveFeedRoutes } from "./feeds/liveFeed";
@@ -48,6 +58,8 @@ import { mediaRoutes } from "./mediaRoutes";
 import { embedRoutes } from "./pages/embedRoutes";
 import { oembedRoutes } from "./pages/oembedRoutes";
 import { type PageRenderer, pageRoutes } from "./pages/pageRoutes";
+import { previewRoutes } from "./pages/previewRoutes";
+import { publishScheduledStories, SCHEDULE_POLL_MS } from "./scheduledPublishing";
 import { type ShareCardOptions, shareCardRoutes } from "./shareCard/shareCardRoutes";
 import { SITE_FILES, siteFileRoutes } from "./site/siteFiles";
 import { offlinePage, siteStyle, withSite } from "./site/siteTemplate";
@@ -61,8 +73,10 @@ export interface AppOptions {
   pages: PageRenderer;
   /** The built client (dist/client): hashed assets and the public files. Absent in dev. */
   clientDir?: string;
-  /** The publishing API's bearer token; publishing answers 403 without one. */
+  /** The bootstrap and automation token, with admin rights (auth/access.ts); none, and only accounts write. */
   adminToken?: string;
+  /** How long a signed-in session may sit idle, and live at all (auth/sessions.ts). */
+  sessions?: SessionSettings;
   /** The JSON log: errors and 5xx always, a line per request too when `requests` (http/serverLog.ts). */
   log?: ServerLogOptions;
   /** The site's public files (public/, or its copy in dist/client): the pictures share cards draw. */
@@ -92,12 +106,19 @@ export interface AppOptions {
   anyInlineStyle?: boolean;
   /** The change stream's timings and limits (server/events/eventRoutes.ts). */
   events?: EventStreamOptions;
-  /** Where derived renditions of site pictures are kept (a folder under the system's temporary one). */
-  mediaCacheDir?: string;
+  /**
+   * Where uploads and every picture's renditions are kept (MEDIA_URL: a folder or an S3 bucket;
+   * docs/decisions/039). Without one, a folder under the system's temporary one.
+   */
+  media?: MediaStore;
+  /** The largest picture and video POST /api/media takes. */
+  uploadLimits?: UploadLimits;
   /** Derive the renditions of the latest stories' pictures once listening (one process of a server is enough). */
   warmPictures?: boolean;
   /** How long a request's headers and body may take to arrive, in all (20 s; http/timeouts.ts). */
   requestTimeoutMs?: number;
+  /** How often this process looks for scheduled stories due (scheduledPublishing.ts); 0 never. */
+  schedulePollMs?: number;
   /** Runs before any route is added: the dev server mounts Vite's middleware here. */
   setup?: (app: FastifyInstance) => Promise<void>;
 }
@@ -114,6 +135,7 @@ export async function buildApp({
   pages: givenPages,
   clientDir,
   adminToken,
+  sessions = DEFAULT_SESSIONS,
   log = { requests: false },
   setup,
   now = () => new Date(),
@@ -127,11 +149,16 @@ export async function buildApp({
   feeds,
   anyInlineStyle = false,
   events,
-  mediaCacheDir = join(tmpdir(), "dispatch-renditions"),
+  media = new FolderMediaStore(join(tmpdir(), "dispatch-media")),
+  uploadLimits = DEFAULT_UPLOAD_LIMITS,
   warmPictures = false,
   requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS,
+  schedulePollMs = SCHEDULE_POLL_MS,
 }: AppOptions): Promise<FastifyInstance> {
   const timeouts = requestTimeouts(requestTimeoutMs);
+  const site = browserSite(siteConfig, publicUrl);
+  // The site's words, in its config's language, locale and zone (site/siteConfig.ts checked there is a catalogue).
+  const words = wordsFor(site);
   const offlineFile = join(publicDir, "offline.html");
   // Every page in the site's language, direction and colours (site/siteTemplate.ts).
   const pages: PageRenderer = {
@@ -143,12 +170,14 @@ export async function buildApp({
     anyInlineStyle,
     inlineStyles: [
       siteStyle(siteConfig),
-      ...(existsSync(offlineFile) ? inlineStylesOf(offlinePage(readFileSync(offlineFile, "utf8"), siteConfig)) : []),
+      ...(existsSync(offlineFile)
+        ? inlineStylesOf(offlinePage(readFileSync(offlineFile, "utf8"), siteConfig, words))
+        : []),
     ],
   });
   // Errors carry the security headers even when answered before any hook could add them.
   const answerError = errorAnswers(
-    errorPageFrom((url) => pages.template(url), siteConfig.name),
+    errorPageFrom((url) => pages.template(url), siteConfig.name, words),
     headers.apply,
   );
   const app = Fastify({
@@ -185,12 +214,14 @@ export async function buildApp({
     const stop = store.watchWrites(purge);
     app.addHook("onClose", async () => stop());
   }
-  const site = browserSite(siteConfig, publicUrl);
   handleErrors(app, routes, answerError);
   logServerErrors(app);
   const counter = !rateLimits ? noCounter(now) : sharedLimits ? storeCounter(store, now) : processCounter(now);
   await registerRateLimits(app, counter, now);
   securityHeaders(app, headers);
+  // Cookies are read for the session alone (auth/sessions.ts); nothing readers see depends on them.
+  await app.register(fastifyCookie);
+  const access = createAccess(app, { store, adminToken, publicUrl, sessions, now });
 
   await setup?.(app);
 
@@ -206,7 +237,7 @@ export async function buildApp({
   // The change streams this process holds open: /healthz says how many.
   const eventStreams = new Set<PassThrough>();
   await app.register(healthRoutes, { store, eventStreams: () => eventStreams.size });
-  await app.register(siteFileRoutes, { config: siteConfig, publicDir });
+  await app.register(siteFileRoutes, { config: siteConfig, publicDir, words });
   if (clientDir && existsSync(clientDir)) await app.register(fileRoutes, { clientDir, ignore: SITE_FILES });
   await app.register(feedRoutes, { reader, store, site, now, publicDir, ...feeds });
   await app.register(liveFeedRoutes, { reader, store, site });
@@ -219,12 +250,19 @@ export async function buildApp({
   await app.register(oembedRoutes, { reader, site });
   await app.register(eventRoutes, { store, streams: eventStreams, ...events });
   // Behind the token and never kept or cached: outside the scope below (api/revisionRoutes.ts).
-  await app.register(revisionRoutes, { store, adminToken });
-  // Site pictures: read (and versioned) when a story is published, derived into renditions on request.
-  const pictures = new SitePictures(publicDir);
-  const renditions = new RenditionCache(mediaCacheDir);
+  await app.register(revisionRoutes, { store, access });
+  // Accounts, keys and sessions: behind their own checks, never kept or cached.
+  await app.register(signInRoutes, { store, access, counter, publicUrl, now });
+  await app.register(passkeyRoutes, { store, access, publicUrl, now });
+  await app.register(accountRoutes, { store, access, publicUrl, now });
+  // Site pictures (under public/ or uploaded): read (and versioned) when a story is published,
+  // derived into renditions on request, kept in the media store.
+  const pictures = new SitePictures(publicDir, media);
+  const renditions = new RenditionCache(media, pictures);
   const warm = (srcs: string[]) => void warmRenditions(srcs, pictures, renditions);
-  await app.register(mediaRoutes, { pictures, renditions });
+  await app.register(mediaRoutes, { pictures, renditions, media });
+  // Uploads: behind the token, never kept or cached, so outside the scope below.
+  await app.register(mediaUploadRoutes, { media, access, limits: uploadLimits, now });
   if (warmPictures)
     app.addHook("onListen", async () => {
       reader.stories({ limit: 50 }).then(
@@ -232,7 +270,10 @@ export async function buildApp({
         () => {},
       );
     });
-  await app.register(embedRoutes, { reader, site });
+  await app.register(embedRoutes, { reader, site, words });
+  publishScheduledStories(app, store, now, schedulePollMs);
+  // Behind the token, or a secret link; never kept or cached: outside the scope below.
+  await app.register(previewRoutes, { store, reader, site, pages, access, now });
 
   // Pages and the API: a weak ETag, 304s and Cache-Control on every answer of this scope, and the
   // answers kept, compressed, until the store's version changes.
@@ -245,11 +286,12 @@ export async function buildApp({
       dependencies,
       sharedMaxAgeS: cdn.sharedMaxAgeS,
       now,
+      security: headers,
     });
     tellPagesTheirPlace(dynamic, placeOf);
     const readerFor = (request: FastifyRequest) => dependencies.readerFor(request);
-    await dynamic.register(publishingRoutes, { store, reader, adminToken, pictures, warm });
-    await dynamic.register(entryRoutes, { store, readerFor, adminToken, now });
+    await dynamic.register(publishingRoutes, { store, reader, access, pictures, warm, now });
+    await dynamic.register(entryRoutes, { store, readerFor, access, now });
     await dynamic.register(viewRoutes, { store, readerFor, counter, now });
     await dynamic.register(readRoutes, { readerFor });
     await dynamic.register(pageRoutes, { readerFor, site, pages });

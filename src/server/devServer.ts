@@ -7,6 +7,7 @@ import type { ViteDevServer } from "vite";
 import { readConfig } from "../config";
 import type { RenderResult } from "../entry-server";
 import { loadDemoContentIfEmpty } from "../import/demoContent";
+import { openMediaStore } from "../media/mediaStore";
 import { openStore } from "../store/openStore";
 import { buildApp } from "./app";
 import type { Render } from "./pages/pageRoutes";
@@ -29,11 +30,14 @@ export async function startDevServer(vite: ViteDevServer): Promise<void> {
     site: config.site,
     publicDir: `${root}/public`,
     adminToken: config.adminToken,
+    sessions: config.sessions,
     trustProxy: config.trustProxy,
     rateLimits: config.rateLimits,
     sharedLimits: config.sharedLimits,
     log: { requests: config.logRequests },
     requestTimeoutMs: config.requestTimeoutMs,
+    media: openMediaStore(config.mediaUrl),
+    uploadLimits: config.uploadLimits,
     // Pages render from the source as it changes: nothing rendered is kept.
     answerCacheBytes: 0,
     anyInlineStyle: true,

@@ -22,9 +22,9 @@ export const fileRoutes: FastifyPluginAsync<{ clientDir: string; ignore?: string
     wildcard: false,
     index: false,
     preCompressed: true,
-    // The template is served as rendered pages, never raw; the manifest is the server's own.
+    // The template is served as rendered pages, never raw; the site's own files (its manifest, icons,
+    // the offline page in its words) are made from its config, not served from here (site/siteFiles.ts).
     // Pre-compressed siblings (.br, .gz) go out only as an encoding of their file, never as files.
-    // The site's own files (its manifest, icons, offline page) are made from its config, not served from here.
     globIgnore: ["index.html", ".vite/**", "**/*.br", "**/*.gz", ...ignore.map((path) => path.replace(/^\//, ""))],
     setHeaders(reply, path) {
       reply.header("cache-control", fileCacheControl(path));

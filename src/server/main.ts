@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { readConfig } from "../config";
 import { render } from "../entry-server";
 import { loadDemoContentIfEmpty } from "../import/demoContent";
+import { openMediaStore } from "../media/mediaStore";
 import { openStore } from "../store/openStore";
 import { buildApp } from "./app";
 import { readClientBuild } from "./pages/clientBuild";
@@ -68,6 +69,7 @@ async function runServer() {
     clientDir,
     publicDir: clientDir,
     adminToken: config.adminToken,
+    sessions: config.sessions,
     trustProxy: config.trustProxy,
     rateLimits: config.rateLimits,
     sharedLimits: config.sharedLimits,
@@ -75,6 +77,8 @@ async function runServer() {
     answerCacheBytes: config.renderCacheBytes,
     cdn: { purgeUrls: config.cdnPurgeUrls, sharedMaxAgeS: config.cdnMaxAgeS },
     requestTimeoutMs: config.requestTimeoutMs,
+    media: openMediaStore(config.mediaUrl),
+    uploadLimits: config.uploadLimits,
     // One process per server derives the latest stories' renditions ahead of readers.
     warmPictures: !cluster.isWorker || cluster.worker?.id === 1,
     pages: { template: () => client.template, render, loader: client.loader },
@@ -84,9 +88,8 @@ async function runServer() {
   // request on a new connection (to another process or server) rather than on this one, which
   // would be reset as the process exits.
   let draining = false;
-  app.addHook("onSend", (_request, reply, payload, done) => {
-    if (draining) reply.header("connection", "close");
-    done(null, payload);
+  app.server.on("request", (_request, response) => {
+    if (draining) response.shouldKeepAlive = false;
   });
   await app.listen({ port: config.port, host: config.host });
 

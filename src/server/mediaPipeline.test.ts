@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { imageSize } from "image-size";
 import { JSDOM } from "jsdom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FolderMediaStore } from "../media/mediaStore";
 import { heightAt } from "../model/picture";
 import { testEngines } from "../store/testDatabases";
 import { startTestServer, type TestServer } from "./testServer";
@@ -200,19 +201,19 @@ describe.each(testEngines)("on %s", (engine) => {
     expect((await fetch(`${server.url}/embed/${still.slug}`)).status).toBe(404);
   });
 
-  it("lets two servers on one database, each deriving into its own folder, answer every rendition with the same bytes", async () => {
+  it("lets two servers on one database, each deriving into its own media folder, answer every rendition with the same bytes", async () => {
     const folders = [
       mkdtempSync(join(tmpdir(), "dispatch-renditions-a-")),
       mkdtempSync(join(tmpdir(), "dispatch-renditions-b-")),
     ];
     // Started one after the other: each checks the schema on start.
     const servers: TestServer[] = [];
-    for (const mediaCacheDir of folders)
+    for (const folder of folders)
       servers.push(
         await startTestServer({
           engine,
           publicDir,
-          mediaCacheDir,
+          media: new FolderMediaStore(folder),
           demo: false,
           database: { url: server.databaseUrl, drop: async () => {} },
         }),
@@ -235,7 +236,8 @@ describe.each(testEngines)("on %s", (engine) => {
         expect(a?.length, url).toBeGreaterThan(0);
         expect(a?.equals(b ?? Buffer.alloc(0)), url).toBe(true);
       }
-      for (const folder of folders) expect(readdirSync(join(folder, story.image.version)).length).toBe(urls.length);
+      for (const folder of folders)
+        expect(readdirSync(join(folder, "renditions", story.image.version)).length).toBe(urls.length);
     } finally {
       await Promise.all(servers.map((s) => s.close()));
       for (const folder of folders) rmSync(folder, { recursive: true, force: true });

@@ -5,6 +5,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { render } from "../entry-server";
 import { loadDemoContentIfEmpty } from "../import/demoContent";
+import type { MediaStore } from "../media/mediaStore";
+import type { UploadLimits } from "../media/uploads";
 import { readSiteConfig, type SiteConfig } from "../site/siteConfig";
 import type { Engine } from "../store/engine";
 import { openStore } from "../store/openStore";
@@ -31,6 +33,8 @@ export interface TestServerOptions {
   /** Load the demo stories (default: yes). */
   demo?: boolean;
   adminToken?: string;
+  /** How long sessions may sit idle and live (the app's defaults when absent). */
+  sessions?: { idleMs: number; maxMs: number };
   /** The store's engine (default: SQLite); see src/store/testDatabases.ts. */
   engine?: Engine;
   /** Count per-client limits in the store, as several processes or servers do. */
@@ -69,12 +73,19 @@ export interface TestServerOptions {
   database?: TestDatabase;
   /** The change stream's timings and limits (a short heartbeat, say). */
   events?: EventStreamOptions;
-  /** Where the server keeps the renditions it derives (the app's default folder when absent). */
-  mediaCacheDir?: string;
+  /** Where the server keeps uploads and renditions (the app's default folder when absent). */
+  media?: MediaStore;
+  /** The largest upload it takes (the app's defaults when absent). */
+  uploadLimits?: UploadLimits;
   /** A CDN in front: where purges go and how long it may keep answers (none by default). */
   cdn?: { purgeUrls: string[]; sharedMaxAgeS: number; retryDelaysMs?: number[] };
   /** How long close() lets connections finish before cutting them (1 s): longer for a slow answer in flight. */
   closeGraceMs?: number;
+  /**
+   * How often the server looks for scheduled stories due (the app's default; none while `onQuery`
+   * counts queries, which counts what requests run).
+   */
+  schedulePollMs?: number;
   /** How long a request may take to arrive (the app's default when absent; a test of timeouts makes it short). */
   requestTimeoutMs?: number;
 }
@@ -82,6 +93,7 @@ export interface TestServerOptions {
 export async function startTestServer({
   demo = true,
   adminToken,
+  sessions,
   engine = "sqlite",
   sharedLimits = false,
   rateLimits = true,
@@ -100,10 +112,12 @@ export async function startTestServer({
   logRequests = false,
   wrapStore = (store) => store,
   events,
-  mediaCacheDir,
+  media,
+  uploadLimits,
   cdn,
   closeGraceMs = 1_000,
   requestTimeoutMs,
+  schedulePollMs = onQuery ? 0 : undefined,
 }: TestServerOptions = {}): Promise<TestServer> {
   const database = given ?? (await createTestDatabase(engine));
   const store = await openStore(
@@ -140,13 +154,16 @@ export async function startTestServer({
     rateLimits,
     log: { requests: logRequests, stream: logStream },
     ...(now ? { now } : {}),
+    ...(sessions ? { sessions } : {}),
     ...(shareCards ? { shareCards } : {}),
     ...(feeds ? { feeds } : {}),
     ...(answerCacheBytes !== undefined ? { answerCacheBytes } : {}),
     ...(events ? { events } : {}),
-    ...(mediaCacheDir ? { mediaCacheDir } : {}),
+    ...(media ? { media } : {}),
+    ...(uploadLimits ? { uploadLimits } : {}),
     ...(cdn ? { cdn } : {}),
     ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}),
+    ...(schedulePollMs !== undefined ? { schedulePollMs } : {}),
     pages: {
       template: () => template,
       render: (...args) => {

@@ -21,12 +21,16 @@ interface FetchEvent extends ExtendableEvent {
   readonly request: Request;
   respondWith(response: Promise<Response>): void;
 }
+interface ExtendableMessageEvent extends ExtendableEvent {
+  readonly data: unknown;
+}
 interface WorkerScope {
   readonly location: Location;
   readonly clients: { claim(): Promise<void> };
   skipWaiting(): Promise<void>;
   addEventListener(type: "install" | "activate", listener: (event: ExtendableEvent) => void): void;
   addEventListener(type: "fetch", listener: (event: FetchEvent) => void): void;
+  addEventListener(type: "message", listener: (event: ExtendableMessageEvent) => void): void;
 }
 
 /** This build's shell, written in by the build: its hashed scripts and styles, and their version. */
@@ -41,16 +45,40 @@ const OFFLINE_PAGE = "/offline.html";
 /** Pages the shell keeps: the saved list opens offline, and the page shown for anything else. */
 const SHELL_PAGES = ["/saved", OFFLINE_PAGE];
 const loose = { ignoreVary: true };
+/** The message a page sends once it has saved a story (src/saved/offlineCopy.ts). */
+const KEEP_SHELL = "keep-shell";
 
 worker.addEventListener("install", (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(SHELL_CACHE);
-      await cache.addAll([...shell.files, ...SHELL_PAGES].map((url) => new Request(url, { cache: "reload" })));
+      await cache.addAll(SHELL_PAGES.map((url) => new Request(url, { cache: "reload" })));
+      // A reader with saved stories gets the new build's scripts now; others once they save one.
+      if (await hasSavedStories()) await keepShell();
       await worker.skipWaiting();
     })(),
   );
 });
+
+// A page that has just saved a story asks for the scripts that open it offline.
+worker.addEventListener("message", (event) => {
+  if ((event.data as { type?: string } | null)?.type === KEEP_SHELL) event.waitUntil(keepShell());
+});
+
+const hasSavedStories = async () =>
+  (await caches.has(SAVED_CACHE)) && (await (await caches.open(SAVED_CACHE)).keys()).length > 0;
+
+/**
+ * Keeps this build's scripts and styles, so saved stories and the saved list open offline. Not at
+ * install: a first visit would fetch every page's code beside the story's (the budget counts every
+ * script a first visit fetches, docs/decisions/028). What the page already loaded comes from the
+ * HTTP cache (the files are hashed and immutable); only the rest crosses the network.
+ */
+async function keepShell(): Promise<void> {
+  const cache = await caches.open(SHELL_CACHE);
+  const kept = new Set((await cache.keys()).map((request) => new URL(request.url).pathname));
+  await cache.addAll(shell.files.filter((file) => !kept.has(file)));
+}
 
 worker.addEventListener("activate", (event) => {
   event.waitUntil(

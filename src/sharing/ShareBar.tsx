@@ -1,10 +1,11 @@
 import { useState } from "react";
 import { useHydrated } from "../app/useHydrated";
+import { useWords } from "../words/useWords";
 import styles from "./ShareBar.module.css";
 import { canUseShareSheet, outcomeMessage, type Shareable, shareLink } from "./shareLink";
 
 /** Plain links to share a URL on each platform: they work without JavaScript. */
-export function shareTargets({ url, title }: Shareable) {
+export function shareTargets({ url, title }: Shareable, email: string) {
   const u = encodeURIComponent(url);
   const both = encodeURIComponent(`${title} ${url}`);
   return [
@@ -13,16 +14,17 @@ export function shareTargets({ url, title }: Shareable) {
     { name: "LinkedIn", href: `https://www.linkedin.com/sharing/share-offsite/?url=${u}` },
     { name: "WhatsApp", href: `https://wa.me/?text=${both}` },
     { name: "Bluesky", href: `https://bsky.app/intent/compose?text=${both}` },
-    { name: "Email", href: `mailto:?subject=${encodeURIComponent(title)}&body=${u}` },
+    { name: email, href: `mailto:?subject=${encodeURIComponent(title)}&body=${u}` },
   ];
 }
 
 /** Share the story: a link per platform, each a whole target on a phone. */
 export function ShareLinks({ url, title, label }: Shareable & { label: string }) {
+  const words = useWords();
   return (
     <nav className={styles.bar} aria-label={label}>
       <ul className={styles.targets}>
-        {shareTargets({ url, title }).map((target) => (
+        {shareTargets({ url, title }, words.text("share.email")).map((target) => (
           <li key={target.name}>
             <a
               href={target.href}
@@ -43,13 +45,14 @@ export function ShareLinks({ url, title, label }: Shareable & { label: string })
  */
 export function ShareButton(item: Shareable) {
   const hydrated = useHydrated();
+  const words = useWords();
   const [message, share] = useShareOutcome();
   return (
     <>
       <span className={styles.primarySlot}>
         {hydrated && (
           <button type="button" className={styles.primary} onClick={() => void share(item)}>
-            {canUseShareSheet(item) ? "Share" : "Copy link"}
+            {words.text(canUseShareSheet(item) ? "share.share" : "share.copyLink")}
           </button>
         )}
       </span>
@@ -66,10 +69,12 @@ const OUTCOME_SHOWN_MS = 5_000;
 /** Shares an item and says how it went, for a few seconds. */
 export function useShareOutcome(): [string, (item: Shareable) => Promise<void>] {
   const [message, setMessage] = useState("");
+  const words = useWords();
   return [
     message,
     async (item) => {
-      setMessage(outcomeMessage[await shareLink(item)]);
+      const key = outcomeMessage[await shareLink(item)];
+      setMessage(key ? words.text(key) : "");
       setTimeout(setMessage, OUTCOME_SHOWN_MS, "");
     },
   ];

@@ -1,3 +1,4 @@
+import { useWords } from "../words/useWords";
 import { useShareOutcome } from "./ShareBar";
 import styles from "./ShareBar.module.css";
 
@@ -8,6 +9,7 @@ import styles from "./ShareBar.module.css";
  */
 export function ShareQuote({ url, title, text }: { url: string; title: string; text: string }) {
   const [message, share] = useShareOutcome();
+  const words = useWords();
   return (
     <aside className={styles.quoteShare}>
       <a
@@ -17,7 +19,7 @@ export function ShareQuote({ url, title, text }: { url: string; title: string; t
           void share({ url, title, text });
         }}
       >
-        Share this quote
+        {words.text("share.quote")}
       </a>{" "}
       <span className={styles.status} role="status">
         {message}

@@ -1,3 +1,5 @@
+import type { TextKey } from "../words/catalogue";
+
 // Sends a link on: the platform's share sheet where the browser offers one, else the clipboard.
 export type ShareOutcome = "shared" | "copied" | "cancelled" | "failed";
 
@@ -27,9 +29,10 @@ export async function shareLink(item: Shareable): Promise<ShareOutcome> {
   }
 }
 
-export const outcomeMessage: Record<ShareOutcome, string> = {
-  shared: "Shared.",
-  copied: "Link copied.",
-  cancelled: "",
-  failed: "Could not copy the link: copy it from the address bar.",
-};
+/** What the reader is told of each outcome: a key of the site's catalogue, or nothing. */
+export const outcomeMessage = {
+  shared: "share.shared",
+  copied: "share.copied",
+  cancelled: undefined,
+  failed: "share.failed",
+} as const satisfies Record<ShareOutcome, TextKey | undefined>;

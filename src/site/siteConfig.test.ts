@@ -45,6 +45,11 @@ describe("the site config", () => {
   it.each([
     ["a language that is not BCP 47", (c: Record<string, unknown>) => (c.language = "english please"), /language: /],
     ["a locale that is not BCP 47", (c: Record<string, unknown>) => (c.locale = "es_MX!"), /locale: /],
+    [
+      "a language with no message catalogue",
+      (c: Record<string, unknown>) => (c.language = "fi"),
+      /language: no message catalogue for "fi"/,
+    ],
     ["a time zone that is not IANA", (c: Record<string, unknown>) => (c.timeZone = "Mexico/Nowhere"), /timeZone: /],
     [
       "a colour that is not one",

@@ -9,6 +9,7 @@ import { z } from "zod";
 import type { Site } from "../head/head";
 import { sectionSchema } from "../model/story";
 import { canonicalLanguage, type TextDirection, textDirection } from "../model/textDirection";
+import { catalogues, findCatalogue } from "../words/catalogues";
 import { AA_TEXT_CONTRAST, contrastRatio } from "./contrast";
 
 /** The page's paper in each colour scheme (src/app/global.css): every site colour is read against it. */
@@ -146,6 +147,7 @@ export function readSiteConfig(file: string): SiteConfig {
       ["icon", icon],
     ].flatMap(([key, path]) => (existsSync(path as string) ? [] : [`${key}: no file at ${path}`])),
     ...unreadableColors(values.colors),
+    ...missingCatalogue(values.language),
   ];
   if (problems.length > 0) fail(problems);
   return {
@@ -157,6 +159,14 @@ export function readSiteConfig(file: string): SiteConfig {
     icon,
     fonts,
   };
+}
+
+/** The site's words come from its language's catalogue (words/catalogues.ts): a language with none cannot be a site's. */
+function missingCatalogue(language: string): string[] {
+  if (findCatalogue(language)) return [];
+  return [
+    `language: no message catalogue for "${language}" (there are: ${Object.keys(catalogues).join(", ")}); see "Adding a language" in the README`,
+  ];
 }
 
 /** Each colour that fails WCAG AA (4.5:1) against the paper of its scheme, named by its key. */

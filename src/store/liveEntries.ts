@@ -4,6 +4,7 @@
 // migration 0014: (story_slug, posted_at, id) for the newest entries and the keyset below them,
 // and its partial twin for the few pinned ones.
 import { type Kysely, type Selectable, sql, type Transaction } from "kysely";
+import type { WriteAuthor } from "../model/account";
 import { ApiError } from "../model/apiError";
 import type { LiveEntry, LiveEntryInput, LiveEntryPage } from "../model/liveEntry";
 import { MAX_PINNED } from "../model/liveEntry";
@@ -22,9 +23,9 @@ export interface StoryCoverage {
 
 export interface LiveEntryWrites {
   /** Adds an entry to a live story; refused (409) when its coverage has ended or it was never live. */
-  addEntry(slug: string, entry: LiveEntryInput, now: Date): Promise<LiveEntry>;
+  addEntry(slug: string, entry: LiveEntryInput, now: Date, author?: WriteAuthor): Promise<LiveEntry>;
   /** Replaces an entry's headline and body; its time and pin stay unless given. */
-  updateEntry(slug: string, id: number, entry: LiveEntryInput, now: Date): Promise<LiveEntry>;
+  updateEntry(slug: string, id: number, entry: LiveEntryInput, now: Date, author?: WriteAuthor): Promise<LiveEntry>;
   deleteEntry(slug: string, id: number): Promise<void>;
 }
 
@@ -101,6 +102,12 @@ function toEntry(row: EntryRow): LiveEntry {
   };
 }
 
+/** An entry as its writer sees it: with who wrote it (staff only; readers' pages never show it). */
+const writtenEntry = (row: EntryRow): LiveEntry => ({
+  ...toEntry(row),
+  ...(row.author_id !== null ? { author: { id: row.author_id, name: row.author_name ?? "" } } : {}),
+});
+
 /**
  * Entry writes, each in one `write()` transaction. `onWritten` runs last in that transaction (the
  * change log records the write there, so a failure there undoes the entry too).
@@ -139,7 +146,7 @@ export function liveEntryWrites(
   }
 
   return {
-    addEntry: (slug, entry, now) =>
+    addEntry: (slug, entry, now, author) =>
       write(async (trx) => {
         const coverage = await trx
           .selectFrom("live_coverage")
@@ -163,14 +170,16 @@ export function liveEntryWrites(
             headline: entry.headline ?? null,
             body_json: JSON.stringify(entry.body),
             pinned: entry.pinned ? 1 : 0,
+            author_id: author?.id ?? null,
+            author_name: author?.name ?? null,
           })
           .returningAll()
           .executeTakeFirstOrThrow();
         await onWritten(trx, { slug, entryId: String(row.id), change: "posted" });
-        return toEntry(row);
+        return writtenEntry(row);
       }),
 
-    updateEntry: (slug, id, entry, now) =>
+    updateEntry: (slug, id, entry, now, author) =>
       write(async (trx) => {
         const current = await findEntry(trx, slug, id);
         if (entry.pinned && current.pinned !== 1) await checkPins(trx, slug, id);
@@ -182,12 +191,13 @@ export function liveEntryWrites(
             headline: entry.headline ?? null,
             body_json: JSON.stringify(entry.body),
             pinned: entry.pinned === undefined ? current.pinned : entry.pinned ? 1 : 0,
+            ...(author ? { author_id: author.id, author_name: author.name } : {}),
           })
           .where("id", "=", id)
           .returningAll()
           .executeTakeFirstOrThrow();
         await onWritten(trx, { slug, entryId: String(id), change: "updated" });
-        return toEntry(row);
+        return writtenEntry(row);
       }),
 
     deleteEntry: (slug, id) =>

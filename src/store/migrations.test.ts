@@ -282,3 +282,63 @@ describe.each(testEngines)("the months' summary migration on %s", (engine) => {
     }
   });
 });
+
+describe.each(testEngines)("the search-per-language migration on %s", (engine) => {
+  let database: TestDatabase;
+  afterEach(() => database.drop());
+
+  it("indexes again the stories a store already held, so that they are found in every form", async () => {
+    let db: Kysely<unknown>;
+    ({ database, db } = await storeAt(engine, "0017-headline-list"));
+    await db
+      .insertInto("sections" as never)
+      .values({ slug: "city", name: "City", position: 0 } as never)
+      .execute();
+    const row = (slug: string, headline: string, text: string, published: string) => ({
+      slug,
+      headline,
+      section_slug: "city",
+      published_at: published,
+      updated_at: published,
+      has_video: 0,
+      body_json: JSON.stringify([{ type: "paragraph", text }]),
+      search_text: text,
+    });
+    await db
+      .insertInto("stories" as never)
+      .values([
+        row("arabic", "افتتاحُ المَكتبةِ", "انتظر القرّاء أمام أبوابِها", "2026-11-01T00:00:00.000Z"),
+        row("japanese", "港の近くに図書館", "東京都の新しい図書館", "2026-11-02T00:00:00.000Z"),
+        row("english", "Harbour library opens", "Readers protested for years", "2026-11-03T00:00:00.000Z"),
+      ] as never)
+      .execute();
+    // More stories than the migration folds in one statement.
+    const greek = Array.from({ length: 450 }, (_, i) =>
+      row(
+        `greek-${String(i).padStart(3, "0")}`,
+        `Νέα βιβλιοθήκη ${i}`,
+        "Ο δήμαρχος μίλησε.",
+        "2026-10-01T00:00:00.000Z",
+      ),
+    );
+    for (let i = 0; i < greek.length; i += 150)
+      await db
+        .insertInto("stories" as never)
+        .values(greek.slice(i, i + 150) as never)
+        .execute();
+    await db.destroy();
+
+    const store = await openStore(database.url);
+    try {
+      const found = async (words: string[]) => (await store.searchStories(words, 10)).map((hit) => hit.story.slug);
+      expect(await found(["المكتبة"])).toEqual(["arabic"]);
+      expect(await found(["ابوابها"])).toEqual(["arabic"]);
+      expect(await found(["図書館"])).toEqual(["japanese"]);
+      expect(await found(["protest"])).toEqual(["english"]);
+      expect((await store.searchStories(["βιβλιοθηκη"], 500)).length).toBe(450);
+      if (engine === "sqlite") checkSqliteSearchIndex(database.url);
+    } finally {
+      await store.close();
+    }
+  });
+});

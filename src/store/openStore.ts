@@ -17,7 +17,7 @@ import { engineOf } from "./engine";
 import { keptPlanName } from "./keptPlans";
 import { migrateToLatest } from "./migrations";
 import type { Database } from "./schema";
-import { openSqliteFile, type SqliteFile, underWriteLock } from "./sqliteFile";
+import { openSqliteFile, type SqliteFile, underWriteLock, versionReaderOf } from "./sqliteFile";
 import { withStatementCache } from "./statementCache";
 import { guardStore } from "./storeFaults";
 import { createStoryStore, type StoryStore } from "./storyStore";
@@ -48,7 +48,8 @@ export async function openStore(
     throw error;
   }
   const listenForChanges = file ? undefined : postgresChangeListener(databaseUrl, searchPath(databaseUrl));
-  return guardStore(createStoryStore(db, engine, { listenForChanges }), {
+  const versionReader = file ? versionReaderOf(file) : undefined;
+  return guardStore(createStoryStore(db, engine, { listenForChanges, versionReader }), {
     busyWaitMs,
     ...(file ? { checkFile: file.check } : {}),
   });

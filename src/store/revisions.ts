@@ -3,6 +3,7 @@
 // so a write that fails keeps nothing. Revisions follow the story's slug: a move carries them to the
 // new slug, a delete (or clearing the store) takes them with the story.
 import type { Kysely, Transaction } from "kysely";
+import type { WriteAuthor } from "../model/account";
 import type { Revision, RevisionPage } from "../model/revision";
 import { type StoryInput, storyInputSchema } from "../model/story";
 import type { Database } from "./schema";
@@ -17,7 +18,12 @@ type Trx = Transaction<Database>;
 export async function keepRevision(
   trx: Trx,
   story: StoryInput,
-  { outcome, movedFrom, now = new Date() }: { outcome: SaveOutcome; movedFrom?: string; now?: Date },
+  {
+    outcome,
+    movedFrom,
+    now = new Date(),
+    author,
+  }: { outcome: SaveOutcome; movedFrom?: string; now?: Date; author?: WriteAuthor | undefined },
 ): Promise<void> {
   if (movedFrom !== undefined && movedFrom !== story.slug)
     await trx
@@ -39,6 +45,8 @@ export async function keepRevision(
       saved_at: now.toISOString(),
       content_hash: contentHash(story),
       story_json: JSON.stringify(story),
+      author_id: author?.id ?? null,
+      author_name: author?.name ?? null,
     })
     .execute();
 }
@@ -56,7 +64,7 @@ export async function listRevisions(
 ): Promise<RevisionPage> {
   let query = db
     .selectFrom("story_revisions")
-    .select(["revision", "saved_at", "content_hash", "story_json"])
+    .select(["revision", "saved_at", "content_hash", "story_json", "author_id", "author_name"])
     .where("story_slug", "=", slug)
     .orderBy("revision", "desc")
     .limit(limit + 1);
@@ -67,6 +75,7 @@ export async function listRevisions(
     savedAt: row.saved_at,
     contentHash: row.content_hash,
     story: storyInputSchema.parse(JSON.parse(row.story_json)),
+    ...(row.author_id !== null ? { author: { id: row.author_id, name: row.author_name ?? "" } } : {}),
   }));
   const last = items.at(-1);
   return { items, nextCursor: rows.length > limit && last ? String(last.revision) : null };

@@ -25,6 +25,9 @@ export interface Database {
     translations_json: string | null;
     content_hash: string | null;
     search_text: Generated<string>;
+    /** The headline and the text as search indexes them (model/searchTerms.ts, migration 0020). */
+    headline_terms: Generated<string>;
+    text_terms: Generated<string>;
     /** The headline normalised for matching (model/headlineMatch.ts). */
     headline_key: Generated<string>;
   };
@@ -44,7 +47,16 @@ export interface Database {
   /** What readers' open pages learn of (store/changes.ts): one row per change, ids in commit order. */
   story_changes: { id: Generated<number | string>; kind: string; slug: string; data_json: string; changed_at: string };
   /** The story as each changing write left it, numbered from 1 per story (store/revisions.ts). */
-  story_revisions: { story_slug: string; revision: number; saved_at: string; content_hash: string; story_json: string };
+  story_revisions: {
+    story_slug: string;
+    revision: number;
+    saved_at: string;
+    content_hash: string;
+    story_json: string;
+    /** Who wrote it (migration 0023): an account's id, or "token"; null before accounts. */
+    author_id: string | null;
+    author_name: string | null;
+  };
   /** One row per inline related block: its owner, its index in the body, and the story it links (or null). */
   related_links: {
     owner_slug: string;
@@ -69,7 +81,60 @@ export interface Database {
     headline: string | null;
     body_json: string;
     pinned: number;
+    /** Who wrote it (migration 0023), as on a revision. */
+    author_id: string | null;
+    author_name: string | null;
   };
+  /** People who write Dispatch (store/accounts.ts); `role` is one of model/account.ts's roles. */
+  accounts: { id: string; email: string; name: string; role: string; password_hash: string | null; created_at: string };
+  /** A single-use way in for an account: the token's SHA-256, its expiry, and when it was used. */
+  invitations: { token_hash: string; account_id: string; expires_at: string; used_at: string | null };
+  /** A signed-in browser: the cookie's id and its CSRF token only as SHA-256; idle and absolute ends. */
+  sessions: {
+    id_hash: string;
+    account_id: string;
+    csrf_hash: string;
+    created_at: string;
+    last_seen_at: string;
+    expires_at: string;
+  };
+  /** A passkey's credential (base64url id and COSE public key), its signature counter and transports (space-separated). */
+  passkeys: {
+    credential_id: string;
+    account_id: string;
+    public_key: string;
+    counter: number | string;
+    transports: string;
+    created_at: string;
+  };
+  /** A passkey ceremony's challenge, kept until used once or expired; `purpose` register or sign-in. */
+  auth_challenges: { challenge: string; purpose: string; account_id: string | null; expires_at: string };
+  /** An account's key for automation: `scopes` space-separated, the secret only as SHA-256. */
+  api_keys: {
+    id: string;
+    account_id: string;
+    name: string;
+    scopes: string;
+    key_hash: string;
+    created_at: string;
+    revoked_at: string | null;
+  };
+  /** The account that created each story (migration 0023). */
+  story_owners: { story_slug: string; account_id: string };
+  /**
+   * A story readers may not see (store/storyWorkflow.ts, migration 0024): `status` draft, scheduled
+   * or unpublished; `held_json` what left with its row when it was taken down.
+   */
+  story_drafts: {
+    slug: string;
+    status: string;
+    publish_at: string | null;
+    saved_at: string;
+    story_json: string;
+    held_json: string | null;
+  };
+  /** Preview links (migration 0025): a digest of each secret, its story, when it stops working. */
+  story_previews: { token_hash: string; slug: string; expires_at: string };
 }
 
 /** A story's row as the read queries select it: its summary's columns and its body, with its section's name. */

@@ -1,10 +1,13 @@
 // Full-text search on each engine, in two keyset-paged phases: stories whose headline matches every
 // word, newest first, then the other matches, newest first. Each phase reads only the page it
-// returns (see 0006-search-keyset in migrations.ts). The words are letters and digits only (see
-// queryWords), so they are safe to write into the engines' query syntax; everything else goes in
-// as parameters.
+// returns (see 0008-search-keyset in migrations.ts). Both engines index the text as searchTerms()
+// writes it (migration 0020), and a reader's word is looked up as its wordTerms(): one term, or
+// the phrase of a Chinese or Japanese word's pairs of characters. The words are letters, marks and
+// digits only (see queryWords), so they are safe to write into the engines' query syntax;
+// everything else goes in as parameters.
 import { type Kysely, type RawBuilder, type Selectable, sql } from "kysely";
 import type { SearchPhase, SearchPosition } from "../model/search";
+import { wordTerms } from "../model/searchTerms";
 import type { Engine } from "./engine";
 import type { Database } from "./schema";
 import { SLOT_BITS, SLOTS, searchBucket } from "./searchKey";
@@ -37,8 +40,8 @@ export function sqliteSearch({
   after,
   bucket,
 }: SearchPage & { bucket?: number }): RawBuilder<SearchRow & { search_bucket: number }> {
-  const all = `(${words.map((word, i) => `"${word}"${i === words.length - 1 ? "*" : ""}`).join(" ")})`;
-  const headline = `({headline} : ${all})`;
+  const all = `(${words.map((word, i) => `"${wordTerms(word).join(" ")}"${i === words.length - 1 ? "*" : ""}`).join(" ")})`;
+  const headline = `({headline_terms} : ${all})`;
   const match = phase === "headline" ? headline : `${all} NOT ${headline}`;
   const from = after
     ? sql`and f.rowid < (((select ${sql.raw(searchBucket("p"))} from (select ${after.publishedAt} as p)) + 1) << ${sql.raw(String(SLOT_BITS))})
@@ -92,7 +95,13 @@ export const POSTGRES_WALK = 1000;
  * the matches older than the last story walked (`edge`), found through GIN alone.
  */
 export function postgresSearch({ words, phase, limit, after }: SearchPage, walk = POSTGRES_WALK) {
-  const query = words.map((word, i) => (i === words.length - 1 ? `${word}:*` : word)).join(" & ");
+  const phrase = (terms: string[]) => `(${terms.join(" <-> ")})`;
+  const query = words
+    .map((word) => wordTerms(word))
+    .map((terms, i) =>
+      phrase(i === words.length - 1 ? terms.map((t, j) => (j === terms.length - 1 ? `${t}:*` : t)) : terms),
+    )
+    .join(" & ");
   const tsquery = sql`to_tsquery('english', ${query})`;
   // The headline's small tsvector first: where it matches, the text's is never read.
   const match =
@@ -155,6 +164,9 @@ export async function search(
   after?: SearchPosition,
   { walk = POSTGRES_WALK }: { walk?: number } = {},
 ): Promise<(SearchRow & { phase: SearchPhase })[]> {
+  // A word of marks alone (a stray haraka) is no term: it asks for nothing.
+  words = words.filter((word) => wordTerms(word).length > 0);
+  if (words.length === 0) return [];
   const query =
     engine === "postgres" ? (db: Kysely<Database>, page: SearchPage) => postgresPage(db, page, walk) : sqlitePage;
   const hits: (SearchRow & { phase: SearchPhase })[] = [];

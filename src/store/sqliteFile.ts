@@ -17,6 +17,8 @@ export const BUSY_TIMEOUT_MS = 20;
 const MIGRATION_WAIT_MS = 60_000;
 
 export interface SqliteFile {
+  /** The file's path. */
+  file: string;
   database: SQLite.Database;
   /** Throws store_unreachable when the file at the store's path is no longer the one open. */
   check(): void;
@@ -34,6 +36,7 @@ export function openSqliteFile(file: string): SqliteFile {
   database.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   const opened = statSync(file);
   return {
+    file,
     database,
     check() {
       const now = statSync(file, { throwIfNoEntry: false });
@@ -65,4 +68,20 @@ export async function underWriteLock(database: SQLite.Database, work: () => Prom
   } finally {
     database.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   }
+}
+
+/**
+ * The store's version, read on every request of the pages and the API (server/http/answerFreshness.ts),
+ * on a read-only connection of its own with its statement prepared once. Through Kysely it cost a
+ * round of promises and its connection's mutex, a tenth of a kept page's time (docs/performance.md);
+ * and on the store's own connection it would see a write transaction's version before its commit.
+ */
+export function versionReaderOf({ file }: SqliteFile): { read(): number; close(): void } {
+  const connection = new SQLite(file, { readonly: true });
+  connection.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  const version = connection.prepare("select version from store_version where id = 1").pluck();
+  return {
+    read: () => Number(version.get() ?? 0),
+    close: () => connection.close(),
+  };
 }

@@ -6,6 +6,7 @@
 // is store_unreachable (503). Anything else is the caller's to handle, as it was.
 import { setTimeout as sleep } from "node:timers/promises";
 import { ApiError } from "../model/apiError";
+import type { AccountStore } from "./accounts";
 import type { SitemapReads } from "./sitemapReads";
 import type { StoryStore } from "./storyStore";
 
@@ -60,6 +61,20 @@ const READ_RETRY_MS = 1_000;
 
 /** How many times a PostgreSQL write that lost a deadlock or serialization race is tried in all. */
 const CONFLICT_TRIES = 5;
+
+/** The account store's calls that only read. */
+const ACCOUNT_READS = new Set([
+  "getAccount",
+  "findAccountByEmail",
+  "listAccounts",
+  "invitedAccount",
+  "findPasskey",
+  "passkeysOf",
+  "findKey",
+  "listKeys",
+  "getKey",
+  "storyOwner",
+]);
 
 /** The store, with reads retried on new connections and writes guarded as above. */
 export function guardStore(store: StoryStore, { checkFile, busyWaitMs }: FaultOptions): StoryStore {
@@ -116,6 +131,13 @@ export function guardStore(store: StoryStore, { checkFile, busyWaitMs }: FaultOp
     fullStories: reading(store.fullStories),
     sitemaps,
     saveStories: writing(store.saveStories),
+    holdStory: writing(store.holdStory),
+    heldStory: reading(store.heldStory),
+    latestRevision: reading(store.latestRevision),
+    publishDue: writing(store.publishDue),
+    previewStory: reading(store.previewStory),
+    createPreview: writing(store.createPreview),
+    previewOf: reading(store.previewOf),
     deleteStory: writing(store.deleteStory),
     revisions: reading(store.revisions),
     clearStories: writing(store.clearStories),
@@ -141,6 +163,13 @@ export function guardStore(store: StoryStore, { checkFile, busyWaitMs }: FaultOp
     changeLogBounds: reading(store.changeLogBounds),
     watchChanges: store.watchChanges,
     analyze: writing(store.analyze),
+    // Every account call is retried as a read (on a new connection) or waited out as a write.
+    accounts: Object.fromEntries(
+      Object.entries(store.accounts).map(([name, f]) => {
+        const call = f as (...args: unknown[]) => Promise<unknown>;
+        return [name, ACCOUNT_READS.has(name) ? reading(call) : writing(call)];
+      }),
+    ) as unknown as AccountStore,
     async ping() {
       checkFile?.();
       await read(store.ping);

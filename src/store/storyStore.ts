@@ -1,6 +1,7 @@
 // The story store: the one interface the rest of Dispatch uses to read and write stories.
 // It speaks Kysely only, so the engine behind it (SQLite or PostgreSQL) is a connection detail.
 import { type Kysely, sql, type Transaction } from "kysely";
+import { TOKEN_AUTHOR, type WriteAuthor } from "../model/account";
 import { ApiError } from "../model/apiError";
 import type { LoggedChange } from "../model/change";
 import {
@@ -12,9 +13,11 @@ import {
   storyWriteKeys,
   tagKey,
 } from "../model/dependencies";
+import { findStoryByHeadline } from "../model/headlineMatch";
 import type { RevisionPage } from "../model/revision";
 import type { SearchPhase, SearchPosition } from "../model/search";
 import {
+  hasPlayableVideo,
   type NamedRef,
   type Section,
   type Story,
@@ -23,6 +26,8 @@ import {
   slugSchema,
 } from "../model/story";
 import type { StoryListQuery } from "../model/storyList";
+import type { HeldStatus, HeldStory } from "../model/storyStatus";
+import { type AccountStore, accountStore } from "./accounts";
 import { changeLogBounds, changesAfter, recordChange } from "./changes";
 import type { Engine } from "./engine";
 import { type FullStory, fullStories, namedRefsOf, wholeStory } from "./fullStories";
@@ -39,14 +44,36 @@ import { type HeadlineResolver, indexOwnLinks, linkWaitingHeadlines } from "./re
 import { type Renamed, renameRef, type SharedRecord } from "./renameRefs";
 import { type RequestCount, requestCounts } from "./requestCounts";
 import { dropRevisions, keepRevision, listRevisions } from "./revisions";
-import type { Database } from "./schema";
+import type { Database, StoryRow } from "./schema";
 import { search } from "./search";
 import { type SitemapReads, sitemapReads } from "./sitemapReads";
 import { listStories, mostRead, movedTo, relatedStories, storyRow, toSummary } from "./storyReads";
+import {
+  anyDue,
+  claimScheduled,
+  dropHeld,
+  dueSlugs,
+  heldStory,
+  holdStory,
+  latestRevision,
+  releaseHeld,
+  restoreHeld,
+  staleVersion,
+  withSharedNames,
+} from "./storyWorkflow";
 import { deleteStory, moveStory, type SaveOutcome, storyExists, writeStory } from "./storyWrites";
 import { touch, touchedBy } from "./touchedKeys";
 
 export type StoryToSave = StoryInput & { movedFrom?: string };
+
+/** The version a write edits (If-Match): the story at `slug` is at this revision, else 412. */
+export interface ExpectedRevision {
+  slug: string;
+  revision: number;
+}
+
+/** Thrown inside a claim's transaction to roll it back when another server claimed first. */
+const NOTHING_CLAIMED = Symbol("nothing claimed");
 
 export interface SaveReport {
   outcomes: { slug: string; outcome: SaveOutcome }[];
@@ -73,7 +100,31 @@ export interface StoryStore extends LiveEntryWrites, LiveEntryReads {
    * headline linking a slug that leads nowhere is unlinked, and every unlinked one that
    * `linkHeadlines` resolves is linked.
    */
-  saveStories(stories: StoryToSave[], options?: { linkHeadlines?: HeadlineResolver }): Promise<SaveReport>;
+  saveStories(
+    stories: StoryToSave[],
+    options?: { linkHeadlines?: HeadlineResolver; author?: WriteAuthor; expectRevision?: ExpectedRevision },
+  ): Promise<SaveReport>;
+  /**
+   * Keeps a story from readers as a draft, a scheduled story (out at `publishAt`) or an unpublished
+   * one, taking it down first when it was published (store/storyWorkflow.ts, docs/decisions/037).
+   */
+  holdStory(
+    story: StoryInput,
+    workflow: { status: HeldStatus; publishAt?: string; expectRevision?: ExpectedRevision; author?: WriteAuthor },
+    now?: Date,
+  ): Promise<{ outcome: SaveOutcome }>;
+  /** The story at this slug as held from readers; null when it is published or there is none. */
+  heldStory(slug: string): Promise<HeldStory | null>;
+  /** The latest revision kept of the story at exactly this slug, 0 when none. */
+  latestRevision(slug: string): Promise<number>;
+  /** Publishes every scheduled story whose time has come, each once across every server; returns their slugs. */
+  publishDue(now: Date): Promise<string[]>;
+  /** The story as readers will see it once published, held or not (a preview); null when there is none. */
+  previewStory(slug: string): Promise<StoredStory | null>;
+  /** Records a preview link's digest for this story until `expiresAt`. */
+  createPreview(slug: string, tokenHash: string, expiresAt: Date): Promise<void>;
+  /** The story a preview link shows while it has not expired; null otherwise. */
+  previewOf(tokenHash: string, now: Date): Promise<string | null>;
   /** Deletes the story at this slug, and its revisions; false when there was none. */
   deleteStory(slug: string): Promise<boolean>;
   /** The revisions kept of the story at this slug, newest first, before revision `before` (store/revisions.ts). */
@@ -133,9 +184,35 @@ export interface StoryStore extends LiveEntryWrites, LiveEntryReads {
   watchChanges(wake: () => void): () => Promise<void>;
   /** Refreshes the statistics the query planner works from, after a bulk write. */
   analyze(): Promise<void>;
+  /** Accounts, sessions, passkeys, API keys and story owners (store/accounts.ts). */
+  accounts: AccountStore;
   /** Resolves when the database answers a query. */
   ping(): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * A story's owner follows its writes: the account that created it owns it (the token owns
+ * nothing), and a move takes the ownership along (migration 0023).
+ */
+async function keepOwner(
+  trx: Transaction<Database>,
+  slug: string,
+  {
+    outcome,
+    movedFrom,
+    author,
+  }: { outcome: SaveOutcome; movedFrom: string | undefined; author: WriteAuthor | undefined },
+): Promise<void> {
+  if (movedFrom !== undefined) {
+    await trx.deleteFrom("story_owners").where("story_slug", "=", slug).execute();
+    await trx.updateTable("story_owners").set({ story_slug: slug }).where("story_slug", "=", movedFrom).execute();
+  } else if (outcome === "created" && author && author.id !== TOKEN_AUTHOR.id)
+    await trx
+      .insertInto("story_owners")
+      .values({ story_slug: slug, account_id: author.id })
+      .onConflict((oc) => oc.column("story_slug").doUpdateSet({ account_id: author.id }))
+      .execute();
 }
 
 /** Whether a slug could name anything: other strings (a NUL, say, which PostgreSQL refuses) find nothing. */
@@ -150,10 +227,17 @@ const KEPT_INVALIDATIONS = 10_000;
 /** Calls `wake` when another server writes (PostgreSQL LISTEN, store/changeNotifications.ts); returns a stop function. */
 export type ChangeListener = (wake: () => void) => () => Promise<void>;
 
+/** What a store may be given beside its database: how it hears other servers, and a cheaper way to read its version. */
+export interface StoreExtras {
+  listenForChanges?: ChangeListener;
+  /** The store's version, read outside Kysely (store/sqliteFile.ts's own connection); closed with the store. */
+  versionReader?: { read(): number; close(): void };
+}
+
 export function createStoryStore(
   db: Kysely<Database>,
   engine: Engine,
-  { listenForChanges }: { listenForChanges?: ChangeListener } = {},
+  { listenForChanges, versionReader }: StoreExtras = {},
 ): StoryStore {
   const watchers = new Set<() => void>();
   const writeWatchers = new Set<WriteWatcher>();
@@ -194,7 +278,66 @@ export function createStoryStore(
     return result;
   };
 
-  return {
+  /** A write naming the version it edits (If-Match) goes ahead only while that version is the story's. */
+  const checkRevision = async (trx: Transaction<Database>, { slug, revision }: { slug: string; revision: number }) => {
+    const current = await latestRevision(trx, slug);
+    if (current !== revision) throw staleVersion(slug, current);
+  };
+
+  /**
+   * Writes one story to `stories`, published: moved when `movedFrom` names its old slug, what was
+   * held with it put back (`held`: as claimed; else whatever its held row keeps), a revision kept,
+   * the change logged.
+   */
+  const publishOne = async (
+    trx: Transaction<Database>,
+    story: StoryInput,
+    movedFrom: string | undefined,
+    held?: string | null,
+    author?: WriteAuthor,
+  ): Promise<SaveOutcome> => {
+    const moving = movedFrom !== undefined && movedFrom !== story.slug;
+    // A move is a compare-and-swap: the new slug is free and the story still at the old one.
+    if (moving && (await storyExists(trx, story.slug)))
+      throw new ApiError("slug_taken", `Another story is already at ${story.slug}.`);
+    let outcome = await writeStory(trx, story);
+    if (moving) {
+      await moveLiveCoverage(trx, movedFrom, story.slug);
+      await moveStory(trx, movedFrom, story.slug);
+      outcome = "updated";
+    }
+    if (held === undefined) await releaseHeld(trx, story.slug);
+    else await restoreHeld(trx, story.slug, held);
+    await keepRevision(trx, story, { outcome, movedFrom, author });
+    await keepOwner(trx, story.slug, { outcome, movedFrom: moving ? movedFrom : undefined, author });
+    if (story.live !== undefined) await setLive(trx, story.slug, story.live, story.publishedAt, new Date());
+    if (outcome !== "unchanged") touch(trx, ...storyWriteKeys(story));
+    if (outcome !== "unchanged")
+      await recordChange(trx, engine, {
+        kind: "story",
+        data: {
+          slug: story.slug,
+          updatedAt: new Date(story.updatedAt).toISOString(),
+          change: outcome === "created" ? "published" : "updated",
+          ...(moving ? { movedFrom } : {}),
+        },
+      });
+    return outcome;
+  };
+
+  /** Links once every story of a batch is written, so stories may name each other. */
+  const linkWritten = async (
+    trx: Transaction<Database>,
+    written: StoryInput[],
+    linkHeadlines: HeadlineResolver | undefined,
+  ): Promise<number> => {
+    let linked = 0;
+    for (const story of written) linked += await indexOwnLinks(trx, story.slug, linkHeadlines);
+    if (linkHeadlines) for (const story of written) linked += await linkWaitingHeadlines(trx, story, linkHeadlines);
+    return linked;
+  };
+
+  const store: StoryStore = {
     async listSections() {
       return db.selectFrom("sections").select(["slug", "name"]).orderBy("position").execute();
     },
@@ -239,50 +382,135 @@ export function createStoryStore(
       return { ...story, related, ...coverage };
     },
 
-    async saveStories(stories, { linkHeadlines } = {}) {
+    async saveStories(stories, { linkHeadlines, author, expectRevision } = {}) {
       return write(async (trx) => {
+        if (expectRevision) await checkRevision(trx, expectRevision);
         const outcomes: SaveReport["outcomes"] = [];
         for (const { movedFrom, ...story } of stories) {
-          const moving = movedFrom !== undefined && movedFrom !== story.slug;
-          // A move is a compare-and-swap: the new slug is free and the story still at the old one.
-          if (moving && (await storyExists(trx, story.slug)))
-            throw new ApiError("slug_taken", `Another story is already at ${story.slug}.`);
-          let outcome = await writeStory(trx, story);
-          if (moving) {
-            await moveLiveCoverage(trx, movedFrom, story.slug);
-            await moveStory(trx, movedFrom, story.slug);
-            outcome = "updated";
-          }
-          await keepRevision(trx, story, { outcome, movedFrom });
-          if (story.live !== undefined) await setLive(trx, story.slug, story.live, story.publishedAt, new Date());
-          outcomes.push({ slug: story.slug, outcome });
-          if (outcome !== "unchanged") touch(trx, ...storyWriteKeys(story));
-          if (outcome !== "unchanged")
-            await recordChange(trx, engine, {
-              kind: "story",
-              data: {
-                slug: story.slug,
-                updatedAt: new Date(story.updatedAt).toISOString(),
-                change: outcome === "created" ? "published" : "updated",
-                ...(moving ? { movedFrom } : {}),
-              },
-            });
+          outcomes.push({ slug: story.slug, outcome: await publishOne(trx, story, movedFrom, undefined, author) });
         }
-        // Links once every story of the batch is written, so stories may name each other.
         const written = stories.filter((_, i) => outcomes[i]?.outcome !== "unchanged");
-        let linked = 0;
-        for (const story of written) linked += await indexOwnLinks(trx, story.slug, linkHeadlines);
-        if (linkHeadlines) for (const story of written) linked += await linkWaitingHeadlines(trx, story, linkHeadlines);
-        return { outcomes, linked };
+        return { outcomes, linked: await linkWritten(trx, written, linkHeadlines) };
       });
+    },
+
+    async holdStory(story, { status, publishAt, expectRevision, author }, now = new Date()) {
+      return write(async (trx) => {
+        if (expectRevision) await checkRevision(trx, expectRevision);
+        const before = await heldStory(trx, story.slug);
+        const same =
+          before?.status === status &&
+          before.publishAt === (publishAt ? new Date(publishAt).toISOString() : undefined) &&
+          JSON.stringify(before.story) === JSON.stringify(story);
+        if (same) return { outcome: "unchanged" as const };
+        const { tookDown } = await holdStory(trx, story, status, publishAt, now);
+        await keepRevision(trx, story, { outcome: "updated", now, author });
+        if (!before && !tookDown)
+          await keepOwner(trx, story.slug, { outcome: "created", movedFrom: undefined, author });
+        // Readers saw it until now: their open pages are told it went, as for a delete.
+        if (tookDown)
+          await recordChange(
+            trx,
+            engine,
+            { kind: "story", data: { slug: story.slug, updatedAt: now.toISOString(), change: "deleted" } },
+            now,
+          );
+        return { outcome: before || tookDown ? ("updated" as const) : ("created" as const) };
+      });
+    },
+
+    heldStory: (slug) => (isSlug(slug) ? heldStory(db, slug) : Promise.resolve(null)),
+    latestRevision: (slug) => latestRevision(db, slug),
+
+    async publishDue(now) {
+      if (!(await anyDue(db, now))) return [];
+      // One write each: a story that cannot go out (its section gone, say) holds back no other.
+      const published: string[] = [];
+      const failures: unknown[] = [];
+      for (const slug of await dueSlugs(db, now)) {
+        try {
+          await write(async (trx) => {
+            const claimed = await claimScheduled(trx, slug, now);
+            // Another process or server claimed it first: roll back, so this write records nothing.
+            if (!claimed) throw NOTHING_CLAIMED;
+            const story = await withSharedNames(trx, claimed.story);
+            await publishOne(trx, story, undefined, claimed.held);
+            await linkWritten(trx, [story], findStoryByHeadline);
+          });
+          published.push(slug);
+        } catch (error) {
+          if (error !== NOTHING_CLAIMED) failures.push(error);
+        }
+      }
+      if (failures.length > 0)
+        throw new AggregateError(
+          failures,
+          `Scheduled stories that could not go out; published: ${published.join(", ")}`,
+        );
+      return published;
+    },
+
+    async previewStory(slug) {
+      const held = isSlug(slug) ? await heldStory(db, slug) : null;
+      if (!held) return store.getStory(slug);
+      const { story } = held;
+      const sections = await store.listSections();
+      // Read back as a published row would be (kickers cased, times in UTC, keys in their order).
+      const row: StoryRow = {
+        slug: story.slug,
+        kicker: story.kicker ?? null,
+        headline: story.headline,
+        deck: story.deck ?? null,
+        section_slug: story.section,
+        section_name: sections.find((s) => s.slug === story.section)?.name ?? story.section,
+        published_at: new Date(story.publishedAt).toISOString(),
+        updated_at: new Date(story.updatedAt).toISOString(),
+        image_json: story.image ? JSON.stringify(story.image) : null,
+        has_video: hasPlayableVideo(story.body) ? 1 : 0,
+        body_json: JSON.stringify(story.body),
+        live_now: story.live ? 1 : 0,
+        language: story.language ?? null,
+        translations_json: story.translations?.length ? JSON.stringify(story.translations) : null,
+      };
+      const refs = { authors: new Map([[story.slug, story.authors]]), tags: new Map([[story.slug, story.tags]]) };
+      const related = await relatedStories(
+        db,
+        row,
+        story.body,
+        story.tags.map((t) => t.slug),
+      );
+      return { ...wholeStory(row, refs), related } satisfies StoredStory;
+    },
+
+    async createPreview(slug, tokenHash, expiresAt) {
+      await db.deleteFrom("story_previews").where("expires_at", "<", new Date().toISOString()).execute();
+      await db
+        .insertInto("story_previews")
+        .values({ token_hash: tokenHash, slug, expires_at: expiresAt.toISOString() })
+        .execute();
+    },
+
+    async previewOf(tokenHash, now) {
+      const row = await db
+        .selectFrom("story_previews")
+        .select("slug")
+        .where("token_hash", "=", tokenHash)
+        .where("expires_at", ">", now.toISOString())
+        .executeTakeFirst();
+      return row?.slug ?? null;
     },
 
     async deleteStory(slug) {
       return write(async (trx) => {
+        const dropped = await dropHeld(trx, slug);
         const deleted = await deleteStory(trx, slug);
-        if (!deleted) return false;
+        if (!deleted) {
+          if (dropped) await dropRevisions(trx, slug);
+          return dropped;
+        }
         touch(trx, storyKey(slug), STORIES);
         await dropRevisions(trx, slug);
+        await trx.deleteFrom("story_owners").where("story_slug", "=", slug).execute();
         const now = new Date();
         await recordChange(
           trx,
@@ -307,6 +535,9 @@ export function createStoryStore(
           "related_links",
           "headline_words",
           "story_revisions",
+          "story_owners",
+          "story_drafts",
+          "story_previews",
         ] as const)
           await trx.deleteFrom(table).execute();
         const { numDeletedRows } = await trx.deleteFrom("stories").executeTakeFirst();
@@ -361,6 +592,7 @@ export function createStoryStore(
     ...liveEntryWrites(write, (trx, data) => recordChange(trx, engine, { kind: "entry", data })),
     ...liveEntryReads(db),
     ...requestCounts(db),
+    accounts: accountStore(db),
 
     async listHeadlines() {
       return db.selectFrom("stories").select(["slug", "headline"]).execute();
@@ -375,6 +607,7 @@ export function createStoryStore(
     },
 
     async version() {
+      if (versionReader) return versionReader.read();
       const { rows } = await db.executeQuery(versionQuery);
       return Number(rows[0]?.version ?? 0);
     },
@@ -418,7 +651,9 @@ export function createStoryStore(
     },
 
     async close() {
+      versionReader?.close();
       await db.destroy();
     },
   };
+  return store;
 }

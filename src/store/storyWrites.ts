@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import type { Transaction } from "kysely";
 import { ApiError } from "../model/apiError";
 import { normalizeHeadline } from "../model/headlineMatch";
+import { searchTerms } from "../model/searchTerms";
 import { searchText } from "../model/searchText";
 import { hasPlayableVideo, type NamedRef, type StoryInput } from "../model/story";
 import { indexHeadline, retargetLinks } from "./relatedLinks";
@@ -28,6 +29,7 @@ export async function writeStory(trx: Trx, story: StoryInput): Promise<SaveOutco
 
   await addNamedRefs(trx, "authors", story.authors);
   await addNamedRefs(trx, "tags", story.tags);
+  const text = searchText(story);
   const row = {
     kicker: story.kicker ?? null,
     headline: story.headline,
@@ -41,7 +43,9 @@ export async function writeStory(trx: Trx, story: StoryInput): Promise<SaveOutco
     language: story.language ?? null,
     translations_json: story.translations?.length ? JSON.stringify(story.translations) : null,
     content_hash: hash,
-    search_text: searchText(story),
+    search_text: text,
+    headline_terms: searchTerms(story.headline),
+    text_terms: searchTerms(text),
     headline_key: normalizeHeadline(story.headline),
   };
   await trx

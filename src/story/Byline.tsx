@@ -2,42 +2,47 @@ import { Fragment } from "react";
 import { Link } from "react-router";
 import type { Story } from "../model/story";
 import { SiteTime } from "../time/SiteTime";
+import { useWords } from "../words/useWords";
 import { readingMinutes } from "./readingTime";
 import styles from "./Story.module.css";
 
-const authorList = new Intl.ListFormat("en", { type: "conjunction" });
-
 /** Who wrote the story, when it was published and updated, and how long it takes to read. */
 export function Byline({ story }: { story: Story }) {
+  const words = useWords();
   const names = new Map(story.authors.map((a) => [a.name, a]));
-  const parts = story.authors.length ? authorList.formatToParts(story.authors.map((a) => a.name)) : [];
+  const parts = story.authors.length ? words.list(story.authors.map((a) => a.name)) : [];
+  const authors = parts.map((part, index) => {
+    const author = part.type === "element" ? names.get(part.value) : undefined;
+    return author ? (
+      <Link key={author.slug} to={`/authors/${author.slug}`} rel="author">
+        {author.name}
+      </Link>
+    ) : (
+      // biome-ignore lint/suspicious/noArrayIndexKey: the separators have no identity but their place
+      <Fragment key={index}>{part.value}</Fragment>
+    );
+  });
   return (
     <div className={styles.byline}>
       {parts.length > 0 && (
         <p className={styles.authors}>
-          By{" "}
-          {parts.map((part, index) => {
-            const author = part.type === "element" ? names.get(part.value) : undefined;
-            return author ? (
-              <Link key={author.slug} to={`/authors/${author.slug}`} rel="author">
-                {author.name}
-              </Link>
-            ) : (
-              // biome-ignore lint/suspicious/noArrayIndexKey: the separators have no identity but their place
-              <Fragment key={index}>{part.value}</Fragment>
-            );
-          })}
+          {words.parts("story.by", (name) => (name === "authors" ? <Fragment key={name}>{authors}</Fragment> : name))}
         </p>
       )}
       <p className={styles.dates}>
-        Published <SiteTime iso={story.publishedAt} />
+        {words.parts("story.published", (name) => (
+          <SiteTime key={name} iso={story.publishedAt} />
+        ))}
         {story.updatedAt !== story.publishedAt && (
           <>
-            {" "}
-            · Updated <SiteTime iso={story.updatedAt} />
+            {" · "}
+            {words.parts("story.updated", (name) => (
+              <SiteTime key={name} iso={story.updatedAt} />
+            ))}
           </>
-        )}{" "}
-        · {readingMinutes(story.body)} min read
+        )}
+        {" · "}
+        {words.count("story.readingTime", readingMinutes(story.body))}
       </p>
     </div>
   );

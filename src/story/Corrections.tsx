@@ -1,5 +1,6 @@
 import type { CorrectionBlock } from "../model/story";
 import { SiteTime } from "../time/SiteTime";
+import { useWords } from "../words/useWords";
 import styles from "./Story.module.css";
 
 /**
@@ -7,11 +8,12 @@ import styles from "./Story.module.css";
  * article (reader views keep it), named by its heading for assistive technology, each dated.
  */
 export function Corrections({ corrections }: { corrections: CorrectionBlock[] }) {
+  const words = useWords();
   if (corrections.length === 0) return null;
   return (
     <section className={styles.correction} aria-labelledby="correction">
       <h2 id="correction" className={styles.correctionHeading}>
-        {corrections.length === 1 ? "Correction" : "Corrections"}
+        {words.count("story.correction", corrections.length)}
       </h2>
       {corrections.map((correction, index) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: corrections have no identity but their order

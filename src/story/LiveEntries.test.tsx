@@ -8,13 +8,12 @@ import { Suspense } from "react";
 import { createMemoryRouter, RouterProvider } from "react-router";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createQueryClient, liveEntriesQuery, storyQuery } from "../api/queries";
-import { SiteContext } from "../app/siteContext";
 import { createStoryReader } from "../server/storyReader";
 import { openStore } from "../store/openStore";
 import type { StoryStore } from "../store/storyStore";
 import { createTestDatabase, type TestDatabase } from "../store/testDatabases";
 import { LIVE_SLUG, writeLiveStory } from "../test/liveStory";
-import { TEST_SITE } from "../test/renderWithApp";
+import { withTestSite } from "../test/renderWithApp";
 import { LiveEntries } from "./LiveEntries";
 
 let database: TestDatabase;
@@ -49,11 +48,11 @@ async function renderLive(path = `/stories/${LIVE_SLUG}`) {
     { initialEntries: [path] },
   );
   render(
-    <SiteContext value={TEST_SITE}>
+    withTestSite(
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
-      </QueryClientProvider>
-    </SiteContext>,
+      </QueryClientProvider>,
+    ),
   );
   const told = () => act(() => queryClient.invalidateQueries({ queryKey: ["live-entries", LIVE_SLUG] }));
   return { queryClient, router, told };

@@ -13,6 +13,7 @@ import type { LiveEntry } from "../model/liveEntry";
 import { beforeParam } from "../model/liveParams";
 import type { Story } from "../model/story";
 import { SiteTime } from "../time/SiteTime";
+import { useWords } from "../words/useWords";
 import styles from "./LiveEntries.module.css";
 import { StoryBody } from "./StoryBody";
 
@@ -35,35 +36,36 @@ function EntryList({ story, before }: { story: Story; before: number | undefined
   const items = data.pages.flatMap((page) => page.items);
   const next = data.pages.at(-1)?.nextBefore ?? null;
   const { fresh, announcement } = useArrivals(pinned, items);
+  const words = useWords();
 
   return (
     <section className={styles.live} aria-labelledby="live-updates">
       <h2 id="live-updates" className={styles.title}>
-        {before === undefined ? "Live updates" : "Older updates"}
+        {words.text(before === undefined ? "story.liveUpdates" : "story.olderUpdates")}
       </h2>
       <p className={styles.status} role="status" aria-live="polite">
         {announcement}
       </p>
       {before !== undefined && (
         <p className={styles.more}>
-          <Link to={`/stories/${story.slug}`}>Latest updates</Link>
+          <Link to={`/stories/${story.slug}`}>{words.text("story.latestUpdates")}</Link>
         </p>
       )}
       {pinned.length > 0 && (
-        <ol className={styles.entries} aria-label="Pinned updates">
+        <ol className={styles.entries} aria-label={words.text("story.pinnedUpdates")}>
           {pinned.map((entry) => (
             <Entry key={entry.id} entry={entry} fresh={fresh.has(entry.id)} />
           ))}
         </ol>
       )}
       {items.length > 0 ? (
-        <ol className={styles.entries} aria-label="Updates, newest first">
+        <ol className={styles.entries} aria-label={words.text("story.updatesNewestFirst")}>
           {items.map((entry) => (
             <Entry key={entry.id} entry={entry} fresh={fresh.has(entry.id)} />
           ))}
         </ol>
       ) : (
-        pinned.length === 0 && <p className={styles.empty}>No updates yet.</p>
+        pinned.length === 0 && <p className={styles.empty}>{words.text("story.noUpdates")}</p>
       )}
       {next !== null && (
         <p className={styles.more}>
@@ -75,7 +77,7 @@ function EntryList({ story, before }: { story: Story; before: number | undefined
               if (!isFetchingNextPage) void fetchNextPage();
             }}
           >
-            Older updates
+            {words.text("story.olderUpdates")}
           </a>
         </p>
       )}
@@ -84,12 +86,13 @@ function EntryList({ story, before }: { story: Story; before: number | undefined
 }
 
 function Entry({ entry, fresh }: { entry: LiveEntry; fresh: boolean }) {
+  const words = useWords();
   return (
     <li id={`entry-${entry.id}`} className={fresh ? `${styles.entry} ${styles.fresh}` : styles.entry}>
       <article>
         <p className={styles.meta}>
           <SiteTime iso={entry.postedAt} />
-          {entry.pinned && <span className={styles.pin}>Pinned</span>}
+          {entry.pinned && <span className={styles.pin}>{words.text("story.pinned")}</span>}
         </p>
         {entry.headline && <h3 className={styles.headline}>{entry.headline}</h3>}
         <StoryBody blocks={entry.body} anchors={false} />
@@ -104,6 +107,7 @@ function Entry({ entry, fresh }: { entry: LiveEntry; fresh: boolean }) {
  * (React's state from props), so a new entry is drawn with its slide from its first frame.
  */
 function useArrivals(pinned: LiveEntry[], items: LiveEntry[]) {
+  const words = useWords();
   const [known, setKnown] = useState(() => new Set([...pinned, ...items].map((entry) => entry.id)));
   const [arrivals, setArrivals] = useState({ fresh: new Set<number>(), announcement: "" });
   const firstKnown = items.findIndex((entry) => known.has(entry.id));
@@ -115,7 +119,7 @@ function useArrivals(pinned: LiveEntry[], items: LiveEntry[]) {
     if (added.length > 0)
       setArrivals({
         fresh: new Set(added.map((entry) => entry.id)),
-        announcement: `${added.length} new ${added.length === 1 ? "update" : "updates"}`,
+        announcement: words.count("story.newUpdates", added.length),
       });
   }
   return arrivals;

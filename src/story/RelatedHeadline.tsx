@@ -1,4 +1,5 @@
 import { HeadlineLink } from "../headlines/HeadlineLink";
+import { useWords } from "../words/useWords";
 import styles from "./Story.module.css";
 
 /**
@@ -8,7 +9,7 @@ import styles from "./Story.module.css";
 export function RelatedHeadline({ slug, headline }: { slug?: string; headline: string }) {
   return (
     <p className={styles.relatedHeadline}>
-      <span className={styles.relatedLabel}>Related</span>{" "}
+      <span className={styles.relatedLabel}>{useWords().text("story.relatedLabel")}</span>{" "}
       {slug ? <HeadlineLink slug={slug}>{headline}</HeadlineLink> : headline}
     </p>
   );

@@ -8,6 +8,7 @@ import { useEffect, useState } from "react";
 import { newestStoriesQuery } from "../api/queries";
 import type { StorySummary } from "../model/story";
 import type { StoryListParams } from "../model/storyList";
+import { useWords } from "../words/useWords";
 import { usePublishedCount } from "./changesSeen";
 import styles from "./Notice.module.css";
 
@@ -23,6 +24,7 @@ interface Props {
 export function NewStoriesNotice({ filter, shown, queryKeys }: Props) {
   const published = usePublishedCount();
   const queryClient = useQueryClient();
+  const words = useWords();
   const [revealing, setRevealing] = useState(false);
   /** The newest story waiting when the reader dismissed the notice: it comes back for a newer one. */
   const [dismissed, setDismissed] = useState<string>();
@@ -52,12 +54,12 @@ export function NewStoriesNotice({ filter, shown, queryKeys }: Props) {
       {count > 0 && waiting[0]?.slug !== dismissed && (
         <p className={styles.message}>
           <button type="button" className={styles.button} onClick={() => void reveal()} disabled={revealing}>
-            {revealing ? "Loading…" : `Show ${count} new ${count === 1 ? "story" : "stories"}`}
+            {revealing ? words.text("notice.loading") : words.count("notice.newStories", count)}
           </button>
           <button
             type="button"
             className={styles.button}
-            aria-label="Dismiss"
+            aria-label={words.text("notice.dismiss")}
             onClick={() => setDismissed(waiting[0]?.slug)}
           >
             ×

@@ -5,6 +5,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
 import { storyQuery } from "../api/queries";
+import { useWords } from "../words/useWords";
 import { useStoryChange } from "./changesSeen";
 import styles from "./Notice.module.css";
 
@@ -18,6 +19,7 @@ interface Props {
 export function StoryUpdateNotice({ slug, shownSince }: Props) {
   const seen = useStoryChange(slug);
   const queryClient = useQueryClient();
+  const words = useWords();
   const [loading, setLoading] = useState(false);
   const current = seen !== undefined && seen.heardAt > shownSince;
 
@@ -33,13 +35,13 @@ export function StoryUpdateNotice({ slug, shownSince }: Props) {
       {current &&
         (seen.change === "deleted" ? (
           <p className={styles.message}>
-            This story has been removed. <Link to="/">Go to the front page</Link>
+            {words.text("notice.storyRemoved")} <Link to="/">{words.text("error.frontPage")}</Link>
           </p>
         ) : (
           <p className={styles.message}>
-            This story has been updated.
+            {words.text("notice.storyUpdated")}
             <button type="button" className={styles.button} onClick={() => void showLatest()} disabled={loading}>
-              {loading ? "Loading…" : "Show the latest version"}
+              {words.text(loading ? "notice.loading" : "notice.showLatest")}
             </button>
           </p>
         ))}

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from "react";
 import type { VideoBlock } from "../model/story";
+import { useWords } from "../words/useWords";
 import styles from "./VideoPlayer.module.css";
 
 const HLS = "application/vnd.apple.mpegurl";
@@ -12,6 +13,7 @@ const HLS = "application/vnd.apple.mpegurl";
  */
 export function NativeVideo({ video, startAt }: { video: VideoBlock; startAt?: number }) {
   const ref = useRef<HTMLVideoElement>(null);
+  const words = useWords();
   const fragment = startAt ? `#t=${startAt}` : "";
   const playlist = video.sources.find((source) => source.type === HLS);
 
@@ -62,7 +64,7 @@ export function NativeVideo({ video, startAt }: { video: VideoBlock; startAt?: n
       ))}
       {download && (
         <p>
-          Your browser cannot play this video here. <a href={download.src}>Download the video</a>.
+          {words.text("video.cannotPlay")} <a href={download.src}>{words.text("video.download")}</a>
         </p>
       )}
     </video>

@@ -1,4 +1,6 @@
 import type { VideoBlock } from "../model/story";
+import { useWords } from "../words/useWords";
+import type { Words } from "../words/words";
 import { NativeVideo } from "./NativeVideo";
 import styles from "./VideoPlayer.module.css";
 import { YouTubeFacade } from "./YouTubeFacade";
@@ -6,11 +8,12 @@ import { YouTubeFacade } from "./YouTubeFacade";
 /** A story's video, a figure with its caption, in a box of fixed aspect ratio so nothing moves when it loads. */
 export function VideoPlayer({ video, startAt }: { video: VideoBlock; startAt?: number }) {
   const youtube = video.sources.find((source) => source.type === "video/youtube");
+  const words = useWords();
   return (
     <figure className={styles.player}>
       {video.sources.length === 0 ? (
         <div className={styles.frame}>
-          <p className={styles.unavailable}>Video unavailable</p>
+          <p className={styles.unavailable}>{words.text("video.unavailable")}</p>
         </div>
       ) : youtube ? (
         <div className={styles.frame}>
@@ -22,15 +25,17 @@ export function VideoPlayer({ video, startAt }: { video: VideoBlock; startAt?: n
         <NativeVideo video={video} startAt={startAt} />
       )}
       <figcaption className={styles.caption}>
-        <span className={styles.label}>Video</span> {video.title}
-        {video.durationS ? <span className={styles.duration}> ({formatDuration(video.durationS)})</span> : null}
+        <span className={styles.label}>{words.text("video.label")}</span> {video.title}
+        {video.durationS ? (
+          <span className={styles.duration}> ({formatDuration(video.durationS, words.number)})</span>
+        ) : null}
       </figcaption>
     </figure>
   );
 }
 
-export function formatDuration(seconds: number): string {
+/** "4:05", in the site's digits. */
+export function formatDuration(seconds: number, number: Words["number"]): string {
   const whole = Math.round(seconds);
-  const minutes = Math.floor(whole / 60);
-  return `${minutes}:${String(whole % 60).padStart(2, "0")}`;
+  return `${number(Math.floor(whole / 60))}:${number(whole % 60, 2)}`;
 }

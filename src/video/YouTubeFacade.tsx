@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useWords } from "../words/useWords";
 import styles from "./VideoPlayer.module.css";
 
 /**
@@ -18,6 +19,7 @@ export function YouTubeFacade({
   startAt?: number;
 }) {
   const [playing, setPlaying] = useState(false);
+  const words = useWords();
   if (playing) {
     const params = new URLSearchParams({ autoplay: "1", ...(startAt ? { start: String(startAt) } : {}) });
     return (
@@ -42,7 +44,7 @@ export function YouTubeFacade({
     >
       {poster && <img className={styles.poster} src={poster} alt="" loading="lazy" decoding="async" />}
       <span className={styles.play} aria-hidden="true" />
-      <span className="visually-hidden">Play video: {title}</span>
+      <span className="visually-hidden">{words.text("video.play", { title })}</span>
     </a>
   );
 }

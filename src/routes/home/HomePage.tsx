@@ -12,6 +12,7 @@ import { MostRead } from "../../headlines/MostRead";
 import type { Section, StorySummary } from "../../model/story";
 import { Picture } from "../../story/Picture";
 import { NewStoriesNotice } from "../../updates/NewStoriesNotice";
+import { useWords } from "../../words/useWords";
 import styles from "./HomePage.module.css";
 import { HOME_LATEST, homeSectionQuery } from "./queries";
 
@@ -20,17 +21,18 @@ export default function HomePage() {
   const { data: sections } = useSuspenseQuery(sectionsQuery());
   const [top, ...rest] = latest.items;
   const site = useSite();
+  const words = useWords();
   return (
     <>
       <h1 className="visually-hidden" tabIndex={-1}>
-        {site.name}: top stories
+        {words.text("home.heading", { site: site.name })}
       </h1>
       <NewStoriesNotice filter={{}} shown={latest.items} queryKeys={[["stories"]]} />
       <div className={styles.front}>
         {top && <TopStory story={top} />}
         <section aria-labelledby="latest-heading" className={styles.latest}>
           <h2 id="latest-heading" className={styles.sectionHeading}>
-            Latest
+            {words.text("home.latest")}
           </h2>
           <HeadlineList stories={rest} showDeck={false} />
           <MostRead />

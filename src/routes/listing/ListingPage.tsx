@@ -6,6 +6,7 @@ import { Link, useParams, useSearchParams } from "react-router";
 import { authorQuery, sectionsQuery, tagQuery } from "../../api/queries";
 import { HeadlineList } from "../../headlines/HeadlineList";
 import { NewStoriesNotice } from "../../updates/NewStoriesNotice";
+import { useWords } from "../../words/useWords";
 import styles from "./ListingPage.module.css";
 import { type ListingFilter, listingQuery } from "./queries";
 
@@ -24,12 +25,12 @@ function SectionListing({ slug }: { slug: string }) {
 
 function TagListing({ slug }: { slug: string }) {
   const { data: tag } = useSuspenseQuery(tagQuery(slug));
-  return <Listing title={`Stories about ${tag.name}`} filter={{ tag: slug }} />;
+  return <Listing title={useWords().text("listing.tagTitle", { tag: tag.name })} filter={{ tag: slug }} />;
 }
 
 function AuthorListing({ slug }: { slug: string }) {
   const { data: author } = useSuspenseQuery(authorQuery(slug));
-  return <Listing title={`Stories by ${author.name}`} filter={{ author: slug }} />;
+  return <Listing title={useWords().text("listing.authorTitle", { author: author.name })} filter={{ author: slug }} />;
 }
 
 /**
@@ -39,6 +40,7 @@ function AuthorListing({ slug }: { slug: string }) {
  */
 function Listing({ title, filter }: { title: string; filter: ListingFilter }) {
   const [search] = useSearchParams();
+  const words = useWords();
   const before = search.get("before") ?? undefined;
   const { data, fetchNextPage, hasNextPage, isFetchingNextPage } = useSuspenseInfiniteQuery(
     listingQuery(filter, before),
@@ -69,7 +71,7 @@ function Listing({ title, filter }: { title: string; filter: ListingFilter }) {
       </h1>
       {before && (
         <p className={styles.paging}>
-          <Link to=".">Back to the newest stories</Link>
+          <Link to=".">{words.text("listing.newest")}</Link>
         </p>
       )}
       {!before && <NewStoriesNotice filter={filter} shown={stories} queryKeys={[listingQuery(filter).queryKey]} />}
@@ -87,7 +89,7 @@ function Listing({ title, filter }: { title: string; filter: ListingFilter }) {
               if (!isFetchingNextPage) void showMore();
             }}
           >
-            {isFetchingNextPage ? "Loading more stories…" : "More stories"}
+            {words.text(isFetchingNextPage ? "listing.loadingMore" : "listing.more")}
           </Link>
         </p>
       )}

@@ -17,7 +17,7 @@ export const sectionPage = definePage({
   id: "section",
   path: "sections/:section",
   module: listingModule,
-  loader: async ({ params, request }, { queryClient, site }) => {
+  loader: async ({ params, request }, { queryClient, site, words }) => {
     const sections = await queryClient.ensureQueryData(sectionsQuery());
     const section = sections.find((s) => s.slug === params.section);
     if (!section) throw data("Not found", { status: 404 });
@@ -25,7 +25,7 @@ export const sectionPage = definePage({
     return {
       head: pageHead(site, {
         title: section.name,
-        description: `The latest ${section.name} stories from ${site.name}.`,
+        description: words.text("listing.sectionDescription", { section: section.name, site: site.name }),
         path: `/sections/${section.slug}`,
         feed: `/sections/${section.slug}/feed.xml`,
         jsonLd: [breadcrumbs(site, [{ name: section.name, path: `/sections/${section.slug}` }])],
@@ -38,13 +38,13 @@ export const tagPage = definePage({
   id: "tag",
   path: "tags/:tag",
   module: listingModule,
-  loader: async ({ params, request }, { queryClient, site }) => {
+  loader: async ({ params, request }, { queryClient, site, words }) => {
     const tag = await orNotFound(queryClient.ensureQueryData(tagQuery(params.tag ?? "")));
     await orNotFound(queryClient.ensureInfiniteQueryData(listingQuery({ tag: tag.slug }, before(request))));
     return {
       head: pageHead(site, {
         title: tag.name,
-        description: `Stories about ${tag.name} from ${site.name}.`,
+        description: words.text("listing.tagDescription", { tag: tag.name, site: site.name }),
         path: `/tags/${tag.slug}`,
         jsonLd: [breadcrumbs(site, [{ name: tag.name, path: `/tags/${tag.slug}` }])],
       }),
@@ -56,13 +56,13 @@ export const authorPage = definePage({
   id: "author",
   path: "authors/:author",
   module: listingModule,
-  loader: async ({ params, request }, { queryClient, site }) => {
+  loader: async ({ params, request }, { queryClient, site, words }) => {
     const author = await orNotFound(queryClient.ensureQueryData(authorQuery(params.author ?? "")));
     await orNotFound(queryClient.ensureInfiniteQueryData(listingQuery({ author: author.slug }, before(request))));
     return {
       head: pageHead(site, {
         title: author.name,
-        description: `Stories by ${author.name} for ${site.name}.`,
+        description: words.text("listing.authorDescription", { author: author.name, site: site.name }),
         path: `/authors/${author.slug}`,
         jsonLd: [
           profilePage(site, author),

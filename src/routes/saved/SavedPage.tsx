@@ -6,6 +6,7 @@ import { HeadlineList } from "../../headlines/HeadlineList";
 import type { StorySummary } from "../../model/story";
 import { type Removal, removeFromSaved } from "../../saved/savedActions";
 import { useSavedStories } from "../../saved/savedStories";
+import { useWords } from "../../words/useWords";
 import styles from "./SavedPage.module.css";
 
 /**
@@ -14,6 +15,7 @@ import styles from "./SavedPage.module.css";
  */
 export default function SavedPage() {
   const hydrated = useHydrated();
+  const words = useWords();
   const stories = useSavedStories();
   const [removal, setRemoval] = useState<Removal>();
   const [message, setMessage] = useState("");
@@ -29,29 +31,29 @@ export default function SavedPage() {
     const removed = removeFromSaved(story.slug);
     if (!removed) return;
     setRemoval(removed);
-    setMessage(`Removed “${removed.story.headline}”.`);
+    setMessage(words.text("saved.removed", { headline: removed.story.headline }));
   };
   const undo = () => {
     if (!removal) return;
     removal.undo();
     setRemoval(undefined);
     setRestoredSlug(removal.story.slug);
-    setMessage(`Put back “${removal.story.headline}”.`);
+    setMessage(words.text("saved.putBack", { headline: removal.story.headline }));
   };
 
   return (
     <section className={styles.saved}>
       <h1 className={styles.heading} tabIndex={-1}>
-        Saved stories
+        {words.text("saved.title")}
       </h1>
-      <p className={styles.note}>Your saved stories are kept in this browser, to read later, offline too.</p>
+      <p className={styles.note}>{words.text("saved.note")}</p>
       <div className={styles.notice}>
         <p role="status" className={styles.status}>
           {message}
         </p>
         {removal && (
           <button ref={undoButton} type="button" className={styles.undo} onClick={undo}>
-            Undo
+            {words.text("saved.undo")}
           </button>
         )}
       </div>
@@ -67,15 +69,12 @@ export default function SavedPage() {
                 className={styles.remove}
                 onClick={() => remove(story)}
               >
-                Remove <span className="visually-hidden">{story.headline}</span>
+                {words.text("saved.remove")} <span className="visually-hidden">{story.headline}</span>
               </button>
             )}
           />
         ) : (
-          <p className={styles.empty}>
-            Nothing saved yet. Press Save on a story or beside a headline to keep it here; saved stories open without a
-            connection.
-          </p>
+          <p className={styles.empty}>{words.text("saved.empty")}</p>
         ))}
     </section>
   );

@@ -7,10 +7,10 @@ export const savedPage = definePage({
   id: "saved",
   path: "saved",
   module: "src/routes/saved/SavedPage.tsx",
-  loader: (_args, { site }) => ({
+  loader: (_args, { site, words }) => ({
     head: pageHead(site, {
-      title: "Saved stories",
-      description: "The stories you saved in this browser, to read later, offline too.",
+      title: words.text("saved.title"),
+      description: words.text("saved.description"),
       path: "/saved",
       noindex: true,
     }),

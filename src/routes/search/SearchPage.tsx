@@ -9,18 +9,20 @@ import { HeadlineLink } from "../../headlines/HeadlineLink";
 import { MostRead } from "../../headlines/MostRead";
 import type { SearchHit, Snippet } from "../../model/search";
 import { SiteTime } from "../../time/SiteTime";
+import { useWords } from "../../words/useWords";
 import { searchPageParams } from "./queries";
 import styles from "./SearchPage.module.css";
 
 export default function SearchPage() {
   const [params] = useSearchParams();
   const search = searchPageParams(params);
+  const words = useWords();
   return (
     <section aria-labelledby="search-heading">
       <h1 id="search-heading" className={styles.heading} tabIndex={-1}>
-        {search.q ? `Search: ${search.q}` : "Search"}
+        {search.q ? words.text("search.titleFor", { q: search.q }) : words.text("search.title")}
       </h1>
-      {!search.q && <p className={styles.count}>Type in the search box above to find stories.</p>}
+      {!search.q && <p className={styles.count}>{words.text("search.hint")}</p>}
       {!search.q && <MostRead />}
       {search.q && <SearchResults q={search.q} cursor={search.cursor} />}
     </section>
@@ -29,10 +31,13 @@ export default function SearchPage() {
 
 function SearchResults({ q, cursor }: { q: string; cursor?: string }) {
   const { data } = useSuspenseQuery(searchQuery({ q, ...(cursor ? { cursor } : {}) }));
+  const words = useWords();
   return (
     <>
       <p className={styles.count} role="status">
-        {data.items.length === 0 ? `No stories match “${q}”.` : cursor ? "More results" : "Best matches first"}
+        {data.items.length === 0
+          ? words.text("search.none", { q })
+          : words.text(cursor ? "search.more" : "search.bestFirst")}
       </p>
       <ol className={styles.results}>
         {data.items.map((hit) => (
@@ -41,7 +46,7 @@ function SearchResults({ q, cursor }: { q: string; cursor?: string }) {
       </ol>
       {data.nextCursor && (
         <p>
-          <Link to={`/search?${new URLSearchParams({ q, cursor: data.nextCursor })}`}>More results</Link>
+          <Link to={`/search?${new URLSearchParams({ q, cursor: data.nextCursor })}`}>{words.text("search.more")}</Link>
         </p>
       )}
     </>

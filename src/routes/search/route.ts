@@ -10,14 +10,14 @@ export const searchPage = definePage({
   id: "search",
   path: "search",
   module: "src/routes/search/SearchPage.tsx",
-  loader: async ({ request }, { queryClient, site }) => {
+  loader: async ({ request }, { queryClient, site, words }) => {
     const { q, cursor } = searchPageParams(new URL(request.url).searchParams);
     if (q) await orNotFound(queryClient.ensureQueryData(searchQuery({ q, ...(cursor ? { cursor } : {}) })));
     else await queryClient.ensureQueryData(mostReadQuery()).catch(() => undefined);
     return {
       head: pageHead(site, {
-        title: q ? `Search: ${q}` : "Search",
-        description: `Search the stories of ${site.name}.`,
+        title: q ? words.text("search.titleFor", { q }) : words.text("search.title"),
+        description: words.text("search.description", { site: site.name }),
         path: "/search",
         noindex: true,
       }),

@@ -21,6 +21,7 @@ import styles from "../../story/Story.module.css";
 import { StoryBody } from "../../story/StoryBody";
 import { useViewReport } from "../../story/useViewReport";
 import { StoryUpdateNotice } from "../../updates/StoryUpdateNotice";
+import { useWords } from "../../words/useWords";
 
 /** The lead picture spans the column (about 42rem) on wide screens, the screen on narrow ones. */
 const LEAD_SIZES = "(min-width: 48rem) 42rem, 100vw";
@@ -58,13 +59,14 @@ const StoryArticle = memo(function StoryArticle({
 }) {
   const site = useSite();
   const own = ownLanguage(story.language, site);
+  const words = useWords();
   return (
     <article className={styles.story} {...own}>
       <header className={styles.header}>
         <p className={styles.section}>
           <Link to={`/sections/${story.section.slug}`}>{story.section.name}</Link>
           {story.kicker && <span className={styles.kicker}>{story.kicker}</span>}
-          {story.live && <span className={styles.kicker}>Live</span>}
+          {story.live && <span className={styles.kicker}>{words.text("list.live")}</span>}
         </p>
         <h1 className={styles.headline} tabIndex={-1}>
           {story.headline}
@@ -78,7 +80,7 @@ const StoryArticle = memo(function StoryArticle({
           <SaveButton story={story} place="story" />
           <ShareButton url={story.url} title={story.headline} />
         </div>
-        <ShareLinks url={story.url} title={story.headline} label="Share this story" />
+        <ShareLinks url={story.url} title={story.headline} label={words.text("story.shareStory")} />
       </header>
       {story.image && (
         <figure className={styles.lead}>
@@ -99,9 +101,9 @@ const StoryArticle = memo(function StoryArticle({
         <div className={styles.actions}>
           <ShareButton url={story.url} title={story.headline} />
         </div>
-        <ShareLinks url={story.url} title={story.headline} label="Share this story (end)" />
+        <ShareLinks url={story.url} title={story.headline} label={words.text("story.shareStoryEnd")} />
         {story.tags.length > 0 && (
-          <ul className={styles.tags} aria-label="Tags">
+          <ul className={styles.tags} aria-label={words.text("story.tags")}>
             {story.tags.map((tag) => (
               <li key={tag.slug}>
                 <Link to={`/tags/${tag.slug}`}>{tag.name}</Link>

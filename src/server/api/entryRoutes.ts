@@ -1,5 +1,5 @@
 // Live coverage over HTTP: a live story's entries, read by anyone (GET, keyset pages) and written
-// behind the publishing token (POST, PUT, DELETE), as a Fastify plugin in the scope of pages and
+// by editors (POST, PUT, DELETE; auth/access.ts), each naming who wrote it, as a Fastify plugin in the scope of pages and
 // the API. Every write goes through the store's write transaction, so kept pages of the story are
 // answered afresh on the next request.
 import type { FastifyPluginAsync, FastifyRequest } from "fastify";
@@ -8,8 +8,8 @@ import { ApiError } from "../../model/apiError";
 import { entryIdSchema, type LiveEntryParams, liveEntryInputSchema } from "../../model/liveEntry";
 import type { StoryApi } from "../../model/storyApi";
 import type { StoryStore } from "../../store/storyStore";
+import { type Access, actorOf } from "../auth/access";
 import { slugParam } from "../http/slugParam";
-import { requireAdmin } from "./adminAuth";
 
 type EntriesRequest = { Params: { slug: string } };
 type EntryRequest = { Params: { slug: string; id: string } };
@@ -18,18 +18,15 @@ export interface EntryRoutesOptions {
   store: StoryStore;
   /** The story reader for a request, noting what its answer shows (http/answerDependencies.ts). */
   readerFor: (request: FastifyRequest) => StoryApi;
-  adminToken: string | undefined;
+  access: Access;
   now: () => Date;
 }
 
 /** How far ahead of the server's clock an entry may be dated (a client's clock runs a little fast). */
 const FUTURE_SLACK_MS = 5 * 60_000;
 
-export const entryRoutes: FastifyPluginAsync<EntryRoutesOptions> = async (
-  app,
-  { store, readerFor, adminToken, now },
-) => {
-  const preHandler = requireAdmin(app, adminToken);
+export const entryRoutes: FastifyPluginAsync<EntryRoutesOptions> = async (app, { store, readerFor, access, now }) => {
+  const preHandler = access.require("entries:write");
   // An entry is JSON: Fastify's own text/plain parser would hand the route a string, so it goes (415).
   app.removeContentTypeParser("text/plain");
 
@@ -54,13 +51,13 @@ export const entryRoutes: FastifyPluginAsync<EntryRoutesOptions> = async (
 
   app.post<EntriesRequest>("/api/stories/:slug/entries", { preHandler }, async (request, reply) => {
     const slug = slugParam(request.params.slug, "write");
-    const entry = await store.addEntry(slug, entryOf(request.body), now());
+    const entry = await store.addEntry(slug, entryOf(request.body), now(), actorOf(request).author);
     return reply.code(201).header("location", `/api/stories/${slug}/entries/${entry.id}`).send(entry);
   });
 
   app.put<EntryRequest>("/api/stories/:slug/entries/:id", { preHandler }, async (request) => {
     const slug = slugParam(request.params.slug, "write");
-    return store.updateEntry(slug, idParam(request.params.id), entryOf(request.body), now());
+    return store.updateEntry(slug, idParam(request.params.id), entryOf(request.body), now(), actorOf(request).author);
   });
 
   app.delete<EntryRequest>("/api/stories/:slug/entries/:id", { preHandler }, async (request, reply) => {

@@ -157,6 +157,9 @@ function resumeAfter(header: string | string[] | undefined, query: unknown): num
  * so its stream starts there and misses nothing published while it was on its way. `placeOf`
  * gives the place read for the request before its answer was made or found (http/caching.ts).
  */
+/** The Server-Timing entry that tells a page its place in the change log. */
+export const changePlaceTiming = (place: number) => `changes;desc="${place}"`;
+
 export function tellPagesTheirPlace(
   scope: FastifyInstance,
   placeOf: (request: FastifyRequest) => number | undefined,
@@ -165,7 +168,7 @@ export function tellPagesTheirPlace(
     if (request.method !== "GET" || request.url.startsWith("/api/")) return payload;
     const place = placeOf(request);
     const page = String(reply.getHeader("content-type") ?? "").startsWith("text/html") || reply.statusCode === 304;
-    if (place !== undefined && page) reply.header("server-timing", `changes;desc="${place}"`);
+    if (place !== undefined && page) reply.header("server-timing", changePlaceTiming(place));
     return payload;
   });
 }

@@ -10,6 +10,7 @@ import type { Section } from "../../model/story";
 import type { StoryApi } from "../../model/storyApi";
 import { MAX_PAGE_SIZE } from "../../model/storyList";
 import type { StoryStore } from "../../store/storyStore";
+import { wordsFor } from "../../words/siteWords";
 import { nameDependencies } from "../http/caching";
 import { bodyEtag, holdsVersion } from "../http/etag";
 import { enclosures } from "./enclosures";
@@ -60,6 +61,7 @@ export const feedRoutes: FastifyPluginAsync<FeedRoutesOptions> = async (
   if (!Number.isInteger(sitemapPartSize) || sitemapPartSize < 1 || sitemapPartSize > SITEMAP_MAX_URLS)
     throw new Error(`sitemapPartSize must be an integer from 1 to ${SITEMAP_MAX_URLS}, got ${sitemapPartSize}`);
   const absolute: Absolute = (path) => new URL(path, site.url).href;
+  const words = wordsFor(site);
 
   // A streamed answer sends its headers before its body, so a keep-alive connection it holds when
   // the server starts closing is not idle then, and Node leaves it open once the answer is done
@@ -79,14 +81,24 @@ export const feedRoutes: FastifyPluginAsync<FeedRoutesOptions> = async (
   app.get("/feed.xml", async (request, reply) => {
     const stories = await newestStories(store, absolute);
     const files = await enclosures(stories, publicDir);
-    return send(request, reply, RSS_TYPE, rssFeed(channel(site, absolute), stories, absolute, now(), files));
+    return send(
+      request,
+      reply,
+      RSS_TYPE,
+      rssFeed(channel(site, absolute, words), stories, absolute, words, now(), files),
+    );
   });
 
   app.get<SectionRequest>("/sections/:section/feed.xml", async (request, reply) => {
     const section = await findSection(reader, request.params.section);
     const stories = await newestStories(store, absolute, section.slug);
     const files = await enclosures(stories, publicDir);
-    return send(request, reply, RSS_TYPE, rssFeed(channel(site, absolute, section), stories, absolute, now(), files));
+    return send(
+      request,
+      reply,
+      RSS_TYPE,
+      rssFeed(channel(site, absolute, words, section), stories, absolute, words, now(), files),
+    );
   });
 
   /**

@@ -10,6 +10,8 @@ import type { LiveEntry } from "../../model/liveEntry";
 import type { Story } from "../../model/story";
 import type { StoryApi } from "../../model/storyApi";
 import type { StoryStore } from "../../store/storyStore";
+import { wordsFor } from "../../words/siteWords";
+import type { Words } from "../../words/words";
 import { nameDependencies } from "../http/caching";
 import { bodyEtag, holdsVersion } from "../http/etag";
 import { slugParam } from "../http/slugParam";
@@ -26,6 +28,7 @@ export const liveFeedRoutes: FastifyPluginAsync<{
   site: Site;
 }> = async (app, { reader, store, site }) => {
   const absolute: Absolute = (path) => new URL(path, site.url).href;
+  const words = wordsFor(site);
 
   app.get<{ Params: { slug: string } }>("/stories/:slug/feed.xml", async (request, reply) => {
     const slug = slugParam(request.params.slug);
@@ -33,7 +36,7 @@ export const liveFeedRoutes: FastifyPluginAsync<{
     if (story.slug !== slug || !story.coverage)
       throw new ApiError("not_found", `${slug} has no live coverage, so no feed of updates.`);
     const entries = await store.newestEntries(slug, FEED_ENTRIES);
-    const body = liveFeed(story, entries, absolute, site);
+    const body = liveFeed(story, entries, absolute, site, words);
     // Feed readers poll a live feed often: a minute's cache, and a 304 when nothing changed.
     reply.header("cache-control", "public, max-age=60");
     nameDependencies(reply, [storyKey(slug), entriesKey(slug)]);
@@ -42,7 +45,7 @@ export const liveFeedRoutes: FastifyPluginAsync<{
   });
 };
 
-export function liveFeed(story: Story, entries: LiveEntry[], absolute: Absolute, site: Site): string {
+export function liveFeed(story: Story, entries: LiveEntry[], absolute: Absolute, site: Site, words: Words): string {
   const lastChange = entries.reduce<string>((time, entry) => later(time, entry.updatedAt), story.updatedAt);
   return xmlDocument(
     el(
@@ -55,19 +58,19 @@ export function liveFeed(story: Story, entries: LiveEntry[], absolute: Absolute,
       el(
         "channel",
         {},
-        el("title", {}, `${story.headline}: updates | ${site.name}`),
+        el("title", {}, `${words.text("feed.liveTitle", { headline: story.headline })} | ${site.name}`),
         el("link", {}, story.url),
-        el("description", {}, story.deck ?? `The updates of ${story.headline}, newest first.`),
+        el("description", {}, story.deck ?? words.text("feed.liveDescription", { headline: story.headline })),
         el("language", {}, site.language),
         el("lastBuildDate", {}, rfc822(lastChange)),
         el("atom:link", { href: liveFeedUrl(story.url), rel: "self", type: RSS_TYPE }),
-        ...entries.map((entry) => entryItem(story, entry, absolute)),
+        ...entries.map((entry) => entryItem(story, entry, absolute, words)),
       ),
     ),
   );
 }
 
-function entryItem(story: Story, entry: LiveEntry, absolute: Absolute): Markup {
+function entryItem(story: Story, entry: LiveEntry, absolute: Absolute, words: Words): Markup {
   const link = `${story.url}#entry-${entry.id}`;
   return el(
     "item",
@@ -78,6 +81,10 @@ function entryItem(story: Story, entry: LiveEntry, absolute: Absolute): Markup {
     el("pubDate", {}, rfc822(entry.postedAt)),
     el("atom:updated", {}, w3cDate(entry.updatedAt)),
     el("description", {}, entryText(entry)),
-    el("content:encoded", {}, fragment(...entry.body.map((block) => blockHtml(block, story, absolute))).toString()),
+    el(
+      "content:encoded",
+      {},
+      fragment(...entry.body.map((block) => blockHtml(block, story, absolute, words))).toString(),
+    ),
   );
 }

@@ -4,6 +4,7 @@
 // address (atom:link).
 import type { Site } from "../../head/head";
 import type { Image } from "../../model/story";
+import type { Words } from "../../words/words";
 import type { Enclosure } from "./enclosures";
 import { type Absolute, type FeedStory, playableVideos, storyHtml } from "./storyHtml";
 import { later, rfc822, w3cDate } from "./times";
@@ -27,28 +28,29 @@ export interface Channel {
   self: string;
   /** BCP 47: the language of the feed's stories. */
   language: string;
-  /** IANA: the zone the stories' times are written in. */
-  timeZone: string;
 }
 
 /** The site's channel, or a section's. */
-export function channel(site: Site, absolute: Absolute, section?: { slug: string; name: string }): Channel {
+export function channel(
+  site: Site,
+  absolute: Absolute,
+  words: Words,
+  section?: { slug: string; name: string },
+): Channel {
   if (!section)
     return {
       title: site.name,
-      description: `The latest stories from ${site.name}.`,
+      description: words.text("feed.description", { site: site.name }),
       link: absolute("/"),
       self: absolute("/feed.xml"),
       language: site.language,
-      timeZone: site.timeZone,
     };
   return {
     title: `${section.name} | ${site.name}`,
-    description: `The latest ${section.name} stories from ${site.name}.`,
+    description: words.text("feed.sectionDescription", { section: section.name, site: site.name }),
     link: absolute(`/sections/${section.slug}`),
     self: absolute(`/sections/${section.slug}/feed.xml`),
     language: site.language,
-    timeZone: site.timeZone,
   };
 }
 
@@ -56,6 +58,7 @@ export function rssFeed(
   channel: Channel,
   stories: FeedStory[],
   absolute: Absolute,
+  words: Words,
   builtAt: Date,
   enclosures: ReadonlyMap<string, Enclosure> = new Map(),
 ): string {
@@ -73,13 +76,19 @@ export function rssFeed(
         el("language", {}, channel.language),
         el("lastBuildDate", {}, rfc822(lastChange ?? builtAt)),
         el("atom:link", { href: channel.self, rel: "self", type: RSS_TYPE }),
-        ...stories.map((story) => rssItem(story, absolute, channel, enclosures.get(story.slug))),
+        ...stories.map((story) => rssItem(story, absolute, channel, words, enclosures.get(story.slug))),
       ),
     ),
   );
 }
 
-function rssItem(story: FeedStory, absolute: Absolute, { language, timeZone }: Channel, enclosure?: Enclosure): Markup {
+function rssItem(
+  story: FeedStory,
+  absolute: Absolute,
+  { language }: Channel,
+  words: Words,
+  enclosure?: Enclosure,
+): Markup {
   return el(
     "item",
     {},
@@ -96,7 +105,7 @@ function rssItem(story: FeedStory, absolute: Absolute, { language, timeZone }: C
     el("category", { domain: absolute(`/sections/${story.section.slug}`) }, story.section.name),
     ...story.tags.map((tag) => el("category", { domain: absolute(`/tags/${tag.slug}`) }, tag.name)),
     // The HTML goes in as escaped text rather than CDATA: nothing in it can end the element early.
-    el("content:encoded", {}, storyHtml(story, absolute, timeZone).toString()),
+    el("content:encoded", {}, storyHtml(story, absolute, words).toString()),
     enclosure && el("enclosure", { url: absolute(enclosure.src), length: enclosure.length, type: enclosure.type }),
     story.image && imageMedia(story.image, absolute),
     ...playableVideos(story.body).map(({ video, file }) =>

@@ -3,7 +3,7 @@
 import { corrections } from "../../model/corrections";
 import type { Block, Image, Story, VideoBlock } from "../../model/story";
 import { videoFile } from "../../model/videoFile";
-import { formatSiteTime } from "../../time/siteTime";
+import type { Words } from "../../words/words";
 import { el, fragment, type Markup } from "./xml";
 
 /** Makes a site path (or an https URL, left as it is) absolute against PUBLIC_URL. */
@@ -12,36 +12,30 @@ export type Absolute = (path: string) => string;
 /** A story as feeds carry it: whole and with its URL, but without the related list its page adds. */
 export type FeedStory = Omit<Story, "related">;
 
-/** `timeZone`: the site's, which the story's times are written in. */
-export function storyHtml(story: FeedStory, absolute: Absolute, timeZone: string): Markup {
+export function storyHtml(story: FeedStory, absolute: Absolute, words: Words): Markup {
   return fragment(
-    story.image && el("figure", {}, imageElement(story.image, absolute), pictureCaption(story.image)),
-    ...story.body.map((block) => blockHtml(block, story, absolute)),
-    correctionsHtml(story, timeZone),
+    story.image && el("figure", {}, imageElement(story.image, absolute), pictureCaption(story.image, words)),
+    ...story.body.map((block) => blockHtml(block, story, absolute, words)),
+    correctionsHtml(story, words),
   );
 }
 
 /** The story's corrections at its end, as on its page (dated in the site's zone, as on the page). */
-function correctionsHtml(story: FeedStory, timeZone: string): Markup | undefined {
+function correctionsHtml(story: FeedStory, words: Words): Markup | undefined {
   const list = corrections(story.body);
   if (list.length === 0) return undefined;
   return el(
     "section",
     {},
-    el("h2", {}, list.length === 1 ? "Correction" : "Corrections"),
+    el("h2", {}, words.count("story.correction", list.length)),
     ...list.map((correction) =>
-      el(
-        "p",
-        {},
-        el("time", { datetime: correction.date }, formatSiteTime(correction.date, timeZone)),
-        `: ${correction.text}`,
-      ),
+      el("p", {}, el("time", { datetime: correction.date }, words.time(correction.date)), `: ${correction.text}`),
     ),
   );
 }
 
 /** One block as feed HTML; `story` is what it belongs to (a YouTube video links its page). */
-export function blockHtml(block: Block, story: Pick<FeedStory, "url">, absolute: Absolute): Markup {
+export function blockHtml(block: Block, story: Pick<FeedStory, "url">, absolute: Absolute, words: Words): Markup {
   switch (block.type) {
     case "paragraph":
       return el("p", {}, block.text);
@@ -56,7 +50,7 @@ export function blockHtml(block: Block, story: Pick<FeedStory, "url">, absolute:
         block.cite && el("figcaption", {}, block.cite),
       );
     case "image":
-      return el("figure", {}, imageElement(block, absolute), pictureCaption(block));
+      return el("figure", {}, imageElement(block, absolute), pictureCaption(block, words));
     case "related":
       return el(
         "p",
@@ -64,7 +58,7 @@ export function blockHtml(block: Block, story: Pick<FeedStory, "url">, absolute:
         block.slug ? el("a", { href: absolute(`/stories/${block.slug}`) }, block.headline) : block.headline,
       );
     case "video":
-      return videoHtml(block, story, absolute);
+      return videoHtml(block, story, absolute, words);
     case "correction":
       return fragment();
     default:
@@ -77,20 +71,24 @@ function unknownBlock(block: never): never {
 }
 
 /** What a picture shows and who made it, as under it on the page. */
-function pictureCaption({ caption, credit }: Image): Markup | undefined {
+function pictureCaption({ caption, credit }: Image, words: Words): Markup | undefined {
   if (!caption && !credit) return undefined;
-  return el("figcaption", {}, [caption, credit && `Picture: ${credit}`].filter(Boolean).join(" "));
+  return el(
+    "figcaption",
+    {},
+    [caption, credit && words.text("story.pictureCredit", { credit })].filter(Boolean).join(" "),
+  );
 }
 
 function imageElement(image: Image, absolute: Absolute): Markup {
   return el("img", { src: absolute(image.src), alt: image.alt, width: image.width, height: image.height });
 }
 
-function videoHtml(video: VideoBlock, story: Pick<FeedStory, "url">, absolute: Absolute): Markup {
-  if (video.sources.length === 0) return el("p", {}, "Video unavailable");
+function videoHtml(video: VideoBlock, story: Pick<FeedStory, "url">, absolute: Absolute, words: Words): Markup {
+  if (video.sources.length === 0) return el("p", {}, words.text("video.unavailable"));
   // A YouTube video plays on the story page, behind its privacy facade; the feed links there.
   if (video.sources.some((source) => source.type === "video/youtube"))
-    return el("p", {}, el("a", { href: story.url }, `Video: ${video.title}`));
+    return el("p", {}, el("a", { href: story.url }, words.text("video.titled", { title: video.title })));
   const download = video.sources.find((s) => s.type === "video/mp4" || s.type === "video/webm");
   return el(
     "figure",
@@ -102,7 +100,7 @@ function videoHtml(video: VideoBlock, story: Pick<FeedStory, "url">, absolute: A
       ...(video.captions ?? []).map((track) =>
         el("track", { kind: "captions", src: absolute(track.src), srclang: track.srclang, label: track.label }),
       ),
-      download && el("p", {}, el("a", { href: absolute(download.src) }, "Download the video")),
+      download && el("p", {}, el("a", { href: absolute(download.src) }, words.text("video.download"))),
     ),
     el("figcaption", {}, video.title),
   );

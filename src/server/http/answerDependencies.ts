@@ -69,9 +69,13 @@ export class AnswerDependencies {
         note(STORIES);
         return reader.search(params, signal);
       },
-      mostRead(signal) {
-        note(VIEWS);
-        return reader.mostRead(signal);
+      async mostRead(signal) {
+        // And the collection, and each story on it: a story taken down (unpublished, deleted)
+        // leaves the list at once, and one put back (republished with its views) returns to it.
+        note(VIEWS, STORIES);
+        const items = await reader.mostRead(signal);
+        summaries(items);
+        return items;
       },
       tag(slug, signal) {
         note(tagKey(slug));

@@ -100,6 +100,46 @@ describe("the answers a server keeps", () => {
     expect(kept.work().renders).toBe(renders);
   });
 
+  it("sends a kept answer with the headers it was first sent with, bar its own nonce, length and date", async () => {
+    // Kept answers go straight to the socket, past the hooks that dress routes' answers: whatever
+    // those hooks add (security headers, the page's policy and change-log place) must be there too.
+    const headersOf = (answer: Response) => {
+      const headers = Object.fromEntries(answer.headers);
+      // The connection's own (fetch closes after a HEAD), and the clock's.
+      for (const name of ["date", "connection", "keep-alive"]) delete headers[name];
+      if (headers["content-security-policy"])
+        headers["content-security-policy"] = headers["content-security-policy"].replace(/'nonce-[\w-]+'/, "'nonce-'");
+      return headers;
+    };
+    const cases: [string, Record<string, string>][] = [
+      ["/stories/council-backs-harbour-flood-wall", { "accept-encoding": "gzip, br" }],
+      ["/sections/science", { "accept-encoding": "identity" }],
+      ["/api/stories/council-backs-harbour-flood-wall", { "accept-encoding": "br" }],
+      ["/api/stories?limit=2", {}],
+    ];
+    for (const [path, headers] of cases) {
+      const first = await fetchKept(path, headers);
+      const { renders } = kept.work();
+      const again = await fetchKept(path, headers);
+      expect(kept.work().renders, path).toBe(renders);
+      expect(again.status, path).toBe(first.status);
+      expect(headersOf(again), path).toEqual(headersOf(first));
+      const withoutNonce = (text: string) => text.replaceAll(/nonce="[\w-]+"/g, 'nonce=""');
+      expect(withoutNonce(await again.text()), path).toBe(withoutNonce(await first.text()));
+      const etag = first.headers.get("etag");
+      if (!etag) continue;
+      const revalidated = await fetchKept(path, { ...headers, "if-none-match": etag });
+      expect(revalidated.status, path).toBe(304);
+      expect(revalidated.headers.get("content-security-policy"), path).toBeNull();
+      expect(revalidated.headers.get("x-content-type-options"), path).toBe("nosniff");
+      expect(revalidated.headers.get("surrogate-key"), path).toBe(first.headers.get("surrogate-key"));
+      const head = await fetch(`${kept.url}${path}`, { method: "HEAD", headers });
+      expect(head.status, path).toBe(200);
+      expect(headersOf(head), path).toEqual(headersOf(first));
+      expect(await head.text(), path).toBe("");
+    }
+  });
+
   it("answers the API again without reading the store", async () => {
     const path = "/api/stories/gales-shut-kessel-strait-to-shipping";
     const first = await (await fetchKept(path)).json();

@@ -13,6 +13,7 @@ import zlib from "node:zlib";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { UNPURGED_MAX_AGE_S } from "../../config";
 import { EVERYTHING } from "../../model/dependencies";
+import { changePlaceTiming } from "../events/eventRoutes";
 import type { AnswerDependencies } from "./answerDependencies";
 import type { AnswerFreshness } from "./answerFreshness";
 import { BoundedCache } from "./boundedCache";
@@ -25,7 +26,7 @@ import {
   type SlottedGzip,
   withoutNonce,
 } from "./nonceSlots";
-import { CSP, cspNonce } from "./securityHeaders";
+import { CSP, cspNonce, type SecurityHeaders } from "./securityHeaders";
 
 const STALE_WHILE_REVALIDATE_S = 60;
 /** What changes by the clock (most read) is kept, here and by shared caches, this long. */
@@ -87,11 +88,12 @@ interface Answer {
   /** When its request began, in the freshness' moments; and what it shows (answerFreshness.ts). */
   stamp: number;
   keys: string[];
-  /** Its keys as a CDN reads them (dependencyHeaders). */
-  named: { surrogateKey: string; cacheTag: string };
+  /** The headers every sending of it carries (caching, its keys for a CDN, its type), as Node writes a list. */
+  head: string[];
+  /** An HTML page (it carries its nonce's policy and its change-log place). */
+  isPage: boolean;
   /** For an answer showing what changes by the clock: when it is too old to send (ms since the epoch). */
   expires?: number;
-  contentType: string;
   /** The plain bytes; a page's with a placeholder where each nonce goes (http/nonceSlots.ts). */
   page: Slotted;
   encoded: Partial<Record<Compressed, Buffer>>;
@@ -110,6 +112,8 @@ export interface AnswerCacheOptions {
   sharedMaxAgeS: number;
   /** The clock (for how long "most read" is kept). */
   now: () => Date;
+  /** The headers every answer carries, and a page's policy: kept answers go out without the hooks that add them. */
+  security: SecurityHeaders;
 }
 
 /** The first encoding offered that the client accepts (brotli, then gzip), else none (q=0 refuses one). */
@@ -125,11 +129,12 @@ export function negotiateEncoding(acceptEncoding: string | undefined, offered: r
 }
 
 const isHtml = (contentType: string) => contentType.startsWith("text/html");
+const EMPTY = Buffer.alloc(0);
 
 /** Adds the caching hooks to the scope they are called in (pages and the API). */
 export function cacheAnswers(
   app: FastifyInstance,
-  { maxBytes, freshness, dependencies, sharedMaxAgeS, now }: AnswerCacheOptions,
+  { maxBytes, freshness, dependencies, sharedMaxAgeS, now, security }: AnswerCacheOptions,
 ) {
   const answers = maxBytes > 0 ? new BoundedCache<Answer>({ maxBytes }) : null;
   const checked = new WeakMap<FastifyRequest, { stamp: number; place: number }>();
@@ -137,23 +142,30 @@ export function cacheAnswers(
   const byClockCacheControl = sharedCacheControl(BY_CLOCK_S);
 
   /** The answer's body in the encoding this client takes, made once per answer and encoding; a page's with this answer's nonce. */
-  async function encode(request: FastifyRequest, reply: FastifyReply, answer: Answer, key?: string) {
-    reply.header("vary", "accept-encoding");
+  async function encode(
+    request: FastifyRequest,
+    answer: Answer,
+    key?: string,
+  ): Promise<{ body: Buffer; encoding: Encoding }> {
     const { page } = answer;
     const withNonce = page.slots.length > 0;
     const encoding =
       page.body.length < COMPRESS_FROM_BYTES
         ? "identity"
         : negotiateEncoding(request.headers["accept-encoding"], withNonce ? WITH_NONCE : ANY);
-    if (encoding === "identity") return withNonce ? plainWithNonce(page, cspNonce(request)) : page.body;
-    reply.header("content-encoding", encoding);
+    if (encoding === "identity")
+      return { body: withNonce ? plainWithNonce(page, cspNonce(request)) : page.body, encoding };
     if (withNonce) {
-      if (answer.gzipSlots === undefined) {
-        answer.gzipSlots = gzipWithSlots(page);
-        if (key && answer.gzipSlots) answers?.resize(key, answer.gzipSlots.bytes.length);
-      }
       const nonce = cspNonce(request);
-      return answer.gzipSlots ? gzipWithNonce(answer.gzipSlots, nonce) : compress.gzip(plainWithNonce(page, nonce));
+      // Made once, for an answer that is kept; one that is not is compressed as it is.
+      if (answer.gzipSlots === undefined && key) {
+        answer.gzipSlots = gzipWithSlots(page);
+        if (answer.gzipSlots) answers?.resize(key, answer.gzipSlots.bytes.length);
+      }
+      const body = answer.gzipSlots
+        ? gzipWithNonce(answer.gzipSlots, nonce)
+        : await compress.gzip(plainWithNonce(page, nonce));
+      return { body, encoding };
     }
     let encoded = answer.encoded[encoding];
     if (!encoded) {
@@ -161,32 +173,49 @@ export function cacheAnswers(
       answer.encoded[encoding] = encoded;
       if (key) answers?.resize(key, encoded.length);
     }
-    return encoded;
+    return { body: encoded, encoding };
   }
 
   const holds = (answer: Answer) =>
     (answer.expires === undefined || answer.expires > now().getTime()) && freshness.holds(answer.stamp, answer.keys);
+
+  /**
+   * Sends a kept answer straight to the socket, with the headers it was first sent with (made once
+   * when it was kept) and this answer's own: its nonce's policy, its change-log place. The hooks
+   * that dress answers made by routes have nothing to add to it, and skipping them is most of what
+   * a kept answer costs (docs/performance.md); caching.test.ts holds the two alike.
+   */
+  async function sendKept(request: FastifyRequest, reply: FastifyReply, answer: Answer, place: number) {
+    const notModified = etagMatches(request.headers["if-none-match"], answer.etag);
+    const { body, encoding } = notModified
+      ? { body: EMPTY, encoding: "identity" as const }
+      : await encode(request, answer, request.url);
+    const head: string[] = [...answer.head];
+    for (const [name, value] of security.everyAnswer) head.push(name, value);
+    if (encoding !== "identity") head.push("content-encoding", encoding);
+    if (!notModified) head.push("content-length", String(body.length));
+    if (answer.page.slots.length > 0 && !notModified) head.push(CSP, security.policy(cspNonce(request)));
+    if ((answer.isPage || notModified) && !request.url.startsWith("/api/"))
+      head.push("server-timing", changePlaceTiming(place));
+    reply.hijack();
+    reply.raw.writeHead(notModified ? 304 : 200, head);
+    reply.raw.end(request.method === "HEAD" || notModified ? undefined : body);
+  }
 
   // Every GET learns what changed since the last (one version read), then is answered from what
   // is kept when that still holds.
   app.addHook("onRequest", async (request, reply) => {
     if (request.method !== "GET" && request.method !== "HEAD") return;
     const stamp = await freshness.check();
-    checked.set(request, { stamp, place: freshness.place });
+    const place = freshness.place;
+    checked.set(request, { stamp, place });
     const answer = answers?.get(request.url);
     if (!answer) return;
     if (!holds(answer)) {
       answers?.delete(request.url);
       return;
     }
-    reply
-      .header("cache-control", answer.expires === undefined ? cacheControl : byClockCacheControl)
-      .header("etag", answer.etag)
-      .header("vary", "accept-encoding");
-    reply.header("surrogate-key", answer.named.surrogateKey).header("cache-tag", answer.named.cacheTag);
-    if (etagMatches(request.headers["if-none-match"], answer.etag)) return reply.code(304).send();
-    const body = await encode(request, reply, answer, request.url);
-    return reply.code(200).type(answer.contentType).send(body);
+    return sendKept(request, reply, answer, place);
   });
 
   app.addHook("onSend", async (request, reply, payload) => {
@@ -208,22 +237,38 @@ export function cacheAnswers(
       reply.header("surrogate-key", named.surrogateKey).header("cache-tag", named.cacheTag);
     if (reply.statusCode !== 200) return payload;
     const contentType = String(reply.getHeader("content-type") ?? "application/octet-stream");
+    const isPage = isHtml(contentType);
     // A page is kept, and tagged, without its nonce: the tag stays that of what the page says.
-    const page = isHtml(contentType)
+    const page = isPage
       ? withoutNonce(Buffer.from(payload), cspNonce(request))
       : { body: Buffer.from(payload), slots: [] };
+    const etag = bodyEtag(page.body);
     const answer: Answer = {
-      etag: bodyEtag(page.body),
+      etag,
       stamp: checked.get(request)?.stamp ?? -1,
       keys,
-      named,
+      head: [
+        "cache-control",
+        byClock ? byClockCacheControl : cacheControl,
+        "etag",
+        etag,
+        "vary",
+        "accept-encoding",
+        "surrogate-key",
+        named.surrogateKey,
+        "cache-tag",
+        named.cacheTag,
+        "content-type",
+        contentType,
+      ],
+      isPage,
       ...(byClock ? { expires: now().getTime() + BY_CLOCK_S * 1000 } : {}),
-      contentType,
       page,
       encoded: {},
     };
     const key = request.url;
-    if (answers && checked.has(request)) answers.set(key, answer, page.body.length);
+    const kept = answers !== null && checked.has(request);
+    if (kept) answers.set(key, answer, page.body.length);
     reply.header("etag", answer.etag);
     if (etagMatches(request.headers["if-none-match"], answer.etag)) {
       // The client keeps its copy, whose body names the nonce of the policy it came with.
@@ -231,7 +276,9 @@ export function cacheAnswers(
       reply.code(304);
       return "";
     }
-    return encode(request, reply, answer, key);
+    const { body, encoding } = await encode(request, answer, kept ? key : undefined);
+    if (encoding !== "identity") reply.header("content-encoding", encoding);
+    return body;
   });
 
   return {

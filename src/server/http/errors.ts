@@ -10,7 +10,10 @@ import { type ErrorPage, isPageUrl } from "./errorPage";
 export function sendError(reply: FastifyReply, error: ApiError) {
   // A 503 passes (a busy or unreachable store): a client may try again soon.
   if (error.status === 503 && !reply.hasHeader("retry-after")) reply.header("retry-after", "1");
-  return reply.code(error.status).send({ error: { code: error.code, message: error.message } });
+  return reply.code(error.status).send({
+    error: { code: error.code, message: error.message },
+    ...(error.current ? { current: error.current } : {}),
+  });
 }
 
 /** The code of the list that names a status Fastify itself answered with (413, 415…). */
@@ -41,7 +44,7 @@ export function errorAnswers(
       beforeSend(request, reply.type("application/json; charset=utf-8"));
       return sendError(reply, error);
     }
-    const html = await errorPage(request.url, error.status, error.message);
+    const html = await errorPage(request.url, error.status);
     beforeSend(request, reply.code(error.status).type("text/html; charset=utf-8"));
     return reply.send(html);
   };

@@ -71,6 +71,8 @@ export interface SecurityHeaders {
   everyAnswer: [string, string][];
   /** Sets them on a reply about to go, and an HTML answer's policy with its nonce (its content type set first). */
   apply(request: FastifyRequest, reply: FastifyReply): void;
+  /** The policy of a page whose scripts carry this nonce. */
+  policy(nonce: string): string;
 }
 
 /** The headers for this site, made once. */
@@ -87,13 +89,15 @@ export function securityHeaderSet(options: SecurityHeadersOptions): SecurityHead
   // The policy around its nonce, made once: an answer only puts its nonce between the two.
   const [policyStart, policyEnd] = contentSecurityPolicy("\0", styleSources).split("\0");
   const everyHeader = Object.entries(everyAnswer);
+  const policy = (nonce: string) => `${policyStart}${nonce}${policyEnd}`;
   return {
     everyAnswer: everyHeader,
     apply(request, reply) {
       for (const [name, value] of everyHeader) reply.header(name, value);
       if (reply.statusCode !== 304 && !reply.hasHeader(CSP) && isHtml(reply))
-        reply.header(CSP, `${policyStart}${cspNonce(request)}${policyEnd}`);
+        reply.header(CSP, policy(cspNonce(request)));
     },
+    policy,
   };
 }
 

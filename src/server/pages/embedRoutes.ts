@@ -11,6 +11,7 @@ import { storyKey } from "../../model/dependencies";
 import { embedPath, storyVideo } from "../../model/embed";
 import type { Story, VideoBlock } from "../../model/story";
 import type { StoryApi } from "../../model/storyApi";
+import type { Words } from "../../words/words";
 import { nameDependencies } from "../http/caching";
 import { CSP } from "../http/securityHeaders";
 import { slugParam } from "../http/slugParam";
@@ -40,7 +41,7 @@ export const EMBED_CSP = [
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
 
-export function embedPage(story: Story, video: VideoBlock, site: Site): string {
+export function embedPage(story: Story, video: VideoBlock, site: Site, words: Words): string {
   const title = escapeHtml(video.title);
   const storyLink = `<a href="${escapeHtml(story.url)}" target="_blank" rel="noopener">${escapeHtml(story.headline)}</a>`;
   const files = video.sources.filter((s) => s.type !== "video/youtube");
@@ -58,7 +59,7 @@ export function embedPage(story: Story, video: VideoBlock, site: Site): string {
             (c, index) =>
               `<track kind="captions" src="${escapeHtml(c.src)}" srclang="${escapeHtml(c.srclang)}" label="${escapeHtml(c.label)}"${index === 0 ? " default" : ""}>`,
           ),
-          `<a href="${escapeHtml(story.url)}" target="_blank" rel="noopener">Watch “${escapeHtml(story.headline)}” on ${escapeHtml(site.name)}</a>`,
+          `<a href="${escapeHtml(story.url)}" target="_blank" rel="noopener">${escapeHtml(words.text("embed.watchOn", { headline: story.headline, site: site.name }))}</a>`,
           "</video>",
         ].join("")
       : `<iframe src="https://www.youtube-nocookie.com/embed/${escapeHtml(youtube?.src ?? "")}" title="${title}" allow="fullscreen; picture-in-picture" allowfullscreen></iframe>`;
@@ -79,7 +80,10 @@ export function embedPage(story: Story, video: VideoBlock, site: Site): string {
   ].join("\n");
 }
 
-export const embedRoutes: FastifyPluginAsync<{ reader: StoryApi; site: Site }> = async (app, { reader, site }) => {
+export const embedRoutes: FastifyPluginAsync<{ reader: StoryApi; site: Site; words: Words }> = async (
+  app,
+  { reader, site, words },
+) => {
   app.get<{ Params: { slug: string } }>("/embed/:slug", async (request, reply) => {
     const slug = slugParam(request.params.slug);
     const story = await reader.story(slug);
@@ -91,6 +95,6 @@ export const embedRoutes: FastifyPluginAsync<{ reader: StoryApi; site: Site }> =
       .header(CSP, EMBED_CSP)
       .header("cache-control", "public, max-age=0, s-maxage=10, stale-while-revalidate=60")
       .type("text/html; charset=utf-8")
-      .send(embedPage(story, video, site));
+      .send(embedPage(story, video, site, words));
   });
 };

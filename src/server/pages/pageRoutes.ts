@@ -35,29 +35,44 @@ export interface PageRoutesOptions {
  */
 const withNonce = (html: string, nonce: string) => html.replaceAll("<script", `<script nonce="${nonce}"`);
 
+/**
+ * Renders the page at `url` through `reader` into the template: the HTML, or where the router
+ * redirects. `extraHead` goes first in the head (a preview's noindex, say).
+ */
+export async function renderPage(
+  { pages, site }: { pages: PageRenderer; site: Site },
+  url: URL,
+  reader: StoryApi,
+  nonce: string,
+  { extraHead = "", templateUrl = url.pathname + url.search }: { extraHead?: string; templateUrl?: string } = {},
+): Promise<
+  | { kind: "redirect"; location: string; status: number }
+  | { kind: "page"; status: number; html: string; error?: unknown }
+> {
+  const result = await pages.render(new Request(url, { headers: { accept: "text/html" } }), reader, site, nonce);
+  if (result.kind === "redirect") return result;
+  const html = withNonce(await pages.template(templateUrl), nonce)
+    .replace("<!--app-head-->", () => extraHead + renderHead(result.head))
+    .replace(SCRIPTS_SLOT, () => withNonce(pages.loader(result.pageModules), nonce))
+    .replace("<!--app-html-->", () => result.html)
+    .replace(
+      "<!--app-data-->",
+      () => `<script id="${PAGE_DATA_ID}" type="application/json">${scriptSafeJson(result.data)}</script>`,
+    );
+  return { kind: "page", status: result.status, html, ...(result.status >= 500 ? { error: result.error } : {}) };
+}
+
 export const pageRoutes: FastifyPluginAsync<PageRoutesOptions> = async (app, { readerFor, site, pages }) => {
   app.get("/*", async (request, reply) => {
     const canonical = canonicalPageUrl(request.url);
     if (canonical) return reply.redirect(canonical, 301);
     // Concatenate rather than resolve: a path like //evil.example must stay a path on this site.
     const url = new URL(`${site.url}${request.url}`);
-    const nonce = cspNonce(request);
-    const result = await pages.render(
-      new Request(url, { headers: { accept: "text/html" } }),
-      readerFor(request),
-      site,
-      nonce,
-    );
-    if (result.kind === "redirect") return reply.redirect(result.location, result.status);
-    if (result.status >= 500) noteError(request, result.error);
-    const html = withNonce(await pages.template(request.url), nonce)
-      .replace("<!--app-head-->", () => renderHead(result.head))
-      .replace(SCRIPTS_SLOT, () => withNonce(pages.loader(result.pageModules), nonce))
-      .replace("<!--app-html-->", () => result.html)
-      .replace(
-        "<!--app-data-->",
-        () => `<script id="${PAGE_DATA_ID}" type="application/json">${scriptSafeJson(result.data)}</script>`,
-      );
-    return reply.code(result.status).type("text/html; charset=utf-8").send(html);
+    const page = await renderPage({ pages, site }, url, readerFor(request), cspNonce(request), {
+      templateUrl: request.url,
+    });
+    if (page.kind === "redirect") return reply.redirect(page.location, page.status);
+    if (page.status >= 500) noteError(request, page.error);
+    return reply.code(page.status).type("text/html; charset=utf-8").send(page.html);
   });
 };

@@ -99,6 +99,9 @@ describe("a story page", () => {
       locale: "en-GB",
       timeZone: "UTC",
     });
+    // Only the site's own catalogue: the English words, no other language's.
+    expect(data.catalogue["search.title"]).toBe("Search");
+    expect(JSON.stringify(data.catalogue)).not.toContain("Búsqueda");
     const keys = data.queries.queries.map((q: { queryKey: unknown[] }) => q.queryKey);
     expect(keys).toContainEqual(["story", WATCH]);
     expect(keys).toContainEqual(["sections"]);

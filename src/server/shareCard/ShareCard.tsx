@@ -7,8 +7,10 @@ import satori from "satori";
 import type { CardBrand, CardFacts } from "./cardFacts";
 import { type CardShape, shapeSize } from "./cardShapes";
 import { type FittedHeadline, fitHeadline, headlineLineHeight } from "./fitHeadline";
-import { cardFonts, SERIF } from "./fonts";
+import { cardFonts, SANS, SERIF } from "./fonts";
+import { withWordBreaks } from "./lineBreaks";
 import { firstReadablePicture } from "./picture";
+import { loadSlices, type ScriptSlice, slicesFor, withSlices } from "./scriptFonts";
 import {
   cardStyle,
   colors,
@@ -24,6 +26,7 @@ import {
   storyBlockStyle,
   textPanelStyle,
 } from "./styles";
+import { textDirection } from "./textDirection";
 
 /** What a card shows, with its picture already read into a data URL. */
 export interface ShareCardContent {
@@ -46,15 +49,25 @@ export async function shareCardContent(facts: CardFacts, publicDir: string): Pro
 
 /**
  * Lays the card out and paints it, on the calling thread (resvg's synchronous render: the card
- * worker's thread runs at a lower priority than the server's, and so does its painting).
+ * worker's thread runs at a lower priority than the server's, and so does its painting). `slices`
+ * are for tests, to draw a card without the fonts its script needs.
  */
-export async function renderShareCard(content: ShareCardContent, shape?: CardShape): Promise<Buffer> {
-  const card = <ShareCard {...content} />;
+export async function renderShareCard(
+  content: ShareCardContent,
+  shape?: CardShape,
+  slices: ScriptSlice[] = scriptSlicesFor(content),
+): Promise<Buffer> {
+  const card = <ShareCard {...content} slices={slices} />;
   const size = shape ? shapeSize(shape) : SHARE_CARD;
-  const svg = await satori(shape ? <InShape size={size}>{card}</InShape> : card, { ...size, fonts: await cardFonts() });
+  const fonts = [...(await cardFonts()), ...(await loadSlices(slices))];
+  const svg = await satori(shape ? <InShape size={size}>{card}</InShape> : card, { ...size, fonts });
   const options = { fitTo: { mode: "original" }, font: { loadSystemFonts: false } } as const;
   return new Resvg(svg, options).render().asPng();
 }
+
+/** Fonts for scripts the card's own typefaces lack, read only when this card's text has them. */
+export const scriptSlicesFor = (content: ShareCardContent): ScriptSlice[] =>
+  slicesFor([content.brand.name, content.section, content.kicker ?? "", content.headline, content.host].join(" "));
 
 /** The whole card, centred on its paper in a taller shape. */
 function InShape({ size, children }: { size: { width: number; height: number }; children: ReactNode }) {
@@ -65,15 +78,27 @@ function InShape({ size, children }: { size: { width: number; height: number }; 
   );
 }
 
-function ShareCard({ section, kicker, headline, picture, hasVideo, host, brand }: ShareCardContent) {
+function ShareCard({
+  section,
+  kicker,
+  headline,
+  picture,
+  hasVideo,
+  host,
+  brand,
+  slices,
+}: ShareCardContent & { slices: ScriptSlice[] }) {
   const box = headlineBox(Boolean(picture), Boolean(kicker));
+  const serif = withSlices(SERIF, slices);
+  // A right-to-left headline (Arabic, Hebrew) starts at the right, and its kicker with it.
+  const direction = textDirection(headline);
   return (
-    <div style={cardStyle}>
+    <div style={{ ...cardStyle, fontFamily: withSlices(SANS, slices) }}>
       <div style={{ ...textPanelStyle, borderTopColor: brand.accent }}>
-        <Masthead name={brand.name} section={section} />
-        <div style={storyBlockStyle}>
+        <Masthead name={brand.name} section={section} serif={serif} />
+        <div style={{ ...storyBlockStyle, direction }}>
           {kicker && <Kicker text={kicker} accent={brand.accent} />}
-          <Headline {...fitHeadline(headline, box)} />
+          <Headline {...fitHeadline(headline, box)} serif={serif} direction={direction} />
         </div>
         <div style={footerStyle}>{host}</div>
       </div>
@@ -82,28 +107,42 @@ function ShareCard({ section, kicker, headline, picture, hasVideo, host, brand }
   );
 }
 
-function Masthead({ name, section }: { name: string; section: string }) {
+function Masthead({ name, section, serif }: { name: string; section: string; serif: string }) {
   return (
     <div style={mastheadStyle}>
-      <span style={{ fontFamily: SERIF, fontSize: 40, fontWeight: 700, lineHeight: 1 }}>{name}</span>
-      <span style={sectionStyle}>{section}</span>
+      <span style={{ fontFamily: serif, fontSize: 40, fontWeight: 700, lineHeight: 1 }}>{name}</span>
+      <span style={{ ...sectionStyle, ...joinedLetters(section) }}>{section}</span>
     </div>
   );
 }
+
+/** Scripts whose letters join (or hang from one line): spacing them apart breaks the joins. */
+const JOINED_SCRIPT = /[\p{Script=Arabic}\p{Script=Syriac}\p{Script=Nko}\p{Script=Mongolian}\p{Script=Devanagari}]/u;
+
+/** No letter spacing in a script whose letters join, as CSS asks of browsers for cursive scripts. */
+const joinedLetters = (text: string) => (JOINED_SCRIPT.test(text) ? { letterSpacing: 0 } : {});
 
 function Kicker({ text, accent }: { text: string; accent: string }) {
   return (
     <div style={{ display: "flex" }}>
-      <span style={{ ...kickerStyle, backgroundColor: accent }}>{text}</span>
+      <span style={{ ...kickerStyle, backgroundColor: accent, ...joinedLetters(text) }}>{text}</span>
     </div>
   );
 }
 
-function Headline({ text, fontSize, lines }: FittedHeadline) {
+function Headline({
+  text,
+  fontSize,
+  lines,
+  serif,
+  direction,
+}: FittedHeadline & { serif: string; direction: "ltr" | "rtl" }) {
   return (
     <div
       style={{
-        fontFamily: SERIF,
+        direction,
+        textAlign: direction === "rtl" ? "right" : "left",
+        fontFamily: serif,
         fontSize,
         fontWeight: 700,
         lineHeight: `${headlineLineHeight(fontSize)}px`,
@@ -114,7 +153,7 @@ function Headline({ text, fontSize, lines }: FittedHeadline) {
         textOverflow: "ellipsis",
       }}
     >
-      {text}
+      {withWordBreaks(text)}
     </div>
   );
 }

@@ -22,7 +22,7 @@ export interface FittedHeadline {
  * from an average character width; the line clamp still guards the box if an estimate runs short.
  */
 export function fitHeadline(headline: string, box: { width: number; height: number }): FittedHeadline {
-  const length = [...headline].length;
+  const length = headlineLength(headline);
   const at = (fontSize: number) => {
     const lines = Math.max(1, Math.floor(box.height / headlineLineHeight(fontSize)));
     const charsPerLine = box.width / (fontSize * SERIF_CHAR_WIDTH);
@@ -34,10 +34,22 @@ export function fitHeadline(headline: string, box: { width: number; height: numb
   return { text: cutAtWord(headline, smallest.capacity), fontSize: smallest.fontSize, lines: smallest.lines };
 }
 
+/** Chinese, Japanese and Korean characters (and full-width forms) are a whole em wide: two average characters. */
+const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uff60]/u;
+
+/** The headline's length in average characters. */
+const headlineLength = (headline: string) =>
+  [...headline].reduce((length, character) => length + (WIDE.test(character) ? 2 : 1), 0);
+
 export const headlineLineHeight = (fontSize: number) => Math.round(fontSize * HEADLINE_LINE_HEIGHT);
 
 function cutAtWord(text: string, maxChars: number): string {
-  const cut = [...text].slice(0, Math.max(1, maxChars - 1)).join("");
+  let units = 0;
+  const kept = [...text].filter((character) => {
+    units += WIDE.test(character) ? 2 : 1;
+    return units <= Math.max(1, maxChars - 1);
+  });
+  const cut = kept.join("");
   const lastSpace = cut.lastIndexOf(" ");
   // A cut inside one very long word keeps the word's start rather than losing the whole line.
   const words = lastSpace > cut.length * 0.6 ? cut.slice(0, lastSpace) : cut;

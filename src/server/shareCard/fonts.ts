@@ -20,6 +20,15 @@ const SANS_NAME = "Inter";
 export const SERIF = fontStack(SERIF_NAME);
 export const SANS = fontStack(SANS_NAME);
 
+const require = createRequire(import.meta.url);
+
+/** A subset's file of one of the card's own typefaces. */
+export const ownFontFile = (pkg: "source-serif-4" | "inter", subset: string, weight: 400 | 700) =>
+  require.resolve(`@fontsource/${pkg}/files/${pkg}-${subset}-${weight}-normal.woff`);
+
+/** The headline's own typeface's files, subset by subset. */
+export const serifFiles = () => FONT_SUBSETS.map((subset) => ownFontFile("source-serif-4", subset, 700));
+
 let fonts: Promise<Font[]> | undefined;
 
 /** Read once: satori also caches its parsed fonts per font object. */
@@ -32,9 +41,13 @@ export function cardFonts(): Promise<Font[]> {
 }
 
 async function loadCardFonts(): Promise<Font[]> {
-  const require = createRequire(import.meta.url);
-  const load = async (family: string, pkg: string, subset: string, weight: 400 | 700): Promise<Font> => {
-    const file = require.resolve(`@fontsource/${pkg}/files/${pkg}-${subset}-${weight}-normal.woff`);
+  const load = async (
+    family: string,
+    pkg: "source-serif-4" | "inter",
+    subset: string,
+    weight: 400 | 700,
+  ): Promise<Font> => {
+    const file = ownFontFile(pkg, subset, weight);
     return { name: subsetFontName(family, subset), data: await readFile(file), weight, style: "normal" };
   };
   return Promise.all(

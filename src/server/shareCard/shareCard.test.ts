@@ -10,16 +10,21 @@ import { imageSize } from "image-size";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { StoryInput } from "../../model/story";
+import { readSiteConfig } from "../../site/siteConfig";
 import { testEngines } from "../../store/testDatabases";
 import { startTestServer, type TestServer } from "../testServer";
+import { cardFacts } from "./cardFacts";
 import type { CardThreadEvent } from "./cardPool";
 import { fitHeadline } from "./fitHeadline";
 import { readPublicPicture } from "./picture";
+import { renderShareCard, shareCardContent } from "./ShareCard";
 import type { CardRender, ShareCardOptions } from "./shareCardRoutes";
 import { SHARE_CARD } from "./styles";
 
 const root = join(import.meta.dirname, "../../..");
 const publicDir = join(root, "public");
+/** The demo site's name and accent (content/site.yaml): the test server's cards carry them. */
+const demo = readSiteConfig(join(root, "content/site.yaml"));
 const WATCH = "ferry-crew-pulls-kayakers-from-the-sound";
 const NO_PICTURE = "gales-shut-kessel-strait-to-shipping";
 
@@ -109,6 +114,32 @@ describe.each(testEngines)("on %s", (engine) => {
       const answers = await Promise.all([card(slug), card(slug), card(slug)]);
       expect(answers.map(({ response }) => response.status)).toEqual([200, 200, 200]);
       expect(rendersOf(slug)).toBe(1);
+    });
+
+    it.each([
+      ["an Arabic", "arabic-card", "افتتاح المكتبة الجديدة قرب الميناء"],
+      ["a Japanese", "japanese-card", "港の近くに新しい図書館が開館"],
+    ])("draws %s story's headline in its script's font, not in boxes", async (_, slug, headline) => {
+      await store().saveStories([storyInput({ slug, headline })]);
+      const { response, bytes } = await card(slug);
+      expect(response.status).toBe(200);
+      const stored = await store().getStory(slug);
+      if (!stored) throw new Error(`${slug} was not saved`);
+      const story = { ...stored, url: `${server.url}/stories/${slug}` };
+      const content = await shareCardContent(
+        cardFacts(story, { name: demo.name, accent: demo.colors.accent }),
+        publicDir,
+      );
+      // The headline as the card's renderer draws it with the script's slices, not as without them
+      // (the missing-glyph boxes): pixels that differ between the middle bands of two cards.
+      const band = (png: Buffer) =>
+        sharp(png).extract({ left: 0, top: 150, width: SHARE_CARD.width, height: 330 }).greyscale().raw().toBuffer();
+      const differing = async (other: Buffer) => {
+        const [a, b] = await Promise.all([band(bytes), band(other)]);
+        return a.filter((value, i) => Math.abs(value - (b[i] ?? 0)) > 64).length;
+      };
+      expect(await differing(await renderShareCard(content))).toBe(0);
+      expect(await differing(await renderShareCard(content, undefined, []))).toBeGreaterThan(2000);
     });
 
     it("is drawn again when the story changes", async () => {
@@ -542,5 +573,15 @@ describe("a card's headline", () => {
     expect(fitted.text).toMatch(/^a longer word .*\w\u2026$/);
     expect(headline.startsWith(fitted.text.slice(0, -1))).toBe(true);
     expect(fitted.text.length).toBeLessThan(headline.length);
+  });
+
+  it("counts a Chinese or Japanese character as two, since it is a whole em wide", () => {
+    const latin = fitHeadline("x".repeat(24), box);
+    const japanese = fitHeadline("図".repeat(12), box);
+    expect(japanese.fontSize).toBe(latin.fontSize);
+    expect(fitHeadline("図".repeat(24), box).fontSize).toBeLessThan(latin.fontSize);
+    const cut = fitHeadline("図書館".repeat(60), box);
+    expect(cut.text.endsWith("\u2026")).toBe(true);
+    expect([...cut.text].length * 2).toBeLessThanOrEqual(fitHeadline("x".repeat(360), box).text.length + 2);
   });
 });

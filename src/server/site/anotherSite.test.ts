@@ -114,11 +114,11 @@ describe("another site's config, as readers, unfurlers and crawlers are served i
     expect(bytes.equals(readFileSync(site.fonts[0]?.file ?? ""))).toBe(true);
   });
 
-  it("writes times in the site's zone", async () => {
-    // Published 2026-11-24T06:00Z: midnight in Mexico City.
+  it("writes times in the site's zone and locale", async () => {
+    // Published 2026-11-24T06:00Z: midnight in Mexico City, written as Mexican Spanish writes it.
     const { document } = new JSDOM(await text(`/stories/${SLUG}`)).window;
     const time = document.querySelector("main article time")?.textContent ?? "";
-    expect(time).toMatch(/^24 Nov 2026, 00:00 /);
+    expect(time).toMatch(/^24 nov 2026, 12:00\sa\.\s?m\. GMT-6$/);
     expect(time).not.toContain("UTC");
   });
 
@@ -174,7 +174,7 @@ describe("another site's config, as readers, unfurlers and crawlers are served i
     expect(news).toContain("<news:language>es</news:language>");
   });
 
-  it("serves the app's manifest, icons and offline page in the site's name", async () => {
+  it("serves the app's manifest, icons and offline page in the site's name and language", async () => {
     const manifest = await (await get("/manifest.webmanifest")).json();
     expect(manifest).toMatchObject({ name: NAME, short_name: "El Faro", lang: "es-MX", dir: "ltr" });
     for (const icon of manifest.icons) {
@@ -188,7 +188,10 @@ describe("another site's config, as readers, unfurlers and crawlers are served i
     });
     const offline = await text("/offline.html");
     expect(offline).not.toMatch(DEMO_NAME);
-    expect(offline).toContain(`<title>You are offline | ${NAME}</title>`);
+    // The offline page's words from the Spanish catalogue (es-MX), its title ending in the site's name.
+    const offlinePage = new JSDOM(offline).window.document;
+    expect(offlinePage.title).toBe(`No tienes conexión | ${NAME}`);
+    expect(offlinePage.querySelector(".brand")?.textContent).toBe(NAME);
     expect(offline).toContain('<html lang="es-MX" dir="ltr">');
     // The favicon is the config's icon.
     expect(await text("/favicon.svg")).toContain("<title>El Faro</title>");

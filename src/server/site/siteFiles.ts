@@ -1,5 +1,5 @@
 // The site's own files, made from its config rather than served from public/: the web app
-// manifest, the offline page, the app icons and logo (sized by sharp from the config's files, once
+// manifest, the offline page (in the site's words), the app icons and logo (sized by sharp from the config's files, once
 // at start), the favicon and the site's share card (drawn on first request).
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
@@ -7,6 +7,7 @@ import { join } from "node:path";
 import type { FastifyPluginAsync } from "fastify";
 import sharp from "sharp";
 import { PAPER, type SiteConfig } from "../../site/siteConfig";
+import type { Words } from "../../words/words";
 import { renderSiteCard } from "../shareCard/SiteCard";
 import { iconIsSvg, offlinePage, siteFontFiles } from "./siteTemplate";
 
@@ -55,9 +56,9 @@ export function webManifest(config: SiteConfig) {
   };
 }
 
-export const siteFileRoutes: FastifyPluginAsync<{ config: SiteConfig; publicDir: string }> = async (
+export const siteFileRoutes: FastifyPluginAsync<{ config: SiteConfig; publicDir: string; words: Words }> = async (
   app,
-  { config, publicDir },
+  { config, publicDir, words },
 ) => {
   // Made before the server listens: a broken icon or logo stops it at start, not a reader's request.
   const icons = new Map(
@@ -78,7 +79,7 @@ export const siteFileRoutes: FastifyPluginAsync<{ config: SiteConfig; publicDir:
     throw new Error(`Dispatch cannot start: the site config's logo ${config.logo}: ${(error as Error).message}`);
   });
   const offlineFile = join(publicDir, "offline.html");
-  const offline = existsSync(offlineFile) ? offlinePage(await readFile(offlineFile, "utf8"), config) : undefined;
+  const offline = existsSync(offlineFile) ? offlinePage(await readFile(offlineFile, "utf8"), config, words) : undefined;
   const manifest = JSON.stringify(webManifest(config));
   let siteCard: Promise<Buffer> | undefined;
 

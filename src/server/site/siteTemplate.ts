@@ -5,6 +5,8 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { extname } from "node:path";
 import type { SiteConfig, SiteFont } from "../../site/siteConfig";
+import type { Words } from "../../words/words";
+import { offlinePageIn } from "../offlinePage";
 
 const escapeAttr = (text: string) =>
   text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c] ?? c);
@@ -69,10 +71,11 @@ export function withSite(html: string, config: SiteConfig): string {
     );
 }
 
-/** The offline page (public/offline.html) in the site's name. */
-export function offlinePage(html: string, config: SiteConfig): string {
+/** The offline page (public/offline.html) in the site's name and words (server/offlinePage.ts). */
+export function offlinePage(html: string, config: SiteConfig, words: Words): string {
   const name = escapeAttr(config.name);
-  return withSite(html, config)
-    .replace(/(<title>[^<]*\| )[^<]*(<\/title>)/, (_all, before, after) => `${before}${name}${after}`)
-    .replace(/(<a class="brand" href="\/">)[^<]*(<\/a>)/, (_all, before, after) => `${before}${name}${after}`);
+  return withSite(offlinePageIn(html, words, config.name), config).replace(
+    /(<a class="brand" href="\/">)[^<]*(<\/a>)/,
+    (_all, before, after) => `${before}${name}${after}`,
+  );
 }

@@ -261,9 +261,15 @@ export const catalogue: HostileCase[] = [
     name: "a story dated the first day of year 0",
     answering: ["/sitemap.xml", "/sitemaps/stories-0000-01.xml", "/stories/year-zero", "/feed.xml"],
   }),
-  put("year-9999", story({ publishedAt: "9999-12-31T00:00:00Z", updatedAt: "9999-12-31T00:00:00Z" }), [201], {
-    name: "a story dated the last day of year 9999",
-    answering: ["/sitemap.xml", "/sitemaps/stories-9999-12.xml", "/stories/year-9999", "/feed.xml"],
+  // A published story dated in the future is refused (decision 037); the far future is a schedule.
+  put("year-9999", story({ publishedAt: "9999-12-31T00:00:00Z", updatedAt: "9999-12-31T00:00:00Z" }), [400], {
+    name: "a story published dated the last day of year 9999",
+    absent: "year-9999",
+  }),
+  put("year-9999-scheduled", story({ status: "scheduled", publishAt: "9999-12-31T00:00:00Z" }), [201], {
+    name: "a story scheduled for the last day of year 9999",
+    absent: "year-9999-scheduled",
+    answering: ["/sitemap.xml", "/feed.xml"],
   }),
   put("traversal-related", story({ body: [{ type: "related", headline: "x", slug: "../../etc/passwd" }] }), [400], {
     name: "traversal as a related slug",
@@ -539,7 +545,7 @@ export const catalogue: HostileCase[] = [
       absent: "picture-not-there",
     },
   ),
-  put("picture-sized-wrong", story({ image: { src: "/site-card.png", alt: "", width: 1, height: 1 } }), [201], {
+  put("picture-sized-wrong", story({ image: { src: "/site-card.png", alt: "The card", width: 1, height: 1 } }), [201], {
     name: "a site picture sent with a size it does not have",
     answering: ["/stories/picture-sized-wrong"],
   }),

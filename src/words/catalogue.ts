@@ -1,0 +1,133 @@
+// What a site's message catalogue holds: every word a reader sees that is not a story's own, by
+// key. Each language's catalogue (src/words/catalogues/) is typed by this interface, so a key
+// missing from any language fails the typecheck. `{name}` in a message is filled in where it is
+// used; a count's message has a form per plural category of the language (Intl.PluralRules),
+// `other` always among them.
+
+/** A message that depends on a number: a form per plural category ("one", "few"…), `other` required. */
+export type Plural = { other: string } & Partial<Record<Intl.LDMLPluralRule, string>>;
+
+export interface Catalogue {
+  // The frame of every page
+  "layout.skipToContent": string;
+  "layout.sections": string;
+  "layout.saved": string;
+  "layout.loadingPage": string;
+  "layout.loading": string;
+  /** `{site}` is a link to the front page; `{tagline}` is the site config's. */
+  "layout.footer": string;
+  // Search
+  "search.label": string;
+  "search.button": string;
+  "search.title": string;
+  "search.titleFor": string;
+  "search.description": string;
+  "search.hint": string;
+  "search.none": string;
+  "search.bestFirst": string;
+  "search.more": string;
+  // Front page and lists
+  "home.heading": string;
+  "home.latest": string;
+  "list.empty": string;
+  "list.video": string;
+  "list.live": string;
+  "mostRead.heading": string;
+  "listing.sectionDescription": string;
+  "listing.tagTitle": string;
+  "listing.tagDescription": string;
+  "listing.authorTitle": string;
+  "listing.authorDescription": string;
+  "listing.newest": string;
+  "listing.more": string;
+  "listing.loadingMore": string;
+  // Notices of changes
+  "notice.newStories": Plural;
+  "notice.dismiss": string;
+  "notice.loading": string;
+  "notice.storyRemoved": string;
+  "notice.storyUpdated": string;
+  "notice.showLatest": string;
+  // A story
+  "story.by": string;
+  "story.published": string;
+  "story.updated": string;
+  "story.readingTime": Plural;
+  "story.shareStory": string;
+  "story.shareStoryEnd": string;
+  "story.tags": string;
+  "story.related": string;
+  "story.correction": Plural;
+  "story.pictureCredit": string;
+  "story.liveUpdates": string;
+  "story.olderUpdates": string;
+  "story.latestUpdates": string;
+  "story.pinnedUpdates": string;
+  "story.updatesNewestFirst": string;
+  "story.pinned": string;
+  "story.noUpdates": string;
+  "story.newUpdates": Plural;
+  // Saving and sharing
+  "save.save": string;
+  "save.saved": string;
+  "share.share": string;
+  "share.copyLink": string;
+  "share.shared": string;
+  "share.copied": string;
+  "share.failed": string;
+  "share.quote": string;
+  "share.email": string;
+  // Video
+  "video.label": string;
+  "video.unavailable": string;
+  "video.titled": string;
+  "video.play": string;
+  "video.cannotPlay": string;
+  "video.download": string;
+  // The saved page
+  "saved.title": string;
+  "saved.description": string;
+  "saved.note": string;
+  "saved.empty": string;
+  "saved.remove": string;
+  "saved.undo": string;
+  "saved.removed": string;
+  "saved.putBack": string;
+  // Errors
+  "error.notFoundTitle": string;
+  "error.notFoundText": string;
+  "error.notFoundDescription": string;
+  "error.frontPage": string;
+  "error.loadFailedTitle": string;
+  "error.loadFailedText": string;
+  "error.loadFailedDescription": string;
+  "error.tryAgain": string;
+  "error.tryingAgain": string;
+  "error.badAddress": string;
+  "error.readOnly": string;
+  "error.tooMany": string;
+  "error.busy": string;
+  "error.failed": string;
+  "error.refused": string;
+  "offline.title": string;
+  "offline.heading": string;
+  "offline.text": string;
+  "offline.saved": string;
+  "offline.savedLink": string;
+  "story.relatedLabel": string;
+  "error.badAddressText": string;
+  "error.readOnlyText": string;
+  "error.tooManyText": string;
+  "error.busyText": string;
+  "error.failedText": string;
+  "error.refusedText": string;
+  // Feeds
+  "feed.description": string;
+  "feed.sectionDescription": string;
+  "feed.liveTitle": string;
+  "feed.liveDescription": string;
+  "embed.watchOn": string;
+}
+
+export type TextKey = { [K in keyof Catalogue]: Catalogue[K] extends string ? K : never }[keyof Catalogue];
+export type CountKey = { [K in keyof Catalogue]: Catalogue[K] extends Plural ? K : never }[keyof Catalogue];

@@ -1,0 +1,74 @@
+// The site's words at work: messages from its catalogue with their `{name}`s filled in, counts by
+// the language's plural rules, and times and numbers by Intl in the site's locale and time zone
+// (native digits where the locale has them, as ar-EG does). The server and the browser make the
+// same Words from the same catalogue and settings, so a page reads the same before and after it
+// hydrates. The catalogue is data (the page carries it), not code the bundle ships per language.
+import type { Catalogue, CountKey, TextKey } from "./catalogue";
+
+/** What a message is filled in with: numbers are written in the locale's digits. */
+export type Values = Record<string, string | number>;
+
+export interface Words {
+  /** The catalogue the words come from (the page data hands it to the browser). */
+  readonly catalogue: Catalogue;
+  readonly locale: string;
+  readonly timeZone: string;
+  /** A message, filled in. */
+  text(key: TextKey, values?: Values): string;
+  /** A message in the form for `count` (which fills `{count}`). */
+  count(key: CountKey, count: number, values?: Values): string;
+  /** A message cut at its `{name}`s, each given by `fill` (for messages around elements). */
+  parts<T>(key: TextKey, fill: (name: string) => T): (string | T)[];
+  /** An instant, zone named: "23 Nov 2026, 07:45 UTC" in en-GB. */
+  time(instant: string | Date): string;
+  /** A number in the locale's digits; `pad` gives at least that many digits. */
+  number(value: number, pad?: number): string;
+  /** Names joined as the language lists them ("A, B and C"), as parts to put links in. */
+  list(names: string[]): { type: "element" | "literal"; value: string }[];
+}
+
+export interface WordsSettings {
+  locale: string;
+  timeZone: string;
+}
+
+/** How the site writes an instant: day, short month, year, time, and the zone's name. */
+export const TIME_FORMAT: Intl.DateTimeFormatOptions = {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZoneName: "short",
+};
+
+export function makeWords(catalogue: Catalogue, { locale, timeZone }: WordsSettings): Words {
+  const plural = new Intl.PluralRules(locale);
+  const numbers = new Map<number, Intl.NumberFormat>();
+  const number = (value: number, pad = 1) => {
+    const format = numbers.get(pad) ?? new Intl.NumberFormat(locale, { minimumIntegerDigits: pad });
+    numbers.set(pad, format);
+    return format.format(value);
+  };
+  const times = new Intl.DateTimeFormat(locale, { ...TIME_FORMAT, timeZone });
+  const lists = new Intl.ListFormat(locale, { type: "conjunction" });
+  const fill = (message: string, values: Values = {}) =>
+    message.replace(/\{(\w+)\}/g, (_, name: string) => {
+      const value = values[name] ?? "";
+      return typeof value === "number" ? number(value) : value;
+    });
+  return {
+    catalogue,
+    locale,
+    timeZone,
+    text: (key, values) => fill(catalogue[key], values),
+    count(key, count, values) {
+      const forms = catalogue[key];
+      return fill(forms[plural.select(count)] ?? forms.other, { ...values, count });
+    },
+    parts: (key, give) => catalogue[key].split(/\{(\w+)\}/).map((part, index) => (index % 2 ? give(part) : part)),
+    time: (instant) => times.format(new Date(instant)),
+    number,
+    list: (names) => lists.formatToParts(names),
+  };
+}
