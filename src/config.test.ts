@@ -20,6 +20,8 @@ describe("readConfig", () => {
       // No CDN told of writes: one may keep an answer 10 s.
       cdnPurgeUrls: [],
       cdnMaxAgeS: 10,
+      // The demo's site (content/site.yaml).
+      site: expect.objectContaining({ name: "Dispatch", language: "en", locale: "en-GB", timeZone: "UTC" }),
       mediaUrl: "file:./data/media",
       uploadLimits: { pictureBytes: 25 * 1024 * 1024, videoBytes: 500 * 1024 * 1024 },
     });
@@ -40,6 +42,7 @@ describe("readConfig", () => {
       REQUEST_TIMEOUT_S: "2.5",
       CDN_PURGE_URL: "http://varnish-a:6081/, http://varnish-b:6081/",
       CDN_MAX_AGE: "3600",
+      SITE_CONFIG: "src/test/site/faro.yaml",
       SESSION_IDLE_MINUTES: "30",
       SESSION_MAX_HOURS: "8",
       MEDIA_URL: "s3://news-media?endpoint=http://minio:9000&region=eu-west-1&forcePathStyle=true",
@@ -62,9 +65,16 @@ describe("readConfig", () => {
       sessions: { idleMs: 1_800_000, maxMs: 28_800_000 },
       cdnPurgeUrls: ["http://varnish-a:6081/", "http://varnish-b:6081/"],
       cdnMaxAgeS: 3600,
+      site: expect.objectContaining({ name: "El Faro del Puerto", language: "es-MX", locale: "es-MX" }),
       mediaUrl: "s3://news-media?endpoint=http://minio:9000&region=eu-west-1&forcePathStyle=true",
       uploadLimits: { pictureBytes: 2 * 1024 * 1024, videoBytes: 524_288 },
     });
+  });
+
+  it("stops on a site config that is not there, naming the file", () => {
+    expect(() => readConfig({ SITE_CONFIG: "content/no-such-site.yaml" })).toThrow(
+      /site config content\/no-such-site\.yaml: ENOENT/,
+    );
   });
 
   it("takes an empty variable as unset, and PUBLIC_URL's default follows PORT", () => {

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { DEFAULT_MEDIA_URL, parseMediaUrl } from "./media/mediaStore";
 import { DEFAULT_UPLOAD_LIMITS } from "./media/uploads";
 import { DEFAULT_REQUEST_TIMEOUT_MS } from "./server/http/timeouts";
+import { DEFAULT_SITE_CONFIG, readSiteConfig, type SiteConfig } from "./site/siteConfig";
 
 export const DEFAULT_DATABASE_URL = "file:./data/dispatch.db";
 
@@ -56,6 +57,7 @@ const envSchema = z.object({
       .optional(),
   ),
   CDN_MAX_AGE: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(1).max(31_536_000).default(14_400)),
+  SITE_CONFIG: z.preprocess(unsetIfEmpty, z.string().default(DEFAULT_SITE_CONFIG)),
   SESSION_IDLE_MINUTES: z.preprocess(
     unsetIfEmpty,
     z.coerce
@@ -129,6 +131,7 @@ const accepted: Record<keyof z.input<typeof envSchema>, string> = {
   CDN_PURGE_URL: "http(s) URLs, comma-separated",
   CDN_MAX_AGE: "seconds, a whole number from 1",
   REQUEST_TIMEOUT_S: "seconds, from 0.1 to 600",
+  SITE_CONFIG: "the path of the site's YAML config file",
   SESSION_IDLE_MINUTES: "minutes, a whole number from 1 (a week at most)",
   SESSION_MAX_HOURS: "hours, a whole number from 1 (30 days at most)",
   MEDIA_URL: "file:PATH, a folder path, or s3://BUCKET?endpoint=URL&region=R&forcePathStyle=true",
@@ -167,6 +170,8 @@ export interface Config {
   cdnPurgeUrls: string[];
   /** How long a CDN may keep pages and API answers: hours when it is purged, 10 s when not. */
   cdnMaxAgeS: number;
+  /** The site's identity (name, language, colours, sections…), read and checked from SITE_CONFIG's file. */
+  site: SiteConfig;
   /** Where uploads and renditions live: a folder or an S3 bucket (media/mediaStore.ts). */
   mediaUrl: string;
   /** The largest picture and video POST /api/media takes, in bytes. */
@@ -203,6 +208,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     cdnPurgeUrls: vars.CDN_PURGE_URL ?? [],
     // Unpurged, a CDN must learn of a write by the clock: it keeps an answer a few seconds.
     cdnMaxAgeS: vars.CDN_PURGE_URL ? vars.CDN_MAX_AGE : UNPURGED_MAX_AGE_S,
+    // Its own errors name the key that is wrong (site/siteConfig.ts).
+    site: readSiteConfig(vars.SITE_CONFIG),
     mediaUrl: vars.MEDIA_URL,
     uploadLimits: {
       pictureBytes: Math.round(vars.MEDIA_MAX_PICTURE_MB * 1024 * 1024),

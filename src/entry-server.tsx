@@ -9,6 +9,7 @@ import { createQueryClient } from "./api/queries";
 import { matchedPageModules, routerContextFor } from "./app/definePage";
 import { type PageData, withTimestamps } from "./app/pageData";
 import { createRoutes } from "./app/routes";
+import { SiteContext } from "./app/siteContext";
 import { currentHead } from "./head/currentHead";
 import type { Head, Site } from "./head/head";
 import type { StoryApi } from "./model/storyApi";
@@ -42,11 +43,13 @@ export async function render(request: Request, api: StoryApi, site: Site, nonce?
   const router = createStaticRouter(dataRoutes, context);
   const html = renderToString(
     <StrictMode>
-      <QueryClientProvider client={queryClient}>
-        <WordsContext value={words}>
-          <StaticRouterProvider router={router} context={context} nonce={nonce} />
-        </WordsContext>
-      </QueryClientProvider>
+      <SiteContext value={site}>
+        <QueryClientProvider client={queryClient}>
+          <WordsContext value={words}>
+            <StaticRouterProvider router={router} context={context} nonce={nonce} />
+          </WordsContext>
+        </QueryClientProvider>
+      </SiteContext>
     </StrictMode>,
   );
   const data: PageData = { site, catalogue: words.catalogue, queries: withTimestamps(dehydrate(queryClient), 0) };

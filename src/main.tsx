@@ -9,6 +9,7 @@ import { createQueryClient } from "./api/queries";
 import { routerContextFor } from "./app/definePage";
 import { PAGE_DATA_ID, type PageData, withTimestamps } from "./app/pageData";
 import { createRoutes } from "./app/routes";
+import { SiteContext } from "./app/siteContext";
 import { applyHead } from "./head/applyHead";
 import { currentHead } from "./head/currentHead";
 import { registerServiceWorker } from "./serviceWorker/registerServiceWorker";
@@ -54,11 +55,13 @@ async function start(): Promise<void> {
     hydrateRoot(
       document.getElementById("root") as HTMLElement,
       <StrictMode>
-        <QueryClientProvider client={queryClient}>
-          <WordsContext value={words}>
-            <RouterProvider router={router} useTransitions={false} />
-          </WordsContext>
-        </QueryClientProvider>
+        <SiteContext value={data.site}>
+          <QueryClientProvider client={queryClient}>
+            <WordsContext value={words}>
+              <RouterProvider router={router} useTransitions={false} />
+            </WordsContext>
+          </QueryClientProvider>
+        </SiteContext>
       </StrictMode>,
     );
   });

@@ -4,17 +4,18 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import { type MouseEvent, useEffect, useRef } from "react";
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation, useNavigation, useNavigationType } from "react-router";
 import { sectionsQuery } from "../api/queries";
-import { SITE_NAME } from "../head/head";
 import { StoryPageLoader } from "../headlines/prefetchStory";
 import { storyPage } from "../routes/story/route";
 import { SearchBox } from "../search/SearchBox";
 import { keepsFocus } from "../search/searchNavigation";
 import { useWords } from "../words/useWords";
 import styles from "./Layout.module.css";
+import { useSite } from "./siteContext";
 
 /** The frame of every page: masthead with the sections, the page, and the footer. */
 export function Layout() {
   const { data: sections } = useSuspenseQuery(sectionsQuery());
+  const site = useSite();
   const navigation = useNavigation();
   const followed = useFocusOnNavigation();
   const words = useWords();
@@ -30,7 +31,7 @@ export function Layout() {
       <header className={styles.masthead}>
         <div className={styles.bar}>
           <Link to="/" className={styles.brand}>
-            {SITE_NAME}
+            {site.name}
           </Link>
           <nav aria-label={words.text("layout.sections")}>
             <ul className={styles.sections}>
@@ -65,13 +66,24 @@ export function Layout() {
           {words.parts("layout.footer", (name) =>
             name === "site" ? (
               <Link key={name} to="/">
-                {SITE_NAME}
+                {site.name}
               </Link>
+            ) : name === "tagline" ? (
+              site.tagline
             ) : (
               name
             ),
           )}
         </p>
+        {site.footerLinks && (
+          <ul className={styles.footerLinks}>
+            {site.footerLinks.map((link) => (
+              <li key={link.href}>
+                <a href={link.href}>{link.label}</a>
+              </li>
+            ))}
+          </ul>
+        )}
       </footer>
       <ScrollRestoration />
     </StoryPageLoader>

@@ -3,7 +3,7 @@ import { cleanup, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { createMemoryRouter, data, RouterProvider, useLoaderData } from "react-router";
 import { afterEach, describe, expect, it } from "vitest";
-import { withWords } from "../test/renderWithApp";
+import { withTestSite } from "../test/renderWithApp";
 import { RouteError } from "./RouteError";
 
 afterEach(cleanup);
@@ -32,7 +32,7 @@ describe("RouteError", () => {
         },
       },
     ]);
-    render(withWords(<RouterProvider router={router} />));
+    render(withTestSite(<RouterProvider router={router} />));
     expect(await screen.findByRole("heading", { name: "This page could not be loaded" })).toBeTruthy();
     await userEvent.click(screen.getByRole("button", { name: "Try again" }));
     expect(await screen.findByRole("heading", { name: "The story" })).toBeTruthy();
@@ -51,7 +51,7 @@ describe("RouteError", () => {
         },
       },
     ]);
-    render(withWords(<RouterProvider router={router} />));
+    render(withTestSite(<RouterProvider router={router} />));
     expect(await screen.findByRole("heading", { name: "Page not found" })).toBeTruthy();
     expect(screen.getByRole("link", { name: "Go to the front page" }).getAttribute("href")).toBe("/");
   });

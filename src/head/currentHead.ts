@@ -2,7 +2,7 @@
 // or the head of the 404 or error page. The server and the browser both ask this one function.
 import { isRouteErrorResponse } from "react-router";
 import type { Words } from "../words/words";
-import { type Head, pageHead, SITE_NAME, type Site } from "./head";
+import { type Head, pageHead, type Site } from "./head";
 
 interface RouterStateLike {
   matches: { route: { id: string } }[];
@@ -26,5 +26,5 @@ export function currentHead(state: RouterStateLike, site: Site, words: Words): H
     const data = state.loaderData[match.route.id];
     if (data && typeof data === "object" && "head" in data) return data.head as Head;
   }
-  return pageHead(site, { title: SITE_NAME, description: SITE_NAME, path: state.location.pathname });
+  return pageHead(site, { title: site.name, description: site.description, path: state.location.pathname });
 }

@@ -12,32 +12,50 @@ export interface Head {
   jsonLd?: object[];
 }
 
-export const SITE_NAME = "Dispatch";
-
-/** The site as pages see it: the URL of its pages (from PUBLIC_URL), and its language and time. */
+/**
+ * The site as its pages know it, in the browser too (every page's data carries it; kept small):
+ * the URL of its pages (PUBLIC_URL), and its identity from the site config (src/site/siteConfig.ts).
+ */
 export interface Site {
   /** Canonical links and Open Graph use it. */
   url: string;
-  /** BCP 47: which message catalogue the site's words come from (src/words/catalogues). */
+  name: string;
+  description: string;
+  tagline: string;
+  /**
+   * BCP 47: the language of the site's pages (`<html lang>`), and of stories that name none; it
+   * picks the message catalogue the site's words come from (src/words/catalogues).
+   */
   language: string;
+  dir: "ltr" | "rtl";
   /** BCP 47: how dates and numbers are written ("ar-EG" writes Arabic-Indic digits). */
   locale: string;
   /** IANA: the zone every time is written in, and named. */
   timeZone: string;
+  /** The organization that publishes the site, when it is not the site itself. */
+  publisher?: { name: string; url: string };
+  social?: { "twitter:site"?: string; "fediverse:creator"?: string };
+  /** Links in every page's footer (about, corrections policy, privacy, contact), when the site has them. */
+  footerLinks?: { label: string; href: string }[];
 }
+
+/** The Open Graph locale of a language tag: "en-GB" → "en_GB". */
+export const ogLocale = (language: string): string => language.replace("-", "_");
 
 export const meta = (key: "name" | "property", id: string, content: string): HeadTag => ({
   tag: "meta",
   attrs: { [key]: id, content },
 });
 
-/** The picture a page of the site stands for where it is shared (public/site-card.png). */
-export const SITE_CARD = {
-  path: "/site-card.png",
-  width: 1200,
-  height: 630,
-  alt: "Dispatch: the day's stories from the city, the world, science and culture",
-} as const;
+/** The picture a page of the site stands for where it is shared (drawn from the site config). */
+export const SITE_CARD = { path: "/site-card.png", width: 1200, height: 630 } as const;
+
+/** What the site's card shows, said in words. */
+export const siteCardAlt = (site: Site): string => `${site.name}: ${site.tagline}`;
+
+/** The site's social accounts, as the tags unfurlers read. */
+export const socialTags = (site: Site): HeadTag[] =>
+  Object.entries(site.social ?? {}).flatMap(([key, handle]) => (handle ? [meta("name", key, handle)] : []));
 
 export function pageHead(
   site: Site,
@@ -54,7 +72,7 @@ export function pageHead(
   const url = new URL(page.path, site.url).href;
   const card = new URL(SITE_CARD.path, site.url).href;
   return {
-    title: page.title === SITE_NAME ? SITE_NAME : `${page.title} | ${SITE_NAME}`,
+    title: page.title === site.name ? site.name : `${page.title} | ${site.name}`,
     tags: [
       meta("name", "description", page.description),
       ...siteLinks(site),
@@ -65,7 +83,7 @@ export function pageHead(
               attrs: {
                 rel: "alternate",
                 type: "application/rss+xml",
-                title: `${page.title} | ${SITE_NAME}`,
+                title: `${page.title} | ${site.name}`,
                 href: new URL(page.feed, site.url).href,
               },
             },
@@ -74,20 +92,22 @@ export function pageHead(
       ...(page.noindex
         ? [meta("name", "robots", "noindex")]
         : [{ tag: "link" as const, attrs: { rel: "canonical", href: url } }]),
-      meta("property", "og:site_name", SITE_NAME),
+      meta("property", "og:site_name", site.name),
       meta("property", "og:type", "website"),
+      meta("property", "og:locale", ogLocale(site.language)),
       meta("property", "og:title", page.title),
       meta("property", "og:description", page.description),
       meta("property", "og:url", url),
       meta("property", "og:image", card),
       meta("property", "og:image:width", String(SITE_CARD.width)),
       meta("property", "og:image:height", String(SITE_CARD.height)),
-      meta("property", "og:image:alt", SITE_CARD.alt),
+      meta("property", "og:image:alt", siteCardAlt(site)),
       meta("name", "twitter:card", "summary_large_image"),
       meta("name", "twitter:title", page.title),
       meta("name", "twitter:description", page.description),
       meta("name", "twitter:image", card),
-      meta("name", "twitter:image:alt", SITE_CARD.alt),
+      meta("name", "twitter:image:alt", siteCardAlt(site)),
+      ...socialTags(site),
     ],
     ...(page.jsonLd?.length ? { jsonLd: page.jsonLd } : {}),
   };
@@ -101,7 +121,7 @@ export function siteLinks(site: Site): HeadTag[] {
       attrs: {
         rel: "alternate",
         type: "application/rss+xml",
-        title: SITE_NAME,
+        title: site.name,
         href: new URL("/feed.xml", site.url).href,
       },
     },

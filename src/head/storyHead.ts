@@ -6,7 +6,7 @@ import { cropPath, PICTURE_CROPS, STRUCTURED_DATA_CROPS } from "../model/picture
 import { passage } from "../model/quotes";
 import type { Story, VideoBlock } from "../model/story";
 import { videoFile } from "../model/videoFile";
-import { type Head, type HeadTag, meta, SITE_NAME, type Site, siteLinks } from "./head";
+import { type Head, type HeadTag, meta, ogLocale, type Site, siteLinks, socialTags } from "./head";
 import { breadcrumbs, organization } from "./structuredData";
 
 /** Platforms crop share images below this width; a smaller lead image gives way to the share card. */
@@ -70,8 +70,10 @@ export function storyHead(story: Story, site: Site, quote?: number): Head {
         title: story.headline,
       },
     },
-    meta("property", "og:site_name", SITE_NAME),
+    meta("property", "og:site_name", site.name),
     meta("property", "og:type", "article"),
+    meta("property", "og:locale", ogLocale(story.language ?? site.language)),
+    ...translationLinks(story, site),
     meta("property", "og:title", story.headline),
     meta("property", "og:description", description),
     meta("property", "og:url", story.url),
@@ -120,12 +122,30 @@ export function storyHead(story: Story, site: Site, quote?: number): Head {
           meta("name", "twitter:player:height", String(player.height)),
         ]
       : []),
+    ...socialTags(site),
   ];
   return {
-    title: `${story.headline} | ${SITE_NAME}`,
+    title: `${story.headline} | ${site.name}`,
     tags,
     jsonLd: [newsArticle(story, site, description), storyBreadcrumbs(story, site)],
   };
+}
+
+/**
+ * The story's translations, as search engines pair them: an hreflang link to each, and to itself
+ * (a set that leaves a page out of its own list is ignored). None when it has no translations.
+ */
+function translationLinks(story: Story, site: Site): HeadTag[] {
+  if (!story.translations?.length) return [];
+  const own = { language: story.language ?? site.language, href: story.url };
+  const others = story.translations.map((t) => ({
+    language: t.language,
+    href: new URL(`/stories/${t.slug}`, site.url).href,
+  }));
+  return [own, ...others].map(({ language, href }) => ({
+    tag: "link" as const,
+    attrs: { rel: "alternate", hreflang: language, href },
+  }));
 }
 
 /** The story as Google and other readers of schema.org take a news article: its video too. */
@@ -143,6 +163,7 @@ function newsArticle(story: Story, site: Site, description: string) {
     "@type": "NewsArticle",
     headline: story.headline,
     description,
+    inLanguage: story.language ?? site.language,
     datePublished: story.publishedAt,
     dateModified: story.updatedAt,
     articleSection: story.section.name,

@@ -1,21 +1,21 @@
 // Schema.org structured data shared by the site's pages (JSON-LD): the site and its search, the
 // organization that publishes it with its logo, and where a page sits (breadcrumbs).
-import { SITE_NAME, type Site } from "./head";
+import type { Site } from "./head";
 
 const CONTEXT = "https://schema.org";
 
-/** The site's logo, as publishers' logos are read: an image with its size (public/icon-512.png). */
-const LOGO = { path: "/icon-512.png", width: 512, height: 512 } as const;
+/** The publisher's logo (the site config's, fitted into 512×512 by server/site/siteFiles.ts), with its size. */
+const LOGO = { path: "/logo.png", width: 512, height: 512 } as const;
 
 const absolute = (site: Site, path: string) => new URL(path, site.url).href;
 
-/** Dispatch, the publisher: named, with its home page and a sized logo. */
+/** The publisher (the site's config names it; the site itself when it does not): named, with its home page and a sized logo. */
 export function organization(site: Site) {
   return {
     "@type": "Organization",
     "@id": absolute(site, "/#organization"),
-    name: SITE_NAME,
-    url: absolute(site, "/"),
+    name: site.publisher?.name ?? site.name,
+    url: site.publisher?.url ?? absolute(site, "/"),
     logo: { "@type": "ImageObject", url: absolute(site, LOGO.path), width: LOGO.width, height: LOGO.height },
   };
 }
@@ -26,7 +26,8 @@ export function webSite(site: Site) {
     "@context": CONTEXT,
     "@type": "WebSite",
     "@id": absolute(site, "/#website"),
-    name: SITE_NAME,
+    name: site.name,
+    inLanguage: site.language,
     url: absolute(site, "/"),
     publisher: { "@id": absolute(site, "/#organization") },
     potentialAction: {
@@ -43,7 +44,7 @@ export function organizationData(site: Site) {
 
 /** The trail from the front page to a page: each step a name and a path, the page itself last. */
 export function breadcrumbs(site: Site, trail: { name: string; path: string }[]) {
-  const steps = [{ name: SITE_NAME, path: "/" }, ...trail];
+  const steps = [{ name: site.name, path: "/" }, ...trail];
   return {
     "@context": CONTEXT,
     "@type": "BreadcrumbList",

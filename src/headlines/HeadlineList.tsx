@@ -1,4 +1,6 @@
 import type { ReactNode } from "react";
+import { ownLanguage, siteLanguage } from "../app/ownLanguage";
+import { useSite } from "../app/siteContext";
 import type { StorySummary } from "../model/story";
 import { SaveButton } from "../saved/SaveButton";
 import { Picture } from "../story/Picture";
@@ -46,19 +48,23 @@ function HeadlineCard({
   action: ReactNode;
 }) {
   const Heading = level === 2 ? "h2" : "h3";
+  const site = useSite();
+  const own = ownLanguage(story.language, site);
   const words = useWords();
   return (
-    <article className={styles.card}>
+    <article className={styles.card} {...own}>
       {story.image && (
         <Picture image={story.image} className={styles.thumb} alt="" sizes="9rem" loading="lazy" decoding="async" />
       )}
       <div>
         <Kicker story={story} className={styles.kicker} />
         <Heading className={styles.headline}>
-          <HeadlineLink slug={story.slug}>{story.headline}</HeadlineLink>
+          <HeadlineLink slug={story.slug}>
+            <bdi>{story.headline}</bdi>
+          </HeadlineLink>
         </Heading>
         {showDeck && story.deck && <p className={styles.deck}>{story.deck}</p>}
-        <p className={styles.meta}>
+        <p className={styles.meta} {...siteLanguage(own, site)}>
           {story.section.name} · <SiteTime iso={story.publishedAt} />
           {story.hasVideo && <span className={styles.video}> · {words.text("list.video")}</span>}
           {action}

@@ -1,5 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { mostReadQuery } from "../api/queries";
+import { ownLanguage } from "../app/ownLanguage";
+import { useSite } from "../app/siteContext";
 import { useWords } from "../words/useWords";
 import { HeadlineLink } from "./HeadlineLink";
 import styles from "./MostRead.module.css";
@@ -25,6 +27,7 @@ export function MostRead({
   besides?: string;
 }) {
   const { data } = useQuery(mostReadQuery());
+  const site = useSite();
   const heading = useWords().text("mostRead.heading");
   const stories = data?.filter((story) => story.slug !== besides);
   if (stories?.length === 0) return null;
@@ -37,8 +40,10 @@ export function MostRead({
       {stories ? (
         <ol className={styles.list}>
           {stories.map((story) => (
-            <li key={story.slug}>
-              <HeadlineLink slug={story.slug}>{story.headline}</HeadlineLink>
+            <li key={story.slug} {...ownLanguage(story.language, site)}>
+              <HeadlineLink slug={story.slug}>
+                <bdi>{story.headline}</bdi>
+              </HeadlineLink>
             </li>
           ))}
         </ol>

@@ -30,7 +30,7 @@ const usage = `Usage: npm run import -- [--dry-run] [--json] [--explain] [--vide
   --explain     for each line of scraped text, what it became and why; unsure lines are marked ?
   --video-src   video for plain-text stories that mark one and have no <name>.video.json beside them
   --section     section of plain-text stories (default: the store's first section); a section the
-                store lacks is created, and an empty store gets those of content/sections.yaml`;
+                store lacks is created, and an empty store gets those of content/site.yaml`;
 
 export interface ImportRun {
   exitCode: number;
@@ -194,7 +194,7 @@ async function linkInMemory(stories: StoryInput[], store: StoryStore | undefined
 
 /**
  * The sections plain-text stories may go to. A store with none gets the default sections of
- * content/sections.yaml, and a --section it lacks is added after its own; a dry run only reads.
+ * content/site.yaml, and a --section it lacks is added after its own; a dry run only reads.
  */
 async function sectionsFor(
   store: StoryStore | undefined,

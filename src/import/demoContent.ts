@@ -1,12 +1,11 @@
 // The demo stories that ship in content/: loaded into an empty store on first start.
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { imageSize } from "image-size";
-import { parse as parseYaml } from "yaml";
-import { z } from "zod";
 import { SitePictures } from "../media/sitePictures";
 import { versionStoryPictures } from "../media/storyPictures";
-import { type Section, sectionSchema } from "../model/story";
+import type { Section } from "../model/story";
+import { readSiteConfig } from "../site/siteConfig";
 import type { StoryStore } from "../store/storyStore";
 import { type ImageSizer, parseMarkdownStory } from "./markdownStory";
 
@@ -23,16 +22,17 @@ export function publicImageSizer(publicDir: string): ImageSizer {
   };
 }
 
-/** The sections of content/sections.yaml, in masthead order. */
+/** The sections of the demo's site config (content/site.yaml), in masthead order. */
 export function readDemoSections(contentDir: string): Section[] {
-  return z.array(sectionSchema).parse(parseYaml(readFileSync(join(contentDir, "sections.yaml"), "utf8")));
+  return readSiteConfig(join(contentDir, "site.yaml")).sections;
 }
 
-export function readDemoContent(contentDir: string, publicDir: string) {
-  const sections = readDemoSections(contentDir);
+/** The stories of a content folder's stories/ (Markdown), in file name order; none when it has no such folder. */
+export function readDemoStories(contentDir: string, publicDir: string) {
   const sizeOf = publicImageSizer(publicDir);
   const storiesDir = join(contentDir, "stories");
-  const stories = readdirSync(storiesDir)
+  if (!existsSync(storiesDir)) return [];
+  return readdirSync(storiesDir)
     .filter((name) => name.endsWith(".md"))
     .sort()
     .map((name) => {
@@ -42,20 +42,25 @@ export function readDemoContent(contentDir: string, publicDir: string) {
         throw new Error(`${name}: ${(error as Error).message}`);
       }
     });
-  return { sections, stories };
 }
 
-/** Loads the demo content into the store when it holds no stories yet; returns how many it loaded. */
+/**
+ * Gives a store that holds no stories yet the site's sections and the stories of its content
+ * folder (the one its config is in: content/ for the demo), if it has a stories/ folder; returns
+ * how many stories it loaded.
+ */
 export async function loadDemoContentIfEmpty(
   store: StoryStore,
   contentDir: string,
   publicDir: string,
+  /** The site's sections (its config's); the demo's by default. */
+  sections: Section[] = readDemoSections(contentDir),
 ): Promise<number> {
   if ((await store.countStories()) > 0) return 0;
-  const { sections, stories: read } = readDemoContent(contentDir, publicDir);
+  const read = readDemoStories(contentDir, publicDir);
   const pictures = new SitePictures(publicDir);
   const stories = await Promise.all(read.map((story) => versionStoryPictures(story, pictures)));
   await store.saveSections(sections);
-  await store.saveStories(stories);
+  if (stories.length > 0) await store.saveStories(stories);
   return stories.length;
 }

@@ -19,6 +19,8 @@ export type ImageSizer = (src: string) => ImageSize | undefined;
 const frontMatterSchema = z.object({
   slug: z.string().optional(),
   kicker: z.string().optional(),
+  /** BCP 47, when the story is not in the site's language. */
+  language: z.string().optional(),
   headline: z.string(),
   deck: z.string().optional(),
   section: z.string(),
@@ -82,6 +84,7 @@ export function parseMarkdownStory(source: string, sizeOf: ImageSizer = () => un
   const story = storyInputSchema.safeParse({
     slug: meta.slug ?? slugify(meta.headline),
     kicker: meta.kicker,
+    ...(meta.language ? { language: meta.language } : {}),
     headline: meta.headline,
     deck: meta.deck,
     section: meta.section,

@@ -415,7 +415,7 @@ export interface SeedOptions {
   /** Delete every story first (sections stay). */
   reset?: boolean;
   batchSize?: number;
-  /** Where content/sections.yaml and the demo media are; default ./content and ./public. */
+  /** Where content/site.yaml and the demo media are; default ./content and ./public. */
   contentDir?: string;
   publicDir?: string;
   /** Progress lines (default stderr) and the summary (default stdout). */
@@ -434,7 +434,7 @@ export interface SeedReport {
   total: number;
 }
 
-/** The store's sections, after saving content/sections.yaml's when it has none. */
+/** The store's sections, after saving content/site.yaml's when it has none. */
 export async function seedSections(store: StoryStore, contentDir = resolve("content")): Promise<Section[]> {
   const existing = await store.listSections();
   if (existing.length > 0) return existing;

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { PICTURE_VERSION } from "./picture";
 import { isRunHref, MARKS, MAX_HREF, MAX_RUNS, runsText } from "./runs";
+import { canonicalLanguage } from "./textDirection";
 
 export const slugSchema = z
   .string()
@@ -208,6 +209,22 @@ export const blockSchema = z
   ])
   .check(checkRunsMatchText);
 
+/** A BCP 47 language tag, written as the platform writes it ("EN-gb" is "en-GB"). */
+export const languageSchema = z
+  .string()
+  .max(35)
+  .transform((tag, context) => {
+    try {
+      return canonicalLanguage(tag);
+    } catch {
+      context.addIssue({ code: "custom", message: "a BCP 47 language tag, such as en, es-MX or ar", input: tag });
+      return z.NEVER;
+    }
+  });
+
+/** A story that translates another: its language and where it is. */
+export const translationSchema = z.object({ language: languageSchema, slug: slugSchema });
+
 export const storySummarySchema = z.object({
   slug: slugSchema,
   kicker: text(TEXT_LIMITS.kicker).optional(),
@@ -220,6 +237,8 @@ export const storySummarySchema = z.object({
   hasVideo: z.boolean(),
   /** True while the story's live coverage goes on (model/liveEntry.ts); absent otherwise. */
   live: z.boolean().optional(),
+  /** The story's language, when it is not the site's (absent: the site's). */
+  language: languageSchema.optional(),
 });
 
 export const storySchema = storySummarySchema.extend({
@@ -232,6 +251,8 @@ export const storySchema = storySummarySchema.extend({
   live: z.boolean().optional(),
   /** When the live coverage started and ended; set by the server as `live` changes. */
   coverage: z.object({ startedAt: isoDateTime, endedAt: isoDateTime.optional() }).optional(),
+  /** The same story in other languages (hreflang alternates). */
+  translations: z.array(translationSchema).max(40).optional(),
 });
 
 /**
@@ -302,6 +323,7 @@ export const hasPlayableVideo = (body: Block[]): boolean =>
   body.some((block) => block.type === "video" && block.sources.length > 0);
 
 export type StorySummary = z.infer<typeof storySummarySchema>;
+export type Translation = z.infer<typeof translationSchema>;
 export type Story = z.infer<typeof storySchema>;
 export type StoryInput = z.infer<typeof storyInputSchema>;
 export type StoryPage = z.infer<typeof storyPageSchema>;

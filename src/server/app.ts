@@ -10,14 +10,14 @@ import fastifyCompress from "@fastify/compress";
 import fastifyCookie from "@fastify/cookie";
 import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
 import { UNPURGED_MAX_AGE_S } from "../config";
-import type { Site } from "../head/head";
 import { FolderMediaStore, type MediaStore } from "../media/mediaStore";
 import { RenditionCache, sitePicturesOf, warmRenditions } from "../media/renditions";
 import { SitePictures } from "../media/sitePictures";
 import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from "../media/uploads";
 import { ApiError } from "../model/apiError";
+import { browserSite, type SiteConfig } from "../site/siteConfig";
 import type { StoryStore } from "../store/storyStore";
-import { DEFAULT_SITE_WORDS, wordsFor } from "../words/siteWords";
+import { wordsFor } from "../words/siteWords";
 import { entryRoutes } from "./api/entryRoutes";
 import { mediaUploadRoutes } from "./api/mediaUploadRoutes";
 import { publishingRoutes } from "./api/publishingRoutes";
@@ -55,18 +55,21 @@ import { inlineStylesOf, securityHeaderSet, securityHeaders } from "./http/secur
 import { logServerErrors, type ServerLogOptions, serverLogOptions } from "./http/serverLog";
 import { DEFAULT_REQUEST_TIMEOUT_MS, requestTimeouts } from "./http/timeouts";
 import { mediaRoutes } from "./mediaRoutes";
-import { offlinePageRoutes } from "./offlinePage";
 import { embedRoutes } from "./pages/embedRoutes";
 import { oembedRoutes } from "./pages/oembedRoutes";
 import { type PageRenderer, pageRoutes } from "./pages/pageRoutes";
 import { previewRoutes } from "./pages/previewRoutes";
 import { publishScheduledStories, SCHEDULE_POLL_MS } from "./scheduledPublishing";
 import { type ShareCardOptions, shareCardRoutes } from "./shareCard/shareCardRoutes";
+import { SITE_FILES, siteFileRoutes } from "./site/siteFiles";
+import { offlinePage, siteStyle, withSite } from "./site/siteTemplate";
 import { createStoryReader } from "./storyReader";
 
 export interface AppOptions {
   store: StoryStore;
   publicUrl: string;
+  /** The site's identity, from its config file (SITE_CONFIG; src/site/siteConfig.ts). */
+  site: SiteConfig;
   pages: PageRenderer;
   /** The built client (dist/client): hashed assets and the public files. Absent in dev. */
   clientDir?: string;
@@ -116,8 +119,6 @@ export interface AppOptions {
   requestTimeoutMs?: number;
   /** How often this process looks for scheduled stories due (scheduledPublishing.ts); 0 never. */
   schedulePollMs?: number;
-  /** The site's language, locale and time zone (the demo's: English, en-GB, UTC). */
-  site?: Partial<Pick<Site, "language" | "locale" | "timeZone">>;
   /** Runs before any route is added: the dev server mounts Vite's middleware here. */
   setup?: (app: FastifyInstance) => Promise<void>;
 }
@@ -130,7 +131,8 @@ const MAX_PARAM_LENGTH = 200;
 export async function buildApp({
   store,
   publicUrl,
-  pages,
+  site: siteConfig,
+  pages: givenPages,
   clientDir,
   adminToken,
   sessions = DEFAULT_SESSIONS,
@@ -152,21 +154,30 @@ export async function buildApp({
   warmPictures = false,
   requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS,
   schedulePollMs = SCHEDULE_POLL_MS,
-  site: siteWords,
 }: AppOptions): Promise<FastifyInstance> {
   const timeouts = requestTimeouts(requestTimeoutMs);
-  const site: Site = { url: publicUrl, ...DEFAULT_SITE_WORDS, ...siteWords };
-  // The site's words, checked at start: a language with no catalogue stops the server here.
+  const site = browserSite(siteConfig, publicUrl);
+  // The site's words, in its config's language, locale and zone (site/siteConfig.ts checked there is a catalogue).
   const words = wordsFor(site);
-  const offlinePage = join(publicDir, "offline.html");
+  const offlineFile = join(publicDir, "offline.html");
+  // Every page in the site's language, direction and colours (site/siteTemplate.ts).
+  const pages: PageRenderer = {
+    ...givenPages,
+    template: async (url) => withSite(await givenPages.template(url), siteConfig),
+  };
   const headers = securityHeaderSet({
     publicUrl,
     anyInlineStyle,
-    inlineStyles: existsSync(offlinePage) ? inlineStylesOf(readFileSync(offlinePage, "utf8")) : [],
+    inlineStyles: [
+      siteStyle(siteConfig),
+      ...(existsSync(offlineFile)
+        ? inlineStylesOf(offlinePage(readFileSync(offlineFile, "utf8"), siteConfig, words))
+        : []),
+    ],
   });
   // Errors carry the security headers even when answered before any hook could add them.
   const answerError = errorAnswers(
-    errorPageFrom((url) => pages.template(url), words),
+    errorPageFrom((url) => pages.template(url), siteConfig.name, words),
     headers.apply,
   );
   const app = Fastify({
@@ -226,13 +237,16 @@ export async function buildApp({
   // The change streams this process holds open: /healthz says how many.
   const eventStreams = new Set<PassThrough>();
   await app.register(healthRoutes, { store, eventStreams: () => eventStreams.size });
-  if (clientDir && existsSync(clientDir)) {
-    await app.register(fileRoutes, { clientDir });
-    if (existsSync(join(clientDir, "offline.html"))) await app.register(offlinePageRoutes, { clientDir, words });
-  }
+  await app.register(siteFileRoutes, { config: siteConfig, publicDir, words });
+  if (clientDir && existsSync(clientDir)) await app.register(fileRoutes, { clientDir, ignore: SITE_FILES });
   await app.register(feedRoutes, { reader, store, site, now, publicDir, ...feeds });
   await app.register(liveFeedRoutes, { reader, store, site });
-  await app.register(shareCardRoutes, { reader, publicDir, ...shareCards });
+  await app.register(shareCardRoutes, {
+    reader,
+    publicDir,
+    brand: { name: siteConfig.name, accent: siteConfig.colors.accent },
+    ...shareCards,
+  });
   await app.register(oembedRoutes, { reader, site });
   await app.register(eventRoutes, { store, streams: eventStreams, ...events });
   // Behind the token and never kept or cached: outside the scope below (api/revisionRoutes.ts).
@@ -256,7 +270,7 @@ export async function buildApp({
         () => {},
       );
     });
-  await app.register(embedRoutes, { reader, words });
+  await app.register(embedRoutes, { reader, site, words });
   publishScheduledStories(app, store, now, schedulePollMs);
   // Behind the token, or a secret link; never kept or cached: outside the scope below.
   await app.register(previewRoutes, { store, reader, site, pages, access, now });

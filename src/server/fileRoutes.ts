@@ -13,16 +13,19 @@ function fileCacheControl(path: string): string {
   return "public, max-age=3600";
 }
 
-export const fileRoutes: FastifyPluginAsync<{ clientDir: string }> = async (app, { clientDir }) => {
+export const fileRoutes: FastifyPluginAsync<{ clientDir: string; ignore?: string[] }> = async (
+  app,
+  { clientDir, ignore = [] },
+) => {
   await app.register(fastifyStatic, {
     root: clientDir,
     wildcard: false,
     index: false,
     preCompressed: true,
-    // The template is served as rendered pages, never raw, and the offline page in the site's words
-    // (offlinePage.ts); the manifest is the server's own.
+    // The template is served as rendered pages, never raw; the site's own files (its manifest, icons,
+    // the offline page in its words) are made from its config, not served from here (site/siteFiles.ts).
     // Pre-compressed siblings (.br, .gz) go out only as an encoding of their file, never as files.
-    globIgnore: ["index.html", "offline.html", ".vite/**", "**/*.br", "**/*.gz"],
+    globIgnore: ["index.html", ".vite/**", "**/*.br", "**/*.gz", ...ignore.map((path) => path.replace(/^\//, ""))],
     setHeaders(reply, path) {
       reply.header("cache-control", fileCacheControl(path));
     },

@@ -29,7 +29,7 @@ else await runServer();
 /** Migrates and seeds the store once, then keeps `count` server processes running. */
 async function runPrimary(count: number) {
   const store = await openStore(config.databaseUrl);
-  const loaded = await loadDemoContentIfEmpty(store, `${root}content`, `${root}public`);
+  const loaded = await loadDemoContentIfEmpty(store, config.site.folder, `${root}public`, config.site.sections);
   await store.close();
   if (loaded) console.log(`loaded ${loaded} demo stories into the empty store`);
   let stopping = false;
@@ -58,11 +58,14 @@ async function runPrimary(count: number) {
 
 async function runServer() {
   const store = await openStore(config.databaseUrl);
-  const loaded = cluster.isWorker ? 0 : await loadDemoContentIfEmpty(store, `${root}content`, `${root}public`);
+  const loaded = cluster.isWorker
+    ? 0
+    : await loadDemoContentIfEmpty(store, config.site.folder, `${root}public`, config.site.sections);
   const client = readClientBuild(clientDir);
   const app = await buildApp({
     store,
     publicUrl: config.publicUrl,
+    site: config.site,
     clientDir,
     publicDir: clientDir,
     adminToken: config.adminToken,

@@ -1,11 +1,8 @@
-// GET /offline.html, the page the service worker shows for a page that is not saved when the
-// network is gone: the public file, with the text of each element marked `data-words="key"` written
-// from the site's catalogue (and its title followed by the site's name). The worker keeps the page
-// it fetched at install, so a reader offline reads it in the site's language.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import type { FastifyPluginAsync } from "fastify";
-import { SITE_NAME } from "../head/head";
+// The offline page's words: the page the service worker shows for a page that is not saved when
+// the network is gone is the public file, with the text of each element marked `data-words="key"`
+// written from the site's catalogue (and its title followed by the site's name). The worker keeps
+// the page it fetched at install, so a reader offline reads it in the site's language. It is served
+// with the site's other files (site/siteFiles.ts), made from its config (site/siteTemplate.ts).
 import { escapeHtml } from "../head/renderHead";
 import type { TextKey } from "../words/catalogue";
 import type { Words } from "../words/words";
@@ -13,20 +10,10 @@ import type { Words } from "../words/words";
 const MARKED = /(<(\w+)\b[^>]*\bdata-words="([\w.]+)"[^>]*>)[^<]*(<\/\2>)/g;
 
 /** The offline page's HTML with every marked element's text in the site's words. */
-export function offlinePageIn(html: string, words: Words): string {
+export function offlinePageIn(html: string, words: Words, siteName: string): string {
   return html.replace(MARKED, (_all, open: string, tag: string, key: string, close: string) => {
     if (!(key in words.catalogue)) throw new Error(`offline.html names "${key}", which the catalogue has not`);
     const text = words.text(key as TextKey);
-    return `${open}${escapeHtml(tag === "title" ? `${text} | ${SITE_NAME}` : text)}${close}`;
+    return `${open}${escapeHtml(tag === "title" ? `${text} | ${siteName}` : text)}${close}`;
   });
 }
-
-export const offlinePageRoutes: FastifyPluginAsync<{ clientDir: string; words: Words }> = async (
-  app,
-  { clientDir, words },
-) => {
-  const page = offlinePageIn(readFileSync(join(clientDir, "offline.html"), "utf8"), words);
-  app.get("/offline.html", async (_request, reply) =>
-    reply.header("cache-control", "public, max-age=3600").type("text/html; charset=utf-8").send(page),
-  );
-};

@@ -7,11 +7,12 @@ import { render } from "../entry-server";
 import { loadDemoContentIfEmpty } from "../import/demoContent";
 import type { MediaStore } from "../media/mediaStore";
 import type { UploadLimits } from "../media/uploads";
+import { readSiteConfig, type SiteConfig } from "../site/siteConfig";
 import type { Engine } from "../store/engine";
 import { openStore } from "../store/openStore";
 import type { StoryStore } from "../store/storyStore";
 import { createTestDatabase, type TestDatabase } from "../store/testDatabases";
-import { type AppOptions, buildApp } from "./app";
+import { buildApp } from "./app";
 import type { EventStreamOptions } from "./events/eventRoutes";
 import type { FeedRoutesOptions } from "./feeds/feedRoutes";
 import type { ShareCardOptions } from "./shareCard/shareCardRoutes";
@@ -61,6 +62,8 @@ export interface TestServerOptions {
   logRequests?: boolean;
   /** The site's origin (https://news.example). */
   publicUrl?: string;
+  /** The site's config (the demo's, content/site.yaml); its sections are the demo's sections. */
+  site?: SiteConfig;
   /** Called with the SQL of every query the server's store runs (migrations included). */
   onQuery?: (sql: string) => void;
   /**
@@ -85,8 +88,6 @@ export interface TestServerOptions {
   schedulePollMs?: number;
   /** How long a request may take to arrive (the app's default when absent; a test of timeouts makes it short). */
   requestTimeoutMs?: number;
-  /** The site's language, locale and time zone (the demo's when absent). */
-  site?: AppOptions["site"];
 }
 
 export async function startTestServer({
@@ -106,6 +107,7 @@ export async function startTestServer({
   onQuery,
   database: given,
   publicUrl = "https://news.example",
+  site = readSiteConfig(join(root, "content/site.yaml")),
   logStream = { write: () => {} },
   logRequests = false,
   wrapStore = (store) => store,
@@ -116,7 +118,6 @@ export async function startTestServer({
   closeGraceMs = 1_000,
   requestTimeoutMs,
   schedulePollMs = onQuery ? 0 : undefined,
-  site,
 }: TestServerOptions = {}): Promise<TestServer> {
   const database = given ?? (await createTestDatabase(engine));
   const store = await openStore(
@@ -129,7 +130,7 @@ export async function startTestServer({
         }
       : {},
   );
-  if (demo) await loadDemoContentIfEmpty(store, join(root, "content"), join(root, "public"));
+  if (demo) await loadDemoContentIfEmpty(store, join(root, "content"), join(root, "public"), site.sections);
   const template = readFileSync(join(root, "index.html"), "utf8");
   const work = { renders: 0, storyReads: 0 };
   // The server's store and renderer, counted: a test can tell work done from work saved.
@@ -146,6 +147,7 @@ export async function startTestServer({
     clientDir,
     publicDir,
     publicUrl,
+    site,
     adminToken,
     trustProxy,
     sharedLimits,
@@ -162,7 +164,6 @@ export async function startTestServer({
     ...(cdn ? { cdn } : {}),
     ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}),
     ...(schedulePollMs !== undefined ? { schedulePollMs } : {}),
-    ...(site ? { site } : {}),
     pages: {
       template: () => template,
       render: (...args) => {

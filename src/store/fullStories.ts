@@ -5,7 +5,7 @@
 import type { Kysely } from "kysely";
 import type { NamedRef, Story } from "../model/story";
 import { withKeptPlan } from "./keptPlans";
-import { type Database, readBody, type StoryRow } from "./schema";
+import { type Database, readBody, readTranslations, type StoryRow } from "./schema";
 import { storyRows, toSummary } from "./storyReads";
 
 /** A story as a feed shows it: everything the store keeps but its related list. */
@@ -73,6 +73,7 @@ export function wholeStory(row: StoryRow, refs: NamedRefsByStory): FullStory {
     authors: refs.authors.get(row.slug) ?? [],
     tags: refs.tags.get(row.slug) ?? [],
     body: readBody(row.body_json),
+    ...(row.translations_json ? { translations: readTranslations(row.translations_json) } : {}),
   };
 }
 

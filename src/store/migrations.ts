@@ -431,6 +431,14 @@ export const migrations = (engine: Engine): Record<string, Migration> => ({
       await db.schema.createIndex("stories_headlines").on("stories").columns(["slug", "headline"]).execute();
     },
   },
+  "0018-story-language": {
+    // A story's language (BCP 47), when it is not the site's: null for every story before it, which
+    // are in the site's. And the stories that translate it, as JSON ({ language, slug }[]) or null.
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable("stories").addColumn("language", "text").execute();
+      await db.schema.alterTable("stories").addColumn("translations_json", "text").execute();
+    },
+  },
   "0020-search-per-language": {
     // Search in every language (docs/decisions/034): the engines index the stories' text as
     // searchTerms() writes it (marks dropped, Arabic letters folded, Chinese and Japanese in pairs

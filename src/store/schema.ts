@@ -2,7 +2,7 @@
 // engine); JSON columns are text, so the SQL stays portable between SQLite and PostgreSQL.
 import type { Generated, Selectable } from "kysely";
 import { z } from "zod";
-import { type Block, blockSchema } from "../model/story";
+import { type Block, blockSchema, type Translation, translationSchema } from "../model/story";
 
 export interface Database {
   sections: { slug: string; name: string; position: number };
@@ -19,6 +19,10 @@ export interface Database {
     image_json: string | null;
     has_video: number;
     body_json: string;
+    /** BCP 47, when the story names its language (migration 0018); null: the site's. */
+    language: string | null;
+    /** The stories that translate it ({ language, slug }[]), or null. */
+    translations_json: string | null;
     content_hash: string | null;
     search_text: Generated<string>;
     /** The headline and the text as search indexes them (model/searchTerms.ts, migration 0020). */
@@ -146,6 +150,8 @@ export type StoryRow = Pick<
   | "image_json"
   | "has_video"
   | "body_json"
+  | "language"
+  | "translations_json"
 > & {
   section_name: string;
   /** 1 while the story's live coverage goes on (store/storyReads.ts summaries). */
@@ -156,3 +162,6 @@ const storedBody = z.array(blockSchema);
 
 /** A story's body from its JSON column, checked against the model: a row never reaches a reader unread. */
 export const readBody = (json: string): Block[] => storedBody.parse(JSON.parse(json));
+
+const storedTranslations = z.array(translationSchema);
+export const readTranslations = (json: string): Translation[] => storedTranslations.parse(JSON.parse(json));

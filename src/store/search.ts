@@ -25,7 +25,7 @@ export interface SearchPage {
 }
 
 const columns = sql.raw(
-  "s.slug, s.kicker, s.headline, s.deck, s.section_slug, s.published_at, s.updated_at, s.image_json, s.has_video, s.search_text, sec.name as section_name",
+  "s.slug, s.kicker, s.headline, s.deck, s.section_slug, s.published_at, s.updated_at, s.image_json, s.has_video, s.language, s.search_text, sec.name as section_name",
 );
 
 /**

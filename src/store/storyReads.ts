@@ -35,11 +35,12 @@ export const summaries = (db: Db) =>
       "stories.updated_at",
       "stories.image_json",
       "stories.has_video",
+      "stories.language",
       "sections.name as section_name",
     ]);
 
 /** Stories whole: a summary's columns and the body. */
-export const storyRows = (db: Db) => summaries(db).select("stories.body_json");
+export const storyRows = (db: Db) => summaries(db).select(["stories.body_json", "stories.translations_json"]);
 
 /** The columns a summary is made of. */
 export type SummaryRow = Pick<
@@ -55,6 +56,7 @@ export type SummaryRow = Pick<
   | "image_json"
   | "has_video"
   | "live_now"
+  | "language"
 >;
 
 export function toSummary(row: SummaryRow): StorySummary {
@@ -70,6 +72,7 @@ export function toSummary(row: SummaryRow): StorySummary {
     ...(image ? { image } : {}),
     hasVideo: row.has_video === 1,
     ...(Number(row.live_now) === 1 ? { live: true } : {}),
+    ...(row.language ? { language: row.language } : {}),
   };
 }
 

@@ -469,6 +469,8 @@ export function createStoryStore(
         has_video: hasPlayableVideo(story.body) ? 1 : 0,
         body_json: JSON.stringify(story.body),
         live_now: story.live ? 1 : 0,
+        language: story.language ?? null,
+        translations_json: story.translations?.length ? JSON.stringify(story.translations) : null,
       };
       const refs = { authors: new Map([[story.slug, story.authors]]), tags: new Map([[story.slug, story.tags]]) };
       const related = await relatedStories(

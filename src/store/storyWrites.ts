@@ -40,6 +40,8 @@ export async function writeStory(trx: Trx, story: StoryInput): Promise<SaveOutco
     image_json: story.image ? JSON.stringify(story.image) : null,
     has_video: hasPlayableVideo(story.body) ? 1 : 0,
     body_json: JSON.stringify(story.body),
+    language: story.language ?? null,
+    translations_json: story.translations?.length ? JSON.stringify(story.translations) : null,
     content_hash: hash,
     search_text: text,
     headline_terms: searchTerms(story.headline),

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 // The live entries list over the real store (in-process, as the server reads it), told that an
 // entry changed the way the change stream will tell it: invalidating ["live-entries", slug].
+
 import { QueryClientProvider } from "@tanstack/react-query";
 import { act, cleanup, render, screen, waitFor, within } from "@testing-library/react";
 import { Suspense } from "react";
@@ -12,7 +13,7 @@ import { openStore } from "../store/openStore";
 import type { StoryStore } from "../store/storyStore";
 import { createTestDatabase, type TestDatabase } from "../store/testDatabases";
 import { LIVE_SLUG, writeLiveStory } from "../test/liveStory";
-import { withWords } from "../test/renderWithApp";
+import { withTestSite } from "../test/renderWithApp";
 import { LiveEntries } from "./LiveEntries";
 
 let database: TestDatabase;
@@ -47,7 +48,7 @@ async function renderLive(path = `/stories/${LIVE_SLUG}`) {
     { initialEntries: [path] },
   );
   render(
-    withWords(
+    withTestSite(
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
       </QueryClientProvider>,

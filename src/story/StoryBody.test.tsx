@@ -6,7 +6,7 @@ import { renderToString } from "react-dom/server";
 import { MemoryRouter } from "react-router";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Block } from "../model/story";
-import { renderWithApp, withWords } from "../test/renderWithApp";
+import { renderWithApp, withTestSite } from "../test/renderWithApp";
 import { StoryBody } from "./StoryBody";
 
 afterEach(cleanup);
@@ -192,7 +192,7 @@ describe("a passage's links and marks", () => {
         <StoryBody blocks={marked} />
       </MemoryRouter>
     );
-    const served = renderToString(withWords(ui));
+    const served = renderToString(withTestSite(ui));
     const container = document.createElement("div");
     container.innerHTML = served;
     document.body.append(container);
@@ -201,7 +201,7 @@ describe("a passage's links and marks", () => {
     const consoleError = vi.spyOn(console, "error").mockImplementation((...args) => errors.push(args));
     try {
       await act(async () => {
-        hydrateRoot(container, withWords(ui), { onRecoverableError: (error) => errors.push(error) });
+        hydrateRoot(container, withTestSite(ui), { onRecoverableError: (error) => errors.push(error) });
       });
     } finally {
       consoleError.mockRestore();

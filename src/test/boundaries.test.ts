@@ -41,6 +41,7 @@ describe("the linter keeps the boundaries", () => {
     ["a story component", "src/story", "../server/storyReader"],
     ["the client API", "src/api", "../import/importFiles"],
     ["the head", "src/head", "node:fs"],
+    ["the layout", "src/app", "../site/siteConfig"],
     ["a page", "src/routes", "../media/renditions"],
     ["a story component", "src/story", "../test/renderWithApp"],
   ])("refuses %s importing the server side (%s → %s)", (_, folder, specifier) => {

@@ -5,7 +5,7 @@
 import { cleanup, render, waitFor } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { VideoBlock } from "../model/story";
-import { withWords } from "../test/renderWithApp";
+import { withTestSite } from "../test/renderWithApp";
 import { NativeVideo } from "./NativeVideo";
 
 const hls = vi.hoisted(() => ({ loaded: [] as string[], attached: 0, startPositions: [] as number[] }));
@@ -48,7 +48,7 @@ afterEach(cleanup);
 describe("NativeVideo with an HLS playlist", () => {
   it("hands the playlist to hls.js when the browser cannot play HLS itself", async () => {
     browserPlays(["video/mp4"]);
-    render(withWords(<NativeVideo video={playlist} startAt={12} />));
+    render(withTestSite(<NativeVideo video={playlist} startAt={12} />));
     await waitFor(() => expect(hls.loaded).toEqual(["/media/live.m3u8"]));
     expect(hls.attached).toBe(1);
     expect(hls.startPositions).toEqual([12]);
@@ -56,7 +56,7 @@ describe("NativeVideo with an HLS playlist", () => {
 
   it("leaves HLS to a browser that plays it natively", async () => {
     browserPlays(["application/vnd.apple.mpegurl"]);
-    const { container } = render(withWords(<NativeVideo video={playlist} />));
+    const { container } = render(withTestSite(<NativeVideo video={playlist} />));
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(hls.loaded).toEqual([]);
     expect(container.querySelector("source")?.getAttribute("src")).toBe("/media/live.m3u8");
@@ -65,7 +65,7 @@ describe("NativeVideo with an HLS playlist", () => {
   it("does not load hls.js when another source plays", async () => {
     browserPlays(["video/mp4"]);
     render(
-      withWords(
+      withTestSite(
         <NativeVideo
           video={{ ...playlist, sources: [...playlist.sources, { src: "/media/a.mp4", type: "video/mp4" }] }}
         />,

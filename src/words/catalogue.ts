@@ -14,7 +14,7 @@ export interface Catalogue {
   "layout.saved": string;
   "layout.loadingPage": string;
   "layout.loading": string;
-  /** `{site}` is a link to the front page. */
+  /** `{site}` is a link to the front page; `{tagline}` is the site config's. */
   "layout.footer": string;
   // Search
   "search.label": string;
@@ -28,7 +28,6 @@ export interface Catalogue {
   "search.more": string;
   // Front page and lists
   "home.heading": string;
-  "home.description": string;
   "home.latest": string;
   "list.empty": string;
   "list.video": string;

@@ -18,8 +18,12 @@ export const catalogues: Record<string, Catalogue> = {
   "en-XA": pseudo(en),
 };
 
+/** The catalogue of a language: by its exact tag, else by its first subtag; none when there is none. */
+export const findCatalogue = (language: string): Catalogue | undefined =>
+  catalogues[language] ?? catalogues[language.split("-")[0] ?? ""];
+
 export function catalogueFor(language: string): Catalogue {
-  const found = catalogues[language] ?? catalogues[language.split("-")[0] ?? ""];
+  const found = findCatalogue(language);
   if (!found)
     throw new Error(
       `Dispatch cannot start: no message catalogue for the language "${language}" (there are: ${Object.keys(catalogues).join(", ")}); see "Adding a language" in the README`,

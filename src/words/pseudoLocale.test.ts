@@ -3,10 +3,11 @@
 // between « », and no text a reader sees or hears (text, title, aria-label, alt, the head's title
 // and description) may be anything else. A word written in code rather than taken from the
 // catalogue fails it, naming the page and the text.
+import { join } from "node:path";
 import { JSDOM } from "jsdom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SITE_NAME } from "../head/head";
 import { startTestServer, type TestServer } from "../server/testServer";
+import { readSiteConfig, type SiteConfig } from "../site/siteConfig";
 import { publisher, storyDraft, TEST_TOKEN } from "../test/publishing";
 import { PSEUDO_CLOSE, PSEUDO_OPEN } from "./pseudo";
 
@@ -14,10 +15,22 @@ import { PSEUDO_CLOSE, PSEUDO_OPEN } from "./pseudo";
 const data = (text: string) => `«${text}»`;
 
 /**
+ * The demo's site in the pseudo-locale: what its config says in its own words (its tagline and
+ * description) is the site's, like a story's words, not the catalogue's to translate.
+ */
+const demo = readSiteConfig(join(import.meta.dirname, "../../content/site.yaml"));
+const site: SiteConfig = {
+  ...demo,
+  language: "en-XA",
+  tagline: data(demo.tagline),
+  description: data(demo.description),
+};
+
+/**
  * Names that are not words to translate: the site's own (the site's config gives it) and the
  * platforms a story is shared to, which keep their names in every language.
  */
-const NAMES = new Set([SITE_NAME, "X", "Facebook", "LinkedIn", "WhatsApp", "Bluesky"]);
+const NAMES = new Set([site.name, "X", "Facebook", "LinkedIn", "WhatsApp", "Bluesky"]);
 
 /** The words Intl joins a list with in the site's locale (" and "): the locale's, like its dates. */
 const LIST_WORDS = new Set(
@@ -58,7 +71,7 @@ function strayWords(html: string): string[] {
       if (value && !fromCatalogueOrStory(value))
         stray.push(`${name}=${JSON.stringify(value)} on <${element.localName}>`);
     }
-  const title = document.title.replace(` | ${SITE_NAME}`, "").replace(` · ${SITE_NAME}`, "");
+  const title = document.title.replace(` | ${site.name}`, "").replace(` · ${site.name}`, "");
   if (!fromCatalogueOrStory(title)) stray.push(`<title> ${JSON.stringify(document.title)}`);
   const description = document.querySelector('meta[name="description"]')?.getAttribute("content");
   if (description && !fromCatalogueOrStory(description)) stray.push(`description ${JSON.stringify(description)}`);
@@ -70,7 +83,7 @@ beforeAll(async () => {
   server = await startTestServer({
     demo: false,
     adminToken: TEST_TOKEN,
-    site: { language: "en-XA", locale: "en-GB", timeZone: "UTC" },
+    site,
   });
   await server.store.saveSections([{ slug: "city", name: data("City") }]);
   const publish = publisher(server.url);

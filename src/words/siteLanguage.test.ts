@@ -1,13 +1,17 @@
 // A site in another language, served for real: an Egyptian Arabic site (ar-EG, Cairo time) writes
 // its pages, feeds and error pages in Arabic, its times in Cairo's zone with Arabic-Indic digits,
-// and hands the browser its own catalogue and no other.
+// and hands the browser its own catalogue and no other. Its config (src/test/site/cairo.yaml) says so.
+import { join } from "node:path";
 import { JSDOM } from "jsdom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../server/testServer";
+import { readSiteConfig } from "../site/siteConfig";
+
+const site = readSiteConfig(join(import.meta.dirname, "../test/site/cairo.yaml"));
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer({ site: { language: "ar", locale: "ar-EG", timeZone: "Africa/Cairo" } });
+  server = await startTestServer({ site });
 });
 afterAll(() => server.close());
 
@@ -21,6 +25,8 @@ async function page(path: string) {
 describe("an Arabic site (ar-EG)", () => {
   it("writes a story's furniture in Arabic and its times in Cairo's zone, in Arabic-Indic digits", async () => {
     const { document } = await page(`/stories/${WATCH}`);
+    expect(document.documentElement.getAttribute("lang")).toBe("ar");
+    expect(document.documentElement.getAttribute("dir")).toBe("rtl");
     const story = await (await fetch(`${server.url}/api/stories/${WATCH}`)).json();
     const times = [...document.querySelectorAll("main time")].map((time) => time.textContent ?? "");
     expect(times.length).toBeGreaterThan(0);
@@ -55,6 +61,7 @@ describe("an Arabic site (ar-EG)", () => {
 
   it("describes its feed in Arabic", async () => {
     const feed = await (await fetch(`${server.url}/feed.xml`)).text();
-    expect(feed).toContain("<description>أحدث الأخبار من Dispatch.</description>");
+    expect(feed).toContain(`<description>أحدث الأخبار من ${site.name}.</description>`);
+    expect(feed).toContain("<language>ar</language>");
   });
 });

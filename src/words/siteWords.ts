@@ -5,9 +5,6 @@ import type { Site } from "../head/head";
 import { catalogueFor } from "./catalogues";
 import { makeWords, type Words } from "./words";
 
-/** What a site is, as far as its words go: the demo's until the site's config says otherwise. */
-export const DEFAULT_SITE_WORDS = { language: "en", locale: "en-GB", timeZone: "UTC" } as const;
-
 const made = new Map<string, Words>();
 
 export function wordsFor({ language, locale, timeZone }: Pick<Site, "language" | "locale" | "timeZone">): Words {

@@ -3,7 +3,8 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { sectionsQuery, storiesQuery } from "../../api/queries";
-import { SITE_NAME } from "../../head/head";
+import { ownLanguage } from "../../app/ownLanguage";
+import { useSite } from "../../app/siteContext";
 import { HeadlineLink } from "../../headlines/HeadlineLink";
 import { HeadlineList } from "../../headlines/HeadlineList";
 import { Kicker } from "../../headlines/Kicker";
@@ -19,11 +20,12 @@ export default function HomePage() {
   const { data: latest } = useSuspenseQuery(storiesQuery({ limit: HOME_LATEST }));
   const { data: sections } = useSuspenseQuery(sectionsQuery());
   const [top, ...rest] = latest.items;
+  const site = useSite();
   const words = useWords();
   return (
     <>
       <h1 className="visually-hidden" tabIndex={-1}>
-        {words.text("home.heading", { site: SITE_NAME })}
+        {words.text("home.heading", { site: site.name })}
       </h1>
       <NewStoriesNotice filter={{}} shown={latest.items} queryKeys={[["stories"]]} />
       <div className={styles.front}>
@@ -46,8 +48,9 @@ export default function HomePage() {
 }
 
 function TopStory({ story }: { story: StorySummary }) {
+  const site = useSite();
   return (
-    <article className={styles.top}>
+    <article className={styles.top} {...ownLanguage(story.language, site)}>
       {story.image && (
         <Picture
           image={story.image}
@@ -59,7 +62,9 @@ function TopStory({ story }: { story: StorySummary }) {
       )}
       <Kicker story={story} className={styles.kicker} />
       <h2 className={styles.topHeadline}>
-        <HeadlineLink slug={story.slug}>{story.headline}</HeadlineLink>
+        <HeadlineLink slug={story.slug}>
+          <bdi>{story.headline}</bdi>
+        </HeadlineLink>
       </h2>
       {story.deck && <p className={styles.deck}>{story.deck}</p>}
     </article>

@@ -3,7 +3,7 @@
 // the browser (headlines/MostRead.tsx).
 import { sectionsQuery, storiesQuery } from "../../api/queries";
 import { definePage } from "../../app/definePage";
-import { pageHead, SITE_NAME } from "../../head/head";
+import { pageHead } from "../../head/head";
 import { organizationData, webSite } from "../../head/structuredData";
 import { HOME_LATEST, homeSectionQuery } from "./queries";
 
@@ -11,7 +11,7 @@ export const homePage = definePage({
   id: "home",
   index: true,
   module: "src/routes/home/HomePage.tsx",
-  loader: async (_args, { queryClient, site, words }) => {
+  loader: async (_args, { queryClient, site }) => {
     const sections = await queryClient.ensureQueryData(sectionsQuery());
     await Promise.all([
       queryClient.ensureQueryData(storiesQuery({ limit: HOME_LATEST })),
@@ -19,8 +19,8 @@ export const homePage = definePage({
     ]);
     return {
       head: pageHead(site, {
-        title: SITE_NAME,
-        description: words.text("home.description", { site: SITE_NAME }),
+        title: site.name,
+        description: site.description,
         path: "/",
         jsonLd: [webSite(site), organizationData(site)],
       }),

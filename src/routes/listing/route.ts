@@ -4,7 +4,7 @@
 import { data } from "react-router";
 import { authorQuery, sectionsQuery, tagQuery } from "../../api/queries";
 import { definePage, orNotFound } from "../../app/definePage";
-import { pageHead, SITE_NAME } from "../../head/head";
+import { pageHead } from "../../head/head";
 import { breadcrumbs, profilePage } from "../../head/structuredData";
 import { listingQuery } from "./queries";
 
@@ -25,7 +25,7 @@ export const sectionPage = definePage({
     return {
       head: pageHead(site, {
         title: section.name,
-        description: words.text("listing.sectionDescription", { section: section.name, site: SITE_NAME }),
+        description: words.text("listing.sectionDescription", { section: section.name, site: site.name }),
         path: `/sections/${section.slug}`,
         feed: `/sections/${section.slug}/feed.xml`,
         jsonLd: [breadcrumbs(site, [{ name: section.name, path: `/sections/${section.slug}` }])],
@@ -44,7 +44,7 @@ export const tagPage = definePage({
     return {
       head: pageHead(site, {
         title: tag.name,
-        description: words.text("listing.tagDescription", { tag: tag.name, site: SITE_NAME }),
+        description: words.text("listing.tagDescription", { tag: tag.name, site: site.name }),
         path: `/tags/${tag.slug}`,
         jsonLd: [breadcrumbs(site, [{ name: tag.name, path: `/tags/${tag.slug}` }])],
       }),
@@ -62,7 +62,7 @@ export const authorPage = definePage({
     return {
       head: pageHead(site, {
         title: author.name,
-        description: words.text("listing.authorDescription", { author: author.name, site: SITE_NAME }),
+        description: words.text("listing.authorDescription", { author: author.name, site: site.name }),
         path: `/authors/${author.slug}`,
         jsonLd: [
           profilePage(site, author),

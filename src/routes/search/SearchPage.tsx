@@ -3,6 +3,8 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { Link, useSearchParams } from "react-router";
 import { searchQuery } from "../../api/queries";
+import { ownLanguage, siteLanguage } from "../../app/ownLanguage";
+import { useSite } from "../../app/siteContext";
 import { HeadlineLink } from "../../headlines/HeadlineLink";
 import { MostRead } from "../../headlines/MostRead";
 import type { SearchHit, Snippet } from "../../model/search";
@@ -52,17 +54,23 @@ function SearchResults({ q, cursor }: { q: string; cursor?: string }) {
 }
 
 function SearchResult({ hit }: { hit: SearchHit }) {
+  const site = useSite();
+  const own = ownLanguage(hit.language, site);
   return (
     <li className={styles.result}>
-      <h2 className={styles.headline}>
-        <HeadlineLink slug={hit.slug}>{hit.headline}</HeadlineLink>
-      </h2>
-      <p className={styles.snippet}>
-        <SnippetText parts={hit.snippet} />
-      </p>
-      <p className={styles.meta}>
-        {hit.section.name} · <SiteTime iso={hit.publishedAt} />
-      </p>
+      <article {...own}>
+        <h2 className={styles.headline}>
+          <HeadlineLink slug={hit.slug}>
+            <bdi>{hit.headline}</bdi>
+          </HeadlineLink>
+        </h2>
+        <p className={styles.snippet}>
+          <SnippetText parts={hit.snippet} />
+        </p>
+        <p className={styles.meta} {...siteLanguage(own, site)}>
+          {hit.section.name} · <SiteTime iso={hit.publishedAt} />
+        </p>
+      </article>
     </li>
   );
 }

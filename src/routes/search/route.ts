@@ -3,7 +3,7 @@
 // Most read block sends readers without JavaScript), and says its head.
 import { mostReadQuery, searchQuery } from "../../api/queries";
 import { definePage, orNotFound } from "../../app/definePage";
-import { pageHead, SITE_NAME } from "../../head/head";
+import { pageHead } from "../../head/head";
 import { searchPageParams } from "./queries";
 
 export const searchPage = definePage({
@@ -17,7 +17,7 @@ export const searchPage = definePage({
     return {
       head: pageHead(site, {
         title: q ? words.text("search.titleFor", { q }) : words.text("search.title"),
-        description: words.text("search.description", { site: SITE_NAME }),
+        description: words.text("search.description", { site: site.name }),
         path: "/search",
         noindex: true,
       }),

@@ -5,6 +5,8 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import { memo, useEffect } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { storyQuery } from "../../api/queries";
+import { ownLanguage, siteLanguage } from "../../app/ownLanguage";
+import { useSite } from "../../app/siteContext";
 import { MostRead } from "../../headlines/MostRead";
 import { quoteParam } from "../../model/quotes";
 import type { Story } from "../../model/story";
@@ -55,9 +57,11 @@ const StoryArticle = memo(function StoryArticle({
   search: URLSearchParams;
   marked?: number;
 }) {
+  const site = useSite();
+  const own = ownLanguage(story.language, site);
   const words = useWords();
   return (
-    <article className={styles.story}>
+    <article className={styles.story} {...own}>
       <header className={styles.header}>
         <p className={styles.section}>
           <Link to={`/sections/${story.section.slug}`}>{story.section.name}</Link>
@@ -68,7 +72,10 @@ const StoryArticle = memo(function StoryArticle({
           {story.headline}
         </h1>
         {story.deck && <p className={styles.deck}>{story.deck}</p>}
-        <Byline story={story} />
+        {/* The byline is the site's words around the story's names: in the site's language and direction. */}
+        <div {...siteLanguage(own, site)}>
+          <Byline story={story} />
+        </div>
         <div className={styles.actions}>
           <SaveButton story={story} place="story" />
           <ShareButton url={story.url} title={story.headline} />

@@ -81,7 +81,12 @@ export const feedRoutes: FastifyPluginAsync<FeedRoutesOptions> = async (
   app.get("/feed.xml", async (request, reply) => {
     const stories = await newestStories(store, absolute);
     const files = await enclosures(stories, publicDir);
-    return send(request, reply, RSS_TYPE, rssFeed(channel(absolute, words), stories, absolute, words, now(), files));
+    return send(
+      request,
+      reply,
+      RSS_TYPE,
+      rssFeed(channel(site, absolute, words), stories, absolute, words, now(), files),
+    );
   });
 
   app.get<SectionRequest>("/sections/:section/feed.xml", async (request, reply) => {
@@ -92,7 +97,7 @@ export const feedRoutes: FastifyPluginAsync<FeedRoutesOptions> = async (
       request,
       reply,
       RSS_TYPE,
-      rssFeed(channel(absolute, words, section), stories, absolute, words, now(), files),
+      rssFeed(channel(site, absolute, words, section), stories, absolute, words, now(), files),
     );
   });
 
@@ -140,7 +145,7 @@ export const feedRoutes: FastifyPluginAsync<FeedRoutesOptions> = async (
   });
 
   app.get("/news-sitemap.xml", async (request, reply) =>
-    send(request, reply, XML_TYPE, newsSitemap(await recentStories(store, now()), absolute)),
+    send(request, reply, XML_TYPE, newsSitemap(await recentStories(store, now()), absolute, site)),
   );
 
   const robots = robotsTxt(absolute);

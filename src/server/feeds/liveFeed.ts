@@ -2,7 +2,7 @@
 // entries (pinned or not) newest first, each whole in content:encoded and linked to its place on
 // the page. Any story that has been live has one; other stories have none (404).
 import type { FastifyPluginAsync } from "fastify";
-import { SITE_NAME, type Site } from "../../head/head";
+import type { Site } from "../../head/head";
 import { entryText, entryTitle, liveFeedUrl } from "../../head/liveHead";
 import { ApiError } from "../../model/apiError";
 import { entriesKey, storyKey } from "../../model/dependencies";
@@ -36,7 +36,7 @@ export const liveFeedRoutes: FastifyPluginAsync<{
     if (story.slug !== slug || !story.coverage)
       throw new ApiError("not_found", `${slug} has no live coverage, so no feed of updates.`);
     const entries = await store.newestEntries(slug, FEED_ENTRIES);
-    const body = liveFeed(story, entries, absolute, words);
+    const body = liveFeed(story, entries, absolute, site, words);
     // Feed readers poll a live feed often: a minute's cache, and a 304 when nothing changed.
     reply.header("cache-control", "public, max-age=60");
     nameDependencies(reply, [storyKey(slug), entriesKey(slug)]);
@@ -45,7 +45,7 @@ export const liveFeedRoutes: FastifyPluginAsync<{
   });
 };
 
-export function liveFeed(story: Story, entries: LiveEntry[], absolute: Absolute, words: Words): string {
+export function liveFeed(story: Story, entries: LiveEntry[], absolute: Absolute, site: Site, words: Words): string {
   const lastChange = entries.reduce<string>((time, entry) => later(time, entry.updatedAt), story.updatedAt);
   return xmlDocument(
     el(
@@ -58,10 +58,10 @@ export function liveFeed(story: Story, entries: LiveEntry[], absolute: Absolute,
       el(
         "channel",
         {},
-        el("title", {}, `${words.text("feed.liveTitle", { headline: story.headline })} | ${SITE_NAME}`),
+        el("title", {}, `${words.text("feed.liveTitle", { headline: story.headline })} | ${site.name}`),
         el("link", {}, story.url),
         el("description", {}, story.deck ?? words.text("feed.liveDescription", { headline: story.headline })),
-        el("language", {}, "en"),
+        el("language", {}, site.language),
         el("lastBuildDate", {}, rfc822(lastChange)),
         el("atom:link", { href: liveFeedUrl(story.url), rel: "self", type: RSS_TYPE }),
         ...entries.map((entry) => entryItem(story, entry, absolute, words)),

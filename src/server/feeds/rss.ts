@@ -2,7 +2,7 @@
 // (dc:creator), pictures and videos (media:content), the one file to download (enclosure), when
 // each item last changed (atom:updated, and dc:date, which more readers read), and the feed's own
 // address (atom:link).
-import { SITE_NAME } from "../../head/head";
+import type { Site } from "../../head/head";
 import type { Image } from "../../model/story";
 import type { Words } from "../../words/words";
 import type { Enclosure } from "./enclosures";
@@ -26,22 +26,31 @@ export interface Channel {
   link: string;
   /** The feed's own URL. */
   self: string;
+  /** BCP 47: the language of the feed's stories. */
+  language: string;
 }
 
 /** The site's channel, or a section's. */
-export function channel(absolute: Absolute, words: Words, section?: { slug: string; name: string }): Channel {
+export function channel(
+  site: Site,
+  absolute: Absolute,
+  words: Words,
+  section?: { slug: string; name: string },
+): Channel {
   if (!section)
     return {
-      title: SITE_NAME,
-      description: words.text("feed.description", { site: SITE_NAME }),
+      title: site.name,
+      description: words.text("feed.description", { site: site.name }),
       link: absolute("/"),
       self: absolute("/feed.xml"),
+      language: site.language,
     };
   return {
-    title: `${section.name} | ${SITE_NAME}`,
-    description: words.text("feed.sectionDescription", { section: section.name, site: SITE_NAME }),
+    title: `${section.name} | ${site.name}`,
+    description: words.text("feed.sectionDescription", { section: section.name, site: site.name }),
     link: absolute(`/sections/${section.slug}`),
     self: absolute(`/sections/${section.slug}/feed.xml`),
+    language: site.language,
   };
 }
 
@@ -64,20 +73,28 @@ export function rssFeed(
         el("title", {}, channel.title),
         el("link", {}, channel.link),
         el("description", {}, channel.description),
-        el("language", {}, "en"),
+        el("language", {}, channel.language),
         el("lastBuildDate", {}, rfc822(lastChange ?? builtAt)),
         el("atom:link", { href: channel.self, rel: "self", type: RSS_TYPE }),
-        ...stories.map((story) => rssItem(story, absolute, words, enclosures.get(story.slug))),
+        ...stories.map((story) => rssItem(story, absolute, channel, words, enclosures.get(story.slug))),
       ),
     ),
   );
 }
 
-function rssItem(story: FeedStory, absolute: Absolute, words: Words, enclosure?: Enclosure): Markup {
+function rssItem(
+  story: FeedStory,
+  absolute: Absolute,
+  { language }: Channel,
+  words: Words,
+  enclosure?: Enclosure,
+): Markup {
   return el(
     "item",
     {},
     el("title", {}, story.headline),
+    // A story in another language than the feed's says so (RSS has no item language of its own).
+    story.language && story.language !== language && el("dc:language", {}, story.language),
     el("link", {}, story.url),
     el("guid", { isPermaLink: "true" }, story.url),
     el("pubDate", {}, rfc822(story.publishedAt)),

@@ -6,7 +6,7 @@
 // `stories-2026-11-2.xml` the next, and so on. Stories published later in a month land in its last
 // part, so the earlier parts stay as they were. Story children are written as they are read, a
 // page of rows at a time, so a child of 50,000 URLs never sits in memory whole.
-import { SITE_NAME } from "../../head/head";
+import type { Site } from "../../head/head";
 import type { StorySummary } from "../../model/story";
 import {
   monthSpan,
@@ -164,7 +164,11 @@ function sitemapUrl({ loc, lastmod }: SitemapLink): Markup {
  * a 404 would read as a broken sitemap that robots.txt points at. The front page is always there
  * and always worth crawling, and Google News takes nothing from a URL without news tags.
  */
-export function newsSitemap(stories: StorySummary[], absolute: Absolute): string {
+export function newsSitemap(stories: StorySummary[], absolute: Absolute, site: Site): string {
+  // Google News names a publication's language by its ISO 639 code ("en", "ar"), Chinese by script.
+  const locale = new Intl.Locale(site.language);
+  const language =
+    locale.language === "zh" ? `zh-${locale.maximize().script === "Hant" ? "tw" : "cn"}` : locale.language;
   return xmlDocument(
     el(
       "urlset",
@@ -178,7 +182,7 @@ export function newsSitemap(stories: StorySummary[], absolute: Absolute): string
           el(
             "news:news",
             {},
-            el("news:publication", {}, el("news:name", {}, SITE_NAME), el("news:language", {}, "en")),
+            el("news:publication", {}, el("news:name", {}, site.name), el("news:language", {}, language)),
             el("news:publication_date", {}, w3cDate(story.publishedAt)),
             el("news:title", {}, story.headline),
           ),

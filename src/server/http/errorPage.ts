@@ -2,7 +2,6 @@
 // renders (a malformed address, a wrong method, a limit, a failure): the site's own HTML template
 // and stylesheet around a heading, the reason and a link home. It runs no script, so it needs no
 // page data and cannot break on hydration. (A missing story is the app's own 404 page, rendered.)
-import { SITE_NAME } from "../../head/head";
 import { escapeHtml } from "../../head/renderHead";
 import type { TextKey } from "../../words/catalogue";
 import type { Words } from "../../words/words";
@@ -35,18 +34,22 @@ export function isPageUrl(url: string): boolean {
 }
 
 /** Error pages from the site's HTML template (Vite's index.html, built or from the source). */
-export function errorPageFrom(template: (url: string) => Promise<string> | string, words: Words): ErrorPage {
+export function errorPageFrom(
+  template: (url: string) => Promise<string> | string,
+  siteName: string,
+  words: Words,
+): ErrorPage {
   return async (url, status) => {
     const [heading, explanation] = wordsFor(status);
-    const title = words.text(heading, { site: SITE_NAME });
-    const html = `<main id="main"><p><a href="/">${escapeHtml(SITE_NAME)}</a></p><h1>${escapeHtml(title)}</h1><p>${escapeHtml(words.text(explanation))}</p><p><a href="/">${escapeHtml(words.text("error.frontPage"))}</a></p></main>`;
+    const title = words.text(heading, { site: siteName });
+    const html = `<main id="main"><p><a href="/">${escapeHtml(siteName)}</a></p><h1>${escapeHtml(title)}</h1><p>${escapeHtml(words.text(explanation))}</p><p><a href="/">${escapeHtml(words.text("error.frontPage"))}</a></p></main>`;
     return (await template(url))
       .replace(/<script\b[^>]*><\/script>\s*/g, "")
       .replace(/<!--app-scripts-->\s*/g, "")
       .replace(
         "<!--app-head-->",
         () =>
-          `<title>${escapeHtml(title)} · ${escapeHtml(SITE_NAME)}</title>\n    <meta name="robots" content="noindex" />`,
+          `<title>${escapeHtml(title)} · ${escapeHtml(siteName)}</title>\n    <meta name="robots" content="noindex" />`,
       )
       .replace("<!--app-html-->", () => html)
       .replace("<!--app-data-->", "");

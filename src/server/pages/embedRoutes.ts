@@ -5,7 +5,7 @@
 // keeps frame-ancestors 'self' (http/securityHeaders.ts).
 import { createHash } from "node:crypto";
 import type { FastifyPluginAsync } from "fastify";
-import { SITE_NAME } from "../../head/head";
+import type { Site } from "../../head/head";
 import { ApiError } from "../../model/apiError";
 import { storyKey } from "../../model/dependencies";
 import { embedPath, storyVideo } from "../../model/embed";
@@ -41,7 +41,7 @@ export const EMBED_CSP = [
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
 
-export function embedPage(story: Story, video: VideoBlock, words: Words): string {
+export function embedPage(story: Story, video: VideoBlock, site: Site, words: Words): string {
   const title = escapeHtml(video.title);
   const storyLink = `<a href="${escapeHtml(story.url)}" target="_blank" rel="noopener">${escapeHtml(story.headline)}</a>`;
   const files = video.sources.filter((s) => s.type !== "video/youtube");
@@ -59,28 +59,31 @@ export function embedPage(story: Story, video: VideoBlock, words: Words): string
             (c, index) =>
               `<track kind="captions" src="${escapeHtml(c.src)}" srclang="${escapeHtml(c.srclang)}" label="${escapeHtml(c.label)}"${index === 0 ? " default" : ""}>`,
           ),
-          `<a href="${escapeHtml(story.url)}" target="_blank" rel="noopener">${escapeHtml(words.text("embed.watchOn", { headline: story.headline, site: SITE_NAME }))}</a>`,
+          `<a href="${escapeHtml(story.url)}" target="_blank" rel="noopener">${escapeHtml(words.text("embed.watchOn", { headline: story.headline, site: site.name }))}</a>`,
           "</video>",
         ].join("")
       : `<iframe src="https://www.youtube-nocookie.com/embed/${escapeHtml(youtube?.src ?? "")}" title="${title}" allow="fullscreen; picture-in-picture" allowfullscreen></iframe>`;
   return [
     "<!doctype html>",
-    '<html lang="en">',
+    `<html lang="${escapeHtml(site.language)}" dir="${site.dir}">`,
     "<head>",
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(story.headline)} | ${SITE_NAME}</title>`,
+    `<title>${escapeHtml(story.headline)} | ${escapeHtml(site.name)}</title>`,
     `<link rel="canonical" href="${escapeHtml(story.url)}">`,
     '<meta name="robots" content="noindex">',
     `<style>${STYLE}</style>`,
     "</head>",
-    `<body><header>${storyLink} · ${SITE_NAME}</header>${player}</body>`,
+    `<body><header>${storyLink} · ${escapeHtml(site.name)}</header>${player}</body>`,
     "</html>",
     "",
   ].join("\n");
 }
 
-export const embedRoutes: FastifyPluginAsync<{ reader: StoryApi; words: Words }> = async (app, { reader, words }) => {
+export const embedRoutes: FastifyPluginAsync<{ reader: StoryApi; site: Site; words: Words }> = async (
+  app,
+  { reader, site, words },
+) => {
   app.get<{ Params: { slug: string } }>("/embed/:slug", async (request, reply) => {
     const slug = slugParam(request.params.slug);
     const story = await reader.story(slug);
@@ -92,6 +95,6 @@ export const embedRoutes: FastifyPluginAsync<{ reader: StoryApi; words: Words }>
       .header(CSP, EMBED_CSP)
       .header("cache-control", "public, max-age=0, s-maxage=10, stale-while-revalidate=60")
       .type("text/html; charset=utf-8")
-      .send(embedPage(story, video, words));
+      .send(embedPage(story, video, site, words));
   });
 };

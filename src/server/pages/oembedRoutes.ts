@@ -1,7 +1,6 @@
 // oEmbed (https://oembed.com) for story URLs: what a CMS or chat app asks to embed a link.
 import type { FastifyPluginAsync } from "fastify";
 import type { Site } from "../../head/head";
-import { SITE_NAME } from "../../head/head";
 import { storyShareImage } from "../../head/storyHead";
 import { ApiError } from "../../model/apiError";
 import { storyKey } from "../../model/dependencies";
@@ -99,7 +98,7 @@ export const oembedRoutes: FastifyPluginAsync<{ reader: StoryApi; site: Site }> 
             author_url: new URL(`/authors/${author.slug}`, site.url).href,
           }
         : {}),
-      provider_name: SITE_NAME,
+      provider_name: site.name,
       provider_url: new URL("/", site.url).href,
       cache_age: 3600,
       ...(image ? { thumbnail_url: image.src, thumbnail_width: image.width, thumbnail_height: image.height } : {}),

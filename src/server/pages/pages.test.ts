@@ -88,7 +88,17 @@ describe("a story page", () => {
   it("carries the query cache it was rendered from, for the browser to hydrate without fetching", async () => {
     const { document } = await page(`/stories/${WATCH}`);
     const data = JSON.parse(document.getElementById("dispatch-data")?.textContent ?? "null");
-    expect(data.site).toEqual({ url: "https://news.example", language: "en", locale: "en-GB", timeZone: "UTC" });
+    // The site as its config says (content/site.yaml), and no more than pages show of it.
+    expect(data.site).toEqual({
+      url: "https://news.example",
+      name: "Dispatch",
+      description: "Dispatch: the day's stories from the city, the world, science and culture.",
+      tagline: "the day's stories from the city, the world, science and culture",
+      language: "en",
+      dir: "ltr",
+      locale: "en-GB",
+      timeZone: "UTC",
+    });
     // Only the site's own catalogue: the English words, no other language's.
     expect(data.catalogue["search.title"]).toBe("Search");
     expect(JSON.stringify(data.catalogue)).not.toContain("Búsqueda");

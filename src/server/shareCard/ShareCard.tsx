@@ -4,8 +4,7 @@
 import { Resvg } from "@resvg/resvg-js";
 import type { ReactNode } from "react";
 import satori from "satori";
-import { SITE_NAME } from "../../head/head";
-import type { CardFacts } from "./cardFacts";
+import type { CardBrand, CardFacts } from "./cardFacts";
 import { type CardShape, shapeSize } from "./cardShapes";
 import { type FittedHeadline, fitHeadline, headlineLineHeight } from "./fitHeadline";
 import { cardFonts, SANS, SERIF } from "./fonts";
@@ -39,6 +38,7 @@ export interface ShareCardContent {
   hasVideo: boolean;
   /** The site's host name, as the card's byline: the card may travel without its link. */
   host: string;
+  brand: CardBrand;
 }
 
 /** The card's facts with the picture read from the public folder (on the worker: see cardWorker.ts). */
@@ -67,7 +67,7 @@ export async function renderShareCard(
 
 /** Fonts for scripts the card's own typefaces lack, read only when this card's text has them. */
 export const scriptSlicesFor = (content: ShareCardContent): ScriptSlice[] =>
-  slicesFor([SITE_NAME, content.section, content.kicker ?? "", content.headline, content.host].join(" "));
+  slicesFor([content.brand.name, content.section, content.kicker ?? "", content.headline, content.host].join(" "));
 
 /** The whole card, centred on its paper in a taller shape. */
 function InShape({ size, children }: { size: { width: number; height: number }; children: ReactNode }) {
@@ -85,6 +85,7 @@ function ShareCard({
   picture,
   hasVideo,
   host,
+  brand,
   slices,
 }: ShareCardContent & { slices: ScriptSlice[] }) {
   const box = headlineBox(Boolean(picture), Boolean(kicker));
@@ -93,10 +94,10 @@ function ShareCard({
   const direction = textDirection(headline);
   return (
     <div style={{ ...cardStyle, fontFamily: withSlices(SANS, slices) }}>
-      <div style={textPanelStyle}>
-        <Masthead section={section} serif={serif} />
+      <div style={{ ...textPanelStyle, borderTopColor: brand.accent }}>
+        <Masthead name={brand.name} section={section} serif={serif} />
         <div style={{ ...storyBlockStyle, direction }}>
-          {kicker && <Kicker text={kicker} />}
+          {kicker && <Kicker text={kicker} accent={brand.accent} />}
           <Headline {...fitHeadline(headline, box)} serif={serif} direction={direction} />
         </div>
         <div style={footerStyle}>{host}</div>
@@ -106,10 +107,10 @@ function ShareCard({
   );
 }
 
-function Masthead({ section, serif }: { section: string; serif: string }) {
+function Masthead({ name, section, serif }: { name: string; section: string; serif: string }) {
   return (
     <div style={mastheadStyle}>
-      <span style={{ fontFamily: serif, fontSize: 40, fontWeight: 700, lineHeight: 1 }}>{SITE_NAME}</span>
+      <span style={{ fontFamily: serif, fontSize: 40, fontWeight: 700, lineHeight: 1 }}>{name}</span>
       <span style={{ ...sectionStyle, ...joinedLetters(section) }}>{section}</span>
     </div>
   );
@@ -121,10 +122,10 @@ const JOINED_SCRIPT = /[\p{Script=Arabic}\p{Script=Syriac}\p{Script=Nko}\p{Scrip
 /** No letter spacing in a script whose letters join, as CSS asks of browsers for cursive scripts. */
 const joinedLetters = (text: string) => (JOINED_SCRIPT.test(text) ? { letterSpacing: 0 } : {});
 
-function Kicker({ text }: { text: string }) {
+function Kicker({ text, accent }: { text: string; accent: string }) {
   return (
     <div style={{ display: "flex" }}>
-      <span style={{ ...kickerStyle, ...joinedLetters(text) }}>{text}</span>
+      <span style={{ ...kickerStyle, backgroundColor: accent, ...joinedLetters(text) }}>{text}</span>
     </div>
   );
 }

@@ -14,9 +14,16 @@ export interface CardFacts {
   hasVideo: boolean;
   /** The site's host name, as the card's byline: the card may travel without its link. */
   host: string;
+  /** The site's name over the card, and its accent colour (the bar above, the kicker's ground). */
+  brand: CardBrand;
 }
 
-export function cardFacts(story: Story): CardFacts {
+export interface CardBrand {
+  name: string;
+  accent: string;
+}
+
+export function cardFacts(story: Story, brand: CardBrand): CardFacts {
   return {
     section: story.section.name,
     kicker: story.kicker,
@@ -24,6 +31,7 @@ export function cardFacts(story: Story): CardFacts {
     pictureSources: sharePictureSources(story),
     hasVideo: story.hasVideo,
     host: new URL(story.url).host,
+    brand,
   };
 }
 

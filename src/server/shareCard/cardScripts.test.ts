@@ -3,9 +3,11 @@
 // ranges the choice is made by), and the card is drawn with them: without them it looks different,
 // an Arabic headline joins its letters and starts at the right.
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import * as fontkit from "fontkit";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
+import { readSiteConfig } from "../../site/siteConfig";
 import { serifFiles } from "./fonts";
 import { withWordBreaks } from "./lineBreaks";
 import { renderShareCard, type ShareCardContent, scriptSlicesFor } from "./ShareCard";
@@ -25,11 +27,15 @@ const headlines = {
   Greek: "Η πόλη άνοιξε νέα βιβλιοθήκη δίπλα στο λιμάνι",
 } as const;
 
+/** The demo site's name and accent (content/site.yaml), as its cards carry them. */
+const demo = readSiteConfig(join(import.meta.dirname, "../../../content/site.yaml"));
+
 const card = (headline: string): ShareCardContent => ({
   section: "City",
   headline,
   hasVideo: false,
   host: "news.example",
+  brand: { name: demo.name, accent: demo.colors.accent },
 });
 
 type Glyphs = { hasGlyphForCodePoint(codePoint: number): boolean };

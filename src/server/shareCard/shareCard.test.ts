@@ -10,6 +10,7 @@ import { imageSize } from "image-size";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { StoryInput } from "../../model/story";
+import { readSiteConfig } from "../../site/siteConfig";
 import { testEngines } from "../../store/testDatabases";
 import { startTestServer, type TestServer } from "../testServer";
 import { cardFacts } from "./cardFacts";
@@ -22,6 +23,8 @@ import { SHARE_CARD } from "./styles";
 
 const root = join(import.meta.dirname, "../../..");
 const publicDir = join(root, "public");
+/** The demo site's name and accent (content/site.yaml): the test server's cards carry them. */
+const demo = readSiteConfig(join(root, "content/site.yaml"));
 const WATCH = "ferry-crew-pulls-kayakers-from-the-sound";
 const NO_PICTURE = "gales-shut-kessel-strait-to-shipping";
 
@@ -123,7 +126,10 @@ describe.each(testEngines)("on %s", (engine) => {
       const stored = await store().getStory(slug);
       if (!stored) throw new Error(`${slug} was not saved`);
       const story = { ...stored, url: `${server.url}/stories/${slug}` };
-      const content = await shareCardContent(cardFacts(story), publicDir);
+      const content = await shareCardContent(
+        cardFacts(story, { name: demo.name, accent: demo.colors.accent }),
+        publicDir,
+      );
       // The headline as the card's renderer draws it with the script's slices, not as without them
       // (the missing-glyph boxes): pixels that differ between the middle bands of two cards.
       const band = (png: Buffer) =>

@@ -16,7 +16,7 @@ import { sendError } from "../http/errors";
 import { holdsVersion } from "../http/etag";
 import { clientLimit, clientOf, type Limit } from "../http/rateLimits";
 import { slugParam } from "../http/slugParam";
-import { cardFacts } from "./cardFacts";
+import { type CardBrand, cardFacts } from "./cardFacts";
 import { CardPool, CardPoolBusy, type CardThreadEvent, defaultCardThreads } from "./cardPool";
 import { type CardShape, isCardShape } from "./cardShapes";
 import { sharePictureSources } from "./picture";
@@ -59,6 +59,8 @@ export interface ShareCardRoutesOptions extends ShareCardOptions {
   reader: StoryApi;
   /** The site's public files: the pictures cards draw. */
   publicDir: string;
+  /** The site's name and accent colour, which every card carries (from the site config). */
+  brand: CardBrand;
 }
 
 /** Bumped when the card's design changes, so that caches and ETags from the old design lapse. */
@@ -81,6 +83,7 @@ export const shareCardRoutes: FastifyPluginAsync<ShareCardRoutesOptions> = async
   {
     reader,
     publicDir,
+    brand,
     cacheEntries = 200,
     cacheBytes = 64 * 1024 * 1024,
     threads = defaultCardThreads(),
@@ -147,7 +150,7 @@ export const shareCardRoutes: FastifyPluginAsync<ShareCardRoutesOptions> = async
     if (own >= perClient.atOnce) throw tooManyAtOnce(reply);
     underWay.set(client, own + 1);
     const card = pool
-      .render(cardFacts(story), shape)
+      .render(cardFacts(story, brand), shape)
       .then(({ png, ...timing }) => {
         onRender?.({ slug: story.slug, ...timing });
         rendered.set(key, { etag, png }, png.length);
@@ -174,7 +177,7 @@ export const shareCardRoutes: FastifyPluginAsync<ShareCardRoutesOptions> = async
     const story = await reader.story(slug);
     if (story.slug !== slug) return reply.redirect(`/og/${story.slug}${shape ? `/${shape}` : ""}.png`, 301);
 
-    const etag = shape ? `${cardEtag(story).slice(0, -1)}-${shape}"` : cardEtag(story);
+    const etag = shape ? `${cardEtag(story, brand).slice(0, -1)}-${shape}"` : cardEtag(story, brand);
     if (holdsVersion(request, reply, etag)) return reply.code(304).header("cache-control", CACHE_CONTROL).send();
     let png: Buffer;
     try {
@@ -197,9 +200,11 @@ export const shareCardRoutes: FastifyPluginAsync<ShareCardRoutesOptions> = async
 };
 
 /** A strong ETag of everything the card is drawn from, so it changes exactly when the card would. */
-export function cardEtag(story: Story): string {
+export function cardEtag(story: Story, brand: CardBrand): string {
   const inputs = [
     CARD_DESIGN,
+    brand.name,
+    brand.accent,
     story.slug,
     story.updatedAt,
     story.section.name,
