@@ -2,11 +2,12 @@
 // store of each engine: every story is read and kept, every inline related headline links a story
 // of the set, every picture, poster, video and captions file it names is in public/, and the set
 // has what a second demo site needs (issue 20, part 6): stories in several sections, a video, a
-// correction, and text punctuated as Arabic is.
+// correction, and text punctuated as Arabic is. Then the real server over HTTP serves them.
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Block } from "../model/story";
+import { startTestServer, type TestServer } from "../server/testServer";
 import { openStore } from "../store/openStore";
 import type { StoredStory, StoryStore } from "../store/storyStore";
 import { createTestDatabase, type TestDatabase, testEngines } from "../store/testDatabases";
@@ -139,5 +140,30 @@ describe.each(testEngines)("the Arabic demo site's content on %s", (engine) => {
     expect(all).toContain("،");
     expect(all).toContain("؛");
     expect(all).toContain("؟");
+  });
+});
+
+describe.each(testEngines)("the Arabic demo site served over HTTP on %s", (engine) => {
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startTestServer({ engine, demo: false });
+    await loadDemoContentIfEmpty(server.store, contentDir, publicDir);
+  });
+  afterAll(() => server.close());
+
+  it("serves each story page with its headline, the Arabic sections and its related headlines linked", async () => {
+    const { items } = await server.store.listStories({ limit: 100 });
+    expect(items).toHaveLength(files.length);
+    for (const { slug } of items) {
+      const story = await server.store.getStory(slug);
+      const response = await fetch(`${server.url}/stories/${slug}`);
+      expect(response.status, slug).toBe(200);
+      const html = await response.text();
+      expect(html, slug).toContain(`>${story?.headline}</h1>`);
+      expect(html, slug).toMatch(/<a [^>]*href="\/sections\/culture"[^>]*>ثقافة<\/a>/);
+      for (const block of story?.body ?? [])
+        if (block.type === "related") expect(html, slug).toContain(`href="/stories/${block.slug}"`);
+    }
   });
 });
