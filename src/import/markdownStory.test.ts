@@ -129,6 +129,26 @@ corrections:
     ).toThrow(/latest correction's date[\s\S]*updatedAt/);
   });
 
+  it("takes an author's or a tag's slug when given with its name, for names that make none", () => {
+    const arabic = story
+      .replace(
+        "authors: [Ana Ferreira, Joe Bloggs-Smith]",
+        "authors: [{ name: سلمى الحداد, slug: salma-al-haddad }, Ana Ferreira]",
+      )
+      .replace("tags: [Transport, Harbour Life]", "tags: [{ name: الميناء, slug: harbour }]");
+    expect(parseMarkdownStory(arabic, sizes)).toMatchObject({
+      authors: [
+        { slug: "salma-al-haddad", name: "سلمى الحداد" },
+        { slug: "ana-ferreira", name: "Ana Ferreira" },
+      ],
+      tags: [{ slug: "harbour", name: "الميناء" }],
+    });
+    // A name alone that makes no slug is refused, saying which.
+    expect(() => parseMarkdownStory(arabic.replace("[{ name: الميناء, slug: harbour }]", "[الميناء]"), sizes)).toThrow(
+      /tags/,
+    );
+  });
+
   it.each([
     ["no front matter", "Just text"],
     ["a correction with no date", story.replace("durationS: 8\n", "durationS: 8\ncorrections: [{ text: A fix. }]\n")],
@@ -141,6 +161,10 @@ corrections:
     ["an image whose size cannot be told", story.replace("/media/board.jpg", "/elsewhere/board.jpg")],
     ["a video marker without a video", story.replace(/^video:[\s\S]*?durationS: 8\n/m, "")],
     ["a script URL", story.replace("/media/board.jpg", "javascript:alert(1)")],
+    [
+      "a tag's slug that is no slug",
+      story.replace("[Transport, Harbour Life]", "[{ name: Transport, slug: Trans Port }]"),
+    ],
   ])("refuses a story with %s, saying why", (_case, source) => {
     expect(() => parseMarkdownStory(source, sizes)).toThrow(StoryFormatError);
   });

@@ -16,6 +16,14 @@ export interface ImageSize {
 /** Tells the size of an image the story names, when the importer can see the file. */
 export type ImageSizer = (src: string) => ImageSize | undefined;
 
+/**
+ * An author or a tag: a name, whose slug is made from it, or a name with its slug, for a name
+ * in a script with no Latin letters ("سلمى الحداد" makes no slug).
+ */
+const namedSchema = z.union([z.string(), z.object({ name: z.string(), slug: z.string() })]);
+const named = (entry: z.infer<typeof namedSchema>) =>
+  typeof entry === "string" ? { slug: slugify(entry), name: entry } : entry;
+
 const frontMatterSchema = z.object({
   slug: z.string().optional(),
   kicker: z.string().optional(),
@@ -24,8 +32,8 @@ const frontMatterSchema = z.object({
   headline: z.string(),
   deck: z.string().optional(),
   section: z.string(),
-  authors: z.array(z.string()).default([]),
-  tags: z.array(z.string()).default([]),
+  authors: z.array(namedSchema).default([]),
+  tags: z.array(namedSchema).default([]),
   publishedAt: z.union([z.string(), z.date()]),
   updatedAt: z.union([z.string(), z.date()]).optional(),
   /** Corrections, each a date and a text: shown at the story's end whatever their order here. */
@@ -88,8 +96,8 @@ export function parseMarkdownStory(source: string, sizeOf: ImageSizer = () => un
     headline: meta.headline,
     deck: meta.deck,
     section: meta.section,
-    authors: meta.authors.map((name) => ({ slug: slugify(name), name })),
-    tags: meta.tags.map((name) => ({ slug: slugify(name), name })),
+    authors: meta.authors.map(named),
+    tags: meta.tags.map(named),
     publishedAt,
     updatedAt: meta.updatedAt ? iso(meta.updatedAt) : lastChange,
     image: meta.image && {

@@ -83,7 +83,9 @@ export const siteFileRoutes: FastifyPluginAsync<{ config: SiteConfig; publicDir:
   const manifest = JSON.stringify(webManifest(config));
   let siteCard: Promise<Buffer> | undefined;
 
-  for (const { path, bytes } of siteFontFiles(config))
+  // One file may serve several faces (a script's face leading both stacks): served once.
+  const fontFiles = new Map(siteFontFiles(config).map(({ path, bytes }) => [path, bytes]));
+  for (const [path, bytes] of fontFiles)
     app.get(path, (_request, reply) =>
       reply
         .header("cache-control", "public, max-age=31536000, immutable")
