@@ -20,8 +20,9 @@ import { searchTerms } from "../model/searchTerms";
 import { searchText } from "../model/searchText";
 import { hasPlayableVideo } from "../model/story";
 import type { Engine } from "../store/engine";
-import { indexHeadline } from "../store/relatedLinks";
 import type { Database } from "../store/schema";
+import { STORY_TABLES } from "../store/storyStore";
+import { linkNamesAndHeadline } from "../store/storyWrites";
 import {
   accountsFileSchema,
   EXPORT_FORMAT,
@@ -261,21 +262,7 @@ async function refuseNonEmpty(db: Pick<Kysely<Database>, "selectFrom">): Promise
 
 /** What --replace takes away: every story and all that hangs on one, and the sections, authors and tags. */
 async function clearStories(trx: Trx): Promise<void> {
-  for (const table of [
-    "story_views",
-    "story_tags",
-    "story_authors",
-    "slug_redirects",
-    "related_links",
-    "headline_words",
-    "story_revisions",
-    "story_owners",
-    "story_drafts",
-    "story_previews",
-    "live_entries",
-    "live_coverage",
-  ] as const)
-    await trx.deleteFrom(table).execute();
+  for (const table of STORY_TABLES) await trx.deleteFrom(table).execute();
   await trx.deleteFrom("stories").execute();
   await trx.deleteFrom("sections").execute();
   await trx.deleteFrom("authors").execute();
@@ -359,18 +346,7 @@ async function restore(
         headline_key: normalizeHeadline(story.headline),
       })
       .execute();
-    const link = { story_slug: slug, published_at: story.publishedAt };
-    if (story.authors.length > 0)
-      await trx
-        .insertInto("story_authors")
-        .values(story.authors.map((author, position) => ({ ...link, author_slug: author.slug, position })))
-        .execute();
-    if (story.tags.length > 0)
-      await trx
-        .insertInto("story_tags")
-        .values(story.tags.map((tag, position) => ({ ...link, tag_slug: tag.slug, position })))
-        .execute();
-    await indexHeadline(trx, slug, story.headline);
+    await linkNamesAndHeadline(trx, slug, story.publishedAt, story);
   }
 
   for (const story of stories) {

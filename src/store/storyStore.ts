@@ -218,6 +218,22 @@ async function keepOwner(
 /** Whether a slug could name anything: other strings (a NUL, say, which PostgreSQL refuses) find nothing. */
 const isSlug = (slug: string): boolean => slugSchema.safeParse(slug).success;
 
+/** Every table that holds a story's rows beside `stories` itself: what clearing the stories empties. */
+export const STORY_TABLES = [
+  "story_views",
+  "story_tags",
+  "story_authors",
+  "slug_redirects",
+  "related_links",
+  "headline_words",
+  "story_revisions",
+  "story_owners",
+  "story_drafts",
+  "story_previews",
+  "live_entries",
+  "live_coverage",
+] as const;
+
 /** Told the dependency keys a committed write changed; the write waits for the promise. */
 export type WriteWatcher = (keys: string[]) => Promise<void> | void;
 
@@ -527,19 +543,7 @@ export function createStoryStore(
     async clearStories() {
       return write(async (trx) => {
         touch(trx, EVERYTHING);
-        for (const table of [
-          "story_views",
-          "story_tags",
-          "story_authors",
-          "slug_redirects",
-          "related_links",
-          "headline_words",
-          "story_revisions",
-          "story_owners",
-          "story_drafts",
-          "story_previews",
-        ] as const)
-          await trx.deleteFrom(table).execute();
+        for (const table of STORY_TABLES) await trx.deleteFrom(table).execute();
         const { numDeletedRows } = await trx.deleteFrom("stories").executeTakeFirst();
         return Number(numDeletedRows);
       });

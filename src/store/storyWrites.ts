@@ -55,18 +55,7 @@ export async function writeStory(trx: Trx, story: StoryInput): Promise<SaveOutco
     .execute();
   await trx.deleteFrom("story_authors").where("story_slug", "=", story.slug).execute();
   await trx.deleteFrom("story_tags").where("story_slug", "=", story.slug).execute();
-  const link = { story_slug: story.slug, published_at: row.published_at };
-  if (story.authors.length > 0)
-    await trx
-      .insertInto("story_authors")
-      .values(story.authors.map((author, position) => ({ ...link, author_slug: author.slug, position })))
-      .execute();
-  if (story.tags.length > 0)
-    await trx
-      .insertInto("story_tags")
-      .values(story.tags.map((tag, position) => ({ ...link, tag_slug: tag.slug, position })))
-      .execute();
-  await indexHeadline(trx, story.slug, story.headline);
+  await linkNamesAndHeadline(trx, story.slug, row.published_at, story);
   // A story now at this slug ends any redirect that pointed the slug elsewhere.
   await trx.deleteFrom("slug_redirects").where("from_slug", "=", story.slug).execute();
   return existing ? "updated" : "created";
@@ -136,4 +125,28 @@ export async function deleteStory(trx: Trx, slug: string): Promise<boolean> {
   await trx.deleteFrom("slug_redirects").where("to_slug", "=", slug).execute();
   await retargetLinks(trx, [slug, ...oldSlugs.map((row) => row.from_slug)], null);
   return true;
+}
+
+/**
+ * A written story's rows beside its own: its authors and tags in their order (with its publication
+ * time, which lists by author and tag are read in) and its headline's words (relatedLinks.ts).
+ */
+export async function linkNamesAndHeadline(
+  trx: Transaction<Database>,
+  slug: string,
+  publishedAt: string,
+  story: Pick<StoryInput, "authors" | "tags" | "headline">,
+): Promise<void> {
+  const link = { story_slug: slug, published_at: publishedAt };
+  if (story.authors.length > 0)
+    await trx
+      .insertInto("story_authors")
+      .values(story.authors.map((author, position) => ({ ...link, author_slug: author.slug, position })))
+      .execute();
+  if (story.tags.length > 0)
+    await trx
+      .insertInto("story_tags")
+      .values(story.tags.map((tag, position) => ({ ...link, tag_slug: tag.slug, position })))
+      .execute();
+  await indexHeadline(trx, slug, story.headline);
 }

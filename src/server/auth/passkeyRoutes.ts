@@ -14,13 +14,12 @@ import {
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { ApiError } from "../../model/apiError";
-import { toAccount } from "../../store/accounts";
 import type { StoryStore } from "../../store/storyStore";
 import { clientLimit } from "../http/rateLimits";
 import { type Access, fromAnotherSite } from "./access";
 import { invitationToken } from "./invitations";
 import { hashSecret } from "./secrets";
-import { startSession } from "./sessions";
+import { signIn } from "./sessions";
 import { SIGN_IN_CLIENT_LIMIT } from "./signInRoutes";
 
 /** How long a ceremony may take, from its options to its answer. */
@@ -70,17 +69,8 @@ export const passkeyRoutes: FastifyPluginAsync<PasskeyRoutesOptions> = async (
       throw new ApiError("invitation_invalid", "This invitation was used already, has expired, or never was.");
     return { token, account };
   };
-  const signedIn = async (request: FastifyRequest, reply: FastifyReply, accountId: string) => {
-    const { csrfToken } = await startSession(
-      request,
-      reply,
-      { store, cookie: access.cookie, settings: access.sessions, now: now() },
-      accountId,
-    );
-    const account = await store.accounts.getAccount(accountId);
-    if (!account) throw new ApiError("account_not_found", "The account is gone.");
-    return { account: toAccount(account), csrfToken };
-  };
+  const signedIn = (request: FastifyRequest, reply: FastifyReply, accountId: string) =>
+    signIn(request, reply, { store, cookie: access.cookie, settings: access.sessions, now: now() }, accountId);
   const expires = () => new Date(now().getTime() + CEREMONY_TTL_MS);
 
   app.post<TokenRequest>("/api/invitations/:token/passkey-options", async (request, reply) => {

@@ -4,6 +4,8 @@
 // before sign-in is worth nothing after it. A session ends when signed out, revoked, idle too long,
 // or at its absolute end, whichever comes first.
 import type { FastifyReply, FastifyRequest } from "fastify";
+import { ApiError } from "../../model/apiError";
+import { toAccount } from "../../store/accounts";
 import type { StoryStore } from "../../store/storyStore";
 import { hashSecret, newSecret } from "./secrets";
 
@@ -68,4 +70,20 @@ export async function startSession(
 
 export function clearSessionCookie(reply: FastifyReply, cookie: SessionCookie): void {
   reply.clearCookie(cookie.name, { path: "/", httpOnly: true, secure: cookie.secure, sameSite: "lax" });
+}
+
+/**
+ * Signs an account in, by whichever way it proved itself (a password, a passkey): a new session
+ * (any the browser held ends), and what the client is told, the account and the session's CSRF token.
+ */
+export async function signIn(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  options: Parameters<typeof startSession>[2],
+  accountId: string,
+) {
+  const { csrfToken } = await startSession(request, reply, options, accountId);
+  const account = await options.store.accounts.getAccount(accountId);
+  if (!account) throw new ApiError("account_not_found", "The account is gone.");
+  return { account: toAccount(account), csrfToken };
 }

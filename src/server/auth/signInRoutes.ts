@@ -6,13 +6,12 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { passwordSchema, signInSchema } from "../../model/account";
 import { ApiError } from "../../model/apiError";
-import { toAccount } from "../../store/accounts";
 import type { StoryStore } from "../../store/storyStore";
 import { clientLimit, type Limit, type RequestCounter } from "../http/rateLimits";
 import { type Access, fromAnotherSite } from "./access";
 import { invitationToken } from "./invitations";
 import { hashPassword, hashSecret, passwordMatches } from "./secrets";
-import { clearSessionCookie, startSession } from "./sessions";
+import { clearSessionCookie, signIn } from "./sessions";
 
 /** Failed sign-ins a client may make in 15 minutes… */
 export const SIGN_IN_CLIENT_LIMIT: Limit = {
@@ -50,17 +49,8 @@ export const signInRoutes: FastifyPluginAsync<SignInRoutesOptions> = async (
     if (!parsed.success) throw new ApiError("invalid_account", z.prettifyError(parsed.error));
     return parsed.data;
   };
-  const signedIn = async (request: FastifyRequest, reply: FastifyReply, accountId: string) => {
-    const { csrfToken } = await startSession(
-      request,
-      reply,
-      { store, cookie: access.cookie, settings: access.sessions, now: now() },
-      accountId,
-    );
-    const account = await store.accounts.getAccount(accountId);
-    if (!account) throw new ApiError("account_not_found", "The account is gone.");
-    return { account: toAccount(account), csrfToken };
-  };
+  const signedIn = (request: FastifyRequest, reply: FastifyReply, accountId: string) =>
+    signIn(request, reply, { store, cookie: access.cookie, settings: access.sessions, now: now() }, accountId);
 
   app.post("/api/session", async (request, reply) => {
     reply.header("cache-control", "no-store");
