@@ -92,8 +92,24 @@ export const DIRECTION = anyWord(
 
 // --- Page furniture and embeds -------------------------------------------------------------------
 
-export const FURNITURE =
-  /^(?:advertisement|advert|anzeige|werbung|publicidad|publicité|publicidade|pubblicità|share|sponsored(?: content)?|story continues below(?: advertisement)?|scroll (?:down|to continue)\b.*|share this (?:article|story|page)|copy link|share on (?:facebook|twitter|x)|click to share\b.*|(?:sign up|subscribe)\b.*\bnewsletters?\b.*|follow us on\b.*|(?:get|download) (?:our|the) app\b.*|comments?|print this (?:article|page))$/iu;
+// "3 hours ago", "Updated 3 hours ago", "hace 2 horas", "il y a 3 heures", "vor 3 Stunden", "há 2 horas".
+const RELATIVE_TIME = String.raw`(?:(?:last\s+)?updated:?\s+|actualizado\s+|mis\s+à\s+jour\s+|aktualisiert\s+|atualizado\s+|aggiornato\s+)?(?:\d+\s+(?:minutes?|mins?|hours?|hrs?|days?)\s+ago|(?:hace|há|il\s+y\s+a|vor)\s+\d+\s+\p{L}+|\d+\s+(?:ore|minuti|giorni)\s+fa)`;
+// Page furniture: ad labels, share and follow buttons, sign-ups, copyright and tag lines, a reporter's
+// job title, relative times, in the six Latin-script languages of the corpus.
+const SHARE_BUTTON = String.raw`(?:facebook|x|twitter|whatsapp|e-?mail|email|linkedin|pinterest|telegram|reddit|messenger|copy\s+link|print|save|partager(?:\s+sur\s+\p{L}+)?|envoyer\s+par\s+e-mail|compartir(?:\s+en\s+\p{L}+)?|teilen|condividi|compartilhar|partilhar)`;
+const FURNITURE_FORMS = [
+  "advertisement|advert|anzeige|werbung|publicidad|publicité|publicidade|pubblicità|sponsored(?: content)?",
+  String.raw`story continues below(?: advertisement)?|scroll (?:down|to continue)\b.*|article continues below\b.*|article content`,
+  String.raw`share|share this (?:article|story|page)\b.*|copy link|share on (?:facebook|twitter|x)|click to share\b.*`,
+  String.raw`${SHARE_BUTTON}(?:\s*[|·•/]?\s*${SHARE_BUTTON}){1,8}|save|compartir|partager|teilen|condividi|compartilhar|partilhar`,
+  String.raw`(?:sign up|subscribe)\b.*\bnewsletters?\b.*|follow us on\b.*|(?:get|download) (?:our|the) app\b.*|join the conversation`,
+  String.raw`siga\b.{0,60}\b(?:instagram|whatsapp|facebook|tiktok|x|google)\b.*|.{0,40}\bcanal\b.{0,60}\bwhatsapp\b.*|síguenos\b.*|suivez-nous\b.*|folgen sie uns\b.*|seguici\b.*`,
+  String.raw`comments?|print this (?:article|page)|(?:related\s+topics|topics|temas|tags|themen|thèmes|sujets|argomenti)\s*:?\s+.{1,120}`,
+  String.raw`(?:©|\(c\)|copyright\b).{0,300}|all rights reserved\.?|our standards:.{0,80}`,
+  String.raw`(?:senior\s+|chief\s+|local\s+democracy\s+|deputy\s+)?(?:[\p{L}'’]+\s+){0,2}(?:reporter|correspondent|editor|writer|columnist)`,
+  RELATIVE_TIME,
+];
+export const FURNITURE = new RegExp(`^(?:${FURNITURE_FORMS.join("|")})$`, "iu");
 /** An embed's leftovers: Instagram's "View this post" line, a YouTube player's buttons, a TikTok's handle. */
 export const EMBED_MARKER =
   /^(?:view this (?:post|photo|video) on (?:instagram|facebook|tiktok|x|twitter)|view (?:on|more on) (?:instagram|twitter|x|tiktok)|watch on youtube|youtube video player|watch later|more videos|@[\w.]{2,30})$/iu;

@@ -4,7 +4,7 @@
 // for: it is in the story (a kicker's separator, a related label and a byline's "By" aside), or it
 // is page furniture or an embed's "View this post" line, which the reading lists as dropped.
 import { type Block, TEXT_LIMITS, type VideoBlock } from "../../model/story";
-import { bylineNames, datelineMoment } from "./credits";
+import { bylineNames, readDateline } from "./credits";
 import { DASH_ATTRIBUTION, imageMarker, relatedLabel, TWEET_SIGNATURE } from "./cues";
 import { splitKicker } from "./kicker";
 import { readUnits, type Unit } from "./reader";
@@ -78,6 +78,7 @@ export function readPlainTextStory(text: string, options: PlainTextOptions = {})
   const story: PlainTextStory = { ...(kicker === undefined ? {} : { kicker }), headline, body: [] };
   const readings: LineReading[] = [];
   const body = story.body;
+  let dateFromUpdate: LineReading | undefined;
   const read = (unit: Unit, became: string, why: string) =>
     readings.push({ lines: unit.lines, text: unit.text, became, role: unit.role, why, unsure: unit.unsure });
   const paragraphs = (unit: Unit, why: string, text = unit.text) => {
@@ -106,11 +107,20 @@ export function readPlainTextStory(text: string, options: PlainTextOptions = {})
         break;
       }
       case "dateline": {
-        const moment = datelineMoment(unit.text);
-        if (moment && story.publishedAt === undefined) {
-          story.publishedAt = moment;
-          read(unit, `date: ${moment}`, why);
-        } else paragraphs(unit, `${why}; the story has its date already`);
+        // The first-publication time; an update time only when the page gives no other.
+        const dateline = readDateline(unit.text);
+        const replaces = dateline && !dateline.updated && dateFromUpdate !== undefined;
+        if (dateline && (story.publishedAt === undefined || replaces)) {
+          if (dateFromUpdate) {
+            dateFromUpdate.became = "dropped";
+            dateFromUpdate.why += `; an update time, and the story went up at ${dateline.moment}`;
+          }
+          story.publishedAt = dateline.moment;
+          dateFromUpdate = undefined;
+          read(unit, `date: ${dateline.moment}`, why);
+          if (dateline.updated) dateFromUpdate = readings.at(-1);
+        } else if (dateline) read(unit, "dropped", `${why}; the story has its date already`);
+        else paragraphs(unit, why);
         break;
       }
       case "quote":
