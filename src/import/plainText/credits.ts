@@ -1,24 +1,41 @@
 // Bylines and datelines: the lines that say who wrote the story and when, which an editor moves
 // into the story's authors and date rather than leaving them as paragraphs.
 
-const BYLINE = /^(?:by|words\s+by|written\s+by|words|text)\s*[:\s]\s*(?<rest>\S.*)$/iu;
-const NAME_WORD = /^(?:\p{Lu}[\p{L}'’.-]*|(?:de|da|van|von|der|den|del|la|le|al|bin|ibn)|\p{Lu}\.)$/u;
+// "By", "Words by", and the other languages' words: "Por", "Par", "Von", "di".
+const BYLINE = /^(?:by|words\s+by|written\s+by|words|text|por|par|von|di)\s*[:\s]\s*(?<rest>\S.*)$/iu;
+const NAME_WORD = /^(?:\p{Lu}[\p{L}'’.-]*|(?:de|da|das|do|dos|di|du|van|von|der|den|del|la|le|al|bin|ibn)|\p{Lu}\.)$/u;
+/** A job title after a name: "Showbiz Reporter", "Health correspondent". */
+export const JOB_TITLE =
+  /^(?:senior\s+|chief\s+|deputy\s+|local\s+democracy\s+)?(?:[\p{L}'’]+\s+){0,2}(?:reporter|correspondent|editor|writer|columnist)$/iu;
 
 /** "By Ana Ferreira and Sam Lee | Staff" → the names; undefined when the line is not a byline. */
 export function bylineNames(line: string): string[] | undefined {
   const rest = BYLINE.exec(line)?.groups?.rest;
   if (!rest) return undefined;
   // What follows a bar, or a comma and a single word, is a role or an outlet, not a name.
-  const [names = ""] = rest.split(/\s+\|\s+|\s+[-–—]\s+/u);
+  // So is an outlet in brackets ("(APC)"), or after a comma what is not a name ("Folha do Serrado", a job title).
+  const [names = ""] = rest.replace(/\s*\([^)]{1,40}\)\s*$/u, "").split(/\s+\|\s+|\s+[-–—]\s+/u);
   const parts = names
-    .split(/\s*,\s*|\s+(?:and|&)\s+/iu)
+    .split(/\s*,\s*|\s+(?:and|&|y|et|und|e)\s+/iu)
     .map((part) => part.trim())
     .filter(Boolean);
-  const people = parts.filter((part, index) => index === 0 || part.split(/\s+/).length >= 2);
+  // A list of names ends with "and": without one, what follows a comma is a role or an outlet.
+  const list = /\s(?:and|&|y|et|und|e)\s/iu.test(names);
+  const people = parts.filter(
+    (part, index) =>
+      index === 0 || (list && part.split(/\s+/).length >= 2 && isPersonName(part) && !JOB_TITLE.test(part)),
+  );
   if (people.length === 0 || people.length > 6) return undefined;
   if (!people.every(isPersonName)) return undefined;
   return people.map(caseName);
 }
+
+/** Two to four words of a name, and nothing else: "Rhian Pell", a byline without its "By". */
+export const isNameAlone = (line: string): boolean =>
+  /\p{Ll}/u.test(line) && !JOB_TITLE.test(line) && !ARTICLE_OR_SITE.test(line) && isPersonName(line);
+/** Not a person: an outlet's name ("The Pelham Press"), or a row of share buttons ("Facebook X WhatsApp Email"). */
+const ARTICLE_OR_SITE =
+  /^(?:the|el|la|le|les|der|die|das|il|lo|o|os|a|as)\s|(?<![\p{L}])(?:facebook|whatsapp|twitter|instagram|email|e-mail|linkedin|press|news|times|post|media)(?![\p{L}])/iu;
 
 function isPersonName(name: string): boolean {
   const words = name.split(/\s+/);

@@ -37,11 +37,17 @@ describe("bylines", () => {
     ["By Tomasz Wren and Lila Achterberg", ["Tomasz Wren", "Lila Achterberg"]],
     ["By Imogen Saltash | Science correspondent", ["Imogen Saltash"]],
     ["Words by Gideon Marsh", ["Gideon Marsh"]],
+    // Other languages' words, and a role or outlet after a comma or in brackets.
+    ["Por Renata Fagundes, Folha do Serrado", ["Renata Fagundes"]],
+    ["Par Léa Montreuil (APC)", ["Léa Montreuil"]],
+    ["Von Jonas Reiter, ndn", ["Jonas Reiter"]],
+    ["di Giulia Ferrante", ["Giulia Ferrante"]],
+    ["By Kerry Ashdown, Showbiz Reporter", ["Kerry Ashdown"]],
   ])("reads %j as %j", (line, names) => {
     expect(bylineNames(line)).toEqual(names);
   });
 
-  it.each(["By the sea we stood.", "By Friday the wall was done", "Reporting by Lucía Ferreyra; editing by Tom Aske"])(
+  it.each(["By the sea we stood.", "By Friday the wall was done", "Par ailleurs, le maire a répondu", "Reporting by Lucía Ferreyra; editing by Tom Aske"])(
     "does not read %j as a byline",
     (line) => {
       expect(bylineNames(line)).toBeUndefined();

@@ -2,6 +2,7 @@
 // and languages. Each is a yes/no (or a count) that features.ts turns into a named feature; none
 // decides a line on its own.
 import { TEXT_LIMITS } from "../../model/story";
+import { JOB_TITLE } from "./credits";
 
 // --- Related-story labels ------------------------------------------------------------------------
 
@@ -106,7 +107,9 @@ const FURNITURE_FORMS = [
   String.raw`siga\b.{0,60}\b(?:instagram|whatsapp|facebook|tiktok|x|google)\b.*|.{0,40}\bcanal\b.{0,60}\bwhatsapp\b.*|síguenos\b.*|suivez-nous\b.*|folgen sie uns\b.*|seguici\b.*`,
   String.raw`comments?|print this (?:article|page)|(?:related\s+topics|topics|temas|tags|themen|thèmes|sujets|argomenti)\s*:?\s+.{1,120}`,
   String.raw`(?:©|\(c\)|copyright\b).{0,300}|all rights reserved\.?|our standards:.{0,80}`,
-  String.raw`(?:senior\s+|chief\s+|local\s+democracy\s+|deputy\s+)?(?:[\p{L}'’]+\s+){0,2}(?:reporter|correspondent|editor|writer|columnist)`,
+  JOB_TITLE.source.slice(1, -1),
+  // Breadcrumbs and the site's sections: "Home › Showbiz › Celebrity News", "Inicio / Metrópoli".
+  String.raw`(?:home|inicio|início|accueil|startseite|home\s*page)\s*[›>»|/].{0,120}|[^.!?›>»]{1,40}(?:\s[›>»]\s[^.!?›>»]{1,40}){2,}`,
   RELATIVE_TIME,
 ];
 export const FURNITURE = new RegExp(`^(?:${FURNITURE_FORMS.join("|")})$`, "iu");

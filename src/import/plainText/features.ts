@@ -1,6 +1,6 @@
 // The features of a unit of scraped text (a line, or the lines of a block read together): each a
 // number, mostly 0 or 1, with a name the weights (weights.ts) and --explain use.
-import { bylineNames, datelineMoment } from "./credits";
+import { bylineNames, datelineMoment, isNameAlone } from "./credits";
 import {
   CLOSING_PUNCTUATION,
   CREDIT_LINE,
@@ -58,6 +58,8 @@ export interface UnitContext {
   insideEmbed: boolean;
   /** The text names a story the store holds (its headline, matched as related headlines are). */
   knownHeadline: boolean;
+  /** The unit after is a byline, a date or furniture: the credits under a deck. */
+  beforeCredits: boolean;
 }
 
 export const FEATURES = {
@@ -93,6 +95,8 @@ export const FEATURES = {
   direction: "points to a place on the page (below, here…)",
   pointsToVideo: "a look or a video, and where it is on the page (watch … below, la vidéo ci-dessous)",
   byline: "a byline (By …, Words by …)",
+  nameInCredits: "a name alone, among the headline, deck, byline and date (Rhian Pell)",
+  deckBeforeCredits: "the first text after the headline, and a byline or a date right after it",
   dateline: "only a date and time",
   furniture: "page furniture (advertisement, newsletter, share…)",
   embedMarker: "an embed's leftover (View this post on Instagram)",
@@ -141,8 +145,28 @@ export function featuresOf(text: string, context: UnitContext): Features {
     beforeEmbedCite: yes(context.beforeEmbedCite),
     insideEmbed: yes(context.insideEmbed),
     knownHeadline: yes(context.knownHeadline),
+    nameInCredits: yes(
+      isNameAlone(text) &&
+        (context.beforeCredits || ["headline", "deck", "byline", "dateline", "furniture"].includes(context.after)),
+    ),
+    deckBeforeCredits: yes(
+      context.firstUnit &&
+        words <= 60 &&
+        !WIRE_DATELINE.test(text) &&
+        !features.viewVerb &&
+        !features.playVerb &&
+        !features.videoNoun &&
+        context.beforeCredits &&
+        !features.byline &&
+        !features.dateline &&
+        !features.furniture &&
+        !isNameAlone(text),
+    ),
   };
 }
+
+/** A wire story's dateline opening its first paragraph: "PORT MERROW —", "VELMORA, March 3 (Northwire) -". */
+const WIRE_DATELINE = /^\p{Lu}[\p{Lu}\s.'’-]{2,30}(?:,[^—–]{0,40})?\s[—–-]\s/u;
 
 /** "1. ", "2) ", "3 - ", "• ", "* ", "- ", "– " before an item's text. */
 export const LIST_MARKER = /^(?:\p{N}{1,2}[.)]|\p{N}{1,2}\s[-–]|[•*·▪–-])\s+\S/u;

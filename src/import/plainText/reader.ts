@@ -3,7 +3,8 @@
 // signature stands alone; wrapped prose is read as one), and gives each unit the role its features
 // score highest (weights.ts), knowing the role of the unit before and the cue of the unit after.
 
-import { OPENS_EMBED, TWEET_SIGNATURE, wordCount } from "./cues";
+import { isNameAlone } from "./credits";
+import { CLOSING_PUNCTUATION, FULL_STOP, OPENS_EMBED, TWEET_SIGNATURE, wordCount } from "./cues";
 import { featuresOf, LIST_MARKER, type Role, type UnitContext } from "./features";
 import { type SourceLine, sourceLines } from "./sourceLines";
 import { type Scored, scoreRoles, UNSURE_MARGIN } from "./weights";
@@ -18,6 +19,8 @@ export interface Unit {
   scored?: Scored;
   runnerUp?: Scored;
   unsure: boolean;
+  /** Of the headline: a short line alone above it ("WATCH", "Energie"), read with it. */
+  kicker?: string;
 }
 
 /** Roles a line takes on its own even inside a block of other lines. */
@@ -35,6 +38,7 @@ const NEUTRAL: UnitContext = {
   beforeEmbedCite: false,
   insideEmbed: false,
   knownHeadline: false,
+  beforeCredits: false,
 };
 
 export interface ReadOptions {
@@ -68,6 +72,19 @@ const isHeadlineLine = (text: string): boolean => featuresOf(text, NEUTRAL).head
 /** A label on its own line ("More from the Post"), above a list of headlines. */
 const isLabelLine = (text: string): boolean => featuresOf(text, NEUTRAL).labelAlone === 1;
 
+/**
+ * A kicker on a line of its own above the headline: a word or three in a block of its own, no
+ * sentence, and below it a headline-shaped line that is not a date, a byline or furniture.
+ */
+function isKickerAbove(line: SourceLine, below: SourceLine): boolean {
+  if (line.block === below.block || line.text.length > 30 || wordCount(line.text) > 3) return false;
+  if (CLOSING_PUNCTUATION.test(line.text) || !/^\p{L}/u.test(line.text)) return false;
+  // Below it, a headline's shape: a few words, no closing full stop.
+  if (wordCount(below.text) < 4 || wordCount(below.text) > 25 || FULL_STOP.test(below.text)) return false;
+  const { best } = pick(below.text, NEUTRAL);
+  return !(ABOVE_HEADLINE.has(best.role) && best.score > 0);
+}
+
 export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
   const lines = splitTweetSignatures(sourceLines(text));
   const units: Unit[] = [];
@@ -88,7 +105,17 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
       });
       continue;
     }
-    units.push({ lines: [line.number], text: line.text, role: "headline", unsure: false });
+    const below = lines[start];
+    if (below && isKickerAbove(line, below)) {
+      units.push({
+        lines: [line.number, below.number],
+        text: `${line.text} ${below.text}`,
+        role: "headline",
+        kicker: line.text,
+        unsure: false,
+      });
+      start += 1;
+    } else units.push({ lines: [line.number], text: line.text, role: "headline", unsure: false });
     break;
   }
   const headlineBlock = lines[start - 1]?.block;
@@ -131,7 +158,14 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
     const text = group.lines.map((line) => line.text).join(" ");
     const following = groups[index + 1];
     const nextText = following?.lines.map((line) => line.text).join(" ");
-    const beforeEmbedCite = nextText !== undefined && featuresOf(nextText, NEUTRAL).embedCite === 1 && !insideEmbed;
+    const nextFeatures = nextText === undefined ? undefined : featuresOf(nextText, NEUTRAL);
+    const beforeEmbedCite = nextFeatures?.embedCite === 1 && !insideEmbed;
+    const beforeCredits =
+      nextFeatures !== undefined &&
+      (nextFeatures.byline === 1 ||
+        nextFeatures.dateline === 1 ||
+        nextFeatures.furniture === 1 ||
+        isNameAlone(nextText ?? ""));
     const last = units.at(-1);
     const context: UnitContext = {
       firstUnit: units.every((unit) => NOT_TEXT.has(unit.role)),
@@ -140,6 +174,7 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
       after: last?.role ?? "headline",
       beforeEmbedCite,
       insideEmbed,
+      beforeCredits,
       // Only lines that could be a headline are looked up: each lookup searches the stored headlines.
       knownHeadline: text.length <= 300 && wordCount(text) <= 20 && (options.isKnownHeadline?.(text) ?? false),
     };

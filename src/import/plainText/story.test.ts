@@ -361,7 +361,7 @@ function headlineAccountsFor(line: string, story: PlainTextStory): boolean {
   const prefix = line.endsWith(headline)
     ? /^\[?\s*(.+?)\s*(?:\]|:|\||\/\/)?\s*$/su.exec(line.slice(0, -headline.length))
     : null;
-  if (prefix && normalizeKicker(prefix[1] ?? "") === kicker) return true;
+  if (prefix && normalizeKicker(prefix[1] ?? "") === normalizeKicker(kicker)) return true;
   const suffix = line.startsWith(headline)
     ? /^\s*(?:(?:\||\/\/|[-–—])\s*(.+?)|\(\s*(.+?)\s*\)|\[\s*(.+?)\s*\])\s*$/su.exec(line.slice(headline.length))
     : null;

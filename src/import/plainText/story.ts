@@ -4,7 +4,7 @@
 // for: it is in the story (a kicker's separator, a related label and a byline's "By" aside), or it
 // is page furniture or an embed's "View this post" line, which the reading lists as dropped.
 import { type Block, TEXT_LIMITS, type VideoBlock } from "../../model/story";
-import { bylineNames, readDateline } from "./credits";
+import { bylineNames, isNameAlone, readDateline } from "./credits";
 import { DASH_ATTRIBUTION, imageMarker, relatedLabel, TWEET_SIGNATURE } from "./cues";
 import { splitKicker } from "./kicker";
 import { readUnits, type Unit } from "./reader";
@@ -68,7 +68,17 @@ export function readPlainTextStory(text: string, options: PlainTextOptions = {})
         : "no headline: every line is a date, a byline or page furniture",
     );
   }
-  const { kicker, headline, why: kickerWhy } = splitKicker(headlineUnit.text);
+  const {
+    kicker,
+    headline,
+    why: kickerWhy,
+  } = headlineUnit.kicker === undefined
+    ? splitKicker(headlineUnit.text)
+    : {
+        kicker: headlineUnit.kicker,
+        headline: headlineUnit.text.slice(headlineUnit.kicker.length + 1),
+        why: "a short line of its own above the headline",
+      };
   if (headline.length > TEXT_LIMITS.headline) {
     throw new PlainTextError(
       `the headline (the first non-blank line) has ${headline.length} characters, more than the ${TEXT_LIMITS.headline} a headline may have: does the text start with a paragraph?`,
@@ -101,7 +111,11 @@ export function readPlainTextStory(text: string, options: PlainTextOptions = {})
         } else paragraphs(unit, `${why}; a second deck is a paragraph`);
         break;
       case "byline": {
-        const names = bylineNames(unit.text) ?? [];
+        const names = bylineNames(unit.text) ?? (isNameAlone(unit.text) ? [unit.text] : []);
+        if (names.length === 0) {
+          paragraphs(unit, `${why}; no name in it`);
+          break;
+        }
         story.authors = [...new Set([...(story.authors ?? []), ...names])];
         read(unit, `authors: ${names.join(", ")}`, why);
         break;

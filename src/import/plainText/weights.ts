@@ -20,6 +20,7 @@ export const WEIGHTS: Record<Role, Weights> = {
   deck: {
     bias: -1,
     firstUnit: 3,
+    deckBeforeCredits: 4,
     endsFullStop: 0.5,
     aloneInBlock: 0.5,
     overDeckLength: -4,
@@ -91,7 +92,7 @@ export const WEIGHTS: Record<Role, Weights> = {
   },
   image: { bias: -4, imageMarker: 9 },
   caption: { bias: -3, afterImage: 6, creditAfterPicture: 6, opensQuoteMark: -2 },
-  byline: { bias: -4, byline: 9 },
+  byline: { bias: -4, byline: 9, nameInCredits: 8 },
   dateline: { bias: -4, dateline: 9 },
   furniture: { bias: -4, furniture: 8, labelAlone: 8 },
   embedMarker: { bias: -4, embedMarker: 9 },
