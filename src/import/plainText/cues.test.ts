@@ -47,12 +47,14 @@ describe("bylines", () => {
     expect(bylineNames(line)).toEqual(names);
   });
 
-  it.each(["By the sea we stood.", "By Friday the wall was done", "Par ailleurs, le maire a répondu", "Reporting by Lucía Ferreyra; editing by Tom Aske"])(
-    "does not read %j as a byline",
-    (line) => {
-      expect(bylineNames(line)).toBeUndefined();
-    },
-  );
+  it.each([
+    "By the sea we stood.",
+    "By Friday the wall was done",
+    "Par ailleurs, le maire a répondu",
+    "Reporting by Lucía Ferreyra; editing by Tom Aske",
+  ])("does not read %j as a byline", (line) => {
+    expect(bylineNames(line)).toBeUndefined();
+  });
 });
 
 describe("datelines", () => {

@@ -58,6 +58,8 @@ export interface UnitContext {
   insideEmbed: boolean;
   /** The text names a story the store holds (its headline, matched as related headlines are). */
   knownHeadline: boolean;
+  /** The unit after is an attribution line ("— Name, role"). */
+  beforeAttribution: boolean;
   /** The unit after is a byline, a date or furniture: the credits under a deck. */
   beforeCredits: boolean;
 }
@@ -77,6 +79,7 @@ export const FEATURES = {
   endsColon: "ends with a colon",
   noClosingPunctuation: "no closing punctuation",
   opensQuoteMark: "opens with a quote mark",
+  quoteThenAttribution: "a quotation and then who said it, in the same text (“…,” she said.)",
   capitalStart: "starts with a capital or digit",
   lowerStart: "starts in lower case",
   titleCase: "most long words capitalised",
@@ -112,6 +115,7 @@ export const FEATURES = {
   afterImage: "right after a picture",
   creditAfterPicture: "a photo credit right after a picture or its caption",
   beforeEmbedCite: "right before an embed's signature",
+  beforeAttribution: "right before an attribution line (— Name, role)",
   insideEmbed: "inside an embed",
   knownHeadline: "the headline of a story in the store",
 } as const;
@@ -143,6 +147,7 @@ export function featuresOf(text: string, context: UnitContext): Features {
     afterQuote: yes(context.after === "quote"),
     afterImage: yes(context.after === "image"),
     beforeEmbedCite: yes(context.beforeEmbedCite),
+    beforeAttribution: yes(context.beforeAttribution),
     insideEmbed: yes(context.insideEmbed),
     knownHeadline: yes(context.knownHeadline),
     nameInCredits: yes(
@@ -163,6 +168,32 @@ export function featuresOf(text: string, context: UnitContext): Features {
         !isNameAlone(text),
     ),
   };
+}
+
+/** The marks that close a quotation, by the mark that opened it. */
+const CLOSERS: Record<string, string> = {
+  "“": "”",
+  '"': '"',
+  "«": "»",
+  "„": "“”",
+  "‘": "’",
+  "'": "'’",
+  "「": "」",
+  "『": "』",
+};
+
+/**
+ * The quotation the text opens with closes, and words of the text's own follow: who said it ("…,"
+ * she said; « … », a souligné le maire; 「…」と話した).
+ */
+function quoteThenAttribution(text: string): boolean {
+  const closers = CLOSERS[text[0] ?? ""];
+  if (!closers || !OPENS_QUOTE.test(text)) return false;
+  const close = `[${closers}]`;
+  return new RegExp(
+    `(?:[,.!?…]\\s?${close}|${close}\\s*[,，])\\s*[,，]?\\s*[—–-]?\\s*\\p{L}|[」』]\\s*と\\p{L}`,
+    "u",
+  ).test(text);
 }
 
 /** A wire story's dateline opening its first paragraph: "PORT MERROW —", "VELMORA, March 3 (Northwire) -". */
@@ -192,6 +223,7 @@ function textFeatures(text: string): { words: number; features: Features } {
     endsColon: yes(/[:：]$/u.test(text)),
     noClosingPunctuation: yes(noClosing),
     opensQuoteMark: yes(OPENS_QUOTE.test(text)),
+    quoteThenAttribution: yes(quoteThenAttribution(text)),
     capitalStart: yes(/^[\p{Lu}\p{N}]/u.test(text)),
     lowerStart: yes(/^\p{Ll}/u.test(text)),
     titleCase: yes(isTitleCase(text)),

@@ -19,8 +19,8 @@ export interface Unit {
   scored?: Scored;
   runnerUp?: Scored;
   unsure: boolean;
-  /** Of the headline: a short line alone above it ("WATCH", "Energie"), read with it. */
-  kicker?: string;
+  /** Of the headline: a short line alone above it ("WATCH", "Energie"), read with it, and the headline below. */
+  kicker?: { kicker: string; headline: string };
 }
 
 /** Roles a line takes on its own even inside a block of other lines. */
@@ -39,6 +39,7 @@ const NEUTRAL: UnitContext = {
   insideEmbed: false,
   knownHeadline: false,
   beforeCredits: false,
+  beforeAttribution: false,
 };
 
 export interface ReadOptions {
@@ -111,7 +112,8 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
         lines: [line.number, below.number],
         text: `${line.text} ${below.text}`,
         role: "headline",
-        kicker: line.text,
+        // Less a separator after it ("Analysis |").
+        kicker: { kicker: line.text.replace(/[\s|:/\\–—-]+$/u, ""), headline: below.text },
         unsure: false,
       });
       start += 1;
@@ -175,6 +177,7 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
       beforeEmbedCite,
       insideEmbed,
       beforeCredits,
+      beforeAttribution: nextFeatures?.dashAttribution === 1,
       // Only lines that could be a headline are looked up: each lookup searches the stored headlines.
       knownHeadline: text.length <= 300 && wordCount(text) <= 20 && (options.isKnownHeadline?.(text) ?? false),
     };

@@ -136,22 +136,22 @@ describe("parsePlainTextStory: paragraphs and quotes", () => {
     });
   });
 
-  it("reads blocks that open with a quote mark as quotes, balanced or not, keeping their quote marks", () => {
+  it("reads a block of quoted words alone as a quote, balanced or not, keeping its quote marks", () => {
     const story = parseFixture("quotes.txt");
     expect(ofType(story, "quote").map((quote) => quote.text)).toEqual([
-      "“Sunday is when the visitors come,” said fishmonger Tomas Reyes.",
       "“I have worked six days a week for thirty years. My knees have opinions about a seventh.",
-      "“Ask anyone who stands on concrete all day and they will tell you the same thing,” added baker Ines Kowal.",
-      `"We will put it to a vote of all members in March," the traders' association said in a statement.`,
-      "'It is a question of fairness,' one flower seller said.",
-      "‘Nobody asked us,’ said another.",
     ]);
     expect(ofType(story, "quote").every((quote) => quote.cite === undefined)).toBe(true);
   });
 
-  it("keeps a paragraph with a quote inside it, or an elision at its start, as a paragraph", () => {
+  it("keeps a quotation followed by who said it, a quote inside a sentence, or an elision at its start, as a paragraph", () => {
     const paragraphs = ofType(parseFixture("quotes.txt"), "paragraph").map((paragraph) => paragraph.text);
     expect(paragraphs).toEqual([
+      "“Sunday is when the visitors come,” said fishmonger Tomas Reyes.",
+      "“Ask anyone who stands on concrete all day and they will tell you the same thing,” added baker Ines Kowal.",
+      `"We will put it to a vote of all members in March," the traders' association said in a statement.`,
+      "'It is a question of fairness,' one flower seller said.",
+      "‘Nobody asked us,’ said another.",
       "Councillor Ade Brennan said the council would “listen to every trader” before deciding.",
       "'90s-era bylaws still govern how many stalls may trade on the square.",
     ]);
@@ -306,7 +306,7 @@ describe("parsePlainTextStory: line endings", () => {
       headline: "Ferry terminal closed after power cut",
       deck: "Passengers are advised to check before travelling.",
     });
-    expect(types(story)).toEqual(["paragraph", "related", "quote", "paragraph", "video"]);
+    expect(types(story)).toEqual(["paragraph", "related", "paragraph", "paragraph", "video"]);
     expect(story.body[0]).toEqual({
       type: "paragraph",
       text: "The terminal lost power at 6am when a substation flooded in the overnight rain.",

@@ -74,11 +74,7 @@ export function readPlainTextStory(text: string, options: PlainTextOptions = {})
     why: kickerWhy,
   } = headlineUnit.kicker === undefined
     ? splitKicker(headlineUnit.text)
-    : {
-        kicker: headlineUnit.kicker,
-        headline: headlineUnit.text.slice(headlineUnit.kicker.length + 1),
-        why: "a short line of its own above the headline",
-      };
+    : { ...headlineUnit.kicker, why: "a short line of its own above the headline" };
   if (headline.length > TEXT_LIMITS.headline) {
     throw new PlainTextError(
       `the headline (the first non-blank line) has ${headline.length} characters, more than the ${TEXT_LIMITS.headline} a headline may have: does the text start with a paragraph?`,

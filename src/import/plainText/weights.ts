@@ -40,6 +40,8 @@ export const WEIGHTS: Record<Role, Weights> = {
     long: 1,
     overTwentyWords: 1,
     opensQuoteMark: 5,
+    quoteThenAttribution: -5,
+    beforeAttribution: 5,
     insideEmbed: 6,
     beforeEmbedCite: 6,
     embedCite: -3,
