@@ -103,7 +103,7 @@ const FURNITURE_FORMS = [
   String.raw`story continues below(?: advertisement)?|scroll (?:down|to continue)\b.*|article continues below\b.*|article content`,
   String.raw`share|share this (?:article|story|page)\b.*|copy link|share on (?:facebook|twitter|x)|click to share\b.*`,
   String.raw`${SHARE_BUTTON}(?:\s*[|·•/]?\s*${SHARE_BUTTON}){1,8}|save|compartir|partager|teilen|condividi|compartilhar|partilhar`,
-  String.raw`(?:sign up|subscribe)\b.*\bnewsletters?\b.*|follow us on\b.*|(?:get|download) (?:our|the) app\b.*|join the conversation`,
+  String.raw`(?:sign up|subscribe)\b.*\bnewsletters?\b.*|follow (?:us|\S+) on\b.*|(?:get|download) (?:our|the) app\b.*|join the conversation`,
   String.raw`siga\b.{0,60}\b(?:instagram|whatsapp|facebook|tiktok|x|google)\b.*|.{0,40}\bcanal\b.{0,60}\bwhatsapp\b.*|síguenos\b.*|suivez-nous\b.*|folgen sie uns\b.*|seguici\b.*`,
   String.raw`comments?|print this (?:article|page)|(?:related\s+topics|topics|temas|tags|themen|thèmes|sujets|argomenti)\s*:?\s+.{1,120}`,
   String.raw`(?:©|\(c\)|copyright\b).{0,300}|all rights reserved\.?|our standards:.{0,80}`,

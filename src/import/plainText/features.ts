@@ -58,6 +58,8 @@ export interface UnitContext {
   insideEmbed: boolean;
   /** The text names a story the store holds (its headline, matched as related headlines are). */
   knownHeadline: boolean;
+  /** The unit after is prose: more than twelve words ending a sentence. */
+  beforeProse: boolean;
   /** The unit after is an attribution line ("— Name, role"). */
   beforeAttribution: boolean;
   /** The unit after is a byline, a date or furniture: the credits under a deck. */
@@ -92,6 +94,7 @@ export const FEATURES = {
   labelAlone: "a related-story label on its own (Related stories, More from …)",
   listMarker: "starts as a list item (1. , 2) , • , - )",
   numberedTitle: "a list item shaped as a title (1. The Harbour Lights)",
+  shortQuestion: "a question of ten words or fewer, with prose after it (What happens next?)",
   viewVerb: "a verb of looking (watch, see, check out…)",
   playVerb: "press play / hit play",
   videoNoun: "names a video (video, clip, footage…)",
@@ -150,6 +153,13 @@ export function featuresOf(text: string, context: UnitContext): Features {
     beforeAttribution: yes(context.beforeAttribution),
     insideEmbed: yes(context.insideEmbed),
     knownHeadline: yes(context.knownHeadline),
+    shortQuestion: yes(
+      context.beforeProse &&
+        features.endsQuestion === 1 &&
+        words <= 10 &&
+        (features.twoSentences ?? 0) + (features.threeSentencesOrMore ?? 0) === 0 &&
+        !features.opensQuoteMark,
+    ),
     nameInCredits: yes(
       isNameAlone(text) &&
         (context.beforeCredits || ["headline", "deck", "byline", "dateline", "furniture"].includes(context.after)),

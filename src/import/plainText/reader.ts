@@ -4,7 +4,7 @@
 // score highest (weights.ts), knowing the role of the unit before and the cue of the unit after.
 
 import { isNameAlone } from "./credits";
-import { CLOSING_PUNCTUATION, FULL_STOP, OPENS_EMBED, TWEET_SIGNATURE, wordCount } from "./cues";
+import { CLOSING_PUNCTUATION, FULL_STOP, OPENS_EMBED, QUESTION, TWEET_SIGNATURE, wordCount } from "./cues";
 import { featuresOf, LIST_MARKER, type Role, type UnitContext } from "./features";
 import { type SourceLine, sourceLines } from "./sourceLines";
 import { type Scored, scoreRoles, UNSURE_MARGIN } from "./weights";
@@ -25,6 +25,8 @@ export interface Unit {
 
 /** Roles a line takes on its own even inside a block of other lines. */
 const STANDS_ALONE = new Set<Role>(["byline", "dateline", "image", "cite", "furniture", "embedMarker", "videoLeadIn"]);
+/** Longer than any hard-wrapped line (scrapers wrap at 72 to 100 characters). */
+const UNWRAPPED_LINE = 110;
 /** Roles of lines that may stand above the headline. */
 const ABOVE_HEADLINE = new Set<Role>(["byline", "dateline", "furniture", "embedMarker"]);
 /** Roles that carry no story text of their own, so the next text is still the first. */
@@ -40,6 +42,7 @@ const NEUTRAL: UnitContext = {
   knownHeadline: false,
   beforeCredits: false,
   beforeAttribution: false,
+  beforeProse: false,
 };
 
 export interface ReadOptions {
@@ -134,7 +137,9 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
     // A list of headlines, one a line (a "More from …" box): each is read on its own.
     const headlines = blockLines.filter((line, index) => !(index === 0 && isLabelLine(line.text)));
     const headlineList = headlines.length > 1 && headlines.every((line) => isHeadlineLine(line.text));
-    for (const line of blockLines) {
+    const unwrapped = blockLines.some((line) => line.text.length > UNWRAPPED_LINE);
+    const width = Math.max(...blockLines.map((line) => line.text.length));
+    for (const [index, line] of blockLines.entries()) {
       const { best } = pick(line.text, { ...NEUTRAL, after: previous });
       previous = best.role;
       const labelled = best.role === "related" && best.because.some((part) => part.feature === "relatedLabel");
@@ -148,6 +153,16 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
         run = [line];
       } else {
         run.push(line);
+        // Paragraphs set without a blank line between them: a line that ends a sentence ends its
+        // unit when lines are longer than a hard wrap, or when the next line's first word would
+        // have fitted on it (a wrapped paragraph runs on to the width).
+        const next = blockLines[index + 1];
+        const ends = (FULL_STOP.test(line.text) || QUESTION.test(line.text)) && wordCount(line.text) >= 2;
+        const fits = next !== undefined && line.text.length + 1 + (next.text.split(" ")[0] ?? "").length <= width;
+        if (ends && (unwrapped || (fits && blockLines.length > 2))) {
+          pieces.push(run);
+          run = [];
+        }
       }
     }
     if (run.length > 0) pieces.push(run);
@@ -178,6 +193,7 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
       insideEmbed,
       beforeCredits,
       beforeAttribution: nextFeatures?.dashAttribution === 1,
+      beforeProse: nextFeatures?.endsFullStop === 1 && wordCount(nextText ?? "") > 12,
       // Only lines that could be a headline are looked up: each lookup searches the stored headlines.
       knownHeadline: text.length <= 300 && wordCount(text) <= 20 && (options.isKnownHeadline?.(text) ?? false),
     };

@@ -56,6 +56,7 @@ export const WEIGHTS: Record<Role, Weights> = {
     bias: -2,
     oneToThreeWords: 2,
     numberedTitle: 4,
+    shortQuestion: 4.5,
     noClosingPunctuation: 1.5,
     capitalStart: 0.5,
     aloneInBlock: 0.5,
