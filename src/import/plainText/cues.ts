@@ -116,6 +116,22 @@ export const FURNITURE = new RegExp(`^(?:${FURNITURE_FORMS.join("|")})$`, "iu");
 /** An embed's leftovers: Instagram's "View this post" line, a YouTube player's buttons, a TikTok's handle. */
 export const EMBED_MARKER =
   /^(?:view this (?:post|photo|video) on (?:instagram|facebook|tiktok|x|twitter)|view (?:on|more on) (?:instagram|twitter|x|tiktok)|watch on youtube|youtube video player|watch later|more videos|@[\w.]{2,30})$/iu;
+/**
+ * What a video player leaves in scraped text: its buttons, state and duration ("Play Video", "Video
+ * Loading", "Duration 1:47", "▶ Video", "Video abspielen", "Your browser does not support the video tag.").
+ */
+export const PLAYER_LEFTOVER = new RegExp(
+  `^(?:${[
+    String.raw`[▶►]\s*(?:video|vídeo|vidéo)?`,
+    String.raw`(?:video|vídeo|vidéo)(?:\s+player)?(?:\s+is)?\s+(?:loading|unavailable|duration\b.*)\.?`,
+    String.raw`(?:video|vídeo|vidéo)`,
+    String.raw`(?:play|watch)\s+(?:video|now)|now\s+playing|(?:click|tap)\s+to\s+play|video\s+abspielen|reproducir\s+(?:video|vídeo)|lire\s+la\s+vidéo|riproduci(?:\s+video)?`,
+    String.raw`your\s+browser\s+does\s+not\s+support\s+the\s+video\s+tag\.?|the\s+video\s+will\s+auto-?play\b.*`,
+    String.raw`duration:?\s+\d.*|\d{1,2}:\d{2}(?:\s*min)?`,
+  ].join("|")})$`,
+  "iu",
+);
+
 /** Leftovers that open an embed whose text follows, up to its signature: "View this post on Instagram", a TikTok's @handle. */
 export const OPENS_EMBED = /^(?:view |@)/iu;
 /** The signature under an Instagram post, a TikTok's sound, a Facebook post's "Posted by … on …". */

@@ -16,6 +16,7 @@ import {
   OPENS_QUOTE,
   PHOTO_CREDIT,
   PLAY_VERB,
+  PLAYER_LEFTOVER,
   POST_SHARED_BY,
   QUESTION,
   relatedLabel,
@@ -40,7 +41,8 @@ export type Role =
   | "byline"
   | "dateline"
   | "furniture"
-  | "embedMarker";
+  | "embedMarker"
+  | "videoPlayer";
 
 /** What the reader knows of a unit's surroundings when it reads it. */
 export interface UnitContext {
@@ -58,6 +60,8 @@ export interface UnitContext {
   insideEmbed: boolean;
   /** The text names a story the store holds (its headline, matched as related headlines are). */
   knownHeadline: boolean;
+  /** A block most of whose lines are a video player's leftovers (with its title, say). */
+  playerBlock: boolean;
   /** The unit after is prose: more than twelve words ending a sentence. */
   beforeProse: boolean;
   /** The unit after is an attribution line ("— Name, role"). */
@@ -106,6 +110,7 @@ export const FEATURES = {
   dateline: "only a date and time",
   furniture: "page furniture (advertisement, newsletter, share…)",
   embedMarker: "an embed's leftover (View this post on Instagram)",
+  playerLeftover: "a video player's leftovers (Play Video, Duration 1:47, ▶ Video), or a block of them",
   embedCite: "an embed's signature (— Name (@handle) date, A post shared by …)",
   dashAttribution: "a dash and a name",
   imageMarker: "stands for a picture ([Image: …])",
@@ -153,6 +158,7 @@ export function featuresOf(text: string, context: UnitContext): Features {
     beforeAttribution: yes(context.beforeAttribution),
     insideEmbed: yes(context.insideEmbed),
     knownHeadline: yes(context.knownHeadline),
+    playerLeftover: yes(features.playerLeftover === 1 || context.playerBlock),
     shortQuestion: yes(
       context.beforeProse &&
         features.endsQuestion === 1 &&
@@ -265,6 +271,7 @@ function textFeatures(text: string): { words: number; features: Features } {
     dateline: yes(datelineMoment(text) !== undefined),
     furniture: yes(FURNITURE.test(text.replace(/[.!:]+$/u, ""))),
     embedMarker: yes(EMBED_MARKER.test(text)),
+    playerLeftover: yes(PLAYER_LEFTOVER.test(text)),
     embedCite: yes(POST_SHARED_BY.test(text) || TWEET_SIGNATURE.exec(text)?.index === 0),
     dashAttribution: yes(DASH_ATTRIBUTION.test(text) && words <= 12),
     imageMarker: yes(imageMarker(text) !== undefined),

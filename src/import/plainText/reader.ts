@@ -4,7 +4,15 @@
 // score highest (weights.ts), knowing the role of the unit before and the cue of the unit after.
 
 import { isNameAlone } from "./credits";
-import { CLOSING_PUNCTUATION, FULL_STOP, OPENS_EMBED, QUESTION, TWEET_SIGNATURE, wordCount } from "./cues";
+import {
+  CLOSING_PUNCTUATION,
+  FULL_STOP,
+  OPENS_EMBED,
+  PLAYER_LEFTOVER,
+  QUESTION,
+  TWEET_SIGNATURE,
+  wordCount,
+} from "./cues";
 import { featuresOf, LIST_MARKER, type Role, type UnitContext } from "./features";
 import { type SourceLine, sourceLines } from "./sourceLines";
 import { type Scored, scoreRoles, UNSURE_MARGIN } from "./weights";
@@ -24,7 +32,16 @@ export interface Unit {
 }
 
 /** Roles a line takes on its own even inside a block of other lines. */
-const STANDS_ALONE = new Set<Role>(["byline", "dateline", "image", "cite", "furniture", "embedMarker", "videoLeadIn"]);
+const STANDS_ALONE = new Set<Role>([
+  "byline",
+  "dateline",
+  "image",
+  "cite",
+  "furniture",
+  "embedMarker",
+  "videoLeadIn",
+  "videoPlayer",
+]);
 /** Longer than any hard-wrapped line (scrapers wrap at 72 to 100 characters). */
 const UNWRAPPED_LINE = 110;
 /** Roles of lines that may stand above the headline. */
@@ -43,6 +60,7 @@ const NEUTRAL: UnitContext = {
   beforeCredits: false,
   beforeAttribution: false,
   beforeProse: false,
+  playerBlock: false,
 };
 
 export interface ReadOptions {
@@ -126,7 +144,7 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
   const headlineBlock = lines[start - 1]?.block;
 
   // Units: within a block, lines that stand alone are units of their own; the rest run together.
-  const groups: { lines: SourceLine[]; alone: boolean }[] = [];
+  const groups: { lines: SourceLine[]; alone: boolean; player?: boolean }[] = [];
   const rest = lines.slice(start);
   const blocks = new Map<number, SourceLine[]>();
   for (const line of rest) blocks.set(line.block, [...(blocks.get(line.block) ?? []), line]);
@@ -137,6 +155,12 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
     // A list of headlines, one a line (a "More from …" box): each is read on its own.
     const headlines = blockLines.filter((line, index) => !(index === 0 && isLabelLine(line.text)));
     const headlineList = headlines.length > 1 && headlines.every((line) => isHeadlineLine(line.text));
+    // A block most of whose lines are a player's leftovers is one player, its title and all.
+    const leftovers = blockLines.filter((line) => PLAYER_LEFTOVER.test(line.text)).length;
+    if (blockLines.length > 1 && leftovers * 2 >= blockLines.length && block !== headlineBlock) {
+      groups.push({ lines: blockLines, alone: true, player: true });
+      continue;
+    }
     const unwrapped = blockLines.some((line) => line.text.length > UNWRAPPED_LINE);
     const width = Math.max(...blockLines.map((line) => line.text.length));
     for (const [index, line] of blockLines.entries()) {
@@ -193,6 +217,7 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
       insideEmbed,
       beforeCredits,
       beforeAttribution: nextFeatures?.dashAttribution === 1,
+      playerBlock: group.player === true,
       beforeProse: nextFeatures?.endsFullStop === 1 && wordCount(nextText ?? "") > 12,
       // Only lines that could be a headline are looked up: each lookup searches the stored headlines.
       knownHeadline: text.length <= 300 && wordCount(text) <= 20 && (options.isKnownHeadline?.(text) ?? false),

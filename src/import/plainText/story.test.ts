@@ -385,6 +385,7 @@ function storyWords(story: PlainTextStory): string[] {
 function readingWords(reading: PlainTextReading["readings"][number]): string[][] {
   const all = words(reading.text);
   if (reading.became === "paragraph + video") return [[...all, "<video>"]];
+  if (reading.became === "video") return [["<video>"]];
   if (reading.became === "image") return [[reading.text.match(/(?:\/|https:\/\/)\S+?\.\w+(?=\]|$)/u)?.[0] ?? "?"]];
   // A label or a dash goes from the start: what is kept is the end of the line.
   if (reading.became === "related" || reading.became === "cite of the quote before")
@@ -407,8 +408,10 @@ function accountsFor(text: string, { story, readings }: PlainTextReading): boole
   for (const reading of readings) {
     if (reading.role === "headline") continue;
     if (reading.became === "dropped") {
-      // Only page furniture is dropped: a short line, or one that says it is furniture (a newsletter sign-up, say).
-      if (words(reading.text).length > 12 && !FURNITURE.test(reading.text.replace(/[.!:]+$/u, ""))) return false;
+      // Only page furniture is dropped: a short line, one that says it is furniture (a newsletter
+      // sign-up, say), or a block of a video player's leftovers after the player is in the story.
+      const long = words(reading.text).length > 12;
+      if (long && !FURNITURE.test(reading.text.replace(/[.!:]+$/u, "")) && reading.role !== "videoPlayer") return false;
       continue;
     }
     if (reading.became.startsWith("authors:")) {

@@ -174,6 +174,14 @@ export function readPlainTextStory(text: string, options: PlainTextOptions = {})
         body.push({ type: "paragraph", text: unit.text }, { type: "video", title: headline, sources: [] });
         read(unit, "paragraph + video", why);
         break;
+      case "videoPlayer":
+        // One player, however many of its leftovers follow each other or a lead-in.
+        if (previousUnit?.role === "videoPlayer" || previousUnit?.role === "videoLeadIn") read(unit, "dropped", why);
+        else {
+          body.push({ type: "video", title: headline, sources: [] });
+          read(unit, "video", `${why}; the player's leftovers are dropped`);
+        }
+        break;
       case "image": {
         const src = imageMarker(unit.text)?.src;
         const size = src ? options.sizeOf?.(src) : undefined;

@@ -99,6 +99,7 @@ export const WEIGHTS: Record<Role, Weights> = {
   dateline: { bias: -4, dateline: 9 },
   furniture: { bias: -4, furniture: 8, labelAlone: 8 },
   embedMarker: { bias: -4, embedMarker: 9 },
+  videoPlayer: { bias: -4, playerLeftover: 9 },
 };
 
 /** Below this lead of the best role over the next, a unit is reported as unsure. */
