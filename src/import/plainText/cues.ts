@@ -12,7 +12,7 @@ const LABEL_WORDS = new Set(
   [
     "read also more see related stories story articles article miss don't dont don’t recommended next like trending latest further reading topic coverage click here",
     "lire aussi à plus mehr zum thema lesen sie auch",
-    "leer lee también más noticias relacionadas relacionados relacionada interesar leia veja também mais leggi anche",
+    "leer lee también más noticias relacionadas relacionados relacionada interesar leia veja também mais leggi anche sigue seguí leyendo",
   ]
     .join(" ")
     .split(" "),
@@ -27,7 +27,7 @@ const CASELESS =
 // A label on a line of its own, above the headlines it introduces ("Related stories", "More from
 // the Post", "Noticias relacionadas"): every word a label word, or "More from" and a name.
 const LABEL_ALONE =
-  /^(?:more\s+from|más\s+de|plus\s+de|mehr\s+von|mais\s+d[aeo])\s+\S.{0,40}$|^you\s+may\s+also\s+like$/iu;
+  /^(?:more\s+(?:on|like)\s+this(?:\s+story)?|sur\s+le\s+même\s+sujet|mehr\s+aus\s+\S.{0,30}|(?:sigue|seguí)\s+leyendo|te\s+puede\s+interesar|à\s+lire\s+aussi|more\s+from|más\s+de|plus\s+de|mehr\s+von|mais\s+d[aeo])\s+\S.{0,40}$|^you\s+may\s+also\s+like$/iu;
 
 /** A related-story label with no headline after it. */
 export function isLabelAlone(line: string): boolean {
