@@ -33,9 +33,9 @@ export function bylineNames(line: string): string[] | undefined {
 /** Two to four words of a name, and nothing else: "Rhian Pell", a byline without its "By". */
 export const isNameAlone = (line: string): boolean =>
   /\p{Ll}/u.test(line) && !JOB_TITLE.test(line) && !ARTICLE_OR_SITE.test(line) && isPersonName(line);
-/** Not a person: an outlet's name ("The Pelham Press"), or a row of share buttons ("Facebook X WhatsApp Email"). */
+/** Not a name alone: a byline, an outlet's name ("The Pelham Press"), a row of share buttons ("Facebook X WhatsApp Email"). */
 const ARTICLE_OR_SITE =
-  /^(?:the|el|la|le|les|der|die|das|il|lo|o|os|a|as)\s|(?<![\p{L}])(?:facebook|whatsapp|twitter|instagram|email|e-mail|linkedin|press|news|times|post|media)(?![\p{L}])/iu;
+  /^(?:the|el|la|le|les|der|die|das|il|lo|o|os|a|as|by|por|par|von|di)\s|(?<![\p{L}])(?:facebook|whatsapp|twitter|instagram|email|e-mail|linkedin|press|news|times|post|media)(?![\p{L}])/iu;
 
 function isPersonName(name: string): boolean {
   const words = name.split(/\s+/);

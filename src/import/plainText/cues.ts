@@ -124,7 +124,7 @@ export const PLAYER_LEFTOVER = new RegExp(
   `^(?:${[
     String.raw`[▶►]\s*(?:video|vídeo|vidéo)?`,
     String.raw`(?:video|vídeo|vidéo)(?:\s+player)?(?:\s+is)?\s+(?:loading|unavailable|duration\b.*)\.?`,
-    String.raw`(?:video|vídeo|vidéo)`,
+    "(?:video|vídeo|vidéo)",
     String.raw`(?:play|watch)\s+(?:video|now)|now\s+playing|(?:click|tap)\s+to\s+play|video\s+abspielen|reproducir\s+(?:video|vídeo)|lire\s+la\s+vidéo|riproduci(?:\s+video)?`,
     String.raw`your\s+browser\s+does\s+not\s+support\s+the\s+video\s+tag\.?|the\s+video\s+will\s+auto-?play\b.*`,
     String.raw`duration:?\s+\d.*|\d{1,2}:\d{2}(?:\s*min)?`,
