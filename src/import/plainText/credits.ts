@@ -151,26 +151,26 @@ export interface Dateline {
 }
 
 /** "Published 14:12 GMT, 9 Feb 2026", "Publié le 14/03/2026 à 09h30, mis à jour à 11h02" → the first-publication time. */
-export function readDateline(line: string): Dateline | undefined {
+export function readDateline(line: string, timeZone = "UTC"): Dateline | undefined {
   const updated = UPDATED.exec(line);
   if (!updated) {
-    const moment = momentOf(line);
+    const moment = momentOf(line, timeZone);
     return moment ? { moment, updated: false } : undefined;
   }
   // A line giving both times: the first publication, before the update or after its own word.
   const published = PUBLISHED.exec(line);
   if (published && published.index > updated.index) {
-    const moment = momentOf(line.slice(published.index));
+    const moment = momentOf(line.slice(published.index), timeZone);
     const update = line.slice(updated.index + updated[0].length, published.index).replace(/[\s|•·,;–—-]+$/u, "");
     return moment && momentOf(update) ? { moment, updated: false } : undefined;
   }
   if (updated.index > 0) {
     const before = line.slice(0, updated.index).replace(/[\s|•·,;–—-]+$/u, "");
-    const moment = momentOf(before);
+    const moment = momentOf(before, timeZone);
     const after = line.slice(updated.index + updated[0].length);
     return moment && (momentOf(after) || RELATIVE_OR_TIME.test(after.trim())) ? { moment, updated: false } : undefined;
   }
-  const moment = momentOf(line.slice(updated[0].length));
+  const moment = momentOf(line.slice(updated[0].length), timeZone);
   return moment ? { moment, updated: true } : undefined;
 }
 
@@ -183,7 +183,8 @@ export function datelineMoment(line: string): string | undefined {
   return readDateline(line)?.moment;
 }
 
-function momentOf(line: string): string | undefined {
+/** The moment a date line names; a time printed without a zone is read in `timeZone` (an IANA name). */
+function momentOf(line: string, timeZone = "UTC"): string | undefined {
   let rest = line.replace(/^[\s:]+/u, "");
   let date: { year: number; month: number; day: number } | undefined;
   for (const form of DATE_FORMS) {
@@ -197,7 +198,8 @@ function momentOf(line: string): string | undefined {
     break;
   }
   if (!date) return undefined;
-  let [hour, minute, zone] = [0, 0, "utc"];
+  let [hour, minute] = [0, 0];
+  let zone: string | undefined;
   const time = TIME.exec(rest);
   if (time?.groups && (time.groups.minute !== undefined || time.groups.half !== undefined)) {
     hour = Number(time.groups.hour);
@@ -205,11 +207,14 @@ function momentOf(line: string): string | undefined {
     const half = time.groups.half;
     if (half && (hour < 1 || hour > 12)) return undefined;
     if (half) hour = (hour % 12) + (/^p/iu.test(half) ? 12 : 0);
-    zone = (time.groups.zone ?? "utc").toLowerCase();
+    zone = time.groups.zone?.toLowerCase();
     rest = `${rest.slice(0, time.index)} ${rest.slice(time.index + time[0].length)}`;
   } else {
     const bare = /(?<![\p{L}])(gmt|utc)(?![\p{L}])/iu.exec(rest);
-    if (bare) rest = rest.replace(bare[0], " ");
+    if (bare) {
+      rest = rest.replace(bare[0], " ");
+      zone = "utc";
+    }
   }
   // Nothing else but the words a date line carries and separators.
   if (/[\p{L}\p{N}]/u.test(rest.replace(DATE_WORDS, " "))) return undefined;
@@ -217,7 +222,7 @@ function momentOf(line: string): string | undefined {
   if (day < 1 || day > 31 || hour > 23 || minute > 59) return undefined;
   const local = new Date(Date.UTC(year, month - 1, day, hour, minute));
   if (local.getUTCDate() !== day || local.getUTCMonth() !== month - 1) return undefined;
-  const offset = ZONES[zone] ?? 0;
+  const offset = zone === undefined ? timeZone : (ZONES[zone] ?? 0);
   const hours = typeof offset === "number" ? offset : offsetIn(offset, local);
   return new Date(local.getTime() - hours * 3_600_000).toISOString();
 }

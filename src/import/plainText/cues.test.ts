@@ -1,7 +1,7 @@
 // The small readers the features are made of: sentences per script, bylines, datelines, kickers,
 // related labels and pictures.
 import { describe, expect, it } from "vitest";
-import { bylineNames, datelineMoment } from "./credits";
+import { bylineNames, datelineMoment, readDateline } from "./credits";
 import { imageMarker, isLabelAlone, QUESTION, relatedLabel, wordCount } from "./cues";
 import { splitKicker } from "./kicker";
 import { sentenceCount } from "./sentences";
@@ -81,6 +81,20 @@ describe("datelines", () => {
     ["12:04, 15 Jul 2026 Updated 13:30, 15 Jul 2026", "2026-07-15T12:04:00.000Z"],
   ])("reads %j as %s", (line, moment) => {
     expect(datelineMoment(line)).toBe(moment);
+  });
+
+  it("reads a time printed without a zone in the outlet's zone, and a printed zone as printed", () => {
+    expect(readDateline("15.05.2026, 06:00 Uhr", "Europe/Berlin")?.moment).toBe("2026-05-15T04:00:00.000Z");
+    expect(readDateline("14 de marzo de 2026 · 10:35 hrs", "America/Mexico_City")?.moment).toBe(
+      "2026-03-14T16:35:00.000Z",
+    );
+    expect(readDateline("Saturday 8 August 2026 16:20 BST", "America/New_York")?.moment).toBe(
+      "2026-08-08T15:20:00.000Z",
+    );
+    expect(readDateline("Updated 14 March 2026, 11:02 GMT")).toEqual({
+      moment: "2026-03-14T11:02:00.000Z",
+      updated: true,
+    });
   });
 
   it.each([

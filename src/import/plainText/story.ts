@@ -30,6 +30,8 @@ export interface PlainTextOptions {
   sizeOf?: (src: string) => ImageBlockSize | undefined;
   /** Whether a text is the headline of a story the store holds. */
   isKnownHeadline?: (text: string) => boolean;
+  /** Where a time printed without a zone is meant (an IANA name, the outlet's): UTC when not given. */
+  timeZone?: string;
 }
 
 /** What became of a unit of lines, for --explain. */
@@ -118,7 +120,7 @@ export function readPlainTextStory(text: string, options: PlainTextOptions = {})
       }
       case "dateline": {
         // The first-publication time; an update time only when the page gives no other.
-        const dateline = readDateline(unit.text);
+        const dateline = readDateline(unit.text, options.timeZone);
         const replaces = dateline && !dateline.updated && dateFromUpdate !== undefined;
         if (dateline && (story.publishedAt === undefined || replaces)) {
           if (dateFromUpdate) {
