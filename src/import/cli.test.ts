@@ -349,6 +349,24 @@ describe.each(testEngines)("npm run import into a %s store that never ran npm st
     expect(await fresh.listSections()).toEqual([]);
   });
 
+  it("reads a time printed without a zone in the --time-zone given, and refuses one that is not a zone", async () => {
+    const dated = write(
+      "dated.txt",
+      "Ferry timetable changes from Monday\n\nPor Ana Ferreira\n15.05.2026, 06:00 Uhr\n\nThe first boat leaves at six.\n\nIt comes back at noon.\n",
+    );
+    const { exitCode, output } = await runImport(
+      ["--dry-run", "--json", "--time-zone", "Europe/Berlin", dated],
+      fresh,
+      SITE,
+    );
+    expect(exitCode).toBe(0);
+    expect(storyInputSchema.array().parse(JSON.parse(output))[0]?.publishedAt).toBe("2026-05-15T04:00:00.000Z");
+    const wrong = await runImport(["--time-zone", "Harbour/Nowhere", dated], fresh, SITE);
+    expect(wrong.exitCode).toBe(2);
+    expect(wrong.output).toContain('--time-zone "Harbour/Nowhere" is not a time zone');
+    expect(await fresh.listSections()).toEqual([]);
+  });
+
   it("prints the story JSON on a dry run and creates no section", async () => {
     const { exitCode, output } = await runImport(
       ["--dry-run", "--json", "--section", "harbour", write("t.txt", scraped)],

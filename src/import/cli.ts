@@ -1,4 +1,4 @@
-// npm run import -- [--dry-run] [--json] [--video-src URL] [--section SLUG] PATH…
+// npm run import -- [--dry-run] [--json] [--video-src URL] [--section SLUG] [--time-zone ZONE] PATH…
 // Imports story files into the store named by DATABASE_URL, the accepted files in transactions of
 // IMPORT_BATCH_SIZE stories, so a server running on the same store can still write meanwhile.
 import { existsSync } from "node:fs";
@@ -20,7 +20,7 @@ import { listStoryFiles, readStoryFile } from "./importFiles";
 import { explainReadings, unsureCount } from "./plainText/explain";
 import type { LineReading } from "./plainText/story";
 
-const usage = `Usage: npm run import -- [--dry-run] [--json] [--explain] [--video-src URL] [--section SLUG] PATH…
+const usage = `Usage: npm run import -- [--dry-run] [--json] [--explain] [--video-src URL] [--section SLUG] [--time-zone ZONE] PATH…
        npm run import -- [--replace] EXPORT
   PATH          story files (.txt scraped text, .md Markdown, .json Story) or folders of them
   EXPORT        a folder written by npm run export (it has a manifest.json): the whole newsroom, into an
@@ -30,7 +30,9 @@ const usage = `Usage: npm run import -- [--dry-run] [--json] [--explain] [--vide
   --explain     for each line of scraped text, what it became and why; unsure lines are marked ?
   --video-src   video for plain-text stories that mark one and have no <name>.video.json beside them
   --section     section of plain-text stories (default: the store's first section); a section the
-                store lacks is created, and an empty store gets those of content/site.yaml`;
+                store lacks is created, and an empty store gets those of content/site.yaml
+  --time-zone   where times printed without a zone in scraped text are meant, as an IANA name
+                (the outlet's: Europe/Madrid); default UTC`;
 
 export interface ImportRun {
   exitCode: number;
@@ -64,6 +66,12 @@ export async function runImport(
       exitCode: 2,
       output: `--section ${JSON.stringify(values.section)} is not a section slug (lowercase letters, digits and single hyphens).`,
     };
+  const timeZone = values["time-zone"];
+  if (timeZone !== undefined && !isTimeZone(timeZone))
+    return {
+      exitCode: 2,
+      output: `--time-zone ${JSON.stringify(timeZone)} is not a time zone (an IANA name such as Europe/Madrid or America/Mexico_City).`,
+    };
   const sections = await sectionsFor(store, values.section, contentDir, Boolean(values["dry-run"]));
   const section = values.section ?? sections[0]?.slug ?? "";
 
@@ -74,7 +82,13 @@ export async function runImport(
   // A story whose picture under public/ (or uploaded) is missing or damaged is rejected, and none of it written.
   const results = await Promise.all(
     files.map(async (file) => {
-      const result = readStoryFile(file, { section, videoSrc: values["video-src"], sizeOf, knownHeadlines });
+      const result = readStoryFile(file, {
+        section,
+        videoSrc: values["video-src"],
+        sizeOf,
+        knownHeadlines,
+        timeZone,
+      });
       if (!("story" in result)) return result;
       try {
         return { ...result, story: await versionStoryPictures(result.story, pictures) };
@@ -158,8 +172,19 @@ function parse(argv: string[]) {
       explain: { type: "boolean", default: false },
       "video-src": { type: "string" },
       section: { type: "string" },
+      "time-zone": { type: "string" },
     },
   });
+}
+
+/** A zone the platform knows ("Europe/Madrid"). */
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** --explain: per scraped file, each unit of lines, what it became and why. */

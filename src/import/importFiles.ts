@@ -31,6 +31,8 @@ export interface ImportOptions {
   /** A video source for plain-text stories whose video marker has no sidecar file. */
   videoSrc?: string;
   sizeOf: ImageSizer;
+  /** Where times printed without a zone in scraped text are meant (--time-zone, an IANA name). */
+  timeZone?: string;
   /** Stories already known (the store's, the batch's): a scraped line naming one reads as a related headline. */
   knownHeadlines?: { slug: string; headline: string }[];
 }
@@ -119,6 +121,7 @@ function plainTextStory(
   const { story: parsed, readings } = readPlainTextStory(text, {
     video: videoFor(file, options.videoSrc),
     sizeOf: options.sizeOf,
+    timeZone: options.timeZone,
     isKnownHeadline: known.length ? (line) => finderOf(known)(line) !== undefined : undefined,
   });
   if (parsed.body.length === 0) throw new Error("no body: the file holds only a headline and perhaps a deck");

@@ -74,6 +74,13 @@ describe("generateVariants", () => {
     ["a wire dateline", /^[A-ZÁÉÍ ]+ \([^)]+\) — /mu],
     ["a photo credit", /^(?:Photo|Credit|Photograph): /mu],
     ["an ad label", /^(?:Advertisement|ADVERTISEMENT|Anzeige|Werbung|Publicidad|Publicité)$/mu],
+    ["a byline in another language", /^(?:Por|Par|Von|di) \p{Lu}/mu],
+    ["a byline with a job title", /^By [^\n,]+, (?:Staff Reporter|Senior Showbiz Reporter|Health correspondent)$/mu],
+    ["a dateline in another language", /^(?:Publicado:|Publié le|Veröffentlicht am|Pubblicato il) /mu],
+    ["a dateline with a zone", /^Published \d{1,2}:\d{2} [AP]M CET, /mu],
+    ["an update time beside the first publication", /^Updated: [^\n|]+ \| Published: /mu],
+    ["a kicker on a line of its own", /^\p{Lu}[^\n]{0,30}\n\n\p{Lu}[^\n]+\n/u],
+    ["a player's leftovers", /^(?:Play Video|▶ Video|Video abspielen|Click to play)$/mu],
   ])("renders %s", (_, form) => {
     expect(share((text) => form.test(text))).toBeGreaterThan(0);
   });

@@ -7,10 +7,13 @@
 //
 // What varies, each by the variant's own seeded choices:
 // - the kicker before or after the headline, in brackets or parentheses, or translated;
-// - bylines (plain, wire, ALL CAPS, with an outlet) above or below the deck or at the end, datelines
-//   in several forms, and a wire dateline opening the first paragraph;
+// - bylines (plain, wire, ALL CAPS, with an outlet or a job title, in Spanish, French, German and
+//   Italian) above or below the deck or at the end, datelines in several forms and languages (the
+//   time first, numeric dates, a zone, an update time beside the first publication), and a wire
+//   dateline opening the first paragraph; a kicker on a line of its own above the headline;
 // - video markers: reworded, as a full sentence, in English, Spanish, French, German, Portuguese or
-//   Italian, at the start, in place or at the end, sometimes followed by a YouTube player's leftovers;
+//   Italian, at the start, in place or at the end, sometimes followed by a YouTube or other player's
+//   leftovers (Play Video, Duration 1:47, ▶ Video);
 // - related headlines bare, labelled in several languages, on a label's own line, or in a
 //   "More from …" box at the end;
 // - paragraphs wrapped over several lines, runs of them as numbered or bulleted lists, and
@@ -162,6 +165,14 @@ const VIDEO_MARKERS: Phrases = {
 };
 
 /** What a YouTube player leaves in scraped text; an editor drops it. */
+/** What other players leave: buttons, state, duration. */
+const PLAYER_LEFTOVERS = [
+  ["Video Player is loading.", "Play Video", "Now Playing", "Duration 1:47"],
+  ["▶ Video"],
+  ["Video abspielen"],
+  ["Your browser does not support the video tag."],
+  ["Video Loading", "Click to play", "Play now"],
+];
 const YOUTUBE_LEFTOVERS = [["Watch on YouTube"], ["YouTube video player"], ["Watch later", "Share", "Copy link"]];
 
 const RELATED_LABELS: Phrases = {
@@ -357,6 +368,8 @@ function renderVariant(
       `${headlineLine} | ${cased}`,
       `${headlineLine} (${kicker})`,
       `${kicker} | ${headlineLine}`,
+      // On a line of its own above the headline, as written.
+      `${expected.kicker}\n\n${headlineLine}`,
     ]);
   }
 
@@ -549,7 +562,7 @@ function blockPiece(block: Block, random: Random): Piece {
 
 function videoPiece(marker: string, random: Random, headline: string, reword: boolean): Piece {
   const text = reword ? say(random, VIDEO_MARKERS) : marker;
-  const leftovers = chance(random, 0.2) ? ["", ...one(random, YOUTUBE_LEFTOVERS)] : [];
+  const leftovers = chance(random, 0.2) ? ["", ...one(random, [...YOUTUBE_LEFTOVERS, ...PLAYER_LEFTOVERS])] : [];
   return {
     lines: [text, ...leftovers],
     blocks: [
@@ -570,6 +583,12 @@ function bylineLines(authors: string[], outlet: string, random: Random): string[
       `Words by ${names}`,
       `Written by ${names}`,
       shoutable ? `BY ${names.toUpperCase()}` : `By ${names}`,
+      // Other languages' words, and a job title after a comma.
+      `Por ${names}`,
+      `Par ${names}`,
+      `Von ${names}`,
+      `di ${names}`,
+      `By ${names}, ${one(random, ["Staff Reporter", "Senior Showbiz Reporter", "Health correspondent"])}`,
     ]),
   ];
 }
@@ -587,12 +606,24 @@ function datelineText(iso: string, random: Random): string {
   const hasTime = hour !== 0 || minute !== 0;
   const hhmm = `${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}`;
   const dayMonthYear = `${day} ${monthName} ${year}`;
+  const dmy = (separator: string) =>
+    [String(day).padStart(2, "0"), String(month + 1).padStart(2, "0"), year].join(separator);
+  const later = `${String((hour + 2) % 24).padStart(2, "0")}:${String(minute).padStart(2, "0")}, ${between(random, 1, 28)} ${monthName.slice(0, 3)} ${year}`;
   const forms = hasTime
     ? [
         `Published ${dayMonthYear}, ${hhmm}`,
         `${WEEKDAYS[date.getUTCDay()]?.slice(0, 3)} ${day} ${monthName.slice(0, 3)} ${year} ${hhmm.replace(":", ".")} GMT`,
         `Updated ${monthName} ${day}, ${year} ${hhmm} UTC`,
         `${year}-${String(month + 1).padStart(2, "0")}-${String(day).padStart(2, "0")} ${hhmm}`,
+        // Outlets' own forms: the time first, numeric dates in five more languages, a zone, both times.
+        `Published ${hhmm} GMT, ${day} ${monthName.slice(0, 3)} ${year}`,
+        `Publicado: ${dmy("/")} ${hhmm}`,
+        `Publié le ${dmy("/")} à ${hhmm.replace(":", "h")}`,
+        `Veröffentlicht am ${dmy(".")} um ${hhmm} Uhr`,
+        `Pubblicato il ${dmy("/")} alle ${hhmm}`,
+        `${dmy("/")} às ${hhmm}`,
+        inCet(date),
+        `Updated: ${later} | Published: ${hhmm}, ${day} ${monthName.slice(0, 3)} ${year}`,
       ]
     : [
         `Published ${dayMonthYear}`,
@@ -601,6 +632,15 @@ function datelineText(iso: string, random: Random): string {
         `Posted on ${monthName} ${day}, ${year}`,
       ];
   return one(random, forms);
+}
+
+/** "Published 9:31 AM CET, February 12, 2026": the time in Central European winter time, an hour ahead of UTC. */
+function inCet(date: Date): string {
+  const local = new Date(date.getTime() + 3_600_000);
+  const hour = local.getUTCHours();
+  const half = hour < 12 ? "AM" : "PM";
+  const minute = String(local.getUTCMinutes()).padStart(2, "0");
+  return `Published ${hour % 12 || 12}:${minute} ${half} CET, ${MONTHS[local.getUTCMonth()]} ${local.getUTCDate()}, ${local.getUTCFullYear()}`;
 }
 
 const shortDate = (random: Random): string => `${one(random, MONTHS).slice(0, 3)} ${between(random, 1, 28)}`;

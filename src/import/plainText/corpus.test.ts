@@ -37,11 +37,14 @@ const REPORTED: Record<string, readonly [number, number]> = {
   tuning: [40, 40],
   "held-out": [22, 22],
   generated: [1450, 1450],
-  "generated hold-out": [134, 550],
-  // Written 2026-12-06 by a writer who never read the rules (its README): measured once, on merging.
-  "blind-2026-12": [0, 36],
-  // Written 2026-12-07 the same blind way; measured once, on merging, before any change could see it.
-  "blind-2026-12-07": [0, 45],
+  "generated hold-out": [152, 550],
+  // Written 2026-12-06 by a writer who never read the rules (its README). Retired: it was used to
+  // choose the changes of issue 23 (0 of 36 before them), so it is a regression set now, and the
+  // blind figure is the next blind set's.
+  "blind-2026-12": [3, 36],
+  // Written 2026-12-07 the same blind way, by a writer who read none of the reader; measured on merging
+  // (0 of 45 with the reader of 2026-12-06), and with the changes chosen without it: the blind figure.
+  "blind-2026-12-07": [1, 45],
 };
 
 const parse = (text: string) => JSON.parse(JSON.stringify(parsePlainTextStory(text, { sizeOf })));

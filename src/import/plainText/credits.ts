@@ -1,24 +1,41 @@
 // Bylines and datelines: the lines that say who wrote the story and when, which an editor moves
 // into the story's authors and date rather than leaving them as paragraphs.
 
-const BYLINE = /^(?:by|words\s+by|written\s+by|words|text)\s*[:\s]\s*(?<rest>\S.*)$/iu;
-const NAME_WORD = /^(?:\p{Lu}[\p{L}'’.-]*|(?:de|da|van|von|der|den|del|la|le|al|bin|ibn)|\p{Lu}\.)$/u;
+// "By", "Words by", and the other languages' words: "Por", "Par", "Von", "di".
+const BYLINE = /^(?:by|words\s+by|written\s+by|words|text|por|par|von|di)\s*[:\s]\s*(?<rest>\S.*)$/iu;
+const NAME_WORD = /^(?:\p{Lu}[\p{L}'’.-]*|(?:de|da|das|do|dos|di|du|van|von|der|den|del|la|le|al|bin|ibn)|\p{Lu}\.)$/u;
+/** A job title after a name: "Showbiz Reporter", "Health correspondent". */
+export const JOB_TITLE =
+  /^(?:senior\s+|chief\s+|deputy\s+|local\s+democracy\s+)?(?:[\p{L}'’]+\s+){0,2}(?:reporter|correspondent|editor|writer|columnist)$/iu;
 
 /** "By Ana Ferreira and Sam Lee | Staff" → the names; undefined when the line is not a byline. */
 export function bylineNames(line: string): string[] | undefined {
   const rest = BYLINE.exec(line)?.groups?.rest;
   if (!rest) return undefined;
   // What follows a bar, or a comma and a single word, is a role or an outlet, not a name.
-  const [names = ""] = rest.split(/\s+\|\s+|\s+[-–—]\s+/u);
+  // So is an outlet in brackets ("(APC)"), or after a comma what is not a name ("Folha do Serrado", a job title).
+  const [names = ""] = rest.replace(/\s*\([^)]{1,40}\)\s*$/u, "").split(/\s+\|\s+|\s+[-–—]\s+/u);
   const parts = names
-    .split(/\s*,\s*|\s+(?:and|&)\s+/iu)
+    .split(/\s*,\s*|\s+(?:and|&|y|et|und|e)\s+/iu)
     .map((part) => part.trim())
     .filter(Boolean);
-  const people = parts.filter((part, index) => index === 0 || part.split(/\s+/).length >= 2);
+  // A list of names ends with "and": without one, what follows a comma is a role or an outlet.
+  const list = /\s(?:and|&|y|et|und|e)\s/iu.test(names);
+  const people = parts.filter(
+    (part, index) =>
+      index === 0 || (list && part.split(/\s+/).length >= 2 && isPersonName(part) && !JOB_TITLE.test(part)),
+  );
   if (people.length === 0 || people.length > 6) return undefined;
   if (!people.every(isPersonName)) return undefined;
   return people.map(caseName);
 }
+
+/** Two to four words of a name, and nothing else: "Rhian Pell", a byline without its "By". */
+export const isNameAlone = (line: string): boolean =>
+  /\p{Ll}/u.test(line) && !JOB_TITLE.test(line) && !ARTICLE_OR_SITE.test(line) && isPersonName(line);
+/** Not a name alone: a byline, an outlet's name ("The Pelham Press"), a row of share buttons ("Facebook X WhatsApp Email"). */
+const ARTICLE_OR_SITE =
+  /^(?:the|el|la|le|les|der|die|das|il|lo|o|os|a|as|by|por|par|von|di)\s|(?<![\p{L}])(?:facebook|whatsapp|twitter|instagram|email|e-mail|linkedin|press|news|times|post|media)(?![\p{L}])/iu;
 
 function isPersonName(name: string): boolean {
   const words = name.split(/\s+/);
@@ -36,47 +53,176 @@ function caseName(name: string): string {
 
 // --- Datelines ----------------------------------------------------------------------------------
 
-const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+// Month names and their shortenings in the corpus's Latin-script languages: English, Spanish,
+// French, German, Portuguese and Italian. A word names a month when it is a name or the first three
+// letters or more of one ("Sept", "janv", "dic").
+const MONTH_NAMES = [
+  "january enero janvier januar jänner janeiro gennaio",
+  "february febrero février februar fevereiro febbraio",
+  "march marzo mars märz março",
+  "april abril avril aprile",
+  "may mayo mai maio maggio",
+  "june junio juin juni junho giugno",
+  "july julio juillet juli julho luglio",
+  "august agosto août",
+  "september septiembre setiembre septembre setembro settembre",
+  "october octubre octobre oktober outubro ottobre",
+  "november noviembre novembre novembro",
+  "december diciembre décembre dezember dezembro dicembre",
+].map((names) => names.split(" "));
 const monthOf = (word: string): number | undefined => {
-  const index = MONTHS.indexOf(word.slice(0, 3).toLowerCase());
+  const short = word.toLowerCase().replace(/\.$/u, "");
+  if (short.length < 3) return undefined;
+  const index = MONTH_NAMES.findIndex((names) => names.some((name) => name.startsWith(short)));
   return index === -1 ? undefined : index + 1;
 };
-const LEAD = /^(?:(?:first\s+)?published|(?:last\s+)?updated|posted|date)\s*(?:on|at)?\s*:?\s*/iu;
-const WEEKDAY = /^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+/iu;
-const MONTH =
-  "(?<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+
+/** Zones outlets print after a time, as hours from UTC; ET and PT follow New York's and Los Angeles's summer time. */
+const ZONES: Record<string, number | string> = {
+  gmt: 0,
+  utc: 0,
+  z: 0,
+  wet: 0,
+  bst: 1,
+  cet: 1,
+  west: 1,
+  cest: 2,
+  eet: 2,
+  eest: 3,
+  edt: -4,
+  est: -5,
+  cdt: -5,
+  cst: -6,
+  pdt: -7,
+  pst: -8,
+  et: "America/New_York",
+  pt: "America/Los_Angeles",
+};
+
+/** Hours from UTC in a named zone at an instant, from the platform's time-zone data. */
+function offsetIn(zone: string, at: Date): number {
+  const name = new Intl.DateTimeFormat("en", { timeZone: zone, timeZoneName: "shortOffset" })
+    .formatToParts(at)
+    .find((part) => part.type === "timeZoneName")?.value;
+  const [, sign = "+", hours = "0", minutes = "0"] = /GMT([+-])(\d{1,2})(?::(\d{2}))?/u.exec(name ?? "") ?? [];
+  return (sign === "-" ? -1 : 1) * (Number(hours) + Number(minutes) / 60);
+}
+
+const MONTH_WORD = "(?<month>\\p{L}{3,10}\\.?)";
 const DATE_FORMS = [
-  new RegExp(`^(?<day>\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH},?\\s+(?<year>\\d{4})`, "iu"),
-  new RegExp(`^${MONTH}\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<year>\\d{4})`, "iu"),
-  /^(?<year>\d{4})-(?<monthNumber>\d{2})-(?<day>\d{2})/u,
+  new RegExp(
+    `(?<![\\p{L}\\p{N}])(?<day>\\d{1,2})(?:st|nd|rd|th|º|°)?\\.?\\s+(?:de\\s+)?${MONTH_WORD},?\\s+(?:de\\s+)?(?<year>\\d{4})`,
+    "iu",
+  ),
+  new RegExp(`(?<![\\p{L}\\p{N}])${MONTH_WORD}\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<year>\\d{4})`, "iu"),
+  /(?<![\p{L}\p{N}])(?<year>\d{4})-(?<monthNumber>\d{2})-(?<day>\d{2})(?![\p{N}])/u,
+  /(?<![\p{L}\p{N}])(?<day>\d{1,2})[/.](?<monthNumber>\d{1,2})[/.](?<year>\d{4})(?![\p{N}])/u,
 ];
 const TIME =
-  /^(?:,|\s)*(?:at\s+|[-–—]\s*)?(?<hour>\d{1,2})(?:[:.](?<minute>\d{2}))?\s*(?<half>am|pm|a\.m\.|p\.m\.)?\s*(?:gmt|utc|z)?$/iu;
+  /(?<![\p{L}\p{N}:])(?<hour>\d{1,2})(?:(?:[:.]|h(?=\d))(?<minute>\d{2}))?\s*(?<half>am|pm|a\.m\.|p\.m\.)?(?:\s*(?<zone>gmt|utc|z|wet|west|bst|cet|cest|eet|eest|edt|est|cdt|cst|pdt|pst|et|pt)\b)?/iu;
+/** Words a date line may carry besides its date, time and zone, in the six languages. */
+const DATE_WORDS = new RegExp(
+  `(?<![\\p{L}])(?:${[
+    "first|published|posted|date|on|at|the|\\d+\\s+min(?:ute)?s?\\s+read",
+    "publicado|publicada|el|a\\s+las|las|hrs|h|de",
+    "publié|le|à",
+    "veröffentlicht|am|um|uhr",
+    "em|às|as",
+    "pubblicato|il|alle|ore",
+    "mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?",
+    "lunes|martes|miércoles|jueves|viernes|sábado|domingo|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche",
+    "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag",
+    "segunda(?:-feira)?|terça(?:-feira)?|quarta(?:-feira)?|quinta(?:-feira)?|sexta(?:-feira)?",
+    "lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica",
+  ].join("|")})(?![\\p{L}])\\.?`,
+  "giu",
+);
+const UPDATED =
+  /(?<![\p{L}])(?:last\s+)?(?:updated|actualizado|actualizada|mis\s+à\s+jour|aktualisiert|atualizado|atualizada|aggiornato)(?![\p{L}])/iu;
+const PUBLISHED =
+  /(?<![\p{L}])(?:first\s+)?(?:published|posted|publicado|publicada|publié|veröffentlicht|pubblicato)(?![\p{L}])/iu;
+
+/** When a story went up or was last changed: a line with a date and perhaps a time, and nothing else. */
+export interface Dateline {
+  /** The moment it names, in UTC. */
+  moment: string;
+  /** Only an update time ("Updated 14 March 2026, 11:02"): the first publication is given elsewhere, if at all. */
+  updated: boolean;
+}
+
+/** "Published 14:12 GMT, 9 Feb 2026", "Publié le 14/03/2026 à 09h30, mis à jour à 11h02" → the first-publication time. */
+export function readDateline(line: string, timeZone = "UTC"): Dateline | undefined {
+  const updated = UPDATED.exec(line);
+  if (!updated) {
+    const moment = momentOf(line, timeZone);
+    return moment ? { moment, updated: false } : undefined;
+  }
+  // A line giving both times: the first publication, before the update or after its own word.
+  const published = PUBLISHED.exec(line);
+  if (published && published.index > updated.index) {
+    const moment = momentOf(line.slice(published.index), timeZone);
+    const update = line.slice(updated.index + updated[0].length, published.index).replace(/[\s|•·,;–—-]+$/u, "");
+    return moment && momentOf(update) ? { moment, updated: false } : undefined;
+  }
+  if (updated.index > 0) {
+    const before = line.slice(0, updated.index).replace(/[\s|•·,;–—-]+$/u, "");
+    const moment = momentOf(before, timeZone);
+    const after = line.slice(updated.index + updated[0].length);
+    return moment && (momentOf(after) || RELATIVE_OR_TIME.test(after.trim())) ? { moment, updated: false } : undefined;
+  }
+  const moment = momentOf(line.slice(updated[0].length), timeZone);
+  return moment ? { moment, updated: true } : undefined;
+}
+
+/** What may follow an update word when only the first publication has a full date: "à 11h02", "há 2 horas". */
+const RELATIVE_OR_TIME =
+  /^(?:[:\s]*(?:à|at|um|às|alle|ore)?\s*\d{1,2}(?:[:.h]\d{2})?(?:\s*uhr)?|[:\s]*(?:há|hace|il y a|vor)?\s*\d+\s+\p{L}+(?:\s+ago)?)$/iu;
 
 /** A line that is only a date (and perhaps a time): the moment it names, in UTC, else undefined. */
 export function datelineMoment(line: string): string | undefined {
-  const text = line.replace(LEAD, "").replace(WEEKDAY, "").trim();
+  return readDateline(line)?.moment;
+}
+
+/** The moment a date line names; a time printed without a zone is read in `timeZone` (an IANA name). */
+function momentOf(line: string, timeZone = "UTC"): string | undefined {
+  let rest = line.replace(/^[\s:]+/u, "");
+  let date: { year: number; month: number; day: number } | undefined;
   for (const form of DATE_FORMS) {
-    const match = form.exec(text);
+    const match = form.exec(rest);
     const groups = match?.groups;
     if (!match || !groups) continue;
     const month = groups.monthNumber ? Number(groups.monthNumber) : monthOf(groups.month ?? "");
-    const [year, day] = [Number(groups.year), Number(groups.day)];
-    const rest = text.slice(match[0].length).trim();
-    let hour = 0;
-    let minute = 0;
-    if (rest && !/^(?:,\s*)?(?:gmt|utc)?$/iu.test(rest)) {
-      const time = TIME.exec(rest)?.groups;
-      if (!time) return undefined;
-      hour = Number(time.hour);
-      minute = Number(time.minute ?? 0);
-      if (time.half && (hour < 1 || hour > 12)) return undefined;
-      if (time.half) hour = (hour % 12) + (/^p/i.test(time.half) ? 12 : 0);
-    }
-    if (!month || day < 1 || day > 31 || hour > 23 || minute > 59) return undefined;
-    const moment = new Date(Date.UTC(year, month - 1, day, hour, minute));
-    if (moment.getUTCDate() !== day) return undefined;
-    return moment.toISOString();
+    if (!month) continue;
+    date = { year: Number(groups.year), month, day: Number(groups.day) };
+    rest = `${rest.slice(0, match.index)} ${rest.slice(match.index + match[0].length)}`;
+    break;
   }
-  return undefined;
+  if (!date) return undefined;
+  let [hour, minute] = [0, 0];
+  let zone: string | undefined;
+  const time = TIME.exec(rest);
+  if (time?.groups && (time.groups.minute !== undefined || time.groups.half !== undefined)) {
+    hour = Number(time.groups.hour);
+    minute = Number(time.groups.minute ?? 0);
+    const half = time.groups.half;
+    if (half && (hour < 1 || hour > 12)) return undefined;
+    if (half) hour = (hour % 12) + (/^p/iu.test(half) ? 12 : 0);
+    zone = time.groups.zone?.toLowerCase();
+    rest = `${rest.slice(0, time.index)} ${rest.slice(time.index + time[0].length)}`;
+  } else {
+    const bare = /(?<![\p{L}])(gmt|utc)(?![\p{L}])/iu.exec(rest);
+    if (bare) {
+      rest = rest.replace(bare[0], " ");
+      zone = "utc";
+    }
+  }
+  // Nothing else but the words a date line carries and separators.
+  if (/[\p{L}\p{N}]/u.test(rest.replace(DATE_WORDS, " "))) return undefined;
+  const { year, month, day } = date;
+  if (day < 1 || day > 31 || hour > 23 || minute > 59) return undefined;
+  const local = new Date(Date.UTC(year, month - 1, day, hour, minute));
+  if (local.getUTCDate() !== day || local.getUTCMonth() !== month - 1) return undefined;
+  const offset = zone === undefined ? timeZone : (ZONES[zone] ?? 0);
+  const hours = typeof offset === "number" ? offset : offsetIn(offset, local);
+  return new Date(local.getTime() - hours * 3_600_000).toISOString();
 }

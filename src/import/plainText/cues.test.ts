@@ -1,7 +1,7 @@
 // The small readers the features are made of: sentences per script, bylines, datelines, kickers,
 // related labels and pictures.
 import { describe, expect, it } from "vitest";
-import { bylineNames, datelineMoment } from "./credits";
+import { bylineNames, datelineMoment, readDateline } from "./credits";
 import { imageMarker, isLabelAlone, QUESTION, relatedLabel, wordCount } from "./cues";
 import { splitKicker } from "./kicker";
 import { sentenceCount } from "./sentences";
@@ -37,16 +37,24 @@ describe("bylines", () => {
     ["By Tomasz Wren and Lila Achterberg", ["Tomasz Wren", "Lila Achterberg"]],
     ["By Imogen Saltash | Science correspondent", ["Imogen Saltash"]],
     ["Words by Gideon Marsh", ["Gideon Marsh"]],
+    // Other languages' words, and a role or outlet after a comma or in brackets.
+    ["Por Renata Fagundes, Folha do Serrado", ["Renata Fagundes"]],
+    ["Par Léa Montreuil (APC)", ["Léa Montreuil"]],
+    ["Von Jonas Reiter, ndn", ["Jonas Reiter"]],
+    ["di Giulia Ferrante", ["Giulia Ferrante"]],
+    ["By Kerry Ashdown, Showbiz Reporter", ["Kerry Ashdown"]],
   ])("reads %j as %j", (line, names) => {
     expect(bylineNames(line)).toEqual(names);
   });
 
-  it.each(["By the sea we stood.", "By Friday the wall was done", "Reporting by Lucía Ferreyra; editing by Tom Aske"])(
-    "does not read %j as a byline",
-    (line) => {
-      expect(bylineNames(line)).toBeUndefined();
-    },
-  );
+  it.each([
+    "By the sea we stood.",
+    "By Friday the wall was done",
+    "Par ailleurs, le maire a répondu",
+    "Reporting by Lucía Ferreyra; editing by Tom Aske",
+  ])("does not read %j as a byline", (line) => {
+    expect(bylineNames(line)).toBeUndefined();
+  });
 });
 
 describe("datelines", () => {
@@ -56,16 +64,49 @@ describe("datelines", () => {
     ["Mon 2 Nov 2026 09.15 GMT", "2026-11-02T09:15:00.000Z"],
     ["March 3, 2026 at 10:30 pm", "2026-03-03T22:30:00.000Z"],
     ["2026-03-03", "2026-03-03T00:00:00.000Z"],
+    // Outlets' own forms: the time before the date, a zone, numeric dates, the five other languages.
+    ["Published 14:12 GMT, 9 Feb 2026", "2026-02-09T14:12:00.000Z"],
+    ["Published 9:31 AM CET, February 12, 2026", "2026-02-12T08:31:00.000Z"],
+    ["Published Sep 03, 2026 • 10:12 a.m. ET • 3 minute read", "2026-09-03T14:12:00.000Z"],
+    ["Saturday 8 August 2026 16:20 BST", "2026-08-08T15:20:00.000Z"],
+    ["12 mar. 2026 - 13:47 CET", "2026-03-12T12:47:00.000Z"],
+    ["14 de marzo de 2026 · 10:35 hrs", "2026-03-14T10:35:00.000Z"],
+    ["Publié le 18 juin 2026 à 17h45", "2026-06-18T17:45:00.000Z"],
+    ["Veröffentlicht am 02.02.2026 um 14:12 Uhr", "2026-02-02T14:12:00.000Z"],
+    ["05/09/2026 às 16:40", "2026-09-05T16:40:00.000Z"],
+    ["Pubblicato il 12/05/2026 alle 14:20", "2026-05-12T14:20:00.000Z"],
+    // Both times on one line: the first publication.
+    ["Updated: 11:20, 2 Oct 2026 | Published: 07:00, 2 Oct 2026", "2026-10-02T07:00:00.000Z"],
+    ["Publié le 14/03/2026 à 09h30, mis à jour à 11h02", "2026-03-14T09:30:00.000Z"],
+    ["12:04, 15 Jul 2026 Updated 13:30, 15 Jul 2026", "2026-07-15T12:04:00.000Z"],
   ])("reads %j as %s", (line, moment) => {
     expect(datelineMoment(line)).toBe(moment);
   });
 
-  it.each(["Norhaven, Tuesday", "31 February 2026", "14 March 2026 and the ferry sailed", "March 3, 2026 at 25:00"])(
-    "does not read %j as a date",
-    (line) => {
-      expect(datelineMoment(line)).toBeUndefined();
-    },
-  );
+  it("reads a time printed without a zone in the outlet's zone, and a printed zone as printed", () => {
+    expect(readDateline("15.05.2026, 06:00 Uhr", "Europe/Berlin")?.moment).toBe("2026-05-15T04:00:00.000Z");
+    expect(readDateline("14 de marzo de 2026 · 10:35 hrs", "America/Mexico_City")?.moment).toBe(
+      "2026-03-14T16:35:00.000Z",
+    );
+    expect(readDateline("Saturday 8 August 2026 16:20 BST", "America/New_York")?.moment).toBe(
+      "2026-08-08T15:20:00.000Z",
+    );
+    expect(readDateline("Updated 14 March 2026, 11:02 GMT")).toEqual({
+      moment: "2026-03-14T11:02:00.000Z",
+      updated: true,
+    });
+  });
+
+  it.each([
+    "Norhaven, Tuesday",
+    "31 February 2026",
+    "14 March 2026 and the ferry sailed",
+    "March 3, 2026 at 25:00",
+    "The 12 May 2026 vote was close",
+    "3 hours ago",
+  ])("does not read %j as a date", (line) => {
+    expect(datelineMoment(line)).toBeUndefined();
+  });
 });
 
 describe("kickers, labels and pictures", () => {

@@ -2,6 +2,7 @@
 // and languages. Each is a yes/no (or a count) that features.ts turns into a named feature; none
 // decides a line on its own.
 import { TEXT_LIMITS } from "../../model/story";
+import { JOB_TITLE } from "./credits";
 
 // --- Related-story labels ------------------------------------------------------------------------
 
@@ -11,7 +12,7 @@ const LABEL_WORDS = new Set(
   [
     "read also more see related stories story articles article miss don't dont don’t recommended next like trending latest further reading topic coverage click here",
     "lire aussi à plus mehr zum thema lesen sie auch",
-    "leer lee también más noticias relacionadas relacionados relacionada interesar leia veja também mais leggi anche",
+    "leer lee también más noticias relacionadas relacionados relacionada interesar leia veja também mais leggi anche sigue seguí leyendo",
   ]
     .join(" ")
     .split(" "),
@@ -26,7 +27,7 @@ const CASELESS =
 // A label on a line of its own, above the headlines it introduces ("Related stories", "More from
 // the Post", "Noticias relacionadas"): every word a label word, or "More from" and a name.
 const LABEL_ALONE =
-  /^(?:more\s+from|más\s+de|plus\s+de|mehr\s+von|mais\s+d[aeo])\s+\S.{0,40}$|^you\s+may\s+also\s+like$/iu;
+  /^(?:more\s+(?:on|like)\s+this(?:\s+story)?|sur\s+le\s+même\s+sujet|mehr\s+aus\s+\S.{0,30}|(?:sigue|seguí)\s+leyendo|te\s+puede\s+interesar|à\s+lire\s+aussi|more\s+from|más\s+de|plus\s+de|mehr\s+von|mais\s+d[aeo])\s+\S.{0,40}$|^you\s+may\s+also\s+like$/iu;
 
 /** A related-story label with no headline after it. */
 export function isLabelAlone(line: string): boolean {
@@ -92,11 +93,45 @@ export const DIRECTION = anyWord(
 
 // --- Page furniture and embeds -------------------------------------------------------------------
 
-export const FURNITURE =
-  /^(?:advertisement|advert|anzeige|werbung|publicidad|publicité|publicidade|pubblicità|share|sponsored(?: content)?|story continues below(?: advertisement)?|scroll (?:down|to continue)\b.*|share this (?:article|story|page)|copy link|share on (?:facebook|twitter|x)|click to share\b.*|(?:sign up|subscribe)\b.*\bnewsletters?\b.*|follow us on\b.*|(?:get|download) (?:our|the) app\b.*|comments?|print this (?:article|page))$/iu;
+// "3 hours ago", "Updated 3 hours ago", "hace 2 horas", "il y a 3 heures", "vor 3 Stunden", "há 2 horas".
+const RELATIVE_TIME = String.raw`(?:(?:last\s+)?updated:?\s+|actualizado\s+|mis\s+à\s+jour\s+|aktualisiert\s+|atualizado\s+|aggiornato\s+)?(?:\d+\s+(?:minutes?|mins?|hours?|hrs?|days?)\s+ago|(?:hace|há|il\s+y\s+a|vor)\s+\d+\s+\p{L}+|\d+\s+(?:ore|minuti|giorni)\s+fa)`;
+// Page furniture: ad labels, share and follow buttons, sign-ups, copyright and tag lines, a reporter's
+// job title, relative times, in the six Latin-script languages of the corpus.
+const SHARE_BUTTON = String.raw`(?:facebook|x|twitter|whatsapp|e-?mail|email|linkedin|pinterest|telegram|reddit|messenger|copy\s+link|print|save|partager(?:\s+sur\s+\p{L}+)?|envoyer\s+par\s+e-mail|compartir(?:\s+en\s+\p{L}+)?|teilen|condividi|compartilhar|partilhar)`;
+const FURNITURE_FORMS = [
+  "advertisement|advert|anzeige|werbung|publicidad|publicité|publicidade|pubblicità|sponsored(?: content)?",
+  String.raw`story continues below(?: advertisement)?|scroll (?:down|to continue)\b.*|article continues below\b.*|article content`,
+  String.raw`share|share this (?:article|story|page)\b.*|copy link|share on (?:facebook|twitter|x)|click to share\b.*`,
+  String.raw`${SHARE_BUTTON}(?:\s*[|·•/]?\s*${SHARE_BUTTON}){1,8}|save|compartir|partager|teilen|condividi|compartilhar|partilhar`,
+  String.raw`(?:sign up|subscribe)\b.*\bnewsletters?\b.*|follow (?:us|\S+) on\b.*|(?:get|download) (?:our|the) app\b.*|join the conversation`,
+  String.raw`siga\b.{0,60}\b(?:instagram|whatsapp|facebook|tiktok|x|google)\b.*|.{0,40}\bcanal\b.{0,60}\bwhatsapp\b.*|síguenos\b.*|suivez-nous\b.*|folgen sie uns\b.*|seguici\b.*`,
+  String.raw`comments?|print this (?:article|page)|(?:related\s+topics|topics|temas|tags|themen|thèmes|sujets|argomenti)\s*:?\s+.{1,120}`,
+  String.raw`(?:©|\(c\)|copyright\b).{0,300}|all rights reserved\.?|our standards:.{0,80}`,
+  JOB_TITLE.source.slice(1, -1),
+  // Breadcrumbs and the site's sections: "Home › Showbiz › Celebrity News", "Inicio / Metrópoli".
+  String.raw`(?:home|inicio|início|accueil|startseite|home\s*page)\s*[›>»|/].{0,120}|[^.!?›>»]{1,40}(?:\s[›>»]\s[^.!?›>»]{1,40}){2,}`,
+  RELATIVE_TIME,
+];
+export const FURNITURE = new RegExp(`^(?:${FURNITURE_FORMS.join("|")})$`, "iu");
 /** An embed's leftovers: Instagram's "View this post" line, a YouTube player's buttons, a TikTok's handle. */
 export const EMBED_MARKER =
   /^(?:view this (?:post|photo|video) on (?:instagram|facebook|tiktok|x|twitter)|view (?:on|more on) (?:instagram|twitter|x|tiktok)|watch on youtube|youtube video player|watch later|more videos|@[\w.]{2,30})$/iu;
+/**
+ * What a video player leaves in scraped text: its buttons, state and duration ("Play Video", "Video
+ * Loading", "Duration 1:47", "▶ Video", "Video abspielen", "Your browser does not support the video tag.").
+ */
+export const PLAYER_LEFTOVER = new RegExp(
+  `^(?:${[
+    String.raw`[▶►]\s*(?:video|vídeo|vidéo)?`,
+    String.raw`(?:video|vídeo|vidéo)(?:\s+player)?(?:\s+is)?\s+(?:loading|unavailable|duration\b.*)\.?`,
+    "(?:video|vídeo|vidéo)",
+    String.raw`(?:play|watch)\s+(?:video|now)|now\s+playing|(?:click|tap)\s+to\s+play|video\s+abspielen|reproducir\s+(?:video|vídeo)|lire\s+la\s+vidéo|riproduci(?:\s+video)?`,
+    String.raw`your\s+browser\s+does\s+not\s+support\s+the\s+video\s+tag\.?|the\s+video\s+will\s+auto-?play\b.*`,
+    String.raw`duration:?\s+\d.*|\d{1,2}:\d{2}(?:\s*min)?`,
+  ].join("|")})$`,
+  "iu",
+);
+
 /** Leftovers that open an embed whose text follows, up to its signature: "View this post on Instagram", a TikTok's @handle. */
 export const OPENS_EMBED = /^(?:view |@)/iu;
 /** The signature under an Instagram post, a TikTok's sound, a Facebook post's "Posted by … on …". */

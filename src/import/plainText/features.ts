@@ -1,6 +1,6 @@
 // The features of a unit of scraped text (a line, or the lines of a block read together): each a
 // number, mostly 0 or 1, with a name the weights (weights.ts) and --explain use.
-import { bylineNames, datelineMoment } from "./credits";
+import { bylineNames, datelineMoment, isNameAlone } from "./credits";
 import {
   CLOSING_PUNCTUATION,
   CREDIT_LINE,
@@ -16,6 +16,7 @@ import {
   OPENS_QUOTE,
   PHOTO_CREDIT,
   PLAY_VERB,
+  PLAYER_LEFTOVER,
   POST_SHARED_BY,
   QUESTION,
   relatedLabel,
@@ -40,7 +41,8 @@ export type Role =
   | "byline"
   | "dateline"
   | "furniture"
-  | "embedMarker";
+  | "embedMarker"
+  | "videoPlayer";
 
 /** What the reader knows of a unit's surroundings when it reads it. */
 export interface UnitContext {
@@ -58,6 +60,14 @@ export interface UnitContext {
   insideEmbed: boolean;
   /** The text names a story the store holds (its headline, matched as related headlines are). */
   knownHeadline: boolean;
+  /** A block most of whose lines are a video player's leftovers (with its title, say). */
+  playerBlock: boolean;
+  /** The unit after is prose: more than twelve words ending a sentence. */
+  beforeProse: boolean;
+  /** The unit after is an attribution line ("— Name, role"). */
+  beforeAttribution: boolean;
+  /** The unit after is a byline, a date or furniture: the credits under a deck. */
+  beforeCredits: boolean;
 }
 
 export const FEATURES = {
@@ -75,6 +85,7 @@ export const FEATURES = {
   endsColon: "ends with a colon",
   noClosingPunctuation: "no closing punctuation",
   opensQuoteMark: "opens with a quote mark",
+  quoteThenAttribution: "a quotation and then who said it, in the same text (“…,” she said.)",
   capitalStart: "starts with a capital or digit",
   lowerStart: "starts in lower case",
   titleCase: "most long words capitalised",
@@ -87,15 +98,19 @@ export const FEATURES = {
   labelAlone: "a related-story label on its own (Related stories, More from …)",
   listMarker: "starts as a list item (1. , 2) , • , - )",
   numberedTitle: "a list item shaped as a title (1. The Harbour Lights)",
+  shortQuestion: "a question of ten words or fewer, with prose after it (What happens next?)",
   viewVerb: "a verb of looking (watch, see, check out…)",
   playVerb: "press play / hit play",
   videoNoun: "names a video (video, clip, footage…)",
   direction: "points to a place on the page (below, here…)",
   pointsToVideo: "a look or a video, and where it is on the page (watch … below, la vidéo ci-dessous)",
   byline: "a byline (By …, Words by …)",
+  nameInCredits: "a name alone, among the headline, deck, byline and date (Rhian Pell)",
+  deckBeforeCredits: "the first text after the headline, and a byline or a date right after it",
   dateline: "only a date and time",
   furniture: "page furniture (advertisement, newsletter, share…)",
   embedMarker: "an embed's leftover (View this post on Instagram)",
+  playerLeftover: "a video player's leftovers (Play Video, Duration 1:47, ▶ Video), or a block of them",
   embedCite: "an embed's signature (— Name (@handle) date, A post shared by …)",
   dashAttribution: "a dash and a name",
   imageMarker: "stands for a picture ([Image: …])",
@@ -108,6 +123,7 @@ export const FEATURES = {
   afterImage: "right after a picture",
   creditAfterPicture: "a photo credit right after a picture or its caption",
   beforeEmbedCite: "right before an embed's signature",
+  beforeAttribution: "right before an attribution line (— Name, role)",
   insideEmbed: "inside an embed",
   knownHeadline: "the headline of a story in the store",
 } as const;
@@ -139,10 +155,65 @@ export function featuresOf(text: string, context: UnitContext): Features {
     afterQuote: yes(context.after === "quote"),
     afterImage: yes(context.after === "image"),
     beforeEmbedCite: yes(context.beforeEmbedCite),
+    beforeAttribution: yes(context.beforeAttribution),
     insideEmbed: yes(context.insideEmbed),
     knownHeadline: yes(context.knownHeadline),
+    playerLeftover: yes(features.playerLeftover === 1 || context.playerBlock),
+    shortQuestion: yes(
+      context.beforeProse &&
+        features.endsQuestion === 1 &&
+        words <= 10 &&
+        (features.twoSentences ?? 0) + (features.threeSentencesOrMore ?? 0) === 0 &&
+        !features.opensQuoteMark,
+    ),
+    nameInCredits: yes(
+      isNameAlone(text) &&
+        (context.beforeCredits || ["headline", "deck", "byline", "dateline", "furniture"].includes(context.after)),
+    ),
+    deckBeforeCredits: yes(
+      context.firstUnit &&
+        words <= 60 &&
+        !WIRE_DATELINE.test(text) &&
+        !features.viewVerb &&
+        !features.playVerb &&
+        !features.videoNoun &&
+        context.beforeCredits &&
+        !features.byline &&
+        !features.dateline &&
+        !features.furniture &&
+        !isNameAlone(text),
+    ),
   };
 }
+
+/** The marks that close a quotation, by the mark that opened it. */
+const CLOSERS: Record<string, string> = {
+  "“": "”",
+  '"': '"',
+  "«": "»",
+  "„": "“”",
+  "‘": "’",
+  "'": "'’",
+  "「": "」",
+  "『": "』",
+};
+
+/**
+ * The quotation the text opens with closes, and words of the text's own follow: who said it ("…,"
+ * she said; « … », a souligné le maire; 「…」と話した).
+ */
+function quoteThenAttribution(text: string): boolean {
+  const closers = CLOSERS[text[0] ?? ""];
+  if (!closers || !OPENS_QUOTE.test(text)) return false;
+  const close = `[${closers}]`;
+  return new RegExp(
+    `(?:[,.!?…]\\s?${close}|${close}\\s*[,，])\\s*[,，]?\\s*[—–-]?\\s*\\p{L}|[」』]\\s*と\\p{L}`,
+    "u",
+  ).test(text);
+}
+
+/** A wire story's dateline opening its first paragraph: "PORT MERROW —", "VELMORA, March 3 (Northwire) -". */
+const WIRE_DATELINE = /^\p{Lu}[\p{Lu}\s.'’-]{2,30}(?:,[^—–]{0,40})?\s[—–-]\s/u;
 
 /** "1. ", "2) ", "3 - ", "• ", "* ", "- ", "– " before an item's text. */
 export const LIST_MARKER = /^(?:\p{N}{1,2}[.)]|\p{N}{1,2}\s[-–]|[•*·▪–-])\s+\S/u;
@@ -168,6 +239,7 @@ function textFeatures(text: string): { words: number; features: Features } {
     endsColon: yes(/[:：]$/u.test(text)),
     noClosingPunctuation: yes(noClosing),
     opensQuoteMark: yes(OPENS_QUOTE.test(text)),
+    quoteThenAttribution: yes(quoteThenAttribution(text)),
     capitalStart: yes(/^[\p{Lu}\p{N}]/u.test(text)),
     lowerStart: yes(/^\p{Ll}/u.test(text)),
     titleCase: yes(isTitleCase(text)),
@@ -199,6 +271,7 @@ function textFeatures(text: string): { words: number; features: Features } {
     dateline: yes(datelineMoment(text) !== undefined),
     furniture: yes(FURNITURE.test(text.replace(/[.!:]+$/u, ""))),
     embedMarker: yes(EMBED_MARKER.test(text)),
+    playerLeftover: yes(PLAYER_LEFTOVER.test(text)),
     embedCite: yes(POST_SHARED_BY.test(text) || TWEET_SIGNATURE.exec(text)?.index === 0),
     dashAttribution: yes(DASH_ATTRIBUTION.test(text) && words <= 12),
     imageMarker: yes(imageMarker(text) !== undefined),

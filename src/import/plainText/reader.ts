@@ -3,7 +3,16 @@
 // signature stands alone; wrapped prose is read as one), and gives each unit the role its features
 // score highest (weights.ts), knowing the role of the unit before and the cue of the unit after.
 
-import { OPENS_EMBED, TWEET_SIGNATURE, wordCount } from "./cues";
+import { isNameAlone } from "./credits";
+import {
+  CLOSING_PUNCTUATION,
+  FULL_STOP,
+  OPENS_EMBED,
+  PLAYER_LEFTOVER,
+  QUESTION,
+  TWEET_SIGNATURE,
+  wordCount,
+} from "./cues";
 import { featuresOf, LIST_MARKER, type Role, type UnitContext } from "./features";
 import { type SourceLine, sourceLines } from "./sourceLines";
 import { type Scored, scoreRoles, UNSURE_MARGIN } from "./weights";
@@ -18,10 +27,23 @@ export interface Unit {
   scored?: Scored;
   runnerUp?: Scored;
   unsure: boolean;
+  /** Of the headline: a short line alone above it ("WATCH", "Energie"), read with it, and the headline below. */
+  kicker?: { kicker: string; headline: string };
 }
 
 /** Roles a line takes on its own even inside a block of other lines. */
-const STANDS_ALONE = new Set<Role>(["byline", "dateline", "image", "cite", "furniture", "embedMarker", "videoLeadIn"]);
+const STANDS_ALONE = new Set<Role>([
+  "byline",
+  "dateline",
+  "image",
+  "cite",
+  "furniture",
+  "embedMarker",
+  "videoLeadIn",
+  "videoPlayer",
+]);
+/** Longer than any hard-wrapped line (scrapers wrap at 72 to 100 characters). */
+const UNWRAPPED_LINE = 110;
 /** Roles of lines that may stand above the headline. */
 const ABOVE_HEADLINE = new Set<Role>(["byline", "dateline", "furniture", "embedMarker"]);
 /** Roles that carry no story text of their own, so the next text is still the first. */
@@ -35,6 +57,10 @@ const NEUTRAL: UnitContext = {
   beforeEmbedCite: false,
   insideEmbed: false,
   knownHeadline: false,
+  beforeCredits: false,
+  beforeAttribution: false,
+  beforeProse: false,
+  playerBlock: false,
 };
 
 export interface ReadOptions {
@@ -68,6 +94,19 @@ const isHeadlineLine = (text: string): boolean => featuresOf(text, NEUTRAL).head
 /** A label on its own line ("More from the Post"), above a list of headlines. */
 const isLabelLine = (text: string): boolean => featuresOf(text, NEUTRAL).labelAlone === 1;
 
+/**
+ * A kicker on a line of its own above the headline: a word or three in a block of its own, no
+ * sentence, and below it a headline-shaped line that is not a date, a byline or furniture.
+ */
+function isKickerAbove(line: SourceLine, below: SourceLine): boolean {
+  if (line.block === below.block || line.text.length > 30 || wordCount(line.text) > 3) return false;
+  if (CLOSING_PUNCTUATION.test(line.text) || !/^\p{L}/u.test(line.text)) return false;
+  // Below it, a headline's shape: a few words, no closing full stop.
+  if (wordCount(below.text) < 4 || wordCount(below.text) > 25 || FULL_STOP.test(below.text)) return false;
+  const { best } = pick(below.text, NEUTRAL);
+  return !(ABOVE_HEADLINE.has(best.role) && best.score > 0);
+}
+
 export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
   const lines = splitTweetSignatures(sourceLines(text));
   const units: Unit[] = [];
@@ -88,13 +127,24 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
       });
       continue;
     }
-    units.push({ lines: [line.number], text: line.text, role: "headline", unsure: false });
+    const below = lines[start];
+    if (below && isKickerAbove(line, below)) {
+      units.push({
+        lines: [line.number, below.number],
+        text: `${line.text} ${below.text}`,
+        role: "headline",
+        // Less a separator after it ("Analysis |").
+        kicker: { kicker: line.text.replace(/[\s|:/\\–—-]+$/u, ""), headline: below.text },
+        unsure: false,
+      });
+      start += 1;
+    } else units.push({ lines: [line.number], text: line.text, role: "headline", unsure: false });
     break;
   }
   const headlineBlock = lines[start - 1]?.block;
 
   // Units: within a block, lines that stand alone are units of their own; the rest run together.
-  const groups: { lines: SourceLine[]; alone: boolean }[] = [];
+  const groups: { lines: SourceLine[]; alone: boolean; player?: boolean }[] = [];
   const rest = lines.slice(start);
   const blocks = new Map<number, SourceLine[]>();
   for (const line of rest) blocks.set(line.block, [...(blocks.get(line.block) ?? []), line]);
@@ -105,7 +155,15 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
     // A list of headlines, one a line (a "More from …" box): each is read on its own.
     const headlines = blockLines.filter((line, index) => !(index === 0 && isLabelLine(line.text)));
     const headlineList = headlines.length > 1 && headlines.every((line) => isHeadlineLine(line.text));
-    for (const line of blockLines) {
+    // A block most of whose lines are a player's leftovers is one player, its title and all.
+    const leftovers = blockLines.filter((line) => PLAYER_LEFTOVER.test(line.text)).length;
+    if (blockLines.length > 1 && leftovers * 2 >= blockLines.length && block !== headlineBlock) {
+      groups.push({ lines: blockLines, alone: true, player: true });
+      continue;
+    }
+    const unwrapped = blockLines.some((line) => line.text.length > UNWRAPPED_LINE);
+    const width = Math.max(...blockLines.map((line) => line.text.length));
+    for (const [index, line] of blockLines.entries()) {
       const { best } = pick(line.text, { ...NEUTRAL, after: previous });
       previous = best.role;
       const labelled = best.role === "related" && best.because.some((part) => part.feature === "relatedLabel");
@@ -119,6 +177,16 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
         run = [line];
       } else {
         run.push(line);
+        // Paragraphs set without a blank line between them: a line that ends a sentence ends its
+        // unit when lines are longer than a hard wrap, or when the next line's first word would
+        // have fitted on it (a wrapped paragraph runs on to the width).
+        const next = blockLines[index + 1];
+        const ends = (FULL_STOP.test(line.text) || QUESTION.test(line.text)) && wordCount(line.text) >= 2;
+        const fits = next !== undefined && line.text.length + 1 + (next.text.split(" ")[0] ?? "").length <= width;
+        if (ends && (unwrapped || (fits && blockLines.length > 2))) {
+          pieces.push(run);
+          run = [];
+        }
       }
     }
     if (run.length > 0) pieces.push(run);
@@ -131,7 +199,14 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
     const text = group.lines.map((line) => line.text).join(" ");
     const following = groups[index + 1];
     const nextText = following?.lines.map((line) => line.text).join(" ");
-    const beforeEmbedCite = nextText !== undefined && featuresOf(nextText, NEUTRAL).embedCite === 1 && !insideEmbed;
+    const nextFeatures = nextText === undefined ? undefined : featuresOf(nextText, NEUTRAL);
+    const beforeEmbedCite = nextFeatures?.embedCite === 1 && !insideEmbed;
+    const beforeCredits =
+      nextFeatures !== undefined &&
+      (nextFeatures.byline === 1 ||
+        nextFeatures.dateline === 1 ||
+        nextFeatures.furniture === 1 ||
+        isNameAlone(nextText ?? ""));
     const last = units.at(-1);
     const context: UnitContext = {
       firstUnit: units.every((unit) => NOT_TEXT.has(unit.role)),
@@ -140,6 +215,10 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
       after: last?.role ?? "headline",
       beforeEmbedCite,
       insideEmbed,
+      beforeCredits,
+      beforeAttribution: nextFeatures?.dashAttribution === 1,
+      playerBlock: group.player === true,
+      beforeProse: nextFeatures?.endsFullStop === 1 && wordCount(nextText ?? "") > 12,
       // Only lines that could be a headline are looked up: each lookup searches the stored headlines.
       knownHeadline: text.length <= 300 && wordCount(text) <= 20 && (options.isKnownHeadline?.(text) ?? false),
     };

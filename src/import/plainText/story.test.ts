@@ -136,22 +136,22 @@ describe("parsePlainTextStory: paragraphs and quotes", () => {
     });
   });
 
-  it("reads blocks that open with a quote mark as quotes, balanced or not, keeping their quote marks", () => {
+  it("reads a block of quoted words alone as a quote, balanced or not, keeping its quote marks", () => {
     const story = parseFixture("quotes.txt");
     expect(ofType(story, "quote").map((quote) => quote.text)).toEqual([
-      "“Sunday is when the visitors come,” said fishmonger Tomas Reyes.",
       "“I have worked six days a week for thirty years. My knees have opinions about a seventh.",
-      "“Ask anyone who stands on concrete all day and they will tell you the same thing,” added baker Ines Kowal.",
-      `"We will put it to a vote of all members in March," the traders' association said in a statement.`,
-      "'It is a question of fairness,' one flower seller said.",
-      "‘Nobody asked us,’ said another.",
     ]);
     expect(ofType(story, "quote").every((quote) => quote.cite === undefined)).toBe(true);
   });
 
-  it("keeps a paragraph with a quote inside it, or an elision at its start, as a paragraph", () => {
+  it("keeps a quotation followed by who said it, a quote inside a sentence, or an elision at its start, as a paragraph", () => {
     const paragraphs = ofType(parseFixture("quotes.txt"), "paragraph").map((paragraph) => paragraph.text);
     expect(paragraphs).toEqual([
+      "“Sunday is when the visitors come,” said fishmonger Tomas Reyes.",
+      "“Ask anyone who stands on concrete all day and they will tell you the same thing,” added baker Ines Kowal.",
+      `"We will put it to a vote of all members in March," the traders' association said in a statement.`,
+      "'It is a question of fairness,' one flower seller said.",
+      "‘Nobody asked us,’ said another.",
       "Councillor Ade Brennan said the council would “listen to every trader” before deciding.",
       "'90s-era bylaws still govern how many stalls may trade on the square.",
     ]);
@@ -306,7 +306,7 @@ describe("parsePlainTextStory: line endings", () => {
       headline: "Ferry terminal closed after power cut",
       deck: "Passengers are advised to check before travelling.",
     });
-    expect(types(story)).toEqual(["paragraph", "related", "quote", "paragraph", "video"]);
+    expect(types(story)).toEqual(["paragraph", "related", "paragraph", "paragraph", "video"]);
     expect(story.body[0]).toEqual({
       type: "paragraph",
       text: "The terminal lost power at 6am when a substation flooded in the overnight rain.",
@@ -361,7 +361,7 @@ function headlineAccountsFor(line: string, story: PlainTextStory): boolean {
   const prefix = line.endsWith(headline)
     ? /^\[?\s*(.+?)\s*(?:\]|:|\||\/\/)?\s*$/su.exec(line.slice(0, -headline.length))
     : null;
-  if (prefix && normalizeKicker(prefix[1] ?? "") === kicker) return true;
+  if (prefix && normalizeKicker(prefix[1] ?? "") === normalizeKicker(kicker)) return true;
   const suffix = line.startsWith(headline)
     ? /^\s*(?:(?:\||\/\/|[-–—])\s*(.+?)|\(\s*(.+?)\s*\)|\[\s*(.+?)\s*\])\s*$/su.exec(line.slice(headline.length))
     : null;
@@ -385,6 +385,7 @@ function storyWords(story: PlainTextStory): string[] {
 function readingWords(reading: PlainTextReading["readings"][number]): string[][] {
   const all = words(reading.text);
   if (reading.became === "paragraph + video") return [[...all, "<video>"]];
+  if (reading.became === "video") return [["<video>"]];
   if (reading.became === "image") return [[reading.text.match(/(?:\/|https:\/\/)\S+?\.\w+(?=\]|$)/u)?.[0] ?? "?"]];
   // A label or a dash goes from the start: what is kept is the end of the line.
   if (reading.became === "related" || reading.became === "cite of the quote before")
@@ -407,8 +408,10 @@ function accountsFor(text: string, { story, readings }: PlainTextReading): boole
   for (const reading of readings) {
     if (reading.role === "headline") continue;
     if (reading.became === "dropped") {
-      // Only page furniture is dropped: a short line, or one that says it is furniture (a newsletter sign-up, say).
-      if (words(reading.text).length > 12 && !FURNITURE.test(reading.text.replace(/[.!:]+$/u, ""))) return false;
+      // Only page furniture is dropped: a short line, one that says it is furniture (a newsletter
+      // sign-up, say), or a block of a video player's leftovers after the player is in the story.
+      const long = words(reading.text).length > 12;
+      if (long && !FURNITURE.test(reading.text.replace(/[.!:]+$/u, "")) && reading.role !== "videoPlayer") return false;
       continue;
     }
     if (reading.became.startsWith("authors:")) {

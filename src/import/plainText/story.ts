@@ -4,7 +4,7 @@
 // for: it is in the story (a kicker's separator, a related label and a byline's "By" aside), or it
 // is page furniture or an embed's "View this post" line, which the reading lists as dropped.
 import { type Block, TEXT_LIMITS, type VideoBlock } from "../../model/story";
-import { bylineNames, datelineMoment } from "./credits";
+import { bylineNames, isNameAlone, readDateline } from "./credits";
 import { DASH_ATTRIBUTION, imageMarker, relatedLabel, TWEET_SIGNATURE } from "./cues";
 import { splitKicker } from "./kicker";
 import { readUnits, type Unit } from "./reader";
@@ -30,6 +30,8 @@ export interface PlainTextOptions {
   sizeOf?: (src: string) => ImageBlockSize | undefined;
   /** Whether a text is the headline of a story the store holds. */
   isKnownHeadline?: (text: string) => boolean;
+  /** Where a time printed without a zone is meant (an IANA name, the outlet's): UTC when not given. */
+  timeZone?: string;
 }
 
 /** What became of a unit of lines, for --explain. */
@@ -68,7 +70,13 @@ export function readPlainTextStory(text: string, options: PlainTextOptions = {})
         : "no headline: every line is a date, a byline or page furniture",
     );
   }
-  const { kicker, headline, why: kickerWhy } = splitKicker(headlineUnit.text);
+  const {
+    kicker,
+    headline,
+    why: kickerWhy,
+  } = headlineUnit.kicker === undefined
+    ? splitKicker(headlineUnit.text)
+    : { ...headlineUnit.kicker, why: "a short line of its own above the headline" };
   if (headline.length > TEXT_LIMITS.headline) {
     throw new PlainTextError(
       `the headline (the first non-blank line) has ${headline.length} characters, more than the ${TEXT_LIMITS.headline} a headline may have: does the text start with a paragraph?`,
@@ -78,6 +86,7 @@ export function readPlainTextStory(text: string, options: PlainTextOptions = {})
   const story: PlainTextStory = { ...(kicker === undefined ? {} : { kicker }), headline, body: [] };
   const readings: LineReading[] = [];
   const body = story.body;
+  let dateFromUpdate: LineReading | undefined;
   const read = (unit: Unit, became: string, why: string) =>
     readings.push({ lines: unit.lines, text: unit.text, became, role: unit.role, why, unsure: unit.unsure });
   const paragraphs = (unit: Unit, why: string, text = unit.text) => {
@@ -100,17 +109,30 @@ export function readPlainTextStory(text: string, options: PlainTextOptions = {})
         } else paragraphs(unit, `${why}; a second deck is a paragraph`);
         break;
       case "byline": {
-        const names = bylineNames(unit.text) ?? [];
+        const names = bylineNames(unit.text) ?? (isNameAlone(unit.text) ? [unit.text] : []);
+        if (names.length === 0) {
+          paragraphs(unit, `${why}; no name in it`);
+          break;
+        }
         story.authors = [...new Set([...(story.authors ?? []), ...names])];
         read(unit, `authors: ${names.join(", ")}`, why);
         break;
       }
       case "dateline": {
-        const moment = datelineMoment(unit.text);
-        if (moment && story.publishedAt === undefined) {
-          story.publishedAt = moment;
-          read(unit, `date: ${moment}`, why);
-        } else paragraphs(unit, `${why}; the story has its date already`);
+        // The first-publication time; an update time only when the page gives no other.
+        const dateline = readDateline(unit.text, options.timeZone);
+        const replaces = dateline && !dateline.updated && dateFromUpdate !== undefined;
+        if (dateline && (story.publishedAt === undefined || replaces)) {
+          if (dateFromUpdate) {
+            dateFromUpdate.became = "dropped";
+            dateFromUpdate.why += `; an update time, and the story went up at ${dateline.moment}`;
+          }
+          story.publishedAt = dateline.moment;
+          dateFromUpdate = undefined;
+          read(unit, `date: ${dateline.moment}`, why);
+          if (dateline.updated) dateFromUpdate = readings.at(-1);
+        } else if (dateline) read(unit, "dropped", `${why}; the story has its date already`);
+        else paragraphs(unit, why);
         break;
       }
       case "quote":
@@ -153,6 +175,14 @@ export function readPlainTextStory(text: string, options: PlainTextOptions = {})
       case "videoLeadIn":
         body.push({ type: "paragraph", text: unit.text }, { type: "video", title: headline, sources: [] });
         read(unit, "paragraph + video", why);
+        break;
+      case "videoPlayer":
+        // One player, however many of its leftovers follow each other or a lead-in.
+        if (previousUnit?.role === "videoPlayer" || previousUnit?.role === "videoLeadIn") read(unit, "dropped", why);
+        else {
+          body.push({ type: "video", title: headline, sources: [] });
+          read(unit, "video", `${why}; the player's leftovers are dropped`);
+        }
         break;
       case "image": {
         const src = imageMarker(unit.text)?.src;

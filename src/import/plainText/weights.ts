@@ -20,6 +20,7 @@ export const WEIGHTS: Record<Role, Weights> = {
   deck: {
     bias: -1,
     firstUnit: 3,
+    deckBeforeCredits: 4,
     endsFullStop: 0.5,
     aloneInBlock: 0.5,
     overDeckLength: -4,
@@ -39,6 +40,8 @@ export const WEIGHTS: Record<Role, Weights> = {
     long: 1,
     overTwentyWords: 1,
     opensQuoteMark: 5,
+    quoteThenAttribution: -5,
+    beforeAttribution: 5,
     insideEmbed: 6,
     beforeEmbedCite: 6,
     embedCite: -3,
@@ -53,6 +56,7 @@ export const WEIGHTS: Record<Role, Weights> = {
     bias: -2,
     oneToThreeWords: 2,
     numberedTitle: 4,
+    shortQuestion: 4.5,
     noClosingPunctuation: 1.5,
     capitalStart: 0.5,
     aloneInBlock: 0.5,
@@ -91,10 +95,11 @@ export const WEIGHTS: Record<Role, Weights> = {
   },
   image: { bias: -4, imageMarker: 9 },
   caption: { bias: -3, afterImage: 6, creditAfterPicture: 6, opensQuoteMark: -2 },
-  byline: { bias: -4, byline: 9 },
+  byline: { bias: -4, byline: 9, nameInCredits: 8 },
   dateline: { bias: -4, dateline: 9 },
   furniture: { bias: -4, furniture: 8, labelAlone: 8 },
   embedMarker: { bias: -4, embedMarker: 9 },
+  videoPlayer: { bias: -4, playerLeftover: 9 },
 };
 
 /** Below this lead of the best role over the next, a unit is reported as unsure. */
