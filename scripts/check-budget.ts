@@ -20,6 +20,21 @@ if (storyScripts.length === 0)
   throw new Error("the build has no src/routes/story/StoryPage.tsx: where is the story page?");
 const files = [...new Set([...fromTemplate, ...storyScripts])];
 
+// The newsroom is a program of its own (vite.newsroom.config.ts): no module of it may be in the
+// reader's build, and no reader chunk may name its files, so a reader never loads a byte of it.
+const readerManifest = JSON.parse(readFileSync(join(clientDir, ".vite/manifest.json"), "utf8")) as Record<
+  string,
+  { src?: string; file: string }
+>;
+const newsroomModules = Object.entries(readerManifest).filter(
+  ([key, chunk]) => key.startsWith("src/newsroom/") || chunk.src?.startsWith("src/newsroom/"),
+);
+if (newsroomModules.length > 0)
+  throw new Error(`the reader's build holds newsroom modules: ${newsroomModules.map(([key]) => key).join(", ")}`);
+const naming = files.filter((file) => /newsroom/i.test(readFileSync(join(clientDir, file), "utf8")));
+if (naming.length > 0) throw new Error(`story page chunks name the newsroom: ${naming.join(", ")}`);
+console.log("no newsroom module in the reader's build, and no story page chunk names it");
+
 let total = 0;
 for (const file of files) {
   const size = gzipSync(readFileSync(join(clientDir, file)), { level: 9 }).length;

@@ -57,6 +57,7 @@ import { DEFAULT_REQUEST_TIMEOUT_MS, requestTimeouts } from "./http/timeouts";
 import { mediaRoutes } from "./mediaRoutes";
 import { offlinePageRoutes } from "./offlinePage";
 import { embedRoutes } from "./pages/embedRoutes";
+import { newsroomRoutes } from "./pages/newsroomRoutes";
 import { oembedRoutes } from "./pages/oembedRoutes";
 import { type PageRenderer, pageRoutes } from "./pages/pageRoutes";
 import { previewRoutes } from "./pages/previewRoutes";
@@ -229,6 +230,8 @@ export async function buildApp({
   if (clientDir && existsSync(clientDir)) {
     await app.register(fileRoutes, { clientDir });
     if (existsSync(join(clientDir, "offline.html"))) await app.register(offlinePageRoutes, { clientDir, words });
+    // The newsroom's pages: staff-only, never kept or cached, so outside the scope below.
+    await app.register(newsroomRoutes, { clientDir, site, words });
   }
   await app.register(feedRoutes, { reader, store, site, now, publicDir, ...feeds });
   await app.register(liveFeedRoutes, { reader, store, site });

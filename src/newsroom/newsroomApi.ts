@@ -1,0 +1,57 @@
+// The newsroom's calls to the API, over fetch with the session cookie (docs/decisions/035). Writes
+// are same-origin fetches, which browsers mark `Sec-Fetch-Site: same-origin`, so the server's
+// check against forged writes lets them through without a token.
+import type { Account, Role } from "../model/account";
+
+/** An answer other than success: its status and the API's error code. */
+export class NewsroomError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(path, {
+    method,
+    credentials: "same-origin",
+    headers: body === undefined ? {} : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (response.status === 204) return undefined as T;
+  const answer = (await response.json().catch(() => null)) as
+    | (T & { error?: undefined })
+    | { error: { code: string; message: string } }
+    | null;
+  if (!response.ok || !answer || answer.error)
+    throw new NewsroomError(
+      response.status,
+      answer?.error?.code ?? "failed",
+      answer?.error?.message ?? response.statusText,
+    );
+  return answer as T;
+}
+
+/** Who is signed in. */
+export interface Session {
+  account: Account | null;
+  role: Role;
+}
+
+/** The session this browser holds, or null when it holds none. */
+export async function currentSession(): Promise<Session | null> {
+  try {
+    return await call<Session>("GET", "/api/session");
+  } catch (error) {
+    if (error instanceof NewsroomError && error.status === 401) return null;
+    throw error;
+  }
+}
+
+export const signIn = (email: string, password: string) =>
+  call<{ account: Account }>("POST", "/api/session", { email, password });
+
+export const signOut = () => call<void>("DELETE", "/api/session");
