@@ -2,6 +2,8 @@
 // are same-origin fetches, which browsers mark `Sec-Fetch-Site: same-origin`, so the server's
 // check against forged writes lets them through without a token.
 import type { Account, Role } from "../model/account";
+import type { NewsroomStory } from "../model/newsroomStories";
+import type { Section } from "../model/story";
 
 /** An answer other than success: its status and the API's error code. */
 export class NewsroomError extends Error {
@@ -55,3 +57,10 @@ export const signIn = (email: string, password: string) =>
   call<{ account: Account }>("POST", "/api/session", { email, password });
 
 export const signOut = () => call<void>("DELETE", "/api/session");
+
+/** Every story, held or published, newest change first, found by `search` (status, section, q). */
+export const listStories = (search: URLSearchParams) =>
+  call<{ items: NewsroomStory[] }>("GET", `/api/newsroom/stories?${search}`);
+
+/** The site's sections, in their order. */
+export const listSections = () => call<Section[]>("GET", "/api/sections");

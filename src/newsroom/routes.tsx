@@ -7,7 +7,7 @@ import { NewsroomLayout } from "./NewsroomLayout";
 import { currentSession } from "./newsroomApi";
 import { NEWSROOM_PATH, SIGN_IN_PATH } from "./paths";
 import { SignInPage } from "./SignInPage";
-import { StoriesPage } from "./StoriesPage";
+import { StoriesPage, storiesPageData } from "./StoriesPage";
 
 export function newsroomRoutes(words: Words): RouteObject[] {
   const title = (page: string) => {
@@ -38,9 +38,9 @@ export function newsroomRoutes(words: Words): RouteObject[] {
         {
           index: true,
           Component: StoriesPage,
-          loader: () => {
+          loader: ({ request }) => {
             title(words.text("newsroom.stories"));
-            return null;
+            return storiesPageData(new URL(request.url));
           },
         },
       ],

@@ -20,6 +20,7 @@ import type { StoryStore } from "../store/storyStore";
 import { DEFAULT_SITE_WORDS, wordsFor } from "../words/siteWords";
 import { entryRoutes } from "./api/entryRoutes";
 import { mediaUploadRoutes } from "./api/mediaUploadRoutes";
+import { newsroomStoryRoutes } from "./api/newsroomStoryRoutes";
 import { publishingRoutes } from "./api/publishingRoutes";
 import { readRoutes, SEARCH_LIMIT } from "./api/readRoutes";
 import { revisionRoutes } from "./api/revisionRoutes";
@@ -240,6 +241,8 @@ export async function buildApp({
   await app.register(eventRoutes, { store, streams: eventStreams, ...events });
   // Behind the token and never kept or cached: outside the scope below (api/revisionRoutes.ts).
   await app.register(revisionRoutes, { store, access });
+  // The newsroom's list of every story, drafts too: staff only, never kept or cached.
+  await app.register(newsroomStoryRoutes, { store, access });
   // Accounts, keys and sessions: behind their own checks, never kept or cached.
   await app.register(signInRoutes, { store, access, counter, publicUrl, now });
   await app.register(passkeyRoutes, { store, access, publicUrl, now });
