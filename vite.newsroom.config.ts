@@ -16,7 +16,6 @@ export default defineConfig({
     outDir: "dist/client/newsroom-app",
     emptyOutDir: true,
     manifest: true,
-    cssCodeSplit: false,
     target: "es2022",
     rollupOptions: { input: "src/newsroom/main.tsx" },
   },

@@ -18,6 +18,9 @@ test("a signed-out visitor meets the sign-in page, signs in, lands on the storie
   await expect(page).toHaveURL(/\/newsroom\/sign-in\?next=/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in to the newsroom");
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  // Its stylesheet is in: the button is big enough to tap (--target, 2.75rem).
+  const button = await page.getByRole("button", { name: "Sign in" }).boundingBox();
+  expect(button?.height).toBeGreaterThanOrEqual(44);
 
   // A wrong password is refused, in words, and the password box is emptied for another try.
   await page.getByLabel("Email").fill(staff.email);

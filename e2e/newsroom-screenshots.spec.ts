@@ -1,0 +1,35 @@
+// Pictures of each newsroom screen at phone and desktop sizes, attached to the report for people to
+// look at (nothing is compared pixel by pixel); each screen must not scroll sideways.
+import { expect, type Page, test } from "@playwright/test";
+import { makeStaff } from "./newsroomSupport";
+
+const noSidewaysScroll = async (page: Page) =>
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+
+for (const size of [
+  { width: 390, height: 844 },
+  { width: 1280, height: 800 },
+]) {
+  test(`newsroom screens at ${size.width}x${size.height}`, async ({ page, request }, testInfo) => {
+    const staff = await makeStaff(request, "editor", "Noor Editor");
+    await page.setViewportSize(size);
+    const shoot = async (name: string) => {
+      await noSidewaysScroll(page);
+      const path = testInfo.outputPath(`newsroom-${name}-${size.width}x${size.height}.png`);
+      await page.screenshot({ path, fullPage: true });
+      await testInfo.attach(`newsroom-${name}-${size.width}x${size.height}`, { path, contentType: "image/png" });
+    };
+
+    await page.goto("/newsroom");
+    await page.getByLabel("Email").fill(staff.email);
+    await page.getByLabel("Password").fill("not the password at all");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("alert")).not.toBeEmpty();
+    await shoot("sign-in");
+
+    await page.getByLabel("Password").fill(staff.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("listitem").first()).toBeVisible();
+    await shoot("stories");
+  });
+}
