@@ -1,6 +1,7 @@
 // Pictures of each newsroom screen at phone and desktop sizes, attached to the report for people to
 // look at (nothing is compared pixel by pixel); each screen must not scroll sideways.
 import { expect, type Page, test } from "@playwright/test";
+import { adminToken } from "../playwright.config";
 import { makeStaff } from "./newsroomSupport";
 
 const noSidewaysScroll = async (page: Page) =>
@@ -19,6 +20,15 @@ for (const size of [
       await page.screenshot({ path, fullPage: true });
       await testInfo.attach(`newsroom-${name}-${size.width}x${size.height}`, { path, contentType: "image/png" });
     };
+
+    const made = await request.post("/api/accounts", {
+      headers: { authorization: `Bearer ${adminToken}` },
+      data: { email: `invited-${size.width}-${Date.now().toString(36)}@newsroom.test`, role: "contributor" },
+    });
+    const { invitation } = (await made.json()) as { invitation: { url: string } };
+    await page.goto(invitation.url);
+    await expect(page.getByRole("button")).toBeVisible();
+    await shoot("invitation");
 
     await page.goto("/newsroom");
     await page.getByLabel("Email").fill(staff.email);

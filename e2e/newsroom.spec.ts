@@ -121,6 +121,34 @@ test("the stories: drafts, scheduled and published together, newest change first
   await expect(page.getByText("No stories match.")).toBeVisible();
 });
 
+test("a new member of staff follows their invitation, chooses a password and lands on the stories; the link then works no more", async ({
+  page,
+  request,
+}) => {
+  const email = `author-${Date.now().toString(36)}@newsroom.test`;
+  const made = await request.post("/api/accounts", {
+    headers: { authorization: `Bearer ${adminToken}` },
+    data: { email, name: "Ada Author", role: "author" },
+  });
+  expect(made.status()).toBe(201);
+  const { invitation } = (await made.json()) as { invitation: { url: string } };
+
+  await page.goto(invitation.url);
+  await expect(page).toHaveURL(/\/newsroom\/invitations\//);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Welcome to the newsroom");
+  await expect(page.getByText(`Choose a password for ${email}.`)).toBeVisible();
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  await page.getByLabel("New password, at least 12 characters").fill("a long enough passphrase");
+  await page.getByRole("button", { name: "Set the password and sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Stories");
+  await expect(page.getByText("Signed in as Ada Author")).toBeVisible();
+
+  await page.goto(invitation.url);
+  await expect(
+    page.getByText("This invitation was used already, has expired, or never was. Ask an admin for a new one."),
+  ).toBeVisible();
+});
+
 test("a reader's story page loads nothing of the newsroom", async ({ page }) => {
   const fetched: string[] = [];
   page.on("request", (request) => fetched.push(new URL(request.url()).pathname));

@@ -64,3 +64,11 @@ export const listStories = (search: URLSearchParams) =>
 
 /** The site's sections, in their order. */
 export const listSections = () => call<Section[]>("GET", "/api/sections");
+
+/** Whom an invitation is for; a NewsroomError when it was used, expired or never was. */
+export const invitation = (token: string) =>
+  call<{ email: string; name: string; role: Role }>("GET", `/api/invitations/${encodeURIComponent(token)}`);
+
+/** Accepts an invitation with a password, which signs in. */
+export const acceptInvitation = (token: string, password: string) =>
+  call<{ account: Account }>("POST", `/api/invitations/${encodeURIComponent(token)}`, { password });

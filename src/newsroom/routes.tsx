@@ -3,9 +3,10 @@
 // were going.
 import { type RouteObject, redirect } from "react-router";
 import type { Words } from "../words/words";
+import { InvitationPage, type InvitationPageData } from "./InvitationPage";
 import { NewsroomLayout } from "./NewsroomLayout";
-import { currentSession } from "./newsroomApi";
-import { NEWSROOM_PATH, SIGN_IN_PATH } from "./paths";
+import { currentSession, invitation, NewsroomError } from "./newsroomApi";
+import { INVITATION_PATH, NEWSROOM_PATH, SIGN_IN_PATH } from "./paths";
 import { SignInPage } from "./SignInPage";
 import { StoriesPage, storiesPageData } from "./StoriesPage";
 
@@ -20,6 +21,19 @@ export function newsroomRoutes(words: Words): RouteObject[] {
       loader: () => {
         title(words.text("newsroom.signIn"));
         return null;
+      },
+    },
+    {
+      path: INVITATION_PATH,
+      Component: InvitationPage,
+      loader: async ({ params }): Promise<InvitationPageData> => {
+        title(words.text("newsroom.invitationTitle"));
+        try {
+          return { email: (await invitation(params.token ?? "")).email };
+        } catch (error) {
+          if (error instanceof NewsroomError && error.status === 400) return { email: null };
+          throw error;
+        }
       },
     },
     {

@@ -160,6 +160,13 @@ export interface Catalogue {
   /** `{time}` is an instant in the site's zone. */
   "newsroom.goesOut": string;
   "newsroom.more": string;
+  "newsroom.invitationTitle": string;
+  /** `{email}` is the invited account's. */
+  "newsroom.invitationFor": string;
+  "newsroom.newPassword": string;
+  "newsroom.setPassword": string;
+  "newsroom.passwordRefused": string;
+  "newsroom.invitationInvalid": string;
 }
 
 export type TextKey = { [K in keyof Catalogue]: Catalogue[K] extends string ? K : never }[keyof Catalogue];

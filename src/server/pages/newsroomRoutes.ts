@@ -89,4 +89,10 @@ export const newsroomRoutes: FastifyPluginAsync<NewsroomRoutesOptions> = async (
   };
   app.get("/newsroom", page);
   app.get("/newsroom/*", page);
+  // The link an invitation carries (auth/invitations.ts) leads to the newsroom's page for it.
+  app.get<{ Params: { token: string } }>("/invitations/:token", async (request, reply) =>
+    reply
+      .header("cache-control", "private, no-store")
+      .redirect(`/newsroom/invitations/${encodeURIComponent(request.params.token)}`, 302),
+  );
 };

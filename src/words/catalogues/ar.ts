@@ -168,4 +168,11 @@ export const ar: Catalogue = {
   "newsroom.changed": "آخر تغيير: {time}",
   "newsroom.goesOut": "يُنشر: {time}",
   "newsroom.more": "مزيد من القصص",
+  "newsroom.invitationTitle": "مرحبًا بك في غرفة الأخبار",
+  "newsroom.invitationFor": "اختر كلمة مرور للحساب {email}.",
+  "newsroom.newPassword": "كلمة مرور جديدة، 12 حرفًا على الأقل",
+  "newsroom.setPassword": "احفظ كلمة المرور وسجّل الدخول",
+  "newsroom.passwordRefused": "اختر كلمة مرور من 12 إلى 256 حرفًا.",
+  "newsroom.invitationInvalid":
+    "استُخدمت هذه الدعوة من قبل أو انتهت صلاحيتها أو لم تكن موجودة. اطلب دعوة جديدة من أحد المشرفين.",
 };

@@ -142,4 +142,11 @@ export const en: Catalogue = {
   "newsroom.changed": "Changed {time}",
   "newsroom.goesOut": "Goes out {time}",
   "newsroom.more": "More stories",
+  "newsroom.invitationTitle": "Welcome to the newsroom",
+  "newsroom.invitationFor": "Choose a password for {email}.",
+  "newsroom.newPassword": "New password, at least 12 characters",
+  "newsroom.setPassword": "Set the password and sign in",
+  "newsroom.passwordRefused": "Choose a password of 12 to 256 characters.",
+  "newsroom.invitationInvalid":
+    "This invitation was used already, has expired, or never was. Ask an admin for a new one.",
 };

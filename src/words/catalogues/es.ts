@@ -155,4 +155,11 @@ export const es: Catalogue = {
   "newsroom.changed": "Cambiado: {time}",
   "newsroom.goesOut": "Sale: {time}",
   "newsroom.more": "Más artículos",
+  "newsroom.invitationTitle": "Bienvenida a la redacción",
+  "newsroom.invitationFor": "Elija una contraseña para {email}.",
+  "newsroom.newPassword": "Nueva contraseña, de al menos 12 caracteres",
+  "newsroom.setPassword": "Guardar la contraseña y entrar",
+  "newsroom.passwordRefused": "Elija una contraseña de 12 a 256 caracteres.",
+  "newsroom.invitationInvalid":
+    "Esta invitación ya se usó, ha caducado o nunca existió. Pida una nueva a un administrador.",
 };

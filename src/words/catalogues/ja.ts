@@ -142,4 +142,11 @@ export const ja: Catalogue = {
   "newsroom.changed": "更新: {time}",
   "newsroom.goesOut": "公開予定: {time}",
   "newsroom.more": "さらに表示",
+  "newsroom.invitationTitle": "編集室へようこそ",
+  "newsroom.invitationFor": "{email} のパスワードを決めてください。",
+  "newsroom.newPassword": "新しいパスワード（12文字以上）",
+  "newsroom.setPassword": "パスワードを設定してサインイン",
+  "newsroom.passwordRefused": "12〜256文字のパスワードを選んでください。",
+  "newsroom.invitationInvalid":
+    "この招待は使用済みか、期限切れか、存在しません。管理者に新しい招待を依頼してください。",
 };
