@@ -2,7 +2,7 @@
 // section and words of the headline. The filters are the page's address (a form that GETs it), so a
 // search can be reloaded, shared with a colleague and gone back to.
 import { Form, useLoaderData, useNavigation } from "react-router";
-import { LISTED_STATUSES, type ListedStatus, type NewsroomStory } from "../model/newsroomStories";
+import type { ListedStatus, NewsroomStory } from "../model/newsroomStories";
 import type { Section } from "../model/story";
 import type { TextKey } from "../words/catalogue";
 import { useWords } from "../words/useWords";
@@ -22,6 +22,9 @@ export const STATUS_WORDS: Record<ListedStatus, TextKey> = {
   unpublished: "newsroom.statusUnpublished",
   live: "newsroom.statusLive",
 };
+
+/** The statuses to choose from, in this order (type-only imports keep zod out of the newsroom, 002). */
+const STATUSES = Object.keys(STATUS_WORDS) as ListedStatus[];
 
 /** The page's data: its address's filters, without the empty ones, asked of the API. */
 export async function storiesPageData(url: URL): Promise<StoriesPageData> {
@@ -52,7 +55,7 @@ export function StoriesPage() {
           <span>{words.text("newsroom.status")}</span>
           <select name="status" defaultValue={search.status}>
             <option value="">{words.text("newsroom.any")}</option>
-            {LISTED_STATUSES.map((status) => (
+            {STATUSES.map((status) => (
               <option key={status} value={status}>
                 {words.text(STATUS_WORDS[status])}
               </option>
