@@ -92,6 +92,34 @@ describe.each(testEngines)("the newsroom's stories, on %s", (engine) => {
     expect(scheduled?.publishAt).toBeDefined();
   });
 
+  it("gives one story to edit, held or published, with its status and revision", async () => {
+    const read = async (slug: string) => {
+      const response = await apiRequest(server.url, "GET", `/api/newsroom/stories/${slug}`);
+      expect(response.headers.get("cache-control")).toBe("private, no-store");
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    };
+    const draft = await read("orlwick-choir-draft");
+    expect(draft.status).toBe(200);
+    expect(draft.body).toMatchObject({
+      status: "draft",
+      revision: 1,
+      story: { headline: "Orlwick choir % rehearses" },
+    });
+    const scheduled = await read("orlwick-tide-schedule");
+    expect(scheduled.body).toMatchObject({ status: "scheduled", publishAt: expect.any(String) });
+    const published = await read("orlwick-bridge-repairs");
+    expect(published.body).toMatchObject({
+      status: "published",
+      revision: 1,
+      story: { headline: "Orlwick bridge repairs begin", section: { slug: "city" } },
+    });
+    // Unpublishing was a second write of the story.
+    expect((await read("orlwick-gone")).body).toMatchObject({ status: "unpublished", revision: 2 });
+    expect((await read("no-such-orlwick-story")).status).toBe(404);
+    const anonymous = await apiRequest(server.url, "GET", "/api/newsroom/stories/orlwick-choir-draft", undefined, null);
+    expect(anonymous.status).toBe(401);
+  });
+
   it("is for staff only, never kept, and refuses a query it cannot read with a 400", async () => {
     const anonymous = await apiRequest(server.url, "GET", "/api/newsroom/stories", undefined, null);
     expect(anonymous.status).toBe(401);
