@@ -41,5 +41,38 @@ for (const size of [
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page.getByRole("listitem").first()).toBeVisible();
     await shoot("stories");
+
+    // The editor, and its collision screen, on a draft of this test's own.
+    const slug = `screenshot-draft-${size.width}-${Date.now().toString(36)}`;
+    const draft = (headline: string) => ({
+      headline,
+      kicker: "Weather",
+      deck: "Crews ready the sandbags along the esplanade before the evening tide.",
+      section: "city",
+      authors: [{ slug: "test-desk", name: "Test Desk" }],
+      tags: [],
+      publishedAt: new Date().toISOString(),
+      updatedAt: new Date().toISOString(),
+      body: [
+        { type: "paragraph", text: "The storm is due on the evening tide, the coastguard said." },
+        { type: "quote", text: "Stay off the sea wall.", cite: "The coastguard" },
+        { type: "paragraph", text: "Schools will close early." },
+      ],
+      status: "draft",
+    });
+    const put = (headline: string) =>
+      request.put(`/api/stories/${slug}`, {
+        headers: { authorization: `Bearer ${adminToken}` },
+        data: draft(headline),
+      });
+    expect((await put("Storm surge warning for the esplanade")).ok()).toBe(true);
+    await page.goto(`/newsroom/stories/${slug}`);
+    await expect(page.getByLabel("Headline")).toBeVisible();
+    await shoot("editor");
+    expect((await put("Storm surge warning lifted")).ok()).toBe(true);
+    await page.getByLabel("Headline").fill("Storm surge warning for the whole esplanade");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByRole("button", { name: "Keep mine" })).toBeVisible();
+    await shoot("collision");
   });
 }

@@ -1,7 +1,7 @@
 // The newsroom's stories: every story, held or published, newest change first, found by status,
 // section and words of the headline. The filters are the page's address (a form that GETs it), so a
 // search can be reloaded, shared with a colleague and gone back to.
-import { Form, useLoaderData, useNavigation } from "react-router";
+import { Form, Link, useLoaderData, useNavigation } from "react-router";
 import type { ListedStatus, NewsroomStory } from "../model/newsroomStories";
 import type { Section } from "../model/story";
 import type { TextKey } from "../words/catalogue";
@@ -88,7 +88,9 @@ export function StoriesPage() {
           <ol className={styles.stories}>
             {stories.map((story) => (
               <li key={story.slug} className={styles.story}>
-                <span className={styles.headline}>{story.headline}</span>
+                <Link to={`/newsroom/stories/${story.slug}`} className={`${styles.headline} ${styles.storyLink}`}>
+                  {story.headline}
+                </Link>
                 <span className={styles.meta}>
                   <span className={styles.status} data-status={story.status}>
                     {words.text(STATUS_WORDS[story.status])}

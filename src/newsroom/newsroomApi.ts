@@ -3,7 +3,8 @@
 // check against forged writes lets them through without a token.
 import type { Account, Role } from "../model/account";
 import type { NewsroomStory } from "../model/newsroomStories";
-import type { Section } from "../model/story";
+import type { Block, Section } from "../model/story";
+import type { StoryStatus } from "../model/storyStatus";
 
 /** An answer other than success: its status and the API's error code. */
 export class NewsroomError extends Error {
@@ -72,3 +73,59 @@ export const invitation = (token: string) =>
 /** Accepts an invitation with a password, which signs in. */
 export const acceptInvitation = (token: string, password: string) =>
   call<{ account: Account }>("POST", `/api/invitations/${encodeURIComponent(token)}`, { password });
+
+/** A story to edit, as GET /api/newsroom/stories/:slug answers it. */
+export interface EditedStory {
+  status: StoryStatus;
+  revision: number;
+  publishAt?: string;
+  story: StoryFields;
+}
+
+/** The parts of a story the editor reads and changes; the rest goes back as it came. */
+export interface StoryFields {
+  slug: string;
+  kicker?: string;
+  headline: string;
+  deck?: string;
+  body: Block[];
+  [field: string]: unknown;
+}
+
+export const storyToEdit = (slug: string) =>
+  call<EditedStory>("GET", `/api/newsroom/stories/${encodeURIComponent(slug)}`);
+
+/** What a 412 says the story is now. */
+export interface CurrentVersion {
+  revision: number;
+  story?: StoryFields;
+  held?: { story: StoryFields };
+}
+
+/** Saves a story in its status, naming the revision edited; a 412 carries the current version. */
+export async function saveStory(
+  edited: EditedStory,
+  story: StoryFields,
+): Promise<{ ok: true } | { ok: false; status: number; message: string; current?: CurrentVersion }> {
+  const response = await fetch(`/api/stories/${encodeURIComponent(story.slug)}`, {
+    method: "PUT",
+    credentials: "same-origin",
+    headers: { "content-type": "application/json", "if-match": `"${edited.revision}"` },
+    body: JSON.stringify({
+      ...story,
+      status: edited.status,
+      ...(edited.status === "scheduled" && edited.publishAt ? { publishAt: edited.publishAt } : {}),
+    }),
+  });
+  if (response.ok) return { ok: true };
+  const answer = (await response.json().catch(() => null)) as {
+    error?: { message?: string };
+    current?: CurrentVersion;
+  } | null;
+  return {
+    ok: false,
+    status: response.status,
+    message: answer?.error?.message ?? response.statusText,
+    ...(answer?.current ? { current: answer.current } : {}),
+  };
+}

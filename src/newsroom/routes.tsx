@@ -3,9 +3,10 @@
 // were going.
 import { type RouteObject, redirect } from "react-router";
 import type { Words } from "../words/words";
+import { EditorPage } from "./EditorPage";
 import { InvitationPage, type InvitationPageData } from "./InvitationPage";
 import { NewsroomLayout } from "./NewsroomLayout";
-import { currentSession, invitation, NewsroomError } from "./newsroomApi";
+import { currentSession, invitation, NewsroomError, storyToEdit } from "./newsroomApi";
 import { INVITATION_PATH, NEWSROOM_PATH, SIGN_IN_PATH } from "./paths";
 import { SignInPage } from "./SignInPage";
 import { StoriesPage, storiesPageData } from "./StoriesPage";
@@ -55,6 +56,15 @@ export function newsroomRoutes(words: Words): RouteObject[] {
           loader: ({ request }) => {
             title(words.text("newsroom.stories"));
             return storiesPageData(new URL(request.url));
+          },
+        },
+        {
+          path: "stories/:slug",
+          Component: EditorPage,
+          loader: async ({ params }) => {
+            const edited = await storyToEdit(params.slug ?? "");
+            title(edited.story.headline);
+            return edited;
           },
         },
       ],

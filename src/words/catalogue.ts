@@ -167,6 +167,22 @@ export interface Catalogue {
   "newsroom.setPassword": string;
   "newsroom.passwordRefused": string;
   "newsroom.invitationInvalid": string;
+  "newsroom.kicker": string;
+  "newsroom.headline": string;
+  "newsroom.deck": string;
+  "newsroom.paragraph": string;
+  "newsroom.keptBlock": string;
+  "newsroom.save": string;
+  "newsroom.saving": string;
+  "newsroom.saved": string;
+  "newsroom.forbidden": string;
+  "newsroom.refused": string;
+  "newsroom.collision": string;
+  "newsroom.mine": string;
+  "newsroom.theirs": string;
+  "newsroom.keepMine": string;
+  "newsroom.takeTheirs": string;
+  "newsroom.characters": Plural;
 }
 
 export type TextKey = { [K in keyof Catalogue]: Catalogue[K] extends string ? K : never }[keyof Catalogue];
