@@ -66,6 +66,15 @@ test("an editor edits a draft, saves it, and meets the collision screen when som
   expect(saved.story.headline).toBe("Tidewater gates close at noon");
   expect(saved.story.body.map((block) => block.type)).toEqual(["paragraph", "quote", "paragraph"]);
 
+  // A preview link shows the draft as readers will see it, to anyone who has the link.
+  await page.getByRole("button", { name: "Make a preview link" }).click();
+  const link = page.getByRole("link", { name: /^Preview, as readers will see it/ });
+  const previewUrl = await link.getAttribute("href");
+  expect(previewUrl).toMatch(/\/preview\//);
+  const preview = await request.get(previewUrl ?? "");
+  expect(preview.status()).toBe(200);
+  expect(await preview.text()).toContain("Tidewater gates close at noon");
+
   // Someone else saves meanwhile; this editor's next save names the revision it edited, and is refused.
   await put("Tidewater gates stay open", "The gates stay open after all.");
   await page.getByLabel("Paragraph 1").fill("The gates close at noon sharp.");

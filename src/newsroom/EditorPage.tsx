@@ -6,7 +6,14 @@ import { type ReactNode, useId, useState } from "react";
 import { useLoaderData } from "react-router";
 import { useWords } from "../words/useWords";
 import styles from "./newsroom.module.css";
-import { type CurrentVersion, type EditedStory, type StoryFields, saveStory, storyToEdit } from "./newsroomApi";
+import {
+  type CurrentVersion,
+  type EditedStory,
+  previewLink,
+  type StoryFields,
+  saveStory,
+  storyToEdit,
+} from "./newsroomApi";
 import { type EditedBlock, editedBlocks, storyBody } from "./storyBlocks";
 
 interface Draft {
@@ -43,6 +50,15 @@ export function EditorPage() {
   const [problem, setProblem] = useState<string | null>(null);
   const [collision, setCollision] = useState<{ revision: number; story: StoryFields } | null>(null);
   const statusId = useId();
+  const [preview, setPreview] = useState<string | null>(null);
+  const makePreview = async () => {
+    setProblem(null);
+    try {
+      setPreview((await previewLink(edited.story.slug)).url);
+    } catch {
+      setProblem(words.text("newsroom.failed"));
+    }
+  };
 
   const save = async (against: EditedStory) => {
     setState("saving");
@@ -159,6 +175,14 @@ export function EditorPage() {
         <button type="submit" className={styles.primary} disabled={state === "saving"} aria-describedby={statusId}>
           {words.text(state === "saving" ? "newsroom.saving" : "newsroom.save")}
         </button>
+        <button type="button" className={styles.quiet} onClick={makePreview}>
+          {words.text("newsroom.preview")}
+        </button>
+        {preview ? (
+          <a href={preview} target="_blank" rel="noopener">
+            {words.text("newsroom.previewLink")}
+          </a>
+        ) : null}
         <p id={statusId} role="status" className={styles.saved}>
           {state === "saved" ? words.text("newsroom.saved") : ""}
         </p>

@@ -129,3 +129,7 @@ export async function saveStory(
     ...(answer?.current ? { current: answer.current } : {}),
   };
 }
+
+/** A preview link for the story: it shows it as readers will see it, until it expires (decision 037). */
+export const previewLink = (slug: string) =>
+  call<{ url: string; expiresAt: string }>("POST", `/api/stories/${encodeURIComponent(slug)}/preview`);

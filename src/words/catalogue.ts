@@ -183,6 +183,8 @@ export interface Catalogue {
   "newsroom.keepMine": string;
   "newsroom.takeTheirs": string;
   "newsroom.characters": Plural;
+  "newsroom.preview": string;
+  "newsroom.previewLink": string;
 }
 
 export type TextKey = { [K in keyof Catalogue]: Catalogue[K] extends string ? K : never }[keyof Catalogue];

@@ -198,4 +198,6 @@ export const ar: Catalogue = {
     many: "{count} حرفًا",
     other: "{count} حرف",
   },
+  "newsroom.preview": "أنشئ رابط معاينة",
+  "newsroom.previewLink": "معاينة كما سيراها القراء (يعمل الرابط 48 ساعة)",
 };

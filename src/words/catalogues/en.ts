@@ -165,4 +165,6 @@ export const en: Catalogue = {
   "newsroom.keepMine": "Keep mine",
   "newsroom.takeTheirs": "Take theirs",
   "newsroom.characters": { one: "{count} character", other: "{count} characters" },
+  "newsroom.preview": "Make a preview link",
+  "newsroom.previewLink": "Preview, as readers will see it (the link works for 48 hours)",
 };

@@ -178,4 +178,6 @@ export const es: Catalogue = {
   "newsroom.keepMine": "Conservar la mía",
   "newsroom.takeTheirs": "Usar la guardada",
   "newsroom.characters": { one: "{count} carácter", many: "{count} de caracteres", other: "{count} caracteres" },
+  "newsroom.preview": "Crear un enlace de vista previa",
+  "newsroom.previewLink": "Vista previa, como la verán los lectores (el enlace dura 48 horas)",
 };

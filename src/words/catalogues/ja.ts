@@ -165,4 +165,6 @@ export const ja: Catalogue = {
   "newsroom.keepMine": "自分の版を残す",
   "newsroom.takeTheirs": "保存済みの版を使う",
   "newsroom.characters": { other: "{count}文字" },
+  "newsroom.preview": "プレビューリンクを作る",
+  "newsroom.previewLink": "読者に見える形のプレビュー（リンクは48時間有効）",
 };
