@@ -109,3 +109,52 @@ test("an editor edits a draft, saves it, and meets the collision screen when som
   await expect(page.getByRole("status")).toHaveText("Saved.");
   expect((await read(request, slug)).story.headline).toBe("Tidewater gates: a decision tonight");
 });
+
+test("a draft saves by itself while the writer types, and work typed offline comes back from the browser's copy", async ({
+  page,
+  context,
+  request,
+}) => {
+  const slug = `autosaved-draft-${Date.now().toString(36)}`;
+  const created = await request.put(`/api/stories/${slug}`, {
+    headers: auth,
+    data: {
+      headline: "Lighthouse keepers return",
+      section: "city",
+      authors: [{ slug: "test-desk", name: "Test Desk" }],
+      tags: [],
+      publishedAt: new Date().toISOString(),
+      updatedAt: new Date().toISOString(),
+      body: [{ type: "paragraph", text: "The keepers come back in spring." }],
+      status: "draft",
+    },
+  });
+  expect(created.status()).toBe(201);
+  const staff = await makeStaff(request, "editor", "Ed Editor");
+  await page.goto(`/newsroom/stories/${slug}`);
+  await page.getByLabel("Email").fill(staff.email);
+  await page.getByLabel("Password").fill(staff.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByLabel("Headline")).toHaveValue("Lighthouse keepers return");
+
+  // No Save pressed: it saves within a few seconds.
+  await page.getByLabel("Headline").fill("Lighthouse keepers return in spring");
+  await expect
+    .poll(async () => (await read(request, slug)).story.headline, { timeout: 15_000 })
+    .toBe("Lighthouse keepers return in spring");
+  expect((await read(request, slug)).status).toBe("draft");
+
+  // Offline, the work is kept in the browser; opened again online, it comes back and is saved.
+  await context.setOffline(true);
+  await page.getByLabel("Paragraph 1").fill("Written while the network was down.");
+  await expect
+    .poll(() => page.evaluate((key) => localStorage.getItem(key) ?? "", `newsroom:unsaved:${slug}`))
+    .toContain("Written while the network was down.");
+  await context.setOffline(false);
+  await page.reload();
+  await expect(page.getByLabel("Paragraph 1")).toHaveValue("Written while the network was down.");
+  await expect
+    .poll(async () => (await read(request, slug)).story.body[0]?.text, { timeout: 15_000 })
+    .toBe("Written while the network was down.");
+  await expect.poll(() => page.evaluate((key) => localStorage.getItem(key), `newsroom:unsaved:${slug}`)).toBeNull();
+});

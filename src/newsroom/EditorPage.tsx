@@ -2,9 +2,10 @@
 // plain text (other blocks kept as they are: storyBlocks.ts), saved in its status naming the
 // revision it edits. When someone else saved first (the 412 of decision 037) it shows both
 // versions and lets the writer keep theirs or take the other; it never overwrites silently.
-import { type ReactNode, useId, useState } from "react";
+import { type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { useLoaderData } from "react-router";
 import { useWords } from "../words/useWords";
+import { dropLocalCopy, keepLocalCopy, readLocalCopy } from "./localCopy";
 import styles from "./newsroom.module.css";
 import {
   type CurrentVersion,
@@ -15,6 +16,9 @@ import {
   storyToEdit,
 } from "./newsroomApi";
 import { type EditedBlock, editedBlocks, storyBody } from "./storyBlocks";
+
+/** How often unsaved work of a held story is saved by itself. */
+const AUTOSAVE_MS = 3_000;
 
 interface Draft {
   kicker: string;
@@ -45,11 +49,46 @@ export function EditorPage() {
   const words = useWords();
   const loaded = useLoaderData() as EditedStory;
   const [edited, setEdited] = useState(loaded);
-  const [draft, setDraft] = useState(() => draftOf(loaded.story));
+  const [draft, setDraft] = useState(
+    () => readLocalCopy<Draft>(loaded.story.slug, loaded.revision) ?? draftOf(loaded.story),
+  );
   const [state, setState] = useState<"idle" | "saving" | "saved">("idle");
   const [problem, setProblem] = useState<string | null>(null);
   const [collision, setCollision] = useState<{ revision: number; story: StoryFields } | null>(null);
   const statusId = useId();
+  // What the server has, to know whether there is anything to save.
+  const [savedDraft, setSavedDraft] = useState(() => JSON.stringify(draftOf(loaded.story)));
+  const unsaved = JSON.stringify(draft) !== savedDraft;
+  const slug = edited.story.slug;
+  // Held stories save by themselves (a published one's edits go out to readers only when asked).
+  const autosaves = edited.status !== "published";
+
+  useEffect(() => {
+    if (unsaved) keepLocalCopy(slug, { revision: edited.revision, draft });
+    else dropLocalCopy(slug);
+  }, [draft, unsaved, slug, edited.revision]);
+
+  const latest = useRef({ edited, draft, unsaved, busy: false });
+  latest.current = { ...latest.current, edited, draft, unsaved };
+  // Every few seconds while there is unsaved work, and once more when the page is left.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the timer reads the latest work through a ref; it restarts only when autosaving starts or stops.
+  useEffect(() => {
+    if (!autosaves || collision) return;
+    const timer = setInterval(() => {
+      const { edited: now, draft: work, unsaved: pending, busy } = latest.current;
+      if (pending && !busy) void save(now, work);
+    }, AUTOSAVE_MS);
+    const leaving = () => {
+      const { edited: now, draft: work, unsaved: pending } = latest.current;
+      if (pending && document.visibilityState === "hidden") void saveStory(now, storyOf(now.story, work), true);
+    };
+    document.addEventListener("visibilitychange", leaving);
+    return () => {
+      clearInterval(timer);
+      document.removeEventListener("visibilitychange", leaving);
+    };
+  }, [autosaves, collision]);
+
   const [preview, setPreview] = useState<string | null>(null);
   const makePreview = async () => {
     setProblem(null);
@@ -60,11 +99,15 @@ export function EditorPage() {
     }
   };
 
-  const save = async (against: EditedStory) => {
+  const save = async (against: EditedStory, what: Draft = draft) => {
+    if (latest.current.busy) return;
+    latest.current.busy = true;
     setState("saving");
     setProblem(null);
-    const answer = await saveStory(against, storyOf(against.story, draft)).catch(() => null);
+    const answer = await saveStory(against, storyOf(against.story, what)).catch(() => null);
+    latest.current.busy = false;
     if (answer?.ok) {
+      setSavedDraft(JSON.stringify(what));
       setEdited(await storyToEdit(against.story.slug));
       setCollision(null);
       setState("saved");

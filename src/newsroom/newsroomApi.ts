@@ -106,10 +106,13 @@ export interface CurrentVersion {
 export async function saveStory(
   edited: EditedStory,
   story: StoryFields,
+  /** Sent as the page goes: the browser finishes the request after the page is gone. */
+  keepalive = false,
 ): Promise<{ ok: true } | { ok: false; status: number; message: string; current?: CurrentVersion }> {
   const response = await fetch(`/api/stories/${encodeURIComponent(story.slug)}`, {
     method: "PUT",
     credentials: "same-origin",
+    keepalive,
     headers: { "content-type": "application/json", "if-match": `"${edited.revision}"` },
     body: JSON.stringify({
       ...story,

@@ -183,7 +183,7 @@ export const ar: Catalogue = {
   "newsroom.save": "احفظ",
   "newsroom.saving": "جارٍ الحفظ…",
   "newsroom.saved": "تم الحفظ.",
-  "newsroom.forbidden": "لا يسمح لك دورك بحفظ هذه القصة هكذا: ينشر المحررون والكتّاب فقط.",
+  "newsroom.forbidden": "لا يسمح لك دورك بحفظ هذه القصة كما هي.",
   "newsroom.refused": "لم تُحفظ القصة: {reason}",
   "newsroom.collision": "حفظ شخص آخر هذه القصة أثناء تحريرك لها.",
   "newsroom.mine": "نسختك",

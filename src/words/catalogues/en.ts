@@ -157,7 +157,7 @@ export const en: Catalogue = {
   "newsroom.save": "Save",
   "newsroom.saving": "Saving…",
   "newsroom.saved": "Saved.",
-  "newsroom.forbidden": "Your role cannot save this story as it is: only editors and authors publish.",
+  "newsroom.forbidden": "Your role does not allow you to save this story as it is.",
   "newsroom.refused": "The story was not saved: {reason}",
   "newsroom.collision": "Someone else saved this story while you were editing it.",
   "newsroom.mine": "Your version",

@@ -170,7 +170,7 @@ export const es: Catalogue = {
   "newsroom.save": "Guardar",
   "newsroom.saving": "Guardando…",
   "newsroom.saved": "Guardado.",
-  "newsroom.forbidden": "Su función no permite guardar este artículo así: solo editores y autores publican.",
+  "newsroom.forbidden": "Su función no le permite guardar este artículo tal como está.",
   "newsroom.refused": "El artículo no se guardó: {reason}",
   "newsroom.collision": "Otra persona guardó este artículo mientras usted lo editaba.",
   "newsroom.mine": "Su versión",

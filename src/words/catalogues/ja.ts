@@ -157,7 +157,7 @@ export const ja: Catalogue = {
   "newsroom.save": "保存",
   "newsroom.saving": "保存しています…",
   "newsroom.saved": "保存しました。",
-  "newsroom.forbidden": "あなたの権限ではこの記事をこのまま保存できません。公開できるのは編集者と執筆者だけです。",
+  "newsroom.forbidden": "あなたの権限では、この記事をこのまま保存できません。",
   "newsroom.refused": "記事は保存されませんでした: {reason}",
   "newsroom.collision": "編集中に別の人がこの記事を保存しました。",
   "newsroom.mine": "あなたの版",
