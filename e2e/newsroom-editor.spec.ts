@@ -158,3 +158,69 @@ test("a draft saves by itself while the writer types, and work typed offline com
     .toBe("Written while the network was down.");
   await expect.poll(() => page.evaluate((key) => localStorage.getItem(key), `newsroom:unsaved:${slug}`)).toBeNull();
 });
+
+// The story is dated long ago and was published once (so publishing it again keeps that date): it
+// goes out below the demo stories, and open front pages of other tests see no new story on top.
+test("an editor puts an unpublished story out again and takes it down; a contributor is offered neither", async ({
+  page,
+  browser,
+  request,
+}) => {
+  const slug = `published-from-newsroom-${Date.now().toString(36)}`;
+  const first = await request.put(`/api/stories/${slug}`, {
+    headers: auth,
+    data: {
+      headline: "Ferry timetable for the winter",
+      section: "city",
+      authors: [{ slug: "test-desk", name: "Test Desk" }],
+      tags: [],
+      publishedAt: "2026-10-01T09:00:00.000Z",
+      updatedAt: "2026-10-01T09:00:00.000Z",
+      body: [{ type: "paragraph", text: "The winter timetable starts on Monday." }],
+    },
+  });
+  expect(first.status()).toBe(201);
+  const created = await request.put(`/api/stories/${slug}`, {
+    headers: auth,
+    data: {
+      headline: "Ferry timetable for the winter",
+      section: "city",
+      authors: [{ slug: "test-desk", name: "Test Desk" }],
+      tags: [],
+      publishedAt: "2026-10-01T09:00:00.000Z",
+      updatedAt: "2026-10-01T09:00:00.000Z",
+      body: [{ type: "paragraph", text: "The winter timetable starts on Monday." }],
+      status: "unpublished",
+    },
+  });
+  expect(created.status()).toBe(200);
+
+  const contributor = await makeStaff(request, "contributor", "Cora Contributor");
+  const theirs = await browser.newPage();
+  await theirs.goto(`/newsroom/stories/${slug}`);
+  await theirs.getByLabel("Email").fill(contributor.email);
+  await theirs.getByLabel("Password").fill(contributor.password);
+  await theirs.getByRole("button", { name: "Sign in" }).click();
+  await expect(theirs.getByText("Status: Unpublished")).toBeVisible();
+  await expect(theirs.getByRole("button", { name: "Make a preview link" })).toBeVisible();
+  await expect(theirs.getByRole("button", { name: "Publish now" })).toHaveCount(0);
+  await theirs.close();
+
+  const editor = await makeStaff(request, "editor", "Eli Editor");
+  await page.goto(`/newsroom/stories/${slug}`);
+  await page.getByLabel("Email").fill(editor.email);
+  await page.getByLabel("Password").fill(editor.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  expect((await request.get(`/stories/${slug}`)).status()).toBe(404);
+  await page.getByRole("button", { name: "Publish now" }).click();
+  await expect(page.getByText("Status: Published")).toBeVisible();
+  const published = await request.get(`/stories/${slug}`);
+  expect(published.status()).toBe(200);
+  expect(await published.text()).toContain("Ferry timetable for the winter");
+
+  const dated = (await (await request.get(`/api/stories/${slug}`)).json()) as { publishedAt: string };
+  expect(dated.publishedAt).toBe("2026-10-01T09:00:00.000Z");
+  await page.getByRole("button", { name: "Unpublish" }).click();
+  await expect(page.getByText("Status: Unpublished")).toBeVisible();
+  expect((await request.get(`/stories/${slug}`)).status()).toBe(404);
+});

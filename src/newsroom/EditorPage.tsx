@@ -3,7 +3,7 @@
 // revision it edits. When someone else saved first (the 412 of decision 037) it shows both
 // versions and lets the writer keep theirs or take the other; it never overwrites silently.
 import { type ReactNode, useEffect, useId, useRef, useState } from "react";
-import { useLoaderData } from "react-router";
+import { useLoaderData, useRouteLoaderData } from "react-router";
 import { useWords } from "../words/useWords";
 import { dropLocalCopy, keepLocalCopy, readLocalCopy } from "./localCopy";
 import styles from "./newsroom.module.css";
@@ -11,11 +11,16 @@ import {
   type CurrentVersion,
   type EditedStory,
   previewLink,
+  type Session,
   type StoryFields,
   saveStory,
   storyToEdit,
 } from "./newsroomApi";
+import { STATUS_WORDS } from "./StoriesPage";
 import { type EditedBlock, editedBlocks, storyBody } from "./storyBlocks";
+
+/** The roles that may publish and unpublish (model/account.ts ROLES, by name: no zod in the newsroom). */
+const PUBLISHERS = new Set(["author", "editor", "admin"]);
 
 /** How often unsaved work of a held story is saved by itself. */
 const AUTOSAVE_MS = 3_000;
@@ -88,6 +93,17 @@ export function EditorPage() {
       document.removeEventListener("visibilitychange", leaving);
     };
   }, [autosaves, collision]);
+
+  // Who may put a story out or take it down: authors (their own stories: the server decides), editors, admins.
+  const session = useRouteLoaderData("staff") as Session | undefined;
+  const mayPublish = session ? PUBLISHERS.has(session.role) : false;
+  const changeStatus = (status: "published" | "unpublished") => {
+    const now = new Date().toISOString();
+    // A story going out for the first time goes out dated now.
+    const firstTime = status === "published" && edited.status === "draft";
+    const story = firstTime ? { ...edited.story, publishedAt: now, updatedAt: now } : edited.story;
+    void save({ ...edited, status, story });
+  };
 
   const [preview, setPreview] = useState<string | null>(null);
   const makePreview = async () => {
@@ -179,6 +195,9 @@ export function EditorPage() {
       }}
     >
       <h1>{draft.headline || edited.story.slug}</h1>
+      <p className={styles.meta}>
+        {words.text("newsroom.statusIs", { status: words.text(STATUS_WORDS[edited.status]) })}
+      </p>
       {line("kicker", words.text("newsroom.kicker"))}
       {line("headline", words.text("newsroom.headline"))}
       <label className={styles.field}>
@@ -218,6 +237,16 @@ export function EditorPage() {
         <button type="submit" className={styles.primary} disabled={state === "saving"} aria-describedby={statusId}>
           {words.text(state === "saving" ? "newsroom.saving" : "newsroom.save")}
         </button>
+        {mayPublish && edited.status !== "published" ? (
+          <button type="button" className={styles.quiet} onClick={() => changeStatus("published")}>
+            {words.text("newsroom.publish")}
+          </button>
+        ) : null}
+        {mayPublish && edited.status === "published" ? (
+          <button type="button" className={styles.quiet} onClick={() => changeStatus("unpublished")}>
+            {words.text("newsroom.unpublish")}
+          </button>
+        ) : null}
         <button type="button" className={styles.quiet} onClick={makePreview}>
           {words.text("newsroom.preview")}
         </button>

@@ -183,6 +183,9 @@ export interface Catalogue {
   "newsroom.keepMine": string;
   "newsroom.takeTheirs": string;
   "newsroom.characters": Plural;
+  "newsroom.publish": string;
+  "newsroom.unpublish": string;
+  "newsroom.statusIs": string;
   "newsroom.preview": string;
   "newsroom.previewLink": string;
 }

@@ -200,4 +200,7 @@ export const ar: Catalogue = {
   },
   "newsroom.preview": "أنشئ رابط معاينة",
   "newsroom.previewLink": "معاينة كما سيراها القراء (يعمل الرابط 48 ساعة)",
+  "newsroom.publish": "انشر الآن",
+  "newsroom.unpublish": "ألغِ النشر",
+  "newsroom.statusIs": "الحالة: {status}",
 };

@@ -167,4 +167,7 @@ export const en: Catalogue = {
   "newsroom.characters": { one: "{count} character", other: "{count} characters" },
   "newsroom.preview": "Make a preview link",
   "newsroom.previewLink": "Preview, as readers will see it (the link works for 48 hours)",
+  "newsroom.publish": "Publish now",
+  "newsroom.unpublish": "Unpublish",
+  "newsroom.statusIs": "Status: {status}",
 };

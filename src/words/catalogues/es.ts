@@ -180,4 +180,7 @@ export const es: Catalogue = {
   "newsroom.characters": { one: "{count} carácter", many: "{count} de caracteres", other: "{count} caracteres" },
   "newsroom.preview": "Crear un enlace de vista previa",
   "newsroom.previewLink": "Vista previa, como la verán los lectores (el enlace dura 48 horas)",
+  "newsroom.publish": "Publicar ahora",
+  "newsroom.unpublish": "Retirar",
+  "newsroom.statusIs": "Estado: {status}",
 };

@@ -167,4 +167,7 @@ export const ja: Catalogue = {
   "newsroom.characters": { other: "{count}文字" },
   "newsroom.preview": "プレビューリンクを作る",
   "newsroom.previewLink": "読者に見える形のプレビュー（リンクは48時間有効）",
+  "newsroom.publish": "今すぐ公開",
+  "newsroom.unpublish": "非公開にする",
+  "newsroom.statusIs": "状態: {status}",
 };
