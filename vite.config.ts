@@ -6,7 +6,7 @@ import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
 
 /** Writes .gz and .br beside every text asset, so the server sends them without compressing per request. */
-function precompress(): Plugin {
+export function precompress(): Plugin {
   let outDir = "";
   return {
     name: "dispatch:precompress",

@@ -70,6 +70,18 @@ async function ready(): Promise<void> {
   throw new Error("the server was not ready in a minute");
 }
 
+// The newsroom is a program of its own (vite.newsroom.config.ts): no module of it may be in the
+// reader's build, and no reader chunk may name its files, so a reader never loads a byte of it.
+const readerManifest = JSON.parse(readFileSync(join(clientDir, ".vite/manifest.json"), "utf8")) as Record<
+  string,
+  { src?: string; file: string }
+>;
+const newsroomModules = Object.entries(readerManifest).filter(
+  ([key, chunk]) => key.startsWith("src/newsroom/") || chunk.src?.startsWith("src/newsroom/"),
+);
+if (newsroomModules.length > 0)
+  throw new Error(`the reader's build holds newsroom modules: ${newsroomModules.map(([key]) => key).join(", ")}`);
+
 let total = 0;
 try {
   await ready();
@@ -90,6 +102,12 @@ try {
   const scripts = fetched.map((url) => new URL(url, origin).pathname).filter((path) => path.endsWith(".js"));
   if (!scripts.some((path) => path.startsWith("/assets/")))
     throw new Error(`the story page ${story} fetched no script: is the build there?`);
+  // Nor does a story page fetch it, or any script that names it.
+  const naming = scripts.filter(
+    (path) => path.startsWith("/newsroom") || /newsroom/i.test(readFileSync(join(clientDir, path), "utf8")),
+  );
+  if (naming.length > 0) throw new Error(`a story page fetched the newsroom's code: ${naming.join(", ")}`);
+  console.log("no newsroom module in the reader's build, and no script a story page fetches names it");
   for (const path of scripts) {
     const size = gzipSync(readFileSync(join(clientDir, path)), { level: 9 }).length;
     total += size;

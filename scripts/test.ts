@@ -9,6 +9,7 @@ const steps: [string, string[]][] = [
   ["lint", ["npx", "biome", "ci", "."]],
   ["unit, component and server tests", ["npx", "vitest", "run"]],
   ["production build", ["npx", "vite", "build", "--logLevel", "warn"]],
+  ["newsroom build", ["npx", "vite", "build", "--config", "vite.newsroom.config.ts", "--logLevel", "warn"]],
   [
     "server build",
     ["npx", "vite", "build", "--ssr", "src/server/main.ts", "--outDir", "dist/server", "--logLevel", "warn"],

@@ -15,6 +15,7 @@ import type { Head, Site } from "./head/head";
 import type { StoryApi } from "./model/storyApi";
 import { wordsFor } from "./words/siteWords";
 import { WordsContext } from "./words/useWords";
+import { readersCatalogue } from "./words/words";
 
 export type RenderResult =
   | { kind: "redirect"; status: number; location: string }
@@ -52,7 +53,11 @@ export async function render(request: Request, api: StoryApi, site: Site, nonce?
       </SiteContext>
     </StrictMode>,
   );
-  const data: PageData = { site, catalogue: words.catalogue, queries: withTimestamps(dehydrate(queryClient), 0) };
+  const data: PageData = {
+    site,
+    catalogue: readersCatalogue(words.catalogue),
+    queries: withTimestamps(dehydrate(queryClient), 0),
+  };
   queryClient.clear();
   return {
     kind: "page",

@@ -20,6 +20,7 @@ import type { StoryStore } from "../store/storyStore";
 import { wordsFor } from "../words/siteWords";
 import { entryRoutes } from "./api/entryRoutes";
 import { mediaUploadRoutes } from "./api/mediaUploadRoutes";
+import { newsroomStoryRoutes } from "./api/newsroomStoryRoutes";
 import { publishingRoutes } from "./api/publishingRoutes";
 import { readRoutes, SEARCH_LIMIT } from "./api/readRoutes";
 import { revisionRoutes } from "./api/revisionRoutes";
@@ -56,6 +57,7 @@ import { logServerErrors, type ServerLogOptions, serverLogOptions } from "./http
 import { DEFAULT_REQUEST_TIMEOUT_MS, requestTimeouts } from "./http/timeouts";
 import { mediaRoutes } from "./mediaRoutes";
 import { embedRoutes } from "./pages/embedRoutes";
+import { newsroomRoutes } from "./pages/newsroomRoutes";
 import { oembedRoutes } from "./pages/oembedRoutes";
 import { type PageRenderer, pageRoutes } from "./pages/pageRoutes";
 import { previewRoutes } from "./pages/previewRoutes";
@@ -238,7 +240,11 @@ export async function buildApp({
   const eventStreams = new Set<PassThrough>();
   await app.register(healthRoutes, { store, eventStreams: () => eventStreams.size });
   await app.register(siteFileRoutes, { config: siteConfig, publicDir, words });
-  if (clientDir && existsSync(clientDir)) await app.register(fileRoutes, { clientDir, ignore: SITE_FILES });
+  if (clientDir && existsSync(clientDir)) {
+    await app.register(fileRoutes, { clientDir, ignore: SITE_FILES });
+    // The newsroom's pages: staff-only, never kept or cached, so outside the scope below.
+    await app.register(newsroomRoutes, { clientDir, site, words });
+  }
   await app.register(feedRoutes, { reader, store, site, now, publicDir, ...feeds });
   await app.register(liveFeedRoutes, { reader, store, site });
   await app.register(shareCardRoutes, {
@@ -251,6 +257,8 @@ export async function buildApp({
   await app.register(eventRoutes, { store, streams: eventStreams, ...events });
   // Behind the token and never kept or cached: outside the scope below (api/revisionRoutes.ts).
   await app.register(revisionRoutes, { store, access });
+  // The newsroom's list of every story, drafts too: staff only, never kept or cached.
+  await app.register(newsroomStoryRoutes, { store, access });
   // Accounts, keys and sessions: behind their own checks, never kept or cached.
   await app.register(signInRoutes, { store, access, counter, publicUrl, now });
   await app.register(passkeyRoutes, { store, access, publicUrl, now });

@@ -134,6 +134,7 @@ export function guardStore(store: StoryStore, { checkFile, busyWaitMs }: FaultOp
     holdStory: writing(store.holdStory),
     heldStory: reading(store.heldStory),
     latestRevision: reading(store.latestRevision),
+    newsroomStories: reading(store.newsroomStories),
     publishDue: writing(store.publishDue),
     previewStory: reading(store.previewStory),
     createPreview: writing(store.createPreview),

@@ -1,5 +1,6 @@
 // The story store: the one interface the rest of Dispatch uses to read and write stories.
 // It speaks Kysely only, so the engine behind it (SQLite or PostgreSQL) is a connection detail.
+
 import { type Kysely, sql, type Transaction } from "kysely";
 import { TOKEN_AUTHOR, type WriteAuthor } from "../model/account";
 import { ApiError } from "../model/apiError";
@@ -14,6 +15,7 @@ import {
   tagKey,
 } from "../model/dependencies";
 import { findStoryByHeadline } from "../model/headlineMatch";
+import type { NewsroomStory, NewsroomStoryParams } from "../model/newsroomStories";
 import type { RevisionPage } from "../model/revision";
 import type { SearchPhase, SearchPosition } from "../model/search";
 import {
@@ -40,6 +42,7 @@ import {
   moveLiveCoverage,
   setLive,
 } from "./liveEntries";
+import { newsroomStories } from "./newsroomStories";
 import { type HeadlineResolver, indexOwnLinks, linkWaitingHeadlines } from "./relatedLinks";
 import { type Renamed, renameRef, type SharedRecord } from "./renameRefs";
 import { type RequestCount, requestCounts } from "./requestCounts";
@@ -117,6 +120,8 @@ export interface StoryStore extends LiveEntryWrites, LiveEntryReads {
   heldStory(slug: string): Promise<HeldStory | null>;
   /** The latest revision kept of the story at exactly this slug, 0 when none. */
   latestRevision(slug: string): Promise<number>;
+  /** Every story, held or published, newest change first, for the newsroom (store/newsroomStories.ts). */
+  newsroomStories(params: NewsroomStoryParams): Promise<NewsroomStory[]>;
   /** Publishes every scheduled story whose time has come, each once across every server; returns their slugs. */
   publishDue(now: Date): Promise<string[]>;
   /** The story as readers will see it once published, held or not (a preview); null when there is none. */
@@ -437,6 +442,7 @@ export function createStoryStore(
 
     heldStory: (slug) => (isSlug(slug) ? heldStory(db, slug) : Promise.resolve(null)),
     latestRevision: (slug) => latestRevision(db, slug),
+    newsroomStories: (params) => newsroomStories(db, params),
 
     async publishDue(now) {
       if (!(await anyDue(db, now))) return [];

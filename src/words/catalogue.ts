@@ -127,6 +127,66 @@ export interface Catalogue {
   "feed.liveTitle": string;
   "feed.liveDescription": string;
   "embed.watchOn": string;
+  // The newsroom (staff only: src/newsroom/)
+  "newsroom.title": string;
+  "newsroom.signInTitle": string;
+  "newsroom.email": string;
+  "newsroom.password": string;
+  "newsroom.signIn": string;
+  "newsroom.signingIn": string;
+  "newsroom.signInWrong": string;
+  "newsroom.signInTooMany": string;
+  "newsroom.failed": string;
+  "newsroom.signOut": string;
+  /** `{name}` is the account's name. */
+  "newsroom.signedInAs": string;
+  "newsroom.stories": string;
+  "newsroom.loading": string;
+  "newsroom.filters": string;
+  "newsroom.status": string;
+  "newsroom.section": string;
+  "newsroom.search": string;
+  "newsroom.show": string;
+  "newsroom.any": string;
+  "newsroom.statusDraft": string;
+  "newsroom.statusScheduled": string;
+  "newsroom.statusPublished": string;
+  "newsroom.statusUnpublished": string;
+  "newsroom.statusLive": string;
+  "newsroom.noStories": string;
+  /** `{time}` is an instant in the site's zone. */
+  "newsroom.changed": string;
+  /** `{time}` is an instant in the site's zone. */
+  "newsroom.goesOut": string;
+  "newsroom.more": string;
+  "newsroom.invitationTitle": string;
+  /** `{email}` is the invited account's. */
+  "newsroom.invitationFor": string;
+  "newsroom.newPassword": string;
+  "newsroom.setPassword": string;
+  "newsroom.passwordRefused": string;
+  "newsroom.invitationInvalid": string;
+  "newsroom.kicker": string;
+  "newsroom.headline": string;
+  "newsroom.deck": string;
+  "newsroom.paragraph": string;
+  "newsroom.keptBlock": string;
+  "newsroom.save": string;
+  "newsroom.saving": string;
+  "newsroom.saved": string;
+  "newsroom.forbidden": string;
+  "newsroom.refused": string;
+  "newsroom.collision": string;
+  "newsroom.mine": string;
+  "newsroom.theirs": string;
+  "newsroom.keepMine": string;
+  "newsroom.takeTheirs": string;
+  "newsroom.characters": Plural;
+  "newsroom.publish": string;
+  "newsroom.unpublish": string;
+  "newsroom.statusIs": string;
+  "newsroom.preview": string;
+  "newsroom.previewLink": string;
 }
 
 export type TextKey = { [K in keyof Catalogue]: Catalogue[K] extends string ? K : never }[keyof Catalogue];

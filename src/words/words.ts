@@ -72,3 +72,20 @@ export function makeWords(catalogue: Catalogue, { locale, timeZone }: WordsSetti
     list: (names) => lists.formatToParts(names),
   };
 }
+
+const readersCatalogues = new WeakMap<Catalogue, Catalogue>();
+
+/**
+ * The catalogue a reader's page carries in its data: the newsroom's words (staff only, read by
+ * src/newsroom/ alone) stay out of every reader page. Typed as the whole catalogue, which reader
+ * code may treat it as: it never asks for a newsroom word.
+ */
+export function readersCatalogue(catalogue: Catalogue): Catalogue {
+  let kept = readersCatalogues.get(catalogue);
+  if (!kept) {
+    const entries = Object.entries(catalogue).filter(([key]) => !key.startsWith("newsroom."));
+    kept = Object.fromEntries(entries) as unknown as Catalogue;
+    readersCatalogues.set(catalogue, kept);
+  }
+  return kept;
+}

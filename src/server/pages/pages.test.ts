@@ -102,6 +102,8 @@ describe("a story page", () => {
     // Only the site's own catalogue: the English words, no other language's.
     expect(data.catalogue["search.title"]).toBe("Search");
     expect(JSON.stringify(data.catalogue)).not.toContain("Búsqueda");
+    // Nor the newsroom's words: staff's, never a reader page's.
+    expect(Object.keys(data.catalogue).filter((key) => key.startsWith("newsroom."))).toEqual([]);
     const keys = data.queries.queries.map((q: { queryKey: unknown[] }) => q.queryKey);
     expect(keys).toContainEqual(["story", WATCH]);
     expect(keys).toContainEqual(["sections"]);

@@ -1,0 +1,226 @@
+// The newsroom's editor, first slice: an editor opens a draft from the stories, changes its headline
+// and a paragraph (other blocks kept as they are), saves it as a draft; when someone else saved in
+// between, the collision screen shows both versions, and the editor keeps theirs or takes the other.
+import AxeBuilder from "@axe-core/playwright";
+import { type APIRequestContext, expect, test } from "@playwright/test";
+import { adminToken } from "../playwright.config";
+import { makeStaff } from "./newsroomSupport";
+
+const auth = { authorization: `Bearer ${adminToken}` };
+
+interface Edited {
+  status: string;
+  revision: number;
+  story: { headline: string; body: { type: string; text?: string }[] };
+}
+const read = async (request: APIRequestContext, slug: string) => {
+  const answer = await request.get(`/api/newsroom/stories/${slug}`, { headers: auth });
+  expect(answer.status()).toBe(200);
+  return (await answer.json()) as Edited;
+};
+
+test("an editor edits a draft, saves it, and meets the collision screen when someone saved first", async ({
+  page,
+  request,
+}) => {
+  const slug = `editor-draft-${Date.now().toString(36)}`;
+  const story = (headline: string, first: string) => ({
+    headline,
+    kicker: "Harbour",
+    section: "city",
+    authors: [{ slug: "test-desk", name: "Test Desk" }],
+    tags: [],
+    publishedAt: new Date().toISOString(),
+    updatedAt: new Date().toISOString(),
+    body: [
+      { type: "paragraph", text: first },
+      { type: "quote", text: "We will be ready.", cite: "The harbour master" },
+      { type: "paragraph", text: "The second paragraph stays." },
+    ],
+    status: "draft",
+  });
+  const put = async (headline: string, first: string) => {
+    const answer = await request.put(`/api/stories/${slug}`, { headers: auth, data: story(headline, first) });
+    expect(answer.ok(), await answer.text()).toBe(true);
+  };
+  await put("Tidewater gates to close", "The gates close at noon.");
+  const staff = await makeStaff(request, "editor", "Esme Editor");
+
+  await page.goto(`/newsroom?q=${encodeURIComponent("Tidewater gates")}`);
+  await page.getByLabel("Email").fill(staff.email);
+  await page.getByLabel("Password").fill(staff.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("link", { name: "Tidewater gates to close" }).click();
+  await expect(page).toHaveURL(new RegExp(`/newsroom/stories/${slug}$`));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tidewater gates to close");
+  await expect(page.getByText("24 characters")).toBeVisible();
+  await expect(page.getByText("A quote block, kept as it is")).toBeVisible();
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+
+  await page.getByLabel("Headline").fill("Tidewater gates close at noon");
+  await expect(page.getByText("29 characters")).toBeVisible();
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("status")).toHaveText("Saved.");
+  let saved = await read(request, slug);
+  expect(saved.status).toBe("draft");
+  expect(saved.story.headline).toBe("Tidewater gates close at noon");
+  expect(saved.story.body.map((block) => block.type)).toEqual(["paragraph", "quote", "paragraph"]);
+
+  // A preview link shows the draft as readers will see it, to anyone who has the link.
+  await page.getByRole("button", { name: "Make a preview link" }).click();
+  const link = page.getByRole("link", { name: /^Preview, as readers will see it/ });
+  const previewUrl = await link.getAttribute("href");
+  expect(previewUrl).toMatch(/\/preview\//);
+  const preview = await request.get(previewUrl ?? "");
+  expect(preview.status()).toBe(200);
+  expect(await preview.text()).toContain("Tidewater gates close at noon");
+
+  // Someone else saves meanwhile; this editor's next save names the revision it edited, and is refused.
+  await put("Tidewater gates stay open", "The gates stay open after all.");
+  await page.getByLabel("Paragraph 1").fill("The gates close at noon sharp.");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "Someone else saved this story while you were editing it.",
+  );
+  const mine = page.getByRole("region", { name: "Your version" });
+  const theirs = page.getByRole("region", { name: "The saved version" });
+  await expect(mine).toContainText("Tidewater gates close at noon");
+  await expect(mine).toContainText("The gates close at noon sharp.");
+  await expect(theirs).toContainText("Tidewater gates stay open");
+  await expect(theirs).toContainText("The gates stay open after all.");
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  // Nothing was overwritten.
+  expect((await read(request, slug)).story.headline).toBe("Tidewater gates stay open");
+
+  await page.getByRole("button", { name: "Keep mine" }).click();
+  await expect(page.getByRole("status")).toHaveText("Saved.");
+  saved = await read(request, slug);
+  expect(saved.story.headline).toBe("Tidewater gates close at noon");
+  expect(saved.story.body[0]?.text).toBe("The gates close at noon sharp.");
+
+  // Once more, and this time the editor takes the other version into the form.
+  await put("Tidewater gates: a decision tonight", "A decision is due tonight.");
+  await page.getByLabel("Kicker").fill("Port");
+  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Take theirs" }).click();
+  await expect(page.getByLabel("Headline")).toHaveValue("Tidewater gates: a decision tonight");
+  await expect(page.getByLabel("Paragraph 1")).toHaveValue("A decision is due tonight.");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("status")).toHaveText("Saved.");
+  expect((await read(request, slug)).story.headline).toBe("Tidewater gates: a decision tonight");
+});
+
+test("a draft saves by itself while the writer types, and work typed offline comes back from the browser's copy", async ({
+  page,
+  context,
+  request,
+}) => {
+  const slug = `autosaved-draft-${Date.now().toString(36)}`;
+  const created = await request.put(`/api/stories/${slug}`, {
+    headers: auth,
+    data: {
+      headline: "Lighthouse keepers return",
+      section: "city",
+      authors: [{ slug: "test-desk", name: "Test Desk" }],
+      tags: [],
+      publishedAt: new Date().toISOString(),
+      updatedAt: new Date().toISOString(),
+      body: [{ type: "paragraph", text: "The keepers come back in spring." }],
+      status: "draft",
+    },
+  });
+  expect(created.status()).toBe(201);
+  const staff = await makeStaff(request, "editor", "Ed Editor");
+  await page.goto(`/newsroom/stories/${slug}`);
+  await page.getByLabel("Email").fill(staff.email);
+  await page.getByLabel("Password").fill(staff.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByLabel("Headline")).toHaveValue("Lighthouse keepers return");
+
+  // No Save pressed: it saves within a few seconds.
+  await page.getByLabel("Headline").fill("Lighthouse keepers return in spring");
+  await expect
+    .poll(async () => (await read(request, slug)).story.headline, { timeout: 15_000 })
+    .toBe("Lighthouse keepers return in spring");
+  expect((await read(request, slug)).status).toBe("draft");
+
+  // Offline, the work is kept in the browser; opened again online, it comes back and is saved.
+  await context.setOffline(true);
+  await page.getByLabel("Paragraph 1").fill("Written while the network was down.");
+  await expect
+    .poll(() => page.evaluate((key) => localStorage.getItem(key) ?? "", `newsroom:unsaved:${slug}`))
+    .toContain("Written while the network was down.");
+  await context.setOffline(false);
+  await page.reload();
+  await expect(page.getByLabel("Paragraph 1")).toHaveValue("Written while the network was down.");
+  await expect
+    .poll(async () => (await read(request, slug)).story.body[0]?.text, { timeout: 15_000 })
+    .toBe("Written while the network was down.");
+  await expect.poll(() => page.evaluate((key) => localStorage.getItem(key), `newsroom:unsaved:${slug}`)).toBeNull();
+});
+
+// The story is dated long ago and was published once (so publishing it again keeps that date): it
+// goes out below the demo stories, and open front pages of other tests see no new story on top.
+test("an editor puts an unpublished story out again and takes it down; a contributor is offered neither", async ({
+  page,
+  browser,
+  request,
+}) => {
+  const slug = `published-from-newsroom-${Date.now().toString(36)}`;
+  const first = await request.put(`/api/stories/${slug}`, {
+    headers: auth,
+    data: {
+      headline: "Ferry timetable for the winter",
+      section: "city",
+      authors: [{ slug: "test-desk", name: "Test Desk" }],
+      tags: [],
+      publishedAt: "2026-10-01T09:00:00.000Z",
+      updatedAt: "2026-10-01T09:00:00.000Z",
+      body: [{ type: "paragraph", text: "The winter timetable starts on Monday." }],
+    },
+  });
+  expect(first.status()).toBe(201);
+  const created = await request.put(`/api/stories/${slug}`, {
+    headers: auth,
+    data: {
+      headline: "Ferry timetable for the winter",
+      section: "city",
+      authors: [{ slug: "test-desk", name: "Test Desk" }],
+      tags: [],
+      publishedAt: "2026-10-01T09:00:00.000Z",
+      updatedAt: "2026-10-01T09:00:00.000Z",
+      body: [{ type: "paragraph", text: "The winter timetable starts on Monday." }],
+      status: "unpublished",
+    },
+  });
+  expect(created.status()).toBe(200);
+
+  const contributor = await makeStaff(request, "contributor", "Cora Contributor");
+  const theirs = await browser.newPage();
+  await theirs.goto(`/newsroom/stories/${slug}`);
+  await theirs.getByLabel("Email").fill(contributor.email);
+  await theirs.getByLabel("Password").fill(contributor.password);
+  await theirs.getByRole("button", { name: "Sign in" }).click();
+  await expect(theirs.getByText("Status: Unpublished")).toBeVisible();
+  await expect(theirs.getByRole("button", { name: "Make a preview link" })).toBeVisible();
+  await expect(theirs.getByRole("button", { name: "Publish now" })).toHaveCount(0);
+  await theirs.close();
+
+  const editor = await makeStaff(request, "editor", "Eli Editor");
+  await page.goto(`/newsroom/stories/${slug}`);
+  await page.getByLabel("Email").fill(editor.email);
+  await page.getByLabel("Password").fill(editor.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  expect((await request.get(`/stories/${slug}`)).status()).toBe(404);
+  await page.getByRole("button", { name: "Publish now" }).click();
+  await expect(page.getByText("Status: Published")).toBeVisible();
+  const published = await request.get(`/stories/${slug}`);
+  expect(published.status()).toBe(200);
+  expect(await published.text()).toContain("Ferry timetable for the winter");
+
+  const dated = (await (await request.get(`/api/stories/${slug}`)).json()) as { publishedAt: string };
+  expect(dated.publishedAt).toBe("2026-10-01T09:00:00.000Z");
+  await page.getByRole("button", { name: "Unpublish" }).click();
+  await expect(page.getByText("Status: Unpublished")).toBeVisible();
+  expect((await request.get(`/stories/${slug}`)).status()).toBe(404);
+});

@@ -1,0 +1,160 @@
+// The newsroom in the browser (issue 22): its own program, behind the session. Staff sign in with
+// an email and a password and land on the stories; anyone else meets the sign-in page; signing out
+// ends the session. A reader's story page never loads a byte of it.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { adminToken } from "../playwright.config";
+import { makeStaff } from "./newsroomSupport";
+import { WATCH_PATH, waitForHydration } from "./support";
+
+test("a signed-out visitor meets the sign-in page, signs in, lands on the stories and signs out", async ({
+  page,
+  request,
+}) => {
+  const staff = await makeStaff(request, "editor", "Ines Editor");
+
+  const answer = await page.goto("/newsroom");
+  expect(answer?.headers()["cache-control"]).toBe("private, no-store");
+  await expect(page).toHaveURL(/\/newsroom\/sign-in\?next=/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in to the newsroom");
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  // Its stylesheet is in: the button is big enough to tap (--target, 2.75rem).
+  const button = await page.getByRole("button", { name: "Sign in" }).boundingBox();
+  expect(button?.height).toBeGreaterThanOrEqual(44);
+
+  // A wrong password is refused, in words, and the password box is emptied for another try.
+  await page.getByLabel("Email").fill(staff.email);
+  await page.getByLabel("Password").fill("not the password at all");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert")).toHaveText("Wrong email or password.");
+  await expect(page.getByLabel("Password")).toHaveValue("");
+  await expect(page.getByLabel("Password")).toBeFocused();
+
+  // By keyboard alone.
+  await page.getByLabel("Password").fill(staff.password);
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/newsroom$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Stories");
+  await expect(page.getByText(`Signed in as ${staff.name}`)).toBeVisible();
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+
+  // A reload keeps the session (the cookie), and the page is still never kept.
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Stories");
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/newsroom\/sign-in$/);
+  expect((await page.request.get("/api/session")).status()).toBe(401);
+  await page.goto("/newsroom");
+  await expect(page).toHaveURL(/\/newsroom\/sign-in\?next=/);
+});
+
+test("the stories: drafts, scheduled and published together, newest change first, found by status, section and words", async ({
+  page,
+  request,
+}) => {
+  const staff = await makeStaff(request, "contributor", "Cai Contributor");
+  const word = `Quellmarsh${Date.now().toString(36)}`;
+  const auth = { authorization: `Bearer ${adminToken}` };
+  const at = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
+  const put = async (slug: string, headline: string, section: string, extra: Record<string, unknown>) => {
+    const answer = await request.put(`/api/stories/${slug}`, {
+      headers: auth,
+      data: {
+        headline,
+        section,
+        authors: [{ slug: "test-desk", name: "Test Desk" }],
+        tags: [],
+        publishedAt: at(-120),
+        updatedAt: at(-90),
+        body: [{ type: "paragraph", text: "Written by the newsroom's browser test." }],
+        ...extra,
+      },
+    });
+    expect(answer.status(), await answer.text()).toBe(201);
+  };
+  await put(`${word.toLowerCase()}-published`, `${word} harbour reopens`, "city", {});
+  await put(`${word.toLowerCase()}-scheduled`, `${word} regatta route`, "culture", {
+    status: "scheduled",
+    publishAt: at(60),
+  });
+  await put(`${word.toLowerCase()}-draft`, `${word} council draft`, "city", { status: "draft" });
+
+  await page.goto("/newsroom");
+  await page.getByLabel("Email").fill(staff.email);
+  await page.getByLabel("Password").fill(staff.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Stories");
+
+  const filters = page.getByRole("search", { name: "Find stories" });
+  await filters.getByLabel("Words in the headline").fill(word.toUpperCase());
+  await filters.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(new RegExp(`q=${word.toUpperCase()}`));
+  const rows = page.getByRole("listitem");
+  // Held stories are dated by their last save (just now), the published one by its update.
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(2)).toContainText(`${word} harbour reopens`);
+  await expect(rows.nth(2)).toContainText("Published");
+  await expect(rows.filter({ hasText: "regatta" })).toContainText("Scheduled");
+  await expect(rows.filter({ hasText: "regatta" })).toContainText("Goes out");
+  await expect(rows.filter({ hasText: "council draft" })).toContainText("Draft");
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+
+  await filters.getByLabel("Status").selectOption("draft");
+  await filters.getByRole("button", { name: "Show" }).click();
+  await expect(rows).toHaveCount(1);
+  await expect(rows).toContainText(`${word} council draft`);
+
+  await filters.getByLabel("Status").selectOption("");
+  await filters.getByLabel("Section").selectOption({ label: "Culture" });
+  await filters.getByRole("button", { name: "Show" }).click();
+  await expect(rows).toHaveCount(1);
+  await expect(rows).toContainText(`${word} regatta route`);
+
+  // The filters are the address: a reload shows the same.
+  await page.reload();
+  await expect(rows).toHaveCount(1);
+  await expect(page.getByLabel("Section")).toHaveValue("culture");
+
+  await filters.getByLabel("Words in the headline").fill(`${word} nothing like it`);
+  await filters.getByRole("button", { name: "Show" }).click();
+  await expect(page.getByText("No stories match.")).toBeVisible();
+});
+
+test("a new member of staff follows their invitation, chooses a password and lands on the stories; the link then works no more", async ({
+  page,
+  request,
+}) => {
+  const email = `author-${Date.now().toString(36)}@newsroom.test`;
+  const made = await request.post("/api/accounts", {
+    headers: { authorization: `Bearer ${adminToken}` },
+    data: { email, name: "Ada Author", role: "author" },
+  });
+  expect(made.status()).toBe(201);
+  const { invitation } = (await made.json()) as { invitation: { url: string } };
+
+  await page.goto(invitation.url);
+  await expect(page).toHaveURL(/\/newsroom\/invitations\//);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Welcome to the newsroom");
+  await expect(page.getByText(`Choose a password for ${email}.`)).toBeVisible();
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  await page.getByLabel("New password, at least 12 characters").fill("a long enough passphrase");
+  await page.getByRole("button", { name: "Set the password and sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Stories");
+  await expect(page.getByText("Signed in as Ada Author")).toBeVisible();
+
+  await page.goto(invitation.url);
+  await expect(
+    page.getByText("This invitation was used already, has expired, or never was. Ask an admin for a new one."),
+  ).toBeVisible();
+});
+
+test("a reader's story page loads nothing of the newsroom", async ({ page }) => {
+  const fetched: string[] = [];
+  page.on("request", (request) => fetched.push(new URL(request.url()).pathname));
+  await page.goto(WATCH_PATH);
+  await waitForHydration(page);
+  await page.waitForLoadState("networkidle");
+  expect(fetched.filter((path) => path.startsWith("/assets/")).length).toBeGreaterThan(0);
+  expect(fetched.filter((path) => /newsroom/.test(path))).toEqual([]);
+});

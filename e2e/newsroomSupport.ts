@@ -1,0 +1,33 @@
+// Staff for the newsroom's browser tests: an account made through the accounts API (as an admin
+// would, with the server's ADMIN_TOKEN), its invitation accepted with a password, as a new
+// member of staff does once. The browser then signs in with that email and password.
+import { type APIRequestContext, expect } from "@playwright/test";
+import { adminToken } from "../playwright.config";
+
+export interface Staff {
+  email: string;
+  password: string;
+  name: string;
+}
+
+export async function makeStaff(
+  request: APIRequestContext,
+  role: "contributor" | "author" | "editor" | "admin",
+  name: string,
+): Promise<Staff> {
+  const email = `${role}-${uniqueId()}@newsroom.test`;
+  const password = `correct horse ${uniqueId()}`;
+  const made = await request.post("/api/accounts", {
+    headers: { authorization: `Bearer ${adminToken}` },
+    data: { email, name, role },
+  });
+  expect(made.status(), await made.text()).toBe(201);
+  const { invitation } = (await made.json()) as { invitation: { url: string } };
+  const token = new URL(invitation.url).pathname.split("/").pop();
+  const accepted = await request.post(`/api/invitations/${token}`, { data: { password } });
+  expect(accepted.status(), await accepted.text()).toBe(200);
+  return { email, password, name };
+}
+
+let made = 0;
+const uniqueId = () => `${process.pid}-${Date.now().toString(36)}-${made++}`;

@@ -1,0 +1,290 @@
+// The editor, first slice: a story's kicker, headline and deck with their counts, its paragraphs as
+// plain text (other blocks kept as they are: storyBlocks.ts), saved in its status naming the
+// revision it edits. When someone else saved first (the 412 of decision 037) it shows both
+// versions and lets the writer keep theirs or take the other; it never overwrites silently.
+import { type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { useLoaderData, useRouteLoaderData } from "react-router";
+import { useWords } from "../words/useWords";
+import { dropLocalCopy, keepLocalCopy, readLocalCopy } from "./localCopy";
+import styles from "./newsroom.module.css";
+import {
+  type CurrentVersion,
+  type EditedStory,
+  previewLink,
+  type Session,
+  type StoryFields,
+  saveStory,
+  storyToEdit,
+} from "./newsroomApi";
+import { STATUS_WORDS } from "./StoriesPage";
+import { type EditedBlock, editedBlocks, storyBody } from "./storyBlocks";
+
+/** The roles that may publish and unpublish (model/account.ts ROLES, by name: no zod in the newsroom). */
+const PUBLISHERS = new Set(["author", "editor", "admin"]);
+
+/** How often unsaved work of a held story is saved by itself. */
+const AUTOSAVE_MS = 3_000;
+
+interface Draft {
+  kicker: string;
+  headline: string;
+  deck: string;
+  blocks: EditedBlock[];
+}
+
+const draftOf = (story: StoryFields): Draft => ({
+  kicker: story.kicker ?? "",
+  headline: story.headline,
+  deck: story.deck ?? "",
+  blocks: editedBlocks(story.body),
+});
+
+function storyOf(base: StoryFields, draft: Draft): StoryFields {
+  const { kicker: _kicker, deck: _deck, ...rest } = base;
+  return {
+    ...rest,
+    ...(draft.kicker.trim() ? { kicker: draft.kicker.trim() } : {}),
+    headline: draft.headline,
+    ...(draft.deck.trim() ? { deck: draft.deck.trim() } : {}),
+    body: storyBody(draft.blocks),
+  };
+}
+
+export function EditorPage() {
+  const words = useWords();
+  const loaded = useLoaderData() as EditedStory;
+  const [edited, setEdited] = useState(loaded);
+  const [draft, setDraft] = useState(
+    () => readLocalCopy<Draft>(loaded.story.slug, loaded.revision) ?? draftOf(loaded.story),
+  );
+  const [state, setState] = useState<"idle" | "saving" | "saved">("idle");
+  const [problem, setProblem] = useState<string | null>(null);
+  const [collision, setCollision] = useState<{ revision: number; story: StoryFields } | null>(null);
+  const statusId = useId();
+  // What the server has, to know whether there is anything to save.
+  const [savedDraft, setSavedDraft] = useState(() => JSON.stringify(draftOf(loaded.story)));
+  const unsaved = JSON.stringify(draft) !== savedDraft;
+  const slug = edited.story.slug;
+  // Held stories save by themselves (a published one's edits go out to readers only when asked).
+  const autosaves = edited.status !== "published";
+
+  useEffect(() => {
+    if (unsaved) keepLocalCopy(slug, { revision: edited.revision, draft });
+    else dropLocalCopy(slug);
+  }, [draft, unsaved, slug, edited.revision]);
+
+  const latest = useRef({ edited, draft, unsaved, busy: false });
+  latest.current = { ...latest.current, edited, draft, unsaved };
+  // Every few seconds while there is unsaved work, and once more when the page is left.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the timer reads the latest work through a ref; it restarts only when autosaving starts or stops.
+  useEffect(() => {
+    if (!autosaves || collision) return;
+    const timer = setInterval(() => {
+      const { edited: now, draft: work, unsaved: pending, busy } = latest.current;
+      if (pending && !busy) void save(now, work);
+    }, AUTOSAVE_MS);
+    const leaving = () => {
+      const { edited: now, draft: work, unsaved: pending } = latest.current;
+      if (pending && document.visibilityState === "hidden") void saveStory(now, storyOf(now.story, work), true);
+    };
+    document.addEventListener("visibilitychange", leaving);
+    return () => {
+      clearInterval(timer);
+      document.removeEventListener("visibilitychange", leaving);
+    };
+  }, [autosaves, collision]);
+
+  // Who may put a story out or take it down: authors (their own stories: the server decides), editors, admins.
+  const session = useRouteLoaderData("staff") as Session | undefined;
+  const mayPublish = session ? PUBLISHERS.has(session.role) : false;
+  const changeStatus = (status: "published" | "unpublished") => {
+    const now = new Date().toISOString();
+    // A story going out for the first time goes out dated now.
+    const firstTime = status === "published" && edited.status === "draft";
+    const story = firstTime ? { ...edited.story, publishedAt: now, updatedAt: now } : edited.story;
+    void save({ ...edited, status, story });
+  };
+
+  const [preview, setPreview] = useState<string | null>(null);
+  const makePreview = async () => {
+    setProblem(null);
+    try {
+      setPreview((await previewLink(edited.story.slug)).url);
+    } catch {
+      setProblem(words.text("newsroom.failed"));
+    }
+  };
+
+  const save = async (against: EditedStory, what: Draft = draft) => {
+    if (latest.current.busy) return;
+    latest.current.busy = true;
+    setState("saving");
+    setProblem(null);
+    const answer = await saveStory(against, storyOf(against.story, what)).catch(() => null);
+    latest.current.busy = false;
+    if (answer?.ok) {
+      setSavedDraft(JSON.stringify(what));
+      setEdited(await storyToEdit(against.story.slug));
+      setCollision(null);
+      setState("saved");
+      return;
+    }
+    setState("idle");
+    const theirs = currentStory(answer?.current);
+    if (answer?.status === 412 && answer.current && theirs)
+      setCollision({ revision: answer.current.revision, story: theirs });
+    else if (answer?.status === 403) setProblem(words.text("newsroom.forbidden"));
+    else
+      setProblem(answer ? words.text("newsroom.refused", { reason: answer.message }) : words.text("newsroom.failed"));
+  };
+
+  const change = (name: "kicker" | "headline" | "deck") => (event: { target: { value: string } }) =>
+    setDraft({ ...draft, [name]: event.target.value });
+  const count = (name: "kicker" | "headline" | "deck") => (
+    <span className={styles.count}>{words.count("newsroom.characters", [...draft[name]].length)}</span>
+  );
+  const line = (name: "kicker" | "headline", label: string): ReactNode => (
+    <label className={styles.field}>
+      <span>{label}</span>
+      <input name={name} value={draft[name]} onChange={change(name)} />
+      {count(name)}
+    </label>
+  );
+
+  if (collision) {
+    const mine = storyOf(edited.story, draft);
+    return (
+      <>
+        <h1>{words.text("newsroom.collision")}</h1>
+        <div className={styles.versions}>
+          <Version title={words.text("newsroom.mine")} story={mine} />
+          <Version title={words.text("newsroom.theirs")} story={collision.story} />
+        </div>
+        <div className={styles.actions}>
+          <button
+            type="button"
+            className={styles.primary}
+            onClick={() => save({ ...edited, revision: collision.revision })}
+          >
+            {words.text("newsroom.keepMine")}
+          </button>
+          <button
+            type="button"
+            className={styles.quiet}
+            onClick={() => {
+              setEdited({ ...edited, revision: collision.revision, story: collision.story });
+              setDraft(draftOf(collision.story));
+              setCollision(null);
+              setState("idle");
+            }}
+          >
+            {words.text("newsroom.takeTheirs")}
+          </button>
+        </div>
+      </>
+    );
+  }
+
+  let paragraphs = 0;
+  return (
+    <form
+      className={styles.editor}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save(edited);
+      }}
+    >
+      <h1>{draft.headline || edited.story.slug}</h1>
+      <p className={styles.meta}>
+        {words.text("newsroom.statusIs", { status: words.text(STATUS_WORDS[edited.status]) })}
+      </p>
+      {line("kicker", words.text("newsroom.kicker"))}
+      {line("headline", words.text("newsroom.headline"))}
+      <label className={styles.field}>
+        <span>{words.text("newsroom.deck")}</span>
+        <textarea name="deck" rows={3} value={draft.deck} onChange={change("deck")} />
+        {count("deck")}
+      </label>
+      {draft.blocks.map((block, index) => {
+        if (block.kind === "kept")
+          return (
+            // biome-ignore lint/suspicious/noArrayIndexKey: blocks have no ids; their place is who they are.
+            <p key={index} className={styles.kept}>
+              {words.text("newsroom.keptBlock", { type: block.block.type })}
+            </p>
+          );
+        paragraphs += 1;
+        return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: blocks have no ids; their place is who they are.
+          <label key={index} className={styles.field}>
+            <span>{words.text("newsroom.paragraph", { number: paragraphs })}</span>
+            <textarea
+              rows={4}
+              value={block.text}
+              onChange={(event) =>
+                setDraft({
+                  ...draft,
+                  blocks: draft.blocks.map((other, at) =>
+                    at === index ? { kind: "paragraph", text: event.target.value } : other,
+                  ),
+                })
+              }
+            />
+          </label>
+        );
+      })}
+      <div className={styles.actions}>
+        <button type="submit" className={styles.primary} disabled={state === "saving"} aria-describedby={statusId}>
+          {words.text(state === "saving" ? "newsroom.saving" : "newsroom.save")}
+        </button>
+        {mayPublish && edited.status !== "published" ? (
+          <button type="button" className={styles.quiet} onClick={() => changeStatus("published")}>
+            {words.text("newsroom.publish")}
+          </button>
+        ) : null}
+        {mayPublish && edited.status === "published" ? (
+          <button type="button" className={styles.quiet} onClick={() => changeStatus("unpublished")}>
+            {words.text("newsroom.unpublish")}
+          </button>
+        ) : null}
+        <button type="button" className={styles.quiet} onClick={makePreview}>
+          {words.text("newsroom.preview")}
+        </button>
+        {preview ? (
+          <a href={preview} target="_blank" rel="noopener">
+            {words.text("newsroom.previewLink")}
+          </a>
+        ) : null}
+        <p id={statusId} role="status" className={styles.saved}>
+          {state === "saved" ? words.text("newsroom.saved") : ""}
+        </p>
+      </div>
+      <p role="alert" className={styles.problem}>
+        {problem}
+      </p>
+    </form>
+  );
+}
+
+/** The story a 412 says is there now: the published one, or the held one. */
+function currentStory(current: CurrentVersion | undefined): StoryFields | null {
+  return current?.story ?? current?.held?.story ?? null;
+}
+
+function Version({ title, story }: { title: string; story: StoryFields }) {
+  const headingId = useId();
+  return (
+    <section className={styles.version} aria-labelledby={headingId}>
+      <h2 id={headingId}>{title}</h2>
+      {story.kicker ? <p className={styles.meta}>{story.kicker}</p> : null}
+      <p className={styles.headline}>{story.headline}</p>
+      {story.deck ? <p>{story.deck}</p> : null}
+      {storyBody(editedBlocks(story.body)).map((block, index) =>
+        block.type === "paragraph" && "text" in block ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: blocks have no ids; their place is who they are.
+          <p key={index}>{String(block.text)}</p>
+        ) : null,
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,70 @@
+// The newsroom's page (server/pages/newsroomRoutes.ts): under /newsroom every address answers the
+// one page that starts the newsroom's build, in the site's language and direction, with its script
+// under the answer's CSP nonce, and never kept, cached or indexed. A real server; the newsroom's
+// build is stood in for by its manifest alone, written here (a unit test run has no build: the
+// browser tests in e2e/newsroom.spec.ts run the real one).
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readSiteConfig } from "../../site/siteConfig";
+import { startTestServer, type TestServer } from "../testServer";
+import { NEWSROOM_BUILD, NEWSROOM_DATA_ID, NEWSROOM_ENTRY } from "./newsroomRoutes";
+
+describe("the newsroom's page", () => {
+  let server: TestServer;
+  let unbuilt: TestServer;
+
+  beforeAll(async () => {
+    const clientDir = mkdtempSync(join(tmpdir(), "dispatch-newsroom-"));
+    mkdirSync(join(clientDir, NEWSROOM_BUILD, ".vite"), { recursive: true });
+    writeFileSync(
+      join(clientDir, NEWSROOM_BUILD, ".vite/manifest.json"),
+      JSON.stringify({ [NEWSROOM_ENTRY]: { file: "assets/main-abc.js", css: ["assets/main-def.css"], isEntry: true } }),
+    );
+    const site = readSiteConfig(join(import.meta.dirname, "../../test/site/cairo.yaml"));
+    server = await startTestServer({ clientDir, site });
+    unbuilt = await startTestServer({ clientDir: mkdtempSync(join(tmpdir(), "dispatch-unbuilt-")) });
+  }, 60_000);
+  afterAll(async () => {
+    await server?.close();
+    await unbuilt?.close();
+  });
+
+  it("answers every newsroom address with the page, in the site's language and direction, never kept", async () => {
+    for (const path of ["/newsroom", "/newsroom/sign-in?next=%2Fnewsroom", "/newsroom/stories/anything"]) {
+      const response = await fetch(`${server.url}${path}`);
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get("content-type")).toMatch(/^text\/html/);
+      expect(response.headers.get("cache-control")).toBe("private, no-store");
+      expect(response.headers.get("x-robots-tag")).toBe("noindex, nofollow");
+      expect(response.headers.get("surrogate-key")).toBeNull();
+      const html = await response.text();
+      expect(html).toContain('<html lang="ar" dir="rtl">');
+      expect(html).toContain("<title>غرفة الأخبار</title>");
+      expect(html).toContain('<link rel="stylesheet" href="/newsroom-app/assets/main-def.css">');
+      const nonce = /script-src 'nonce-([^']+)'/.exec(response.headers.get("content-security-policy") ?? "")?.[1];
+      expect(nonce).toBeTruthy();
+      expect(html).toContain(`<script type="module" nonce="${nonce}" src="/newsroom-app/assets/main-abc.js"></script>`);
+      const data = new RegExp(`<script type="application/json" id="${NEWSROOM_DATA_ID}">(.*?)</script>`).exec(
+        html,
+      )?.[1];
+      const parsed = JSON.parse(data ?? "null") as { locale: string; catalogue: Record<string, string> };
+      expect(parsed.locale).toBe("ar-EG");
+      expect(parsed.catalogue["newsroom.signIn"]).toBe("تسجيل الدخول");
+    }
+  });
+
+  it("sends an invitation's link to the newsroom's page for it", async () => {
+    const response = await fetch(`${server.url}/invitations/some-token`, { redirect: "manual" });
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toBe("/newsroom/invitations/some-token");
+    expect(response.headers.get("cache-control")).toBe("private, no-store");
+  });
+
+  it("says the newsroom is not built when it is not, rather than a blank page", async () => {
+    const response = await fetch(`${unbuilt.url}/newsroom`);
+    expect(response.status).toBe(503);
+    expect(await response.text()).toMatch(/npm run build/);
+  });
+});
