@@ -29,7 +29,7 @@ export function openSqliteFile(file: string): SqliteFile {
   const database = new SQLite(file);
   // First, so that a second process opening a new file while this one sets WAL up waits for it.
   database.pragma(`busy_timeout = ${MIGRATION_WAIT_MS}`);
-  database.pragma("journal_mode = WAL");
+  setWalMode(database);
   database.pragma("foreign_keys = ON");
   // In WAL mode NORMAL keeps the database consistent; a power cut may lose the last commits only.
   database.pragma("synchronous = NORMAL");
@@ -47,6 +47,26 @@ export function openSqliteFile(file: string): SqliteFile {
         );
     },
   };
+}
+
+/**
+ * Puts the file in WAL mode. Processes opening one new file at once may each hold a read lock and
+ * want the write lock to change the mode; SQLite then answers one of them busy at once rather than
+ * make it wait (waiting could deadlock), so the busy timeout does not cover it: it tries again.
+ * Seen once in CI (2026-12-07) as "database is locked" from the test of processes opening a file.
+ */
+function setWalMode(database: SQLite.Database): void {
+  const deadline = Date.now() + MIGRATION_WAIT_MS;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      database.pragma("journal_mode = WAL");
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== "SQLITE_BUSY" || Date.now() > deadline) throw error;
+      Atomics.wait(pause, 0, 0, 5 + Math.random() * 20);
+    }
+  }
 }
 
 /**
