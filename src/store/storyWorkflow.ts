@@ -12,6 +12,7 @@ import { type StoryInput, storyInputSchema } from "../model/story";
 import type { HeldStatus, HeldStory } from "../model/storyStatus";
 import { retargetLinks } from "./relatedLinks";
 import type { Database } from "./schema";
+import { sharedNames } from "./storyWrites";
 import { touch } from "./touchedKeys";
 
 type Trx = Transaction<Database>;
@@ -182,17 +183,7 @@ export async function claimScheduled(
  */
 export async function withSharedNames(trx: Trx, story: StoryInput): Promise<StoryInput> {
   const named = async (table: "authors" | "tags", refs: StoryInput["authors"]) => {
-    if (refs.length === 0) return refs;
-    const rows = await trx
-      .selectFrom(table)
-      .select(["slug", "name"])
-      .where(
-        "slug",
-        "in",
-        refs.map((ref) => ref.slug),
-      )
-      .execute();
-    const names = new Map(rows.map((row) => [row.slug, row.name]));
+    const names = await sharedNames(trx, table, refs);
     return refs.map((ref) => ({ slug: ref.slug, name: names.get(ref.slug) ?? ref.name }));
   };
   return { ...story, authors: await named("authors", story.authors), tags: await named("tags", story.tags) };

@@ -65,6 +65,25 @@ export async function storyExists(trx: Trx, slug: string): Promise<boolean> {
   return (await trx.selectFrom("stories").select("slug").where("slug", "=", slug).executeTakeFirst()) !== undefined;
 }
 
+/** The names the store holds for these authors or tags, by slug (those it has). */
+export async function sharedNames(
+  trx: Trx,
+  field: "authors" | "tags",
+  refs: Pick<NamedRef, "slug">[],
+): Promise<Map<string, string>> {
+  if (refs.length === 0) return new Map();
+  const rows = await trx
+    .selectFrom(field)
+    .select(["slug", "name"])
+    .where(
+      "slug",
+      "in",
+      refs.map((ref) => ref.slug),
+    )
+    .execute();
+  return new Map(rows.map((row) => [row.slug, row.name]));
+}
+
 /**
  * Adds the authors or tags a story names that are not there yet, and refuses (409) one it names
  * otherwise than it is: authors and tags are shared by every story naming them, so a story's write
@@ -79,16 +98,7 @@ async function addNamedRefs(trx: Trx, field: "authors" | "tags", refs: NamedRef[
     .values(sorted)
     .onConflict((oc) => oc.column("slug").doNothing())
     .execute();
-  const held = await trx
-    .selectFrom(field)
-    .select(["slug", "name"])
-    .where(
-      "slug",
-      "in",
-      refs.map((ref) => ref.slug),
-    )
-    .execute();
-  const names = new Map(held.map((row) => [row.slug, row.name]));
+  const names = await sharedNames(trx, field, refs);
   for (const [index, ref] of refs.entries()) {
     const name = names.get(ref.slug);
     if (name !== undefined && name !== ref.name)
