@@ -358,6 +358,9 @@ const normalizeKicker = (label: string): string => label.trim().replace(/\s+/g, 
 function headlineAccountsFor(line: string, story: PlainTextStory): boolean {
   const { kicker, headline } = story;
   if (kicker === undefined) return line === headline;
+  // The kicker as written before the headline ("A [PHOTOS] See the clip below": its bracket is its own).
+  if (line.endsWith(headline) && normalizeKicker(line.slice(0, -headline.length).trim()) === normalizeKicker(kicker))
+    return true;
   const prefix = line.endsWith(headline)
     ? /^\[?\s*(.+?)\s*(?:\]|:|\||\/\/)?\s*$/su.exec(line.slice(0, -headline.length))
     : null;
