@@ -204,6 +204,7 @@ test("an editor puts an unpublished story out again and takes it down; a contrib
   await expect(theirs.getByText("Status: Unpublished")).toBeVisible();
   await expect(theirs.getByRole("button", { name: "Make a preview link" })).toBeVisible();
   await expect(theirs.getByRole("button", { name: "Publish now" })).toHaveCount(0);
+  await expect(theirs.getByRole("group", { name: "Schedule" })).toHaveCount(0);
   await theirs.close();
 
   const editor = await makeStaff(request, "editor", "Eli Editor");

@@ -14,17 +14,19 @@ export async function makeStaff(
   request: APIRequestContext,
   role: "contributor" | "author" | "editor" | "admin",
   name: string,
+  /** The server's ADMIN_TOKEN: the suite's server's unless the test started its own. */
+  token = adminToken,
 ): Promise<Staff> {
   const email = `${role}-${uniqueId()}@newsroom.test`;
   const password = `correct horse ${uniqueId()}`;
   const made = await request.post("/api/accounts", {
-    headers: { authorization: `Bearer ${adminToken}` },
+    headers: { authorization: `Bearer ${token}` },
     data: { email, name, role },
   });
   expect(made.status(), await made.text()).toBe(201);
   const { invitation } = (await made.json()) as { invitation: { url: string } };
-  const token = new URL(invitation.url).pathname.split("/").pop();
-  const accepted = await request.post(`/api/invitations/${token}`, { data: { password } });
+  const invitationToken = new URL(invitation.url).pathname.split("/").pop();
+  const accepted = await request.post(`/api/invitations/${invitationToken}`, { data: { password } });
   expect(accepted.status(), await accepted.text()).toBe(200);
   return { email, password, name };
 }

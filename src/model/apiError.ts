@@ -24,6 +24,7 @@ export const errorStatus = {
   entry_not_found: 404,
   account_not_found: 404,
   key_not_found: 404,
+  passkey_not_found: 404,
   method_not_allowed: 405,
   request_timeout: 408,
   /** An `Expect` the server does not meet (anything but 100-continue). */

@@ -16,6 +16,7 @@ import {
   saveStory,
   storyToEdit,
 } from "./newsroomApi";
+import { ScheduleControl } from "./ScheduleControl";
 import { STATUS_WORDS } from "./StoriesPage";
 import { type EditedBlock, editedBlocks, storyBody } from "./storyBlocks";
 
@@ -99,8 +100,8 @@ export function EditorPage() {
   const mayPublish = session ? PUBLISHERS.has(session.role) : false;
   const changeStatus = (status: "published" | "unpublished") => {
     const now = new Date().toISOString();
-    // A story going out for the first time goes out dated now.
-    const firstTime = status === "published" && edited.status === "draft";
+    // A story going out for the first time (or before its scheduled time) goes out dated now.
+    const firstTime = status === "published" && (edited.status === "draft" || edited.status === "scheduled");
     const story = firstTime ? { ...edited.story, publishedAt: now, updatedAt: now } : edited.story;
     void save({ ...edited, status, story });
   };
@@ -259,6 +260,7 @@ export function EditorPage() {
           {state === "saved" ? words.text("newsroom.saved") : ""}
         </p>
       </div>
+      {mayPublish ? <ScheduleControl edited={edited} onChange={(next) => void save(next)} /> : null}
       <p role="alert" className={styles.problem}>
         {problem}
       </p>

@@ -1,10 +1,13 @@
-// Signing in with an email and a password (POST /api/session). A wrong pair and a throttled
-// account each get their own words; the form keeps what was typed but the password.
+// Signing in with a passkey (passkeys.ts), or with an email and a password (POST /api/session). A
+// wrong pair and a throttled account each get their own words; the form keeps what was typed but
+// the password.
 import { type FormEvent, useId, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router";
 import { useWords } from "../words/useWords";
+import own from "./account.module.css";
 import styles from "./newsroom.module.css";
 import { NewsroomError, signIn } from "./newsroomApi";
+import { passkeysWork, signInWithPasskey } from "./passkeys";
 import { afterSignIn } from "./paths";
 
 export function SignInPage() {
@@ -14,6 +17,27 @@ export function SignInPage() {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const problemId = useId();
+
+  const withPasskey = async () => {
+    setProblem(null);
+    if (!passkeysWork()) {
+      setProblem(words.text("newsroom.passkeyUnsupported"));
+      return;
+    }
+    setBusy(true);
+    try {
+      await signInWithPasskey();
+      navigate(afterSignIn(params.get("next")), { replace: true });
+    } catch (error) {
+      setProblem(
+        words.text(
+          error instanceof NewsroomError && error.status === 429 ? "newsroom.signInTooMany" : "newsroom.passkeyFailed",
+        ),
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -48,6 +72,12 @@ export function SignInPage() {
   return (
     <main className={styles.signIn}>
       <h1>{words.text("newsroom.signInTitle")}</h1>
+      <p>
+        <button type="button" className={styles.primary} onClick={withPasskey} disabled={busy}>
+          {words.text("newsroom.signInWithPasskey")}
+        </button>
+      </p>
+      <h2 className={own.or}>{words.text("newsroom.orPassword")}</h2>
       <form onSubmit={submit} className={styles.form} aria-describedby={problem ? problemId : undefined}>
         <label>
           <span>{words.text("newsroom.email")}</span>
@@ -60,7 +90,7 @@ export function SignInPage() {
         <p id={problemId} role="alert" className={styles.problem}>
           {problem}
         </p>
-        <button type="submit" className={styles.primary} disabled={busy}>
+        <button type="submit" className={styles.quiet} disabled={busy}>
           {words.text(busy ? "newsroom.signingIn" : "newsroom.signIn")}
         </button>
       </form>

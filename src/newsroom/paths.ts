@@ -2,6 +2,8 @@
 
 export const NEWSROOM_PATH = "/newsroom";
 export const SIGN_IN_PATH = "/newsroom/sign-in";
+/** The signed-in person's account: their passkeys. */
+export const ACCOUNT_PATH = "/newsroom/account";
 /** An invitation's page; the link sent is /invitations/TOKEN, which the server sends here. */
 export const INVITATION_PATH = "/newsroom/invitations/:token";
 

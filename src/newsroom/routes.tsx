@@ -3,6 +3,7 @@
 // were going.
 import { type RouteObject, redirect } from "react-router";
 import type { Words } from "../words/words";
+import { AccountPage, accountPageData } from "./AccountPage";
 import { EditorPage } from "./EditorPage";
 import { InvitationPage, type InvitationPageData } from "./InvitationPage";
 import { NewsroomLayout } from "./NewsroomLayout";
@@ -56,6 +57,14 @@ export function newsroomRoutes(words: Words): RouteObject[] {
           loader: ({ request }) => {
             title(words.text("newsroom.stories"));
             return storiesPageData(new URL(request.url));
+          },
+        },
+        {
+          path: "account",
+          Component: AccountPage,
+          loader: () => {
+            title(words.text("newsroom.account"));
+            return accountPageData();
           },
         },
         {

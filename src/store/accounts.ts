@@ -223,6 +223,16 @@ export function accountStore(db: Db) {
       return db.selectFrom("passkeys").selectAll().where("account_id", "=", accountId).execute();
     },
 
+    /** Removes one of an account's passkeys: false when the account has no such passkey. */
+    async removePasskey(accountId: string, credentialId: string): Promise<boolean> {
+      const removed = await db
+        .deleteFrom("passkeys")
+        .where("credential_id", "=", credentialId)
+        .where("account_id", "=", accountId)
+        .executeTakeFirst();
+      return Number(removed.numDeletedRows) > 0;
+    },
+
     async setPasskeyCounter(credentialId: string, counter: number): Promise<void> {
       await db.updateTable("passkeys").set({ counter }).where("credential_id", "=", credentialId).execute();
     },

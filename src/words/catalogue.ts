@@ -140,6 +140,26 @@ export interface Catalogue {
   "newsroom.signOut": string;
   /** `{name}` is the account's name. */
   "newsroom.signedInAs": string;
+  "newsroom.signInWithPasskey": string;
+  "newsroom.orPassword": string;
+  "newsroom.passkeyFailed": string;
+  "newsroom.passkeyUnsupported": string;
+  "newsroom.account": string;
+  /** `{name}` is the account's name, `{email}` its email. */
+  "newsroom.accountIs": string;
+  "newsroom.passkeys": string;
+  "newsroom.passkeysAbout": string;
+  "newsroom.noPasskeys": string;
+  /** `{time}` is when it was added. */
+  "newsroom.passkeyAddedAt": string;
+  "newsroom.addPasskey": string;
+  "newsroom.addingPasskey": string;
+  "newsroom.passkeyAdded": string;
+  "newsroom.passkeyNotAdded": string;
+  /** A remove button's name; `{time}` is when the passkey was added. */
+  "newsroom.removePasskey": string;
+  "newsroom.remove": string;
+  "newsroom.passkeyRemoved": string;
   "newsroom.stories": string;
   "newsroom.loading": string;
   "newsroom.filters": string;
@@ -158,6 +178,14 @@ export interface Catalogue {
   "newsroom.changed": string;
   /** `{time}` is an instant in the site's zone. */
   "newsroom.goesOut": string;
+  "newsroom.scheduleTitle": string;
+  "newsroom.scheduleAt": string;
+  /** `{zone}` is the site's time zone's name, in the site's language. */
+  "newsroom.siteClock": string;
+  "newsroom.schedule": string;
+  "newsroom.reschedule": string;
+  "newsroom.unschedule": string;
+  "newsroom.scheduleInPast": string;
   "newsroom.more": string;
   "newsroom.invitationTitle": string;
   /** `{email}` is the invited account's. */

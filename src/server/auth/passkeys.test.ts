@@ -194,4 +194,63 @@ describe.each(testEngines)("on %s", (engine) => {
     const crossSite = await post("/api/session/passkey-options", undefined, { "sec-fetch-site": "cross-site" });
     expect(crossSite.status).toBe(403);
   });
+
+  it("lets someone signed in add a passkey, list theirs and remove one; never a key, another site, or someone else", async () => {
+    const first = authenticator();
+    const { token } = await invitation("more-keys@news.example");
+    const registration = await challengeOf(await post(`/api/invitations/${token}/passkey-options`));
+    const signedIn = await post(`/api/invitations/${token}/passkey`, first.register(registration));
+    const cookie = cookieOf(signedIn) as string;
+    const list = async (who = cookie) => {
+      const answer = await fetch(`${server.url}/api/passkeys`, { headers: { cookie: who } });
+      expect(answer.status).toBe(200);
+      return ((await answer.json()) as { items: { id: string; createdAt: string }[] }).items.map((key) => key.id);
+    };
+    expect(await list()).toEqual([first.id]);
+
+    // A second device, added while signed in; its options leave out the passkey already held.
+    const second = authenticator();
+    const options = await post("/api/passkeys/options", undefined, sameOrigin, cookie);
+    expect(options.status).toBe(200);
+    const offered = (await options.json()) as { challenge: string; excludeCredentials: { id: string }[] };
+    expect(offered.excludeCredentials.map((key) => key.id)).toEqual([first.id]);
+    const added = await post("/api/passkeys", second.register(offered.challenge), sameOrigin, cookie);
+    expect(added.status, await added.clone().text()).toBe(201);
+    expect(await list()).toEqual([first.id, second.id]);
+    // The same passkey twice is refused, with words, not a crash.
+    const again = await challengeOf(await post("/api/passkeys/options", undefined, sameOrigin, cookie));
+    const twice = await post("/api/passkeys", second.register(again), sameOrigin, cookie);
+    expect(twice.status).toBe(400);
+    expect(await twice.text()).toContain("registered already");
+
+    // The second one signs in.
+    const answer = second.assert(await challengeOf(await post("/api/session/passkey-options")));
+    expect((await post("/api/session/passkey", answer)).status).toBe(200);
+
+    // Not with a key (a script must not give itself a way in as a person), nor from another site.
+    const made = await post("/api/keys", { name: "bot", scopes: ["accounts"] }, sameOrigin, cookie);
+    const { key } = (await made.json()) as { key: string };
+    const byKey = await post("/api/passkeys/options", undefined, { authorization: `Bearer ${key}` });
+    expect(byKey.status).toBe(403);
+    expect(await byKey.text()).toContain("signed-in browser");
+    const crossSite = await post("/api/passkeys/options", undefined, { "sec-fetch-site": "cross-site" }, cookie);
+    expect(crossSite.status).toBe(403);
+
+    // Someone else can neither see nor remove this account's passkeys.
+    const other = authenticator();
+    const { token: otherToken } = await invitation("someone-else@news.example");
+    const otherChallenge = await challengeOf(await post(`/api/invitations/${otherToken}/passkey-options`));
+    const otherCookie = cookieOf(await post(`/api/invitations/${otherToken}/passkey`, other.register(otherChallenge)));
+    expect(await list(otherCookie as string)).toEqual([other.id]);
+    const remove = (id: string, who: string) =>
+      fetch(`${server.url}/api/passkeys/${id}`, { method: "DELETE", headers: { ...sameOrigin, cookie: who } });
+    expect((await remove(first.id, otherCookie as string)).status).toBe(404);
+
+    expect((await remove(first.id, cookie)).status).toBe(204);
+    expect(await list()).toEqual([second.id]);
+    expect((await remove(first.id, cookie)).status).toBe(404);
+    // A removed passkey no longer signs in.
+    const removedAnswer = first.assert(await challengeOf(await post("/api/session/passkey-options")));
+    expect((await post("/api/session/passkey", removedAnswer)).status).toBe(401);
+  });
 });
