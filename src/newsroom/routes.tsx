@@ -4,6 +4,7 @@
 import { type RouteObject, redirect } from "react-router";
 import type { Words } from "../words/words";
 import { EditorPage } from "./EditorPage";
+import { HistoryPage, historyPageData } from "./HistoryPage";
 import { InvitationPage, type InvitationPageData } from "./InvitationPage";
 import { NewsroomLayout } from "./NewsroomLayout";
 import { currentSession, invitation, NewsroomError, storyToEdit } from "./newsroomApi";
@@ -65,6 +66,15 @@ export function newsroomRoutes(words: Words): RouteObject[] {
             const edited = await storyToEdit(params.slug ?? "");
             title(edited.story.headline);
             return edited;
+          },
+        },
+        {
+          path: "stories/:slug/history",
+          Component: HistoryPage,
+          loader: async ({ params, request }) => {
+            const data = await historyPageData(params.slug ?? "", new URL(request.url));
+            title(words.text("newsroom.historyOf", { headline: data.edited.story.headline }));
+            return data;
           },
         },
       ],

@@ -185,6 +185,29 @@ export interface Catalogue {
   "newsroom.publish": string;
   "newsroom.unpublish": string;
   "newsroom.statusIs": string;
+  // The newsroom's history
+  "newsroom.someoneUnknown": string;
+  "newsroom.history": string;
+  "newsroom.historyOf": string;
+  "newsroom.backToEditor": string;
+  "newsroom.revisions": string;
+  "newsroom.noRevisions": string;
+  "newsroom.revisionCurrent": string;
+  "newsroom.revisionNumber": string;
+  "newsroom.savedBy": string;
+  "newsroom.changes": string;
+  "newsroom.changesSince": string;
+  "newsroom.noChanges": string;
+  "newsroom.restore": string;
+  "newsroom.restored": string;
+  "newsroom.restoreStale": string;
+  "newsroom.corrections": string;
+  "newsroom.correctionAddedBy": string;
+  "newsroom.body": string;
+  "newsroom.added": string;
+  "newsroom.addedEnd": string;
+  "newsroom.removed": string;
+  "newsroom.removedEnd": string;
   "newsroom.preview": string;
   "newsroom.previewLink": string;
 }
