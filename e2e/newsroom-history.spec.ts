@@ -1,10 +1,13 @@
-// The newsroom's history (issue 22): an editor edits a published story twice, opens its history
-// (who saved each revision, what changed since one, marked word by word), and restores the first
-// revision, which readers then read. Axe 0, and pictures at phone and desktop sizes to look at.
+// The newsroom's history and live console (issue 22): an editor edits a published story twice,
+// opens its history (who saved each revision, what changed since one, marked word by word), and
+// restores the first revision, which readers then read; a reporter on a 390-px phone posts three
+// live entries, edits one and pins one, and a live page open in another browser shows them as they
+// come. Both screens: axe 0, and pictures at phone and desktop sizes for people to look at.
 import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, expect, type Page, type TestInfo, test } from "@playwright/test";
 import { adminToken } from "../playwright.config";
 import { makeStaff, type Staff } from "./newsroomSupport";
+import { waitForHydration } from "./support";
 
 const auth = { authorization: `Bearer ${adminToken}` };
 
@@ -118,14 +121,90 @@ test("a restore someone else's save overtook is refused, and overwrites nothing"
   expect(now.headline).toBe("Ferry timetable changes from Monday");
 });
 
+test("a reporter on a phone posts, edits and pins live entries, and an open live page shows them", async ({
+  page,
+  request,
+  browser,
+}) => {
+  // A long journey with axe run twice: three times the usual time on a shared machine.
+  test.slow();
+  const slug = `live-console-${Date.now().toString(36)}`;
+  await publish(request, storyOf(slug, "Storm over the harbour, as it happens", { live: true }));
+  const reporter = await makeStaff(request, "editor", "Rhea Reporter");
+
+  // A reader has the live page open in a browser of their own.
+  const readerContext = await browser.newContext();
+  const reader = await readerContext.newPage();
+  const streaming = reader.waitForResponse((response) => new URL(response.url()).pathname === "/api/events");
+  await reader.goto(`/stories/${slug}`);
+  await waitForHydration(reader);
+  expect((await streaming).status()).toBe(200);
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, reporter, `/newsroom/stories/${slug}`);
+  await page.getByRole("link", { name: "Live console" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Live: Storm over the harbour, as it happens");
+  await expect(page.getByText("No entries yet.")).toBeVisible();
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+
+  const box = page.getByLabel("What is happening");
+  const post = page.getByRole("button", { name: "Post" });
+  for (const [at, text] of [
+    "Gusts reach 90 km/h at the point.",
+    "The ferries stop.",
+    "The sea wall is shut.",
+  ].entries()) {
+    await box.fill(text);
+    // Two by the large button, the third from the keyboard.
+    if (at < 2) await post.click();
+    else await box.press("Control+Enter");
+    await expect(page.getByRole("status")).toHaveText("Posted.");
+    await expect(page.getByRole("listitem").filter({ hasText: text })).toContainText("by Rhea Reporter");
+    // The box is empty and keeps the focus for the next entry.
+    await expect(box).toHaveValue("");
+    await expect(box).toBeFocused();
+  }
+  // Each target is at least 44 px high.
+  for (const target of [post, page.getByRole("button", { name: /^Edit the entry/ }).first(), box])
+    expect((await target.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(44);
+
+  // The box stays in reach as the reporter scrolls down the entries.
+  await page.mouse.wheel(0, 2000);
+  await expect(box).toBeInViewport();
+
+  const ferries = page.getByRole("listitem").filter({ hasText: "The ferries stop." });
+  await ferries.getByRole("button", { name: /^Edit the entry/ }).click();
+  await expect(box).toHaveValue("The ferries stop.");
+  await expect(box).toBeFocused();
+  await box.fill("The ferries stop until the morning.");
+  await page.getByRole("button", { name: "Save the entry" }).click();
+  await expect(page.getByRole("status")).toHaveText("Entry saved.");
+  const edited = page.getByRole("listitem").filter({ hasText: "The ferries stop until the morning." });
+  await edited.getByRole("button", { name: /^Pin the entry/ }).click();
+  await expect(page.getByRole("status")).toHaveText("Pinned.");
+  await expect(page.getByRole("listitem").first()).toContainText("Pinned");
+  await expect(page.getByRole("listitem").first()).toContainText("The ferries stop until the morning.");
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+
+  // The reader's open page shows all three, the edit included, without reloading.
+  for (const text of [
+    "Gusts reach 90 km/h at the point.",
+    "The ferries stop until the morning.",
+    "The sea wall is shut.",
+  ])
+    await expect(reader.getByText(text).first()).toBeVisible({ timeout: 15_000 });
+  expect(await reader.content()).not.toContain("Rhea Reporter");
+  await readerContext.close();
+});
+
 for (const size of [
   { width: 390, height: 844 },
   { width: 1280, height: 800 },
 ]) {
-  test(`history at ${size.width}x${size.height}`, async ({ page, request }, testInfo) => {
+  test(`history and live console at ${size.width}x${size.height}`, async ({ page, request }, testInfo) => {
     const id = `${size.width}-${Date.now().toString(36)}`;
     const slug = `shots-${id}`;
-    await publish(request, storyOf(slug, "Storm surge warning for the esplanade"));
+    await publish(request, storyOf(slug, "Storm surge warning for the esplanade", { live: true }));
     const staff = await makeStaff(request, "editor", "Noor Editor");
     await page.setViewportSize(size);
     await signIn(page, staff, `/newsroom/stories/${slug}`);
@@ -136,5 +215,15 @@ for (const size of [
     await page.getByRole("link", { name: "History" }).click();
     await expect(page.locator("ins").first()).toBeVisible();
     await shoot(page, testInfo, "history");
+
+    for (const text of ["Crews ready the sandbags.", "The tide peaks at 18:40.", "The esplanade is closed."]) {
+      await request.post(`/api/stories/${slug}/entries`, {
+        headers: auth,
+        data: { body: [{ type: "paragraph", text }], pinned: text.startsWith("The tide") },
+      });
+    }
+    await page.goto(`/newsroom/stories/${slug}/live`);
+    await expect(page.getByRole("listitem")).toHaveCount(3);
+    await shoot(page, testInfo, "live");
   });
 }

@@ -198,6 +198,7 @@ export function EditorPage() {
       <p className={styles.meta}>
         {words.text("newsroom.statusIs", { status: words.text(STATUS_WORDS[edited.status]) })}
         <Link to="history">{words.text("newsroom.history")}</Link>
+        {edited.story.live === true ? <Link to="live">{words.text("newsroom.liveConsole")}</Link> : null}
       </p>
       {line("kicker", words.text("newsroom.kicker"))}
       {line("headline", words.text("newsroom.headline"))}

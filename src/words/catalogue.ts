@@ -208,6 +208,35 @@ export interface Catalogue {
   "newsroom.addedEnd": string;
   "newsroom.removed": string;
   "newsroom.removedEnd": string;
+  // The newsroom's live console
+  "newsroom.liveConsole": string;
+  "newsroom.liveOf": string;
+  "newsroom.notLive": string;
+  "newsroom.readersPage": string;
+  "newsroom.newEntry": string;
+  "newsroom.editingEntry": string;
+  "newsroom.entryText": string;
+  "newsroom.entryHeadlineOptional": string;
+  "newsroom.entryHeadline": string;
+  "newsroom.postEntry": string;
+  "newsroom.saveEntry": string;
+  "newsroom.pinIt": string;
+  "newsroom.cancelEdit": string;
+  "newsroom.entryPosted": string;
+  "newsroom.entryUpdated": string;
+  "newsroom.entryPinned": string;
+  "newsroom.entryUnpinned": string;
+  "newsroom.entryForbidden": string;
+  "newsroom.entries": string;
+  "newsroom.noEntries": string;
+  "newsroom.pinned": string;
+  "newsroom.byName": string;
+  "newsroom.editEntry": string;
+  "newsroom.editEntryAt": string;
+  "newsroom.pin": string;
+  "newsroom.unpin": string;
+  "newsroom.pinEntryAt": string;
+  "newsroom.unpinEntryAt": string;
   "newsroom.preview": string;
   "newsroom.previewLink": string;
 }
