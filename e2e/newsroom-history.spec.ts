@@ -121,6 +121,24 @@ test("a restore someone else's save overtook is refused, and overwrites nothing"
   expect(now.headline).toBe("Ferry timetable changes from Monday");
 });
 
+test("a long history pages to older revisions, and any of them can be compared", async ({ page, request }) => {
+  test.slow();
+  const slug = `history-long-${Date.now().toString(36)}`;
+  for (let edit = 1; edit <= 22; edit++) await publish(request, storyOf(slug, `Ferry timetable, edit ${edit}`));
+  const staff = await makeStaff(request, "editor", "Ines Editor");
+  await signIn(page, staff, `/newsroom/stories/${slug}/history`);
+  const revisions = page.getByRole("region", { name: "Revisions" }).getByRole("listitem");
+  await expect(revisions).toHaveCount(20);
+  await expect(revisions.last()).toContainText("Revision 3");
+  await page.getByRole("link", { name: "Older revisions" }).click();
+  await expect(revisions).toHaveCount(2);
+  await page.getByRole("link", { name: "Revision 1", exact: true }).click();
+  const changes = page.getByRole("region", { name: "Changes since revision 1" });
+  await expect(changes.locator("del")).toContainText(["1"]);
+  await expect(changes.locator("ins")).toContainText(["22"]);
+  await expect(page.getByRole("link", { name: "Older revisions" })).toHaveCount(0);
+});
+
 test("a reporter on a phone posts, edits and pins live entries, and an open live page shows them", async ({
   page,
   request,

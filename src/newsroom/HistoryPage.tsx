@@ -3,7 +3,7 @@
 // and restoring a revision, which saves its text as a new revision naming the one it edits
 // (If-Match, so a story someone saved meanwhile is not overwritten: the 412 of decision 037).
 import { useId, useState } from "react";
-import { Link, useLoaderData, useNavigate, useRevalidator } from "react-router";
+import { Link, useLoaderData, useLocation, useNavigate, useRevalidator } from "react-router";
 import type { AuthoredCorrection } from "../model/authorship";
 import type { Revision } from "../model/revision";
 import { useWords } from "../words/useWords";
@@ -15,30 +15,48 @@ import { type ChangedText, storyChanges } from "./storyDiff";
 export interface HistoryPageData {
   edited: EditedStory;
   revisions: Revision[];
+  /** The cursor of the page of older revisions, null when these are the oldest. */
+  olderCursor: string | null;
   corrections: AuthoredCorrection[];
   /** The revision compared with the current text. */
   compared: Revision | null;
 }
 
+/** The revision numbered `revision` alone: the page of one just before the next. */
+async function oneRevision(slug: string, revision: number): Promise<Revision | null> {
+  const { items } = await listRevisions(slug, { cursor: String(revision + 1), limit: 1 });
+  return items[0]?.revision === revision ? items[0] : null;
+}
+
 export async function historyPageData(slug: string, url: URL): Promise<HistoryPageData> {
+  const cursor = url.searchParams.get("cursor");
   const [edited, page, { items: corrections }] = await Promise.all([
     storyToEdit(slug),
-    listRevisions(slug),
+    listRevisions(slug, { cursor }),
     listCorrections(slug),
   ]);
   const asked = Number(url.searchParams.get("revision"));
   // By default, the revision before the current one: what the last save changed.
   const compared =
     page.items.find((item) => item.revision === asked) ??
+    (asked > 0 ? await oneRevision(slug, asked) : null) ??
     page.items.find((item) => item.revision < edited.revision) ??
     page.items[0] ??
     null;
-  return { edited, revisions: page.items, corrections, compared };
+  return { edited, revisions: page.items, olderCursor: page.nextCursor, corrections, compared };
 }
+
+/** The page's address with `name` set to `value`, the rest kept. */
+const withParam = (search: string, name: string, value: string) => {
+  const params = new URLSearchParams(search);
+  params.set(name, value);
+  return `?${params}`;
+};
 
 export function HistoryPage() {
   const words = useWords();
-  const { edited, revisions, corrections, compared } = useLoaderData() as HistoryPageData;
+  const { edited, revisions, olderCursor, corrections, compared } = useLoaderData() as HistoryPageData;
+  const { search } = useLocation();
   const navigate = useNavigate();
   const { revalidate } = useRevalidator();
   const [state, setState] = useState<"idle" | "restoring" | "restored">("idle");
@@ -86,7 +104,7 @@ export function HistoryPage() {
             {revisions.map((revision) => (
               <li key={revision.revision} className={styles.revision}>
                 <Link
-                  to={`?revision=${revision.revision}`}
+                  to={withParam(search, "revision", String(revision.revision))}
                   replace
                   aria-current={revision.revision === compared?.revision ? "true" : undefined}
                   className={styles.revisionLink}
@@ -102,6 +120,11 @@ export function HistoryPage() {
               </li>
             ))}
           </ol>
+          {olderCursor ? (
+            <Link to={withParam(search, "cursor", olderCursor)} className={styles.revisionLink}>
+              {words.text("newsroom.olderRevisions")}
+            </Link>
+          ) : null}
         </section>
         <section aria-labelledby={`${headingId}-changes`} aria-live="polite">
           <h2 id={`${headingId}-changes`}>

@@ -8,9 +8,9 @@ import { call } from "./newsroomApi";
 
 const storyPath = (slug: string) => `/api/stories/${encodeURIComponent(slug)}`;
 
-/** The story's revisions, newest first, each with who saved it and when. */
-export const listRevisions = (slug: string, cursor?: string) =>
-  call<RevisionPage>("GET", `${storyPath(slug)}/revisions?limit=20${cursor ? `&cursor=${cursor}` : ""}`);
+/** The story's revisions, newest first, `limit` from just before revision `cursor`, each with who saved it and when. */
+export const listRevisions = (slug: string, { cursor, limit = 20 }: { cursor?: string | null; limit?: number } = {}) =>
+  call<RevisionPage>("GET", `${storyPath(slug)}/revisions?limit=${limit}${cursor ? `&cursor=${cursor}` : ""}`);
 
 /** The story's corrections, oldest first, each with the revision (and so the person) that added it. */
 export const listCorrections = (slug: string) =>

@@ -208,6 +208,7 @@ export interface Catalogue {
   "newsroom.addedEnd": string;
   "newsroom.removed": string;
   "newsroom.removedEnd": string;
+  "newsroom.olderRevisions": string;
   // The newsroom's live console
   "newsroom.liveConsole": string;
   "newsroom.liveOf": string;

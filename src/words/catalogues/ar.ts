@@ -224,6 +224,7 @@ export const ar: Catalogue = {
   "newsroom.addedEnd": "(نهاية الإضافة)",
   "newsroom.removed": "محذوف:",
   "newsroom.removedEnd": "(نهاية الحذف)",
+  "newsroom.olderRevisions": "مراجعات أقدم",
   "newsroom.liveConsole": "لوحة التغطية المباشرة",
   "newsroom.liveOf": "مباشر: {headline}",
   "newsroom.notLive": "هذه القصة ليست مباشرة. فعّل التغطية المباشرة لنشر التحديثات.",

@@ -191,6 +191,7 @@ export const en: Catalogue = {
   "newsroom.addedEnd": "(end of the addition)",
   "newsroom.removed": "Removed:",
   "newsroom.removedEnd": "(end of the removal)",
+  "newsroom.olderRevisions": "Older revisions",
   "newsroom.liveConsole": "Live console",
   "newsroom.liveOf": "Live: {headline}",
   "newsroom.notLive": "This story is not live. Turn its live coverage on to post entries.",

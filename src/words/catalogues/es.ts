@@ -205,6 +205,7 @@ export const es: Catalogue = {
   "newsroom.addedEnd": "(fin de lo añadido)",
   "newsroom.removed": "Quitado:",
   "newsroom.removedEnd": "(fin de lo quitado)",
+  "newsroom.olderRevisions": "Revisiones anteriores",
   "newsroom.liveConsole": "Consola en directo",
   "newsroom.liveOf": "En directo: {headline}",
   "newsroom.notLive": "Esta historia no está en directo. Activa la cobertura en directo para publicar entradas.",

@@ -191,6 +191,7 @@ export const ja: Catalogue = {
   "newsroom.addedEnd": "（追加ここまで）",
   "newsroom.removed": "削除:",
   "newsroom.removedEnd": "（削除ここまで）",
+  "newsroom.olderRevisions": "以前の版",
   "newsroom.liveConsole": "ライブ更新の画面",
   "newsroom.liveOf": "ライブ: {headline}",
   "newsroom.notLive": "この記事はライブではありません。更新を投稿するにはライブ報道をオンにしてください。",
