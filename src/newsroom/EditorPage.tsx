@@ -3,7 +3,7 @@
 // revision it edits. When someone else saved first (the 412 of decision 037) it shows both
 // versions and lets the writer keep theirs or take the other; it never overwrites silently.
 import { type ReactNode, useEffect, useId, useRef, useState } from "react";
-import { useLoaderData, useRouteLoaderData } from "react-router";
+import { Link, useLoaderData, useRouteLoaderData } from "react-router";
 import { useWords } from "../words/useWords";
 import { dropLocalCopy, keepLocalCopy, readLocalCopy } from "./localCopy";
 import styles from "./newsroom.module.css";
@@ -198,6 +198,8 @@ export function EditorPage() {
       <h1>{draft.headline || edited.story.slug}</h1>
       <p className={styles.meta}>
         {words.text("newsroom.statusIs", { status: words.text(STATUS_WORDS[edited.status]) })}
+        <Link to="history">{words.text("newsroom.history")}</Link>
+        {edited.story.live === true ? <Link to="live">{words.text("newsroom.liveConsole")}</Link> : null}
       </p>
       {line("kicker", words.text("newsroom.kicker"))}
       {line("headline", words.text("newsroom.headline"))}

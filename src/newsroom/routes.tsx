@@ -5,7 +5,9 @@ import { type RouteObject, redirect } from "react-router";
 import type { Words } from "../words/words";
 import { AccountPage, accountPageData } from "./AccountPage";
 import { EditorPage } from "./EditorPage";
+import { HistoryPage, historyPageData } from "./HistoryPage";
 import { InvitationPage, type InvitationPageData } from "./InvitationPage";
+import { LivePage, livePageData } from "./LivePage";
 import { NewsroomLayout } from "./NewsroomLayout";
 import { currentSession, invitation, NewsroomError, storyToEdit } from "./newsroomApi";
 import { INVITATION_PATH, NEWSROOM_PATH, SIGN_IN_PATH } from "./paths";
@@ -74,6 +76,24 @@ export function newsroomRoutes(words: Words): RouteObject[] {
             const edited = await storyToEdit(params.slug ?? "");
             title(edited.story.headline);
             return edited;
+          },
+        },
+        {
+          path: "stories/:slug/history",
+          Component: HistoryPage,
+          loader: async ({ params, request }) => {
+            const data = await historyPageData(params.slug ?? "", new URL(request.url));
+            title(words.text("newsroom.historyOf", { headline: data.edited.story.headline }));
+            return data;
+          },
+        },
+        {
+          path: "stories/:slug/live",
+          Component: LivePage,
+          loader: async ({ params }) => {
+            const data = await livePageData(params.slug ?? "");
+            title(words.text("newsroom.liveOf", { headline: data.edited.story.headline }));
+            return data;
           },
         },
       ],

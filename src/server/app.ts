@@ -18,6 +18,7 @@ import { ApiError } from "../model/apiError";
 import { browserSite, type SiteConfig } from "../site/siteConfig";
 import type { StoryStore } from "../store/storyStore";
 import { wordsFor } from "../words/siteWords";
+import { authorshipRoutes } from "./api/authorshipRoutes";
 import { entryRoutes } from "./api/entryRoutes";
 import { mediaUploadRoutes } from "./api/mediaUploadRoutes";
 import { newsroomStoryRoutes } from "./api/newsroomStoryRoutes";
@@ -259,6 +260,8 @@ export async function buildApp({
   await app.register(revisionRoutes, { store, access });
   // The newsroom's list of every story, drafts too: staff only, never kept or cached.
   await app.register(newsroomStoryRoutes, { store, access });
+  // Who wrote each correction and live entry: staff only, never kept or cached.
+  await app.register(authorshipRoutes, { store, access });
   // Accounts, keys and sessions: behind their own checks, never kept or cached.
   await app.register(signInRoutes, { store, access, counter, publicUrl, now });
   await app.register(passkeyRoutes, { store, access, publicUrl, now });

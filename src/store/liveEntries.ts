@@ -39,8 +39,15 @@ export interface EntryWritten {
 export type OnEntryWritten = (trx: Trx, written: EntryWritten) => Promise<void>;
 
 export interface LiveEntryReads {
-  /** A page of a story's entries (see model/liveEntry.ts); null when there is no such story. */
-  listEntries(slug: string, page: { before?: number; limit: number }): Promise<LiveEntryPage | null>;
+  /**
+   * A page of a story's entries (see model/liveEntry.ts); null when there is no such story. With
+   * `withAuthors`, for staff only, each names who wrote it last.
+   */
+  listEntries(
+    slug: string,
+    page: { before?: number; limit: number },
+    options?: { withAuthors?: boolean },
+  ): Promise<LiveEntryPage | null>;
   /** The newest entries of a story, pinned or not, for its feed. */
   newestEntries(slug: string, limit: number): Promise<LiveEntry[]>;
 }
@@ -219,7 +226,8 @@ export function liveEntryReads(db: Db): LiveEntryReads {
       .orderBy("id", "desc");
 
   return {
-    async listEntries(slug, { before, limit }) {
+    async listEntries(slug, { before, limit }, { withAuthors = false } = {}) {
+      const shown = withAuthors ? writtenEntry : toEntry;
       const story = await db.selectFrom("stories").select("slug").where("slug", "=", slug).executeTakeFirst();
       if (!story) return null;
       let after: { posted_at: string; id: number } | undefined;
@@ -242,9 +250,9 @@ export function liveEntryReads(db: Db): LiveEntryReads {
         .limit(limit + 1)
         .execute();
       const pinned = after ? [] : await entries(slug).where("pinned", "=", sql.lit(1)).limit(MAX_PINNED).execute();
-      const items = rows.slice(0, limit).map(toEntry);
+      const items = rows.slice(0, limit).map(shown);
       const last = items.at(-1);
-      return { pinned: pinned.map(toEntry), items, nextBefore: rows.length > limit && last ? last.id : null };
+      return { pinned: pinned.map(shown), items, nextBefore: rows.length > limit && last ? last.id : null };
     },
 
     async newestEntries(slug, limit) {

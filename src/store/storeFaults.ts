@@ -154,6 +154,7 @@ export function guardStore(store: StoryStore, { checkFile, busyWaitMs }: FaultOp
     updateEntry: writing(store.updateEntry),
     deleteEntry: writing(store.deleteEntry),
     listEntries: reading(store.listEntries),
+    correctionAuthors: reading(store.correctionAuthors),
     newestEntries: reading(store.newestEntries),
     listHeadlines: reading(store.listHeadlines),
     countStories: reading(store.countStories),

@@ -4,6 +4,7 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import { TOKEN_AUTHOR, type WriteAuthor } from "../model/account";
 import { ApiError } from "../model/apiError";
+import type { AuthoredCorrection } from "../model/authorship";
 import type { LoggedChange } from "../model/change";
 import {
   authorKey,
@@ -19,6 +20,7 @@ import type { NewsroomStory, NewsroomStoryParams } from "../model/newsroomStorie
 import type { RevisionPage } from "../model/revision";
 import type { SearchPhase, SearchPosition } from "../model/search";
 import {
+  type Block,
   hasPlayableVideo,
   type NamedRef,
   type Section,
@@ -31,6 +33,7 @@ import type { StoryListQuery } from "../model/storyList";
 import type { HeldStatus, HeldStory } from "../model/storyStatus";
 import { type AccountStore, accountStore } from "./accounts";
 import { changeLogBounds, changesAfter, recordChange } from "./changes";
+import { correctionAuthors } from "./correctionAuthors";
 import type { Engine } from "./engine";
 import { type FullStory, fullStories, namedRefsOf, wholeStory } from "./fullStories";
 import {
@@ -134,6 +137,8 @@ export interface StoryStore extends LiveEntryWrites, LiveEntryReads {
   deleteStory(slug: string): Promise<boolean>;
   /** The revisions kept of the story at this slug, newest first, before revision `before` (store/revisions.ts). */
   revisions(slug: string, page: { limit: number; before?: number }): Promise<RevisionPage>;
+  /** The corrections of `body`, the story at this slug as it is now, each with the revision that added it (staff only). */
+  correctionAuthors(slug: string, body: readonly Block[]): Promise<AuthoredCorrection[]>;
   /** Deletes every story, with its views, redirects and search entries (sections stay); returns how many. */
   clearStories(): Promise<number>;
   getTag(slug: string): Promise<NamedRef | null>;
@@ -545,6 +550,7 @@ export function createStoryStore(
     },
 
     revisions: (slug, page) => listRevisions(db, slug, page),
+    correctionAuthors: (slug, body) => correctionAuthors(db, slug, body),
 
     async clearStories() {
       return write(async (trx) => {
