@@ -38,6 +38,7 @@ import { fileRoutes } from "./fileRoutes";
 import { healthRoutes } from "./healthRoutes";
 import { recordRoutes } from "./http/allowedMethods";
 import { AnswerDependencies } from "./http/answerDependencies";
+import { type AnswerFirst, serverAnsweringFirst } from "./http/answerFirst";
 import { AnswerFreshness } from "./http/answerFreshness";
 import { cacheAnswers } from "./http/caching";
 import { cdnPurger } from "./http/cdnPurge";
@@ -126,6 +127,8 @@ export interface AppOptions {
   setup?: (app: FastifyInstance) => Promise<void>;
 }
 
+/** The paths the search limit counts, kept answers or not. */
+const SEARCH_PATHS = ["/search", "/api/search"];
 /** Request bodies are small JSON documents; anything bigger is refused with 413. */
 const BODY_LIMIT = 1024 * 1024;
 /** A slug may be 120 characters (model/story.ts); Fastify matches no route with a longer parameter than this. */
@@ -183,7 +186,11 @@ export async function buildApp({
     errorPageFrom((url) => pages.template(url), siteConfig.name, words),
     headers.apply,
   );
+  // Kept answers go before Fastify once the routes are in, unless each request is to be logged
+  // (the log line is Fastify's), and not once the server is closing (Fastify answers 503 then).
+  let answerFirst: AnswerFirst | undefined;
   const app = Fastify({
+    serverFactory: serverAnsweringFirst(() => answerFirst),
     ...serverLogOptions(log),
     // A client that stalls its request is cut (408), one that stops reading its answer too.
     requestTimeout: timeouts.requestTimeout,
@@ -290,15 +297,24 @@ export async function buildApp({
   // answers kept, compressed, until the store's version changes.
   await app.register(async (dynamic) => {
     // Before the kept answers: a client past the search limit gets its 429 even for a kept page.
-    dynamic.addHook("onRequest", limitPaths(clientLimit(dynamic, SEARCH_LIMIT), ["/search", "/api/search"]));
-    const { placeOf } = cacheAnswers(dynamic, {
+    dynamic.addHook("onRequest", limitPaths(clientLimit(dynamic, SEARCH_LIMIT), SEARCH_PATHS));
+    const { placeOf, answerKept } = cacheAnswers(dynamic, {
       maxBytes: answerCacheBytes,
       freshness,
       dependencies,
       sharedMaxAgeS: cdn.sharedMaxAgeS,
       now,
       security: headers,
+      throughHooks: SEARCH_PATHS,
     });
+    if (!log.requests) {
+      app.addHook("onReady", async () => {
+        answerFirst = answerKept;
+      });
+      app.addHook("preClose", async () => {
+        answerFirst = undefined;
+      });
+    }
     tellPagesTheirPlace(dynamic, placeOf);
     const readerFor = (request: FastifyRequest) => dependencies.readerFor(request);
     await dynamic.register(publishingRoutes, { store, reader, access, pictures, warm, now });

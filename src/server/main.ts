@@ -86,9 +86,10 @@ async function runServer() {
   if (loaded) app.log.info(`loaded ${loaded} demo stories into the empty store`);
   // While draining, every answer says Connection: close: a keep-alive client then sends its next
   // request on a new connection (to another process or server) rather than on this one, which
-  // would be reset as the process exits.
+  // would be reset as the process exits. First among the server's listeners: kept answers are
+  // written by the one before Fastify's (http/answerFirst.ts).
   let draining = false;
-  app.server.on("request", (_request, response) => {
+  app.server.prependListener("request", (_request, response) => {
     if (draining) response.shouldKeepAlive = false;
   });
   await app.listen({ port: config.port, host: config.host });

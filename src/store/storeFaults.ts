@@ -159,6 +159,8 @@ export function guardStore(store: StoryStore, { checkFile, busyWaitMs }: FaultOp
     listHeadlines: reading(store.listHeadlines),
     countStories: reading(store.countStories),
     version: reading(store.version),
+    // Read at once or not at all: a caller that meets an error takes the way through version().
+    ...(store.versionNow ? { versionNow: store.versionNow } : {}),
     invalidationsAfter: reading(store.invalidationsAfter),
     watchWrites: store.watchWrites,
     changesAfter: reading(store.changesAfter),

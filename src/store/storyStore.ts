@@ -172,6 +172,11 @@ export interface StoryStore extends LiveEntryWrites, LiveEntryReads {
   /** A number that changes with every write to stories or sections: what a render of the store's content depends on. */
   version(): Promise<number>;
   /**
+   * The same version read at once, where that costs no round trip (SQLite's file): a kept answer
+   * then goes without waiting on a promise (server/http/answerFreshness.ts). Absent on PostgreSQL.
+   */
+  versionNow?(): number;
+  /**
    * What each write after `version` changed, oldest first: the version it raised the store to and
    * its dependency keys (model/dependencies.ts). A version missing from the answer is one the
    * store no longer remembers.
@@ -621,6 +626,8 @@ export function createStoryStore(
         .executeTakeFirstOrThrow();
       return Number(count);
     },
+
+    ...(versionReader ? { versionNow: () => versionReader.read() } : {}),
 
     async version() {
       if (versionReader) return versionReader.read();

@@ -7,7 +7,7 @@
 import { EVERYTHING } from "../../model/dependencies";
 import type { StoryStore } from "../../store/storyStore";
 
-type Store = Pick<StoryStore, "version" | "invalidationsAfter" | "changeLogBounds">;
+type Store = Pick<StoryStore, "version" | "versionNow" | "invalidationsAfter" | "changeLogBounds">;
 
 /** Keys remembered at most: past this, the process forgets every answer rather than grow. */
 const MAX_KEYS_REMEMBERED = 200_000;
@@ -39,6 +39,20 @@ export class AnswerFreshness {
       await this.#syncing;
     }
     return this.#moment;
+  }
+
+  /**
+   * The stamp for an answer made now when the store's version can be read at once (SQLite) and
+   * shows nothing this process has not read; else undefined, and check() brings it up to date.
+   * A read that fails is left to check(), whose errors are answered as any store error.
+   */
+  checkNow(): number | undefined {
+    if (!this.#store.versionNow || this.#syncing || this.#version < 0) return undefined;
+    try {
+      return this.#store.versionNow() <= this.#version ? this.#moment : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /** Where the change log stood for the last check (pages tell their stream to start there). */

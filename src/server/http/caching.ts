@@ -8,6 +8,7 @@
 //   gets its own, written into the kept bytes as it goes;
 // - for a CDN, the same dependencies as Surrogate-Key and Cache-Tag, so a purge can name them.
 // Routes that set their own Cache-Control or ETag (files, feeds, share cards) keep them.
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
@@ -19,6 +20,7 @@ import type { AnswerFreshness } from "./answerFreshness";
 import { BoundedCache } from "./boundedCache";
 import { bodyEtag, etagMatches } from "./etag";
 import {
+  freshNonce,
   gzipWithNonce,
   gzipWithSlots,
   plainWithNonce,
@@ -26,6 +28,7 @@ import {
   type SlottedGzip,
   withoutNonce,
 } from "./nonceSlots";
+import { originForm } from "./requestTarget";
 import { CSP, cspNonce, type SecurityHeaders } from "./securityHeaders";
 
 const STALE_WHILE_REVALIDATE_S = 60;
@@ -114,6 +117,8 @@ export interface AnswerCacheOptions {
   now: () => Date;
   /** The headers every answer carries, and a page's policy: kept answers go out without the hooks that add them. */
   security: SecurityHeaders;
+  /** Paths whose requests always pass the scope's earlier hooks, kept or not (the search limit's). */
+  throughHooks?: string[];
 }
 
 /** The first encoding offered that the client accepts (brotli, then gzip), else none (q=0 refuses one). */
@@ -128,14 +133,21 @@ export function negotiateEncoding(acceptEncoding: string | undefined, offered: r
   return offered.find(allows) ?? "identity";
 }
 
+/** The encoding a client taking `acceptEncoding` gets this answer in. */
+const encodingOf = (acceptEncoding: string | undefined, page: Slotted): Encoding =>
+  page.body.length < COMPRESS_FROM_BYTES
+    ? "identity"
+    : negotiateEncoding(acceptEncoding, page.slots.length > 0 ? WITH_NONCE : ANY);
+
 const isHtml = (contentType: string) => contentType.startsWith("text/html");
 const EMPTY = Buffer.alloc(0);
 
 /** Adds the caching hooks to the scope they are called in (pages and the API). */
 export function cacheAnswers(
   app: FastifyInstance,
-  { maxBytes, freshness, dependencies, sharedMaxAgeS, now, security }: AnswerCacheOptions,
+  { maxBytes, freshness, dependencies, sharedMaxAgeS, now, security, throughHooks: hooked = [] }: AnswerCacheOptions,
 ) {
+  const throughHooks = new Set(hooked);
   const answers = maxBytes > 0 ? new BoundedCache<Answer>({ maxBytes }) : null;
   const checked = new WeakMap<FastifyRequest, { stamp: number; place: number }>();
   const cacheControl = sharedCacheControl(sharedMaxAgeS);
@@ -149,10 +161,7 @@ export function cacheAnswers(
   ): Promise<{ body: Buffer; encoding: Encoding }> {
     const { page } = answer;
     const withNonce = page.slots.length > 0;
-    const encoding =
-      page.body.length < COMPRESS_FROM_BYTES
-        ? "identity"
-        : negotiateEncoding(request.headers["accept-encoding"], withNonce ? WITH_NONCE : ANY);
+    const encoding = encodingOf(request.headers["accept-encoding"], page);
     if (encoding === "identity")
       return { body: withNonce ? plainWithNonce(page, cspNonce(request)) : page.body, encoding };
     if (withNonce) {
@@ -180,26 +189,82 @@ export function cacheAnswers(
     (answer.expires === undefined || answer.expires > now().getTime()) && freshness.holds(answer.stamp, answer.keys);
 
   /**
-   * Sends a kept answer straight to the socket, with the headers it was first sent with (made once
+   * Writes a kept answer straight to the socket, with the headers it was first sent with (made once
    * when it was kept) and this answer's own: its nonce's policy, its change-log place. The hooks
    * that dress answers made by routes have nothing to add to it, and skipping them is most of what
    * a kept answer costs (docs/performance.md); caching.test.ts holds the two alike.
    */
-  async function sendKept(request: FastifyRequest, reply: FastifyReply, answer: Answer, place: number) {
-    const notModified = etagMatches(request.headers["if-none-match"], answer.etag);
-    const { body, encoding } = notModified
-      ? { body: EMPTY, encoding: "identity" as const }
-      : await encode(request, answer, request.url);
+  function writeKept(
+    request: IncomingMessage,
+    response: ServerResponse,
+    url: string,
+    answer: Answer,
+    place: number,
+    sent: { body: Buffer; encoding: Encoding; nonce?: string },
+  ) {
+    const notModified = sent.body === EMPTY;
     const head: string[] = [...answer.head];
     for (const [name, value] of security.everyAnswer) head.push(name, value);
-    if (encoding !== "identity") head.push("content-encoding", encoding);
-    if (!notModified) head.push("content-length", String(body.length));
-    if (answer.page.slots.length > 0 && !notModified) head.push(CSP, security.policy(cspNonce(request)));
-    if ((answer.isPage || notModified) && !request.url.startsWith("/api/"))
+    if (sent.encoding !== "identity") head.push("content-encoding", sent.encoding);
+    if (!notModified) head.push("content-length", String(sent.body.length));
+    if (sent.nonce !== undefined) head.push(CSP, security.policy(sent.nonce));
+    if ((answer.isPage || notModified) && !url.startsWith("/api/"))
       head.push("server-timing", changePlaceTiming(place));
+    response.writeHead(notModified ? 304 : 200, head);
+    response.end(request.method === "HEAD" || notModified ? undefined : sent.body);
+  }
+
+  /** A kept answer's body as this request takes it, if that needs no compressing (else undefined). */
+  function madeBody(
+    request: IncomingMessage,
+    answer: Answer,
+  ): { body: Buffer; encoding: Encoding; nonce?: string } | undefined {
+    if (etagMatches(request.headers["if-none-match"], answer.etag)) return { body: EMPTY, encoding: "identity" };
+    const { page } = answer;
+    const encoding = encodingOf(request.headers["accept-encoding"], page);
+    if (page.slots.length === 0) {
+      const body = encoding === "identity" ? page.body : answer.encoded[encoding];
+      return body && { body, encoding };
+    }
+    if (encoding !== "identity" && !answer.gzipSlots) return undefined;
+    const nonce = freshNonce();
+    const body =
+      answer.gzipSlots && encoding !== "identity"
+        ? gzipWithNonce(answer.gzipSlots, nonce)
+        : plainWithNonce(page, nonce);
+    return { body, encoding, nonce };
+  }
+
+  async function sendKept(request: FastifyRequest, reply: FastifyReply, answer: Answer, place: number) {
+    const notModified = etagMatches(request.headers["if-none-match"], answer.etag);
+    const sent = notModified
+      ? { body: EMPTY, encoding: "identity" as const }
+      : {
+          ...(await encode(request, answer, request.url)),
+          ...(answer.page.slots.length > 0 ? { nonce: cspNonce(request) } : {}),
+        };
     reply.hijack();
-    reply.raw.writeHead(notModified ? 304 : 200, head);
-    reply.raw.end(request.method === "HEAD" || notModified ? undefined : body);
+    writeKept(request.raw, reply.raw, request.url, answer, place, sent);
+  }
+
+  /**
+   * Sends a kept answer before Fastify sees the request at all, when it can go at once: a GET or
+   * HEAD of a kept URL whose answer still holds by the store's version read at once, in a form
+   * already made. True when it was sent; false leaves the request to Fastify and the hooks below,
+   * which answer it the same way or make it. Requests whose hooks do more than pass them (those
+   * to `throughHooks` paths, a 1.1 request without Host) always go through them.
+   */
+  function answerKept(request: IncomingMessage, response: ServerResponse): boolean {
+    if (!answers || (request.method !== "GET" && request.method !== "HEAD")) return false;
+    if (!request.headers.host && request.httpVersion === "1.1") return false;
+    const url = originForm(request.url ?? "/");
+    const answer = answers.get(url);
+    if (!answer || throughHooks.has(url.split("?")[0] ?? "")) return false;
+    if (freshness.checkNow() === undefined || !holds(answer)) return false;
+    const sent = madeBody(request, answer);
+    if (!sent) return false;
+    writeKept(request, response, url, answer, freshness.place, sent);
+    return true;
   }
 
   // Every GET learns what changed since the last (one version read), then is answered from what
@@ -284,5 +349,6 @@ export function cacheAnswers(
   return {
     /** Where the change log stood when this request checked what changed (a page's place, events/eventRoutes.ts). */
     placeOf: (request: FastifyRequest) => checked.get(request)?.place,
+    answerKept,
   };
 }
