@@ -80,7 +80,7 @@ test("an Arabic story renders right to left: the quote rule on the right, its te
   const lastNav = await page.locator("header nav li").last().boundingBox();
   expect((nav?.x ?? 0) < (lastNav?.x ?? 0)).toBe(true);
 
-  // The stacks still resolve with no fonts of the site's own (global.css's var(--site-serif,)).
+  // The stacks still resolve with no fonts of the site's own (global.css's var(--site-serif, Charter)).
   expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toMatch(/^Charter, /);
 
   await page.screenshot({ path: testInfo.outputPath("arabic-story-1280.png"), fullPage: false });

@@ -105,7 +105,7 @@ describe("another site's config, as readers, unfurlers and crawlers are served i
       /@font-face\{font-family:"Faro Sans";src:url\((\/site-fonts\/[\w-]+\.woff2)\) format\("woff2"\);[^}]*unicode-range:U\+0000-00FF, U\+0131, U\+0152-0153;\}/,
     );
     expect(face).not.toBeNull();
-    expect(html).toContain('--site-sans:"Faro Sans",;');
+    expect(html).toContain('--site-sans:"Faro Sans";');
     const font = await get(face?.[1] ?? "");
     expect(font.status).toBe(200);
     expect(font.headers.get("content-type")).toBe("font/woff2");

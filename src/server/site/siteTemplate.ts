@@ -32,8 +32,8 @@ function styleOf({ colors, fonts }: SiteConfig): string {
   // Each role's families, in the config's order, lead its stack (global.css's --site-serif, --site-sans).
   const families = (role: SiteFont["role"]) =>
     [...new Set(fonts.filter((font) => font.role === role).map((font) => font.family))]
-      .map((family) => `"${family}",`)
-      .join("");
+      .map((family) => `"${family}"`)
+      .join(",");
   const stacks = (["serif", "sans"] as const)
     .filter((role) => families(role))
     .map((role) => `--site-${role}:${families(role)};`)
