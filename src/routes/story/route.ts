@@ -1,6 +1,7 @@
 // A story page, declared once: its address, and a loader that fills the cache with the story (for a
-// live story, a page of its entries), sends an old slug on to the story's current one, and says
-// its head. Most read is fetched by the browser (headlines/MostRead.tsx).
+// live story, a page of its entries and their code: story/LiveEntriesOnDemand.tsx), sends an old
+// slug on to the story's current one, and says its head. Most read is fetched by the browser
+// (headlines/MostRead.tsx).
 import { data, redirect } from "react-router";
 import { liveEntriesQuery, storyQuery } from "../../api/queries";
 import { definePage, orNotFound } from "../../app/definePage";
@@ -8,6 +9,7 @@ import { liveHead } from "../../head/liveHead";
 import { storyHead } from "../../head/storyHead";
 import { beforeParam } from "../../model/liveParams";
 import { quoteParam } from "../../model/quotes";
+import { LIVE_ENTRIES_MODULE, loadLiveEntries } from "../../story/LiveEntriesOnDemand";
 
 export const storyPage = definePage({
   id: "story",
@@ -22,8 +24,11 @@ export const storyPage = definePage({
     if (!story.coverage) return { head };
     const before = beforeParam(url.searchParams.get("before"));
     if (before === null) throw data("Not found", { status: 404 });
-    const entries = await orNotFound(queryClient.ensureInfiniteQueryData(liveEntriesQuery(slug, before)));
+    const [entries] = await Promise.all([
+      orNotFound(queryClient.ensureInfiniteQueryData(liveEntriesQuery(slug, before))),
+      loadLiveEntries(),
+    ]);
     const shown = entries.pages.flatMap((page) => [...page.pinned, ...page.items]);
-    return { head: liveHead(head, story, shown, before !== undefined) };
+    return { head: liveHead(head, story, shown, before !== undefined), modules: [LIVE_ENTRIES_MODULE] };
   },
 });
