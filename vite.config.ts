@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, dirname, join, relative, resolve } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import react from "@vitejs/plugin-react";
-import { defineConfig, type Plugin } from "vite";
+import { defineConfig, type Plugin, type ResolvedConfig } from "vite";
 
 /** Writes .gz and .br beside every text asset, so the server sends them without compressing per request. */
 export function precompress(): Plugin {
@@ -168,8 +168,128 @@ function serverWorkers(): Plugin {
   };
 }
 
+interface ModuleGraph {
+  getModuleInfo(id: string): { importedIds: readonly string[]; dynamicallyImportedIds: readonly string[] } | null;
+}
+
+const PAGE_MODULE = /[\\/]src[\\/]routes[\\/][^\\/]+[\\/]([^\\/]+Page)\.tsx$/;
+/** A package's index, which names all its modules: what a page takes from it, the graph does not say. */
+const PACKAGE_INDEX = /[\\/]node_modules[\\/].+[\\/]index\.js$/;
+
+/**
+ * Which chunk a module loaded after the entry goes in, from the module graph: "shared" for what
+ * every page loads (the change stream's code) or two pages or more import; the page's own chunk for
+ * what one page alone imports; Rolldown's own choice (null) for the rest (code loaded on demand,
+ * like a live story's entries, and library modules found only through their package's index).
+ */
+function lazyChunks(graph: ModuleGraph, entry: string, everyPage: string): (id: string) => string | null {
+  const reach = (from: string, dynamic = false) => {
+    const seen = new Set<string>();
+    const queue = [from];
+    for (let id = queue.pop(); id; id = queue.pop()) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      if (!dynamic && id !== from && PACKAGE_INDEX.test(id)) continue;
+      const info = graph.getModuleInfo(id);
+      queue.push(...(info?.importedIds ?? []), ...(dynamic ? (info?.dynamicallyImportedIds ?? []) : []));
+    }
+    return seen;
+  };
+  const pages = [...reach(entry, true)].flatMap((id) => {
+    const name = PAGE_MODULE.exec(id)?.[1];
+    return name ? [{ name, imports: reach(id) }] : [];
+  });
+  const shared = reach(everyPage);
+  return (id) => {
+    if (shared.has(id)) return "shared";
+    const users = pages.filter((page) => page.imports.has(id));
+    return users.length > 1 ? "shared" : (users[0]?.name ?? null);
+  };
+}
+
+/**
+ * The browser's chunks, made for a first visit's few requests (docs/decisions/028): the entry holds
+ * everything it imports (React, the router, the route table); each page's chunk holds what that
+ * page alone imports; one "shared" chunk holds what several pages import and the change stream,
+ * which every page loads after it hydrates. Left to itself, Rolldown split these by every set of
+ * pages that share a module: a story page fetched twelve scripts, each with its own overhead.
+ * The service worker imports nothing, so it stays out of every group.
+ */
+interface ManifestChunk {
+  src?: string;
+  isDynamicEntry?: boolean;
+  imports?: string[];
+  dynamicImports?: string[];
+}
+
+function chunks(): Plugin {
+  let chunkOf: ((id: string) => string | null) | undefined;
+  let config: ResolvedConfig;
+  const inWorker = (id: string) => id.includes("/src/serviceWorker/");
+  return {
+    name: "dispatch:chunks",
+    apply: "build",
+    config(_config, { isSsrBuild }) {
+      if (isSsrBuild) return;
+      return {
+        build: {
+          // Every browser the build targets but old Firefox and Safari preloads modules itself.
+          modulePreload: { polyfill: false },
+          rolldownOptions: {
+            output: {
+              codeSplitting: {
+                groups: [
+                  { name: "index", tags: ["$initial"], test: (id: string) => !inWorker(id), priority: 2 },
+                  {
+                    name: (id: string, graph: ModuleGraph) => {
+                      if (inWorker(id)) return null;
+                      chunkOf ??= lazyChunks(graph, resolve("src/main.tsx"), resolve("src/updates/changeStream.ts"));
+                      return chunkOf(id);
+                    },
+                    // A page's imports in another chunk stay there, not pulled into the page's.
+                    includeDependenciesRecursively: false,
+                    priority: 1,
+                  },
+                ],
+              },
+            },
+          },
+        },
+      };
+    },
+    configResolved(resolved) {
+      config = resolved;
+    },
+    buildStart() {
+      chunkOf = undefined;
+    },
+    // A page's module is its chunk's, not a facade of its own, so Vite's manifest names the chunk
+    // "_<Name>Page-<hash>.js". The server finds a page's chunks by its module's path
+    // (src/server/pages/clientBuild.ts), as for any chunk loaded on demand: the chunk is renamed so.
+    writeBundle(options, bundle) {
+      if (!options.dir) return;
+      const path = join(options.dir, ".vite/manifest.json");
+      const manifest = JSON.parse(readFileSync(path, "utf8")) as Record<string, ManifestChunk>;
+      const renamed = new Map<string, string>();
+      for (const chunk of Object.values(bundle)) {
+        const page = chunk.type === "chunk" ? chunk.moduleIds.find((id) => PAGE_MODULE.test(id)) : undefined;
+        const key = `_${basename(chunk.fileName)}`;
+        if (!page || !manifest[key]) continue;
+        const src = relative(config.root, page).replaceAll("\\", "/");
+        manifest[src] = { ...manifest[key], src, isDynamicEntry: true };
+        delete manifest[key];
+        renamed.set(key, src);
+      }
+      const rename = (keys?: string[]) => keys?.map((key) => renamed.get(key) ?? key);
+      for (const chunk of Object.values(manifest))
+        Object.assign(chunk, { imports: rename(chunk.imports), dynamicImports: rename(chunk.dynamicImports) });
+      writeFileSync(path, JSON.stringify(manifest, null, 2));
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), serviceWorker(), precompress(), productionServer(), serverWorkers()],
+  plugins: [react(), chunks(), serviceWorker(), precompress(), productionServer(), serverWorkers()],
   build: {
     outDir: "dist/client",
     manifest: true,

@@ -4,14 +4,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
-import { WATCH_PATH, waitForHydration } from "./support";
-
-/** The scripts a page's loader names: the chunks it preloads, then the entry it imports. */
-function loaderScripts(html: string): { chunks: string[]; entry: string } {
-  const loader = /<script nonce="[^"]+" type="module">([^<]*)<\/script>/.exec(html)?.[1] ?? "";
-  const chunks = JSON.parse(/for \(const href of (\[[^\]]*\])\)/.exec(loader)?.[1] ?? "[]") as string[];
-  return { chunks, entry: /import\("([^"]+)"\)/.exec(loader)?.[1] ?? "" };
-}
+import { loaderScripts, WATCH_PATH, waitForHydration } from "./support";
 
 test("hashed assets are immutable and sent pre-compressed", async ({ request }) => {
   const html = await (await request.get(WATCH_PATH)).text();

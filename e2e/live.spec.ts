@@ -4,7 +4,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, expect, test } from "@playwright/test";
 import { adminToken } from "../playwright.config";
-import { waitForHydration } from "./support";
+import { loaderScripts, WATCH_PATH, waitForHydration } from "./support";
 
 const auth = { authorization: `Bearer ${adminToken}` };
 
@@ -39,6 +39,27 @@ async function liveStory(request: APIRequestContext, entries: number): Promise<s
   }
   return slug;
 }
+
+test("a live story's page preloads its entries' code with its own; a story not live names none of it", async ({
+  page,
+  request,
+}) => {
+  const slug = await liveStory(request, 3);
+  const live = loaderScripts(await (await request.get(`/stories/${slug}`)).text());
+  expect(live.chunks.filter((href) => /^\/assets\/LiveEntries-[\w-]{8}\.js$/.test(href))).toHaveLength(1);
+  const notLive = loaderScripts(await (await request.get(WATCH_PATH)).text());
+  expect(notLive.chunks.filter((href) => href.includes("LiveEntries"))).toEqual([]);
+  const fetched = new Set<string>();
+  page.on("request", (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.startsWith("/assets/") && path.endsWith(".js")) fetched.add(path);
+  });
+  await page.goto(`/stories/${slug}`);
+  await waitForHydration(page);
+  await expect(page.getByRole("list", { name: "Updates, newest first" }).getByRole("listitem")).toHaveCount(2);
+  // Every script the page runs came with its loader's preloads: none waited for another to ask for it.
+  expect([...fetched].sort()).toEqual([live.entry, ...live.chunks].sort());
+});
 
 test("a new entry slides in at the top without moving what the reader reads, and is announced", async ({
   page,

@@ -59,3 +59,10 @@ export async function markDocument(page: Page): Promise<void> {
 export async function documentIsMarked(page: Page): Promise<boolean> {
   return page.evaluate(() => (window as unknown as { __marker?: number }).__marker === 1);
 }
+
+/** The scripts a page's loader names: the chunks it preloads, then the entry it imports. */
+export function loaderScripts(html: string): { chunks: string[]; entry: string } {
+  const loader = /<script nonce="[^"]+" type="module">([^<]*)<\/script>/.exec(html)?.[1] ?? "";
+  const chunks = JSON.parse(/for \(const href of (\[[^\]]*\])\)/.exec(loader)?.[1] ?? "[]") as string[];
+  return { chunks, entry: /import\("([^"]+)"\)/.exec(loader)?.[1] ?? "" };
+}

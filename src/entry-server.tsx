@@ -65,7 +65,7 @@ export async function render(request: Request, api: StoryApi, site: Site, nonce?
     head: currentHead(context, site, words),
     html,
     data,
-    pageModules: matchedPageModules(context.matches),
+    pageModules: matchedPageModules(context.matches, context.loaderData),
     ...(context.errors ? { error: Object.values(context.errors)[0] } : {}),
   };
 }

@@ -5,7 +5,7 @@ import { type MouseEvent, useEffect, useRef } from "react";
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation, useNavigation, useNavigationType } from "react-router";
 import { sectionsQuery } from "../api/queries";
 import { StoryPageLoader } from "../headlines/prefetchStory";
-import { storyPage } from "../routes/story/route";
+import { loadStoryPage } from "../routes/story/route";
 import { SearchBox } from "../search/SearchBox";
 import { keepsFocus } from "../search/searchNavigation";
 import { useWords } from "../words/useWords";
@@ -24,7 +24,7 @@ export function Layout() {
     document.documentElement.dataset.hydrated = "";
   }, []);
   return (
-    <StoryPageLoader value={storyPage.load}>
+    <StoryPageLoader value={loadStoryPage}>
       <a className={styles.skipLink} href="#main">
         {words.text("layout.skipToContent")}
       </a>

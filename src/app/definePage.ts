@@ -45,6 +45,8 @@ export const appOf = ({ context }: Pick<LoaderFunctionArgs, "context">): AppCont
 /** What a page's loader returns: the page's head, which the server writes and the browser applies. */
 export interface PageLoaderData {
   head: Head;
+  /** Code this page shows beyond its page module, loaded on demand (a live story's entries): the server preloads it too. */
+  modules?: string[];
 }
 
 export type PageDeclaration = ({ index: true } | { path: string }) & {
@@ -87,11 +89,19 @@ export function definePage({ module, loader, ...route }: PageDeclaration): Page 
   };
 }
 
-/** The page modules of the routes a request matched (not the layout's, or the 404's): their code to preload. */
-export function matchedPageModules(matches: { route: { handle?: unknown } }[]): string[] {
+/**
+ * The page modules of the routes a request matched (not the layout's, or the 404's), and the
+ * modules their loaders named: their code to preload.
+ */
+export function matchedPageModules(
+  matches: { route: { id?: string; handle?: unknown } }[],
+  loaderData: Record<string, unknown> = {},
+): string[] {
   return matches.flatMap(({ route }) => {
     const handle = route.handle as Partial<PageHandle> | undefined;
-    return typeof handle?.module === "string" ? [handle.module] : [];
+    if (typeof handle?.module !== "string") return [];
+    const named = (route.id && (loaderData[route.id] as Partial<PageLoaderData> | undefined)?.modules) || [];
+    return [handle.module, ...named];
   });
 }
 

@@ -13,7 +13,7 @@ import type { Story } from "../../model/story";
 import { SaveButton } from "../../saved/SaveButton";
 import { ShareButton, ShareLinks } from "../../sharing/ShareBar";
 import { Byline } from "../../story/Byline";
-import { LiveEntries } from "../../story/LiveEntries";
+import { LiveEntriesOnDemand } from "../../story/LiveEntriesOnDemand";
 import { Picture } from "../../story/Picture";
 import { PictureCaption } from "../../story/PictureCaption";
 import { RelatedStories } from "../../story/RelatedStories";
@@ -94,7 +94,7 @@ const StoryArticle = memo(function StoryArticle({
         marked={marked}
         share={{ url: story.url, title: story.headline }}
       />
-      {story.coverage && <LiveEntries story={story} />}
+      {story.coverage && <LiveEntriesOnDemand story={story} />}
       {/* The story's footer: sharing, its tags and related stories, about the story but not of it
           (reader views leave an article's footer out). */}
       <footer className={styles.footer}>

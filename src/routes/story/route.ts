@@ -1,13 +1,15 @@
 // A story page, declared once: its address, and a loader that fills the cache with the story (for a
-// live story, a page of its entries), sends an old slug on to the story's current one, and says
-// its head. Most read is fetched by the browser (headlines/MostRead.tsx).
+// live story, a page of its entries and their code: story/LiveEntriesOnDemand.tsx), sends an old
+// slug on to the story's current one, and says its head (code loaded with the story's data, see
+// storyPageHead.ts). Most read is fetched by the browser (headlines/MostRead.tsx).
 import { data, redirect } from "react-router";
 import { liveEntriesQuery, storyQuery } from "../../api/queries";
 import { definePage, orNotFound } from "../../app/definePage";
-import { liveHead } from "../../head/liveHead";
-import { storyHead } from "../../head/storyHead";
 import { beforeParam } from "../../model/liveParams";
 import { quoteParam } from "../../model/quotes";
+import { LIVE_ENTRIES_MODULE, loadLiveEntries } from "../../story/LiveEntriesOnDemand";
+
+const loadStoryPageHead = () => import("./storyPageHead");
 
 export const storyPage = definePage({
   id: "story",
@@ -16,14 +18,23 @@ export const storyPage = definePage({
   loader: async ({ params, request }, { queryClient, site }) => {
     const slug = params.slug ?? "";
     const url = new URL(request.url);
-    const story = await orNotFound(queryClient.ensureQueryData(storyQuery(slug)));
+    const [story, { storyHead, liveHead }] = await Promise.all([
+      orNotFound(queryClient.ensureQueryData(storyQuery(slug))),
+      loadStoryPageHead(),
+    ]);
     if (story.slug !== slug) throw redirect(`/stories/${story.slug}${url.search}`, 301);
     const head = storyHead(story, site, quoteParam(url.searchParams.get("quote")));
     if (!story.coverage) return { head };
     const before = beforeParam(url.searchParams.get("before"));
     if (before === null) throw data("Not found", { status: 404 });
-    const entries = await orNotFound(queryClient.ensureInfiniteQueryData(liveEntriesQuery(slug, before)));
+    const [entries] = await Promise.all([
+      orNotFound(queryClient.ensureInfiniteQueryData(liveEntriesQuery(slug, before))),
+      loadLiveEntries(),
+    ]);
     const shown = entries.pages.flatMap((page) => [...page.pinned, ...page.items]);
-    return { head: liveHead(head, story, shown, before !== undefined) };
+    return { head: liveHead(head, story, shown, before !== undefined), modules: [LIVE_ENTRIES_MODULE] };
   },
 });
+
+/** The story page's code, its head's with it: fetched ahead of a click on a headline. */
+export const loadStoryPage = () => Promise.all([storyPage.load(), loadStoryPageHead()]);
