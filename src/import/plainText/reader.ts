@@ -183,7 +183,12 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
         const next = blockLines[index + 1];
         const ends = (FULL_STOP.test(line.text) || QUESTION.test(line.text)) && wordCount(line.text) >= 2;
         const fits = next !== undefined && line.text.length + 1 + (next.text.split(" ")[0] ?? "").length <= width;
-        if (ends && (unwrapped || (fits && blockLines.length > 2))) {
+        // A line that ends no sentence ends its unit when the next line's first two words would have
+        // fitted on it: a hard wrap, even by hand, leaves at most a word's room, so it is a line of
+        // its own (a sub-heading, a list's title, a live entry's title, one a line as pages set them).
+        const twoFit =
+          next !== undefined && line.text.length + 1 + next.text.split(" ").slice(0, 2).join(" ").length <= width;
+        if ((ends && (unwrapped || (fits && blockLines.length > 2))) || (!ends && twoFit)) {
           pieces.push(run);
           run = [];
         }
