@@ -429,7 +429,9 @@ function accountsFor(text: string, { story, readings }: PlainTextReading): boole
       continue;
     }
     if (reading.became.startsWith("date:")) {
-      if (story.publishedAt !== datelineMoment(reading.text)) return false;
+      // The moment is the line's, read in the zone the reading chose (printed, given or guessed).
+      if (datelineMoment(reading.text) === undefined || story.publishedAt !== reading.became.slice("date: ".length))
+        return false;
       continue;
     }
     const taken = readingWords(reading).find((expected) => expected.every((word, index) => out[at + index] === word));
@@ -703,6 +705,34 @@ describe("parsePlainTextStory: other outlets' conventions (issue 23)", () => {
       "@lanternparade",
       "Watch on YouTube",
     ]);
+  });
+
+  describe("a time printed without a zone", () => {
+    const german = [
+      "Laternenumzug kehrt in die Altstadt zurück",
+      "Von Ana Ferreira\n15.05.2026, 06:00 Uhr",
+      "Tausende Menschen standen am Samstagabend an den Straßen der Altstadt und sahen den Laternen zu.",
+      "Die Feuerwehr sperrte die Brücke für zwei Stunden, damit der Zug über den Fluss ziehen konnte.",
+    ].join("\n\n");
+
+    it("is read in the zone of the page's language when the import names none, and --explain says so", () => {
+      const reading = readPlainTextStory(german);
+      expect(reading.story.publishedAt).toBe("2026-05-15T04:00:00.000Z");
+      const why = reading.readings.find((r) => r.became.startsWith("date:"))?.why;
+      expect(why).toContain("read in Europe/Berlin, the zone guessed from the page's language (deu)");
+    });
+
+    it("is read in the zone the import names, whatever the page's language", () => {
+      expect(parsePlainTextStory(german, { timeZone: "America/New_York" }).publishedAt).toBe(
+        "2026-05-15T10:00:00.000Z",
+      );
+    });
+
+    it("is read as UTC when the page's language is not told", () => {
+      expect(parsePlainTextStory("Lanterns\n\n15.05.2026, 06:00\n\n1 2 3.").publishedAt).toBe(
+        "2026-05-15T06:00:00.000Z",
+      );
+    });
   });
 
   it.each(["Anzeige", "Publicidad", "Publicité", "Publicidade"])("drops the ad label %j", (label) => {

@@ -7,6 +7,7 @@ import { type Block, TEXT_LIMITS, type VideoBlock } from "../../model/story";
 import { bylineNames, isNameAlone, readDateline } from "./credits";
 import { DASH_ATTRIBUTION, imageMarker, relatedLabel, TWEET_SIGNATURE } from "./cues";
 import { splitKicker } from "./kicker";
+import { type PageZone, pageZone } from "./pageZone";
 import { readUnits, type Unit } from "./reader";
 import { splitLongText } from "./sentences";
 
@@ -87,6 +88,7 @@ export function readPlainTextStory(text: string, options: PlainTextOptions = {})
   const readings: LineReading[] = [];
   const body = story.body;
   let dateFromUpdate: LineReading | undefined;
+  let guessedZone: PageZone | null | undefined;
   const read = (unit: Unit, became: string, why: string) =>
     readings.push({ lines: unit.lines, text: unit.text, became, role: unit.role, why, unsure: unit.unsure });
   const paragraphs = (unit: Unit, why: string, text = unit.text) => {
@@ -120,7 +122,13 @@ export function readPlainTextStory(text: string, options: PlainTextOptions = {})
       }
       case "dateline": {
         // The first-publication time; an update time only when the page gives no other.
-        const dateline = readDateline(unit.text, options.timeZone);
+        // A time printed without a zone is in the outlet's zone: --time-zone, else guessed from the page's language.
+        guessedZone ??= options.timeZone === undefined ? (pageZone(text) ?? null) : null;
+        const dateline = readDateline(unit.text, options.timeZone ?? guessedZone?.zone);
+        const zoneWhy =
+          guessedZone && dateline && dateline.moment !== readDateline(unit.text)?.moment
+            ? `; a time with no zone, read in ${guessedZone.zone}, the zone guessed from the page's language (${guessedZone.language}): --time-zone gives the outlet's`
+            : "";
         const replaces = dateline && !dateline.updated && dateFromUpdate !== undefined;
         if (dateline && (story.publishedAt === undefined || replaces)) {
           if (dateFromUpdate) {
@@ -129,7 +137,7 @@ export function readPlainTextStory(text: string, options: PlainTextOptions = {})
           }
           story.publishedAt = dateline.moment;
           dateFromUpdate = undefined;
-          read(unit, `date: ${dateline.moment}`, why);
+          read(unit, `date: ${dateline.moment}`, `${why}${zoneWhy}`);
           if (dateline.updated) dateFromUpdate = readings.at(-1);
         } else if (dateline) read(unit, "dropped", `${why}; the story has its date already`);
         else paragraphs(unit, why);
