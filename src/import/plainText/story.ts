@@ -4,7 +4,7 @@
 // for: it is in the story (a kicker's separator, a related label and a byline's "By" aside), or it
 // is page furniture or an embed's "View this post" line, which the reading lists as dropped.
 import { type Block, TEXT_LIMITS, type VideoBlock } from "../../model/story";
-import { bylineNames, isNameAlone, readDateline } from "./credits";
+import { bylineNames, namesAlone, readDateline } from "./credits";
 import { DASH_ATTRIBUTION, imageMarker, relatedLabel, TWEET_SIGNATURE } from "./cues";
 import { splitKicker } from "./kicker";
 import { type PageZone, pageZone } from "./pageZone";
@@ -111,7 +111,7 @@ export function readPlainTextStory(text: string, options: PlainTextOptions = {})
         } else paragraphs(unit, `${why}; a second deck is a paragraph`);
         break;
       case "byline": {
-        const names = bylineNames(unit.text) ?? (isNameAlone(unit.text) ? [unit.text] : []);
+        const names = bylineNames(unit.text) ?? namesAlone(unit.text) ?? [];
         if (names.length === 0) {
           paragraphs(unit, `${why}; no name in it`);
           break;
