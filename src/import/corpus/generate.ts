@@ -676,7 +676,11 @@ function listify(pieces: Piece[], random: Random, from: number): void {
     return `${prefix}${text}`;
   });
   const oneBlock = chance(random, 0.5);
-  const listed: Piece[] = items.map((text) => paragraphPiece(text));
+  // An editor drops a bullet and keeps a number (and a dash, which may be dialogue's).
+  const listed: Piece[] = items.map((text) => ({
+    lines: [text],
+    blocks: [{ type: "paragraph", text: text.replace(/^[•*-]\s+/u, "") }],
+  }));
   if (oneBlock) {
     pieces.splice(start, end - start, { lines: items, blocks: listed.flatMap((piece) => piece.blocks) });
   } else pieces.splice(start, end - start, ...listed);

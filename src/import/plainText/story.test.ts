@@ -390,6 +390,8 @@ function readingWords(reading: PlainTextReading["readings"][number]): string[][]
   if (reading.became === "paragraph + video") return [[...all, "<video>"]];
   if (reading.became === "video") return [["<video>"]];
   if (reading.became === "image") return [[reading.text.match(/(?:\/|https:\/\/)\S+?\.\w+(?=\]|$)/u)?.[0] ?? "?"]];
+  // A list item's bullet goes from the start of its paragraph.
+  if (reading.became === "paragraph" && /^[•·▪◦*-]$/u.test(all[0] ?? "")) return [all.slice(1), all];
   // A label or a dash goes from the start: what is kept is the end of the line.
   if (reading.became === "related" || reading.became === "cite of the quote before")
     return [...reading.text].map((_, index) => words(reading.text.slice(index))).filter((kept) => kept.length > 0);
@@ -629,7 +631,7 @@ describe("parsePlainTextStory: other outlets' conventions (issue 23)", () => {
     expect(reading.readings.find((r) => r.text === "More from the Port Merrow Post")?.became).toBe("dropped");
   });
 
-  it("reads a numbered listicle's titles as headings, and list items one a line as paragraphs", () => {
+  it("reads a numbered listicle's titles as headings, and list items one a line as paragraphs without their bullets", () => {
     const { body } = story(
       deck,
       "1. The lantern makers",
@@ -643,8 +645,8 @@ describe("parsePlainTextStory: other outlets' conventions (issue 23)", () => {
       { type: "paragraph", text: "They start work in August." },
       { type: "heading", text: "2. The route" },
       { type: "paragraph", text: "It runs from the quay to the church." },
-      { type: "paragraph", text: "• Bring a coat." },
-      { type: "paragraph", text: "• Arrive early." },
+      { type: "paragraph", text: "Bring a coat." },
+      { type: "paragraph", text: "Arrive early." },
     ]);
   });
 

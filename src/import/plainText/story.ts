@@ -54,6 +54,8 @@ export interface PlainTextReading {
 export class PlainTextError extends Error {}
 
 const MAX_DECK = 500;
+/** A list item's bullet: "• ", "· ", "* ", "- " (not "–", which also opens a line of dialogue). */
+const BULLET = /^[•·▪◦*-]\s+(?=\S)/u;
 const MAX_CITE = 200;
 const MAX_CAPTION = 1_000;
 
@@ -212,7 +214,8 @@ export function readPlainTextStory(text: string, options: PlainTextOptions = {})
         read(unit, "dropped", why);
         break;
       default:
-        paragraphs(unit, why);
+        // A bulleted item is a paragraph without its bullet (a number, or a dash of dialogue, stays).
+        paragraphs(unit, why, unit.role === "paragraph" ? unit.text.replace(BULLET, "") : unit.text);
     }
   }
   story.body = placeKnownVideo(body, headline, options.video);
