@@ -115,11 +115,13 @@ const FURNITURE_FORMS = [
   // Breadcrumbs and the site's sections: "Home › Showbiz › Celebrity News", "Inicio / Metrópoli".
   String.raw`(?:home|inicio|início|accueil|startseite|home\s*page)\s*[›>»|/].{0,120}|[^.!?›>»]{1,40}(?:\s[›>»]\s[^.!?›>»]{1,40}){2,}`,
   RELATIVE_TIME,
+  // The clock time alone above a live blog's entry: "12.05 GMT", "22h14", "16.40".
+  String.raw`\d{1,2}(?:[.h]\d{2}|:\d{2}\s*(?:gmt|bst|utc|cet|cest|uhr|h))(?:\s*(?:gmt|bst|utc|cet|cest|uhr|h))?`,
 ];
 export const FURNITURE = new RegExp(`^(?:${FURNITURE_FORMS.join("|")})$`, "iu");
 /** An embed's leftovers: Instagram's "View this post" line, a YouTube player's buttons, a TikTok's handle. */
 export const EMBED_MARKER =
-  /^(?:view this (?:post|photo|video) on (?:instagram|facebook|tiktok|x|twitter)|view (?:on|more on) (?:instagram|twitter|x|tiktok)|watch on youtube|youtube video player|watch later|more videos|@[\w.]{2,30})$/iu;
+  /^(?:view this (?:post|photo|video) on (?:instagram|facebook|tiktok|x|twitter)|view (?:on|more on) (?:instagram|twitter|x|tiktok)|watch on youtube|regarder sur youtube|ver en youtube|auf youtube ansehen|youtube video player|watch later|à regarder plus tard|more videos|@[\w.]{2,30})$/iu;
 /**
  * What a video player leaves in scraped text: its buttons, state and duration ("Play Video", "Video
  * Loading", "Duration 1:47", "▶ Video", "Video abspielen", "Your browser does not support the video tag.").
@@ -130,6 +132,9 @@ export const PLAYER_LEFTOVER = new RegExp(
     String.raw`(?:video|vídeo|vidéo)(?:\s+player)?(?:\s+is)?\s+(?:loading|unavailable|duration\b.*)\.?`,
     "(?:video|vídeo|vidéo)",
     String.raw`(?:play|watch)\s+(?:video|now)|now\s+playing|(?:click|tap)\s+to\s+play|video\s+abspielen|reproducir\s+(?:video|vídeo)|lire\s+la\s+vidéo|riproduci(?:\s+video)?`,
+    // Other languages' buttons and states: "Ver vídeo", "Guarda il video", "Afspelen", "Cargando reproductor...".
+    String.raw`(?:ver|assistir|guarda(?:\s+il)?|bekijk|regarder\s+la|mira\s+el)\s+(?:o\s+)?(?:video|vídeo|vidéo)|afspelen|wiedergabe(?:\s*[▶►])?(?:\s*\|\s*\d{1,2}:\d{2})?|cargando\s+reproductor\.*|o\s+seu\s+browser\s+não\s+suporta\b.*`,
+    String.raw`\d{1,2}:\d{2}\s*\/\s*\d{1,2}:\d{2}`,
     String.raw`your\s+browser\s+does\s+not\s+support\s+the\s+video\s+tag\.?|the\s+video\s+will\s+auto-?play\b.*`,
     String.raw`duration:?\s+\d.*|\d{1,2}:\d{2}(?:\s*min)?`,
   ].join("|")})$`,

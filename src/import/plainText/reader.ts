@@ -60,6 +60,7 @@ const NEUTRAL: UnitContext = {
   beforeCredits: false,
   beforeAttribution: false,
   beforeProse: false,
+  overNextLine: false,
   playerBlock: false,
 };
 
@@ -144,7 +145,9 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
   const headlineBlock = lines[start - 1]?.block;
 
   // Units: within a block, lines that stand alone are units of their own; the rest run together.
-  const groups: { lines: SourceLine[]; alone: boolean; player?: boolean }[] = [];
+  const groups: { lines: SourceLine[]; alone: boolean; player?: boolean; overNextLine?: boolean }[] = [];
+  // The last line of each unit that ended because the next line's first words would have fitted on it.
+  const setAbove = new Set<SourceLine>();
   const rest = lines.slice(start);
   const blocks = new Map<number, SourceLine[]>();
   for (const line of rest) blocks.set(line.block, [...(blocks.get(line.block) ?? []), line]);
@@ -189,13 +192,19 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
         const twoFit =
           next !== undefined && line.text.length + 1 + next.text.split(" ").slice(0, 2).join(" ").length <= width;
         if ((ends && (unwrapped || (fits && blockLines.length > 2))) || (!ends && twoFit)) {
+          if (!ends) setAbove.add(line);
           pieces.push(run);
           run = [];
         }
       }
     }
     if (run.length > 0) pieces.push(run);
-    for (const piece of pieces) groups.push({ lines: piece, alone: pieces.length === 1 && block !== headlineBlock });
+    for (const piece of pieces)
+      groups.push({
+        lines: piece,
+        alone: pieces.length === 1 && block !== headlineBlock,
+        overNextLine: setAbove.has(piece.at(-1) as SourceLine),
+      });
   }
 
   // Roles, in order: each unit knows the role before it and the cue of the unit after it.
@@ -224,6 +233,7 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
       beforeAttribution: nextFeatures?.dashAttribution === 1,
       playerBlock: group.player === true,
       beforeProse: nextFeatures?.endsFullStop === 1 && wordCount(nextText ?? "") > 12,
+      overNextLine: group.overNextLine === true,
       // Only lines that could be a headline are looked up: each lookup searches the stored headlines.
       knownHeadline: text.length <= 300 && wordCount(text) <= 20 && (options.isKnownHeadline?.(text) ?? false),
     };

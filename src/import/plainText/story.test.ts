@@ -709,6 +709,30 @@ describe("parsePlainTextStory: other outlets' conventions (issue 23)", () => {
     ]);
   });
 
+  it("reads a live blog's entries, their times alone above them, as headings over their text, the times dropped", () => {
+    const reading = readPlainTextStory(
+      [
+        "Storm live: trains cancelled",
+        deck,
+        "12.05 GMT\nCoastguard rescues walker swept off pier\nA man was pulled from the water at Saltash Point after a wave swept him off the harbour wall.",
+        "22h14\nRail operator cancels all services\nWestern Lines says it has cancelled all trains west of Stallbridge until at least Monday morning.",
+      ].join("\n\n"),
+    );
+    expect(reading.story.body).toEqual([
+      { type: "heading", text: "Coastguard rescues walker swept off pier" },
+      {
+        type: "paragraph",
+        text: "A man was pulled from the water at Saltash Point after a wave swept him off the harbour wall.",
+      },
+      { type: "heading", text: "Rail operator cancels all services" },
+      {
+        type: "paragraph",
+        text: "Western Lines says it has cancelled all trains west of Stallbridge until at least Monday morning.",
+      },
+    ]);
+    expect(reading.readings.filter((r) => r.became === "dropped").map((r) => r.text)).toEqual(["12.05 GMT", "22h14"]);
+  });
+
   describe("a time printed without a zone", () => {
     const german = [
       "Laternenumzug kehrt in die Altstadt zurück",
