@@ -101,7 +101,8 @@ export const FEATURES = {
   listMarker: "starts as a list item (1. , 2) , • , - )",
   numberedTitle: "a list item shaped as a title (1. The Harbour Lights)",
   shortQuestion: "a question of ten words or fewer, with prose after it (What happens next?)",
-  titleOverProse: "a short line with no full stop set right above prose in its block (a sub-heading, a live entry's title)",
+  titleOverProse:
+    "a short line with no full stop set right above prose in its block (a sub-heading, a live entry's title)",
   viewVerb: "a verb of looking (watch, see, check out…)",
   playVerb: "press play / hit play",
   videoNoun: "names a video (video, clip, footage…)",
