@@ -130,7 +130,7 @@ const DATE_FORMS = [
   ),
   new RegExp(`(?<![\\p{L}\\p{N}])${MONTH_WORD}\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<year>\\d{4})`, "iu"),
   /(?<![\p{L}\p{N}])(?<year>\d{4})-(?<monthNumber>\d{2})-(?<day>\d{2})(?![\p{N}])/u,
-  /(?<![\p{L}\p{N}])(?<day>\d{1,2})[/.](?<monthNumber>\d{1,2})[/.](?<year>\d{4})(?![\p{N}])/u,
+  /(?<![\p{L}\p{N}])(?<day>\d{1,2})(?<separator>[/.-])(?<monthNumber>\d{1,2})\k<separator>(?<year>\d{4})(?![\p{N}])/u,
 ];
 const TIME =
   /(?<![\p{L}\p{N}:])(?<hour>\d{1,2})(?:(?:[:.]|h(?=\d))(?<minute>\d{2}))?\s*(?<half>am|pm|a\.m\.|p\.m\.)?(?:\s*(?<zone>gmt|utc|z|wet|west|bst|cet|cest|eet|eest|edt|est|cdt|cst|pdt|pst|et|pt)\b)?/iu;

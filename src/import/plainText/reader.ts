@@ -42,6 +42,8 @@ const STANDS_ALONE = new Set<Role>([
   "videoLeadIn",
   "videoPlayer",
 ]);
+/** A numbered list item's mark: "1. ", "2) ", "3 - ". */
+const NUMBERED = /^\p{N}{1,2}(?:[.)]|\s[-–])\s+\S/u;
 /** Longer than any hard-wrapped line (scrapers wrap at 72 to 100 characters). */
 const UNWRAPPED_LINE = 110;
 /** Roles of lines that may stand above the headline. */
@@ -191,7 +193,13 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
         // its own (a sub-heading, a list's title, a live entry's title, one a line as pages set them).
         const twoFit =
           next !== undefined && line.text.length + 1 + next.text.split(" ").slice(0, 2).join(" ").length <= width;
-        if ((ends && (unwrapped || (fits && blockLines.length > 2))) || (!ends && twoFit)) {
+        // A numbered title ("2. The route") over a line opening a sentence: a listicle's heading over its text.
+        const titleOver =
+          NUMBERED.test(line.text) &&
+          !FULL_STOP.test(line.text) &&
+          next !== undefined &&
+          /^["“«„'‘]?\p{Lu}/u.test(next.text);
+        if ((ends && (unwrapped || (fits && blockLines.length > 2))) || (!ends && twoFit) || titleOver) {
           if (!ends) setAbove.add(line);
           pieces.push(run);
           run = [];

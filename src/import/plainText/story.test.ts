@@ -362,7 +362,7 @@ function headlineAccountsFor(line: string, story: PlainTextStory): boolean {
   if (line.endsWith(headline) && normalizeKicker(line.slice(0, -headline.length).trim()) === normalizeKicker(kicker))
     return true;
   const prefix = line.endsWith(headline)
-    ? /^\[?\s*(.+?)\s*(?:\]|:|\||\/\/)?\s*$/su.exec(line.slice(0, -headline.length))
+    ? /^\[?\s*(.+?)\s*(?:\]|:|\||\/\/|[-–—/\\]+)?\s*$/su.exec(line.slice(0, -headline.length))
     : null;
   if (prefix && normalizeKicker(prefix[1] ?? "") === normalizeKicker(kicker)) return true;
   const suffix = line.startsWith(headline)
