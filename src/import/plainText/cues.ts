@@ -114,6 +114,8 @@ const FURNITURE_FORMS = [
   JOB_TITLE.source.slice(1, -1),
   // Breadcrumbs and the site's sections: "Home › Showbiz › Celebrity News", "Inicio / Metrópoli".
   String.raw`(?:home|inicio|início|accueil|startseite|home\s*page)\s*[›>»|/].{0,120}|[^.!?›>»]{1,40}(?:\s[›>»]\s[^.!?›>»]{1,40}){2,}`,
+  // Two or more section names with a spaced separator: "Science › Oceans", "Travel / Outdoors / Walking".
+  String.raw`[\p{L}'’-]+(?:\s[\p{L}'’-]+){0,3}(?:\s[›>»/]\s[\p{L}'’-]+(?:\s[\p{L}'’-]+){0,3}){1,4}`,
   RELATIVE_TIME,
   // The clock time alone above a live blog's entry: "12.05 GMT", "22h14", "16.40".
   String.raw`\d{1,2}(?:[.h]\d{2}|:\d{2}\s*(?:gmt|bst|utc|cet|cest|uhr|h))(?:\s*(?:gmt|bst|utc|cet|cest|uhr|h))?`,

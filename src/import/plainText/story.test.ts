@@ -733,6 +733,16 @@ describe("parsePlainTextStory: other outlets' conventions (issue 23)", () => {
     expect(reading.readings.filter((r) => r.became === "dropped").map((r) => r.text)).toEqual(["12.05 GMT", "22h14"]);
   });
 
+  it.each(["Travel / Outdoors / Walking", "Science › Oceans", "Strona główna / Nauka"])(
+    "drops the breadcrumb %j above the headline, and does not take it for a kicker",
+    (crumbs) => {
+      const reading = readPlainTextStory(`${crumbs}\n\nLantern parade returns to the old town\n\n${deck}`);
+      expect(reading.story.kicker).toBeUndefined();
+      expect(reading.story.headline).toBe("Lantern parade returns to the old town");
+      expect(reading.readings[0]?.became).toBe("dropped");
+    },
+  );
+
   describe("a time printed without a zone", () => {
     const german = [
       "Laternenumzug kehrt in die Altstadt zurück",
