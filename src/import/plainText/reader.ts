@@ -142,6 +142,23 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
       });
       start += 1;
     } else units.push({ lines: [line.number], text: line.text, role: "headline", unsure: false });
+    // A headline wrapped over two lines: the next line of its block runs on in lower case.
+    const headline = units.at(-1) as Unit;
+    const last = lines[start - 1];
+    const runOn = lines[start];
+    if (
+      last &&
+      runOn &&
+      runOn.block === last.block &&
+      /^\p{Ll}/u.test(runOn.text) &&
+      !FULL_STOP.test(last.text) &&
+      wordCount(runOn.text) <= 4
+    ) {
+      headline.lines.push(runOn.number);
+      headline.text = `${headline.text} ${runOn.text}`;
+      if (headline.kicker) headline.kicker.headline = `${headline.kicker.headline} ${runOn.text}`;
+      start += 1;
+    }
     break;
   }
   const headlineBlock = lines[start - 1]?.block;

@@ -391,7 +391,7 @@ function readingWords(reading: PlainTextReading["readings"][number]): string[][]
   if (reading.became === "video") return [["<video>"]];
   if (reading.became === "image") return [[reading.text.match(/(?:\/|https:\/\/)\S+?\.\w+(?=\]|$)/u)?.[0] ?? "?"]];
   // A list item's bullet goes from the start of its paragraph.
-  if (reading.became === "paragraph" && /^[•·▪◦*-]$/u.test(all[0] ?? "")) return [all.slice(1), all];
+  if (reading.became === "paragraph" && all.length > 1 && /^[•·▪◦*-]$/u.test(all[0] ?? "")) return [all.slice(1), all];
   // A label or a dash goes from the start: what is kept is the end of the line.
   if (reading.became === "related" || reading.became === "cite of the quote before")
     return [...reading.text].map((_, index) => words(reading.text.slice(index))).filter((kept) => kept.length > 0);
@@ -742,6 +742,15 @@ describe("parsePlainTextStory: other outlets' conventions (issue 23)", () => {
       expect(reading.readings[0]?.became).toBe("dropped");
     },
   );
+
+  it("reads a headline wrapped over two lines, its last words in lower case on the next line, as one headline", () => {
+    const story = parsePlainTextStory(
+      `LOCAL NEWS\n\nHistoric barn destroyed in overnight fire; no injuries\nreported\n\n${deck}`,
+    );
+    expect(story.kicker).toBe("LOCAL NEWS");
+    expect(story.headline).toBe("Historic barn destroyed in overnight fire; no injuries reported");
+    expect(story.deck).toBe(deck);
+  });
 
   describe("a time printed without a zone", () => {
     const german = [
