@@ -32,7 +32,8 @@ const usage = `Usage: npm run import -- [--dry-run] [--json] [--explain] [--vide
   --section     section of plain-text stories (default: the store's first section); a section the
                 store lacks is created, and an empty store gets those of content/site.yaml
   --time-zone   where times printed without a zone in scraped text are meant, as an IANA name
-                (the outlet's: Europe/Madrid); default UTC`;
+                (the outlet's: Europe/Madrid); default: guessed from the page's language
+                (Europe/Berlin for German…), else UTC`;
 
 export interface ImportRun {
   exitCode: number;

@@ -7,8 +7,8 @@
 //
 // What varies, each by the variant's own seeded choices:
 // - the kicker before or after the headline, in brackets or parentheses, or translated;
-// - bylines (plain, wire, ALL CAPS, with an outlet or a job title, in Spanish, French, German and
-//   Italian) above or below the deck or at the end, datelines in several forms and languages (the
+// - bylines (plain, wire, ALL CAPS, with an outlet or a job title, in Spanish, French, German,
+//   Italian, Dutch, Catalan, Swedish and Polish, "Edited by", names alone) above or below the deck or at the end, datelines in several forms and languages (the
 //   time first, numeric dates, a zone, an update time beside the first publication), and a wire
 //   dateline opening the first paragraph; a kicker on a line of its own above the headline;
 // - video markers: reworded, as a full sentence, in English, Spanish, French, German, Portuguese or
@@ -17,7 +17,8 @@
 // - related headlines bare, labelled in several languages, on a label's own line, or in a
 //   "More from …" box at the end;
 // - paragraphs wrapped over several lines, runs of them as numbered or bulleted lists, and
-//   listicles (numbered headings);
+//   listicles (numbered headings); a heading set right above its paragraph, one element a line,
+//   sometimes under a live blog's clock time;
 // - embeds of X, Instagram, TikTok and Facebook as their scraped text looks, some with a sentence
 //   introducing them ("On her Instagram story, she posted:");
 // - picture markers in several forms, photo credits after captions, ad labels between blocks, and
@@ -375,12 +376,14 @@ function renderVariant(
 
   // Who and when.
   const outlet = one(random, OUTLETS);
-  const bylines = expected.authors?.length ? bylineLines(expected.authors, outlet, random) : [];
+  const whereCredits = one(random, ["above", "top", "top", "afterDeck", "bottom"] as const);
+  const bylines = expected.authors?.length
+    ? bylineLines(expected.authors, outlet, random, whereCredits === "above")
+    : [];
   const datelines = expected.publishedAt ? [datelineText(expected.publishedAt, random)] : [];
   const credits = [...bylines, ...datelines];
   const creditsTogether = chance(random, 0.3);
   const creditBlocks = creditsTogether && credits.length > 1 ? [credits] : credits.map((line) => [line]);
-  const whereCredits = one(random, ["above", "top", "top", "afterDeck", "bottom"] as const);
 
   // The body, block by block.
   const body = expected.body;
@@ -417,6 +420,10 @@ function renderVariant(
 
   // A listicle: numbered headings before paragraphs.
   if (chance(random, 0.12)) listicle(pieces, random, headlines, Math.max(1, textStart + 1));
+
+  // One element a line, as many pages are scraped: a heading right above its paragraph with no
+  // blank line between them, sometimes under a live blog's clock time, which an editor drops.
+  if (chance(random, 0.3)) setOneALine(pieces, random);
 
   // Paragraphs wrapped over several lines.
   if (chance(random, 0.2)) {
@@ -572,7 +579,11 @@ function videoPiece(marker: string, random: Random, headline: string, reword: bo
   };
 }
 
-function bylineLines(authors: string[], outlet: string, random: Random): string[] {
+/** "A, B and C" in a language's word for "and". */
+const joined = (authors: string[], and: string): string =>
+  authors.length === 1 ? (authors[0] ?? "") : `${authors.slice(0, -1).join(", ")} ${and} ${authors.at(-1)}`;
+
+function bylineLines(authors: string[], outlet: string, random: Random, above: boolean): string[] {
   const names = authors.length === 1 ? (authors[0] ?? "") : `${authors.slice(0, -1).join(", ")} and ${authors.at(-1)}`;
   const shoutable = authors.every((name) => name.split(/\s+/).every((word) => /^\p{Lu}\p{Ll}+$/u.test(word)));
   return [
@@ -589,6 +600,15 @@ function bylineLines(authors: string[], outlet: string, random: Random): string[
       `Von ${names}`,
       `di ${names}`,
       `By ${names}, ${one(random, ["Staff Reporter", "Senior Showbiz Reporter", "Health correspondent"])}`,
+      // Dutch, Catalan, Swedish and Polish words, "Edited by" over a live blog, and names alone.
+      `Door ${joined(authors, "en")}`,
+      `Per ${joined(authors, "i")}`,
+      `Av ${joined(authors, "och")}`,
+      `Autor: ${joined(authors, "i")}`,
+      `Edited by ${names}`,
+      // Names alone only under the headline: above it, a name is the headline to any reader.
+      authors.length > 1 && !above ? authors.join(" / ") : `By ${names}`,
+      authors.length > 1 && !above ? names : `By ${names}`,
     ]),
   ];
 }
@@ -622,6 +642,10 @@ function datelineText(iso: string, random: Random): string {
         `Veröffentlicht am ${dmy(".")} um ${hhmm} Uhr`,
         `Pubblicato il ${dmy("/")} alle ${hhmm}`,
         `${dmy("/")} às ${hhmm}`,
+        `Gepubliceerd op ${dmy("-")}, ${hhmm}`,
+        `Publicerad ${year}-${String(month + 1).padStart(2, "0")}-${String(day).padStart(2, "0")} ${hhmm.replace(":", ".")}`,
+        `Opublikowano: ${dmy(".")}, ${hhmm}`,
+        `Publicat el ${dmy("/")} a les ${hhmm}`,
         inCet(date),
         `Updated: ${later} | Published: ${hhmm}, ${day} ${monthName.slice(0, 3)} ${year}`,
       ]
@@ -663,6 +687,20 @@ function wrap(text: string, width: number): string[] {
   return [...lines, line];
 }
 
+function setOneALine(pieces: Piece[], random: Random): void {
+  for (let i = pieces.length - 2; i >= 0; i -= 1) {
+    const [heading, text] = [pieces[i] as Piece, pieces[i + 1] as Piece];
+    const isHeading = heading.blocks.length === 1 && heading.blocks[0]?.type === "heading";
+    if (!isHeading || !isPlainParagraph(text) || text.lines.length !== 1 || !/[.!?]$/u.test(text.lines[0] ?? ""))
+      continue;
+    const clock = chance(random, 0.3) ? [one(random, ["12.05 GMT", "22h14", "16.40", "09:30 BST", "07.05"])] : [];
+    pieces.splice(i, 2, {
+      lines: [...clock, ...heading.lines, ...text.lines],
+      blocks: [...heading.blocks, ...text.blocks],
+    });
+  }
+}
+
 function listify(pieces: Piece[], random: Random, from: number): void {
   const starts = pieces.map((_, i) => i).filter((i) => i >= from && [0, 1].every((k) => isListable(pieces[i + k])));
   if (starts.length === 0) return;
@@ -676,7 +714,11 @@ function listify(pieces: Piece[], random: Random, from: number): void {
     return `${prefix}${text}`;
   });
   const oneBlock = chance(random, 0.5);
-  const listed: Piece[] = items.map((text) => paragraphPiece(text));
+  // An editor drops a bullet and keeps a number (and a dash, which may be dialogue's).
+  const listed: Piece[] = items.map((text) => ({
+    lines: [text],
+    blocks: [{ type: "paragraph", text: text.replace(/^[•*-]\s+/u, "") }],
+  }));
   if (oneBlock) {
     pieces.splice(start, end - start, { lines: items, blocks: listed.flatMap((piece) => piece.blocks) });
   } else pieces.splice(start, end - start, ...listed);

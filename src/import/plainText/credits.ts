@@ -2,7 +2,9 @@
 // into the story's authors and date rather than leaving them as paragraphs.
 
 // "By", "Words by", and the other languages' words: "Por", "Par", "Von", "di".
-const BYLINE = /^(?:by|words\s+by|written\s+by|words|text|por|par|von|di)\s*[:\s]\s*(?<rest>\S.*)$/iu;
+// Dutch "Door", Catalan "Per", Swedish "Av", "Autor:", "Texto:", and a live blog's "Edited by" too.
+const BYLINE =
+  /^(?:by|words\s+by|written\s+by|edited\s+by|words|text|texto|tekst|por|par|von|di|door|per|av|autor|autora)\s*[:\s]\s*(?<rest>\S.*)$/iu;
 const NAME_WORD = /^(?:\p{Lu}[\p{L}'’.-]*|(?:de|da|das|do|dos|di|du|van|von|der|den|del|la|le|al|bin|ibn)|\p{Lu}\.)$/u;
 /** A job title after a name: "Showbiz Reporter", "Health correspondent". */
 export const JOB_TITLE =
@@ -16,11 +18,11 @@ export function bylineNames(line: string): string[] | undefined {
   // So is an outlet in brackets ("(APC)"), or after a comma what is not a name ("Folha do Serrado", a job title).
   const [names = ""] = rest.replace(/\s*\([^)]{1,40}\)\s*$/u, "").split(/\s+\|\s+|\s+[-–—]\s+/u);
   const parts = names
-    .split(/\s*,\s*|\s+(?:and|&|y|et|und|e)\s+/iu)
+    .split(/\s*,\s*|\s*\/\s*|\s+(?:and|&|y|et|und|e|en|i|och|og)\s+/iu)
     .map((part) => part.trim())
     .filter(Boolean);
   // A list of names ends with "and": without one, what follows a comma is a role or an outlet.
-  const list = /\s(?:and|&|y|et|und|e)\s/iu.test(names);
+  const list = /\s(?:and|&|y|et|und|e|en|i|och|og)\s|\s\/\s/iu.test(names);
   const people = parts.filter(
     (part, index) =>
       index === 0 || (list && part.split(/\s+/).length >= 2 && isPersonName(part) && !JOB_TITLE.test(part)),
@@ -30,9 +32,21 @@ export function bylineNames(line: string): string[] | undefined {
   return people.map(caseName);
 }
 
-/** Two to four words of a name, and nothing else: "Rhian Pell", a byline without its "By". */
-export const isNameAlone = (line: string): boolean =>
-  /\p{Ll}/u.test(line) && !JOB_TITLE.test(line) && !ARTICLE_OR_SITE.test(line) && isPersonName(line);
+const NAME_LIST = /\s*,\s*|\s*\/\s*|\s+(?:and|&|y|et|und|e|en|i|och|og)\s+/iu;
+const ENDS_NAME_LIST = /\s(?:and|&|y|et|und|e|en|i|och|og)\s|\s\/\s/iu;
+
+/**
+ * Names and nothing else, a byline without its "By": "Rhian Pell", or a list of them ending in
+ * "and" (in the page's language) or set with slashes: "Matt Devereux, Sophie Tran and Ravi Goel".
+ */
+export function namesAlone(line: string): string[] | undefined {
+  if (!/\p{Ll}/u.test(line) || ARTICLE_OR_SITE.test(line)) return undefined;
+  const parts = line.split(NAME_LIST).map((part) => part.trim());
+  // Without "and", what follows a comma is a role or an outlet ("Priya Anand-Walsh, Consumer Affairs").
+  if (parts.length > 6 || (parts.length > 1 && !ENDS_NAME_LIST.test(line))) return undefined;
+  return parts.every((part) => isPersonName(part) && !JOB_TITLE.test(part)) ? parts : undefined;
+}
+export const isNameAlone = (line: string): boolean => namesAlone(line) !== undefined;
 /** Not a name alone: a byline, an outlet's name ("The Pelham Press"), a row of share buttons ("Facebook X WhatsApp Email"). */
 const ARTICLE_OR_SITE =
   /^(?:the|el|la|le|les|der|die|das|il|lo|o|os|a|as|by|por|par|von|di)\s|(?<![\p{L}])(?:facebook|whatsapp|twitter|instagram|email|e-mail|linkedin|press|news|times|post|media)(?![\p{L}])/iu;
@@ -53,22 +67,22 @@ function caseName(name: string): string {
 
 // --- Datelines ----------------------------------------------------------------------------------
 
-// Month names and their shortenings in the corpus's Latin-script languages: English, Spanish,
-// French, German, Portuguese and Italian. A word names a month when it is a name or the first three
+// Month names and their shortenings in the Latin-script languages of the corpus and the blind sets:
+// English, Spanish, French, German, Portuguese, Italian, Dutch, Swedish, Polish and Catalan. A word names a month when it is a name or the first three
 // letters or more of one ("Sept", "janv", "dic").
 const MONTH_NAMES = [
-  "january enero janvier januar jänner janeiro gennaio",
-  "february febrero février februar fevereiro febbraio",
-  "march marzo mars märz março",
-  "april abril avril aprile",
-  "may mayo mai maio maggio",
-  "june junio juin juni junho giugno",
-  "july julio juillet juli julho luglio",
-  "august agosto août",
-  "september septiembre setiembre septembre setembro settembre",
-  "october octubre octobre oktober outubro ottobre",
-  "november noviembre novembre novembro",
-  "december diciembre décembre dezember dezembro dicembre",
+  "january enero janvier januar jänner janeiro gennaio januari gener stycznia styczeń",
+  "february febrero février februar fevereiro febbraio februari febrer lutego luty",
+  "march marzo mars märz março maart març marca marzec",
+  "april abril avril aprile kwietnia kwiecień",
+  "may mayo mai maio maggio mei maj maig maja",
+  "june junio juin juni junho giugno juny czerwca czerwiec",
+  "july julio juillet juli julho luglio juliol lipca lipiec",
+  "august agosto août augustus augusti agost sierpnia sierpień",
+  "september septiembre setiembre septembre setembro settembre setembre września wrzesień",
+  "october octubre octobre oktober outubro ottobre októbre października październik",
+  "november noviembre novembre novembro listopada listopad",
+  "december diciembre décembre dezember dezembro dicembre desembre grudnia grudzień",
 ].map((names) => names.split(" "));
 const monthOf = (word: string): number | undefined => {
   const short = word.toLowerCase().replace(/\.$/u, "");
@@ -116,7 +130,7 @@ const DATE_FORMS = [
   ),
   new RegExp(`(?<![\\p{L}\\p{N}])${MONTH_WORD}\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<year>\\d{4})`, "iu"),
   /(?<![\p{L}\p{N}])(?<year>\d{4})-(?<monthNumber>\d{2})-(?<day>\d{2})(?![\p{N}])/u,
-  /(?<![\p{L}\p{N}])(?<day>\d{1,2})[/.](?<monthNumber>\d{1,2})[/.](?<year>\d{4})(?![\p{N}])/u,
+  /(?<![\p{L}\p{N}])(?<day>\d{1,2})(?<separator>[/.-])(?<monthNumber>\d{1,2})\k<separator>(?<year>\d{4})(?![\p{N}])/u,
 ];
 const TIME =
   /(?<![\p{L}\p{N}:])(?<hour>\d{1,2})(?:(?:[:.]|h(?=\d))(?<minute>\d{2}))?\s*(?<half>am|pm|a\.m\.|p\.m\.)?(?:\s*(?<zone>gmt|utc|z|wet|west|bst|cet|cest|eet|eest|edt|est|cdt|cst|pdt|pst|et|pt)\b)?/iu;
@@ -129,6 +143,7 @@ const DATE_WORDS = new RegExp(
     "veröffentlicht|am|um|uhr",
     "em|às|as",
     "pubblicato|il|alle|ore",
+    "gepubliceerd|op|om|publicerad|kl|opublikowano|publicat|a\\s+les|les|erstellt|publiziert",
     "mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?",
     "lunes|martes|miércoles|jueves|viernes|sábado|domingo|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche",
     "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag",
@@ -138,9 +153,9 @@ const DATE_WORDS = new RegExp(
   "giu",
 );
 const UPDATED =
-  /(?<![\p{L}])(?:last\s+)?(?:updated|actualizado|actualizada|mis\s+à\s+jour|aktualisiert|atualizado|atualizada|aggiornato)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:last\s+)?(?:updated|actualizado|actualizada|mis\s+à\s+jour|modifié|aktualisiert|atualizado|atualizada|aggiornato|ultimo\s+aggiornamento|bijgewerkt|aangepast|uppdaterad|aktualizacja|actualitzat)(?![\p{L}])/iu;
 const PUBLISHED =
-  /(?<![\p{L}])(?:first\s+)?(?:published|posted|publicado|publicada|publié|veröffentlicht|pubblicato)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:first\s+)?(?:published|posted|publicado|publicada|publié|veröffentlicht|erstellt|publiziert|pubblicato|gepubliceerd|publicerad|opublikowano|publicat)(?![\p{L}])/iu;
 
 /** When a story went up or was last changed: a line with a date and perhaps a time, and nothing else. */
 export interface Dateline {

@@ -1,7 +1,7 @@
 // The small readers the features are made of: sentences per script, bylines, datelines, kickers,
 // related labels and pictures.
 import { describe, expect, it } from "vitest";
-import { bylineNames, datelineMoment, readDateline } from "./credits";
+import { bylineNames, datelineMoment, namesAlone, readDateline } from "./credits";
 import { imageMarker, isLabelAlone, QUESTION, relatedLabel, wordCount } from "./cues";
 import { splitKicker } from "./kicker";
 import { sentenceCount } from "./sentences";
@@ -57,6 +57,33 @@ describe("bylines", () => {
   });
 });
 
+describe("names alone", () => {
+  it.each([
+    ["Matt Devereux, Sophie Tran and Ravi Goel", ["Matt Devereux", "Sophie Tran", "Ravi Goel"]],
+    ["Stefano Guidotti e Marta Colonnese", ["Stefano Guidotti", "Marta Colonnese"]],
+    ["Natalia Robles / Andrés Gil", ["Natalia Robles", "Andrés Gil"]],
+    ["Rhian Pell", ["Rhian Pell"]],
+  ])("reads %j as the names %j", (line, names) => {
+    expect(namesAlone(line)).toEqual(names);
+  });
+
+  it.each(["Priya Anand-Walsh, Consumer Affairs", "Share Email Comments", "The Pelham Press"])(
+    "reads %j as no names",
+    (line) => {
+      expect(namesAlone(line)).toBeUndefined();
+    },
+  );
+
+  it.each([
+    ["Door Sanne Verhoeven en Joost de Waal", ["Sanne Verhoeven", "Joost de Waal"]],
+    ["Per Jordi Puigventós i Aina Ferrer", ["Jordi Puigventós", "Aina Ferrer"]],
+    ["Autor: Agnieszka Wróblewska-Nowak", ["Agnieszka Wróblewska-Nowak"]],
+    ["Edited by Hanna Kerslake and Idris Mabey", ["Hanna Kerslake", "Idris Mabey"]],
+  ])("reads the byline %j as %j", (line, names) => {
+    expect(bylineNames(line)).toEqual(names);
+  });
+});
+
 describe("datelines", () => {
   it.each([
     ["Published 14 March 2026", "2026-03-14T00:00:00.000Z"],
@@ -81,6 +108,21 @@ describe("datelines", () => {
     ["12:04, 15 Jul 2026 Updated 13:30, 15 Jul 2026", "2026-07-15T12:04:00.000Z"],
   ])("reads %j as %s", (line, moment) => {
     expect(datelineMoment(line)).toBe(moment);
+  });
+
+  it.each([
+    ["Gepubliceerd op 3 maart 2026, 07:45", "2026-03-03T07:45:00.000Z"],
+    ["Publicerad 2026-02-23 06.30", "2026-02-23T06:30:00.000Z"],
+    ["Opublikowano: 12.06.2026, 14:05", "2026-06-12T14:05:00.000Z"],
+    ["Publicat el 24/08/2026 a les 21:10", "2026-08-24T21:10:00.000Z"],
+    ["Erstellt am 02. September 2026 | 05:45", "2026-09-02T05:45:00.000Z"],
+  ])("reads %j, a date line in Dutch, Swedish, Polish, Catalan or German's other words, as %s", (line, moment) => {
+    expect(datelineMoment(line)).toBe(moment);
+  });
+
+  it("reads the first publication before an update in those languages", () => {
+    expect(readDateline("Bijgewerkt op 3 maart 2026, 13:20")?.updated).toBe(true);
+    expect(readDateline("Aktualizacja: 12.06.2026, 16:40")?.updated).toBe(true);
   });
 
   it("reads a time printed without a zone in the outlet's zone, and a printed zone as printed", () => {

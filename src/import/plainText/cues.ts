@@ -13,6 +13,8 @@ const LABEL_WORDS = new Set(
     "read also more see related stories story articles article miss don't dont don’t recommended next like trending latest further reading topic coverage click here",
     "lire aussi à plus mehr zum thema lesen sie auch",
     "leer lee también más noticias relacionadas relacionados relacionada interesar leia veja também mais leggi anche sigue seguí leyendo",
+    // Dutch, Swedish, Polish, Catalan, and boxes' titles ("Most read", "Ti potrebbe interessare").
+    "lees ook läs också czytaj także zobacz również llegiu notícies relacionades recommended featured recomendamos artigos relacionados lidas leído leídas interessare interessarti potrebbe aimerez également",
   ]
     .join(" ")
     .split(" "),
@@ -27,7 +29,7 @@ const CASELESS =
 // A label on a line of its own, above the headlines it introduces ("Related stories", "More from
 // the Post", "Noticias relacionadas"): every word a label word, or "More from" and a name.
 const LABEL_ALONE =
-  /^(?:more\s+(?:on|like)\s+this(?:\s+story)?|sur\s+le\s+même\s+sujet|mehr\s+aus\s+\S.{0,30}|(?:sigue|seguí)\s+leyendo|te\s+puede\s+interesar|à\s+lire\s+aussi|more\s+from|más\s+de|plus\s+de|mehr\s+von|mais\s+d[aeo])\s+\S.{0,40}$|^you\s+may\s+also\s+like$/iu;
+  /^(?:more\s+(?:on|like)\s+this(?:\s+story)?|sur\s+le\s+même\s+sujet|mehr\s+aus\s+\S.{0,30}|(?:sigue|seguí)\s+leyendo|te\s+puede\s+interesar|à\s+lire\s+aussi|more\s+from|más\s+de|plus\s+de|mehr\s+von|mais\s+d[aeo]|meer\s+uit|most\s+read\s+in)\s+\S.{0,40}$|^(?:you\s+may\s+also\s+like|you\s+might\s+also\s+like|more\s+like\s+this|most\s+read|das\s+könnte\s+sie\s+auch\s+interessieren|vous\s+aimerez\s+aussi|à\s+lire\s+également|ti\s+potrebbe\s+interessare|potrebbe\s+interessarti\s+anche|lo\s+más\s+leído|más\s+información|te\s+recomendamos|mais\s+lidas|artigos\s+relacionados|ook\s+interessant|läs\s+mer|zobacz\s+również|notícies\s+relacionades|also\s+read|featured)$/iu;
 
 /** A related-story label with no headline after it. */
 export function isLabelAlone(line: string): boolean {
@@ -97,9 +99,11 @@ export const DIRECTION = anyWord(
 const RELATIVE_TIME = String.raw`(?:(?:last\s+)?updated:?\s+|actualizado\s+|mis\s+à\s+jour\s+|aktualisiert\s+|atualizado\s+|aggiornato\s+)?(?:\d+\s+(?:minutes?|mins?|hours?|hrs?|days?)\s+ago|(?:hace|há|il\s+y\s+a|vor)\s+\d+\s+\p{L}+|\d+\s+(?:ore|minuti|giorni)\s+fa)`;
 // Page furniture: ad labels, share and follow buttons, sign-ups, copyright and tag lines, a reporter's
 // job title, relative times, in the six Latin-script languages of the corpus.
-const SHARE_BUTTON = String.raw`(?:facebook|x|twitter|whatsapp|e-?mail|email|linkedin|pinterest|telegram|reddit|messenger|copy\s+link|print|save|partager(?:\s+sur\s+\p{L}+)?|envoyer\s+par\s+e-mail|compartir(?:\s+en\s+\p{L}+)?|teilen|condividi|compartilhar|partilhar)`;
+const SHARE_BUTTON = String.raw`(?:facebook|x|twitter|whatsapp|e-?mail|email|linkedin|pinterest|telegram|reddit|messenger|copy\s+link|print|save|comments?|partager(?:\s+sur\s+\p{L}+)?|envoyer\s+par\s+e-?mail|enviar\s+(?:por|per)\s+(?:\p{L}+|e-?mail)|compartir(?:\s+(?:en|a)\s+\p{L}+)?|teilen|drucken|merken|condividi|compartilhar|partilhar(?:\s+no\s+\p{L}+)?|réagir|imprimer|udostępnij|skomentuj|delen|dela|guardar|imprimir)`;
 const FURNITURE_FORMS = [
-  "advertisement|advert|anzeige|werbung|publicidad|publicité|publicidade|pubblicità|sponsored(?: content)?",
+  "advertisement|advert|anzeige|werbung|publicidad|publicité|publicidade|pubblicità|advertentie|annons|reklama|publicitat|sponsored(?: content)?",
+  // Reading times and a live blog's jump box: "3 min read", "Lesezeit: 3 Min", "Leestijd 2 minuten", "Key events".
+  String.raw`\d+\s+min(?:ute)?s?\s+read|(?:lesezeit|leestijd|läsningstid|czas\s+czytania|temps\s+de\s+lecture|tiempo\s+de\s+lectura)\s*:?\s*\d+\s*\p{L}{1,8}\.?|\d+\s+minut[io]s?\s+(?:di\s+lettura|de\s+leitura|de\s+lectura)|key\s+events|show\s+key\s+events\s+only`,
   String.raw`story continues below(?: advertisement)?|scroll (?:down|to continue)\b.*|article continues below\b.*|article content`,
   String.raw`share|share this (?:article|story|page)\b.*|copy link|share on (?:facebook|twitter|x)|click to share\b.*`,
   String.raw`${SHARE_BUTTON}(?:\s*[|·•/]?\s*${SHARE_BUTTON}){1,8}|save|compartir|partager|teilen|condividi|compartilhar|partilhar`,
@@ -110,12 +114,16 @@ const FURNITURE_FORMS = [
   JOB_TITLE.source.slice(1, -1),
   // Breadcrumbs and the site's sections: "Home › Showbiz › Celebrity News", "Inicio / Metrópoli".
   String.raw`(?:home|inicio|início|accueil|startseite|home\s*page)\s*[›>»|/].{0,120}|[^.!?›>»]{1,40}(?:\s[›>»]\s[^.!?›>»]{1,40}){2,}`,
+  // Two or more section names with a spaced separator: "Science › Oceans", "Travel / Outdoors / Walking".
+  String.raw`[\p{L}'’-]+(?:\s[\p{L}'’-]+){0,3}(?:\s[›>»/]\s[\p{L}'’-]+(?:\s[\p{L}'’-]+){0,3}){1,4}`,
   RELATIVE_TIME,
+  // The clock time alone above a live blog's entry: "12.05 GMT", "22h14", "16.40".
+  String.raw`\d{1,2}(?:[.h]\d{2}|:\d{2}\s*(?:gmt|bst|utc|cet|cest|uhr|h))(?:\s*(?:gmt|bst|utc|cet|cest|uhr|h))?`,
 ];
 export const FURNITURE = new RegExp(`^(?:${FURNITURE_FORMS.join("|")})$`, "iu");
 /** An embed's leftovers: Instagram's "View this post" line, a YouTube player's buttons, a TikTok's handle. */
 export const EMBED_MARKER =
-  /^(?:view this (?:post|photo|video) on (?:instagram|facebook|tiktok|x|twitter)|view (?:on|more on) (?:instagram|twitter|x|tiktok)|watch on youtube|youtube video player|watch later|more videos|@[\w.]{2,30})$/iu;
+  /^(?:view this (?:post|photo|video) on (?:instagram|facebook|tiktok|x|twitter)|view (?:on|more on) (?:instagram|twitter|x|tiktok)|watch on youtube|regarder sur youtube|ver en youtube|auf youtube ansehen|youtube video player|watch later|à regarder plus tard|more videos|@[\w.]{2,30})$/iu;
 /**
  * What a video player leaves in scraped text: its buttons, state and duration ("Play Video", "Video
  * Loading", "Duration 1:47", "▶ Video", "Video abspielen", "Your browser does not support the video tag.").
@@ -126,6 +134,9 @@ export const PLAYER_LEFTOVER = new RegExp(
     String.raw`(?:video|vídeo|vidéo)(?:\s+player)?(?:\s+is)?\s+(?:loading|unavailable|duration\b.*)\.?`,
     "(?:video|vídeo|vidéo)",
     String.raw`(?:play|watch)\s+(?:video|now)|now\s+playing|(?:click|tap)\s+to\s+play|video\s+abspielen|reproducir\s+(?:video|vídeo)|lire\s+la\s+vidéo|riproduci(?:\s+video)?`,
+    // Other languages' buttons and states: "Ver vídeo", "Guarda il video", "Afspelen", "Cargando reproductor...".
+    String.raw`(?:ver|assistir|guarda(?:\s+il)?|bekijk|regarder\s+la|mira\s+el)\s+(?:o\s+)?(?:video|vídeo|vidéo)|afspelen|wiedergabe(?:\s*[▶►])?(?:\s*\|\s*\d{1,2}:\d{2})?|cargando\s+reproductor\.*|o\s+seu\s+browser\s+não\s+suporta\b.*`,
+    String.raw`\d{1,2}:\d{2}\s*\/\s*\d{1,2}:\d{2}`,
     String.raw`your\s+browser\s+does\s+not\s+support\s+the\s+video\s+tag\.?|the\s+video\s+will\s+auto-?play\b.*`,
     String.raw`duration:?\s+\d.*|\d{1,2}:\d{2}(?:\s*min)?`,
   ].join("|")})$`,

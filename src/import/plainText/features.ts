@@ -64,6 +64,8 @@ export interface UnitContext {
   playerBlock: boolean;
   /** The unit after is prose: more than twelve words ending a sentence. */
   beforeProse: boolean;
+  /** A line of its own set right above the next line of its block (no blank line between them). */
+  overNextLine: boolean;
   /** The unit after is an attribution line ("— Name, role"). */
   beforeAttribution: boolean;
   /** The unit after is a byline, a date or furniture: the credits under a deck. */
@@ -99,6 +101,8 @@ export const FEATURES = {
   listMarker: "starts as a list item (1. , 2) , • , - )",
   numberedTitle: "a list item shaped as a title (1. The Harbour Lights)",
   shortQuestion: "a question of ten words or fewer, with prose after it (What happens next?)",
+  titleOverProse:
+    "a short line with no full stop set right above prose in its block (a sub-heading, a live entry's title)",
   viewVerb: "a verb of looking (watch, see, check out…)",
   playVerb: "press play / hit play",
   videoNoun: "names a video (video, clip, footage…)",
@@ -165,6 +169,16 @@ export function featuresOf(text: string, context: UnitContext): Features {
         words <= 10 &&
         (features.twoSentences ?? 0) + (features.threeSentencesOrMore ?? 0) === 0 &&
         !features.opensQuoteMark,
+    ),
+    titleOverProse: yes(
+      context.overNextLine &&
+        context.beforeProse &&
+        words <= 16 &&
+        !FULL_STOP.test(text) &&
+        !features.listMarker &&
+        !features.relatedLabel &&
+        !features.byline &&
+        !features.dateline,
     ),
     nameInCredits: yes(
       isNameAlone(text) &&

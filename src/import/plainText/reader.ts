@@ -42,6 +42,8 @@ const STANDS_ALONE = new Set<Role>([
   "videoLeadIn",
   "videoPlayer",
 ]);
+/** A numbered list item's mark: "1. ", "2) ", "3 - ". */
+const NUMBERED = /^\p{N}{1,2}(?:[.)]|\s[-–])\s+\S/u;
 /** Longer than any hard-wrapped line (scrapers wrap at 72 to 100 characters). */
 const UNWRAPPED_LINE = 110;
 /** Roles of lines that may stand above the headline. */
@@ -60,6 +62,7 @@ const NEUTRAL: UnitContext = {
   beforeCredits: false,
   beforeAttribution: false,
   beforeProse: false,
+  overNextLine: false,
   playerBlock: false,
 };
 
@@ -139,12 +142,31 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
       });
       start += 1;
     } else units.push({ lines: [line.number], text: line.text, role: "headline", unsure: false });
+    // A headline wrapped over two lines: the next line of its block runs on in lower case.
+    const headline = units.at(-1) as Unit;
+    const last = lines[start - 1];
+    const runOn = lines[start];
+    if (
+      last &&
+      runOn &&
+      runOn.block === last.block &&
+      /^\p{Ll}/u.test(runOn.text) &&
+      !FULL_STOP.test(last.text) &&
+      wordCount(runOn.text) <= 4
+    ) {
+      headline.lines.push(runOn.number);
+      headline.text = `${headline.text} ${runOn.text}`;
+      if (headline.kicker) headline.kicker.headline = `${headline.kicker.headline} ${runOn.text}`;
+      start += 1;
+    }
     break;
   }
   const headlineBlock = lines[start - 1]?.block;
 
   // Units: within a block, lines that stand alone are units of their own; the rest run together.
-  const groups: { lines: SourceLine[]; alone: boolean; player?: boolean }[] = [];
+  const groups: { lines: SourceLine[]; alone: boolean; player?: boolean; overNextLine?: boolean }[] = [];
+  // The last line of each unit that ended because the next line's first words would have fitted on it.
+  const setAbove = new Set<SourceLine>();
   const rest = lines.slice(start);
   const blocks = new Map<number, SourceLine[]>();
   for (const line of rest) blocks.set(line.block, [...(blocks.get(line.block) ?? []), line]);
@@ -183,14 +205,31 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
         const next = blockLines[index + 1];
         const ends = (FULL_STOP.test(line.text) || QUESTION.test(line.text)) && wordCount(line.text) >= 2;
         const fits = next !== undefined && line.text.length + 1 + (next.text.split(" ")[0] ?? "").length <= width;
-        if (ends && (unwrapped || (fits && blockLines.length > 2))) {
+        // A line that ends no sentence ends its unit when the next line's first two words would have
+        // fitted on it: a hard wrap, even by hand, leaves at most a word's room, so it is a line of
+        // its own (a sub-heading, a list's title, a live entry's title, one a line as pages set them).
+        const twoFit =
+          next !== undefined && line.text.length + 1 + next.text.split(" ").slice(0, 2).join(" ").length <= width;
+        // A numbered title ("2. The route") over a line opening a sentence: a listicle's heading over its text.
+        const titleOver =
+          NUMBERED.test(line.text) &&
+          !FULL_STOP.test(line.text) &&
+          next !== undefined &&
+          /^["“«„'‘]?\p{Lu}/u.test(next.text);
+        if ((ends && (unwrapped || (fits && blockLines.length > 2))) || (!ends && twoFit) || titleOver) {
+          if (!ends) setAbove.add(line);
           pieces.push(run);
           run = [];
         }
       }
     }
     if (run.length > 0) pieces.push(run);
-    for (const piece of pieces) groups.push({ lines: piece, alone: pieces.length === 1 && block !== headlineBlock });
+    for (const piece of pieces)
+      groups.push({
+        lines: piece,
+        alone: pieces.length === 1 && block !== headlineBlock,
+        overNextLine: setAbove.has(piece.at(-1) as SourceLine),
+      });
   }
 
   // Roles, in order: each unit knows the role before it and the cue of the unit after it.
@@ -219,6 +258,7 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
       beforeAttribution: nextFeatures?.dashAttribution === 1,
       playerBlock: group.player === true,
       beforeProse: nextFeatures?.endsFullStop === 1 && wordCount(nextText ?? "") > 12,
+      overNextLine: group.overNextLine === true,
       // Only lines that could be a headline are looked up: each lookup searches the stored headlines.
       knownHeadline: text.length <= 300 && wordCount(text) <= 20 && (options.isKnownHeadline?.(text) ?? false),
     };

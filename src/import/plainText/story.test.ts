@@ -362,7 +362,7 @@ function headlineAccountsFor(line: string, story: PlainTextStory): boolean {
   if (line.endsWith(headline) && normalizeKicker(line.slice(0, -headline.length).trim()) === normalizeKicker(kicker))
     return true;
   const prefix = line.endsWith(headline)
-    ? /^\[?\s*(.+?)\s*(?:\]|:|\||\/\/)?\s*$/su.exec(line.slice(0, -headline.length))
+    ? /^\[?\s*(.+?)\s*(?:\]|:|\||\/\/|[-–—/\\]+)?\s*$/su.exec(line.slice(0, -headline.length))
     : null;
   if (prefix && normalizeKicker(prefix[1] ?? "") === normalizeKicker(kicker)) return true;
   const suffix = line.startsWith(headline)
@@ -390,6 +390,8 @@ function readingWords(reading: PlainTextReading["readings"][number]): string[][]
   if (reading.became === "paragraph + video") return [[...all, "<video>"]];
   if (reading.became === "video") return [["<video>"]];
   if (reading.became === "image") return [[reading.text.match(/(?:\/|https:\/\/)\S+?\.\w+(?=\]|$)/u)?.[0] ?? "?"]];
+  // A list item's bullet goes from the start of its paragraph.
+  if (reading.became === "paragraph" && all.length > 1 && /^[•·▪◦*-]$/u.test(all[0] ?? "")) return [all.slice(1), all];
   // A label or a dash goes from the start: what is kept is the end of the line.
   if (reading.became === "related" || reading.became === "cite of the quote before")
     return [...reading.text].map((_, index) => words(reading.text.slice(index))).filter((kept) => kept.length > 0);
@@ -429,7 +431,9 @@ function accountsFor(text: string, { story, readings }: PlainTextReading): boole
       continue;
     }
     if (reading.became.startsWith("date:")) {
-      if (story.publishedAt !== datelineMoment(reading.text)) return false;
+      // The moment is the line's, read in the zone the reading chose (printed, given or guessed).
+      if (datelineMoment(reading.text) === undefined || story.publishedAt !== reading.became.slice("date: ".length))
+        return false;
       continue;
     }
     const taken = readingWords(reading).find((expected) => expected.every((word, index) => out[at + index] === word));
@@ -559,12 +563,12 @@ const storyText = fc
 
 describe("parsePlainTextStory: nothing is lost", () => {
   it("keeps lines read together whole when a label seems to run over them (found by the property test)", () => {
+    // "!" is a line of its own (the next line's first words would have fitted on it): the deck.
     const reading = readPlainTextStory("“Fermentum.\n!\n“𐀀\n𐀀𐀀\nRELATED:ꀀ\n0");
-    expect(
-      reading.story.body
-        .map((block) => ("headline" in block ? block.headline : "text" in block ? block.text : ""))
-        .join(" "),
-    ).toBe("! “𐀀 𐀀𐀀 RELATED:ꀀ 0");
+    const body = reading.story.body.map((block) =>
+      "headline" in block ? block.headline : "text" in block ? block.text : "",
+    );
+    expect([reading.story.deck, ...body].join(" ")).toBe("! “𐀀 𐀀𐀀 RELATED:ꀀ 0");
   });
 
   it("accounts for every non-blank line of any text, in order, once, with valid blocks", () => {
@@ -627,7 +631,7 @@ describe("parsePlainTextStory: other outlets' conventions (issue 23)", () => {
     expect(reading.readings.find((r) => r.text === "More from the Port Merrow Post")?.became).toBe("dropped");
   });
 
-  it("reads a numbered listicle's titles as headings, and list items one a line as paragraphs", () => {
+  it("reads a numbered listicle's titles as headings, and list items one a line as paragraphs without their bullets", () => {
     const { body } = story(
       deck,
       "1. The lantern makers",
@@ -641,8 +645,8 @@ describe("parsePlainTextStory: other outlets' conventions (issue 23)", () => {
       { type: "paragraph", text: "They start work in August." },
       { type: "heading", text: "2. The route" },
       { type: "paragraph", text: "It runs from the quay to the church." },
-      { type: "paragraph", text: "• Bring a coat." },
-      { type: "paragraph", text: "• Arrive early." },
+      { type: "paragraph", text: "Bring a coat." },
+      { type: "paragraph", text: "Arrive early." },
     ]);
   });
 
@@ -703,6 +707,77 @@ describe("parsePlainTextStory: other outlets' conventions (issue 23)", () => {
       "@lanternparade",
       "Watch on YouTube",
     ]);
+  });
+
+  it("reads a live blog's entries, their times alone above them, as headings over their text, the times dropped", () => {
+    const reading = readPlainTextStory(
+      [
+        "Storm live: trains cancelled",
+        deck,
+        "12.05 GMT\nCoastguard rescues walker swept off pier\nA man was pulled from the water at Saltash Point after a wave swept him off the harbour wall.",
+        "22h14\nRail operator cancels all services\nWestern Lines says it has cancelled all trains west of Stallbridge until at least Monday morning.",
+      ].join("\n\n"),
+    );
+    expect(reading.story.body).toEqual([
+      { type: "heading", text: "Coastguard rescues walker swept off pier" },
+      {
+        type: "paragraph",
+        text: "A man was pulled from the water at Saltash Point after a wave swept him off the harbour wall.",
+      },
+      { type: "heading", text: "Rail operator cancels all services" },
+      {
+        type: "paragraph",
+        text: "Western Lines says it has cancelled all trains west of Stallbridge until at least Monday morning.",
+      },
+    ]);
+    expect(reading.readings.filter((r) => r.became === "dropped").map((r) => r.text)).toEqual(["12.05 GMT", "22h14"]);
+  });
+
+  it.each(["Travel / Outdoors / Walking", "Science › Oceans", "Strona główna / Nauka"])(
+    "drops the breadcrumb %j above the headline, and does not take it for a kicker",
+    (crumbs) => {
+      const reading = readPlainTextStory(`${crumbs}\n\nLantern parade returns to the old town\n\n${deck}`);
+      expect(reading.story.kicker).toBeUndefined();
+      expect(reading.story.headline).toBe("Lantern parade returns to the old town");
+      expect(reading.readings[0]?.became).toBe("dropped");
+    },
+  );
+
+  it("reads a headline wrapped over two lines, its last words in lower case on the next line, as one headline", () => {
+    const story = parsePlainTextStory(
+      `LOCAL NEWS\n\nHistoric barn destroyed in overnight fire; no injuries\nreported\n\n${deck}`,
+    );
+    expect(story.kicker).toBe("LOCAL NEWS");
+    expect(story.headline).toBe("Historic barn destroyed in overnight fire; no injuries reported");
+    expect(story.deck).toBe(deck);
+  });
+
+  describe("a time printed without a zone", () => {
+    const german = [
+      "Laternenumzug kehrt in die Altstadt zurück",
+      "Von Ana Ferreira\n15.05.2026, 06:00 Uhr",
+      "Tausende Menschen standen am Samstagabend an den Straßen der Altstadt und sahen den Laternen zu.",
+      "Die Feuerwehr sperrte die Brücke für zwei Stunden, damit der Zug über den Fluss ziehen konnte.",
+    ].join("\n\n");
+
+    it("is read in the zone of the page's language when the import names none, and --explain says so", () => {
+      const reading = readPlainTextStory(german);
+      expect(reading.story.publishedAt).toBe("2026-05-15T04:00:00.000Z");
+      const why = reading.readings.find((r) => r.became.startsWith("date:"))?.why;
+      expect(why).toContain("read in Europe/Berlin, the zone guessed from the page's language (deu)");
+    });
+
+    it("is read in the zone the import names, whatever the page's language", () => {
+      expect(parsePlainTextStory(german, { timeZone: "America/New_York" }).publishedAt).toBe(
+        "2026-05-15T10:00:00.000Z",
+      );
+    });
+
+    it("is read as UTC when the page's language is not told", () => {
+      expect(parsePlainTextStory("Lanterns\n\n15.05.2026, 06:00\n\n1 2 3.").publishedAt).toBe(
+        "2026-05-15T06:00:00.000Z",
+      );
+    });
   });
 
   it.each(["Anzeige", "Publicidad", "Publicité", "Publicidade"])("drops the ad label %j", (label) => {

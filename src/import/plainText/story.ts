@@ -4,9 +4,10 @@
 // for: it is in the story (a kicker's separator, a related label and a byline's "By" aside), or it
 // is page furniture or an embed's "View this post" line, which the reading lists as dropped.
 import { type Block, TEXT_LIMITS, type VideoBlock } from "../../model/story";
-import { bylineNames, isNameAlone, readDateline } from "./credits";
+import { bylineNames, namesAlone, readDateline } from "./credits";
 import { DASH_ATTRIBUTION, imageMarker, relatedLabel, TWEET_SIGNATURE } from "./cues";
 import { splitKicker } from "./kicker";
+import { type PageZone, pageZone } from "./pageZone";
 import { readUnits, type Unit } from "./reader";
 import { splitLongText } from "./sentences";
 
@@ -53,6 +54,8 @@ export interface PlainTextReading {
 export class PlainTextError extends Error {}
 
 const MAX_DECK = 500;
+/** A list item's bullet: "• ", "· ", "* ", "- " (not "–", which also opens a line of dialogue). */
+const BULLET = /^[•·▪◦*-]\s+(?=\S)/u;
 const MAX_CITE = 200;
 const MAX_CAPTION = 1_000;
 
@@ -87,6 +90,7 @@ export function readPlainTextStory(text: string, options: PlainTextOptions = {})
   const readings: LineReading[] = [];
   const body = story.body;
   let dateFromUpdate: LineReading | undefined;
+  let guessedZone: PageZone | null | undefined;
   const read = (unit: Unit, became: string, why: string) =>
     readings.push({ lines: unit.lines, text: unit.text, became, role: unit.role, why, unsure: unit.unsure });
   const paragraphs = (unit: Unit, why: string, text = unit.text) => {
@@ -109,7 +113,7 @@ export function readPlainTextStory(text: string, options: PlainTextOptions = {})
         } else paragraphs(unit, `${why}; a second deck is a paragraph`);
         break;
       case "byline": {
-        const names = bylineNames(unit.text) ?? (isNameAlone(unit.text) ? [unit.text] : []);
+        const names = bylineNames(unit.text) ?? namesAlone(unit.text) ?? [];
         if (names.length === 0) {
           paragraphs(unit, `${why}; no name in it`);
           break;
@@ -120,7 +124,13 @@ export function readPlainTextStory(text: string, options: PlainTextOptions = {})
       }
       case "dateline": {
         // The first-publication time; an update time only when the page gives no other.
-        const dateline = readDateline(unit.text, options.timeZone);
+        // A time printed without a zone is in the outlet's zone: --time-zone, else guessed from the page's language.
+        guessedZone ??= options.timeZone === undefined ? (pageZone(text) ?? null) : null;
+        const dateline = readDateline(unit.text, options.timeZone ?? guessedZone?.zone);
+        const zoneWhy =
+          guessedZone && dateline && dateline.moment !== readDateline(unit.text)?.moment
+            ? `; a time with no zone, read in ${guessedZone.zone}, the zone guessed from the page's language (${guessedZone.language}): --time-zone gives the outlet's`
+            : "";
         const replaces = dateline && !dateline.updated && dateFromUpdate !== undefined;
         if (dateline && (story.publishedAt === undefined || replaces)) {
           if (dateFromUpdate) {
@@ -129,7 +139,7 @@ export function readPlainTextStory(text: string, options: PlainTextOptions = {})
           }
           story.publishedAt = dateline.moment;
           dateFromUpdate = undefined;
-          read(unit, `date: ${dateline.moment}`, why);
+          read(unit, `date: ${dateline.moment}`, `${why}${zoneWhy}`);
           if (dateline.updated) dateFromUpdate = readings.at(-1);
         } else if (dateline) read(unit, "dropped", `${why}; the story has its date already`);
         else paragraphs(unit, why);
@@ -204,7 +214,8 @@ export function readPlainTextStory(text: string, options: PlainTextOptions = {})
         read(unit, "dropped", why);
         break;
       default:
-        paragraphs(unit, why);
+        // A bulleted item is a paragraph without its bullet (a number, or a dash of dialogue, stays).
+        paragraphs(unit, why, unit.role === "paragraph" ? unit.text.replace(BULLET, "") : unit.text);
     }
   }
   story.body = placeKnownVideo(body, headline, options.video);

@@ -57,6 +57,7 @@ export const WEIGHTS: Record<Role, Weights> = {
     oneToThreeWords: 2,
     numberedTitle: 4,
     shortQuestion: 4.5,
+    titleOverProse: 5,
     noClosingPunctuation: 1.5,
     capitalStart: 0.5,
     aloneInBlock: 0.5,
