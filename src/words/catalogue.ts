@@ -185,6 +185,9 @@ export interface Catalogue {
   "newsroom.publish": string;
   "newsroom.unpublish": string;
   "newsroom.statusIs": string;
+  "newsroom.newStory": string;
+  "newsroom.firstParagraph": string;
+  "newsroom.startDraft": string;
   "newsroom.preview": string;
   "newsroom.previewLink": string;
 }

@@ -202,4 +202,7 @@ export const ar: Catalogue = {
   "newsroom.publish": "انشر الآن",
   "newsroom.unpublish": "ألغِ النشر",
   "newsroom.statusIs": "الحالة: {status}",
+  "newsroom.newStory": "بدء قصة جديدة",
+  "newsroom.firstParagraph": "الفقرة الأولى",
+  "newsroom.startDraft": "بدء المسودة",
 };

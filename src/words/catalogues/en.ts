@@ -169,4 +169,7 @@ export const en: Catalogue = {
   "newsroom.publish": "Publish now",
   "newsroom.unpublish": "Unpublish",
   "newsroom.statusIs": "Status: {status}",
+  "newsroom.newStory": "Start a new story",
+  "newsroom.firstParagraph": "First paragraph",
+  "newsroom.startDraft": "Start the draft",
 };

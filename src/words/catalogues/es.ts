@@ -182,4 +182,7 @@ export const es: Catalogue = {
   "newsroom.publish": "Publicar ahora",
   "newsroom.unpublish": "Retirar",
   "newsroom.statusIs": "Estado: {status}",
+  "newsroom.newStory": "Empezar una historia nueva",
+  "newsroom.firstParagraph": "Primer párrafo",
+  "newsroom.startDraft": "Empezar el borrador",
 };

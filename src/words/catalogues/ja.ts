@@ -169,4 +169,7 @@ export const ja: Catalogue = {
   "newsroom.publish": "今すぐ公開",
   "newsroom.unpublish": "非公開にする",
   "newsroom.statusIs": "状態: {status}",
+  "newsroom.newStory": "新しい記事を書く",
+  "newsroom.firstParagraph": "最初の段落",
+  "newsroom.startDraft": "下書きを始める",
 };
