@@ -112,6 +112,9 @@ test("a contributor writes a draft with a picture, a link and a related headline
   await alt.fill("A night bus waits at the depot in the fog");
   await expect(page.getByText("What the picture shows, for readers who cannot see it.")).toBeVisible();
   await page.getByLabel("Credit").fill("City desk");
+  // The point the crops keep in view, set by keyboard.
+  await page.getByLabel("Focus across, % from the left").fill("30");
+  await page.getByLabel("Focus down, % from the top").fill("60");
 
   // A related headline, found by a few of its words and linked.
   await page.getByRole("button", { name: "Add a related headline" }).click();

@@ -233,6 +233,9 @@ export interface Catalogue {
   "newsroom.altMissing": string;
   "newsroom.caption": string;
   "newsroom.credit": string;
+  "newsroom.focusHint": string;
+  "newsroom.focusAcross": string;
+  "newsroom.focusDown": string;
   "newsroom.videoTitle": string;
   "newsroom.videoFile": string;
   "newsroom.videoDrop": string;

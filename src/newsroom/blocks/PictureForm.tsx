@@ -5,6 +5,7 @@ import { useEffect, useId, useRef } from "react";
 import type { Block } from "../../model/story";
 import { useWords } from "../../words/useWords";
 import styles from "./blocks.module.css";
+import { FocusPoint } from "./FocusPoint";
 import { MarkedText } from "./MarkedText";
 import type { BlockFormProps } from "./TextBlocks";
 import { Upload } from "./Upload";
@@ -45,7 +46,7 @@ export function PictureForm({ block, onChange, label, fieldId }: BlockFormProps<
   const noAlt = block.alt.trim() === "";
   return (
     <>
-      <img className={styles.preview} src={block.src} alt="" width={block.width} height={block.height} />
+      <FocusPoint picture={block} onChange={(focus) => set({ focus })} />
       <label className={styles.field}>
         <span className={styles.label}>{words.text("newsroom.alt")}</span>
         <input

@@ -250,6 +250,10 @@ export const ar: Catalogue = {
   "newsroom.altMissing": "النص البديل مطلوب: اذكر ما تُظهره الصورة. لا يمكن نشر القصة من دونه.",
   "newsroom.caption": "التعليق",
   "newsroom.credit": "حقوق الصورة",
+  "newsroom.focusHint":
+    "انقر على الصورة حيث يجب أن تُبقي القصاصات (صورة المشاركة، المربعة، 4:3، 16:9) ما يظهر، أو حدّد النقطة بالنسبة المئوية.",
+  "newsroom.focusAcross": "نقطة التركيز أفقيًا، ٪ من اليسار",
+  "newsroom.focusDown": "نقطة التركيز عموديًا، ٪ من الأعلى",
   "newsroom.videoTitle": "{label}: العنوان (مطلوب)",
   "newsroom.videoFile": "رفع ملف فيديو",
   "newsroom.videoDrop": "أو أفلت هنا فيديو MP4 أو WebM.",

@@ -217,6 +217,10 @@ export const en: Catalogue = {
   "newsroom.altMissing": "Alt text is required: say what the picture shows. The story cannot be published without it.",
   "newsroom.caption": "Caption",
   "newsroom.credit": "Credit",
+  "newsroom.focusHint":
+    "Click the picture where the crops (share image, square, 4:3, 16:9) should keep in view, or set the point in percent.",
+  "newsroom.focusAcross": "Focus across, % from the left",
+  "newsroom.focusDown": "Focus down, % from the top",
   "newsroom.videoTitle": "{label}: title (required)",
   "newsroom.videoFile": "Upload a video file",
   "newsroom.videoDrop": "Or drop an MP4 or WebM video here.",

@@ -232,6 +232,10 @@ export const es: Catalogue = {
     "El texto alternativo es obligatorio: diga lo que muestra la imagen. Sin él, la historia no se puede publicar.",
   "newsroom.caption": "Pie de foto",
   "newsroom.credit": "Crédito",
+  "newsroom.focusHint":
+    "Haga clic en la imagen donde los recortes (imagen para compartir, cuadrado, 4:3, 16:9) deben mantener a la vista, o indique el punto en porcentaje.",
+  "newsroom.focusAcross": "Foco horizontal, % desde la izquierda",
+  "newsroom.focusDown": "Foco vertical, % desde arriba",
   "newsroom.videoTitle": "{label}: título (obligatorio)",
   "newsroom.videoFile": "Subir un archivo de vídeo",
   "newsroom.videoDrop": "O suelte aquí un vídeo MP4 o WebM.",

@@ -218,6 +218,10 @@ export const ja: Catalogue = {
     "代替テキストは必須です。画像に写っているものを書いてください。これがないと記事を公開できません。",
   "newsroom.caption": "キャプション",
   "newsroom.credit": "クレジット",
+  "newsroom.focusHint":
+    "切り抜き(共有画像・正方形・4:3・16:9)に残したい位置で画像をクリックするか、位置をパーセントで指定します。",
+  "newsroom.focusAcross": "焦点の横位置(左から %)",
+  "newsroom.focusDown": "焦点の縦位置(上から %)",
   "newsroom.videoTitle": "{label}: タイトル(必須)",
   "newsroom.videoFile": "動画ファイルをアップロード",
   "newsroom.videoDrop": "または MP4 か WebM の動画をここにドロップしてください。",
