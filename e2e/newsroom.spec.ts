@@ -114,7 +114,7 @@ test("the stories: drafts, scheduled and published together, newest change first
   // The filters are the address: a reload shows the same.
   await page.reload();
   await expect(rows).toHaveCount(1);
-  await expect(page.getByLabel("Section")).toHaveValue("culture");
+  await expect(filters.getByLabel("Section")).toHaveValue("culture");
 
   await filters.getByLabel("Words in the headline").fill(`${word} nothing like it`);
   await filters.getByRole("button", { name: "Show" }).click();

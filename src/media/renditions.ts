@@ -2,8 +2,16 @@
 // loop's: a width in AVIF, WebP or JPEG, or a fixed crop. Each is derived once and kept in the
 // media store, named by the source's version, so every process and server finds what any of them
 // derived (docs/decisions/016-media-pipeline.md, 039-media-store.md).
-import sharp from "sharp";
-import { PICTURE_CROPS, PICTURE_FORMATS, type PictureCrop, type PictureFormat, pictureWidths } from "../model/picture";
+import sharp, { type Sharp } from "sharp";
+import {
+  cropName,
+  PICTURE_CROPS,
+  PICTURE_FORMATS,
+  type PictureCrop,
+  type PictureFocus,
+  type PictureFormat,
+  pictureWidths,
+} from "../model/picture";
 import type { Block } from "../model/story";
 import type { MediaStore } from "./mediaStore";
 import { isSitePath, type SitePicture, type SitePictures } from "./sitePictures";
@@ -11,22 +19,48 @@ import { isSitePath, type SitePicture, type SitePictures } from "./sitePictures"
 export interface RenditionSpec {
   width?: number | undefined;
   crop?: PictureCrop | undefined;
+  /** The point a crop keeps in view. */
+  focus?: PictureFocus | undefined;
   format: PictureFormat;
 }
 
-const specName = (spec: RenditionSpec) => `${spec.crop ?? `w${spec.width}`}.${spec.format}`;
+const specName = (spec: RenditionSpec) =>
+  `${spec.crop ? cropName(spec.crop, spec.focus) : `w${spec.width}`}.${spec.format}`;
 
 /** The rendition's bytes: the source resized (never enlarged) to a width, or cropped to a fixed box. */
 export async function deriveRendition(bytes: Buffer, spec: RenditionSpec): Promise<Buffer> {
   let image = sharp(bytes).rotate();
-  image = spec.crop
-    ? // The crop keeps what libvips finds most salient; a smaller source is enlarged to the box.
-      image.resize({ ...PICTURE_CROPS[spec.crop], fit: "cover", position: "attention" })
-    : image.resize({ width: spec.width, withoutEnlargement: true });
+  if (spec.crop && spec.focus) image = await focusedCrop(image, PICTURE_CROPS[spec.crop], spec.focus);
+  else
+    image = spec.crop
+      ? // The crop keeps what libvips finds most salient; a smaller source is enlarged to the box.
+        image.resize({ ...PICTURE_CROPS[spec.crop], fit: "cover", position: "attention" })
+      : image.resize({ width: spec.width, withoutEnlargement: true });
   if (spec.format === "avif") image = image.avif({ quality: 55, effort: 2 });
   else if (spec.format === "webp") image = image.webp({ quality: 75 });
   else image = image.flatten({ background: "#ffffff" }).jpeg({ quality: 80, mozjpeg: true, progressive: true });
   return image.toBuffer();
+}
+
+/**
+ * The picture scaled to cover the box, then the box cut around the focus, as near its middle as the
+ * picture's edges allow (a focus at the very edge keeps that edge).
+ */
+async function focusedCrop(image: Sharp, box: { width: number; height: number }, focus: PictureFocus): Promise<Sharp> {
+  const { data, info } = await image.raw().toBuffer({ resolveWithObject: true });
+  const scale = Math.max(box.width / info.width, box.height / info.height);
+  const width = Math.max(box.width, Math.round(info.width * scale));
+  const height = Math.max(box.height, Math.round(info.height * scale));
+  const within = (at: number, size: number, room: number) =>
+    Math.min(Math.max(0, Math.round(at * size - room / 2)), size - room);
+  const raw = { width: info.width, height: info.height, channels: info.channels };
+  const scaled = await sharp(data, { raw }).resize(width, height).raw().toBuffer();
+  return sharp(scaled, { raw: { ...raw, width, height } }).extract({
+    left: within(focus.x, width, box.width),
+    top: within(focus.y, height, box.height),
+    width: box.width,
+    height: box.height,
+  });
 }
 
 /** The media store's key of a rendition: `renditions/<version>/<w640|og…>.<format>`. */

@@ -22,6 +22,16 @@ export const STRUCTURED_DATA_CROPS = ["16x9", "4x3", "1x1"] as const satisfies r
 export const PICTURE_FORMATS = { avif: "image/avif", webp: "image/webp", jpg: "image/jpeg" } as const;
 export type PictureFormat = keyof typeof PICTURE_FORMATS;
 
+/** The point of a picture its crops keep in view: 0 to 1 across and down (0.5, 0.5 is the middle). */
+export interface PictureFocus {
+  x: number;
+  y: number;
+}
+
+/** A crop's name in a rendition's address: `og`, or `og-f25-70` when it keeps a focus (in percent). */
+export const cropName = (crop: PictureCrop, focus?: PictureFocus | undefined): string =>
+  focus ? `${crop}-f${Math.round(focus.x * 100)}-${Math.round(focus.y * 100)}` : crop;
+
 export interface VersionedPicture {
   src: string;
   width: number;
@@ -49,15 +59,22 @@ export function renditionPath(picture: { src: string; version: string }, name: s
 /** What a rendition URL names, or undefined when it is not one. */
 export function parseRenditionPath(
   path: string,
-): { src: string; version: string; width?: number; crop?: PictureCrop; format: PictureFormat } | undefined {
-  const match = /^\/img(\/.+)\/([0-9a-f]{16})\/(?:w(\d{2,4})|(og|16x9|4x3|1x1))\.(avif|webp|jpg)$/.exec(path);
+):
+  | { src: string; version: string; width?: number; crop?: PictureCrop; focus?: PictureFocus; format: PictureFormat }
+  | undefined {
+  const match =
+    /^\/img(\/.+)\/([0-9a-f]{16})\/(?:w(\d{2,4})|(og|16x9|4x3|1x1)(?:-f(\d{1,3})-(\d{1,3}))?)\.(avif|webp|jpg)$/.exec(
+      path,
+    );
   if (!match) return undefined;
-  const [, src = "", version = "", width, crop, format] = match;
+  const [, src = "", version = "", width, crop, x, y, format] = match;
+  if (Number(x ?? 0) > 100 || Number(y ?? 0) > 100) return undefined;
   return {
     src,
     version,
     ...(width ? { width: Number(width) } : {}),
     ...(crop ? { crop: crop as PictureCrop } : {}),
+    ...(x !== undefined && y !== undefined ? { focus: { x: Number(x) / 100, y: Number(y) / 100 } } : {}),
     format: format as PictureFormat,
   };
 }
@@ -85,9 +102,11 @@ export function pictureSources(picture: VersionedPicture): PictureSources | unde
   };
 }
 
-/** A crop's path, for a versioned picture. */
-export const cropPath = (picture: { src: string; version: string }, crop: PictureCrop): string =>
-  renditionPath(picture, crop, "jpg");
+/** A crop's path, for a versioned picture: centred on its focus when it has one. */
+export const cropPath = (
+  picture: { src: string; version: string; focus?: PictureFocus | undefined },
+  crop: PictureCrop,
+): string => renditionPath(picture, cropName(crop, picture.focus), "jpg");
 
 /** Every URL a page may load for a picture: each candidate of its srcsets, or its src as it is. */
 export function pictureUrls(picture: VersionedPicture): string[] {

@@ -160,6 +160,8 @@ export const imageSchema = z.object({
   /** The caption with its marks and links (model/runs.ts): its texts joined are `caption`. */
   captionRuns: runsSchema.optional(),
   credit: text(200).optional(),
+  /** The point its crops keep in view (model/picture.ts), 0 to 1 across and down; none: what libvips finds salient. */
+  focus: z.strictObject({ x: z.number().min(0).max(1), y: z.number().min(0).max(1) }).optional(),
 });
 
 export const videoSourceSchema = z.discriminatedUnion("type", [

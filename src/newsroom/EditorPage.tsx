@@ -1,10 +1,11 @@
-// The editor, first slice: a story's kicker, headline and deck with their counts, its paragraphs as
-// plain text (other blocks kept as they are: storyBlocks.ts), saved in its status naming the
+// The editor: a story's kicker, headline and deck with their counts, its blocks (blocks/BlockList.tsx,
+// mapped to the model in storyBlocks.ts), saved in its status naming the
 // revision it edits. When someone else saved first (the 412 of decision 037) it shows both
 // versions and lets the writer keep theirs or take the other; it never overwrites silently.
 import { type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { Link, useLoaderData, useRouteLoaderData } from "react-router";
 import { useWords } from "../words/useWords";
+import { BlockList } from "./blocks/BlockList";
 import { dropLocalCopy, keepLocalCopy, readLocalCopy } from "./localCopy";
 import styles from "./newsroom.module.css";
 import {
@@ -40,6 +41,9 @@ const draftOf = (story: StoryFields): Draft => ({
   blocks: editedBlocks(story.body),
 });
 
+/** A draft as the server would get it (blocks without their editor's keys), to compare two. */
+const asSent = (draft: Draft): string => JSON.stringify({ ...draft, blocks: storyBody(draft.blocks) });
+
 function storyOf(base: StoryFields, draft: Draft): StoryFields {
   const { kicker: _kicker, deck: _deck, ...rest } = base;
   return {
@@ -63,8 +67,8 @@ export function EditorPage() {
   const [collision, setCollision] = useState<{ revision: number; story: StoryFields } | null>(null);
   const statusId = useId();
   // What the server has, to know whether there is anything to save.
-  const [savedDraft, setSavedDraft] = useState(() => JSON.stringify(draftOf(loaded.story)));
-  const unsaved = JSON.stringify(draft) !== savedDraft;
+  const [savedDraft, setSavedDraft] = useState(() => asSent(draftOf(loaded.story)));
+  const unsaved = asSent(draft) !== savedDraft;
   const slug = edited.story.slug;
   // Held stories save by themselves (a published one's edits go out to readers only when asked).
   const autosaves = edited.status !== "published";
@@ -124,7 +128,7 @@ export function EditorPage() {
     const answer = await saveStory(against, storyOf(against.story, what)).catch(() => null);
     latest.current.busy = false;
     if (answer?.ok) {
-      setSavedDraft(JSON.stringify(what));
+      setSavedDraft(asSent(what));
       setEdited(await storyToEdit(against.story.slug));
       setCollision(null);
       setState("saved");
@@ -186,7 +190,6 @@ export function EditorPage() {
     );
   }
 
-  let paragraphs = 0;
   return (
     <form
       className={styles.editor}
@@ -208,34 +211,7 @@ export function EditorPage() {
         <textarea name="deck" rows={3} value={draft.deck} onChange={change("deck")} />
         {count("deck")}
       </label>
-      {draft.blocks.map((block, index) => {
-        if (block.kind === "kept")
-          return (
-            // biome-ignore lint/suspicious/noArrayIndexKey: blocks have no ids; their place is who they are.
-            <p key={index} className={styles.kept}>
-              {words.text("newsroom.keptBlock", { type: block.block.type })}
-            </p>
-          );
-        paragraphs += 1;
-        return (
-          // biome-ignore lint/suspicious/noArrayIndexKey: blocks have no ids; their place is who they are.
-          <label key={index} className={styles.field}>
-            <span>{words.text("newsroom.paragraph", { number: paragraphs })}</span>
-            <textarea
-              rows={4}
-              value={block.text}
-              onChange={(event) =>
-                setDraft({
-                  ...draft,
-                  blocks: draft.blocks.map((other, at) =>
-                    at === index ? { kind: "paragraph", text: event.target.value } : other,
-                  ),
-                })
-              }
-            />
-          </label>
-        );
-      })}
+      <BlockList blocks={draft.blocks} onChange={(blocks) => setDraft({ ...draft, blocks })} />
       <div className={styles.actions}>
         <button type="submit" className={styles.primary} disabled={state === "saving"} aria-describedby={statusId}>
           {words.text(state === "saving" ? "newsroom.saving" : "newsroom.save")}

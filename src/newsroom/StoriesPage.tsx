@@ -6,6 +6,7 @@ import type { ListedStatus, NewsroomStory } from "../model/newsroomStories";
 import type { Section } from "../model/story";
 import type { TextKey } from "../words/catalogue";
 import { useWords } from "../words/useWords";
+import { NewStoryForm } from "./NewStoryForm";
 import styles from "./newsroom.module.css";
 import { listSections, listStories } from "./newsroomApi";
 
@@ -50,6 +51,7 @@ export function StoriesPage() {
   return (
     <>
       <h1>{words.text("newsroom.stories")}</h1>
+      <NewStoryForm sections={sections} />
       <Form method="get" role="search" aria-label={words.text("newsroom.filters")} className={styles.filters}>
         <label>
           <span>{words.text("newsroom.status")}</span>

@@ -143,6 +143,29 @@ describe.each(testEngines)("on %s", (engine) => {
     }
   });
 
+  it("crops a lead picture around the focus its editor chose: the share image and JSON-LD's three name it and are it", async () => {
+    const { items } = await (await fetch(`${server.url}/api/stories?limit=50`)).json();
+    const slug = items.find((s: { slug: string; image?: unknown }) => s.image && s.slug !== WATCH).slug;
+    const story = await (await fetch(`${server.url}/api/stories/${slug}`)).json();
+    const put = await fetch(`${server.url}/api/stories/${slug}`, {
+      method: "PUT",
+      headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" },
+      body: JSON.stringify({ ...story, image: { ...story.image, focus: { x: 0.2, y: 0.8 } } }),
+    });
+    expect(put.status, await put.text()).toBe(200);
+    const document = await documentOf(`/stories/${slug}`);
+    const share = document.querySelector('meta[property="og:image"]')?.getAttribute("content") ?? "";
+    expect(share).toMatch(/\/og-f20-80\.jpg$/);
+    expect(await picture(share)).toMatchObject({ type: "image/jpeg", width: 1200, height: 630 });
+    const article = [...document.querySelectorAll('script[type="application/ld+json"]')]
+      .map((s) => JSON.parse(s.textContent ?? "null"))
+      .find((d) => d["@type"] === "NewsArticle");
+    const urls = (article.image as { url: string }[]).map((image) => new URL(image.url).pathname.split("/").pop());
+    expect(urls).toEqual(["16x9-f20-80.jpg", "4x3-f20-80.jpg", "1x1-f20-80.jpg"]);
+    // A crop without the focus is still the salient one, at its own address.
+    expect(await picture(share.replace("og-f20-80", "og"))).toMatchObject({ width: 1200, height: 630 });
+  });
+
   it("sends a rendition of an older version of the file to the current one, and refuses what names nothing", async () => {
     const story = await (await fetch(`${server.url}/api/stories/${WATCH}`)).json();
     const old = await fetch(`${server.url}/img${story.image.src}/0123456789abcdef/w640.webp`, { redirect: "manual" });

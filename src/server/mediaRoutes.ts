@@ -9,7 +9,7 @@ import type { RenditionCache } from "../media/renditions";
 import { PictureError, type SitePictures } from "../media/sitePictures";
 import { uploadKey, uploadType } from "../media/uploadPaths";
 import { ApiError } from "../model/apiError";
-import { PICTURE_FORMATS, parseRenditionPath, pictureWidths, renditionPath } from "../model/picture";
+import { cropName, PICTURE_FORMATS, parseRenditionPath, pictureWidths, renditionPath } from "../model/picture";
 
 export interface MediaRoutesOptions {
   pictures: SitePictures;
@@ -59,7 +59,7 @@ export const mediaRoutes: FastifyPluginAsync<MediaRoutesOptions> = async (app, {
     const source = await pictures.read(named.src).catch((error: unknown) => {
       throw error instanceof PictureError ? new ApiError("not_found", error.message) : error;
     });
-    const name = named.crop ?? `w${named.width}`;
+    const name = named.crop ? cropName(named.crop, named.focus) : `w${named.width}`;
     if (named.width !== undefined && !pictureWidths(source.width).includes(named.width))
       throw new ApiError(
         "not_found",
