@@ -2,7 +2,8 @@
 // and store of each engine: a cross-site request against EVERY write a session cookie may make,
 // multipart uploads and sign-out included, refused and writing nothing; a contributor trying each
 // write above its role; an author publishing someone else's draft; a key bound by its account's
-// role whatever its scopes; and a deleted account's session and key refused on the next request.
+// role whatever its scopes; a password's length counted in characters; and a deleted account's
+// session and key refused on the next request.
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testEngines } from "../../store/testDatabases";
@@ -211,6 +212,25 @@ describe.each(testEngines)("attacks on %s", (engine) => {
       (await call("POST", "/api/accounts", { email: "x@news.example", role: "admin" }, { token: key })).status,
     ).toBe(403);
     expect((await call("GET", "/stories/keyed-draft")).status).toBe(404);
+  });
+
+  it("counts a password's characters as a person does: six two-unit emoji are 6, not 12 (400)", async () => {
+    const made = await call("POST", "/api/accounts", { email: "keys@news.example", role: "author" }, { token: TOKEN });
+    const { invitation } = (await made.json()) as { invitation: { url: string } };
+    const path = `/api/invitations/${invitation.url.split("/").at(-1)}`;
+    for (const password of ["🔑".repeat(6), "eleven char"]) {
+      const short = await call("POST", path, { password }, { headers: sameOrigin });
+      expect(short.status, password).toBe(400);
+      expect(await short.text(), password).toContain("at least 12 characters");
+    }
+    expect((await call("POST", path, { password: "🔑".repeat(12) }, { headers: sameOrigin })).status).toBe(200);
+    const signedIn = await call(
+      "POST",
+      "/api/session",
+      { email: "keys@news.example", password: "🔑".repeat(12) },
+      { headers: sameOrigin },
+    );
+    expect(signedIn.status).toBe(200);
   });
 
   it("refuses a deleted account's session and API key on the next request", async () => {
