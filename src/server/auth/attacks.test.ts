@@ -2,8 +2,8 @@
 // and store of each engine: a cross-site request against EVERY write a session cookie may make,
 // multipart uploads and sign-out included, refused and writing nothing; a contributor trying each
 // write above its role; an author publishing someone else's draft; a key bound by its account's
-// role whatever its scopes; a password's length counted in characters; and a deleted account's
-// session and key refused on the next request.
+// role whatever its scopes; two racing uses of one invitation; a password's length counted in
+// characters; and a deleted account's session and key refused on the next request.
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testEngines } from "../../store/testDatabases";
@@ -231,6 +231,25 @@ describe.each(testEngines)("attacks on %s", (engine) => {
       { headers: sameOrigin },
     );
     expect(signedIn.status).toBe(200);
+  });
+
+  it("lets only one of two racing uses of an invitation win", async () => {
+    const made = await call("POST", "/api/accounts", { email: "race@news.example", role: "editor" }, { token: TOKEN });
+    const { invitation } = (await made.json()) as { invitation: { url: string } };
+    const path = `/api/invitations/${invitation.url.split("/").at(-1)}`;
+    const passwords = ["the first passphrase", "the second passphrase"];
+    const answers = await Promise.all(
+      passwords.map((password) => call("POST", path, { password }, { headers: sameOrigin })),
+    );
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 400]);
+    const signIns = await Promise.all(
+      passwords.map(
+        async (password) =>
+          (await call("POST", "/api/session", { email: "race@news.example", password }, { headers: sameOrigin }))
+            .status,
+      ),
+    );
+    expect(signIns).toEqual(answers.map((answer) => (answer.status === 200 ? 200 : 401)));
   });
 
   it("refuses a deleted account's session and API key on the next request", async () => {
