@@ -2,8 +2,9 @@
 // and store of each engine: a cross-site request against EVERY write a session cookie may make,
 // multipart uploads and sign-out included, refused and writing nothing; a contributor trying each
 // write above its role; an author publishing someone else's draft; a key bound by its account's
-// role whatever its scopes; two racing uses of one invitation; a password's length counted in
-// characters; and a deleted account's session and key refused on the next request.
+// role whatever its scopes, and a read-only key refused every write; two racing uses of one
+// invitation; a password's length counted in characters; and a deleted account's session and key
+// refused on the next request.
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testEngines } from "../../store/testDatabases";
@@ -231,6 +232,36 @@ describe.each(testEngines)("attacks on %s", (engine) => {
       { headers: sameOrigin },
     );
     expect(signedIn.status).toBe(200);
+  });
+
+  it("refuses a read-only key every write, whatever its account may do", async () => {
+    const editor = await person("editor");
+    const made = await call(
+      "POST",
+      "/api/keys",
+      { name: "dashboard", scopes: ["stories:read"] },
+      { cookie: editor.cookie, headers: sameOrigin },
+    );
+    const { key } = (await made.json()) as { key: string };
+    expect((await call("GET", "/api/newsroom/stories", undefined, { token: key })).status).toBe(200);
+    expect(
+      (await call("PUT", "/api/stories/read-only-target", storyDraft({ live: true }), { token: TOKEN })).status,
+    ).toBe(201);
+    const attempts: [string, string, () => unknown][] = [
+      ["PUT", "/api/stories/read-only-target", () => storyDraft({ live: true, headline: "Rewritten by a reader key" })],
+      ["DELETE", "/api/stories/read-only-target", () => undefined],
+      ["POST", "/api/stories/read-only-target/entries", () => entry],
+      ["POST", "/api/stories/read-only-target/preview", () => ({})],
+      ["POST", "/api/media", form],
+      ["POST", "/api/keys", () => ({ name: "wider", scopes: ["stories:write"] })],
+    ];
+    for (const [method, path, body] of attempts) {
+      const response = await call(method, path, await body(), { token: key });
+      expect(response.status, `${method} ${path}`).toBe(403);
+      expect(await response.text(), `${method} ${path}`).toMatch(/lacks the [a-z:]+ scope/);
+    }
+    const story = await (await call("GET", "/api/stories/read-only-target")).text();
+    expect(story).not.toContain("Rewritten by a reader key");
   });
 
   it("lets only one of two racing uses of an invitation win", async () => {
