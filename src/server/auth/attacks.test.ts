@@ -3,8 +3,8 @@
 // multipart uploads and sign-out included, refused and writing nothing; a contributor trying each
 // write above its role; an author publishing someone else's draft; a key bound by its account's
 // role whatever its scopes, and a read-only key refused every write; two racing uses of one
-// invitation; a password's length counted in characters; and a deleted account's session and key
-// refused on the next request.
+// invitation; a planted session id never adopted; a password's length counted in characters; and
+// a deleted account's session and key refused on the next request.
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testEngines } from "../../store/testDatabases";
@@ -262,6 +262,24 @@ describe.each(testEngines)("attacks on %s", (engine) => {
     }
     const story = await (await call("GET", "/api/stories/read-only-target")).text();
     expect(story).not.toContain("Rewritten by a reader key");
+  });
+
+  it("never adopts a session id the browser brought to sign-in (fixation with an id of the attacker's)", async () => {
+    const { email } = await person("editor");
+    const planted = `__Host-dispatch_session=${"A".repeat(43)}`;
+    const signedIn = await call(
+      "POST",
+      "/api/session",
+      { email, password: PASSWORD },
+      {
+        cookie: planted,
+        headers: sameOrigin,
+      },
+    );
+    expect(signedIn.status).toBe(200);
+    expect(cookieOf(signedIn)).not.toBe(planted);
+    expect((await whoAmI(planted)).status).toBe(401);
+    expect((await whoAmI(cookieOf(signedIn))).status).toBe(200);
   });
 
   it("lets only one of two racing uses of an invitation win", async () => {
