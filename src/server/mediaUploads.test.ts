@@ -97,7 +97,7 @@ describe.each(testEngines)("on %s", (engine) => {
         demo: false,
         database: { url: a.databaseUrl, drop: async () => {} },
       });
-    });
+    }, 60_000);
     afterAll(async () => {
       await b?.close();
       await a?.close();
