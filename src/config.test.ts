@@ -27,6 +27,16 @@ describe("readConfig", () => {
     });
   });
 
+  it("gives another site a store of its own when DATABASE_URL is unset, named after its config", () => {
+    expect(readConfig({ SITE_CONFIG: "content/demo-ar/site.yaml" }).databaseUrl).toBe("file:./data/demo-ar.db");
+    expect(readConfig({ SITE_CONFIG: "src/test/site/faro.yaml" }).databaseUrl).toBe("file:./data/faro.db");
+    expect(readConfig({ SITE_CONFIG: "content/site.yaml" }).databaseUrl).toBe(DEFAULT_DATABASE_URL);
+    // A store named outright is the store, whatever the site.
+    expect(readConfig({ SITE_CONFIG: "content/demo-ar/site.yaml", DATABASE_URL: "file:./x.db" }).databaseUrl).toBe(
+      "file:./x.db",
+    );
+  });
+
   it("reads every variable", () => {
     const config = readConfig({
       PORT: "8080",

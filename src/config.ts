@@ -1,6 +1,7 @@
 // Dispatch's settings: every environment variable it reads, its default and what it accepts, in
 // one schema (see .env.example). Nothing else in src reads process.env; tests pass a Config in.
 import { availableParallelism } from "node:os";
+import { basename, dirname } from "node:path";
 import { z } from "zod";
 import { DEFAULT_MEDIA_URL, parseMediaUrl } from "./media/mediaStore";
 import { DEFAULT_UPLOAD_LIMITS } from "./media/uploads";
@@ -8,6 +9,22 @@ import { DEFAULT_REQUEST_TIMEOUT_MS } from "./server/http/timeouts";
 import { DEFAULT_SITE_CONFIG, readSiteConfig, type SiteConfig } from "./site/siteConfig";
 
 export const DEFAULT_DATABASE_URL = "file:./data/dispatch.db";
+
+/**
+ * The store a site gets when DATABASE_URL is unset: the demo's for the demo's config, else a file
+ * named after the site's config (`content/demo-ar/site.yaml` → `data/demo-ar.db`, `faro.yaml` →
+ * `data/faro.db`), so that trying a second site never mixes its stories with another's.
+ */
+export function defaultStoreOf(siteConfig: string): string {
+  if (siteConfig === DEFAULT_SITE_CONFIG) return DEFAULT_DATABASE_URL;
+  const file = basename(siteConfig);
+  const named = /^site\.ya?ml$/i.test(file) ? basename(dirname(siteConfig)) : file.replace(/\.ya?ml$/i, "");
+  const slug = named
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  return `file:./data/${slug || "site"}.db`;
+}
 
 /** An unset or empty variable is absent, so its default applies. */
 const unsetIfEmpty = (value: unknown) => (value === "" ? undefined : value);
@@ -38,8 +55,8 @@ const envSchema = z.object({
     unsetIfEmpty,
     z
       .string()
-      .default(DEFAULT_DATABASE_URL)
-      .refine((url) => !url.includes("://") || /^postgres(ql)?:\/\//.test(url)),
+      .refine((url) => !url.includes("://") || /^postgres(ql)?:\/\//.test(url))
+      .optional(),
   ),
   PUBLIC_URL: z.preprocess(unsetIfEmpty, z.url({ protocol: /^https?$/ }).optional()),
   ADMIN_TOKEN: z.preprocess(unsetIfEmpty, z.string().min(MIN_ADMIN_TOKEN_LENGTH).optional()),
@@ -191,10 +208,11 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     throw new Error(`Dispatch cannot start: ${problems.join("; ")}`);
   }
   const vars = parsed.data;
+  const databaseUrl = vars.DATABASE_URL ?? defaultStoreOf(vars.SITE_CONFIG);
   return {
     port: vars.PORT,
     host: vars.HOST,
-    databaseUrl: vars.DATABASE_URL,
+    databaseUrl,
     publicUrl: new URL(vars.PUBLIC_URL ?? `http://localhost:${vars.PORT}`).origin,
     ...(vars.ADMIN_TOKEN ? { adminToken: vars.ADMIN_TOKEN } : {}),
     webConcurrency: vars.WEB_CONCURRENCY,
@@ -203,7 +221,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     renderCacheBytes: Math.round(vars.RENDER_CACHE_MB * 1024 * 1024),
     requestTimeoutMs: Math.round(vars.REQUEST_TIMEOUT_S * 1000),
     rateLimits: vars.RATE_LIMITS === "1",
-    sharedLimits: vars.WEB_CONCURRENCY > 1 || vars.DATABASE_URL.startsWith("postgres"),
+    sharedLimits: vars.WEB_CONCURRENCY > 1 || databaseUrl.startsWith("postgres"),
     sessions: { idleMs: vars.SESSION_IDLE_MINUTES * 60_000, maxMs: vars.SESSION_MAX_HOURS * 3_600_000 },
     cdnPurgeUrls: vars.CDN_PURGE_URL ?? [],
     // Unpurged, a CDN must learn of a write by the clock: it keeps an answer a few seconds.
