@@ -128,6 +128,8 @@ test("a new entry slides in at the top without moving what the reader reads, and
 });
 
 test("a live story's page has no axe violations, desktop and phone, light and dark", async ({ page, request }) => {
+  // Four full axe runs: 14 s alone here, past 30 s while another worker runs Lighthouse.
+  test.slow();
   const slug = await liveStory(request, 3);
   await page.goto(`/stories/${slug}`);
   await waitForHydration(page);

@@ -64,7 +64,9 @@ test("an editor edits a story twice, reads its history and restores the first re
   await page.getByLabel("Headline").fill("Harbour gates close at noon");
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByRole("status")).toHaveText("Saved.");
-  await page.getByLabel("Paragraph 1").fill("The harbour gates close at noon on Friday, and open again on Monday.");
+  await page
+    .getByRole("textbox", { name: "Paragraph 1", exact: true })
+    .fill("The harbour gates close at noon on Friday, and open again on Monday.");
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByRole("status")).toHaveText("Saved.");
   // Readers read the second edit.
@@ -227,7 +229,9 @@ for (const size of [
     await page.setViewportSize(size);
     await signIn(page, staff, `/newsroom/stories/${slug}`);
     await page.getByLabel("Headline").fill("Storm surge warning lifted for the esplanade");
-    await page.getByLabel("Paragraph 1").fill("The harbour gates open again at noon on Friday, the council said.");
+    await page
+      .getByRole("textbox", { name: "Paragraph 1", exact: true })
+      .fill("The harbour gates open again at noon on Friday, the council said.");
     await page.getByRole("button", { name: "Save" }).click();
     await expect(page.getByRole("status")).toHaveText("Saved.");
     await page.getByRole("link", { name: "History" }).click();
