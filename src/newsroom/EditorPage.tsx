@@ -18,7 +18,9 @@ import {
   storyToEdit,
 } from "./newsroomApi";
 import { ScheduleControl } from "./ScheduleControl";
+import { SharePreviews } from "./SharePreviews";
 import { STATUS_WORDS } from "./StoriesPage";
+import type { PreviewedStory } from "./sharePreview";
 import { type EditedBlock, editedBlocks, storyBody } from "./storyBlocks";
 
 /** The roles that may publish and unpublish (model/account.ts ROLES, by name: no zod in the newsroom). */
@@ -204,13 +206,18 @@ export function EditorPage() {
         <Link to="history">{words.text("newsroom.history")}</Link>
         {edited.story.live === true ? <Link to="live">{words.text("newsroom.liveConsole")}</Link> : null}
       </p>
-      {line("kicker", words.text("newsroom.kicker"))}
-      {line("headline", words.text("newsroom.headline"))}
-      <label className={styles.field}>
-        <span>{words.text("newsroom.deck")}</span>
-        <textarea name="deck" rows={3} value={draft.deck} onChange={change("deck")} />
-        {count("deck")}
-      </label>
+      <div className={styles.editorTop}>
+        <div className={styles.fields}>
+          {line("kicker", words.text("newsroom.kicker"))}
+          {line("headline", words.text("newsroom.headline"))}
+          <label className={styles.field}>
+            <span>{words.text("newsroom.deck")}</span>
+            <textarea name="deck" rows={3} value={draft.deck} onChange={change("deck")} />
+            {count("deck")}
+          </label>
+        </div>
+        <SharePreviews story={storyOf(edited.story, draft) as PreviewedStory} />
+      </div>
       <BlockList blocks={draft.blocks} onChange={(blocks) => setDraft({ ...draft, blocks })} />
       <div className={styles.actions}>
         <button type="submit" className={styles.primary} disabled={state === "saving"} aria-describedby={statusId}>

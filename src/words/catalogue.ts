@@ -209,6 +209,17 @@ export interface Catalogue {
   "newsroom.theirs": string;
   "newsroom.keepMine": string;
   "newsroom.takeTheirs": string;
+  // The editor's previews of the share card and the search result
+  "newsroom.previews": string;
+  "newsroom.shareCard": string;
+  "newsroom.searchResult": string;
+  "newsroom.cardWhenPublished": string;
+  "newsroom.cutAfter": Plural;
+  // Merging by hand after a collision; `{field}` is the field's label
+  "newsroom.mergeByHand": string;
+  "newsroom.merging": string;
+  "newsroom.theirsSays": string;
+  "newsroom.useTheirs": string;
   "newsroom.characters": Plural;
   "newsroom.publish": string;
   "newsroom.unpublish": string;
