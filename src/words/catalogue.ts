@@ -165,6 +165,7 @@ export interface Catalogue {
   "newsroom.filters": string;
   "newsroom.status": string;
   "newsroom.section": string;
+  "newsroom.author": string;
   "newsroom.search": string;
   "newsroom.show": string;
   "newsroom.any": string;

@@ -172,6 +172,7 @@ export const ar: Catalogue = {
   "newsroom.filters": "ابحث عن القصص",
   "newsroom.status": "الحالة",
   "newsroom.section": "القسم",
+  "newsroom.author": "الكاتب",
   "newsroom.search": "كلمات من العنوان",
   "newsroom.show": "اعرض",
   "newsroom.any": "الكل",

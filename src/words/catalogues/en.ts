@@ -147,6 +147,7 @@ export const en: Catalogue = {
   "newsroom.filters": "Find stories",
   "newsroom.status": "Status",
   "newsroom.section": "Section",
+  "newsroom.author": "Author",
   "newsroom.search": "Words in the headline",
   "newsroom.show": "Show",
   "newsroom.any": "Any",

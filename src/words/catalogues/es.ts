@@ -160,6 +160,7 @@ export const es: Catalogue = {
   "newsroom.filters": "Buscar artículos",
   "newsroom.status": "Estado",
   "newsroom.section": "Sección",
+  "newsroom.author": "Autor",
   "newsroom.search": "Palabras del titular",
   "newsroom.show": "Mostrar",
   "newsroom.any": "Cualquiera",

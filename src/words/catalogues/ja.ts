@@ -148,6 +148,7 @@ export const ja: Catalogue = {
   "newsroom.filters": "記事を探す",
   "newsroom.status": "状態",
   "newsroom.section": "セクション",
+  "newsroom.author": "執筆者",
   "newsroom.search": "見出しの語句",
   "newsroom.show": "表示",
   "newsroom.any": "すべて",
