@@ -1,6 +1,7 @@
 // The newsroom's editor: an editor opens a draft from the stories, changes its headline and a
 // paragraph (its quote shown in its own editor), saves it as a draft; when someone else saved in
 // between, the collision screen shows both versions, and the editor keeps theirs or takes the other.
+// Beside the headline, the share card and search result follow the typing.
 import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { adminToken } from "../playwright.config";
@@ -126,6 +127,61 @@ test("an editor edits a draft, saves it, and meets the collision screen when som
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByRole("status")).toHaveText("Saved.");
   expect((await read(request, slug)).story.headline).toBe("Tidewater gates: a decision tonight");
+});
+
+test("the share card and search result beside the headline follow the writer's typing, cut where platforms cut", async ({
+  page,
+  request,
+}) => {
+  const slug = `previewed-draft-${Date.now().toString(36)}`;
+  const created = await request.put(`/api/stories/${slug}`, {
+    headers: auth,
+    data: {
+      headline: "Ferry fares to fall",
+      section: "city",
+      authors: [{ slug: "test-desk", name: "Test Desk" }],
+      tags: [],
+      publishedAt: new Date().toISOString(),
+      updatedAt: new Date().toISOString(),
+      body: [{ type: "paragraph", text: "Fares on the harbour ferry fall by a fifth in January." }],
+      status: "draft",
+    },
+  });
+  expect(created.status()).toBe(201);
+  const staff = await makeStaff(request, "editor", "Pia Preview");
+  await page.goto(`/newsroom/stories/${slug}`);
+  await page.getByLabel("Email").fill(staff.email);
+  await page.getByLabel("Password").fill(staff.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+
+  const previews = page.getByRole("region", { name: "Where it is shared and found" });
+  const card = previews.getByRole("figure", { name: "Shared in a social post" });
+  const result = previews.getByRole("figure", { name: "In a search engine's results" });
+  // A draft has no drawn card yet: the preview says so in its place.
+  await expect(card).toContainText("drawn from its headline once it is published");
+  await expect(card.locator("[data-part=title]")).toHaveText("Ferry fares to fall");
+  // No deck: the first paragraph stands for the story, as on its page.
+  await expect(card.locator("[data-part=description]")).toHaveText(
+    "Fares on the harbour ferry fall by a fifth in January.",
+  );
+  await expect(result.locator("[data-part=title]")).toHaveText(/^Ferry fares to fall \| .+$/);
+  await expect(result.locator("[data-part=url]")).toHaveText(new RegExp(`/stories/${slug}$`));
+
+  await page.getByLabel("Deck").pressSequentially("Cheaper crossings for commuters");
+  await expect(card.locator("[data-part=description]")).toHaveText("Cheaper crossings for commuters");
+  await expect(result.locator("[data-part=description]")).toHaveText("Cheaper crossings for commuters");
+  const long = "Ferry fares to fall by a fifth in January as the harbour board wins its subsidy";
+  await page.getByLabel("Headline").fill(long);
+  await expect(card.locator("[data-part=title]")).toContainText("cut after 70 characters:");
+  const title = result.locator("[data-part=title]");
+  await expect(title).toContainText("cut after 60 characters:");
+  await expect(title.locator("del")).toHaveText(/subsidy \| .+$/);
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: test.info().outputPath(`editor-previews-${width}.png`), fullPage: true });
+  }
 });
 
 test("a draft saves by itself while the writer types, and work typed offline comes back from the browser's copy", async ({
