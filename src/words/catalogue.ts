@@ -216,10 +216,12 @@ export interface Catalogue {
   "newsroom.searchResult": string;
   "newsroom.cardWhenPublished": string;
   "newsroom.cutAfter": Plural;
-  // Merging by hand after a collision; `{field}` is the field's label
+  // Merging by hand after a collision; `{field}` is a field's label (Kicker, Deck, Body…)
   "newsroom.mergeByHand": string;
   "newsroom.merging": string;
   "newsroom.theirsSays": string;
+  /** What stands for a field the saved version leaves empty. */
+  "newsroom.theirsEmpty": string;
   "newsroom.useTheirs": string;
   "newsroom.characters": Plural;
   "newsroom.publish": string;

@@ -228,7 +228,8 @@ export const ar: Catalogue = {
   },
   "newsroom.mergeByHand": "ادمج يدويًا",
   "newsroom.merging": "الدمج: انسخ ما تريده من النسخة المحفوظة، ثم احفظ.",
-  "newsroom.theirsSays": "النسخة المحفوظة",
+  "newsroom.theirsSays": "النسخة المحفوظة: {field}",
+  "newsroom.theirsEmpty": "(لا شيء)",
   "newsroom.useTheirs": "استخدم «{field}» من النسخة المحفوظة",
   "newsroom.characters": {
     zero: "{count} حرف",
