@@ -1,6 +1,7 @@
 // The newsroom's editor: an editor opens a draft from the stories, changes its headline and a
 // paragraph (its quote shown in its own editor), saves it as a draft; when someone else saved in
-// between, the collision screen shows both versions, and the editor keeps theirs or takes the other.
+// between, the collision screen shows both versions, and the editor keeps theirs, takes the other,
+// or merges by hand. Beside the headline, the share card and search result follow the typing.
 import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { adminToken } from "../playwright.config";
@@ -14,7 +15,7 @@ test.describe.configure({ timeout: 90_000 });
 interface Edited {
   status: string;
   revision: number;
-  story: { headline: string; body: { type: string; text?: string }[] };
+  story: { headline: string; deck?: string; body: { type: string; text?: string }[] };
 }
 /**
  * Save after someone else saved: on a draft the autosave (every 3 s) may meet the 412 first and open
@@ -126,6 +127,105 @@ test("an editor edits a draft, saves it, and meets the collision screen when som
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByRole("status")).toHaveText("Saved.");
   expect((await read(request, slug)).story.headline).toBe("Tidewater gates: a decision tonight");
+
+  // Once more, merging by hand: the writer's form, the saved text beside each field that differs.
+  await put("Tidewater gates: the vote is in", "The council voted to close them.");
+  await page.getByLabel("Headline").fill("Tidewater gates: council decides");
+  await page.getByLabel("Deck").fill("A vote at the town hall settles it.");
+  await saveIntoCollision(page);
+  await page.getByRole("button", { name: "Merge by hand" }).click();
+  // By role: the saved version's regions are labelled by the field's name too.
+  const headlineField = page.getByRole("textbox", { name: /^Headline/ });
+  await expect(page.getByText("Merging: copy what you want from the saved version, then save.")).toBeVisible();
+  await expect(headlineField).toHaveValue("Tidewater gates: council decides");
+  await expect(page.getByRole("textbox", { name: /^Deck/ })).toHaveValue("A vote at the town hall settles it.");
+  const savedHeadline = page.getByRole("region", { name: "The saved version: Headline" });
+  await expect(savedHeadline).toContainText("Tidewater gates: the vote is in");
+  const savedBody = page.getByRole("region", { name: "The saved version: Body" });
+  await expect(savedBody).toContainText("The council voted to close them.");
+  // The kicker is the same in both, so nothing stands beside it; the saved story has no deck.
+  await expect(page.getByRole("region", { name: "The saved version: Kicker" })).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "The saved version: Deck" })).toContainText("(none)");
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: test.info().outputPath(`editor-merging-${width}.png`), fullPage: true });
+  }
+  // Their headline, copied with its button; their paragraph, copied by hand into the writer's second.
+  await savedHeadline.getByRole("button", { name: "Use the saved version's Headline" }).click();
+  await expect(headlineField).toHaveValue("Tidewater gates: the vote is in");
+  await expect(savedHeadline).toHaveCount(0);
+  await page.getByRole("textbox", { name: "Paragraph 2", exact: true }).fill("The council voted to close them.");
+  // Nothing is saved by itself while merging: the saved version is still theirs.
+  await page.waitForTimeout(4_000);
+  expect((await read(request, slug)).story.headline).toBe("Tidewater gates: the vote is in");
+  expect((await read(request, slug)).story.deck).toBeUndefined();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByRole("status")).toHaveText("Saved.");
+  const merged = await read(request, slug);
+  expect(merged.story.headline).toBe("Tidewater gates: the vote is in");
+  expect(merged.story.deck).toBe("A vote at the town hall settles it.");
+  expect(merged.story.body.map((block) => block.text)).toEqual([
+    "A decision is due tonight.",
+    "We will be ready.",
+    "The council voted to close them.",
+  ]);
+  await expect(page.getByRole("region", { name: /^The saved version/ })).toHaveCount(0);
+});
+
+test("the share card and search result beside the headline follow the writer's typing, cut where platforms cut", async ({
+  page,
+  request,
+}) => {
+  const slug = `previewed-draft-${Date.now().toString(36)}`;
+  const created = await request.put(`/api/stories/${slug}`, {
+    headers: auth,
+    data: {
+      headline: "Ferry fares to fall",
+      section: "city",
+      authors: [{ slug: "test-desk", name: "Test Desk" }],
+      tags: [],
+      publishedAt: new Date().toISOString(),
+      updatedAt: new Date().toISOString(),
+      body: [{ type: "paragraph", text: "Fares on the harbour ferry fall by a fifth in January." }],
+      status: "draft",
+    },
+  });
+  expect(created.status()).toBe(201);
+  const staff = await makeStaff(request, "editor", "Pia Preview");
+  await page.goto(`/newsroom/stories/${slug}`);
+  await page.getByLabel("Email").fill(staff.email);
+  await page.getByLabel("Password").fill(staff.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+
+  const previews = page.getByRole("region", { name: "Where it is shared and found" });
+  const card = previews.getByRole("figure", { name: "Shared in a social post" });
+  const result = previews.getByRole("figure", { name: "In a search engine's results" });
+  // A draft has no drawn card yet: the preview says so in its place.
+  await expect(card).toContainText("drawn from its headline once it is published");
+  await expect(card.locator("[data-part=title]")).toHaveText("Ferry fares to fall");
+  // No deck: the first paragraph stands for the story, as on its page.
+  await expect(card.locator("[data-part=description]")).toHaveText(
+    "Fares on the harbour ferry fall by a fifth in January.",
+  );
+  await expect(result.locator("[data-part=title]")).toHaveText(/^Ferry fares to fall \| .+$/);
+  await expect(result.locator("[data-part=url]")).toHaveText(new RegExp(`/stories/${slug}$`));
+
+  await page.getByLabel("Deck").pressSequentially("Cheaper crossings for commuters");
+  await expect(card.locator("[data-part=description]")).toHaveText("Cheaper crossings for commuters");
+  await expect(result.locator("[data-part=description]")).toHaveText("Cheaper crossings for commuters");
+  const long = "Ferry fares to fall by a fifth in January as the harbour board wins its subsidy";
+  await page.getByLabel("Headline").fill(long);
+  await expect(card.locator("[data-part=title]")).toContainText("cut after 70 characters:");
+  const title = result.locator("[data-part=title]");
+  await expect(title).toContainText("cut after 60 characters:");
+  await expect(title.locator("del")).toHaveText(/subsidy \| .+$/);
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: test.info().outputPath(`editor-previews-${width}.png`), fullPage: true });
+  }
 });
 
 test("a draft saves by itself while the writer types, and work typed offline comes back from the browser's copy", async ({

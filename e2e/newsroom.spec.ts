@@ -49,7 +49,7 @@ test("a signed-out visitor meets the sign-in page, signs in, lands on the storie
   await expect(page).toHaveURL(/\/newsroom\/sign-in\?next=/);
 });
 
-test("the stories: drafts, scheduled and published together, newest change first, found by status, section and words", async ({
+test("the stories: drafts, scheduled and published together, newest change first, found by status, section, author and words", async ({
   page,
   request,
 }) => {
@@ -77,6 +77,7 @@ test("the stories: drafts, scheduled and published together, newest change first
   await put(`${word.toLowerCase()}-scheduled`, `${word} regatta route`, "culture", {
     status: "scheduled",
     publishAt: at(60),
+    authors: [{ slug: `${word.toLowerCase()}-writer`, name: `Wren ${word}` }],
   });
   await put(`${word.toLowerCase()}-draft`, `${word} council draft`, "city", { status: "draft" });
 
@@ -115,6 +116,17 @@ test("the stories: drafts, scheduled and published together, newest change first
   await page.reload();
   await expect(rows).toHaveCount(1);
   await expect(filters.getByLabel("Section")).toHaveValue("culture");
+
+  // By author: only the stories that name them, whatever their section.
+  await filters.getByLabel("Section").selectOption("");
+  await filters.getByLabel("Author").selectOption({ label: `Wren ${word}` });
+  await filters.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(new RegExp(`author=${word.toLowerCase()}-writer`));
+  await expect(rows).toHaveCount(1);
+  await expect(rows).toContainText(`${word} regatta route`);
+  await filters.getByLabel("Author").selectOption({ label: "Test Desk" });
+  await filters.getByRole("button", { name: "Show" }).click();
+  await expect(rows).toHaveCount(2);
 
   await filters.getByLabel("Words in the headline").fill(`${word} nothing like it`);
   await filters.getByRole("button", { name: "Show" }).click();

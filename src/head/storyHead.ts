@@ -18,7 +18,7 @@ export const SHARE_CARD_SIZE = { width: 1200, height: 630 } as const;
  * its lead picture's crop when it is a site picture, an https lead picture as it is when big
  * enough, else its share card.
  */
-export function storyShareImage(story: Story, site: Site) {
+export function storyShareImage(story: Pick<Story, "image" | "slug" | "headline">, site: Site) {
   const image = story.image;
   if (image?.version)
     return {
@@ -47,9 +47,17 @@ export function structuredDataImages(story: Story, site: Site) {
   }));
 }
 
+/** What a story's page says of it (meta description, og:description): its deck, else its first paragraph cut, else its headline. */
+export const storyDescription = (story: Pick<Story, "deck" | "body" | "headline">): string =>
+  story.deck ?? firstParagraph(story) ?? story.headline;
+
+/** The story page's `<title>`, which search engines show as the result's title. */
+export const storyTitle = (story: Pick<Story, "headline">, site: Pick<Site, "name">): string =>
+  `${story.headline} | ${site.name}`;
+
 /** The head of a story page; with `quote`, the page of one of its passages (`?quote=N`). */
 export function storyHead(story: Story, site: Site, quote?: number): Head {
-  const summary = story.deck ?? firstParagraph(story) ?? story.headline;
+  const summary = storyDescription(story);
   const quoted = quote ? passage(story.body, quote)?.text : undefined;
   const description = quoted ? clip(quoted, 300) : summary;
   const video = storyVideo(story);
@@ -125,7 +133,7 @@ export function storyHead(story: Story, site: Site, quote?: number): Head {
     ...socialTags(site),
   ];
   return {
-    title: `${story.headline} | ${site.name}`,
+    title: storyTitle(story, site),
     tags,
     jsonLd: [newsArticle(story, site, description), storyBreadcrumbs(story, site)],
   };
@@ -200,7 +208,7 @@ function storyBreadcrumbs(story: Story, site: Site) {
   ]);
 }
 
-function firstParagraph(story: Story): string | undefined {
+function firstParagraph(story: Pick<Story, "body">): string | undefined {
   const paragraph = story.body.find((b) => b.type === "paragraph");
   return paragraph ? clip(paragraph.text, 200) : undefined;
 }

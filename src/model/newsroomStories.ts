@@ -1,6 +1,6 @@
 // The newsroom's list of stories (GET /api/newsroom/stories, staff only): every story whatever its
 // status, held (draft, scheduled, unpublished) or published (live while its coverage goes on),
-// newest change first, found by status, section and words of the headline.
+// newest change first, found by status, section, author and words of the headline.
 import { z } from "zod";
 import { STORY_STATUSES } from "./storyStatus";
 
@@ -18,6 +18,11 @@ export const newsroomStoryParamsSchema = z.strictObject({
     .string()
     .regex(/^[a-z0-9-]{1,80}$/)
     .optional(),
+  /** An author's slug: only the stories that name them. */
+  author: z
+    .string()
+    .regex(/^[a-z0-9-]{1,80}$/)
+    .optional(),
   /** Words the headline holds, in any case. */
   q: z.string().trim().max(200).optional(),
 });
@@ -32,4 +37,10 @@ export interface NewsroomStory {
   changedAt: string;
   /** When a scheduled story goes out. */
   publishAt?: string;
+}
+
+/** An author the list can be filtered by (GET /api/newsroom/authors): one named by a story, held or published. */
+export interface NewsroomAuthor {
+  slug: string;
+  name: string;
 }

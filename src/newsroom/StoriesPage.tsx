@@ -1,19 +1,20 @@
 // The newsroom's stories: every story, held or published, newest change first, found by status,
-// section and words of the headline. The filters are the page's address (a form that GETs it), so a
+// section, author and words of the headline. The filters are the page's address (a form that GETs it), so a
 // search can be reloaded, shared with a colleague and gone back to.
 import { Form, Link, useLoaderData, useNavigation } from "react-router";
-import type { ListedStatus, NewsroomStory } from "../model/newsroomStories";
+import type { ListedStatus, NewsroomAuthor, NewsroomStory } from "../model/newsroomStories";
 import type { Section } from "../model/story";
 import type { TextKey } from "../words/catalogue";
 import { useWords } from "../words/useWords";
 import { NewStoryForm } from "./NewStoryForm";
 import styles from "./newsroom.module.css";
-import { listSections, listStories } from "./newsroomApi";
+import { listAuthors, listSections, listStories } from "./newsroomApi";
 
 export interface StoriesPageData {
   stories: NewsroomStory[];
   sections: Section[];
-  search: { status: string; section: string; q: string };
+  authors: NewsroomAuthor[];
+  search: { status: string; section: string; author: string; q: string };
 }
 
 export const STATUS_WORDS: Record<ListedStatus, TextKey> = {
@@ -30,21 +31,27 @@ const STATUSES = Object.keys(STATUS_WORDS) as ListedStatus[];
 /** The page's data: its address's filters, without the empty ones, asked of the API. */
 export async function storiesPageData(url: URL): Promise<StoriesPageData> {
   const search = new URLSearchParams();
-  for (const name of ["status", "section", "q"]) {
+  for (const name of ["status", "section", "author", "q"]) {
     const value = url.searchParams.get(name)?.trim();
     if (value) search.set(name, value);
   }
-  const [{ items }, sections] = await Promise.all([listStories(search), listSections()]);
+  const [{ items }, sections, authors] = await Promise.all([listStories(search), listSections(), listAuthors()]);
   return {
     stories: items,
     sections,
-    search: { status: search.get("status") ?? "", section: search.get("section") ?? "", q: search.get("q") ?? "" },
+    authors,
+    search: {
+      status: search.get("status") ?? "",
+      section: search.get("section") ?? "",
+      author: search.get("author") ?? "",
+      q: search.get("q") ?? "",
+    },
   };
 }
 
 export function StoriesPage() {
   const words = useWords();
-  const { stories, sections, search } = useLoaderData() as StoriesPageData;
+  const { stories, sections, authors, search } = useLoaderData() as StoriesPageData;
   const loading = useNavigation().state === "loading";
   const sectionName = new Map(sections.map((section) => [section.slug, section.name]));
 
@@ -71,6 +78,17 @@ export function StoriesPage() {
             {sections.map((section) => (
               <option key={section.slug} value={section.slug}>
                 {section.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>{words.text("newsroom.author")}</span>
+          <select name="author" defaultValue={search.author}>
+            <option value="">{words.text("newsroom.any")}</option>
+            {authors.map((author) => (
+              <option key={author.slug} value={author.slug}>
+                {author.name}
               </option>
             ))}
           </select>

@@ -2,7 +2,7 @@
 // are same-origin fetches, which browsers mark `Sec-Fetch-Site: same-origin`, so the server's
 // check against forged writes lets them through without a token.
 import type { Account, Role } from "../model/account";
-import type { NewsroomStory } from "../model/newsroomStories";
+import type { NewsroomAuthor, NewsroomStory } from "../model/newsroomStories";
 import type { Block, Section } from "../model/story";
 import type { StoryStatus } from "../model/storyStatus";
 
@@ -60,9 +60,12 @@ export const signIn = (email: string, password: string) =>
 
 export const signOut = () => call<void>("DELETE", "/api/session");
 
-/** Every story, held or published, newest change first, found by `search` (status, section, q). */
+/** Every story, held or published, newest change first, found by `search` (status, section, author, q). */
 export const listStories = (search: URLSearchParams) =>
   call<{ items: NewsroomStory[] }>("GET", `/api/newsroom/stories?${search}`);
+
+/** Every author a story names, by name: the stories' author filter. */
+export const listAuthors = async () => (await call<{ items: NewsroomAuthor[] }>("GET", "/api/newsroom/authors")).items;
 
 /** The site's sections, in their order. */
 export const listSections = () => call<Section[]>("GET", "/api/sections");

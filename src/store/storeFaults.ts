@@ -135,6 +135,7 @@ export function guardStore(store: StoryStore, { checkFile, busyWaitMs }: FaultOp
     heldStory: reading(store.heldStory),
     latestRevision: reading(store.latestRevision),
     newsroomStories: reading(store.newsroomStories),
+    newsroomAuthors: reading(store.newsroomAuthors),
     publishDue: writing(store.publishDue),
     previewStory: reading(store.previewStory),
     createPreview: writing(store.createPreview),

@@ -16,7 +16,7 @@ import {
   tagKey,
 } from "../model/dependencies";
 import { findStoryByHeadline } from "../model/headlineMatch";
-import type { NewsroomStory, NewsroomStoryParams } from "../model/newsroomStories";
+import type { NewsroomAuthor, NewsroomStory, NewsroomStoryParams } from "../model/newsroomStories";
 import type { RevisionPage } from "../model/revision";
 import type { SearchPhase, SearchPosition } from "../model/search";
 import {
@@ -45,7 +45,7 @@ import {
   moveLiveCoverage,
   setLive,
 } from "./liveEntries";
-import { newsroomStories } from "./newsroomStories";
+import { newsroomAuthors, newsroomStories } from "./newsroomStories";
 import { type HeadlineResolver, indexOwnLinks, linkWaitingHeadlines } from "./relatedLinks";
 import { type Renamed, renameRef, type SharedRecord } from "./renameRefs";
 import { type RequestCount, requestCounts } from "./requestCounts";
@@ -125,6 +125,8 @@ export interface StoryStore extends LiveEntryWrites, LiveEntryReads {
   latestRevision(slug: string): Promise<number>;
   /** Every story, held or published, newest change first, for the newsroom (store/newsroomStories.ts). */
   newsroomStories(params: NewsroomStoryParams): Promise<NewsroomStory[]>;
+  /** Every author a story names, held or published, by name: the newsroom's author filter. */
+  newsroomAuthors(): Promise<NewsroomAuthor[]>;
   /** Publishes every scheduled story whose time has come, each once across every server; returns their slugs. */
   publishDue(now: Date): Promise<string[]>;
   /** The story as readers will see it once published, held or not (a preview); null when there is none. */
@@ -453,6 +455,7 @@ export function createStoryStore(
     heldStory: (slug) => (isSlug(slug) ? heldStory(db, slug) : Promise.resolve(null)),
     latestRevision: (slug) => latestRevision(db, slug),
     newsroomStories: (params) => newsroomStories(db, params),
+    newsroomAuthors: () => newsroomAuthors(db),
 
     async publishDue(now) {
       if (!(await anyDue(db, now))) return [];

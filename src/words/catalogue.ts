@@ -165,6 +165,7 @@ export interface Catalogue {
   "newsroom.filters": string;
   "newsroom.status": string;
   "newsroom.section": string;
+  "newsroom.author": string;
   "newsroom.search": string;
   "newsroom.show": string;
   "newsroom.any": string;
@@ -209,6 +210,19 @@ export interface Catalogue {
   "newsroom.theirs": string;
   "newsroom.keepMine": string;
   "newsroom.takeTheirs": string;
+  // The editor's previews of the share card and the search result
+  "newsroom.previews": string;
+  "newsroom.shareCard": string;
+  "newsroom.searchResult": string;
+  "newsroom.cardWhenPublished": string;
+  "newsroom.cutAfter": Plural;
+  // Merging by hand after a collision; `{field}` is a field's label (Kicker, Deck, Body…)
+  "newsroom.mergeByHand": string;
+  "newsroom.merging": string;
+  "newsroom.theirsSays": string;
+  /** What stands for a field the saved version leaves empty. */
+  "newsroom.theirsEmpty": string;
+  "newsroom.useTheirs": string;
   "newsroom.characters": Plural;
   "newsroom.publish": string;
   "newsroom.unpublish": string;

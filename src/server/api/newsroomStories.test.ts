@@ -1,6 +1,6 @@
 // The newsroom's list of every story (GET /api/newsroom/stories): drafts, scheduled, unpublished,
-// published and live stories together, newest change first, found by status, section and headline
-// words; for staff only, and never kept. Real servers on both engines, the demo stories loaded.
+// published and live stories together, newest change first, found by status, section, author and
+// headline words; for staff only, and never kept. Real servers on both engines, the demo stories loaded.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { NewsroomStory } from "../../model/newsroomStories";
 import { testEngines } from "../../store/testDatabases";
@@ -27,10 +27,25 @@ describe.each(testEngines)("the newsroom's stories, on %s", (engine) => {
         section: "city",
         status: "published",
       },
-      { slug: "orlwick-choir-draft", headline: "Orlwick choir % rehearses", section: "culture", status: "draft" },
+      {
+        slug: "orlwick-choir-draft",
+        headline: "Orlwick choir % rehearses",
+        section: "culture",
+        status: "draft",
+        authors: [{ slug: "wren-okafor", name: "Wren Okafor" }],
+      },
       { slug: "orlwick-tide-schedule", headline: "Orlwick tide tables", section: "science", status: "scheduled" },
       { slug: "orlwick-gone", headline: "Orlwick market moves", section: "city", status: "published" },
-      { slug: "orlwick-storm-live", headline: "Orlwick storm: live", section: "world", status: "published" },
+      {
+        slug: "orlwick-storm-live",
+        headline: "Orlwick storm: live",
+        section: "world",
+        status: "published",
+        authors: [
+          { slug: "ana-ferreira", name: "Ana Ferreira" },
+          { slug: "wren-okafor", name: "Wren Okafor" },
+        ],
+      },
     ];
     for (const [index, story] of stories.entries()) {
       const { status, ...fields } = story;
@@ -90,6 +105,33 @@ describe.each(testEngines)("the newsroom's stories, on %s", (engine) => {
     expect(await slugs("?q=%25")).toEqual(["orlwick-choir-draft"]);
     const scheduled = (await list("?status=scheduled&q=orlwick"))[0];
     expect(scheduled?.publishAt).toBeDefined();
+  });
+
+  it("finds the stories an author is named on, held or published, and lists the authors to choose from", async () => {
+    const slugs = async (query: string) => (await list(query)).map((story) => story.slug);
+    // Named second on a live story, and alone on a draft; no one else's stories.
+    expect(await slugs("?q=orlwick&author=wren-okafor")).toEqual(["orlwick-choir-draft", "orlwick-storm-live"]);
+    expect(await slugs("?author=wren-okafor&status=draft")).toEqual(["orlwick-choir-draft"]);
+    expect(await slugs("?author=wren-okafor&section=world")).toEqual(["orlwick-storm-live"]);
+    const ana = await slugs("?q=orlwick&author=ana-ferreira");
+    expect(ana).toContain("orlwick-bridge-repairs");
+    expect(ana).not.toContain("orlwick-choir-draft");
+    expect(await slugs("?author=nobody-at-all")).toEqual([]);
+    const bad = await apiRequest(server.url, "GET", "/api/newsroom/stories?author=Not%20A%20Slug");
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/author/);
+
+    const authors = await apiRequest(server.url, "GET", "/api/newsroom/authors");
+    expect(authors.status).toBe(200);
+    expect(authors.headers.get("cache-control")).toBe("private, no-store");
+    const items = ((await authors.json()) as { items: { slug: string; name: string }[] }).items;
+    expect(items).toContainEqual({ slug: "wren-okafor", name: "Wren Okafor" });
+    expect(items).toContainEqual({ slug: "ana-ferreira", name: "Ana Ferreira" });
+    const names = items.map((item) => item.name);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+    expect(new Set(items.map((item) => item.slug)).size).toBe(items.length);
+    const anonymous = await apiRequest(server.url, "GET", "/api/newsroom/authors", undefined, null);
+    expect(anonymous.status).toBe(401);
   });
 
   it("gives one story to edit, held or published, with its status and revision", async () => {

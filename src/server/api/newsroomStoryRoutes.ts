@@ -1,7 +1,8 @@
 // The newsroom's reads, for staff (auth/access.ts), outside the scope of kept answers and
 // `private, no-store`: drafts are no reader's and no CDN's.
 // - GET /api/newsroom/stories: every story, held or published, newest change first, found by
-//   status, section and headline words (model/newsroomStories.ts);
+//   status, section, author and headline words (model/newsroomStories.ts);
+// - GET /api/newsroom/authors: every author a story names, held or published, to filter by;
 // - GET /api/newsroom/stories/:slug: one story to edit, held or published, with its status and the
 //   revision a save names in If-Match (docs/decisions/037).
 import type { FastifyPluginAsync } from "fastify";
@@ -25,6 +26,11 @@ export const newsroomStoryRoutes: FastifyPluginAsync<NewsroomStoryRoutesOptions>
     const params = newsroomStoryParamsSchema.safeParse(request.query);
     if (!params.success) throw new ApiError("bad_request", z.prettifyError(params.error));
     return { items: await store.newsroomStories(params.data) };
+  });
+
+  app.get("/api/newsroom/authors", { preHandler }, async (_request, reply) => {
+    reply.header("cache-control", "private, no-store");
+    return { items: await store.newsroomAuthors() };
   });
 
   app.get<{ Params: { slug: string } }>("/api/newsroom/stories/:slug", { preHandler }, async (request, reply) => {

@@ -14,6 +14,7 @@ import { NEWSROOM_BUILD, NEWSROOM_DATA_ID, NEWSROOM_ENTRY } from "./newsroomRout
 describe("the newsroom's page", () => {
   let server: TestServer;
   let unbuilt: TestServer;
+  let site: ReturnType<typeof readSiteConfig>;
 
   beforeAll(async () => {
     const clientDir = mkdtempSync(join(tmpdir(), "dispatch-newsroom-"));
@@ -22,7 +23,7 @@ describe("the newsroom's page", () => {
       join(clientDir, NEWSROOM_BUILD, ".vite/manifest.json"),
       JSON.stringify({ [NEWSROOM_ENTRY]: { file: "assets/main-abc.js", css: ["assets/main-def.css"], isEntry: true } }),
     );
-    const site = readSiteConfig(join(import.meta.dirname, "../../test/site/cairo.yaml"));
+    site = readSiteConfig(join(import.meta.dirname, "../../test/site/cairo.yaml"));
     server = await startTestServer({ clientDir, site });
     unbuilt = await startTestServer({ clientDir: mkdtempSync(join(tmpdir(), "dispatch-unbuilt-")) });
   }, 60_000);
@@ -49,8 +50,15 @@ describe("the newsroom's page", () => {
       const data = new RegExp(`<script type="application/json" id="${NEWSROOM_DATA_ID}">(.*?)</script>`).exec(
         html,
       )?.[1];
-      const parsed = JSON.parse(data ?? "null") as { locale: string; catalogue: Record<string, string> };
+      const parsed = JSON.parse(data ?? "null") as {
+        locale: string;
+        site: { name: string; url: string };
+        catalogue: Record<string, string>;
+      };
       expect(parsed.locale).toBe("ar-EG");
+      // The editor's previews show the site's name and its stories' addresses.
+      expect(parsed.site.name).toBe(site.name);
+      expect(parsed.site.url).toBe("https://news.example");
       expect(parsed.catalogue["newsroom.signIn"]).toBe("تسجيل الدخول");
     }
   });

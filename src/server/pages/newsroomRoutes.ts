@@ -1,7 +1,7 @@
 // The newsroom's pages (issue 22): GET /newsroom and everything under it answer one small page
 // that starts the newsroom's own program, built apart from the reader's (vite.newsroom.config.ts,
 // into dist/client/newsroom-app), so no reader ever loads a byte of it. The page carries the
-// site's words (its catalogue, locale and zone) as data and no story: what it shows comes from the
+// site's words (its catalogue, locale and zone) and the site as data and no story: what it shows comes from the
 // API, behind the session (docs/decisions/035). It is staff-only, so it is never kept, cached or
 // indexed: outside the scope of kept answers, `private, no-store`, noindex.
 import { existsSync, readFileSync } from "node:fs";
@@ -55,7 +55,14 @@ export function newsroomPage(
   assets: { script: string; styles: string[] },
   { site, words, nonce }: { site: Site; words: Words; nonce: string },
 ): string {
-  const data = { language: site.language, locale: site.locale, timeZone: site.timeZone, catalogue: words.catalogue };
+  // The site (its name and address: what the editor's previews show), and its words.
+  const data = {
+    language: site.language,
+    locale: site.locale,
+    timeZone: site.timeZone,
+    site,
+    catalogue: words.catalogue,
+  };
   return [
     "<!doctype html>",
     `<html lang="${escapeHtml(site.language)}" dir="${directionOf(site.language)}">`,
