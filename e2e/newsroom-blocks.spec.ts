@@ -6,7 +6,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, expect, type Page, type TestInfo, test } from "@playwright/test";
 import { adminToken } from "../playwright.config";
-import { makeStaff, type Staff } from "./newsroomSupport";
+import { makeStaff, signIn } from "./newsroomSupport";
 
 const auth = { authorization: `Bearer ${adminToken}` };
 
@@ -21,12 +21,6 @@ const read = async (request: APIRequestContext, slug: string) => {
   const answer = await request.get(`/api/newsroom/stories/${slug}`, { headers: auth });
   expect(answer.status()).toBe(200);
   return (await answer.json()) as Saved;
-};
-
-const signIn = async (page: Page, staff: Staff) => {
-  await page.getByLabel("Email").fill(staff.email);
-  await page.getByLabel("Password").fill(staff.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
 };
 
 const textbox = (page: Page, name: string) => page.getByRole("textbox", { name, exact: true });

@@ -5,7 +5,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { adminToken } from "../playwright.config";
-import { makeStaff } from "./newsroomSupport";
+import { makeStaff, signIn } from "./newsroomSupport";
 
 const auth = { authorization: `Bearer ${adminToken}` };
 
@@ -62,10 +62,7 @@ test("an editor edits a draft, saves it, and meets the collision screen when som
   await put("Tidewater gates to close", "The gates close at noon.");
   const staff = await makeStaff(request, "editor", "Esme Editor");
 
-  await page.goto(`/newsroom?q=${encodeURIComponent("Tidewater gates")}`);
-  await page.getByLabel("Email").fill(staff.email);
-  await page.getByLabel("Password").fill(staff.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signIn(page, staff, `/newsroom?q=${encodeURIComponent("Tidewater gates")}`);
   await page.getByRole("link", { name: "Tidewater gates to close" }).click();
   await expect(page).toHaveURL(new RegExp(`/newsroom/stories/${slug}$`));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tidewater gates to close");
@@ -193,10 +190,7 @@ test("the share card and search result beside the headline follow the writer's t
   });
   expect(created.status()).toBe(201);
   const staff = await makeStaff(request, "editor", "Pia Preview");
-  await page.goto(`/newsroom/stories/${slug}`);
-  await page.getByLabel("Email").fill(staff.email);
-  await page.getByLabel("Password").fill(staff.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signIn(page, staff, `/newsroom/stories/${slug}`);
 
   const previews = page.getByRole("region", { name: "Where it is shared and found" });
   const card = previews.getByRole("figure", { name: "Shared in a social post" });
@@ -249,10 +243,7 @@ test("a draft saves by itself while the writer types, and work typed offline com
   });
   expect(created.status()).toBe(201);
   const staff = await makeStaff(request, "editor", "Ed Editor");
-  await page.goto(`/newsroom/stories/${slug}`);
-  await page.getByLabel("Email").fill(staff.email);
-  await page.getByLabel("Password").fill(staff.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signIn(page, staff, `/newsroom/stories/${slug}`);
   await expect(page.getByLabel("Headline")).toHaveValue("Lighthouse keepers return");
 
   // No Save pressed: it saves within a few seconds.
@@ -317,10 +308,7 @@ test("an editor puts an unpublished story out again and takes it down; a contrib
 
   const contributor = await makeStaff(request, "contributor", "Cora Contributor");
   const theirs = await browser.newPage();
-  await theirs.goto(`/newsroom/stories/${slug}`);
-  await theirs.getByLabel("Email").fill(contributor.email);
-  await theirs.getByLabel("Password").fill(contributor.password);
-  await theirs.getByRole("button", { name: "Sign in" }).click();
+  await signIn(theirs, contributor, `/newsroom/stories/${slug}`);
   await expect(theirs.getByText("Status: Unpublished")).toBeVisible();
   await expect(theirs.getByRole("button", { name: "Make a preview link" })).toBeVisible();
   await expect(theirs.getByRole("button", { name: "Publish now" })).toHaveCount(0);
@@ -328,10 +316,7 @@ test("an editor puts an unpublished story out again and takes it down; a contrib
   await theirs.close();
 
   const editor = await makeStaff(request, "editor", "Eli Editor");
-  await page.goto(`/newsroom/stories/${slug}`);
-  await page.getByLabel("Email").fill(editor.email);
-  await page.getByLabel("Password").fill(editor.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signIn(page, editor, `/newsroom/stories/${slug}`);
   expect((await request.get(`/stories/${slug}`)).status()).toBe(404);
   await page.getByRole("button", { name: "Publish now" }).click();
   await expect(page.getByText("Status: Published")).toBeVisible();

@@ -6,7 +6,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, expect, type Page, type TestInfo, test } from "@playwright/test";
 import { adminToken } from "../playwright.config";
-import { makeStaff, type Staff } from "./newsroomSupport";
+import { makeStaff, signIn } from "./newsroomSupport";
 import { waitForHydration } from "./support";
 
 const auth = { authorization: `Bearer ${adminToken}` };
@@ -33,13 +33,6 @@ const storyOf = (slug: string, headline: string, overrides: Record<string, unkno
 async function publish(request: APIRequestContext, story: { slug: string }) {
   const answer = await request.put(`/api/stories/${story.slug}`, { headers: auth, data: story });
   expect(answer.ok(), await answer.text()).toBe(true);
-}
-
-async function signIn(page: Page, staff: Staff, path: string) {
-  await page.goto(path);
-  await page.getByLabel("Email").fill(staff.email);
-  await page.getByLabel("Password").fill(staff.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
 }
 
 const noSidewaysScroll = async (page: Page) =>

@@ -4,7 +4,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { adminToken } from "../playwright.config";
-import { makeStaff } from "./newsroomSupport";
+import { makeStaff, signIn } from "./newsroomSupport";
 import { WATCH_PATH, waitForHydration } from "./support";
 
 test("a signed-out visitor meets the sign-in page, signs in, lands on the stories and signs out", async ({
@@ -81,10 +81,7 @@ test("the stories: drafts, scheduled and published together, newest change first
   });
   await put(`${word.toLowerCase()}-draft`, `${word} council draft`, "city", { status: "draft" });
 
-  await page.goto("/newsroom");
-  await page.getByLabel("Email").fill(staff.email);
-  await page.getByLabel("Password").fill(staff.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signIn(page, staff, "/newsroom");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Stories");
 
   const filters = page.getByRole("search", { name: "Find stories" });

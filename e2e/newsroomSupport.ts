@@ -1,7 +1,7 @@
 // Staff for the newsroom's browser tests: an account made through the accounts API (as an admin
 // would, with the server's ADMIN_TOKEN), its invitation accepted with a password, as a new
 // member of staff does once. The browser then signs in with that email and password.
-import { type APIRequestContext, expect } from "@playwright/test";
+import { type APIRequestContext, expect, type Page } from "@playwright/test";
 import { adminToken } from "../playwright.config";
 
 export interface Staff {
@@ -29,6 +29,14 @@ export async function makeStaff(
   const accepted = await request.post(`/api/invitations/${invitationToken}`, { data: { password } });
   expect(accepted.status(), await accepted.text()).toBe(200);
   return { email, password, name };
+}
+
+/** Signs `staff` in with their email and password, on the sign-in form `path` leads to (if given). */
+export async function signIn(page: Page, staff: Staff, path?: string) {
+  if (path !== undefined) await page.goto(path);
+  await page.getByLabel("Email").fill(staff.email);
+  await page.getByLabel("Password").fill(staff.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
 }
 
 let made = 0;
