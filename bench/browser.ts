@@ -19,13 +19,10 @@ export async function prefetchedNavigation(executablePath: string, origin: strin
     for (const slug of slugs) {
       // A page of its own for each story, as a reader arriving from a link has.
       const page = await browser.newPage();
-      // Not "networkidle": a page keeps its change stream open. Loaded, then hydrated (the server
-      // writes times in UTC, the browser in the reader's format).
+      // Not "networkidle": a page keeps its change stream open. Loaded, then hydrated (the layout
+      // marks <html data-hydrated> once React has taken the page over).
       await page.goto(`${origin}/stories/${slug}`, { waitUntil: "load" });
-      await page.waitForFunction(() => {
-        const time = document.querySelector("main time");
-        return time !== null && !time.textContent?.endsWith("UTC");
-      });
+      await page.waitForFunction(() => document.documentElement.hasAttribute("data-hydrated"));
       // The first headline of another story (a quote's share link is this story's own URL).
       const link = page
         .locator(`main a[href^='/stories/']:not([href^='/stories/${slug}'])`)
