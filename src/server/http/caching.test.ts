@@ -246,6 +246,39 @@ describe.each(testEngines)("two servers on one %s store", (engine) => {
   });
 });
 
+describe.each(testEngines)("readers asking at once on a %s store", (engine) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ engine, adminToken: "caching-test-admin-token-0123456789abcdef" });
+  }, 60_000);
+  afterAll(() => server?.close());
+  const fetchFrom = (path: string, headers: Record<string, string> = {}) => fetch(`${server.url}${path}`, { headers });
+
+  it("renders a page made stale once for the many readers asking for it at the same moment", async () => {
+    const path = "/stories/council-backs-harbour-flood-wall";
+    const api = `/api${path}`;
+    await fetchFrom(path);
+    const story = await (await fetchFrom(api)).json();
+    const put = await fetch(`${server.url}${api}`, {
+      method: "PUT",
+      headers: {
+        authorization: "Bearer caching-test-admin-token-0123456789abcdef",
+        "content-type": "application/json",
+      },
+      body: JSON.stringify({ ...story, deck: "Councillors vote for the wall a second time." }),
+    });
+    expect(put.status).toBe(200);
+    const renders = server.work().renders;
+    const pages = await Promise.all(
+      Array.from({ length: 12 }, () => fetchFrom(path, { "accept-encoding": "gzip" }).then((r) => r.text())),
+    );
+    expect(server.work().renders).toBe(renders + 1);
+    for (const page of pages) expect(page).toContain("Councillors vote for the wall a second time.");
+    // Each reader's copy still has a nonce of its own.
+    expect(new Set(pages.map((page) => /nonce="([\w-]+)"/.exec(page)?.[1])).size).toBe(pages.length);
+  });
+});
+
 describe("negotiateEncoding", () => {
   it.each([
     ["br, gzip", "br"],

@@ -150,6 +150,33 @@ export function cacheAnswers(
   const throughHooks = new Set(hooked);
   const answers = maxBytes > 0 ? new BoundedCache<Answer>({ maxBytes }) : null;
   const checked = new WeakMap<FastifyRequest, { stamp: number; place: number }>();
+  /**
+   * The answers being made now, by URL: a request for a URL another request is already making
+   * waits for that answer instead of making it again (as a CDN coalesces its misses). On
+   * PostgreSQL, where a render waits on the network for each query, a write that made a busy page
+   * stale otherwise had every request arriving during its render render it too: 12 readers asking
+   * at once made 12 renders (caching.test.ts). On SQLite a render runs in one go, so none overlap.
+   */
+  const making = new Map<string, Promise<Answer | undefined>>();
+  const madeBy = new WeakMap<FastifyRequest, (answer: Answer | undefined) => void>();
+
+  /** This request makes the URL's answer; others wait for it until its response closes. */
+  function startMaking(request: FastifyRequest, reply: FastifyReply) {
+    const url = request.url;
+    let resolve: (answer: Answer | undefined) => void = () => {};
+    const made = new Promise<Answer | undefined>((settled) => {
+      resolve = settled;
+    });
+    const settle = (answer: Answer | undefined) => {
+      if (making.get(url) === made) making.delete(url);
+      madeBy.delete(request);
+      resolve(answer);
+    };
+    making.set(url, made);
+    madeBy.set(request, settle);
+    // An answer not kept (an error, a refusal, a dropped connection) lets the waiters make their own.
+    reply.raw.once("close", () => settle(undefined));
+  }
   const cacheControl = sharedCacheControl(sharedMaxAgeS);
   const byClockCacheControl = sharedCacheControl(BY_CLOCK_S);
 
@@ -274,11 +301,18 @@ export function cacheAnswers(
     const stamp = await freshness.check();
     const place = freshness.place;
     checked.set(request, { stamp, place });
-    const answer = answers?.get(request.url);
-    if (!answer) return;
-    if (!holds(answer)) {
-      answers?.delete(request.url);
-      return;
+    if (!answers) return;
+    let answer = answers.get(request.url);
+    if (answer && !holds(answer)) {
+      answers.delete(request.url);
+      answer = undefined;
+    }
+    if (!answer) {
+      const underWay = making.get(request.url);
+      if (!underWay) return startMaking(request, reply);
+      // Made by a request that began before this one: it holds unless something it shows changed since.
+      answer = await underWay;
+      if (!answer || !holds(answer)) return;
     }
     return sendKept(request, reply, answer, place);
   });
@@ -333,7 +367,10 @@ export function cacheAnswers(
     };
     const key = request.url;
     const kept = answers !== null && checked.has(request);
-    if (kept) answers.set(key, answer, page.body.length);
+    if (kept) {
+      answers.set(key, answer, page.body.length);
+      madeBy.get(request)?.(answer);
+    }
     reply.header("etag", answer.etag);
     if (etagMatches(request.headers["if-none-match"], answer.etag)) {
       // The client keeps its copy, whose body names the nonce of the policy it came with.
