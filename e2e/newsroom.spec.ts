@@ -1,6 +1,7 @@
 // The newsroom in the browser (issue 22): its own program, behind the session. Staff sign in with
 // an email and a password and land on the stories; anyone else meets the sign-in page; signing out
-// ends the session. A reader's story page never loads a byte of it.
+// ends the session. A reader's story page never loads a byte of it, and signing in and the stories
+// load none of the editor's (Lexical): it comes when a story is opened.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { adminToken } from "../playwright.config";
@@ -166,4 +167,74 @@ test("a reader's story page loads nothing of the newsroom", async ({ page }) => 
   await page.waitForLoadState("networkidle");
   expect(fetched.filter((path) => path.startsWith("/assets/")).length).toBeGreaterThan(0);
   expect(fetched.filter((path) => /newsroom/.test(path))).toEqual([]);
+});
+
+test("signing in and the stories fetch none of the editor's code; opening a story fetches it, and its history and live console theirs", async ({
+  page,
+  request,
+}) => {
+  // Three pages opened and an account made on a busy machine: more than the default 30 s.
+  test.setTimeout(90_000);
+  const word = `Lazyfern${Date.now().toString(36)}`;
+  const slug = word.toLowerCase();
+  const made = await request.put(`/api/stories/${slug}`, {
+    headers: { authorization: `Bearer ${adminToken}` },
+    data: {
+      headline: `${word} pier lights`,
+      section: "city",
+      authors: [{ slug: "test-desk", name: "Test Desk" }],
+      tags: [],
+      publishedAt: new Date().toISOString(),
+      updatedAt: new Date().toISOString(),
+      body: [{ type: "paragraph", text: "The pier is lit again." }],
+      live: true,
+    },
+  });
+  expect(made.status(), await made.text()).toBe(201);
+  const staff = await makeStaff(request, "editor", "Lina Lazy");
+
+  // Every script the newsroom fetches, with what it says; and what the security policy refused (a
+  // lazy page's preload without the nonce, say).
+  const scripts: { path: string; body: Promise<string> }[] = [];
+  page.on("response", (response) => {
+    if (response.request().resourceType() === "script")
+      scripts.push({ path: new URL(response.url()).pathname, body: response.text() });
+  });
+  const complaints: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) complaints.push(message.text());
+  });
+  const fetched = async (since = 0) =>
+    Promise.all(scripts.slice(since).map(async ({ path, body }) => ({ path, body: await body })));
+  const lexical = (body: string) => /lexical/i.test(body);
+
+  await signIn(page, staff, `/newsroom?q=${word}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Stories");
+  await expect(page.getByRole("link", { name: `${word} pier lights` })).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  const first = await fetched();
+  expect(first.map(({ path }) => path)).toEqual([expect.stringMatching(/^\/newsroom-app\/assets\/main-[\w-]+\.js$/)]);
+  expect(first.filter(({ body }) => lexical(body)).map(({ path }) => path)).toEqual([]);
+
+  // Opening the story fetches the editor, Lexical and all, and the editor works.
+  let seen = scripts.length;
+  await page.getByRole("link", { name: `${word} pier lights` }).click();
+  await expect(page.getByRole("textbox", { name: "Paragraph 1", exact: true })).toHaveText("The pier is lit again.");
+  const editor = await fetched(seen);
+  expect(editor.map(({ path }) => path)).toEqual([expect.stringMatching(/\/EditorPage-[\w-]+\.js$/)]);
+  expect(editor.filter(({ body }) => lexical(body))).toHaveLength(1);
+
+  // The history and the live console come in chunks of their own, without Lexical.
+  seen = scripts.length;
+  await page.getByRole("link", { name: "History" }).click();
+  await expect(page.getByRole("region", { name: "Revisions" })).toBeVisible();
+  await page.goBack();
+  await page.getByRole("link", { name: "Live console" }).click();
+  await expect(page.getByLabel("What is happening")).toBeVisible();
+  const others = await fetched(seen);
+  expect(others.map(({ path }) => path.replace(/-[\w-]+\.js$/, ""))).toEqual(
+    expect.arrayContaining(["/newsroom-app/assets/HistoryPage", "/newsroom-app/assets/LivePage"]),
+  );
+  expect(others.filter(({ body }) => lexical(body)).map(({ path }) => path)).toEqual([]);
+  expect(complaints).toEqual([]);
 });

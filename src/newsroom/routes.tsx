@@ -1,13 +1,14 @@
 // The newsroom's pages under /newsroom. Every page but the sign-in one is behind the session: the
 // layout's loader asks who is signed in and sends anyone else to sign in, then back where they
 // were going.
+//
+// The editor (Lexical and the block forms, most of the program's weight), the history (its diff)
+// and the live console are loaded only when opened: each is a lazy route, a chunk of its own, so
+// signing in and the stories list fetch none of them (decision 043).
 import { type RouteObject, redirect } from "react-router";
 import type { Words } from "../words/words";
 import { AccountPage, accountPageData } from "./AccountPage";
-import { EditorPage } from "./EditorPage";
-import { HistoryPage, historyPageData } from "./HistoryPage";
 import { InvitationPage, type InvitationPageData } from "./InvitationPage";
-import { LivePage, livePageData } from "./LivePage";
 import { NewsroomLayout } from "./NewsroomLayout";
 import { currentSession, invitation, NewsroomError, storyToEdit } from "./newsroomApi";
 import { INVITATION_PATH, NEWSROOM_PATH, SIGN_IN_PATH } from "./paths";
@@ -71,7 +72,8 @@ export function newsroomRoutes(words: Words): RouteObject[] {
         },
         {
           path: "stories/:slug",
-          Component: EditorPage,
+          // The story is asked for while the editor's chunk loads.
+          lazy: { Component: async () => (await import("./EditorPage")).EditorPage },
           loader: async ({ params }) => {
             const edited = await storyToEdit(params.slug ?? "");
             title(edited.story.headline);
@@ -80,20 +82,30 @@ export function newsroomRoutes(words: Words): RouteObject[] {
         },
         {
           path: "stories/:slug/history",
-          Component: HistoryPage,
-          loader: async ({ params, request }) => {
-            const data = await historyPageData(params.slug ?? "", new URL(request.url));
-            title(words.text("newsroom.historyOf", { headline: data.edited.story.headline }));
-            return data;
+          lazy: {
+            Component: async () => (await import("./HistoryPage")).HistoryPage,
+            loader: async () => {
+              const { historyPageData } = await import("./HistoryPage");
+              return async ({ params, request }) => {
+                const data = await historyPageData(params.slug ?? "", new URL(request.url));
+                title(words.text("newsroom.historyOf", { headline: data.edited.story.headline }));
+                return data;
+              };
+            },
           },
         },
         {
           path: "stories/:slug/live",
-          Component: LivePage,
-          loader: async ({ params }) => {
-            const data = await livePageData(params.slug ?? "");
-            title(words.text("newsroom.liveOf", { headline: data.edited.story.headline }));
-            return data;
+          lazy: {
+            Component: async () => (await import("./LivePage")).LivePage,
+            loader: async () => {
+              const { livePageData } = await import("./LivePage");
+              return async ({ params }) => {
+                const data = await livePageData(params.slug ?? "");
+                title(words.text("newsroom.liveOf", { headline: data.edited.story.headline }));
+                return data;
+              };
+            },
           },
         },
       ],

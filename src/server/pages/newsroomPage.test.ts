@@ -47,6 +47,8 @@ describe("the newsroom's page", () => {
       const nonce = /script-src 'nonce-([^']+)'/.exec(response.headers.get("content-security-policy") ?? "")?.[1];
       expect(nonce).toBeTruthy();
       expect(html).toContain(`<script type="module" nonce="${nonce}" src="/newsroom-app/assets/main-abc.js"></script>`);
+      // Vite's preload helper gives the lazy pages' preloads this nonce.
+      expect(html).toContain(`<meta property="csp-nonce" nonce="${nonce}">`);
       const data = new RegExp(`<script type="application/json" id="${NEWSROOM_DATA_ID}">(.*?)</script>`).exec(
         html,
       )?.[1];

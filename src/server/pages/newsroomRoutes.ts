@@ -72,6 +72,10 @@ export function newsroomPage(
     '<meta name="robots" content="noindex, nofollow">',
     `<title>${escapeHtml(words.text("newsroom.title"))}</title>`,
     '<link rel="icon" href="/favicon.svg" type="image/svg+xml">',
+    // The lazy pages' chunks are imported by the script ('strict-dynamic' lets it); Vite also preloads
+    // their imports by <link rel=modulepreload>, which a browser may hold to the nonce (Chromium lets
+    // them through without): Vite's preload helper gives them the one this element carries.
+    `<meta property="csp-nonce" nonce="${nonce}">`,
     ...assets.styles.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`),
     `<script type="module" nonce="${nonce}" src="${escapeHtml(assets.script)}"></script>`,
     "</head>",
