@@ -39,5 +39,22 @@ export async function signIn(page: Page, staff: Staff, path?: string) {
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
+/**
+ * Starts a draft from the stories page, as a writer does: "Start a new story", its headline, section
+ * and first paragraph, "Start the draft"; waits for the editor to open on it and gives its slug.
+ */
+export async function draftStory(
+  page: Page,
+  { headline, section, paragraph }: { headline: string; section: string; paragraph: string },
+): Promise<string> {
+  await page.getByText("Start a new story").click();
+  await page.getByRole("textbox", { name: "Headline", exact: true }).fill(headline);
+  await page.getByLabel("Section").last().selectOption(section);
+  await page.getByLabel("First paragraph").fill(paragraph);
+  await page.getByRole("button", { name: "Start the draft" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(headline);
+  return new URL(page.url()).pathname.split("/").pop() ?? "";
+}
+
 let made = 0;
 const uniqueId = () => `${process.pid}-${Date.now().toString(36)}-${made++}`;
