@@ -10,7 +10,8 @@ import styles from "./Story.module.css";
  * A post from another platform (block "embed", docs/decisions/045), set as a quotation: which
  * platform, the post's words as stored, who posted it and when, and a link to the original. Nothing
  * is loaded from the platform (no script, no frame): the page stays fast, private and readable
- * without scripts, and says the same whatever becomes of the post.
+ * without scripts, and says the same whatever becomes of the post. Who posted it is isolated
+ * (`<bdi>`): a handle in Latin letters keeps its order on a right-to-left page.
  */
 export function EmbeddedPost({ post }: { post: EmbedBlock }) {
   const words = useWords();
@@ -27,11 +28,19 @@ export function EmbeddedPost({ post }: { post: EmbedBlock }) {
         {(post.author || post.date) && (
           <>
             <span className={styles.embeddedPostBy}>
-              {post.author && post.date
-                ? words.parts("story.embeddedPostBy", (name) =>
-                    name === "author" ? post.author : <SiteTime key={name} iso={post.date as string} />,
-                  )
-                : post.author || <SiteTime iso={post.date as string} />}
+              {post.author && post.date ? (
+                words.parts("story.embeddedPostBy", (name) =>
+                  name === "author" ? (
+                    <bdi key={name}>{post.author}</bdi>
+                  ) : (
+                    <SiteTime key={name} iso={post.date as string} />
+                  ),
+                )
+              ) : post.author ? (
+                <bdi>{post.author}</bdi>
+              ) : (
+                <SiteTime iso={post.date as string} />
+              )}
             </span>{" "}
           </>
         )}

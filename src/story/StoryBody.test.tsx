@@ -85,6 +85,8 @@ describe("StoryBody", () => {
     const caption = first?.querySelector("figcaption") as HTMLElement;
     expect(caption.textContent).toBe("Harbour Council, 6 Dec 2026, 18:05 UTC View on Bluesky");
     expect(caption.querySelector("time")?.getAttribute("datetime")).toBe("2026-12-06T18:05:00Z");
+    // Isolated, so that a handle in Latin letters keeps its order on a right-to-left page.
+    expect(caption.querySelector("bdi")?.textContent).toBe("Harbour Council");
     const link = within(caption).getByRole("link", { name: "View on Bluesky" });
     expect(link.getAttribute("href")).toBe("https://bsky.app/profile/harbour.bsky.social/post/3kferry");
     expect(link.getAttribute("rel")).toBe("noopener");

@@ -102,10 +102,11 @@ function markedRun(run: Run): Markup {
 function embeddedPostHtml(post: EmbedBlock, absolute: Absolute, words: Words): Markup {
   const provider = providerName(post.provider);
   const time = post.date && el("time", { datetime: post.date }, words.time(post.date));
+  const author = post.author && el("bdi", {}, post.author);
   const by =
-    post.author && time
-      ? fragment(...words.parts("story.embeddedPostBy", (name) => (name === "author" ? (post.author as string) : time)))
-      : (post.author ?? time);
+    author && time
+      ? fragment(...words.parts("story.embeddedPostBy", (name) => (name === "author" ? author : time)))
+      : (author ?? time);
   return el(
     "figure",
     {},
