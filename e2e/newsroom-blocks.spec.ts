@@ -2,7 +2,9 @@
 // link (refused first as javascript:) and emphasis by the keyboard, uploads a picture (told alt text
 // is required before the server would refuse it), links a related headline found by typing a few of
 // its words, saves, and cannot publish; blocks move by keyboard with the focus kept on the moved
-// block and the move announced, and by dragging. axe finds nothing at 390 and 1280 px wide.
+// block and the move announced, and by dragging. An editor embeds a post from another platform by
+// keyboard (a wrong address explained), publishes it, and readers see its words with no request
+// leaving the site. axe finds nothing at 390 and 1280 px wide.
 import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, expect, type Page, type TestInfo, test } from "@playwright/test";
 import { adminToken } from "../playwright.config";

@@ -71,6 +71,24 @@ describe.each(testEngines)("an embedded post on %s", (engine) => {
     expect(found.items.map((item: { slug: string }) => item.slug)).toContain("pier-3-reopens");
   });
 
+  it("is a live entry's words in its JSON-LD articleBody, as plain text", async () => {
+    expect((await put("pier-live", storyDraft({ headline: "Pier 3: live", live: true }))).status).toBe(201);
+    const entry = { ...post, runs: [{ text: "Pier 3", marks: ["strong"] }, { text: post.text.slice(6) }] };
+    const posted = await apiRequest(server.url, "POST", "/api/stories/pier-live/entries", { body: [entry] });
+    expect(posted.status).toBe(201);
+    const html = await (await fetch(`${server.url}/stories/pier-live`)).text();
+    const { document } = new JSDOM(html).window;
+    const postings = [...document.querySelectorAll('script[type="application/ld+json"]')].map((script) =>
+      JSON.parse(script.textContent ?? ""),
+    );
+    const updates = postings.find((data) => data["@type"] === "LiveBlogPosting")?.liveBlogUpdate;
+    expect(updates?.[0]).toMatchObject({
+      headline: post.text,
+      articleBody: post.text,
+    });
+    expect(document.querySelector(`article a[href="${POST_URL}"]`)?.textContent).toBe("View on Mastodon");
+  });
+
   it.each([
     ["a javascript: address", { url: "javascript:alert(1)" }, "must start https://"],
     [
