@@ -12,7 +12,8 @@ describe("the story body the editor sends", () => {
       { type: "image", src: "/uploads/ab.jpg", alt: "A ferry", width: 800, height: 600, caption: " ", credit: "" },
     ]);
     const empty = ["paragraph", "heading", "quote", "image", "video", "related", "embed", "correction"] as const;
-    const body = storyBody([...empty.map((type) => emptyBlock(type)), ...written]);
+    const addressOnly = editedBlocks([{ type: "embed", url: "https://x.com/a/status/1", provider: "x", text: "" }]);
+    const body = storyBody([...empty.map((type) => emptyBlock(type)), ...addressOnly, ...written]);
     expect(body).toEqual([
       { type: "paragraph", text: "First." },
       { type: "quote", text: "Ready." },

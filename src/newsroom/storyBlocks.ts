@@ -50,8 +50,10 @@ function written(block: Block): boolean {
       return block.headline.trim() !== "";
     case "video":
       return block.title.trim() !== "" || block.sources.length > 0;
+    // An address is pasted first, then the words: until they are there, saving by itself would
+    // only be refused (a post's words are required).
     case "embed":
-      return block.url.trim() !== "" || block.text.trim() !== "";
+      return block.text.trim() !== "";
     default:
       return true;
   }
