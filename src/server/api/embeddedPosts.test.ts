@@ -62,7 +62,7 @@ describe.each(testEngines)("an embedded post on %s", (engine) => {
     const content = new JSDOM(item?.content ?? "").window.document;
     expect(content.querySelector("blockquote")?.textContent).toBe(post.text);
     expect(content.querySelector("figcaption")?.textContent).toBe(
-      "— Harbour Council (@harbourcouncil), 6 Dec 2026, 18:05 UTC View on Mastodon",
+      "Harbour Council (@harbourcouncil), 6 Dec 2026, 18:05 UTC View on Mastodon",
     );
     expect(content.querySelector(`a[href="${POST_URL}"]`)?.textContent).toBe("View on Mastodon");
     expect(content.querySelector("script, iframe")).toBeNull();

@@ -115,7 +115,7 @@ function embeddedPostHtml(post: EmbedBlock, absolute: Absolute, words: Words): M
     el(
       "figcaption",
       {},
-      by && fragment("— ", by, " "),
+      by && fragment(by, " "),
       el("a", { href: post.url, rel: linkRel(post.url) }, words.text("story.embeddedPostView", { provider })),
     ),
   );
