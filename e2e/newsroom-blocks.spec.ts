@@ -1,11 +1,13 @@
 // The editor's blocks in a real browser: blocks move by keyboard with the focus kept on the moved
-// block and the move announced, and by dragging; axe finds nothing after. Writing a draft with a
-// link, emphasis, an uploaded picture and a related headline, as a contributor who cannot publish
-// it, is journey a of e2e/newsroom-journeys.spec.ts (on two servers, on both engines).
+// block and the move announced, and by dragging; an editor embeds a post from another platform by
+// keyboard (a wrong address explained), publishes it, and readers see its words with no request
+// leaving the site. axe finds nothing at 390 and 1280 px wide. Writing a draft with a link,
+// emphasis, an uploaded picture and a related headline, as a contributor who cannot publish it, is
+// journey a of e2e/newsroom-journeys.spec.ts (on two servers, on both engines).
 import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { adminToken } from "../playwright.config";
-import { makeStaff, signIn } from "./newsroomSupport";
+import { makeStaff, shoot, signIn } from "./newsroomSupport";
 
 const auth = { authorization: `Bearer ${adminToken}` };
 
@@ -81,4 +83,111 @@ test("blocks move by keyboard with the focus kept on the moved block, and by dra
   await noViolations(page);
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect.poll(order).toEqual(["Charlie", "Alpha"]);
+});
+
+test("an editor embeds a post by keyboard, is told a wrong address, and readers see it with nothing from the platform", async ({
+  page,
+  request,
+}, testInfo) => {
+  const slug = `pier-reopens-${Date.now().toString(36)}`;
+  const made = await request.put(`/api/stories/${slug}`, {
+    headers: auth,
+    data: {
+      headline: "Pier 3 reopens to foot passengers",
+      section: "city",
+      authors: [{ slug: "test-desk", name: "Test Desk" }],
+      tags: [],
+      publishedAt: new Date().toISOString(),
+      updatedAt: new Date().toISOString(),
+      body: [
+        {
+          type: "paragraph",
+          text: "Pier 3, closed since the October storms, reopens to foot passengers on Monday morning.",
+        },
+      ],
+      status: "draft",
+    },
+  });
+  expect(made.status()).toBe(201);
+  const editor = await makeStaff(request, "editor", "Eve Editor");
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`/newsroom/stories/${slug}`);
+  await signIn(page, editor);
+
+  // Added by keyboard: the focus goes to its address.
+  await page.getByRole("button", { name: "Add an embedded post" }).focus();
+  await page.keyboard.press("Enter");
+  const address = page.getByLabel("Embedded post 1: the post's address");
+  await expect(address).toBeFocused();
+  await page.keyboard.type("https://evil.example/p/1");
+  await expect(page.getByText("Posts on evil.example cannot be embedded: use a post on X, Instagram")).toBeVisible();
+  await expect(address).toHaveAttribute("aria-invalid", "true");
+  await address.fill("https://www.instagram.com/p/C0pier3/");
+  await expect(page.getByText("A post on Instagram.")).toBeVisible();
+  await expect(address).toHaveAttribute("aria-invalid", "false");
+  await textbox(page, "The post's words, as posted (required)").focus();
+  await page.keyboard.type("Pier 3 is open again from 06:00 Monday. See you on the water!");
+  await page.getByLabel("Who posted it").fill("Harbour Council (@harbourcouncil)");
+  await page.getByLabel("When it was posted").fill("2026-12-06T18:05");
+  // Moved above the paragraph by keyboard, the focus kept on it.
+  await page.getByRole("button", { name: "Move Embedded post 1 up" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Embedded post 1 moved: now block 1 of 2.")).toBeAttached();
+
+  await noViolations(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await noViolations(page);
+  await page.getByLabel("Embedded post 1: the post's address").scrollIntoViewIfNeeded();
+  await shoot(page, testInfo, "embed");
+
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  const saved = await read(request, slug);
+  expect(saved.story.body[0]).toEqual({
+    type: "embed",
+    url: "https://www.instagram.com/p/C0pier3/",
+    provider: "instagram",
+    text: "Pier 3 is open again from 06:00 Monday. See you on the water!",
+    author: "Harbour Council (@harbourcouncil)",
+    // The site's clock is UTC in the test site.
+    date: "2026-12-06T18:05:00.000Z",
+  });
+
+  await page.getByRole("button", { name: "Publish now" }).click();
+  await expect.poll(async () => (await read(request, slug)).status).toBe("published");
+
+  // The reader's page: the post's words, who and when, and the way to it; no request leaves the site.
+  const reader = await page.context().browser()?.newContext();
+  if (!reader) throw new Error("no browser");
+  const story = await reader.newPage();
+  const elsewhere: string[] = [];
+  story.on("request", (sent) => {
+    if (new URL(sent.url()).origin !== new URL(page.url()).origin) elsewhere.push(sent.url());
+  });
+  for (const [width, height] of [
+    [1280, 900],
+    [390, 844],
+  ] as const) {
+    await story.setViewportSize({ width, height });
+    await story.goto(`/stories/${slug}`);
+    const post = story.locator("figure").filter({ has: story.locator("blockquote") });
+    await expect(post.getByText("Post on Instagram")).toBeVisible();
+    await expect(post.locator("blockquote")).toHaveText(
+      "Pier 3 is open again from 06:00 Monday. See you on the water!",
+    );
+    await expect(post.locator("figcaption")).toContainText("Harbour Council (@harbourcouncil), 6 Dec 2026");
+    await expect(post.getByRole("link", { name: "View on Instagram" })).toHaveAttribute(
+      "href",
+      "https://www.instagram.com/p/C0pier3/",
+    );
+    await expect(story.locator("iframe")).toHaveCount(0);
+    await noViolations(story);
+    await post.scrollIntoViewIfNeeded();
+    await shoot(story, testInfo, "story-embed");
+  }
+  await story.emulateMedia({ colorScheme: "dark" });
+  await noViolations(story);
+  await shoot(story, testInfo, "story-embed-dark");
+  expect(elsewhere).toEqual([]);
+  await reader.close();
 });

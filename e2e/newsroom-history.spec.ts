@@ -3,9 +3,9 @@
 // at phone and desktop sizes, for people to look at. Restoring a revision, and a reporter on a
 // phone posting live entries an open live page shows, are journeys e and d of
 // e2e/newsroom-journeys.spec.ts (on two servers, on both engines).
-import { type APIRequestContext, expect, type Page, type TestInfo, test } from "@playwright/test";
+import { type APIRequestContext, expect, test } from "@playwright/test";
 import { adminToken } from "../playwright.config";
-import { makeStaff, signIn } from "./newsroomSupport";
+import { makeStaff, shoot, signIn } from "./newsroomSupport";
 
 const auth = { authorization: `Bearer ${adminToken}` };
 
@@ -31,17 +31,6 @@ const storyOf = (slug: string, headline: string, overrides: Record<string, unkno
 async function publish(request: APIRequestContext, story: { slug: string }) {
   const answer = await request.put(`/api/stories/${story.slug}`, { headers: auth, data: story });
   expect(answer.ok(), await answer.text()).toBe(true);
-}
-
-const noSidewaysScroll = async (page: Page) =>
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
-
-async function shoot(page: Page, testInfo: TestInfo, name: string) {
-  await noSidewaysScroll(page);
-  const { width } = page.viewportSize() ?? { width: 0 };
-  const path = testInfo.outputPath(`newsroom-${name}-${width}.png`);
-  await page.screenshot({ path, fullPage: true });
-  await testInfo.attach(`newsroom-${name}-${width}`, { path, contentType: "image/png" });
 }
 
 test("a restore someone else's save overtook is refused, and overwrites nothing", async ({ page, request }) => {

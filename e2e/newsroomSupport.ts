@@ -1,7 +1,7 @@
 // Staff for the newsroom's browser tests: an account made through the accounts API (as an admin
 // would, with the server's ADMIN_TOKEN), its invitation accepted with a password, as a new
 // member of staff does once. The browser then signs in with that email and password.
-import { type APIRequestContext, expect, type Page } from "@playwright/test";
+import { type APIRequestContext, expect, type Page, type TestInfo } from "@playwright/test";
 import { adminToken } from "../playwright.config";
 
 export interface Staff {
@@ -58,3 +58,13 @@ export async function draftStory(
 
 let made = 0;
 const uniqueId = () => `${process.pid}-${Date.now().toString(36)}-${made++}`;
+
+/** A picture of the screen at its present width, for people to look at, once nothing scrolls sideways. */
+export async function shoot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  const { width, height } = page.viewportSize() ?? { width: 0, height: 0 };
+  const picture = `newsroom-${name}-${width}x${height}`;
+  const path = testInfo.outputPath(`${picture}.png`);
+  await page.screenshot({ path, fullPage: true });
+  await testInfo.attach(picture, { path, contentType: "image/png" });
+}

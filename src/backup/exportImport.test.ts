@@ -75,6 +75,15 @@ async function publishNewsroom(server: TestServer): Promise<string> {
         updatedAt: "2026-11-25T09:00:00.000Z",
         body: [
           { type: "paragraph", text: "The night buses run again from Friday." },
+          {
+            type: "embed",
+            url: "https://bsky.app/profile/bridges.bsky.social/post/3kbridge",
+            provider: "bluesky",
+            text: "Tolls rise in January.",
+            runs: [{ text: "Tolls rise", marks: ["strong"] }, { text: " in January." }],
+            author: "Bridge Authority",
+            date: "2026-11-24T17:00:00.000Z",
+          },
           { type: "correction", date: "2026-11-25T09:00:00.000Z", text: "The rise is in January, not February." },
         ],
       }),
@@ -210,6 +219,7 @@ describe.each(testEngines)("export from %s, import into a new store", (sourceEng
       { id: "token", name: "token" },
     ]);
     expect(corrected.story.body.at(-1)).toMatchObject({ type: "correction" });
+    expect(corrected.story.body[1]).toMatchObject({ type: "embed", provider: "bluesky", author: "Bridge Authority" });
     const id = uploadSrc.slice("/uploads/".length, "/uploads/".length + 32);
     expect(readFileSync(join(exportDir, "media", uploadSrc.slice(1)))).toBeInstanceOf(Buffer);
     expect(JSON.parse(readFileSync(join(exportDir, "media/uploads", `${id}.json`), "utf8")).alt).toBe(

@@ -57,6 +57,7 @@ function textOf(block: Block): string[] {
     case "paragraph":
     case "heading":
     case "quote":
+    case "embed":
       return [block.text];
     case "image":
       return block.caption ? [block.caption] : [];

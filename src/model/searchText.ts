@@ -17,6 +17,8 @@ export function searchText(story: Pick<StoryInput, "deck" | "body">): string {
         return [block.title];
       case "correction":
         return [block.text];
+      case "embed":
+        return [block.text, block.author ?? ""];
       default:
         return [];
     }

@@ -1,6 +1,13 @@
 // The story model: the one definition of what a story is, validated at every boundary
 // (import, API in, API out). Types come from these schemas; nothing here imports the app.
 import { z } from "zod";
+import {
+  EMBED_PROVIDER_HOSTS,
+  EMBED_PROVIDER_IDS,
+  EMBED_PROVIDER_NAMES,
+  embedUrlProvider,
+  MAX_EMBED_URL,
+} from "./embeddedPost";
 import { PICTURE_VERSION } from "./picture";
 import { isRunHref, MARKS, MAX_HREF, MAX_RUNS, runsText } from "./runs";
 import { canonicalLanguage } from "./textDirection";
@@ -64,6 +71,8 @@ export const TEXT_LIMITS = {
   quote: 5_000,
   related: 300,
   correction: 2_000,
+  /** A post from another platform (X allows far longer; a story quotes, it does not republish). */
+  embed: 5_000,
 } as const;
 
 const text = (max: number) => safeString().trim().min(1).max(max);
@@ -147,6 +156,43 @@ function checkRunsMatchText(context: { value: object; issues: z.core.$ZodRawIssu
   }
 }
 
+const EMBED_PROBLEMS = {
+  notUrl: "must be the post's full address, starting https://",
+  notHttps: "must start https://",
+} as const;
+
+/**
+ * An embedded post's address is https, on a host of a platform Dispatch knows, and that platform is
+ * its `provider`: the provider is read from the address, and a client that names another is told.
+ */
+function checkEmbedUrl(context: { value: object; issues: z.core.$ZodRawIssue[] }) {
+  const block = context.value as { type: string; url?: string; provider?: string };
+  if (block.type !== "embed" || block.url === undefined) return;
+  const found = embedUrlProvider(block.url);
+  if ("problem" in found) {
+    context.issues.push({
+      code: "custom",
+      message:
+        found.problem === "unknownHost"
+          ? `${found.host} is not a platform whose posts can be embedded: the address must be on ${knownHosts()}`
+          : EMBED_PROBLEMS[found.problem],
+      input: block.url,
+      path: ["url"],
+    });
+    return;
+  }
+  if (found.provider !== block.provider)
+    context.issues.push({
+      code: "custom",
+      message: `the address is a post on ${EMBED_PROVIDER_NAMES[found.provider]}: provider must be "${found.provider}"`,
+      input: block.provider,
+      path: ["provider"],
+    });
+}
+
+const knownHosts = () =>
+  EMBED_PROVIDER_IDS.map((id) => `${EMBED_PROVIDER_NAMES[id]} (${EMBED_PROVIDER_HOSTS[id].join(", ")})`).join(", ");
+
 export const imageSchema = z.object({
   src: mediaUrlSchema,
   alt: safeString().max(300),
@@ -208,8 +254,21 @@ export const blockSchema = z
     // A correction of the story as first published: when it was made and what was wrong. Shown at the
     // end of the story wherever it stands in the body, and in JSON-LD (`correction`).
     z.object({ type: z.literal("correction"), date: isoDateTime, text: text(TEXT_LIMITS.correction) }),
+    // A post from another platform (model/embeddedPost.ts, docs/decisions/045): its words as the
+    // editor typed or pasted them, who posted it and when, and its address, set as a quotation with
+    // a link to the original. The page loads nothing from the platform.
+    z.object({
+      type: z.literal("embed"),
+      url: safeString().max(MAX_EMBED_URL),
+      provider: z.enum(EMBED_PROVIDER_IDS),
+      text: text(TEXT_LIMITS.embed),
+      runs: runsSchema.optional(),
+      author: text(200).optional(),
+      date: isoDateTime.optional(),
+    }),
   ])
-  .check(checkRunsMatchText);
+  .check(checkRunsMatchText)
+  .check(checkEmbedUrl);
 
 /** A BCP 47 language tag, written as the platform writes it ("EN-gb" is "en-GB"). */
 export const languageSchema = z
@@ -319,6 +378,7 @@ export type Image = z.infer<typeof imageSchema>;
 export type Block = z.infer<typeof blockSchema>;
 export type VideoBlock = Extract<Block, { type: "video" }>;
 export type CorrectionBlock = Extract<Block, { type: "correction" }>;
+export type EmbedBlock = Extract<Block, { type: "embed" }>;
 
 /** Whether the story carries a video a reader can play (not only a placeholder). */
 export const hasPlayableVideo = (body: Block[]): boolean =>

@@ -11,8 +11,9 @@ describe("the story body the editor sends", () => {
       { type: "quote", text: "Ready.", cite: "" },
       { type: "image", src: "/uploads/ab.jpg", alt: "A ferry", width: 800, height: 600, caption: " ", credit: "" },
     ]);
-    const empty = ["paragraph", "heading", "quote", "image", "video", "related", "correction"] as const;
-    const body = storyBody([...empty.map((type) => emptyBlock(type)), ...written]);
+    const empty = ["paragraph", "heading", "quote", "image", "video", "related", "embed", "correction"] as const;
+    const addressOnly = editedBlocks([{ type: "embed", url: "https://x.com/a/status/1", provider: "x", text: "" }]);
+    const body = storyBody([...empty.map((type) => emptyBlock(type)), ...addressOnly, ...written]);
     expect(body).toEqual([
       { type: "paragraph", text: "First." },
       { type: "quote", text: "Ready." },
@@ -24,8 +25,24 @@ describe("the story body the editor sends", () => {
   it("sends what the server takes: a story of the blocks written passes the publishing schema", () => {
     const body = storyBody([
       emptyBlock("paragraph"),
-      ...editedBlocks([{ type: "related", headline: "Ferry back", slug: "ferry-back" }]),
+      ...editedBlocks([
+        { type: "related", headline: "Ferry back", slug: "ferry-back" },
+        // As the editor holds a post being written: its address as pasted, no author yet.
+        {
+          type: "embed",
+          url: " https://www.tiktok.com/@harbour/video/7300000000000000000 ",
+          provider: "tiktok",
+          text: "Back.",
+          author: " ",
+        },
+      ]),
     ]);
+    expect(body[1]).toEqual({
+      type: "embed",
+      url: "https://www.tiktok.com/@harbour/video/7300000000000000000",
+      provider: "tiktok",
+      text: "Back.",
+    });
     const story = {
       slug: "a-story",
       headline: "A story",

@@ -10,7 +10,7 @@ export interface EditedBlock {
 }
 
 /** The block types the editor can add, in the order it offers them. */
-export const ADDABLE = ["paragraph", "heading", "quote", "image", "video", "related", "correction"] as const;
+export const ADDABLE = ["paragraph", "heading", "quote", "image", "video", "related", "embed", "correction"] as const;
 export type AddableType = (typeof ADDABLE)[number];
 
 let made = 0;
@@ -30,6 +30,8 @@ export function emptyBlock(type: AddableType, now: Date = new Date()): EditedBlo
     video: { type: "video", title: "", sources: [] },
     related: { type: "related", headline: "" },
     correction: { type: "correction", date: now.toISOString(), text: "" },
+    // Its provider follows its address as it is typed (EmbeddedPostForm); the server checks both.
+    embed: { type: "embed", url: "", provider: "x", text: "" },
   };
   return { key: newKey(), block: blocks[type] };
 }
@@ -48,6 +50,10 @@ function written(block: Block): boolean {
       return block.headline.trim() !== "";
     case "video":
       return block.title.trim() !== "" || block.sources.length > 0;
+    // An address is pasted first, then the words: until they are there, saving by itself would
+    // only be refused (a post's words are required).
+    case "embed":
+      return block.text.trim() !== "";
     default:
       return true;
   }
@@ -56,7 +62,8 @@ function written(block: Block): boolean {
 /** The block without its empty optional texts (a quote with no cite has none, not ""). */
 function withoutEmpty(block: Block): Block {
   const copy: Record<string, unknown> = { ...block };
-  for (const field of ["cite", "caption", "credit"])
+  if (copy.type === "embed" && typeof copy.url === "string") copy.url = copy.url.trim();
+  for (const field of ["cite", "caption", "credit", "author"])
     if (typeof copy[field] === "string" && (copy[field] as string).trim() === "") delete copy[field];
   if (copy.caption === undefined) delete copy.captionRuns;
   return copy as Block;

@@ -34,6 +34,24 @@ describe("storyChanges", () => {
     ).toEqual(["{+Three.+}"]);
   });
 
+  it("compares an embedded post by its address, words, author and day", () => {
+    const post = (text: string): Block => ({
+      type: "embed",
+      url: "https://bsky.app/profile/harbour.bsky.social/post/3kferry",
+      provider: "bluesky",
+      text,
+      author: "Harbour Council",
+      date: "2026-12-06T18:05:00Z",
+    });
+    expect(
+      storyChanges(story("A", [post("Pier 3 reopens.")]), story("A", [post("Pier 4 reopens.")])).map((change) =>
+        marked(change.parts),
+      ),
+    ).toEqual([
+      "https://bsky.app/profile/harbour.bsky.social/post/3kferry\nPier [-3-]{+4+} reopens.\nHarbour Council\n2026-12-06",
+    ]);
+  });
+
   it("finds nothing between two revisions that read the same", () => {
     const same = story("Ferry strike", [paragraph("One.")]);
     expect(storyChanges(same, same)).toEqual([]);

@@ -35,6 +35,8 @@ export function blockText(block: Block): string {
       return block.headline;
     case "video":
       return block.title;
+    case "embed":
+      return [block.url, block.text, block.author, block.date?.slice(0, 10)].filter(Boolean).join("\n");
   }
 }
 

@@ -59,6 +59,42 @@ describe("StoryBody", () => {
     expect(screen.getByText("(1:15)")).toBeTruthy();
   });
 
+  it("sets a post from another platform as a quotation with who, when and a link to it, loading nothing from it", () => {
+    const { container } = renderWithApp(
+      <StoryBody
+        blocks={[
+          {
+            type: "embed",
+            url: "https://bsky.app/profile/harbour.bsky.social/post/3kferry",
+            provider: "bluesky",
+            text: "Ferry runs again\nfrom Monday",
+            runs: [{ text: "Ferry", marks: ["strong"] }, { text: " runs again\nfrom Monday" }],
+            author: "Harbour Council",
+            date: "2026-12-06T18:05:00Z",
+          },
+          { type: "embed", url: "https://www.instagram.com/p/C0abc/", provider: "instagram", text: "Dawn at pier 3." },
+        ]}
+      />,
+    );
+    const [first, second] = container.querySelectorAll("figure");
+    expect(within(first as HTMLElement).getByText("Post on Bluesky").tagName).toBe("P");
+    const quote = first?.querySelector("blockquote");
+    expect(quote?.getAttribute("cite")).toBe("https://bsky.app/profile/harbour.bsky.social/post/3kferry");
+    expect(quote?.textContent).toBe("Ferry runs again\nfrom Monday");
+    expect(quote?.querySelector("strong")?.textContent).toBe("Ferry");
+    const caption = first?.querySelector("figcaption") as HTMLElement;
+    expect(caption.textContent).toBe("Harbour Council, 6 Dec 2026, 18:05 UTC View on Bluesky");
+    expect(caption.querySelector("time")?.getAttribute("datetime")).toBe("2026-12-06T18:05:00Z");
+    // Isolated, so that a handle in Latin letters keeps its order on a right-to-left page.
+    expect(caption.querySelector("bdi")?.textContent).toBe("Harbour Council");
+    const link = within(caption).getByRole("link", { name: "View on Bluesky" });
+    expect(link.getAttribute("href")).toBe("https://bsky.app/profile/harbour.bsky.social/post/3kferry");
+    expect(link.getAttribute("rel")).toBe("noopener");
+    // No author and no date: the post's words and the way to it, and nothing else.
+    expect(second?.querySelector("figcaption")?.textContent).toBe("View on Instagram");
+    expect(container.querySelector("script, iframe, object, embed, img")).toBeNull();
+  });
+
   it("gives the video native controls, every source, captions and a poster", () => {
     const { container } = renderWithApp(<StoryBody blocks={[video]} />);
     const element = container.querySelector("video");

@@ -5,6 +5,7 @@ import type { Block } from "../model/story";
 import { ShareQuote } from "../sharing/ShareQuote";
 import { VideoPlayer } from "../video/VideoPlayer";
 import { Corrections } from "./Corrections";
+import { EmbeddedPost } from "./EmbeddedPost";
 import { MarkedText } from "./MarkedText";
 import { Picture } from "./Picture";
 import { PictureCaption } from "./PictureCaption";
@@ -104,6 +105,8 @@ function StoryBlock({ block, passage, marked, startAt, share }: BlockProps) {
       return <VideoPlayer video={block} startAt={startAt} />;
     case "correction":
       return null;
+    case "embed":
+      return <EmbeddedPost post={block} />;
     default:
       return unknownBlock(block);
   }

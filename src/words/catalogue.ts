@@ -67,6 +67,11 @@ export interface Catalogue {
   "story.pinned": string;
   "story.noUpdates": string;
   "story.newUpdates": Plural;
+  /** `{provider}`: a platform's own name (model/embeddedPost.ts). */
+  "story.embeddedPostLabel": string;
+  /** Who posted an embedded post, and when. */
+  "story.embeddedPostBy": string;
+  "story.embeddedPostView": string;
   // Saving and sharing
   "save.save": string;
   "save.saved": string;
@@ -343,6 +348,17 @@ export interface Catalogue {
   "newsroom.relatedFound": Plural;
   "newsroom.relatedChoose": string;
   "newsroom.relatedLinked": string;
+  "newsroom.embeddedPost": string;
+  "newsroom.addEmbeddedPost": string;
+  "newsroom.embeddedPostUrl": string;
+  "newsroom.embeddedPostUrlHint": string;
+  "newsroom.embeddedPostRecognised": string;
+  "newsroom.embeddedPostNotUrl": string;
+  "newsroom.embeddedPostNotHttps": string;
+  "newsroom.embeddedPostUnknownHost": string;
+  "newsroom.embeddedPostText": string;
+  "newsroom.embeddedPostAuthor": string;
+  "newsroom.embeddedPostDate": string;
   "newsroom.newStory": string;
   "newsroom.firstParagraph": string;
   "newsroom.startDraft": string;

@@ -8,6 +8,7 @@ import type { TextKey } from "../../words/catalogue";
 import { useWords } from "../../words/useWords";
 import { ADDABLE, type AddableType, type EditedBlock, emptyBlock } from "../storyBlocks";
 import styles from "./blocks.module.css";
+import { EmbeddedPostForm } from "./EmbeddedPostForm";
 import { PictureForm } from "./PictureForm";
 import { RelatedForm } from "./RelatedForm";
 import { CorrectionForm, HeadingForm, ParagraphForm, QuoteForm } from "./TextBlocks";
@@ -21,6 +22,7 @@ const NAMES: Record<AddableType, { name: TextKey; add: TextKey }> = {
   image: { name: "newsroom.picture", add: "newsroom.addPicture" },
   video: { name: "newsroom.video", add: "newsroom.addVideo" },
   related: { name: "newsroom.related", add: "newsroom.addRelated" },
+  embed: { name: "newsroom.embeddedPost", add: "newsroom.addEmbeddedPost" },
   correction: { name: "newsroom.correction", add: "newsroom.addCorrection" },
 };
 
@@ -230,6 +232,8 @@ function blockForm(block: Block, context: FormContext): ReactNode {
       return <VideoForm block={block} {...context} />;
     case "related":
       return <RelatedForm block={block} {...context} />;
+    case "embed":
+      return <EmbeddedPostForm block={block} {...context} />;
     default:
       return null;
   }

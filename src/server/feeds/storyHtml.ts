@@ -1,8 +1,9 @@
 // A story as self-contained HTML for a feed's content:encoded: every block of the model with
 // absolute URLs, videos as <video> with a download link, and nothing that needs the page's code.
 import { corrections } from "../../model/corrections";
+import { providerName } from "../../model/embeddedPost";
 import { hasMark, isStoryPath, linkGroups, linkRel, type Run } from "../../model/runs";
-import type { Block, Image, Story, VideoBlock } from "../../model/story";
+import type { Block, EmbedBlock, Image, Story, VideoBlock } from "../../model/story";
 import { videoFile } from "../../model/videoFile";
 import type { Words } from "../../words/words";
 import { el, fragment, type Markup } from "./xml";
@@ -62,6 +63,8 @@ export function blockHtml(block: Block, story: Pick<FeedStory, "url">, absolute:
       return videoHtml(block, story, absolute, words);
     case "correction":
       return fragment();
+    case "embed":
+      return embeddedPostHtml(block, absolute, words);
     default:
       return unknownBlock(block);
   }
@@ -93,6 +96,29 @@ function markedRun(run: Run): Markup {
   if (hasMark(run, "em")) content = el("em", {}, content);
   if (hasMark(run, "strong")) content = el("strong", {}, content);
   return content;
+}
+
+/** A post from another platform, as on the page: its words quoted, who and when, a link to it; no script. */
+function embeddedPostHtml(post: EmbedBlock, absolute: Absolute, words: Words): Markup {
+  const provider = providerName(post.provider);
+  const time = post.date && el("time", { datetime: post.date }, words.time(post.date));
+  const author = post.author && el("bdi", {}, post.author);
+  const by =
+    author && time
+      ? fragment(...words.parts("story.embeddedPostBy", (name) => (name === "author" ? author : time)))
+      : (author ?? time);
+  return el(
+    "figure",
+    {},
+    el("p", {}, words.text("story.embeddedPostLabel", { provider })),
+    el("blockquote", { cite: post.url }, el("p", {}, markedText(post, absolute))),
+    el(
+      "figcaption",
+      {},
+      by && fragment(by, " "),
+      el("a", { href: post.url, rel: linkRel(post.url) }, words.text("story.embeddedPostView", { provider })),
+    ),
+  );
 }
 
 /** What a picture shows and who made it, as under it on the page. */

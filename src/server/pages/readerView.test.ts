@@ -4,12 +4,45 @@ import { Readability } from "@mozilla/readability";
 import { JSDOM } from "jsdom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Story } from "../../model/story";
+import { apiRequest, storyDraft, TEST_TOKEN } from "../../test/publishing";
 import { startTestServer, type TestServer } from "../testServer";
 
 let server: TestServer;
 let stories: Story[];
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ adminToken: TEST_TOKEN });
+  // The demo has no post from another platform: one story with one, among the demo's.
+  const published = await apiRequest(
+    server.url,
+    "PUT",
+    "/api/stories/pier-3-reopens",
+    storyDraft({
+      headline: "Pier 3 reopens to foot passengers",
+      body: [
+        {
+          type: "paragraph",
+          text: "Pier 3, closed since the October storms tore away a section of its decking, reopens to foot passengers on Monday morning, the harbour council announced on Sunday evening.",
+        },
+        {
+          type: "paragraph",
+          text: "Engineers spent six weeks replacing the timber piles under the pier's northern end and testing the new walkway with loaded carts. Cyclists will keep using pier 4 until the ramp is rebuilt in the spring.",
+        },
+        {
+          type: "embed",
+          url: "https://mastodon.social/@harbourcouncil/113600000000000000",
+          provider: "mastodon",
+          text: "Pier 3 reopens to foot passengers at 06:00 tomorrow.",
+          author: "Harbour Council",
+          date: "2026-12-06T18:05:00Z",
+        },
+        {
+          type: "paragraph",
+          text: "Ferry crews said the reopening would cut the walk from the Town Quay stop by ten minutes, and that the early boats had been turning commuters away for lack of room at pier 4.",
+        },
+      ],
+    }),
+  );
+  expect(published.status).toBe(201);
   const list: { items: { slug: string }[] } = await (await fetch(`${server.url}/api/stories?limit=50`)).json();
   stories = await Promise.all(
     list.items.map(async ({ slug }) => (await fetch(`${server.url}/api/stories/${slug}`)).json() as Promise<Story>),
@@ -41,6 +74,7 @@ describe("a story in reader view", () => {
     expect(stories.length).toBeGreaterThanOrEqual(14);
     expect(stories.some((story) => story.body.some((block) => block.type === "video"))).toBe(true);
     expect(stories.some((story) => story.body.some((block) => block.type === "correction"))).toBe(true);
+    expect(stories.some((story) => story.body.some((block) => block.type === "embed"))).toBe(true);
   });
 
   it("holds every paragraph and quote of every story, and none of the page's furniture", async () => {
@@ -55,6 +89,15 @@ describe("a story in reader view", () => {
         // A correction is part of the article: a reader view keeps it, with its heading.
         if (block.type === "correction") expect(text, story.slug).toMatch(/Correction.*: /);
         if (block.type === "correction") expect(text, story.slug).toContain(squash(block.text));
+        // A post from another platform is quoted: its words, who posted it, and the way to it.
+        if (block.type === "embed") {
+          const quoted = [...document.querySelectorAll("blockquote")].find(
+            (quote) => squash(quote.textContent) === squash(block.text),
+          );
+          expect(quoted, story.slug).toBeTruthy();
+          expect(text, story.slug).toContain(`${block.author}, `);
+          expect(document.querySelector(`a[href="${block.url}"]`)?.textContent, story.slug).toBe("View on Mastodon");
+        }
       }
       for (const furniture of ["Share this quote", "Most read", "Related stories", "Facebook", "LinkedIn", "Bluesky"])
         expect(text, `${story.slug}: ${furniture}`).not.toContain(furniture);

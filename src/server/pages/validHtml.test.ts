@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LIVE_SLUG, writeLiveStory } from "../../test/liveStory";
+import { apiRequest, storyDraft, TEST_TOKEN } from "../../test/publishing";
 import { startTestServer, type TestServer } from "../testServer";
 
 const vnuJar = join(createRequire(import.meta.url).resolve("vnu-jar/package.json"), "../build/dist/vnu.jar");
@@ -27,7 +28,26 @@ const pages: Record<string, string> = {};
 let messages: Message[] = [];
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ adminToken: TEST_TOKEN });
+  const embedded = await apiRequest(
+    server.url,
+    "PUT",
+    "/api/stories/pier-3-reopens",
+    storyDraft({
+      body: [
+        {
+          type: "embed",
+          url: "https://www.instagram.com/p/C0abc/",
+          provider: "instagram",
+          text: "Dawn at pier 3.",
+          runs: [{ text: "Dawn", marks: ["em"] }, { text: " at pier 3." }],
+          author: "Harbour Council",
+          date: "2026-12-06T18:05:00Z",
+        },
+      ],
+    }),
+  );
+  expect(embedded.status).toBe(201);
   await writeLiveStory(server.store, { entries: 25, pinned: 1 });
   const { nextBefore } = await (await fetch(`${server.url}/api/stories/${LIVE_SLUG}/entries`)).json();
   dir = await mkdtemp(join(tmpdir(), "dispatch-vnu-"));
@@ -47,6 +67,7 @@ beforeAll(async () => {
     "story-without-video": `/stories/${withoutVideo.slug}`,
     "story-quote": `/stories/${withVideo.slug}?quote=2`,
     "story-with-correction": `/stories/${withCorrection.slug}`,
+    "story-with-embed": "/stories/pier-3-reopens",
     section: `/sections/${story.section.slug}`,
     tag: `/tags/${story.tags[0].slug}`,
     author: `/authors/${story.authors[0].slug}`,
@@ -88,8 +109,9 @@ afterAll(async () => {
 
 describe("every page type, through the Nu HTML Checker", () => {
   it("was checked, every page", () => {
-    expect(Object.keys(pages)).toHaveLength(17);
+    expect(Object.keys(pages)).toHaveLength(18);
     expect(pages["story-with-correction"]).toContain('aria-labelledby="correction"');
+    expect(pages["story-with-embed"]).toContain('<blockquote cite="https://www.instagram.com/p/C0abc/">');
     expect(pages.embed).toContain("<video");
     expect(pages["search-results"]).toContain("<mark");
     expect(pages["not-found"]).toContain("Page not found");

@@ -335,6 +335,37 @@ export const catalogue: HostileCase[] = [
     name: "traversal as a related slug",
     absent: "traversal-related",
   }),
+  // Posts from other platforms (block "embed", decision 045): only https, only a platform's hosts,
+  // words within their limit; script in the words or the author is shown as text.
+  ...(
+    [
+      ["embed-script-url", { url: "javascript:alert(1)" }, "a javascript: address as an embedded post"],
+      ["embed-data-url", { url: "data:text/html,<script>alert(1)</script>" }, "a data: address as an embedded post"],
+      ["embed-other-host", { url: "https://evil.example/status/1" }, "an embedded post on no known platform"],
+      ["embed-look-alike", { url: "https://x.com.evil.example/a/status/1" }, "an embedded post on a look-alike host"],
+      ["embed-credentials", { url: "https://x.com@evil.example/a" }, "an embedded post's address with a user name"],
+      ["embed-huge", { text: "a".repeat(100_000) }, "an embedded post of 100,000 characters"],
+    ] as const
+  ).map(([slug, change, name]) =>
+    put(
+      slug,
+      story({
+        body: [{ type: "embed", url: "https://x.com/a/status/1", provider: "x", text: "Posted.", ...change }],
+      }),
+      [400],
+      { name, absent: slug },
+    ),
+  ),
+  put(
+    "embed-script",
+    story({
+      body: [
+        { type: "embed", url: "https://bsky.app/profile/a/post/1", provider: "bluesky", text: MARK, author: MARK },
+      ],
+    }),
+    [201],
+    { name: "script in an embedded post's words and author", shownAt: "/stories/embed-script" },
+  ),
   put(
     "tag-twice",
     story({
