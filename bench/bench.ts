@@ -7,14 +7,13 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
-import { gzipSync } from "node:zlib";
 import pg from "pg";
 import { findChromium } from "../e2e/chromium.ts";
 import { lighthouseMobile, prefetchedNavigation } from "./browser.ts";
 import { cardFlood, describeCardFlood } from "./cardFlood.ts";
 import { longSessionLine, measureLongSession } from "./longSession.ts";
 import { type Latency, latency, ms, percentile, type Throughput, table, wrk } from "./measure.ts";
-import { hasCommand, type Running, root, startDispatch, startNginx } from "./processes.ts";
+import { copyForNginx, hasCommand, type Running, root, startDispatch, startNginx } from "./processes.ts";
 import { changeLatency, type IdleStreams, idleStreams } from "./streams.ts";
 import { type ZipfRun, zipfReads } from "./zipf.ts";
 
@@ -190,21 +189,6 @@ async function publishCost(origin: string, related: { slug: string; headline: st
       headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
     });
   return { p50: percentile(times, 50), p99: percentile(times, 99), n: times.length, failures: 0 };
-}
-
-/** The same bytes Dispatch sends, as files nginx serves: each sampled page, and the story JSON. */
-async function copyForNginx(origin: string, dir: string, paths: string[]) {
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, "index.html"), "ok");
-  for (const path of paths) {
-    const file = join(dir, path.endsWith("/") ? `${path}index.html` : path.replace(/\?.*$/, ""));
-    mkdirSync(dirname(file), { recursive: true });
-    const target = file.startsWith(join(dir, "api")) ? `${file}.json` : `${file}.html`;
-    const bytes = Buffer.from(await (await fetch(`${origin}${path}`)).arrayBuffer());
-    writeFileSync(target, bytes);
-    writeFileSync(`${target}.gz`, gzipSync(bytes));
-  }
 }
 
 async function measureStore(store: Store, index: number): Promise<StoreResult> {

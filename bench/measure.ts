@@ -33,6 +33,8 @@ export async function latency(origin: string, paths: string[]): Promise<Latency>
 export interface Throughput {
   rps: number;
   p99: number;
+  /** Requests answered in the run. */
+  requests: number;
 }
 
 /** wrk -t2 -c32 for a few seconds, gzip accepted; with several paths, each connection picks them at random. */
@@ -55,7 +57,8 @@ request = function() return wrk.format("GET", paths[math.random(#paths)]) end
   const unit: Record<string, number> = { us: 0.001, ms: 1, s: 1000 };
   const p99ms = p99 ? Number(p99[1]) * (unit[p99[2] ?? "ms"] ?? 1) : Number.NaN;
   if (/Non-2xx or 3xx responses/.test(out)) throw new Error(`wrk saw errors:\n${out}`);
-  return { rps, p99: p99ms };
+  const requests = Number(/(\d+) requests in/.exec(out)?.[1] ?? Number.NaN);
+  return { rps, p99: p99ms, requests };
 }
 
 export const ms = (value: number) => (Number.isFinite(value) ? `${value.toFixed(value < 10 ? 1 : 0)} ms` : "—");

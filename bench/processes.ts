@@ -1,8 +1,9 @@
 // The bench's processes: Dispatch as an operator runs it (the production build, WEB_CONCURRENCY=2,
 // no request log), nginx on the same bytes, and the tools it needs, said plainly when missing.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { gzipSync } from "node:zlib";
 
 export const root = join(import.meta.dirname, "..");
 
@@ -43,10 +44,18 @@ const stopped = (child: ChildProcess) =>
     setTimeout(() => child.kill("SIGKILL"), 10_000).unref();
   });
 
-/** The built server on a store, as `npm run serve` runs it. */
-export async function startDispatch(port: number, databaseUrl: string, env: Record<string, string> = {}) {
+/**
+ * The built server on a store, as `npm run serve` runs it; `main` runs another build's server
+ * (a copy of dist/ elsewhere in the tree, to compare two builds in the same minutes).
+ */
+export async function startDispatch(
+  port: number,
+  databaseUrl: string,
+  env: Record<string, string> = {},
+  { main = "dist/server/main.js", nodeOptions = [] }: { main?: string; nodeOptions?: string[] } = {},
+) {
   const origin = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ["dist/server/main.js"], {
+  const child = spawn(process.execPath, [...nodeOptions, main], {
     cwd: root,
     env: {
       ...process.env,
@@ -104,4 +113,38 @@ http {
   const origin = `http://127.0.0.1:${port}`;
   await waitFor(`${origin}/index.html`, child, 20);
   return { origin, stop: () => stopped(child) };
+}
+
+/** CPU seconds (user + system) a process and its children (a cluster's workers) have used so far (Linux /proc). */
+export function cpuSeconds(pid: number): number {
+  const ticks = (id: number) => {
+    // The fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+    const fields = readFileSync(`/proc/${id}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    return Number(fields[11]) + Number(fields[12]);
+  };
+  const childrenOf = (task: string) => {
+    try {
+      return readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").split(" ").filter(Boolean).map(Number);
+    } catch {
+      return []; // a thread that ended meanwhile
+    }
+  };
+  const children = readdirSync(`/proc/${pid}/task`).flatMap(childrenOf);
+  // USER_HZ: 100 on Linux.
+  return [pid, ...children].reduce((sum, id) => sum + ticks(id), 0) / 100;
+}
+
+/** The same bytes Dispatch sends, as files nginx serves: each page, and any API answer (as .json). */
+export async function copyForNginx(origin: string, dir: string, paths: string[]) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "index.html"), "ok");
+  for (const path of paths) {
+    const file = join(dir, path.endsWith("/") ? `${path}index.html` : path.replace(/\?.*$/, ""));
+    mkdirSync(dirname(file), { recursive: true });
+    const target = file.startsWith(join(dir, "api")) ? `${file}.json` : `${file}.html`;
+    const bytes = Buffer.from(await (await fetch(`${origin}${path}`)).arrayBuffer());
+    writeFileSync(target, bytes);
+    writeFileSync(`${target}.gz`, gzipSync(bytes));
+  }
 }

@@ -192,6 +192,31 @@ describe("the answers a server keeps", () => {
     expect(kept.work().renders).toBe(renders + 1);
   });
 
+  it("compresses each answer it does not keep, and the client reads what it would read plain", async () => {
+    const none = await startTestServer({ answerCacheBytes: 0 });
+    const nonceOf = (response: Response) =>
+      /'nonce-([^']+)'/.exec(response.headers.get("content-security-policy") ?? "")?.[1];
+    const read = async (path: string, encoding: string) => {
+      const response = await fetch(`${none.url}${path}`, { headers: { "accept-encoding": encoding } });
+      const nonce = nonceOf(response);
+      const text = await response.text();
+      return { response, text: nonce ? text.replaceAll(nonce, "NONCE") : text };
+    };
+    try {
+      for (const path of [STORY, "/api/stories?limit=20"]) {
+        const zipped = await read(path, "gzip");
+        const plain = await read(path, "identity");
+        expect(zipped.response.headers.get("content-encoding")).toBe("gzip");
+        expect(plain.response.headers.get("content-encoding")).toBeNull();
+        expect(zipped.response.headers.get("etag")).toBe(plain.response.headers.get("etag"));
+        expect(zipped.text).toBe(plain.text);
+      }
+      expect(none.work().renders).toBe(2);
+    } finally {
+      await none.close();
+    }
+  });
+
   it("keeps nothing when its size is 0", async () => {
     const none = await startTestServer({ answerCacheBytes: 0 });
     try {

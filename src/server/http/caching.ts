@@ -9,7 +9,6 @@
 // - for a CDN, the same dependencies as Surrogate-Key and Cache-Tag, so a purge can name them.
 // Routes that set their own Cache-Control or ETag (files, feeds, share cards) keep them.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { promisify } from "node:util";
 import zlib from "node:zlib";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { UNPURGED_MAX_AGE_S } from "../../config";
@@ -68,13 +67,25 @@ function dependencyHeaders(keys: Iterable<string>): { surrogateKey: string; cach
 type Encoding = "br" | "gzip" | "identity";
 type Compressed = Exclude<Encoding, "identity">;
 
-const compress: Record<Compressed, (body: Buffer) => Promise<Buffer>> = {
+/**
+ * An answer compressed for one sending (a page not kept, with its nonce) goes at gzip's fastest
+ * level, as nginx compresses on the fly by default: level 6 costs about twice the CPU for 9% fewer
+ * bytes on a story page. What is kept is compressed once, at the default level (nonceSlots.ts).
+ */
+const PER_ANSWER_GZIP_LEVEL = 1;
+
+/**
+ * On the request's own thread: an answer's few kilobytes compress in a fraction of what rendering
+ * them cost, and zlib's callback form spends more CPU than the compression itself on its stream
+ * and its hop to a worker thread and back (docs/performance.md, 2026-12-07, uncached pages).
+ */
+const compress: Record<Compressed, (body: Buffer, level?: number) => Buffer> = {
   // Brotli at a low quality: most of its gain, at a cost a request can afford.
   br: (body) =>
-    promisify(zlib.brotliCompress)(body, {
+    zlib.brotliCompressSync(body, {
       params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length },
     }),
-  gzip: (body) => promisify(zlib.gzip)(body),
+  gzip: (body, level) => zlib.gzipSync(body, level === undefined ? {} : { level }),
 };
 
 /**
@@ -181,11 +192,7 @@ export function cacheAnswers(
   const byClockCacheControl = sharedCacheControl(BY_CLOCK_S);
 
   /** The answer's body in the encoding this client takes, made once per answer and encoding; a page's with this answer's nonce. */
-  async function encode(
-    request: FastifyRequest,
-    answer: Answer,
-    key?: string,
-  ): Promise<{ body: Buffer; encoding: Encoding }> {
+  function encode(request: FastifyRequest, answer: Answer, key?: string): { body: Buffer; encoding: Encoding } {
     const { page } = answer;
     const withNonce = page.slots.length > 0;
     const encoding = encodingOf(request.headers["accept-encoding"], page);
@@ -200,12 +207,12 @@ export function cacheAnswers(
       }
       const body = answer.gzipSlots
         ? gzipWithNonce(answer.gzipSlots, nonce)
-        : await compress.gzip(plainWithNonce(page, nonce));
+        : compress.gzip(plainWithNonce(page, nonce), PER_ANSWER_GZIP_LEVEL);
       return { body, encoding };
     }
     let encoded = answer.encoded[encoding];
     if (!encoded) {
-      encoded = await compress[encoding](page.body);
+      encoded = compress[encoding](page.body, key ? undefined : PER_ANSWER_GZIP_LEVEL);
       answer.encoded[encoding] = encoded;
       if (key) answers?.resize(key, encoded.length);
     }
@@ -262,12 +269,12 @@ export function cacheAnswers(
     return { body, encoding, nonce };
   }
 
-  async function sendKept(request: FastifyRequest, reply: FastifyReply, answer: Answer, place: number) {
+  function sendKept(request: FastifyRequest, reply: FastifyReply, answer: Answer, place: number) {
     const notModified = etagMatches(request.headers["if-none-match"], answer.etag);
     const sent = notModified
       ? { body: EMPTY, encoding: "identity" as const }
       : {
-          ...(await encode(request, answer, request.url)),
+          ...encode(request, answer, request.url),
           ...(answer.page.slots.length > 0 ? { nonce: cspNonce(request) } : {}),
         };
     reply.hijack();
@@ -378,7 +385,7 @@ export function cacheAnswers(
       reply.code(304);
       return "";
     }
-    const { body, encoding } = await encode(request, answer, kept ? key : undefined);
+    const { body, encoding } = encode(request, answer, kept ? key : undefined);
     if (encoding !== "identity") reply.header("content-encoding", encoding);
     return body;
   });
