@@ -15,6 +15,7 @@ import {
 } from "./cues";
 import { featuresOf, LIST_MARKER, type Role, type UnitContext } from "./features";
 import { type SourceLine, sourceLines } from "./sourceLines";
+import { neighbourFeatures, scoreTrained, type TrainedReader } from "./trained";
 import { type Scored, scoreRoles, UNSURE_MARGIN } from "./weights";
 
 export interface Unit {
@@ -25,6 +26,8 @@ export interface Unit {
   role: Role | "headline";
   /** Why: the features that counted most, and the runner-up role. */
   scored?: Scored;
+  /** The features the unit's role was scored on, with its neighbours' (for training a reader: trained.ts). */
+  features?: Record<string, number>;
   runnerUp?: Scored;
   unsure: boolean;
   /** Of the headline: a short line alone above it ("WATCH", "Energie"), read with it, and the headline below. */
@@ -69,6 +72,8 @@ const NEUTRAL: UnitContext = {
 export interface ReadOptions {
   /** Whether a text is the headline of a story the store holds. */
   isKnownHeadline?: (text: string) => boolean;
+  /** Trained weights to give units their roles in place of the hand weights (lines are gathered as before). */
+  reader?: TrainedReader;
 }
 
 const pick = (text: string, context: UnitContext) => {
@@ -262,13 +267,23 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
       // Only lines that could be a headline are looked up: each lookup searches the stored headlines.
       knownHeadline: text.length <= 300 && wordCount(text) <= 20 && (options.isKnownHeadline?.(text) ?? false),
     };
-    const { best, next } = pick(text, context);
+    const previousText = groups[index - 1]?.lines.map((line) => line.text).join(" ");
+    const own = featuresOf(text, context);
+    const features = neighbourFeatures(
+      own,
+      previousText === undefined ? undefined : featuresOf(previousText, NEUTRAL),
+      nextFeatures,
+      context.after,
+    );
+    const [best, next] = options.reader ? scoreTrained(options.reader, features) : scoreRoles(own);
+    if (!best) throw new Error("no roles to score");
     units.push({
       lines: [...new Set(group.lines.map((line) => line.number))],
       text,
       role: best.role,
       scored: best,
       runnerUp: next,
+      features,
       unsure: next !== undefined && best.score - next.score < UNSURE_MARGIN,
     });
     if (best.role === "embedMarker" && OPENS_EMBED.test(text)) insideEmbed = true;

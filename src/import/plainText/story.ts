@@ -10,6 +10,7 @@ import { splitKicker } from "./kicker";
 import { type PageZone, pageZone } from "./pageZone";
 import { readUnits, type Unit } from "./reader";
 import { splitLongText } from "./sentences";
+import type { TrainedReader } from "./trained";
 
 export interface PlainTextStory {
   kicker?: string;
@@ -33,6 +34,8 @@ export interface PlainTextOptions {
   isKnownHeadline?: (text: string) => boolean;
   /** Where a time printed without a zone is meant (an IANA name, the outlet's): UTC when not given. */
   timeZone?: string;
+  /** Trained weights for the units' roles in place of the hand weights (trained.ts; for measuring them). */
+  reader?: TrainedReader;
 }
 
 /** What became of a unit of lines, for --explain. */
@@ -64,7 +67,7 @@ export function parsePlainTextStory(text: string, options: PlainTextOptions = {}
 }
 
 export function readPlainTextStory(text: string, options: PlainTextOptions = {}): PlainTextReading {
-  const units = readUnits(text, { isKnownHeadline: options.isKnownHeadline });
+  const units = readUnits(text, { isKnownHeadline: options.isKnownHeadline, reader: options.reader });
   const headlineUnit = units.find((unit) => unit.role === "headline");
   if (!headlineUnit) {
     throw new PlainTextError(

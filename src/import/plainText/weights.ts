@@ -109,8 +109,11 @@ export const UNSURE_MARGIN = 1;
 export interface Scored {
   role: Role;
   score: number;
-  /** The features that counted most for the role, strongest first. */
-  because: { feature: Feature; weight: number }[];
+  /**
+   * The features that counted most for the role, strongest first: a feature's name (features.ts),
+   * or for a trained reader also "prev.NAME", "next.NAME" (the unit before or after) and "after.ROLE".
+   */
+  because: { feature: Feature | string; weight: number }[];
 }
 
 const TABLE = (Object.entries(WEIGHTS) as [Role, Weights][]).map(([role, { bias, ...weights }]) => ({
