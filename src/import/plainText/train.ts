@@ -184,7 +184,7 @@ export async function main(args: string[]): Promise<number> {
       return reader.roles[scores.indexOf(Math.max(...scores))] === sample.role;
     }).length;
     console.log(
-      `${reader.name}: ${right} of ${samples.length} training units right (${((Date.now() - started) / 1000).toFixed(0)} s)`,
+      `${reader.name}: ${right} of ${samples.length} training units right, ${reader.features.length} inputs (${((Date.now() - started) / 1000).toFixed(0)} s)`,
     );
     return reader;
   });
