@@ -122,8 +122,16 @@ const FURNITURE_FORMS = [
 ];
 export const FURNITURE = new RegExp(`^(?:${FURNITURE_FORMS.join("|")})$`, "iu");
 /** An embed's leftovers: Instagram's "View this post" line, a YouTube player's buttons, a TikTok's handle. */
-export const EMBED_MARKER =
-  /^(?:view this (?:post|photo|video) on (?:instagram|facebook|tiktok|x|twitter)|view (?:on|more on) (?:instagram|twitter|x|tiktok)|watch on youtube|regarder sur youtube|ver en youtube|auf youtube ansehen|youtube video player|watch later|à regarder plus tard|more videos|@[\w.]{2,30})$/iu;
+/**
+ * Instagram's "View this post on Instagram" as the platform words it in the corpus's languages (it
+ * localises its embed to the reader's): Spanish, French, German, Portuguese, Italian, Dutch, Swedish,
+ * Polish, Indonesian, Turkish.
+ */
+const VIEW_POST = String.raw`view this (?:post|photo|video) on (?:instagram|facebook|tiktok|x|twitter)|ver esta publicación en instagram|voir cette publication sur instagram|diesen beitrag auf instagram ansehen|ver essa (?:foto|publicação) no instagram|visualizza questo post su instagram|dit bericht op instagram bekijken|visa det här inlägget på instagram|wyświetl ten post na instagramie|lihat postingan ini di instagram|bu gönderiyi instagram'da gör`;
+export const EMBED_MARKER = new RegExp(
+  String.raw`^(?:${VIEW_POST}|view (?:on|more on) (?:instagram|twitter|x|tiktok)|watch on youtube|regarder sur youtube|ver en youtube|auf youtube ansehen|youtube video player|watch later|à regarder plus tard|more videos|@[\w.]{2,30})$`,
+  "iu",
+);
 /**
  * What a video player leaves in scraped text: its buttons, state and duration ("Play Video", "Video
  * Loading", "Duration 1:47", "▶ Video", "Video abspielen", "Your browser does not support the video tag.").
@@ -144,10 +152,10 @@ export const PLAYER_LEFTOVER = new RegExp(
 );
 
 /** Leftovers that open an embed whose text follows, up to its signature: "View this post on Instagram", a TikTok's @handle. */
-export const OPENS_EMBED = /^(?:view |@)/iu;
+export const OPENS_EMBED = new RegExp(String.raw`^(?:${VIEW_POST}|view |@)`, "iu");
 /** The signature under an Instagram post, a TikTok's sound, a Facebook post's "Posted by … on …". */
 export const POST_SHARED_BY =
-  /^(?:a (?:post|photo|video) shared by\b|♬\s|posted by\s+\p{Lu}.{0,60}\s+on\s+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,)/iu;
+  /^(?:a (?:post|photo|video) shared by\b|una publicación compartida (?:por|de)\b|une publication partagée par\b|ein beitrag geteilt von\b|uma publicação compartilhada (?:por|de)\b|un post condiviso da\b|een bericht gedeeld door\b|ett inlägg delat av\b|post udostępniony przez\b|sebuah kiriman dibagikan oleh\b|.{1,60}\(@[\w.]{1,30}\) tarafından paylaşılan bir gönderi|♬\s|posted by\s+\p{Lu}.{0,60}\s+on\s+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,)/iu;
 /** A tweet's signature: "— Name (@handle) Date", alone or at the end of the tweet's text. */
 export const TWEET_SIGNATURE = /(?:^|\s)[—–-]\s*(?<who>[^—–()\n]{1,60}?\s*\(@\w{1,30}\))\s*(?<when>[^()]{0,40})$/u;
 export const DASH_ATTRIBUTION = /^[—–-]\s*(?<who>\p{Lu}[^.!?]{1,120})$/u;

@@ -51,6 +51,8 @@ const NUMBERED = /^\p{N}{1,2}(?:[.)]|\s[-–])\s+\S/u;
 const UNWRAPPED_LINE = 110;
 /** Roles of lines that may stand above the headline. */
 const ABOVE_HEADLINE = new Set<Role>(["byline", "dateline", "furniture", "embedMarker"]);
+/** The most units a post's text runs to before its signature (a caption, its hashtags, a line more). */
+const MAX_POST_UNITS = 3;
 /** Roles that carry no story text of their own, so the next text is still the first. */
 const NOT_TEXT = new Set<Role | "headline">(["headline", "byline", "dateline", "furniture", "embedMarker"]);
 
@@ -239,6 +241,7 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
 
   // Roles, in order: each unit knows the role before it and the cue of the unit after it.
   let insideEmbed = false;
+  let unitsInEmbed = 0;
   for (const [index, group] of groups.entries()) {
     const text = group.lines.map((line) => line.text).join(" ");
     const following = groups[index + 1];
@@ -287,8 +290,12 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
       unsure: next !== undefined && best.score - next.score < UNSURE_MARGIN,
     });
     if (best.role === "embedMarker" && OPENS_EMBED.test(text)) insideEmbed = true;
+    else if (insideEmbed) unitsInEmbed += 1;
+    // A post's text is a block or three: with no signature by then, the embed was never closed.
+    if (unitsInEmbed >= MAX_POST_UNITS) insideEmbed = false;
     // An embed ends at its signature, whatever the signature was read as.
     if (best.role === "cite" || featuresOf(text, NEUTRAL).embedCite === 1) insideEmbed = false;
+    if (!insideEmbed) unitsInEmbed = 0;
   }
   return units;
 }

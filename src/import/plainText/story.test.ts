@@ -410,13 +410,23 @@ function accountsFor(text: string, { story, readings }: PlainTextReading): boole
   if (!headline || !headlineAccountsFor(headline.text, story)) return false;
   const out = storyWords(story);
   let at = 0;
-  for (const reading of readings) {
+  for (const [index, reading] of readings.entries()) {
     if (reading.role === "headline") continue;
     if (reading.became === "dropped") {
       // Only page furniture is dropped: a short line, one that says it is furniture (a newsletter
-      // sign-up, say), or a block of a video player's leftovers after the player is in the story.
+      // sign-up, say), or a block of a video player's leftovers after the player is in the story;
+      // and a social post whole: quotes dropped up to a signature dropped with them.
       const long = words(reading.text).length > 12;
-      if (long && !FURNITURE.test(reading.text.replace(/[.!:]+$/u, "")) && reading.role !== "videoPlayer") return false;
+      const end = readings.findIndex((next, n) => n > index && next.role !== "quote");
+      const signature = readings[end];
+      const postText =
+        reading.role === "cite" ||
+        (reading.role === "quote" &&
+          signature?.role === "cite" &&
+          signature.became === "dropped" &&
+          readings.slice(index, end).every((between) => between.became === "dropped"));
+      if (long && !FURNITURE.test(reading.text.replace(/[.!:]+$/u, "")) && reading.role !== "videoPlayer" && !postText)
+        return false;
       continue;
     }
     if (reading.became.startsWith("authors:")) {
@@ -650,36 +660,69 @@ describe("parsePlainTextStory: other outlets' conventions (issue 23)", () => {
     ]);
   });
 
-  it("reads an Instagram caption with hashtags, without its View-this-post line, as one quote with its signature", () => {
-    const { body } = story(
-      deck,
-      "The organisers posted a photo.",
-      "Back on the streets! 🏮\n#lanterns #portmerrow",
-      "A post shared by Lantern Parade (@lanternparade)",
+  it("drops an Instagram caption with hashtags and its signature, without its View-this-post line, and reports them", () => {
+    const reading = readPlainTextStory(
+      [
+        "Lantern parade returns",
+        deck,
+        "The organisers posted a photo.",
+        "Back on the streets! 🏮\n#lanterns #portmerrow",
+        "A post shared by Lantern Parade (@lanternparade)",
+      ].join("\n\n"),
     );
-    expect(body.slice(-1)).toEqual([
-      {
-        type: "quote",
-        text: "Back on the streets! 🏮 #lanterns #portmerrow",
-        cite: "A post shared by Lantern Parade (@lanternparade)",
-      },
+    expect(reading.story.body).toEqual([{ type: "paragraph", text: "The organisers posted a photo." }]);
+    expect(reading.readings.filter((r) => r.became === "dropped").map((r) => r.text)).toEqual([
+      "Back on the streets! 🏮 #lanterns #portmerrow",
+      "A post shared by Lantern Parade (@lanternparade)",
     ]);
   });
 
-  it("reads a social-story lead-in ending in a semicolon as a paragraph, with no video", () => {
+  it("drops Instagram's lines as it words them in other languages, with the post between them", () => {
+    const reading = readPlainTextStory(
+      [
+        "Lou Verhaegen attend un bébé",
+        deck,
+        "Voir cette publication sur Instagram",
+        "Bientôt trois 🤍",
+        "Une publication partagée par Lou Verhaegen (@louverhaegen)",
+        "Le couple vit à Namur depuis 2019.",
+        "Ver esta publicación en Instagram\nUna publicación compartida por Luli Sosa (@lulisosa.ok)",
+      ].join("\n\n"),
+    );
+    expect(reading.story.body).toEqual([{ type: "paragraph", text: "Le couple vit à Namur depuis 2019." }]);
+    expect(reading.readings.filter((r) => r.became === "dropped")).toHaveLength(5);
+  });
+
+  it("closes an embed whose signature it cannot read after a few units, so the story after it stays text", () => {
+    const reading = readPlainTextStory(
+      [
+        "Nerea Salvat se casa",
+        deck,
+        "Ver esta publicación en Instagram",
+        "Una foto compartida desde Portalba (@nereasalvat)",
+        "La novia lució un vestido de crepé de líneas sencillas y llevó el pelo recogido con flores de jara.",
+        "Tras la ceremonia, los invitados se trasladaron a una finca cercana, donde la fiesta se alargó.",
+        "Entre los asistentes estaban la cantante Alba Requena y el director Tomás Iriarte.",
+        "La pareja viajará a Japón en enero.",
+      ].join("\n\n"),
+    );
+    expect(reading.story.body.slice(-2)).toEqual([
+      { type: "paragraph", text: "Entre los asistentes estaban la cantante Alba Requena y el director Tomás Iriarte." },
+      { type: "paragraph", text: "La pareja viajará a Japón en enero." },
+    ]);
+  });
+
+  it("keeps a social-story lead-in ending in a semicolon as a paragraph, with no video, and drops the post", () => {
     const { body } = story(
       deck,
       "On her Insta-story, she posted;",
       "So proud of everyone tonight",
       "— Mara Quell (@maraquell) November 8, 2026",
     );
-    expect(body).toEqual([
-      { type: "paragraph", text: "On her Insta-story, she posted;" },
-      { type: "quote", text: "So proud of everyone tonight", cite: "Mara Quell (@maraquell) November 8, 2026" },
-    ]);
+    expect(body).toEqual([{ type: "paragraph", text: "On her Insta-story, she posted;" }]);
   });
 
-  it("reads TikTok and Facebook embeds as quotes cited with their signatures, a YouTube player's buttons dropped", () => {
+  it("drops TikTok and Facebook embeds, text and signature, and a YouTube player's buttons", () => {
     const reading = readPlainTextStory(
       [
         "Lantern parade returns",
@@ -694,17 +737,15 @@ describe("parsePlainTextStory: other outlets' conventions (issue 23)", () => {
       ].join("\n\n"),
     );
     expect(reading.story.body).toEqual([
-      { type: "quote", text: "Lanterns out tonight #fyp", cite: "♬ original sound - Lantern Parade" },
-      {
-        type: "quote",
-        text: "We did it. Thank you all.",
-        cite: "Posted by Lantern Parade on Saturday, November 7, 2026",
-      },
       { type: "paragraph", text: "Watch the parade below." },
       { type: "video", title: "Lantern parade returns", sources: [] },
     ]);
     expect(reading.readings.filter((r) => r.became === "dropped").map((r) => r.text)).toEqual([
       "@lanternparade",
+      "Lanterns out tonight #fyp",
+      "♬ original sound - Lantern Parade",
+      "We did it. Thank you all.",
+      "Posted by Lantern Parade on Saturday, November 7, 2026",
       "Watch on YouTube",
     ]);
   });
