@@ -22,8 +22,8 @@
 // - embeds of X, Instagram (its lines in several languages), TikTok and Facebook as their scraped
 //   text looks, some with a sentence introducing them ("On her Instagram story, she posted:"); an
 //   editor drops the post whole (decision 011), so they add no block;
-// - picture markers in several forms, photo credits after captions, ad labels between blocks, and
-//   a wire's "Reporting by …" line.
+// - picture markers in several forms, photo credits after captions, ad labels and "the article
+//   continues" lines between blocks, a wire's "Reporting by …" line and its sign-off (`PMP ab/cd`).
 // Everything comes from a seed: the same stories, seed and count give the same variants.
 
 import type { Block } from "../../model/story";
@@ -253,6 +253,12 @@ const AD_LABELS: Phrases = {
     "Publicidade",
     "Pubblicità",
     "SCROLL TO CONTINUE WITH CONTENT",
+    "The article continues after this advertisement.",
+    "Continue reading below",
+    "El artículo continúa debajo de la publicidad",
+    "La suite après cette publicité",
+    "Der Artikel wird unterhalb der Werbung fortgesetzt.",
+    "Listen to this story · 4 min",
   ],
   heldOut: [
     "ADVERTISING",
@@ -263,6 +269,12 @@ const AD_LABELS: Phrases = {
     "PUBLICITÉ",
     "Reklame",
   ],
+};
+
+/** A wire's sign-off after the story: the desk's and editors' initials, which an editor drops. */
+const SIGN_OFFS: Phrases = {
+  tuning: ["PMP ab/cd", "TDW kl/ts", "tw-mk/ap", "AMR // JPL", "cpr rs/hb"],
+  heldOut: ["NHC dm/vo", "hfm-ik/sr", "TW // KB"],
 };
 
 const OUTLETS = ["Tidewire", "Port Merrow Post", "Harbour FM", "Coastline Press", "Agencia Marea", "Norhaven Courier"];
@@ -498,7 +510,9 @@ function renderVariant(
   ];
   expected.body = pieces.flatMap((piece) => piece.blocks);
   const text = blocks.map((lines) => lines.join("\n")).join(chance(random, 0.1) ? "\n\n\n" : "\n\n");
-  return { text: `${text}\n`, expected };
+  // A wire's sign-off at the end of the page, drawn last so the rest of the variant is as before.
+  const signOff = chance(random, 0.1) ? `\n\n${say(random, SIGN_OFFS)}` : "";
+  return { text: `${text}${signOff}\n`, expected };
 }
 
 const isPlainParagraph = (piece: Piece): boolean =>

@@ -7,7 +7,7 @@ import { sharedSampleMissing, sharedSamplePath } from "../../test/sharedSample";
 import { generateVariants } from "../corpus/generate";
 import { corpusSets, readCorpus } from "./corpus";
 import { bylineNames, datelineMoment } from "./credits";
-import { EMBED_MARKER, FURNITURE, isLabelAlone } from "./cues";
+import { EMBED_MARKER, FURNITURE, isAdOrPlayerLine, isLabelAlone, isWireSignOff } from "./cues";
 import { sourceLines } from "./sourceLines";
 import {
   PlainTextError,
@@ -465,6 +465,8 @@ function checkStory(text: string): void {
       datelineMoment(text) !== undefined ||
       // Page furniture in any of its forms: ad labels, a related label alone, an embed's leftovers.
       FURNITURE.test(text.replace(/[.!:]+$/u, "")) ||
+      isAdOrPlayerLine(text) ||
+      isWireSignOff(text) ||
       EMBED_MARKER.test(text) ||
       isLabelAlone(text);
     expect(
