@@ -240,6 +240,12 @@ const RELATED_BOX_LABELS: Phrases = {
   ],
 };
 
+/** A box's title over its headlines one a line: a label, or words that are none ("Trending now"). */
+const BOX_TITLES: Phrases = {
+  tuning: [...RELATED_BOX_LABELS.tuning, "Trending now", "En portada", "Top stories", "Im Blick"],
+  heldOut: RELATED_BOX_LABELS.heldOut,
+};
+
 const AD_LABELS: Phrases = {
   tuning: [
     "Advertisement",
@@ -781,8 +787,11 @@ function relabel(pieces: Piece[], random: Random, sourceLines: string[]): void {
 
 function relatedBox(chosen: string[], random: Random): Piece {
   const blocks: Block[] = chosen.map((headline) => ({ type: "related", headline }));
-  const label = chance(random, 0.7) ? [say(random, RELATED_BOX_LABELS)] : [];
+  const labelled = chance(random, 0.7);
   const separate = chance(random, 0.5);
+  // Over two headlines or more one a line, a box's title may be any short line (over one, it would be
+  // a sub-heading over its text); over headlines set apart, a label's words.
+  const label = labelled ? [say(random, separate || chosen.length < 2 ? RELATED_BOX_LABELS : BOX_TITLES)] : [];
   return { lines: [...label, ...chosen.flatMap((headline) => (separate ? ["", headline] : [headline]))], blocks };
 }
 

@@ -68,6 +68,8 @@ export interface UnitContext {
   beforeProse: boolean;
   /** A line of its own set right above the next line of its block (no blank line between them). */
   overNextLine: boolean;
+  /** The title line of a block of headlines one a line (a "Most read" box). */
+  boxTitle: boolean;
   /** The unit after is an attribution line ("— Name, role"). */
   beforeAttribution: boolean;
   /** The unit after is a byline, a date or furniture: the credits under a deck. */
@@ -100,6 +102,7 @@ export const FEATURES = {
   headlineShape: "reads as a headline (4–20 words, capital first, no full stop)",
   relatedLabel: "a related-story label before a headline",
   labelAlone: "a related-story label on its own (Related stories, More from …)",
+  boxTitle: "a short line over headlines one a line in its block: a box's title (Lo más visto, İLGİLİ HABERLER)",
   listMarker: "starts as a list item (1. , 2) , • , - )",
   numberedTitle: "a list item shaped as a title (1. The Harbour Lights)",
   shortQuestion: "a question of ten words or fewer, with prose after it (What happens next?)",
@@ -164,6 +167,7 @@ export function featuresOf(text: string, context: UnitContext): Features {
     beforeAttribution: yes(context.beforeAttribution),
     insideEmbed: yes(context.insideEmbed),
     knownHeadline: yes(context.knownHeadline),
+    boxTitle: yes(context.boxTitle),
     playerLeftover: yes(features.playerLeftover === 1 || context.playerBlock),
     shortQuestion: yes(
       context.beforeProse &&

@@ -69,6 +69,7 @@ const NEUTRAL: UnitContext = {
   beforeProse: false,
   overNextLine: false,
   playerBlock: false,
+  boxTitle: false,
 };
 
 export interface ReadOptions {
@@ -101,6 +102,9 @@ function splitTweetSignatures(lines: SourceLine[]): SourceLine[] {
 
 /** Shaped as a headline on its own: a capital, a few words, no closing full stop. */
 const isHeadlineLine = (text: string): boolean => featuresOf(text, NEUTRAL).headlineShape === 1;
+/** A box's title: a few words, no closing punctuation, not a list item ("Lo más visto", "Most read"). */
+const isBoxTitle = (text: string): boolean =>
+  text.length <= 40 && wordCount(text) <= 4 && !CLOSING_PUNCTUATION.test(text) && !LIST_MARKER.test(text);
 /** A label on its own line ("More from the Post"), above a list of headlines. */
 const isLabelLine = (text: string): boolean => featuresOf(text, NEUTRAL).labelAlone === 1;
 
@@ -171,9 +175,17 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
   const headlineBlock = lines[start - 1]?.block;
 
   // Units: within a block, lines that stand alone are units of their own; the rest run together.
-  const groups: { lines: SourceLine[]; alone: boolean; player?: boolean; overNextLine?: boolean }[] = [];
+  const groups: {
+    lines: SourceLine[];
+    alone: boolean;
+    player?: boolean;
+    overNextLine?: boolean;
+    boxTitle?: boolean;
+  }[] = [];
   // The last line of each unit that ended because the next line's first words would have fitted on it.
   const setAbove = new Set<SourceLine>();
+  // The title line of each block of headlines under a title.
+  const boxTitles = new Set<SourceLine>();
   const rest = lines.slice(start);
   const blocks = new Map<number, SourceLine[]>();
   for (const line of rest) blocks.set(line.block, [...(blocks.get(line.block) ?? []), line]);
@@ -182,8 +194,18 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
     const pieces: SourceLine[][] = [];
     let previous: Role = "paragraph";
     // A list of headlines, one a line (a "More from …" box): each is read on its own.
-    const headlines = blockLines.filter((line, index) => !(index === 0 && isLabelLine(line.text)));
+    // Its title may be a label ("More from the Post") or any short line over them ("Lo más visto",
+    // "İLGİLİ HABERLER"): a box's title, dropped as a label is.
+    const [first, ...below] = blockLines;
+    const boxTitle =
+      first !== undefined &&
+      below.length > 1 &&
+      isBoxTitle(first.text) &&
+      below.every((line) => isHeadlineLine(line.text)) &&
+      block !== headlineBlock;
+    const headlines = blockLines.filter((line, index) => !(index === 0 && (isLabelLine(line.text) || boxTitle)));
     const headlineList = headlines.length > 1 && headlines.every((line) => isHeadlineLine(line.text));
+    if (boxTitle && first) boxTitles.add(first);
     // A block most of whose lines are a player's leftovers is one player, its title and all.
     const leftovers = blockLines.filter((line) => PLAYER_LEFTOVER.test(line.text)).length;
     if (blockLines.length > 1 && leftovers * 2 >= blockLines.length && block !== headlineBlock) {
@@ -236,6 +258,7 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
         lines: piece,
         alone: pieces.length === 1 && block !== headlineBlock,
         overNextLine: setAbove.has(piece.at(-1) as SourceLine),
+        boxTitle: piece.length === 1 && boxTitles.has(piece[0] as SourceLine),
       });
   }
 
@@ -267,6 +290,7 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
       playerBlock: group.player === true,
       beforeProse: nextFeatures?.endsFullStop === 1 && wordCount(nextText ?? "") > 12,
       overNextLine: group.overNextLine === true,
+      boxTitle: group.boxTitle === true,
       // Only lines that could be a headline are looked up: each lookup searches the stored headlines.
       knownHeadline: text.length <= 300 && wordCount(text) <= 20 && (options.isKnownHeadline?.(text) ?? false),
     };
