@@ -2,7 +2,11 @@
 // src/import/plainText/corpusDiff.ts). Loads the source through Vite, as import.ts does.
 import { createServer } from "vite";
 
-const vite = await createServer({ server: { middlewareMode: true, hmr: false }, appType: "custom", logLevel: "error" });
+const vite = await createServer({
+  server: { middlewareMode: true, hmr: false, ws: false },
+  appType: "custom",
+  logLevel: "error",
+});
 try {
   const { main } = await vite.ssrLoadModule("/src/import/plainText/corpusDiff.ts");
   process.exitCode = await main(process.argv.slice(2));

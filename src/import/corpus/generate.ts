@@ -242,7 +242,7 @@ const RELATED_BOX_LABELS: Phrases = {
 
 /** A box's title over its headlines one a line: a label, or words that are none ("Trending now"). */
 const BOX_TITLES: Phrases = {
-  tuning: [...RELATED_BOX_LABELS.tuning, "Trending now", "En portada", "Top stories", "Im Blick"],
+  tuning: [...RELATED_BOX_LABELS.tuning, "Trending now", "En portada", "Top stories", "Meistgelesen"],
   heldOut: RELATED_BOX_LABELS.heldOut,
 };
 

@@ -102,6 +102,11 @@ function splitTweetSignatures(lines: SourceLine[]): SourceLine[] {
 
 /** Shaped as a headline on its own: a capital, a few words, no closing full stop. */
 const isHeadlineLine = (text: string): boolean => featuresOf(text, NEUTRAL).headlineShape === 1;
+/** A byline or a date line: credits, not headlines, under a name. */
+const isCredit = (text: string): boolean => {
+  const features = featuresOf(text, NEUTRAL);
+  return features.byline === 1 || features.dateline === 1 || /\p{N}{1,4}[./-]\p{N}{1,2}[./-]\p{N}{2,4}/u.test(text);
+};
 /** A box's title: a few words, no closing punctuation, not a list item ("Lo más visto", "Most read"). */
 const isBoxTitle = (text: string): boolean =>
   text.length <= 40 && wordCount(text) <= 4 && !CLOSING_PUNCTUATION.test(text) && !LIST_MARKER.test(text);
@@ -201,7 +206,8 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
       first !== undefined &&
       below.length > 1 &&
       isBoxTitle(first.text) &&
-      below.every((line) => isHeadlineLine(line.text)) &&
+      !isNameAlone(first.text) &&
+      below.every((line) => isHeadlineLine(line.text) && !isCredit(line.text)) &&
       block !== headlineBlock;
     const headlines = blockLines.filter((line, index) => !(index === 0 && (isLabelLine(line.text) || boxTitle)));
     const headlineList = headlines.length > 1 && headlines.every((line) => isHeadlineLine(line.text));
