@@ -232,6 +232,12 @@ function quoteThenAttribution(text: string): boolean {
   ).test(text);
 }
 
+/**
+ * A headline ending in a quotation after a colon: `Mulvihill: 'We'll enjoy tonight'`, `Lou Verhaegen :
+ * « J'ai écrit »`; no hashtag or handle in the quotation (a post's caption quoted in prose).
+ */
+const QUOTE_AFTER_COLON = /^[^"“«„'‘「]{3,}[:：]\s*["“«„'‘]\s?[^"“”«»„#@]{3,}\s?["”»“'’]$/u;
+
 /** A wire story's dateline opening its first paragraph: "PORT MERROW —", "VELMORA, March 3 (Northwire) -". */
 const WIRE_DATELINE = /^\p{Lu}[\p{Lu}\s.'’-]{2,30}(?:,[^—–]{0,40})?\s[—–-]\s/u;
 
@@ -271,7 +277,7 @@ function textFeatures(text: string): { words: number; features: Features } {
       words >= 4 &&
         words <= 20 &&
         text.length <= 160 &&
-        (noClosing || QUESTION.test(text)) &&
+        (noClosing || QUESTION.test(text) || QUOTE_AFTER_COLON.test(text)) &&
         /^[\p{Lu}\p{N}]/u.test(text) &&
         /\p{Ll}/u.test(text) &&
         !/https?:\/\/|www\.|\S@\S/iu.test(text),

@@ -613,6 +613,40 @@ describe("parsePlainTextStory: other outlets' conventions (issue 23)", () => {
     parsePlainTextStory(["Lantern parade returns to the old town", ...blocks].join("\n\n"));
   const deck = "The parade was cancelled for two years.";
 
+  it("drops a box's title of any words over headlines one a line, and reads each headline", () => {
+    const { body } = story(
+      deck,
+      "The team returns to the island in spring.",
+      "Lo más visto\nHallan restos de un delfín de hace 8 millones de años\nPor qué este verano hay más medusas que nunca",
+    );
+    expect(body.slice(1)).toEqual([
+      { type: "related", headline: "Hallan restos de un delfín de hace 8 millones de años" },
+      { type: "related", headline: "Por qué este verano hay más medusas que nunca" },
+    ]);
+  });
+
+  it("keeps a byline's name over its date lines, which is no box's title", () => {
+    const parsed = story(
+      deck,
+      "Nerea Vidal\nPublished 2 December 2026, 15:00\nUpdated 2 December 2026, 21:18",
+      "The council met for six hours.",
+    );
+    expect(parsed.authors).toEqual(["Nerea Vidal"]);
+  });
+
+  it("reads a bare headline ending in a quotation after a colon as another story's, and not a caption quoted in prose", () => {
+    const { body } = story(
+      deck,
+      "The team returns to the island in spring.",
+      'Luli Sosa habló por primera vez de su separación: "Fue lo mejor para los dos"',
+      'She captioned the post: "Forever starts now #engaged"',
+    );
+    expect(body.slice(1)).toEqual([
+      { type: "related", headline: 'Luli Sosa habló por primera vez de su separación: "Fue lo mejor para los dos"' },
+      { type: "paragraph", text: 'She captioned the post: "Forever starts now #engaged"' },
+    ]);
+  });
+
   it.each([
     "See the video below for the full parade.",
     "Mira el video a continuación.",
