@@ -215,19 +215,14 @@ describe("npm run import", () => {
     expect(story?.body.map((b) => b.type)).toEqual(["image", "paragraph"]);
   });
 
-  it("sets a tweet's leftovers as a quote with its signature, and drops page furniture", async () => {
+  it("drops a tweet's leftovers and page furniture, and counts them", async () => {
     write(
       "tweet.txt",
       "Choir sells out\n\nTickets went in an hour.\n\nSold out! See you on the 12th.\n— Harbour Voices (@harbourvoices) November 3, 2026\n\nAdvertisement\n\nA waiting list opens on Wednesday.",
     );
     const { output } = await run(join(dir, "in"));
-    expect(output).toContain("Scraped text: 6 units read, 0 unsure, 1 dropped as page furniture.");
+    expect(output).toContain("Scraped text: 6 units read, 0 unsure, 3 dropped (page furniture, social posts).");
     expect((await store.getStory("choir-sells-out"))?.body).toEqual([
-      {
-        type: "quote",
-        text: "Sold out! See you on the 12th.",
-        cite: "Harbour Voices (@harbourvoices) November 3, 2026",
-      },
       { type: "paragraph", text: "A waiting list opens on Wednesday." },
     ]);
   });
@@ -253,7 +248,7 @@ describe("npm run import", () => {
     const quiet = await run("--dry-run", join(dir, "in"));
     expect(quiet.output).not.toContain("L1 ");
     expect(quiet.output).toContain(
-      "Scraped text: 6 units read, 1 unsure, 0 dropped as page furniture (--explain shows them).",
+      "Scraped text: 6 units read, 1 unsure, 0 dropped (page furniture, social posts) (--explain shows them).",
     );
     const { output } = await run("--dry-run", "--explain", join(dir, "in"));
     expect(output).toContain(`${join(dir, "in", "tugboats.txt")}: 6 units, 1 unsure`);
@@ -267,7 +262,7 @@ describe("npm run import", () => {
     expect(output).toMatch(
       /L11 +\? paragraph\n +"Watch the clip from the boats\."\n +paragraph [\d.]+ .* vs videoLeadIn/,
     );
-    expect(output).toContain("Scraped text: 6 units read, 1 unsure, 0 dropped as page furniture.");
+    expect(output).toContain("Scraped text: 6 units read, 1 unsure, 0 dropped (page furniture, social posts).");
   });
 
   it("explains its usage when given no files or an unknown option", async () => {

@@ -135,7 +135,7 @@ export async function runImport(
     const unsure = unsureCount(readings);
     const dropped = readings.filter((r) => r.became === "dropped").length;
     lines.push(
-      `Scraped text: ${readings.length} units read, ${unsure} unsure, ${dropped} dropped as page furniture${unsure > 0 && !values.explain ? " (--explain shows them)" : ""}.`,
+      `Scraped text: ${readings.length} units read, ${unsure} unsure, ${dropped} dropped (page furniture, social posts)${unsure > 0 && !values.explain ? " (--explain shows them)" : ""}.`,
     );
   }
   for (const story of linked) lines.push(`  ${new URL(`/stories/${story.slug}`, publicUrl).href}`);

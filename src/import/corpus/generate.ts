@@ -1,9 +1,9 @@
 // More scraped text from the labelled corpus: each story rendered again as other outlets' pages
 // would hand it over, with the parse an editor would make of each rendering. A variant is written
 // from the story's expected parse (never from the reader's output), so its labels hold by
-// construction: a line the variant adds is either in the expected story (an embed's text becomes a
-// quote, a list item a paragraph, a video marker a paragraph and a video) or is something an editor
-// drops (an ad label, an embed's "View this post" line, a related box's label).
+// construction: a line the variant adds is either in the expected story (a list item becomes a
+// paragraph, a video marker a paragraph and a video) or is something an editor drops (an ad label, a
+// social post embedded whole, a related box's label).
 //
 // What varies, each by the variant's own seeded choices:
 // - the kicker before or after the headline, in brackets or parentheses, or translated;
@@ -19,10 +19,11 @@
 // - paragraphs wrapped over several lines, runs of them as numbered or bulleted lists, and
 //   listicles (numbered headings); a heading set right above its paragraph, one element a line,
 //   sometimes under a live blog's clock time;
-// - embeds of X, Instagram, TikTok and Facebook as their scraped text looks, some with a sentence
-//   introducing them ("On her Instagram story, she posted:");
-// - picture markers in several forms, photo credits after captions, ad labels between blocks, and
-//   a wire's "Reporting by …" line.
+// - embeds of X, Instagram (its lines in several languages), TikTok and Facebook as their scraped
+//   text looks, some with a sentence introducing them ("On her Instagram story, she posted:"); an
+//   editor drops the post whole (decision 011), so they add no block;
+// - picture markers in several forms, photo credits after captions, ad labels and "the article
+//   continues" lines between blocks, a wire's "Reporting by …" line and its sign-off (`PMP ab/cd`).
 // Everything comes from a seed: the same stories, seed and count give the same variants.
 
 import type { Block } from "../../model/story";
@@ -239,6 +240,12 @@ const RELATED_BOX_LABELS: Phrases = {
   ],
 };
 
+/** A box's title over its headlines one a line: a label, or words that are none ("Trending now"). */
+const BOX_TITLES: Phrases = {
+  tuning: [...RELATED_BOX_LABELS.tuning, "Trending now", "En portada", "Top stories", "Meistgelesen"],
+  heldOut: RELATED_BOX_LABELS.heldOut,
+};
+
 const AD_LABELS: Phrases = {
   tuning: [
     "Advertisement",
@@ -252,6 +259,12 @@ const AD_LABELS: Phrases = {
     "Publicidade",
     "Pubblicità",
     "SCROLL TO CONTINUE WITH CONTENT",
+    "The article continues after this advertisement.",
+    "Continue reading below",
+    "El artículo continúa debajo de la publicidad",
+    "La suite après cette publicité",
+    "Der Artikel wird unterhalb der Werbung fortgesetzt.",
+    "Listen to this story · 4 min",
   ],
   heldOut: [
     "ADVERTISING",
@@ -262,6 +275,12 @@ const AD_LABELS: Phrases = {
     "PUBLICITÉ",
     "Reklame",
   ],
+};
+
+/** A wire's sign-off after the story: the desk's and editors' initials, which an editor drops. */
+const SIGN_OFFS: Phrases = {
+  tuning: ["PMP ab/cd", "TDW kl/ts", "tw-mk/ap", "AMR // JPL", "cpr rs/hb"],
+  heldOut: ["NHC dm/vo", "hfm-ik/sr", "TW // KB"],
 };
 
 const OUTLETS = ["Tidewire", "Port Merrow Post", "Harbour FM", "Coastline Press", "Agencia Marea", "Norhaven Courier"];
@@ -279,7 +298,7 @@ const SOCIAL_PEOPLE = [
   ["Jonas Weber", "jonasweber_"],
 ] as const;
 
-/** Posts as people write them: an editor keeps each as a quote, cited with its signature. */
+/** Posts as people write them: an editor drops each embedded post whole, text and signature. */
 const POSTS: Phrases = {
   tuning: [
     "Still can't believe this happened. Thank you all 🙏",
@@ -497,7 +516,9 @@ function renderVariant(
   ];
   expected.body = pieces.flatMap((piece) => piece.blocks);
   const text = blocks.map((lines) => lines.join("\n")).join(chance(random, 0.1) ? "\n\n\n" : "\n\n");
-  return { text: `${text}\n`, expected };
+  // A wire's sign-off at the end of the page, drawn last so the rest of the variant is as before.
+  const signOff = chance(random, 0.1) ? `\n\n${say(random, SIGN_OFFS)}` : "";
+  return { text: `${text}${signOff}\n`, expected };
 }
 
 const isPlainParagraph = (piece: Piece): boolean =>
@@ -766,10 +787,25 @@ function relabel(pieces: Piece[], random: Random, sourceLines: string[]): void {
 
 function relatedBox(chosen: string[], random: Random): Piece {
   const blocks: Block[] = chosen.map((headline) => ({ type: "related", headline }));
-  const label = chance(random, 0.7) ? [say(random, RELATED_BOX_LABELS)] : [];
+  const labelled = chance(random, 0.7);
   const separate = chance(random, 0.5);
+  // Over two headlines or more one a line, a box's title may be any short line (over one, it would be
+  // a sub-heading over its text); over headlines set apart, a label's words.
+  const label = labelled ? [say(random, separate || chosen.length < 2 ? RELATED_BOX_LABELS : BOX_TITLES)] : [];
   return { lines: [...label, ...chosen.flatMap((headline) => (separate ? ["", headline] : [headline]))], blocks };
 }
+
+/** Instagram's lines around a post, "View this post on Instagram" and "A post shared by", as it localises them. */
+const INSTAGRAM_LINES: Record<"tuning" | "heldOut", readonly (readonly [string, string])[]> = {
+  tuning: [
+    ["View this post on Instagram", "A post shared by"],
+    ["Ver esta publicación en Instagram", "Una publicación compartida por"],
+    ["Voir cette publication sur Instagram", "Une publication partagée par"],
+    ["Diesen Beitrag auf Instagram ansehen", "Ein Beitrag geteilt von"],
+    ["Ver essa foto no Instagram", "Uma publicação compartilhada por"],
+  ],
+  heldOut: [["View this post on Instagram", "A post shared by"]],
+};
 
 function instagramLines(caption: string, cite: string, random: Random): string[] {
   const marker = chance(random, 0.8) ? ["View this post on Instagram", ""] : [];
@@ -791,33 +827,32 @@ function embedPiece(random: Random): Piece {
       const text = `${post}${tags.length ? ` ${tags.join(" ")}` : ""}${link}`;
       const cite = `${name} (@${handle.replace(".", "_")}) ${month} ${day}, 2026`;
       const lines = chance(random, 0.5) ? [text, `— ${cite}`] : [`${text} — ${cite}`];
-      return { lines, blocks: [{ type: "quote", text, cite }] };
+      return { lines, blocks: [] };
     }
     case "instagram": {
+      const [view, sharedBy] = one(random, INSTAGRAM_LINES[random.heldOut ? "heldOut" : "tuning"]);
       const cite = chance(random, 0.5)
-        ? `A post shared by ${name} (@${handle})`
-        : `A post shared by ${name} (@${handle}) on ${month.slice(0, 3)} ${day}, 2026 at ${between(random, 1, 12)}:${between(random, 10, 59)}pm PST`;
+        ? `${sharedBy} ${name} (@${handle})`
+        : `${sharedBy} ${name} (@${handle}) on ${month.slice(0, 3)} ${day}, 2026 at ${between(random, 1, 12)}:${between(random, 10, 59)}pm PST`;
       const captionLines =
         tags.length && chance(random, 0.5)
           ? [post, tags.join(" ")]
           : [tags.length ? `${post} ${tags.join(" ")}` : post];
-      const text = captionLines.join(" ");
-      const lines = ["View this post on Instagram", "", ...captionLines, "", cite];
-      return { lines, blocks: [{ type: "quote", text, cite }] };
+      return { lines: [view, "", ...captionLines, "", cite], blocks: [] };
     }
     case "instagramBare": {
       const cite = `A post shared by ${name} (@${handle})`;
-      return { lines: ["View this post on Instagram", "", cite], blocks: [{ type: "quote", text: cite }] };
+      return { lines: ["View this post on Instagram", "", cite], blocks: [] };
     }
     case "tiktok": {
       const text = `${post}${tags.length ? ` ${tags.join(" ")}` : " #fyp"}`;
       const cite = `♬ original sound - ${name}`;
-      return { lines: [`@${handle}`, "", text, "", cite], blocks: [{ type: "quote", text, cite }] };
+      return { lines: [`@${handle}`, "", text, "", cite], blocks: [] };
     }
     case "facebook": {
       const weekday = one(random, WEEKDAYS);
       const cite = `Posted by ${name} on ${weekday}, ${month} ${day}, 2026`;
-      return { lines: [post, "", cite], blocks: [{ type: "quote", text: post, cite }] };
+      return { lines: [post, "", cite], blocks: [] };
     }
   }
 }

@@ -37,19 +37,21 @@ const REPORTED: Record<string, readonly [number, number]> = {
   tuning: [40, 40],
   "held-out": [22, 22],
   generated: [1450, 1450],
-  "generated hold-out": [197, 550],
+  "generated hold-out": [298, 550],
   // Written 2026-12-06 by a writer who never read the rules (its README). Retired: it was used to
   // choose the changes of issue 23 (0 of 36 before them), so it is a regression set now, and the
   // blind figure is the next blind set's.
-  "blind-2026-12": [9, 36],
+  "blind-2026-12": [14, 36],
   // Written 2026-12-07 the same blind way, by a writer who read none of the reader; measured on merging
   // (0 of 45 with the reader of 2026-12-06, 1 of 45 with that of 2026-12-07). Retired: it was used
   // to choose the changes of 2026-12-07's second pass (decision 011), so it is a regression set now,
   // and the blind figure is the next blind set's.
-  "blind-2026-12-07": [2, 45],
-  // The third, written 2026-12-07 the same blind way (its README); 0 of 47 when merged, and measured
-  // once on the second pass, whose changes were chosen without it in sight: the blind figure.
-  "blind-2026-12-07b": [1, 47],
+  "blind-2026-12-07": [4, 45],
+  // The third, written 2026-12-07 the same blind way (its README); 0 of 47 when merged, 1 of 47 on
+  // the second pass, whose changes were chosen without it in sight. Retired on purpose: the third pass
+  // (decision 011) used it to choose between the hand weights and trained readers and to find its
+  // misses, so it is a regression set now, and the blind figure is the next blind set's.
+  "blind-2026-12-07b": [6, 47],
 };
 
 const parse = (text: string) => JSON.parse(JSON.stringify(parsePlainTextStory(text, { sizeOf })));

@@ -2,7 +2,7 @@
 // related labels and pictures.
 import { describe, expect, it } from "vitest";
 import { bylineNames, datelineMoment, namesAlone, readDateline } from "./credits";
-import { imageMarker, isLabelAlone, QUESTION, relatedLabel, wordCount } from "./cues";
+import { imageMarker, isAdOrPlayerLine, isLabelAlone, isWireSignOff, QUESTION, relatedLabel, wordCount } from "./cues";
 import { splitKicker } from "./kicker";
 import { sentenceCount } from "./sentences";
 import { plainLine } from "./sourceLines";
@@ -216,5 +216,47 @@ describe("kickers, labels and pictures", () => {
     expect(imageMarker("https://cdn.example/a/b.png")).toEqual({ src: "https://cdn.example/a/b.png" });
     expect(imageMarker("[Photo]")).toEqual({});
     expect(imageMarker("Photo: Port Merrow Harbour Board")).toBeUndefined();
+  });
+});
+
+describe("what an ad slot, an audio player and a wire's desk leave", () => {
+  it("reads an ad word with the text going on, or the text going on below, as an ad slot's line, in any language", () => {
+    for (const line of [
+      "The article continues after this advertisement.",
+      "Advertisement · Scroll to continue",
+      "SKIP ADVERTISEMENT",
+      "(ADVERTISEMENT)",
+      "El artículo continúa debajo de la publicidad",
+      "Publicidad - Sigue leyendo debajo",
+      "La suite après cette publicité",
+      "Der Artikel wird unterhalb der Werbung fortgesetzt.",
+      "CONTINUA APÓS A PUBLICIDADE",
+      "L'articolo continua dopo la pubblicità",
+      "Haberin devamı reklamdan sonra",
+      "Dalsza część artykułu pod reklamą",
+      "Continue reading below",
+      "Reklam",
+      "Listen to this story · 4 min",
+      "Artikel anhören",
+    ])
+      expect(isAdOrPlayerLine(line), line).toBe(true);
+  });
+
+  it("keeps sentences that only mention ads or going on, and a word that may be a kicker", () => {
+    for (const line of [
+      "Advertising revenue continued to fall after the cuts, the company said in its annual report.",
+      "The council will continue the work after the summer.",
+      "LISTEN",
+      "Escuchar",
+      "Talks continue.",
+    ])
+      expect(isAdOrPlayerLine(line), line).toBe(false);
+  });
+
+  it("reads the initials a wire signs off with, slashes between them, and not a section path or a date", () => {
+    for (const line of ["APS dt/kc", "AIN rv/mgc", "snd hk/ts", "mg-hb/ap", "JFR // SB", "ABC // JMR Lusonotícias/Fim"])
+      expect(isWireSignOff(line), line).toBe(true);
+    for (const line of ["Travel / Outdoors / Walking", "24/7 coverage", "Either/or: a choice for the council", "1/2"])
+      expect(isWireSignOff(line), line).toBe(false);
   });
 });

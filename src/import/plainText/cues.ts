@@ -121,9 +121,62 @@ const FURNITURE_FORMS = [
   String.raw`\d{1,2}(?:[.h]\d{2}|:\d{2}\s*(?:gmt|bst|utc|cet|cest|uhr|h))(?:\s*(?:gmt|bst|utc|cet|cest|uhr|h))?`,
 ];
 export const FURNITURE = new RegExp(`^(?:${FURNITURE_FORMS.join("|")})$`, "iu");
+
+// Lines an ad slot or an audio player leaves, in any of the corpus's languages, by their words rather
+// than as whole phrases: "The article continues after this advertisement", "Publicidad - Sigue leyendo
+// debajo", "Haberin devamı reklamdan sonra", "SKIP ADVERTISEMENT", "Continue reading below".
+const NOT_LETTER_BEFORE = String.raw`(?<!\p{L})`;
+const NOT_LETTER_AFTER = String.raw`(?!\p{L})`;
+const words = (list: string) => new RegExp(`${NOT_LETTER_BEFORE}(?:${list})${NOT_LETTER_AFTER}`, "iu");
+/** An ad: the word for it in English, Spanish, French, Portuguese, Italian, German, Dutch, Swedish, Norwegian, Polish, Turkish, Indonesian, Catalan. */
+const AD_WORD = words(
+  String.raw`advert\p{L}*|publicidad|anuncios?|publicité|publicidade|pubblicità|werbung|anzeige|advertentie|annons|annonse|reklam\p{L}*|iklan|publicitat|sponsored`,
+);
+/** The text going on: "continues", "sigue leyendo", "la suite", "fortgesetzt", "devamı", "dalsza część", "scroll", "skip". */
+const GOES_ON = words(
+  String.raw`contin[uú]\p{L}*|sigue|seguir|suite|fortgesetzt|weiterlesen|devamı|dalsza|scroll|skip|lees\s+verder|läs\s+vidare|les\s+videre|baca\s+selengkapnya`,
+);
+/** Where: "below", "after", "debajo", "ci-dessous", "unterhalb", "após", "dopo", "sonra", "pod". */
+const BELOW = words(
+  String.raw`below|after|debajo|después|abajo|ci-dessous|après|unterhalb|nach|após|abaixo|dopo|sotto|sonra|pod|onder|nedan|nedenfor|bawah`,
+);
+/** An audio player's button: "Listen to this story · 4 min", "Artikel anhören", "Écouter l'article", "Listen · 4 min" (a word alone may be a kicker). */
+const LISTEN =
+  /^(?:(?:listen\s+to\s+this\s+(?:story|article)|escuchar\s+(?:la\s+)?(?:noticia|artículo)|écouter\s+l['’]article|artikel\s+anhören|ouvir\s+(?:a\s+)?(?:notícia|matéria)|ascolta\s+l['’]articolo|artikel\s+voorlezen)(?:\s*[·|•-]\s*\d+\s*(?:min\p{L}*|:\d{2}))?|(?:listen|escuchar|écouter|anhören|ouvir|ascolta|lyssna)\s*[·|•-]\s*\d+\s*(?:min\p{L}*|:\d{2}))$/iu;
+
+/** A line an ad slot or an audio player leaves: short, one sentence at most, an ad word with the text going on, or the text going on below. */
+export function isAdOrPlayerLine(text: string): boolean {
+  const bare = text.replace(/^[([]+|[)\].!:]+$/gu, "").trim();
+  const count = wordCount(bare);
+  if (count === 0 || count > 10 || /[.!?]\s+\S/u.test(bare)) return false;
+  if (LISTEN.test(bare)) return true;
+  if (AD_WORD.test(bare)) return GOES_ON.test(bare) || count <= 2;
+  return GOES_ON.test(bare) && BELOW.test(bare) && count <= 5;
+}
+
+/**
+ * A wire's sign-off: the desk's and editors' initials after the story, slashes between them ("APS
+ * dt/kc", "mg-hb/ap", "JFR // SB", "ABC // JMR Lusonotícias/Fim"): a short line, no sentence, with
+ * initials on both sides of a slash.
+ */
+export function isWireSignOff(text: string): boolean {
+  if (text.length > 48 || !/^[\p{L}\s/-]+$/u.test(text) || text.split(/\s+/u).length > 6) return false;
+  return (
+    /(?<!\p{L})\p{L}{1,4}(?:-\p{L}{1,4})?\s?\/{1,2}\s?\p{L}{1,4}(?!\p{L})/u.test(text) &&
+    !/\s\/\s\p{Lu}\p{Ll}{3,}/u.test(text)
+  );
+}
 /** An embed's leftovers: Instagram's "View this post" line, a YouTube player's buttons, a TikTok's handle. */
-export const EMBED_MARKER =
-  /^(?:view this (?:post|photo|video) on (?:instagram|facebook|tiktok|x|twitter)|view (?:on|more on) (?:instagram|twitter|x|tiktok)|watch on youtube|regarder sur youtube|ver en youtube|auf youtube ansehen|youtube video player|watch later|à regarder plus tard|more videos|@[\w.]{2,30})$/iu;
+/**
+ * Instagram's "View this post on Instagram" as the platform words it in the corpus's languages (it
+ * localises its embed to the reader's): Spanish, French, German, Portuguese, Italian, Dutch, Swedish,
+ * Polish, Indonesian, Turkish.
+ */
+const VIEW_POST = String.raw`view this (?:post|photo|video) on (?:instagram|facebook|tiktok|x|twitter)|ver esta publicación en instagram|voir cette publication sur instagram|diesen beitrag auf instagram ansehen|ver essa (?:foto|publicação) no instagram|visualizza questo post su instagram|dit bericht op instagram bekijken|visa det här inlägget på instagram|wyświetl ten post na instagramie|lihat postingan ini di instagram|bu gönderiyi instagram'da gör`;
+export const EMBED_MARKER = new RegExp(
+  String.raw`^(?:${VIEW_POST}|view (?:on|more on) (?:instagram|twitter|x|tiktok)|watch on youtube|regarder sur youtube|ver en youtube|auf youtube ansehen|youtube video player|watch later|à regarder plus tard|more videos|@[\w.]{2,30})$`,
+  "iu",
+);
 /**
  * What a video player leaves in scraped text: its buttons, state and duration ("Play Video", "Video
  * Loading", "Duration 1:47", "▶ Video", "Video abspielen", "Your browser does not support the video tag.").
@@ -144,10 +197,10 @@ export const PLAYER_LEFTOVER = new RegExp(
 );
 
 /** Leftovers that open an embed whose text follows, up to its signature: "View this post on Instagram", a TikTok's @handle. */
-export const OPENS_EMBED = /^(?:view |@)/iu;
+export const OPENS_EMBED = new RegExp(String.raw`^(?:${VIEW_POST}|view |@)`, "iu");
 /** The signature under an Instagram post, a TikTok's sound, a Facebook post's "Posted by … on …". */
 export const POST_SHARED_BY =
-  /^(?:a (?:post|photo|video) shared by\b|♬\s|posted by\s+\p{Lu}.{0,60}\s+on\s+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,)/iu;
+  /^(?:a (?:post|photo|video) shared by\b|una publicación compartida (?:por|de)\b|une publication partagée par\b|ein beitrag geteilt von\b|uma publicação compartilhada (?:por|de)\b|un post condiviso da\b|een bericht gedeeld door\b|ett inlägg delat av\b|post udostępniony przez\b|sebuah kiriman dibagikan oleh\b|.{1,60}\(@[\w.]{1,30}\) tarafından paylaşılan bir gönderi|♬\s|posted by\s+\p{Lu}.{0,60}\s+on\s+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,)/iu;
 /** A tweet's signature: "— Name (@handle) Date", alone or at the end of the tweet's text. */
 export const TWEET_SIGNATURE = /(?:^|\s)[—–-]\s*(?<who>[^—–()\n]{1,60}?\s*\(@\w{1,30}\))\s*(?<when>[^()]{0,40})$/u;
 export const DASH_ATTRIBUTION = /^[—–-]\s*(?<who>\p{Lu}[^.!?]{1,120})$/u;

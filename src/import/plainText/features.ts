@@ -11,8 +11,10 @@ import {
   FURNITURE,
   fitsRelated,
   imageMarker,
+  isAdOrPlayerLine,
   isLabelAlone,
   isTitleCase,
+  isWireSignOff,
   OPENS_QUOTE,
   PHOTO_CREDIT,
   PLAY_VERB,
@@ -66,6 +68,8 @@ export interface UnitContext {
   beforeProse: boolean;
   /** A line of its own set right above the next line of its block (no blank line between them). */
   overNextLine: boolean;
+  /** The title line of a block of headlines one a line (a "Most read" box). */
+  boxTitle: boolean;
   /** The unit after is an attribution line ("— Name, role"). */
   beforeAttribution: boolean;
   /** The unit after is a byline, a date or furniture: the credits under a deck. */
@@ -98,6 +102,7 @@ export const FEATURES = {
   headlineShape: "reads as a headline (4–20 words, capital first, no full stop)",
   relatedLabel: "a related-story label before a headline",
   labelAlone: "a related-story label on its own (Related stories, More from …)",
+  boxTitle: "a short line over headlines one a line in its block: a box's title (Lo más visto, İLGİLİ HABERLER)",
   listMarker: "starts as a list item (1. , 2) , • , - )",
   numberedTitle: "a list item shaped as a title (1. The Harbour Lights)",
   shortQuestion: "a question of ten words or fewer, with prose after it (What happens next?)",
@@ -162,6 +167,7 @@ export function featuresOf(text: string, context: UnitContext): Features {
     beforeAttribution: yes(context.beforeAttribution),
     insideEmbed: yes(context.insideEmbed),
     knownHeadline: yes(context.knownHeadline),
+    boxTitle: yes(context.boxTitle),
     playerLeftover: yes(features.playerLeftover === 1 || context.playerBlock),
     shortQuestion: yes(
       context.beforeProse &&
@@ -226,6 +232,12 @@ function quoteThenAttribution(text: string): boolean {
   ).test(text);
 }
 
+/**
+ * A headline ending in a quotation after a colon: `Mulvihill: 'We'll enjoy tonight'`, `Lou Verhaegen :
+ * « J'ai écrit »`; no hashtag or handle in the quotation (a post's caption quoted in prose).
+ */
+const QUOTE_AFTER_COLON = /^[^"“«„'‘「]{3,}[:：]\s*["“«„'‘]\s?[^"“”«»„#@]{3,}\s?["”»“'’]$/u;
+
 /** A wire story's dateline opening its first paragraph: "PORT MERROW —", "VELMORA, March 3 (Northwire) -". */
 const WIRE_DATELINE = /^\p{Lu}[\p{Lu}\s.'’-]{2,30}(?:,[^—–]{0,40})?\s[—–-]\s/u;
 
@@ -265,7 +277,7 @@ function textFeatures(text: string): { words: number; features: Features } {
       words >= 4 &&
         words <= 20 &&
         text.length <= 160 &&
-        (noClosing || QUESTION.test(text)) &&
+        (noClosing || QUESTION.test(text) || QUOTE_AFTER_COLON.test(text)) &&
         /^[\p{Lu}\p{N}]/u.test(text) &&
         /\p{Ll}/u.test(text) &&
         !/https?:\/\/|www\.|\S@\S/iu.test(text),
@@ -283,7 +295,7 @@ function textFeatures(text: string): { words: number; features: Features } {
     pointsToVideo: yes((VIEW_VERB.test(text) || VIDEO_NOUN.test(text)) && DIRECTION.test(text) && words <= 16),
     byline: yes(bylineNames(text) !== undefined),
     dateline: yes(datelineMoment(text) !== undefined),
-    furniture: yes(FURNITURE.test(text.replace(/[.!:]+$/u, ""))),
+    furniture: yes(FURNITURE.test(text.replace(/[.!:]+$/u, "")) || isAdOrPlayerLine(text) || isWireSignOff(text)),
     embedMarker: yes(EMBED_MARKER.test(text)),
     playerLeftover: yes(PLAYER_LEFTOVER.test(text)),
     embedCite: yes(POST_SHARED_BY.test(text) || TWEET_SIGNATURE.exec(text)?.index === 0),

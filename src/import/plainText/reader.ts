@@ -15,6 +15,7 @@ import {
 } from "./cues";
 import { featuresOf, LIST_MARKER, type Role, type UnitContext } from "./features";
 import { type SourceLine, sourceLines } from "./sourceLines";
+import { neighbourFeatures, scoreTrained, type TrainedReader } from "./trained";
 import { type Scored, scoreRoles, UNSURE_MARGIN } from "./weights";
 
 export interface Unit {
@@ -25,6 +26,8 @@ export interface Unit {
   role: Role | "headline";
   /** Why: the features that counted most, and the runner-up role. */
   scored?: Scored;
+  /** The features the unit's role was scored on, with its neighbours' (for training a reader: trained.ts). */
+  features?: Record<string, number>;
   runnerUp?: Scored;
   unsure: boolean;
   /** Of the headline: a short line alone above it ("WATCH", "Energie"), read with it, and the headline below. */
@@ -48,6 +51,8 @@ const NUMBERED = /^\p{N}{1,2}(?:[.)]|\s[-–])\s+\S/u;
 const UNWRAPPED_LINE = 110;
 /** Roles of lines that may stand above the headline. */
 const ABOVE_HEADLINE = new Set<Role>(["byline", "dateline", "furniture", "embedMarker"]);
+/** The most units a post's text runs to before its signature (a caption, its hashtags, a line more). */
+const MAX_POST_UNITS = 3;
 /** Roles that carry no story text of their own, so the next text is still the first. */
 const NOT_TEXT = new Set<Role | "headline">(["headline", "byline", "dateline", "furniture", "embedMarker"]);
 
@@ -64,11 +69,14 @@ const NEUTRAL: UnitContext = {
   beforeProse: false,
   overNextLine: false,
   playerBlock: false,
+  boxTitle: false,
 };
 
 export interface ReadOptions {
   /** Whether a text is the headline of a story the store holds. */
   isKnownHeadline?: (text: string) => boolean;
+  /** Trained weights to give units their roles in place of the hand weights (lines are gathered as before). */
+  reader?: TrainedReader;
 }
 
 const pick = (text: string, context: UnitContext) => {
@@ -94,6 +102,14 @@ function splitTweetSignatures(lines: SourceLine[]): SourceLine[] {
 
 /** Shaped as a headline on its own: a capital, a few words, no closing full stop. */
 const isHeadlineLine = (text: string): boolean => featuresOf(text, NEUTRAL).headlineShape === 1;
+/** A byline or a date line: credits, not headlines, under a name. */
+const isCredit = (text: string): boolean => {
+  const features = featuresOf(text, NEUTRAL);
+  return features.byline === 1 || features.dateline === 1 || /\p{N}{1,4}[./-]\p{N}{1,2}[./-]\p{N}{2,4}/u.test(text);
+};
+/** A box's title: a few words, no closing punctuation, not a list item ("Lo más visto", "Most read"). */
+const isBoxTitle = (text: string): boolean =>
+  text.length <= 40 && wordCount(text) <= 4 && !CLOSING_PUNCTUATION.test(text) && !LIST_MARKER.test(text);
 /** A label on its own line ("More from the Post"), above a list of headlines. */
 const isLabelLine = (text: string): boolean => featuresOf(text, NEUTRAL).labelAlone === 1;
 
@@ -164,9 +180,17 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
   const headlineBlock = lines[start - 1]?.block;
 
   // Units: within a block, lines that stand alone are units of their own; the rest run together.
-  const groups: { lines: SourceLine[]; alone: boolean; player?: boolean; overNextLine?: boolean }[] = [];
+  const groups: {
+    lines: SourceLine[];
+    alone: boolean;
+    player?: boolean;
+    overNextLine?: boolean;
+    boxTitle?: boolean;
+  }[] = [];
   // The last line of each unit that ended because the next line's first words would have fitted on it.
   const setAbove = new Set<SourceLine>();
+  // The title line of each block of headlines under a title.
+  const boxTitles = new Set<SourceLine>();
   const rest = lines.slice(start);
   const blocks = new Map<number, SourceLine[]>();
   for (const line of rest) blocks.set(line.block, [...(blocks.get(line.block) ?? []), line]);
@@ -175,8 +199,19 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
     const pieces: SourceLine[][] = [];
     let previous: Role = "paragraph";
     // A list of headlines, one a line (a "More from …" box): each is read on its own.
-    const headlines = blockLines.filter((line, index) => !(index === 0 && isLabelLine(line.text)));
+    // Its title may be a label ("More from the Post") or any short line over them ("Lo más visto",
+    // "İLGİLİ HABERLER"): a box's title, dropped as a label is.
+    const [first, ...below] = blockLines;
+    const boxTitle =
+      first !== undefined &&
+      below.length > 1 &&
+      isBoxTitle(first.text) &&
+      !isNameAlone(first.text) &&
+      below.every((line) => isHeadlineLine(line.text) && !isCredit(line.text)) &&
+      block !== headlineBlock;
+    const headlines = blockLines.filter((line, index) => !(index === 0 && (isLabelLine(line.text) || boxTitle)));
     const headlineList = headlines.length > 1 && headlines.every((line) => isHeadlineLine(line.text));
+    if (boxTitle && first) boxTitles.add(first);
     // A block most of whose lines are a player's leftovers is one player, its title and all.
     const leftovers = blockLines.filter((line) => PLAYER_LEFTOVER.test(line.text)).length;
     if (blockLines.length > 1 && leftovers * 2 >= blockLines.length && block !== headlineBlock) {
@@ -229,11 +264,13 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
         lines: piece,
         alone: pieces.length === 1 && block !== headlineBlock,
         overNextLine: setAbove.has(piece.at(-1) as SourceLine),
+        boxTitle: piece.length === 1 && boxTitles.has(piece[0] as SourceLine),
       });
   }
 
   // Roles, in order: each unit knows the role before it and the cue of the unit after it.
   let insideEmbed = false;
+  let unitsInEmbed = 0;
   for (const [index, group] of groups.entries()) {
     const text = group.lines.map((line) => line.text).join(" ");
     const following = groups[index + 1];
@@ -259,21 +296,36 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
       playerBlock: group.player === true,
       beforeProse: nextFeatures?.endsFullStop === 1 && wordCount(nextText ?? "") > 12,
       overNextLine: group.overNextLine === true,
+      boxTitle: group.boxTitle === true,
       // Only lines that could be a headline are looked up: each lookup searches the stored headlines.
       knownHeadline: text.length <= 300 && wordCount(text) <= 20 && (options.isKnownHeadline?.(text) ?? false),
     };
-    const { best, next } = pick(text, context);
+    const previousText = groups[index - 1]?.lines.map((line) => line.text).join(" ");
+    const own = featuresOf(text, context);
+    const features = neighbourFeatures(
+      own,
+      previousText === undefined ? undefined : featuresOf(previousText, NEUTRAL),
+      nextFeatures,
+      context.after,
+    );
+    const [best, next] = options.reader ? scoreTrained(options.reader, features) : scoreRoles(own);
+    if (!best) throw new Error("no roles to score");
     units.push({
       lines: [...new Set(group.lines.map((line) => line.number))],
       text,
       role: best.role,
       scored: best,
       runnerUp: next,
+      features,
       unsure: next !== undefined && best.score - next.score < UNSURE_MARGIN,
     });
     if (best.role === "embedMarker" && OPENS_EMBED.test(text)) insideEmbed = true;
+    else if (insideEmbed) unitsInEmbed += 1;
+    // A post's text is a block or three: with no signature by then, the embed was never closed.
+    if (unitsInEmbed >= MAX_POST_UNITS) insideEmbed = false;
     // An embed ends at its signature, whatever the signature was read as.
     if (best.role === "cite" || featuresOf(text, NEUTRAL).embedCite === 1) insideEmbed = false;
+    if (!insideEmbed) unitsInEmbed = 0;
   }
   return units;
 }

@@ -7,7 +7,7 @@ import { sharedSampleMissing, sharedSamplePath } from "../../test/sharedSample";
 import { generateVariants } from "../corpus/generate";
 import { corpusSets, readCorpus } from "./corpus";
 import { bylineNames, datelineMoment } from "./credits";
-import { EMBED_MARKER, FURNITURE, isLabelAlone } from "./cues";
+import { EMBED_MARKER, FURNITURE, isAdOrPlayerLine, isLabelAlone, isWireSignOff } from "./cues";
 import { sourceLines } from "./sourceLines";
 import {
   PlainTextError,
@@ -410,13 +410,23 @@ function accountsFor(text: string, { story, readings }: PlainTextReading): boole
   if (!headline || !headlineAccountsFor(headline.text, story)) return false;
   const out = storyWords(story);
   let at = 0;
-  for (const reading of readings) {
+  for (const [index, reading] of readings.entries()) {
     if (reading.role === "headline") continue;
     if (reading.became === "dropped") {
       // Only page furniture is dropped: a short line, one that says it is furniture (a newsletter
-      // sign-up, say), or a block of a video player's leftovers after the player is in the story.
+      // sign-up, say), or a block of a video player's leftovers after the player is in the story;
+      // and a social post whole: quotes dropped up to a signature dropped with them.
       const long = words(reading.text).length > 12;
-      if (long && !FURNITURE.test(reading.text.replace(/[.!:]+$/u, "")) && reading.role !== "videoPlayer") return false;
+      const end = readings.findIndex((next, n) => n > index && next.role !== "quote");
+      const signature = readings[end];
+      const postText =
+        reading.role === "cite" ||
+        (reading.role === "quote" &&
+          signature?.role === "cite" &&
+          signature.became === "dropped" &&
+          readings.slice(index, end).every((between) => between.became === "dropped"));
+      if (long && !FURNITURE.test(reading.text.replace(/[.!:]+$/u, "")) && reading.role !== "videoPlayer" && !postText)
+        return false;
       continue;
     }
     if (reading.became.startsWith("authors:")) {
@@ -455,6 +465,8 @@ function checkStory(text: string): void {
       datelineMoment(text) !== undefined ||
       // Page furniture in any of its forms: ad labels, a related label alone, an embed's leftovers.
       FURNITURE.test(text.replace(/[.!:]+$/u, "")) ||
+      isAdOrPlayerLine(text) ||
+      isWireSignOff(text) ||
       EMBED_MARKER.test(text) ||
       isLabelAlone(text);
     expect(
@@ -601,6 +613,40 @@ describe("parsePlainTextStory: other outlets' conventions (issue 23)", () => {
     parsePlainTextStory(["Lantern parade returns to the old town", ...blocks].join("\n\n"));
   const deck = "The parade was cancelled for two years.";
 
+  it("drops a box's title of any words over headlines one a line, and reads each headline", () => {
+    const { body } = story(
+      deck,
+      "The team returns to the island in spring.",
+      "Lo más visto\nHallan restos de un delfín de hace 8 millones de años\nPor qué este verano hay más medusas que nunca",
+    );
+    expect(body.slice(1)).toEqual([
+      { type: "related", headline: "Hallan restos de un delfín de hace 8 millones de años" },
+      { type: "related", headline: "Por qué este verano hay más medusas que nunca" },
+    ]);
+  });
+
+  it("keeps a byline's name over its date lines, which is no box's title", () => {
+    const parsed = story(
+      deck,
+      "Nerea Vidal\nPublished 2 December 2026, 15:00\nUpdated 2 December 2026, 21:18",
+      "The council met for six hours.",
+    );
+    expect(parsed.authors).toEqual(["Nerea Vidal"]);
+  });
+
+  it("reads a bare headline ending in a quotation after a colon as another story's, and not a caption quoted in prose", () => {
+    const { body } = story(
+      deck,
+      "The team returns to the island in spring.",
+      'Luli Sosa habló por primera vez de su separación: "Fue lo mejor para los dos"',
+      'She captioned the post: "Forever starts now #engaged"',
+    );
+    expect(body.slice(1)).toEqual([
+      { type: "related", headline: 'Luli Sosa habló por primera vez de su separación: "Fue lo mejor para los dos"' },
+      { type: "paragraph", text: 'She captioned the post: "Forever starts now #engaged"' },
+    ]);
+  });
+
   it.each([
     "See the video below for the full parade.",
     "Mira el video a continuación.",
@@ -650,36 +696,69 @@ describe("parsePlainTextStory: other outlets' conventions (issue 23)", () => {
     ]);
   });
 
-  it("reads an Instagram caption with hashtags, without its View-this-post line, as one quote with its signature", () => {
-    const { body } = story(
-      deck,
-      "The organisers posted a photo.",
-      "Back on the streets! 🏮\n#lanterns #portmerrow",
-      "A post shared by Lantern Parade (@lanternparade)",
+  it("drops an Instagram caption with hashtags and its signature, without its View-this-post line, and reports them", () => {
+    const reading = readPlainTextStory(
+      [
+        "Lantern parade returns",
+        deck,
+        "The organisers posted a photo.",
+        "Back on the streets! 🏮\n#lanterns #portmerrow",
+        "A post shared by Lantern Parade (@lanternparade)",
+      ].join("\n\n"),
     );
-    expect(body.slice(-1)).toEqual([
-      {
-        type: "quote",
-        text: "Back on the streets! 🏮 #lanterns #portmerrow",
-        cite: "A post shared by Lantern Parade (@lanternparade)",
-      },
+    expect(reading.story.body).toEqual([{ type: "paragraph", text: "The organisers posted a photo." }]);
+    expect(reading.readings.filter((r) => r.became === "dropped").map((r) => r.text)).toEqual([
+      "Back on the streets! 🏮 #lanterns #portmerrow",
+      "A post shared by Lantern Parade (@lanternparade)",
     ]);
   });
 
-  it("reads a social-story lead-in ending in a semicolon as a paragraph, with no video", () => {
+  it("drops Instagram's lines as it words them in other languages, with the post between them", () => {
+    const reading = readPlainTextStory(
+      [
+        "Lou Verhaegen attend un bébé",
+        deck,
+        "Voir cette publication sur Instagram",
+        "Bientôt trois 🤍",
+        "Une publication partagée par Lou Verhaegen (@louverhaegen)",
+        "Le couple vit à Namur depuis 2019.",
+        "Ver esta publicación en Instagram\nUna publicación compartida por Luli Sosa (@lulisosa.ok)",
+      ].join("\n\n"),
+    );
+    expect(reading.story.body).toEqual([{ type: "paragraph", text: "Le couple vit à Namur depuis 2019." }]);
+    expect(reading.readings.filter((r) => r.became === "dropped")).toHaveLength(5);
+  });
+
+  it("closes an embed whose signature it cannot read after a few units, so the story after it stays text", () => {
+    const reading = readPlainTextStory(
+      [
+        "Nerea Salvat se casa",
+        deck,
+        "Ver esta publicación en Instagram",
+        "Una foto compartida desde Portalba (@nereasalvat)",
+        "La novia lució un vestido de crepé de líneas sencillas y llevó el pelo recogido con flores de jara.",
+        "Tras la ceremonia, los invitados se trasladaron a una finca cercana, donde la fiesta se alargó.",
+        "Entre los asistentes estaban la cantante Alba Requena y el director Tomás Iriarte.",
+        "La pareja viajará a Japón en enero.",
+      ].join("\n\n"),
+    );
+    expect(reading.story.body.slice(-2)).toEqual([
+      { type: "paragraph", text: "Entre los asistentes estaban la cantante Alba Requena y el director Tomás Iriarte." },
+      { type: "paragraph", text: "La pareja viajará a Japón en enero." },
+    ]);
+  });
+
+  it("keeps a social-story lead-in ending in a semicolon as a paragraph, with no video, and drops the post", () => {
     const { body } = story(
       deck,
       "On her Insta-story, she posted;",
       "So proud of everyone tonight",
       "— Mara Quell (@maraquell) November 8, 2026",
     );
-    expect(body).toEqual([
-      { type: "paragraph", text: "On her Insta-story, she posted;" },
-      { type: "quote", text: "So proud of everyone tonight", cite: "Mara Quell (@maraquell) November 8, 2026" },
-    ]);
+    expect(body).toEqual([{ type: "paragraph", text: "On her Insta-story, she posted;" }]);
   });
 
-  it("reads TikTok and Facebook embeds as quotes cited with their signatures, a YouTube player's buttons dropped", () => {
+  it("drops TikTok and Facebook embeds, text and signature, and a YouTube player's buttons", () => {
     const reading = readPlainTextStory(
       [
         "Lantern parade returns",
@@ -694,17 +773,15 @@ describe("parsePlainTextStory: other outlets' conventions (issue 23)", () => {
       ].join("\n\n"),
     );
     expect(reading.story.body).toEqual([
-      { type: "quote", text: "Lanterns out tonight #fyp", cite: "♬ original sound - Lantern Parade" },
-      {
-        type: "quote",
-        text: "We did it. Thank you all.",
-        cite: "Posted by Lantern Parade on Saturday, November 7, 2026",
-      },
       { type: "paragraph", text: "Watch the parade below." },
       { type: "video", title: "Lantern parade returns", sources: [] },
     ]);
     expect(reading.readings.filter((r) => r.became === "dropped").map((r) => r.text)).toEqual([
       "@lanternparade",
+      "Lanterns out tonight #fyp",
+      "♬ original sound - Lantern Parade",
+      "We did it. Thank you all.",
+      "Posted by Lantern Parade on Saturday, November 7, 2026",
       "Watch on YouTube",
     ]);
   });

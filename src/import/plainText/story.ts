@@ -2,7 +2,7 @@
 // each unit of text a role; this file makes the story of them: the headline and kicker, the deck,
 // the authors and date from bylines and datelines, and the body blocks. Every line is accounted
 // for: it is in the story (a kicker's separator, a related label and a byline's "By" aside), or it
-// is page furniture or an embed's "View this post" line, which the reading lists as dropped.
+// is page furniture or a social post's leftovers, text or signature, which the reading lists as dropped.
 import { type Block, TEXT_LIMITS, type VideoBlock } from "../../model/story";
 import { bylineNames, namesAlone, readDateline } from "./credits";
 import { DASH_ATTRIBUTION, imageMarker, relatedLabel, TWEET_SIGNATURE } from "./cues";
@@ -10,6 +10,7 @@ import { splitKicker } from "./kicker";
 import { type PageZone, pageZone } from "./pageZone";
 import { readUnits, type Unit } from "./reader";
 import { splitLongText } from "./sentences";
+import type { TrainedReader } from "./trained";
 
 export interface PlainTextStory {
   kicker?: string;
@@ -33,6 +34,8 @@ export interface PlainTextOptions {
   isKnownHeadline?: (text: string) => boolean;
   /** Where a time printed without a zone is meant (an IANA name, the outlet's): UTC when not given. */
   timeZone?: string;
+  /** Trained weights for the units' roles in place of the hand weights (trained.ts; for measuring them). */
+  reader?: TrainedReader;
 }
 
 /** What became of a unit of lines, for --explain. */
@@ -54,6 +57,12 @@ export interface PlainTextReading {
 export class PlainTextError extends Error {}
 
 const MAX_DECK = 500;
+/**
+ * Why a social post's text and signature are dropped: an editor drops an embedded post whole (a
+ * caption without its picture, cut short, the platform's words rather than the outlet's), and the
+ * story's own text says what it said (decision 011).
+ */
+const SOCIAL_POST = "a social post's text or signature: an embedded post is dropped whole";
 /** A list item's bullet: "• ", "· ", "* ", "- " (not "–", which also opens a line of dialogue). */
 const BULLET = /^[•·▪◦*-]\s+(?=\S)/u;
 const MAX_CITE = 200;
@@ -64,7 +73,7 @@ export function parsePlainTextStory(text: string, options: PlainTextOptions = {}
 }
 
 export function readPlainTextStory(text: string, options: PlainTextOptions = {}): PlainTextReading {
-  const units = readUnits(text, { isKnownHeadline: options.isKnownHeadline });
+  const units = readUnits(text, { isKnownHeadline: options.isKnownHeadline, reader: options.reader });
   const headlineUnit = units.find((unit) => unit.role === "headline");
   if (!headlineUnit) {
     throw new PlainTextError(
@@ -146,21 +155,20 @@ export function readPlainTextStory(text: string, options: PlainTextOptions = {})
         break;
       }
       case "quote":
-        if (unit.text.length <= TEXT_LIMITS.quote) {
+        if (isPostText(units, index)) read(unit, "dropped", `${why}; ${SOCIAL_POST}`);
+        else if (unit.text.length <= TEXT_LIMITS.quote) {
           body.push({ type: "quote", text: unit.text });
           read(unit, "quote", why);
         } else paragraphs(unit, `${why}; too long for a quote`);
         break;
       case "cite": {
         const cite = citeText(unit.text);
-        // Right after "View this post on Instagram", a signature is an embed with no text of its own.
-        const embedWithoutText = previousUnit?.role === "embedMarker";
-        if (last?.type === "quote" && last.cite === undefined && cite.length <= MAX_CITE && !embedWithoutText) {
+        // A post's signature goes with the post; right after "View this post on Instagram", it is a post with no text.
+        if (unit.features?.embedCite === 1 || previousUnit?.role === "embedMarker")
+          read(unit, "dropped", `${why}; ${SOCIAL_POST}`);
+        else if (last?.type === "quote" && last.cite === undefined && cite.length <= MAX_CITE) {
           last.cite = cite;
           read(unit, "cite of the quote before", why);
-        } else if (/^a (?:post|photo|video) shared by/iu.test(unit.text) && unit.text.length <= TEXT_LIMITS.quote) {
-          body.push({ type: "quote", text: unit.text });
-          read(unit, "quote (an embed with no text)", why);
         } else paragraphs(unit, `${why}; no quote before it`);
         break;
       }
@@ -220,6 +228,22 @@ export function readPlainTextStory(text: string, options: PlainTextOptions = {})
   }
   story.body = placeKnownVideo(body, headline, options.video);
   return { story, readings };
+}
+
+/** A post's signature: "— Name (@handle) date", "A post shared by …", "♬ original sound - …", "Posted by … on …". */
+const isSignature = (unit: Unit | undefined): boolean => unit?.features?.embedCite === 1;
+
+/**
+ * A quote that is a social post's text: right before a post's signature, or inside a post opened by
+ * "View this post on Instagram" or a TikTok's handle, with quotes from it on up to the signature.
+ */
+function isPostText(units: Unit[], index: number): boolean {
+  const features = units[index]?.features;
+  if (features?.beforeEmbedCite === 1) return true;
+  if (features?.insideEmbed !== 1) return false;
+  let next = index + 1;
+  while (units[next]?.role === "quote" && !isSignature(units[next])) next += 1;
+  return isSignature(units[next]);
 }
 
 const reasonOfUnit = (unit: Unit): string => {

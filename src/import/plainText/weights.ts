@@ -98,7 +98,7 @@ export const WEIGHTS: Record<Role, Weights> = {
   caption: { bias: -3, afterImage: 6, creditAfterPicture: 6, opensQuoteMark: -2 },
   byline: { bias: -4, byline: 9, nameInCredits: 8 },
   dateline: { bias: -4, dateline: 9 },
-  furniture: { bias: -4, furniture: 8, labelAlone: 8 },
+  furniture: { bias: -4, furniture: 8, labelAlone: 8, boxTitle: 9 },
   embedMarker: { bias: -4, embedMarker: 9 },
   videoPlayer: { bias: -4, playerLeftover: 9 },
 };
@@ -109,8 +109,11 @@ export const UNSURE_MARGIN = 1;
 export interface Scored {
   role: Role;
   score: number;
-  /** The features that counted most for the role, strongest first. */
-  because: { feature: Feature; weight: number }[];
+  /**
+   * The features that counted most for the role, strongest first: a feature's name (features.ts),
+   * or for a trained reader also "prev.NAME", "next.NAME" (the unit before or after) and "after.ROLE".
+   */
+  because: { feature: Feature | string; weight: number }[];
 }
 
 const TABLE = (Object.entries(WEIGHTS) as [Role, Weights][]).map(([role, { bias, ...weights }]) => ({

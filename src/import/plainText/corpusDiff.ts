@@ -1,0 +1,116 @@
+// npm run corpus:diff -- SET…: each story of a corpus set, expected against read, line by line in the
+// corpus's own format (corpus.ts), and the missed lines counted by kind. The misses of a set at a
+// glance, to find what is systematic (many stories) rather than one story's wording.
+import { resolve } from "node:path";
+import { diffArrays } from "diff";
+import type { Block } from "../../model/story";
+import type { CorpusStory } from "./corpus";
+import { type PlainTextStory, parsePlainTextStory } from "./story";
+import { corpusAndGenerated } from "./train";
+
+/** A story as its .expected file writes it, one field or block a line. */
+export function expectedLines(story: PlainTextStory): string[] {
+  const blockLines = (block: Block): string[] => {
+    switch (block.type) {
+      case "paragraph":
+      case "heading":
+        return [`${block.type}: ${block.text}`];
+      case "quote":
+        return [`quote: ${block.text}`, ...(block.cite === undefined ? [] : [`cite: ${block.cite}`])];
+      case "related":
+        return [`related: ${block.headline}`];
+      case "video":
+        return ["video"];
+      case "image":
+        return [`image: ${block.src}`, ...(block.caption === undefined ? [] : [`caption: ${block.caption}`])];
+      default:
+        return [`${block.type}: ${JSON.stringify(block)}`];
+    }
+  };
+  return [
+    ...(story.kicker === undefined ? [] : [`kicker: ${story.kicker}`]),
+    `headline: ${story.headline}`,
+    ...(story.deck === undefined ? [] : [`deck: ${story.deck}`]),
+    ...(story.authors ?? []).map((author) => `author: ${author}`),
+    ...(story.publishedAt === undefined ? [] : [`published: ${story.publishedAt}`]),
+    ...story.body.flatMap(blockLines),
+  ];
+}
+
+/** The kinds misses are counted by, from the field of a line missed ("-") or added ("+"). */
+export function kindOf(line: string, sign: "-" | "+"): string {
+  const field = /^(\w+)/u.exec(line)?.[1] ?? "";
+  if (field === "published") return "date";
+  if (["kicker", "headline", "deck", "author"].includes(field)) return "header fields";
+  if (field === "related") return "related";
+  if (field === "heading") return "headings";
+  if (field === "video") return "video";
+  if (sign === "+" && (field === "quote" || field === "cite")) return "quotes or embeds added";
+  if (sign === "+") return "text added (boilerplate kept, lines split)";
+  return "text missed (dropped, joined or misread)";
+}
+
+export interface SetDiff {
+  stories: number;
+  exact: number;
+  /** Expected lines with no equal in the reading. */
+  missedLines: number;
+  /** Per kind: stories with at least one such line, and the lines. */
+  kinds: Map<string, { stories: number; lines: number }>;
+  report: string[];
+}
+
+export function diffSet(stories: CorpusStory[], sizeOf?: Parameters<typeof parsePlainTextStory>[1]): SetDiff {
+  const result: SetDiff = { stories: stories.length, exact: 0, missedLines: 0, kinds: new Map(), report: [] };
+  for (const story of stories) {
+    const expected = expectedLines(story.expected);
+    let read: string[];
+    try {
+      read = expectedLines(parsePlainTextStory(story.text, sizeOf));
+    } catch (error) {
+      read = [`error: ${(error as Error).message}`];
+    }
+    const changes = diffArrays(expected, read).filter((change) => change.added || change.removed);
+    if (changes.length === 0) {
+      result.exact += 1;
+      continue;
+    }
+    result.report.push(`${story.name}`);
+    const kinds = new Set<string>();
+    for (const change of changes)
+      for (const line of change.value) {
+        const sign = change.added ? "+" : "-";
+        const kind = kindOf(line, sign);
+        kinds.add(kind);
+        const counted = result.kinds.get(kind) ?? { stories: 0, lines: 0 };
+        counted.lines += 1;
+        result.kinds.set(kind, counted);
+        if (sign === "-") result.missedLines += 1;
+        result.report.push(`  ${sign} ${line.length > 160 ? `${line.slice(0, 159)}…` : line}`);
+      }
+    for (const kind of kinds) (result.kinds.get(kind) as { stories: number }).stories += 1;
+  }
+  return result;
+}
+
+export async function main(args: string[]): Promise<number> {
+  const sets = corpusAndGenerated();
+  const quiet = args.includes("--summary");
+  const names = args.filter((arg) => !arg.startsWith("--"));
+  if (names.length === 0 || names.some((name) => !sets.has(name))) {
+    console.error(`npm run corpus:diff -- [--summary] SET…, SET one of: ${[...sets.keys()].join(", ")}`);
+    return 2;
+  }
+  const { publicImageSizer } = await import("../demoContent");
+  const sizeOf = publicImageSizer(resolve("public"));
+  for (const name of names) {
+    const diff = diffSet(sets.get(name) ?? [], { sizeOf });
+    if (!quiet) console.log(diff.report.join("\n"));
+    console.log(
+      `\n${name}: ${diff.exact} of ${diff.stories} exact; ${diff.missedLines} expected lines missed. By kind (stories, lines):`,
+    );
+    for (const [kind, { stories, lines }] of [...diff.kinds].sort((a, b) => b[1].stories - a[1].stories))
+      console.log(`  ${kind}: ${stories} stories, ${lines} lines`);
+  }
+  return 0;
+}
