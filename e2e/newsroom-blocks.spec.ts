@@ -7,7 +7,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { adminToken } from "../playwright.config";
-import { makeStaff, shoot, signIn } from "./newsroomSupport";
+import { makeStaff, shoot, signIn, storyFields } from "./newsroomSupport";
 
 const auth = { authorization: `Bearer ${adminToken}` };
 
@@ -32,20 +32,15 @@ test("blocks move by keyboard with the focus kept on the moved block, and by dra
   const slug = `reordered-${Date.now().toString(36)}`;
   const made = await request.put(`/api/stories/${slug}`, {
     headers: auth,
-    data: {
-      headline: "Harbour lights switched on",
-      section: "city",
-      authors: [{ slug: "test-desk", name: "Test Desk" }],
-      tags: [],
-      publishedAt: new Date().toISOString(),
-      updatedAt: new Date().toISOString(),
-      body: [
+    data: storyFields(
+      "Harbour lights switched on",
+      [
         { type: "paragraph", text: "Alpha comes first." },
         { type: "heading", text: "Bravo heading" },
         { type: "paragraph", text: "Charlie comes last." },
       ],
-      status: "draft",
-    },
+      { status: "draft" },
+    ),
   });
   expect(made.status()).toBe(201);
   const editor = await makeStaff(request, "editor", "Eve Editor");
@@ -92,21 +87,16 @@ test("an editor embeds a post by keyboard, is told a wrong address, and readers 
   const slug = `pier-reopens-${Date.now().toString(36)}`;
   const made = await request.put(`/api/stories/${slug}`, {
     headers: auth,
-    data: {
-      headline: "Pier 3 reopens to foot passengers",
-      section: "city",
-      authors: [{ slug: "test-desk", name: "Test Desk" }],
-      tags: [],
-      publishedAt: new Date().toISOString(),
-      updatedAt: new Date().toISOString(),
-      body: [
+    data: storyFields(
+      "Pier 3 reopens to foot passengers",
+      [
         {
           type: "paragraph",
           text: "Pier 3, closed since the October storms, reopens to foot passengers on Monday morning.",
         },
       ],
-      status: "draft",
-    },
+      { status: "draft" },
+    ),
   });
   expect(made.status()).toBe(201);
   const editor = await makeStaff(request, "editor", "Eve Editor");

@@ -5,7 +5,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { adminToken } from "../playwright.config";
-import { makeStaff, signIn } from "./newsroomSupport";
+import { makeStaff, signIn, storyFields } from "./newsroomSupport";
 
 const auth = { authorization: `Bearer ${adminToken}` };
 
@@ -177,16 +177,11 @@ test("the share card and search result beside the headline follow the writer's t
   const slug = `previewed-draft-${Date.now().toString(36)}`;
   const created = await request.put(`/api/stories/${slug}`, {
     headers: auth,
-    data: {
-      headline: "Ferry fares to fall",
-      section: "city",
-      authors: [{ slug: "test-desk", name: "Test Desk" }],
-      tags: [],
-      publishedAt: new Date().toISOString(),
-      updatedAt: new Date().toISOString(),
-      body: [{ type: "paragraph", text: "Fares on the harbour ferry fall by a fifth in January." }],
-      status: "draft",
-    },
+    data: storyFields(
+      "Ferry fares to fall",
+      [{ type: "paragraph", text: "Fares on the harbour ferry fall by a fifth in January." }],
+      { status: "draft" },
+    ),
   });
   expect(created.status()).toBe(201);
   const staff = await makeStaff(request, "editor", "Pia Preview");
@@ -230,16 +225,9 @@ test("a draft saves by itself while the writer types, and work typed offline com
   const slug = `autosaved-draft-${Date.now().toString(36)}`;
   const created = await request.put(`/api/stories/${slug}`, {
     headers: auth,
-    data: {
-      headline: "Lighthouse keepers return",
-      section: "city",
-      authors: [{ slug: "test-desk", name: "Test Desk" }],
-      tags: [],
-      publishedAt: new Date().toISOString(),
-      updatedAt: new Date().toISOString(),
-      body: [{ type: "paragraph", text: "The keepers come back in spring." }],
+    data: storyFields("Lighthouse keepers return", [{ type: "paragraph", text: "The keepers come back in spring." }], {
       status: "draft",
-    },
+    }),
   });
   expect(created.status()).toBe(201);
   const staff = await makeStaff(request, "editor", "Ed Editor");

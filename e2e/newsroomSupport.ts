@@ -68,3 +68,18 @@ export async function shoot(page: Page, testInfo: TestInfo, name: string): Promi
   await page.screenshot({ path, fullPage: true });
   await testInfo.attach(picture, { path, contentType: "image/png" });
 }
+
+/** A story as the publishing API takes it: in City, by the test desk, dated now unless `extra` says otherwise. */
+export function storyFields(headline: string, body: Record<string, unknown>[], extra: Record<string, unknown> = {}) {
+  const now = new Date().toISOString();
+  return {
+    headline,
+    section: "city",
+    authors: [{ slug: "test-desk", name: "Test Desk" }],
+    tags: [],
+    publishedAt: now,
+    updatedAt: now,
+    body,
+    ...extra,
+  };
+}
