@@ -11,6 +11,14 @@ export const sectionKey = (slug: string) => `section:${slug}`;
 export const tagKey = (slug: string) => `tag:${slug}`;
 export const authorKey = (slug: string) => `author:${slug}`;
 /**
+ * What a story's related block fills from: the stories of its section, or of a tag, published
+ * before it. Only a write that puts a story before another one there changes it (a back-dated
+ * story, or one moved into the section or tag); a story published now does not
+ * (store/storyReads.ts `earlierStoriesChanged`).
+ */
+export const sectionFillKey = (slug: string) => `sectionfill:${slug}`;
+export const tagFillKey = (slug: string) => `tagfill:${slug}`;
+/**
  * The collection of stories: which there are and in what order. Every story write changes it; the
  * front page, the unfiltered list, search, feeds and sitemaps depend on it.
  */

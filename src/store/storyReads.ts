@@ -2,6 +2,7 @@
 // starts from an index that gives its rows in the order asked for, so a page costs the same at
 // fifty stories or at a hundred thousand (src/store/queryPlans.test.ts holds them to it).
 import { type Kysely, sql } from "kysely";
+import { sectionFillKey, tagFillKey } from "../model/dependencies";
 import { kickerCase } from "../model/kickerCase";
 import { type Block, imageSchema, type StorySummary } from "../model/story";
 import { type Cursor, encodeCursor, type StoryListQuery } from "../model/storyList";
@@ -145,9 +146,15 @@ export async function listStories(
  * the linked ones it shows are left out, and they take the places of the ones wanted), so they
  * are sent together with the linked stories' read, then the summaries of those chosen are read.
  */
+/**
+ * A story's related stories: those its body links, then, to fill the block, the newest of its
+ * section and tags published before it (its earlier coverage). A story published later never
+ * changes an earlier one's block, so an ordinary publish leaves every other story's page kept
+ * (docs/decisions/026, the update of 2026-12-07); `earlierStoriesChanged` names the writes that do.
+ */
 export async function relatedStories(
   db: Db,
-  story: { slug: string; section_slug: string },
+  story: { slug: string; section_slug: string; published_at: string },
   body: Block[],
   tagSlugs: string[],
 ): Promise<StorySummary[]> {
@@ -163,6 +170,12 @@ export async function relatedStories(
         .selectFrom("stories")
         .select(["slug", "published_at"])
         .where("section_slug", "=", story.section_slug)
+        .where((eb) =>
+          eb.or([
+            eb("published_at", "<", story.published_at),
+            eb.and([eb("published_at", "=", story.published_at), eb("slug", "<", story.slug)]),
+          ]),
+        )
         .orderBy("published_at", "desc")
         .orderBy("slug", "desc")
         .limit(take),
@@ -174,6 +187,12 @@ export async function relatedStories(
           .selectFrom("story_tags")
           .select(["story_slug as slug", "published_at"])
           .where("tag_slug", "=", tag)
+          .where((eb) =>
+            eb.or([
+              eb("published_at", "<", story.published_at),
+              eb.and([eb("published_at", "=", story.published_at), eb("story_slug", "<", story.slug)]),
+            ]),
+          )
           .orderBy("published_at", "desc")
           .orderBy("story_slug", "desc")
           .limit(take),
@@ -198,6 +217,48 @@ export async function relatedStories(
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The related-fill keys a write of this story changes: its section's and tags' where a story
+ * published after it already stands, whose block may now list it (a back-dated story, or one moved
+ * into them). The usual publish, newer than everything in its section and tags, changes none.
+ */
+export async function earlierStoriesChanged(
+  db: Db,
+  story: { slug: string; section: string; tags: { slug: string }[]; publishedAt: string },
+): Promise<string[]> {
+  const at = new Date(story.publishedAt).toISOString();
+  const tagSlugs = story.tags.map((tag) => tag.slug);
+  const [inSection, inTags] = await Promise.all([
+    db
+      .selectFrom("stories")
+      .select("slug")
+      .where("section_slug", "=", story.section)
+      .where((eb) =>
+        eb.or([eb("published_at", ">", at), eb.and([eb("published_at", "=", at), eb("slug", ">", story.slug)])]),
+      )
+      .limit(1)
+      .execute(),
+    tagSlugs.length === 0
+      ? []
+      : db
+          .selectFrom("story_tags")
+          .select("tag_slug")
+          .distinct()
+          .where("tag_slug", "in", tagSlugs)
+          .where((eb) =>
+            eb.or([
+              eb("published_at", ">", at),
+              eb.and([eb("published_at", "=", at), eb("story_slug", ">", story.slug)]),
+            ]),
+          )
+          .execute(),
+  ]);
+  return [
+    ...(inSection.length > 0 ? [sectionFillKey(story.section)] : []),
+    ...inTags.map((row) => tagFillKey(row.tag_slug)),
+  ];
+}
 
 /** The story at exactly this slug. */
 export const storyRow = async (db: Db, slug: string): Promise<StoryRow | undefined> =>

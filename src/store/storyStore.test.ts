@@ -132,6 +132,20 @@ describe.each(testEngines)("on %s", (engine) => {
       });
     });
 
+    it("fills related from the stories of its section and tags published before it, never after", async () => {
+      const fog = [{ slug: "fog", name: "Fog" }];
+      await store().saveStories([
+        story("city-before", 1),
+        story("fog-before", 2, { section: "world", tags: fog }),
+        story("main", 3, { tags: fog }),
+        story("city-after", 4),
+        story("fog-after", 5, { section: "world", tags: fog }),
+      ]);
+      expect((await store().getStory("main"))?.related.map((s) => s.slug)).toEqual(["fog-before", "city-before"]);
+      // The newest is filled from all of them.
+      expect((await store().getStory("fog-after"))?.related.map((s) => s.slug)).toEqual(["main", "fog-before"]);
+    });
+
     it("replaces a story saved again under the same slug, with nothing left of the old one", async () => {
       await store().saveStories([story("a", 1, { tags: [{ slug: "fog", name: "Fog" }] })]);
       await store().saveStories([story("a", 1, { headline: "New headline", tags: [] })]);

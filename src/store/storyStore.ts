@@ -53,7 +53,15 @@ import { dropRevisions, keepRevision, listRevisions } from "./revisions";
 import type { Database, StoryRow } from "./schema";
 import { search } from "./search";
 import { type SitemapReads, sitemapReads } from "./sitemapReads";
-import { listStories, mostRead, movedTo, relatedStories, storyRow, toSummary } from "./storyReads";
+import {
+  earlierStoriesChanged,
+  listStories,
+  mostRead,
+  movedTo,
+  relatedStories,
+  storyRow,
+  toSummary,
+} from "./storyReads";
 import {
   anyDue,
   claimScheduled,
@@ -344,7 +352,7 @@ export function createStoryStore(
     await keepRevision(trx, story, { outcome, movedFrom, author });
     await keepOwner(trx, story.slug, { outcome, movedFrom: moving ? movedFrom : undefined, author });
     if (story.live !== undefined) await setLive(trx, story.slug, story.live, story.publishedAt, new Date());
-    if (outcome !== "unchanged") touch(trx, ...storyWriteKeys(story));
+    if (outcome !== "unchanged") touch(trx, ...storyWriteKeys(story), ...(await earlierStoriesChanged(trx, story)));
     if (outcome !== "unchanged")
       await recordChange(trx, engine, {
         kind: "story",

@@ -76,6 +76,40 @@ describe.each(testEngines)("on %s", (engine) => {
     expect(await (await get("/stories/strait-reopens-live")).text()).toContain("The first tug is through.");
   });
 
+  it("keeps a story's page through a newer story in its own section and tag; a back-dated one makes it fresh", async () => {
+    const page = `/stories/${UNTOUCHED}`;
+    const own = await (await get(`/api/stories/${UNTOUCHED}`)).json();
+    const before = await (await get(page)).text();
+    const theatre = { section: "culture", tags: [{ slug: "theatre", name: "Theatre" }] };
+    const now = new Date().toISOString();
+    const newer = storyDraft({
+      ...theatre,
+      headline: "Tollhouse Theatre sells out its spring season",
+      publishedAt: now,
+    });
+    expect((await api.put("tollhouse-spring-season", newer)).status).toBe(201);
+    // The section's page lists it; the earlier story's page is not made again, and does not show it.
+    expect(await (await get("/sections/culture")).text()).toContain("Tollhouse Theatre sells out its spring season");
+    const work = server.work();
+    const kept = await (await get(page)).text();
+    expect(server.work()).toEqual(work);
+    expect(kept.replaceAll(/nonce="[\w-]+"/g, "")).toBe(before.replaceAll(/nonce="[\w-]+"/g, ""));
+
+    // A story dated just before it, in its section and tag, belongs in its related block at once.
+    const earlier = new Date(new Date(own.publishedAt).getTime() - 60_000).toISOString();
+    const backDated = storyDraft({
+      ...theatre,
+      headline: "Tollhouse Theatre rehearsals open to the public",
+      publishedAt: earlier,
+      updatedAt: earlier,
+    });
+    expect((await api.put("tollhouse-open-rehearsals", backDated)).status).toBe(201);
+    expect(await (await get(page)).text()).toContain("Tollhouse Theatre rehearsals open to the public");
+    expect(
+      (await (await get(`/api/stories/${UNTOUCHED}`)).json()).related.map((s: { slug: string }) => s.slug),
+    ).toContain("tollhouse-open-rehearsals");
+  });
+
   it("serves every page that shows an edited, moved or deleted story fresh on the next request", async () => {
     const addresses = await everyAddress();
     const story = await (await get(`/api/stories/${EDITED}`)).json();
@@ -109,7 +143,8 @@ describe.each(testEngines)("on %s", (engine) => {
   it("names each answer's dependencies to a CDN", async () => {
     const page = await get(`/stories/${UNTOUCHED}`);
     const keys = page.headers.get("surrogate-key")?.split(" ") ?? [];
-    expect(keys).toEqual(expect.arrayContaining(["all", `s:${UNTOUCHED}`, "section:culture", "tag:theatre"]));
+    // Its related block fills from the culture and theatre stories published before it.
+    expect(keys).toEqual(expect.arrayContaining(["all", `s:${UNTOUCHED}`, "sectionfill:culture", "tagfill:theatre"]));
     expect(page.headers.get("cache-tag")?.split(",")).toEqual(keys);
     const list = await get("/api/stories?section=culture");
     const listed = (await list.clone().json()).items.map((s: { slug: string }) => `s:${s.slug}`);

@@ -4,7 +4,17 @@
 // answer under those keys and names them to a CDN; an answer that read what changes by the clock
 // (most read) is kept a minute instead.
 import type { FastifyRequest } from "fastify";
-import { authorKey, entriesKey, STORIES, sectionKey, storyKey, tagKey, VIEWS } from "../../model/dependencies";
+import {
+  authorKey,
+  entriesKey,
+  STORIES,
+  sectionFillKey,
+  sectionKey,
+  storyKey,
+  tagFillKey,
+  tagKey,
+  VIEWS,
+} from "../../model/dependencies";
 import type { StorySummary } from "../../model/story";
 import type { StoryApi } from "../../model/storyApi";
 import type { StoryListParams } from "../../model/storyList";
@@ -51,9 +61,9 @@ export class AnswerDependencies {
       async story(slug, signal) {
         note(storyKey(slug), entriesKey(slug));
         const story = await reader.story(slug, signal);
-        // Its related block: the stories it links, then the newest of its section and tags.
-        note(storyKey(story.slug), entriesKey(story.slug), sectionKey(story.section.slug));
-        note(...story.tags.map((tag) => tagKey(tag.slug)));
+        // Its related block: the stories it links, then the newest of its section and tags before it.
+        note(storyKey(story.slug), entriesKey(story.slug), sectionFillKey(story.section.slug));
+        note(...story.tags.map((tag) => tagFillKey(tag.slug)));
         summaries(story.related);
         return story;
       },
