@@ -10,6 +10,7 @@ import { resolve } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { generateVariants, isGeneratedHoldOut } from "../corpus/generate";
 import { publicImageSizer } from "../demoContent";
+import { mulberry32 } from "../seed";
 import { type CorpusStory, corpusSets, readCorpus } from "./corpus";
 import type { Role } from "./features";
 import { readUnits } from "./reader";
@@ -36,18 +37,6 @@ const SETTINGS: Setting[] = [
 
 const SEED = 2026;
 
-/** A seeded generator of numbers in [0, 1) (mulberry32). */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const nameOf = ({ inputs, epochs, l2 }: Setting) =>
   `softmax${inputs === "neighbours" ? " + neighbours" : ""}, ${epochs} epochs, L2 ${l2}`;
 
@@ -72,7 +61,7 @@ export function train(samples: Sample[], setting: Setting, seed = SEED): Trained
   const v = new Float64Array(R * F);
   const grad = new Float64Array(R * F);
   const [rate, beta1, beta2, eps, batchSize] = [0.01, 0.9, 0.999, 1e-8, 128];
-  const random = seeded(seed);
+  const random = mulberry32(seed);
   const order = rows.map((_, i) => i);
   const p = new Float64Array(R);
   let step = 0;
