@@ -13,6 +13,7 @@ import { LinkPlugin } from "@lexical/react/LexicalLinkPlugin";
 import { OnChangePlugin } from "@lexical/react/LexicalOnChangePlugin";
 import { RichTextPlugin } from "@lexical/react/LexicalRichTextPlugin";
 import {
+  $createRangeSelectionFromDom,
   $getSelection,
   $isRangeSelection,
   $setSelection,
@@ -124,9 +125,11 @@ function Marks({ labelledBy }: { labelledBy: string }) {
   const toolbarId = useId();
 
   const openLink = () => {
-    editor.getEditorState().read(() => {
-      kept.current = $getSelection()?.clone() ?? null;
-    });
+    // The words selected on the page, as the writer sees them: the editor's own selection follows the
+    // page's a moment later (on selectionchange), and a quick Ctrl+K after Shift+arrows comes before it.
+    kept.current = editor.read(
+      () => ($createRangeSelectionFromDom(window.getSelection(), editor) ?? $getSelection())?.clone() ?? null,
+    );
     setHref("");
     setWrong(false);
     dialog.current?.showModal();
