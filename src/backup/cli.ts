@@ -1,4 +1,4 @@
-// npm run backup -- FILE and npm run export -- DIR (scripts/backup.ts, scripts/export.ts): the
+// npm run backup -- FILE and npm run export -- DIR (through scripts/run-source.ts): the
 // store named by DATABASE_URL, the media by MEDIA_URL. Import is `npm run import -- DIR`
 // (src/import/cli.ts hands an export folder to importNewsroom.ts).
 import { resolve } from "node:path";

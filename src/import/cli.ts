@@ -244,7 +244,7 @@ const sectionName = (slug: string): string => {
   return words.charAt(0).toUpperCase() + words.slice(1);
 };
 
-/** Run from the command line (scripts/import.ts). A dry run does not create a store that is not there. */
+/** Run from the command line (npm run import). A dry run does not create a store that is not there. */
 export async function main(argv: string[], env: Record<string, string | undefined> = process.env): Promise<number> {
   const config = readConfig(env);
   const folder = argv.filter((arg) => !arg.startsWith("--"));

@@ -546,7 +546,7 @@ export async function runSeedCommand(argv: string[], databaseUrl: () => string, 
   }
 }
 
-/** Run from the command line (scripts/seed.ts). */
+/** Run from the command line (npm run seed). */
 export function main(argv: string[]): Promise<number> {
   return runSeedCommand(argv, () => readConfig().databaseUrl, { out: console.log, err: console.error });
 }
