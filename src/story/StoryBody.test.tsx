@@ -83,7 +83,7 @@ describe("StoryBody", () => {
     expect(quote?.textContent).toBe("Ferry runs again\nfrom Monday");
     expect(quote?.querySelector("strong")?.textContent).toBe("Ferry");
     const caption = first?.querySelector("figcaption") as HTMLElement;
-    expect(caption.textContent).toBe("Harbour Council, 6 Dec 2026, 18:05 UTC View on Bluesky");
+    expect(caption.textContent).toBe("Harbour Council, 6 Dec 2026, 18:05\u00a0UTC View on Bluesky");
     expect(caption.querySelector("time")?.getAttribute("datetime")).toBe("2026-12-06T18:05:00Z");
     // Isolated, so that a handle in Latin letters keeps its order on a right-to-left page.
     expect(caption.querySelector("bdi")?.textContent).toBe("Harbour Council");

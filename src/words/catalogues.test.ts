@@ -46,7 +46,19 @@ describe("the site's words", () => {
     expect(words.time("2026-11-23T07:45:00Z")).toMatch(/٢٠٢٦/);
     expect(words.time("2026-11-23T07:45:00Z")).not.toMatch(/[0-9]/);
     expect(makeWords(en, { locale: "en-GB", timeZone: "UTC" }).time("2026-11-23T07:45:00Z")).toBe(
-      "23 Nov 2026, 07:45 UTC",
+      "23 Nov 2026, 07:45\u00a0UTC",
+    );
+  });
+
+  it("keeps a time's clock on one line, and lets the line break between its date and its clock", () => {
+    const words = makeWords(catalogueFor("ar"), { locale: "ar", timeZone: "Asia/Dubai" });
+    const time = words.time("2026-12-07T08:45:00Z");
+    // The hour, minutes, "p.m." and the zone: no-break spaces between them (they wrapped at 390 px).
+    expect(time).toMatch(/12:45\u00a0م\u00a0غرينتش\+4$/);
+    // The day, the month and the year can still go to a line of their own.
+    expect(time).toMatch(/^7 ديسمبر 2026، /);
+    expect(makeWords(en, { locale: "en-US", timeZone: "UTC" }).time("2026-11-23T19:45:00Z")).toBe(
+      "Nov 23, 2026, 07:45\u00a0PM\u00a0UTC",
     );
   });
 

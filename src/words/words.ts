@@ -42,6 +42,25 @@ export const TIME_FORMAT: Intl.DateTimeFormatOptions = {
   timeZoneName: "short",
 };
 
+/** The parts of a time that say the clock: a line may break between the date and them, not inside them. */
+const CLOCK = new Set<Intl.DateTimeFormatPartTypes>(["hour", "minute", "second", "dayPeriod", "timeZoneName"]);
+
+/**
+ * A time's parts joined, the spaces between two clock parts made no-break spaces ("12:45 PM GMT+4" stays on
+ * one line). formatToParts gives en-US's narrow no-break space before "PM" where format gives a plain space;
+ * both become the one no-break space, which every font has.
+ */
+function clockKeptWhole(parts: Intl.DateTimeFormatPart[]): string {
+  return parts
+    .map(({ type, value }, index) => {
+      const before = parts[index - 1]?.type;
+      const after = parts[index + 1]?.type;
+      const insideClock = type === "literal" && before && after && CLOCK.has(before) && CLOCK.has(after);
+      return insideClock ? value.replace(/[ \u202f]/g, "\u00a0") : value;
+    })
+    .join("");
+}
+
 export function makeWords(catalogue: Catalogue, { locale, timeZone }: WordsSettings): Words {
   const plural = new Intl.PluralRules(locale);
   const numbers = new Map<number, Intl.NumberFormat>();
@@ -67,7 +86,7 @@ export function makeWords(catalogue: Catalogue, { locale, timeZone }: WordsSetti
       return fill(forms[plural.select(count)] ?? forms.other, { ...values, count });
     },
     parts: (key, give) => catalogue[key].split(/\{(\w+)\}/).map((part, index) => (index % 2 ? give(part) : part)),
-    time: (instant) => times.format(new Date(instant)),
+    time: (instant) => clockKeptWhole(times.formatToParts(new Date(instant))),
     number,
     list: (names) => lists.formatToParts(names),
   };

@@ -45,7 +45,7 @@ describe.each(testEngines)("an embedded post on %s", (engine) => {
     expect(figure?.querySelector("blockquote")?.getAttribute("cite")).toBe(POST_URL);
     expect(figure?.textContent).toContain("Post on Mastodon");
     expect(figure?.querySelector("figcaption")?.textContent).toBe(
-      "Harbour Council (@harbourcouncil), 6 Dec 2026, 18:05 UTC View on Mastodon",
+      "Harbour Council (@harbourcouncil), 6 Dec 2026, 18:05\u00a0UTC View on Mastodon",
     );
     expect(figure?.querySelector(`a[href="${POST_URL}"]`)?.textContent).toBe("View on Mastodon");
     // Nothing of the platform's: no frame, and no script, style or picture from anywhere but the site.
@@ -62,7 +62,7 @@ describe.each(testEngines)("an embedded post on %s", (engine) => {
     const content = new JSDOM(item?.content ?? "").window.document;
     expect(content.querySelector("blockquote")?.textContent).toBe(post.text);
     expect(content.querySelector("figcaption")?.textContent).toBe(
-      "Harbour Council (@harbourcouncil), 6 Dec 2026, 18:05 UTC View on Mastodon",
+      "Harbour Council (@harbourcouncil), 6 Dec 2026, 18:05\u00a0UTC View on Mastodon",
     );
     expect(content.querySelector(`a[href="${POST_URL}"]`)?.textContent).toBe("View on Mastodon");
     expect(content.querySelector("script, iframe")).toBeNull();

@@ -45,7 +45,7 @@ describe("a live story's page without JavaScript", () => {
     const times = [...(updates?.querySelectorAll("li time") ?? [])].map((t) => t.getAttribute("datetime"));
     expect(times[0]).toBe("2026-11-27T09:45:00.000Z");
     expect(times).toEqual([...times].sort().reverse());
-    expect(updates?.querySelector("li time")?.textContent).toBe("27 Nov 2026, 09:45 UTC");
+    expect(updates?.querySelector("li time")?.textContent).toBe("27 Nov 2026, 09:45\u00a0UTC");
     expect(updates?.querySelector("h3")?.textContent).toBe("Headline of update 45");
     // Entries' passages carry no p-N anchors of their own: those are the story's.
     expect(document.querySelectorAll('[id^="p-"]')).toHaveLength(2);

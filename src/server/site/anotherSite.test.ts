@@ -118,7 +118,7 @@ describe("another site's config, as readers, unfurlers and crawlers are served i
     // Published 2026-11-24T06:00Z: midnight in Mexico City, written as Mexican Spanish writes it.
     const { document } = new JSDOM(await text(`/stories/${SLUG}`)).window;
     const time = document.querySelector("main article time")?.textContent ?? "";
-    expect(time).toMatch(/^24 nov 2026, 12:00\sa\.\s?m\. GMT-6$/);
+    expect(time).toMatch(/^24 nov 2026, 12:00\sa\.\s?m\.\u00a0GMT-6$/);
     expect(time).not.toContain("UTC");
   });
 
