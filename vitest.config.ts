@@ -15,6 +15,9 @@ export default mergeConfig(
       // A guard against a hung test, not a speed check: property tests over a real store take
       // several seconds, more on a busy shared machine, and must not fail for it.
       testTimeout: 30_000,
+      // The same guard for beforeAll/afterAll: a test server on PostgreSQL migrates a schema of its
+      // own as it starts, which took over vitest's default 10 s once on a machine at load 6.
+      hookTimeout: 30_000,
     },
   }),
 );
