@@ -151,6 +151,9 @@ export async function listStories(
  * section and tags published before it (its earlier coverage). A story published later never
  * changes an earlier one's block, so an ordinary publish leaves every other story's page kept
  * (docs/decisions/026, the update of 2026-12-07); `earlierStoriesChanged` names the writes that do.
+ * "Before it" is a row comparison, `(time, slug) < (…)`, which both engines answer by seeking the
+ * index to the story's place: written as `time < … or (time = … and slug < …)` SQLite used only the
+ * section or tag to seek and walked every newer entry to get there (docs/performance.md, session 10).
  */
 export async function relatedStories(
   db: Db,
@@ -170,12 +173,7 @@ export async function relatedStories(
         .selectFrom("stories")
         .select(["slug", "published_at"])
         .where("section_slug", "=", story.section_slug)
-        .where((eb) =>
-          eb.or([
-            eb("published_at", "<", story.published_at),
-            eb.and([eb("published_at", "=", story.published_at), eb("slug", "<", story.slug)]),
-          ]),
-        )
+        .where((eb) => eb(eb.refTuple("published_at", "slug"), "<", eb.tuple(story.published_at, story.slug)))
         .orderBy("published_at", "desc")
         .orderBy("slug", "desc")
         .limit(take),
@@ -187,12 +185,7 @@ export async function relatedStories(
           .selectFrom("story_tags")
           .select(["story_slug as slug", "published_at"])
           .where("tag_slug", "=", tag)
-          .where((eb) =>
-            eb.or([
-              eb("published_at", "<", story.published_at),
-              eb.and([eb("published_at", "=", story.published_at), eb("story_slug", "<", story.slug)]),
-            ]),
-          )
+          .where((eb) => eb(eb.refTuple("published_at", "story_slug"), "<", eb.tuple(story.published_at, story.slug)))
           .orderBy("published_at", "desc")
           .orderBy("story_slug", "desc")
           .limit(take),
