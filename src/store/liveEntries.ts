@@ -8,7 +8,7 @@ import type { WriteAuthor } from "../model/account";
 import { ApiError } from "../model/apiError";
 import type { LiveEntry, LiveEntryInput, LiveEntryPage } from "../model/liveEntry";
 import { MAX_PINNED } from "../model/liveEntry";
-import { withKeptPlan } from "./keptPlans";
+import { keptQuery } from "./keptPlans";
 import type { Database } from "./schema";
 import { readBody } from "./schema";
 
@@ -53,11 +53,12 @@ export interface LiveEntryReads {
 }
 
 /** Whether the story is live, and since and until when, from its coverage row. */
+const coverageQuery = keptQuery((db: Db, slug: string) =>
+  db.selectFrom("live_coverage").select(["started_at", "ended_at"]).where("story_slug", "=", slug),
+);
+
 export async function coverageOf(db: Db, slug: string): Promise<StoryCoverage> {
-  const [row] = await withKeptPlan(
-    db,
-    db.selectFrom("live_coverage").select(["started_at", "ended_at"]).where("story_slug", "=", slug),
-  );
+  const [row] = await coverageQuery(db, slug);
   if (!row) return {};
   return {
     live: row.ended_at === null,

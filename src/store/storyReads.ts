@@ -6,7 +6,7 @@ import { sectionFillKey, tagFillKey } from "../model/dependencies";
 import { kickerCase } from "../model/kickerCase";
 import { type Block, imageSchema, type StorySummary } from "../model/story";
 import { type Cursor, encodeCursor, type StoryListQuery } from "../model/storyList";
-import { withKeptPlan } from "./keptPlans";
+import { keptQuery } from "./keptPlans";
 import type { Database, StoryRow } from "./schema";
 
 const RELATED_LIMIT = 6;
@@ -112,10 +112,14 @@ async function pageSlugs(db: Db, { section, tag, author, cursor }: StoryListQuer
   return query.orderBy("published_at", "desc").orderBy("slug", "desc").limit(limit).execute();
 }
 
+const summariesQuery = keptQuery((db: Db, slugs: readonly string[]) =>
+  summaries(db).where("stories.slug", "in", slugs),
+);
+
 /** Summaries of these stories, in the order given (a slug no longer there is left out). */
 export async function summariesOf(db: Db, slugs: string[]): Promise<StorySummary[]> {
   if (slugs.length === 0) return [];
-  const rows = await withKeptPlan(db, summaries(db).where("stories.slug", "in", slugs));
+  const rows = await summariesQuery(db, slugs);
   const bySlug = new Map(rows.map((row) => [row.slug, toSummary(row)]));
   return slugs.flatMap((slug) => bySlug.get(slug) ?? []);
 }
@@ -136,6 +140,28 @@ export async function listStories(
       page.length > query.limit && last ? encodeCursor({ publishedAt: last.publishedAt, slug: last.slug }) : null,
   };
 }
+
+/** The newest stories of a section published before a story (its time and slug), and of a tag. */
+const earlierInSection = keptQuery((db: Db, section: string, publishedAt: string, slug: string) =>
+  db
+    .selectFrom("stories")
+    .select(["slug", "published_at"])
+    .where("section_slug", "=", section)
+    .where((eb) => eb(eb.refTuple("published_at", "slug"), "<", eb.tuple(publishedAt, slug)))
+    .orderBy("published_at", "desc")
+    .orderBy("slug", "desc")
+    .limit(RELATED_LIMIT + 1),
+);
+const earlierWithTag = keptQuery((db: Db, tag: string, publishedAt: string, slug: string) =>
+  db
+    .selectFrom("story_tags")
+    .select(["story_slug as slug", "published_at"])
+    .where("tag_slug", "=", tag)
+    .where((eb) => eb(eb.refTuple("published_at", "story_slug"), "<", eb.tuple(publishedAt, slug)))
+    .orderBy("published_at", "desc")
+    .orderBy("story_slug", "desc")
+    .limit(RELATED_LIMIT + 1),
+);
 
 /**
  * What a story page lists as related: the stories its body links first, then the newest of its
@@ -164,33 +190,10 @@ export async function relatedStories(
   const linked = [...new Set(body.flatMap((b) => (b.type === "related" && b.slug ? [b.slug] : [])))].filter(
     (slug) => slug !== story.slug,
   );
-  const take = RELATED_LIMIT + 1;
   const [linkedSummaries, ...sources] = await Promise.all([
     summariesOf(db, linked),
-    withKeptPlan(
-      db,
-      db
-        .selectFrom("stories")
-        .select(["slug", "published_at"])
-        .where("section_slug", "=", story.section_slug)
-        .where((eb) => eb(eb.refTuple("published_at", "slug"), "<", eb.tuple(story.published_at, story.slug)))
-        .orderBy("published_at", "desc")
-        .orderBy("slug", "desc")
-        .limit(take),
-    ),
-    ...tagSlugs.map((tag) =>
-      withKeptPlan(
-        db,
-        db
-          .selectFrom("story_tags")
-          .select(["story_slug as slug", "published_at"])
-          .where("tag_slug", "=", tag)
-          .where((eb) => eb(eb.refTuple("published_at", "story_slug"), "<", eb.tuple(story.published_at, story.slug)))
-          .orderBy("published_at", "desc")
-          .orderBy("story_slug", "desc")
-          .limit(take),
-      ),
-    ),
+    earlierInSection(db, story.section_slug, story.published_at, story.slug),
+    ...tagSlugs.map((tag) => earlierWithTag(db, tag, story.published_at, story.slug)),
   ]);
   const first = linkedSummaries.slice(0, RELATED_LIMIT);
   const wanted = RELATED_LIMIT - first.length;
@@ -253,16 +256,19 @@ export async function earlierStoriesChanged(
   ];
 }
 
+const storyRowQuery = keptQuery((db: Db, slug: string) => storyRows(db).where("stories.slug", "=", slug));
+
 /** The story at exactly this slug. */
 export const storyRow = async (db: Db, slug: string): Promise<StoryRow | undefined> =>
-  (await withKeptPlan(db, storyRows(db).where("stories.slug", "=", slug)))[0];
+  (await storyRowQuery(db, slug))[0];
+
+const movedToQuery = keptQuery((db: Db, slug: string) =>
+  db.selectFrom("slug_redirects").select("to_slug").where("from_slug", "=", slug),
+);
 
 /** Where a story that left this slug went; undefined when none did. */
 export async function movedTo(db: Db, slug: string): Promise<string | undefined> {
-  const [redirect] = await withKeptPlan(
-    db,
-    db.selectFrom("slug_redirects").select("to_slug").where("from_slug", "=", slug),
-  );
+  const [redirect] = await movedToQuery(db, slug);
   return redirect?.to_slug;
 }
 

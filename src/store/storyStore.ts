@@ -36,6 +36,7 @@ import { changeLogBounds, changesAfter, recordChange } from "./changes";
 import { correctionAuthors } from "./correctionAuthors";
 import type { Engine } from "./engine";
 import { type FullStory, fullStories, namedRefsOf, wholeStory } from "./fullStories";
+import { keptQuery } from "./keptPlans";
 import {
   coverageOf,
   type LiveEntryReads,
@@ -79,6 +80,11 @@ import { deleteStory, moveStory, type SaveOutcome, storyExists, writeStory } fro
 import { touch, touchedBy } from "./touchedKeys";
 
 export type StoryToSave = StoryInput & { movedFrom?: string };
+
+/** The sections, in navigation order: read by every page. */
+const sectionsQuery = keptQuery((db: Kysely<Database>) =>
+  db.selectFrom("sections").select(["slug", "name"]).orderBy("position"),
+);
 
 /** The version a write edits (If-Match): the story at `slug` is at this revision, else 412. */
 export interface ExpectedRevision {
@@ -380,7 +386,7 @@ export function createStoryStore(
 
   const store: StoryStore = {
     async listSections() {
-      return db.selectFrom("sections").select(["slug", "name"]).orderBy("position").execute();
+      return sectionsQuery(db);
     },
 
     async saveSections(sections) {
