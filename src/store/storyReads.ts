@@ -7,6 +7,7 @@ import { kickerCase } from "../model/kickerCase";
 import { type Block, imageSchema, type StorySummary } from "../model/story";
 import { type Cursor, encodeCursor, type StoryListQuery } from "../model/storyList";
 import { keptQuery } from "./keptPlans";
+import { coverageFrom, type StoryCoverage } from "./liveEntries";
 import type { Database, StoryRow } from "./schema";
 
 const RELATED_LIMIT = 6;
@@ -256,11 +257,25 @@ export async function earlierStoriesChanged(
   ];
 }
 
-const storyRowQuery = keptQuery((db: Db, slug: string) => storyRows(db).where("stories.slug", "=", slug));
+/**
+ * The story at exactly this slug with its live coverage's times, in one statement: the row already
+ * joins its coverage (for `live_now`), so a story page reads it there rather than again alone.
+ */
+const storyPageRowQuery = keptQuery((db: Db, slug: string) =>
+  storyRows(db)
+    .select(["live_coverage.started_at as coverage_started_at", "live_coverage.ended_at as coverage_ended_at"])
+    .where("stories.slug", "=", slug),
+);
 
-/** The story at exactly this slug. */
-export const storyRow = async (db: Db, slug: string): Promise<StoryRow | undefined> =>
-  (await storyRowQuery(db, slug))[0];
+export async function storyPageRow(
+  db: Db,
+  slug: string,
+): Promise<{ row: StoryRow; coverage: StoryCoverage } | undefined> {
+  const [found] = await storyPageRowQuery(db, slug);
+  if (!found) return undefined;
+  const { coverage_started_at: started, coverage_ended_at: ended, ...row } = found;
+  return { row, coverage: coverageFrom(started === null ? undefined : { started_at: started, ended_at: ended }) };
+}
 
 const movedToQuery = keptQuery((db: Db, slug: string) =>
   db.selectFrom("slug_redirects").select("to_slug").where("from_slug", "=", slug),
