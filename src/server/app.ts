@@ -167,9 +167,19 @@ export async function buildApp({
   const words = wordsFor(site);
   const offlineFile = join(publicDir, "offline.html");
   // Every page in the site's language, direction and colours (site/siteTemplate.ts).
+  // The site is written into a template once: the production build's is the same for every page.
+  let given: string | undefined;
+  let sited = "";
   const pages: PageRenderer = {
     ...givenPages,
-    template: async (url) => withSite(await givenPages.template(url), siteConfig),
+    template: async (url) => {
+      const template = await givenPages.template(url);
+      if (template !== given) {
+        sited = withSite(template, siteConfig);
+        given = template;
+      }
+      return sited;
+    },
   };
   const headers = securityHeaderSet({
     publicUrl,

@@ -4,7 +4,7 @@
 // of 50 stories costs what a feed of 5 does.
 import type { Kysely } from "kysely";
 import type { NamedRef, Story } from "../model/story";
-import { withKeptPlan } from "./keptPlans";
+import { keptQuery } from "./keptPlans";
 import { type Database, readBody, readTranslations, type StoryRow } from "./schema";
 import { storyRows, toSummary } from "./storyReads";
 
@@ -42,27 +42,26 @@ export interface NamedRefsByStory {
   tags: Map<string, NamedRef[]>;
 }
 
+const authorsQuery = keptQuery((db: Kysely<Database>, slugs: readonly string[]) =>
+  db
+    .selectFrom("story_authors")
+    .innerJoin("authors", "authors.slug", "story_authors.author_slug")
+    .select(["story_authors.story_slug", "authors.slug", "authors.name"])
+    .where("story_authors.story_slug", "in", slugs)
+    .orderBy("story_authors.position"),
+);
+const tagsQuery = keptQuery((db: Kysely<Database>, slugs: readonly string[]) =>
+  db
+    .selectFrom("story_tags")
+    .innerJoin("tags", "tags.slug", "story_tags.tag_slug")
+    .select(["story_tags.story_slug", "tags.slug", "tags.name"])
+    .where("story_tags.story_slug", "in", slugs)
+    .orderBy("story_tags.position"),
+);
+
 export async function namedRefsOf(db: Kysely<Database>, slugs: string[]): Promise<NamedRefsByStory> {
-  const [authors, tags] = await Promise.all([
-    withKeptPlan(
-      db,
-      db
-        .selectFrom("story_authors")
-        .innerJoin("authors", "authors.slug", "story_authors.author_slug")
-        .select(["story_authors.story_slug", "authors.slug", "authors.name"])
-        .where("story_authors.story_slug", "in", slugs)
-        .orderBy("story_authors.position"),
-    ),
-    withKeptPlan(
-      db,
-      db
-        .selectFrom("story_tags")
-        .innerJoin("tags", "tags.slug", "story_tags.tag_slug")
-        .select(["story_tags.story_slug", "tags.slug", "tags.name"])
-        .where("story_tags.story_slug", "in", slugs)
-        .orderBy("story_tags.position"),
-    ),
-  ]);
+  if (slugs.length === 0) return { authors: new Map(), tags: new Map() };
+  const [authors, tags] = await Promise.all([authorsQuery(db, slugs), tagsQuery(db, slugs)]);
   return { authors: byStory(authors), tags: byStory(tags) };
 }
 

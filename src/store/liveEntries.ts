@@ -8,7 +8,6 @@ import type { WriteAuthor } from "../model/account";
 import { ApiError } from "../model/apiError";
 import type { LiveEntry, LiveEntryInput, LiveEntryPage } from "../model/liveEntry";
 import { MAX_PINNED } from "../model/liveEntry";
-import { withKeptPlan } from "./keptPlans";
 import type { Database } from "./schema";
 import { readBody } from "./schema";
 
@@ -52,12 +51,8 @@ export interface LiveEntryReads {
   newestEntries(slug: string, limit: number): Promise<LiveEntry[]>;
 }
 
-/** Whether the story is live, and since and until when, from its coverage row. */
-export async function coverageOf(db: Db, slug: string): Promise<StoryCoverage> {
-  const [row] = await withKeptPlan(
-    db,
-    db.selectFrom("live_coverage").select(["started_at", "ended_at"]).where("story_slug", "=", slug),
-  );
+/** A story's coverage from its coverage row's times (none when it never went live). */
+export function coverageFrom(row: { started_at: string; ended_at: string | null } | undefined): StoryCoverage {
   if (!row) return {};
   return {
     live: row.ended_at === null,

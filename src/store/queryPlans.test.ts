@@ -158,6 +158,20 @@ describe.each(testEngines)("query plans on %s", (engine) => {
     expectIndexed(engine, await plansOf(() => store.getStory("story-20")));
   });
 
+  it("fills the related block by seeking each index to the story's place, not walking the newer stories", async () => {
+    const plans = await plansOf(() => store.getStory("story-20"));
+    const sources = plans.filter(({ sql: text }) => /order by "published_at" desc/.test(text));
+    // The section's and the tag's: each must seek by (time, slug), not by section or tag alone.
+    expect(sources).toHaveLength(2);
+    for (const { sql: text, plan } of sources) {
+      const seek =
+        engine === "sqlite"
+          ? plan.filter((line) => /USING COVERING INDEX \w+ \(\w+=\? AND \(published_at,\w+\)<\(\?,\?\)\)/.test(line))
+          : plan.filter((line) => /^Index Only Scan .*ROW\(published_at, \w+\) < ROW\(/.test(line));
+      expect(seek, `${text}\n  ${plan.join("\n  ")}`).toHaveLength(1);
+    }
+  });
+
   it("reads a story by statements kept planned: on PostgreSQL, named and prepared once a connection", async () => {
     recording.executed.length = 0;
     await store.getStory("story-40-before");

@@ -6,7 +6,8 @@ import { sectionFillKey, tagFillKey } from "../model/dependencies";
 import { kickerCase } from "../model/kickerCase";
 import { type Block, imageSchema, type StorySummary } from "../model/story";
 import { type Cursor, encodeCursor, type StoryListQuery } from "../model/storyList";
-import { withKeptPlan } from "./keptPlans";
+import { keptQuery } from "./keptPlans";
+import { coverageFrom, type StoryCoverage } from "./liveEntries";
 import type { Database, StoryRow } from "./schema";
 
 const RELATED_LIMIT = 6;
@@ -112,10 +113,14 @@ async function pageSlugs(db: Db, { section, tag, author, cursor }: StoryListQuer
   return query.orderBy("published_at", "desc").orderBy("slug", "desc").limit(limit).execute();
 }
 
+const summariesQuery = keptQuery((db: Db, slugs: readonly string[]) =>
+  summaries(db).where("stories.slug", "in", slugs),
+);
+
 /** Summaries of these stories, in the order given (a slug no longer there is left out). */
 export async function summariesOf(db: Db, slugs: string[]): Promise<StorySummary[]> {
   if (slugs.length === 0) return [];
-  const rows = await withKeptPlan(db, summaries(db).where("stories.slug", "in", slugs));
+  const rows = await summariesQuery(db, slugs);
   const bySlug = new Map(rows.map((row) => [row.slug, toSummary(row)]));
   return slugs.flatMap((slug) => bySlug.get(slug) ?? []);
 }
@@ -137,6 +142,28 @@ export async function listStories(
   };
 }
 
+/** The newest stories of a section published before a story (its time and slug), and of a tag. */
+const earlierInSection = keptQuery((db: Db, section: string, publishedAt: string, slug: string) =>
+  db
+    .selectFrom("stories")
+    .select(["slug", "published_at"])
+    .where("section_slug", "=", section)
+    .where((eb) => eb(eb.refTuple("published_at", "slug"), "<", eb.tuple(publishedAt, slug)))
+    .orderBy("published_at", "desc")
+    .orderBy("slug", "desc")
+    .limit(RELATED_LIMIT + 1),
+);
+const earlierWithTag = keptQuery((db: Db, tag: string, publishedAt: string, slug: string) =>
+  db
+    .selectFrom("story_tags")
+    .select(["story_slug as slug", "published_at"])
+    .where("tag_slug", "=", tag)
+    .where((eb) => eb(eb.refTuple("published_at", "story_slug"), "<", eb.tuple(publishedAt, slug)))
+    .orderBy("published_at", "desc")
+    .orderBy("story_slug", "desc")
+    .limit(RELATED_LIMIT + 1),
+);
+
 /**
  * What a story page lists as related: the stories its body links first, then the newest of its
  * section and of its tags. Each source is its own indexed query for the few newest (read from
@@ -151,6 +178,9 @@ export async function listStories(
  * section and tags published before it (its earlier coverage). A story published later never
  * changes an earlier one's block, so an ordinary publish leaves every other story's page kept
  * (docs/decisions/026, the update of 2026-12-07); `earlierStoriesChanged` names the writes that do.
+ * "Before it" is a row comparison, `(time, slug) < (…)`, which both engines answer by seeking the
+ * index to the story's place: written as `time < … or (time = … and slug < …)` SQLite used only the
+ * section or tag to seek and walked every newer entry to get there (docs/performance.md, session 10).
  */
 export async function relatedStories(
   db: Db,
@@ -161,43 +191,10 @@ export async function relatedStories(
   const linked = [...new Set(body.flatMap((b) => (b.type === "related" && b.slug ? [b.slug] : [])))].filter(
     (slug) => slug !== story.slug,
   );
-  const take = RELATED_LIMIT + 1;
   const [linkedSummaries, ...sources] = await Promise.all([
     summariesOf(db, linked),
-    withKeptPlan(
-      db,
-      db
-        .selectFrom("stories")
-        .select(["slug", "published_at"])
-        .where("section_slug", "=", story.section_slug)
-        .where((eb) =>
-          eb.or([
-            eb("published_at", "<", story.published_at),
-            eb.and([eb("published_at", "=", story.published_at), eb("slug", "<", story.slug)]),
-          ]),
-        )
-        .orderBy("published_at", "desc")
-        .orderBy("slug", "desc")
-        .limit(take),
-    ),
-    ...tagSlugs.map((tag) =>
-      withKeptPlan(
-        db,
-        db
-          .selectFrom("story_tags")
-          .select(["story_slug as slug", "published_at"])
-          .where("tag_slug", "=", tag)
-          .where((eb) =>
-            eb.or([
-              eb("published_at", "<", story.published_at),
-              eb.and([eb("published_at", "=", story.published_at), eb("story_slug", "<", story.slug)]),
-            ]),
-          )
-          .orderBy("published_at", "desc")
-          .orderBy("story_slug", "desc")
-          .limit(take),
-      ),
-    ),
+    earlierInSection(db, story.section_slug, story.published_at, story.slug),
+    ...tagSlugs.map((tag) => earlierWithTag(db, tag, story.published_at, story.slug)),
   ]);
   const first = linkedSummaries.slice(0, RELATED_LIMIT);
   const wanted = RELATED_LIMIT - first.length;
@@ -260,16 +257,33 @@ export async function earlierStoriesChanged(
   ];
 }
 
-/** The story at exactly this slug. */
-export const storyRow = async (db: Db, slug: string): Promise<StoryRow | undefined> =>
-  (await withKeptPlan(db, storyRows(db).where("stories.slug", "=", slug)))[0];
+/**
+ * The story at exactly this slug with its live coverage's times, in one statement: the row already
+ * joins its coverage (for `live_now`), so a story page reads it there rather than again alone.
+ */
+const storyPageRowQuery = keptQuery((db: Db, slug: string) =>
+  storyRows(db)
+    .select(["live_coverage.started_at as coverage_started_at", "live_coverage.ended_at as coverage_ended_at"])
+    .where("stories.slug", "=", slug),
+);
+
+export async function storyPageRow(
+  db: Db,
+  slug: string,
+): Promise<{ row: StoryRow; coverage: StoryCoverage } | undefined> {
+  const [found] = await storyPageRowQuery(db, slug);
+  if (!found) return undefined;
+  const { coverage_started_at: started, coverage_ended_at: ended, ...row } = found;
+  return { row, coverage: coverageFrom(started === null ? undefined : { started_at: started, ended_at: ended }) };
+}
+
+const movedToQuery = keptQuery((db: Db, slug: string) =>
+  db.selectFrom("slug_redirects").select("to_slug").where("from_slug", "=", slug),
+);
 
 /** Where a story that left this slug went; undefined when none did. */
 export async function movedTo(db: Db, slug: string): Promise<string | undefined> {
-  const [redirect] = await withKeptPlan(
-    db,
-    db.selectFrom("slug_redirects").select("to_slug").where("from_slug", "=", slug),
-  );
+  const [redirect] = await movedToQuery(db, slug);
   return redirect?.to_slug;
 }
 

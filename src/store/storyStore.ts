@@ -36,8 +36,8 @@ import { changeLogBounds, changesAfter, recordChange } from "./changes";
 import { correctionAuthors } from "./correctionAuthors";
 import type { Engine } from "./engine";
 import { type FullStory, fullStories, namedRefsOf, wholeStory } from "./fullStories";
+import { keptQuery } from "./keptPlans";
 import {
-  coverageOf,
   type LiveEntryReads,
   type LiveEntryWrites,
   liveEntryReads,
@@ -59,7 +59,7 @@ import {
   mostRead,
   movedTo,
   relatedStories,
-  storyRow,
+  storyPageRow,
   toSummary,
 } from "./storyReads";
 import {
@@ -79,6 +79,11 @@ import { deleteStory, moveStory, type SaveOutcome, storyExists, writeStory } fro
 import { touch, touchedBy } from "./touchedKeys";
 
 export type StoryToSave = StoryInput & { movedFrom?: string };
+
+/** The sections, in navigation order: read by every page. */
+const sectionsQuery = keptQuery((db: Kysely<Database>) =>
+  db.selectFrom("sections").select(["slug", "name"]).orderBy("position"),
+);
 
 /** The version a write edits (If-Match): the story at `slug` is at this revision, else 412. */
 export interface ExpectedRevision {
@@ -380,7 +385,7 @@ export function createStoryStore(
 
   const store: StoryStore = {
     async listSections() {
-      return db.selectFrom("sections").select(["slug", "name"]).orderBy("position").execute();
+      return sectionsQuery(db);
     },
 
     async saveSections(sections) {
@@ -402,17 +407,18 @@ export function createStoryStore(
     sitemaps: sitemapReads(db),
     async getStory(slug) {
       if (!isSlug(slug)) return null;
-      // Rounds of queries, each sent at once: the story's row, its authors and tags and its
-      // coverage, by the slug asked for (again by the new slug when the story moved); then its
+      // Rounds of queries, each sent at once: the story's row with its coverage, its authors and
+      // tags, by the slug asked for (again by the new slug when the story moved); then its
       // related stories (two rounds, storyReads.ts). On PostgreSQL a round is one round trip.
-      const at = (key: string) => Promise.all([storyRow(db, key), namedRefsOf(db, [key]), coverageOf(db, key)]);
-      let [row, refs, coverage] = await at(slug);
-      if (!row) {
+      const at = (key: string) => Promise.all([storyPageRow(db, key), namedRefsOf(db, [key])]);
+      let [found, refs] = await at(slug);
+      if (!found) {
         const moved = await movedTo(db, slug);
         if (!moved) return null;
-        [row, refs, coverage] = await at(moved);
-        if (!row) return null;
+        [found, refs] = await at(moved);
+        if (!found) return null;
       }
+      const { row, coverage } = found;
       const story = wholeStory(row, refs);
       const related = await relatedStories(
         db,

@@ -35,6 +35,51 @@ export interface PageRoutesOptions {
  */
 const withNonce = (html: string, nonce: string) => html.replaceAll("<script", `<script nonce="${nonce}"`);
 
+/** The slots a page fills in its template, in the order they stand in Vite's index.html. */
+const SLOTS = ["<!--app-head-->", SCRIPTS_SLOT, "<!--app-html-->", "<!--app-data-->"] as const;
+type Slot = (typeof SLOTS)[number];
+
+/**
+ * A template cut once at its slots, each piece cut again where its scripts take the nonce: a page
+ * is then the pieces joined around what fills the slots, not a template scanned again for each
+ * slot and script at every request. Kept for the last template seen (production has one).
+ */
+interface CutTemplate {
+  template: string;
+  /** The pieces between the slots, each as its parts around the nonces. */
+  pieces: string[][];
+  /** The slots in the order they stand. */
+  order: Slot[];
+}
+
+let lastCut: CutTemplate | undefined;
+
+function cutTemplate(template: string): CutTemplate {
+  if (lastCut?.template === template) return lastCut;
+  const order = SLOTS.filter((slot) => template.includes(slot)).sort(
+    (a, b) => template.indexOf(a) - template.indexOf(b),
+  );
+  const pieces: string[][] = [];
+  let rest = template;
+  for (const slot of order) {
+    const at = rest.indexOf(slot);
+    pieces.push(rest.slice(0, at).split("<script"));
+    rest = rest.slice(at + slot.length);
+  }
+  pieces.push(rest.split("<script"));
+  lastCut = { template, pieces, order };
+  return lastCut;
+}
+
+/** The template with each slot filled, its scripts with this nonce. */
+function fillTemplate(template: string, nonce: string, fill: Record<Slot, () => string>): string {
+  const { pieces, order } = cutTemplate(template);
+  const script = `<script nonce="${nonce}"`;
+  let html = pieces[0]?.join(script) ?? "";
+  for (const [i, slot] of order.entries()) html += fill[slot]() + (pieces[i + 1]?.join(script) ?? "");
+  return html;
+}
+
 /**
  * Renders the page at `url` through `reader` into the template: the HTML, or where the router
  * redirects. `extraHead` goes first in the head (a preview's noindex, say).
@@ -51,14 +96,13 @@ export async function renderPage(
 > {
   const result = await pages.render(new Request(url, { headers: { accept: "text/html" } }), reader, site, nonce);
   if (result.kind === "redirect") return result;
-  const html = withNonce(await pages.template(templateUrl), nonce)
-    .replace("<!--app-head-->", () => extraHead + renderHead(result.head))
-    .replace(SCRIPTS_SLOT, () => withNonce(pages.loader(result.pageModules), nonce))
-    .replace("<!--app-html-->", () => result.html)
-    .replace(
-      "<!--app-data-->",
-      () => `<script id="${PAGE_DATA_ID}" type="application/json">${scriptSafeJson(result.data)}</script>`,
-    );
+  const html = fillTemplate(await pages.template(templateUrl), nonce, {
+    "<!--app-head-->": () => extraHead + renderHead(result.head),
+    [SCRIPTS_SLOT]: () => withNonce(pages.loader(result.pageModules), nonce),
+    "<!--app-html-->": () => result.html,
+    "<!--app-data-->": () =>
+      `<script id="${PAGE_DATA_ID}" type="application/json">${scriptSafeJson(result.data)}</script>`,
+  });
   return { kind: "page", status: result.status, html, ...(result.status >= 500 ? { error: result.error } : {}) };
 }
 
