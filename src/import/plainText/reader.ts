@@ -14,6 +14,7 @@ import {
   wordCount,
 } from "./cues";
 import { featuresOf, LIST_MARKER, type Role, type UnitContext } from "./features";
+import { sentenceCount } from "./sentences";
 import { type SourceLine, sourceLines } from "./sourceLines";
 import { neighbourFeatures, scoreTrained, type TrainedReader } from "./trained";
 import { type Scored, scoreRoles, UNSURE_MARGIN } from "./weights";
@@ -32,6 +33,8 @@ export interface Unit {
   unsure: boolean;
   /** Of the headline: a short line alone above it ("WATCH", "Energie"), read with it, and the headline below. */
   kicker?: { kicker: string; headline: string };
+  /** Why, for a unit given its role by where it stands rather than by its score (the page's chrome above the headline). */
+  note?: string;
 }
 
 /** Roles a line takes on its own even inside a block of other lines. */
@@ -126,14 +129,102 @@ function isKickerAbove(line: SourceLine, below: SourceLine): boolean {
   return !(ABOVE_HEADLINE.has(best.role) && best.score > 0);
 }
 
+/** The most lines read above the first byline or date line for the page's header. */
+const HEADER_LINES = 16;
+/** The most words of a line of the page's chrome other than its title (a site's name, a menu). */
+const MAX_CHROME_WORDS = 8;
+/** Words of a line, lower-cased, for telling a page's title from its headline. */
+const wordsOf = (text: string): Set<string> => new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+/**
+ * A page's title (its <title>, which scrapers put first: "Headline | Outlet", or a shorter wording of
+ * the headline) over the headline itself: most of the words of the shorter of the two are in the other.
+ */
+function isTitleOf(title: string, headline: string): boolean {
+  const a = wordsOf(title);
+  const b = wordsOf(headline);
+  const shared = [...a].filter((word) => b.has(word)).length;
+  return Math.min(a.size, b.size) >= 3 && shared / Math.min(a.size, b.size) >= 0.6;
+}
+/** A kicker's shape: a word or three, no sentence, starting with a letter ("EXCLUSIVE", "Live updates"). */
+const isKickerShaped = (text: string): boolean =>
+  text.length <= 30 && wordCount(text) <= 3 && !CLOSING_PUNCTUATION.test(text) && /^\p{L}/u.test(text);
+
+/**
+ * The page's header, read back from its credits: a scraped page opens with the site's name, its
+ * title, a menu or breadcrumbs, then the kicker, the headline and the deck, then the byline and date
+ * block. When three lines of text or more stand above that block (each a line or a block of its own,
+ * none of them prose), the last is the deck, the one before it the headline (unless it is a kicker's
+ * shape, and the last a headline: then there is no deck), a kicker's shape above the headline its
+ * kicker, and every line above those is the page's chrome; a first line repeating most of the
+ * headline's words is the page's title, chrome too.
+ */
+function pageHeader(lines: SourceLine[]): { chrome: Set<SourceLine>; kicker?: SourceLine } | undefined {
+  let anchor: SourceLine | undefined;
+  for (const line of lines.slice(0, HEADER_LINES)) {
+    // Prose: the story has begun, and credits further down are not its header's.
+    if (wordCount(line.text) > 30 || sentenceCount(line.text) > 2) return undefined;
+    const { best } = pick(line.text, NEUTRAL);
+    if ((best.role === "byline" || best.role === "dateline") && best.score > 0) {
+      anchor = line;
+      break;
+    }
+  }
+  if (!anchor) return undefined;
+  const above = lines.filter((line) => line.block < (anchor as SourceLine).block);
+  const text = above.filter((line) => {
+    const { best } = pick(line.text, NEUTRAL);
+    return !(ABOVE_HEADLINE.has(best.role) && best.score > 0);
+  });
+  // The headline and what is below it, each a line of its own: lines run together in a block are prose, read as before.
+  if (text.slice(-2).some((line) => above.filter((other) => other.block === line.block).length > 1)) return undefined;
+  // A page's chrome and a kicker are no sentences: a sentence above the last two lines is the story's text.
+  if (text.slice(0, -2).some((line) => FULL_STOP.test(line.text) || QUESTION.test(line.text))) return undefined;
+  const chrome = new Set<SourceLine>();
+  const [first, ...rest] = text;
+  if (first && rest.some((line) => isTitleOf(first.text, line.text))) {
+    chrome.add(first);
+    text.shift();
+  }
+  if (text.length >= 3) {
+    const last = text.at(-1) as SourceLine;
+    const beforeLast = text.at(-2) as SourceLine;
+    const noDeck = isKickerShaped(beforeLast.text) && !isKickerShaped(last.text);
+    const headlineAt = noDeck ? text.length - 1 : text.length - 2;
+    const kickerLine = text[headlineAt - 1];
+    const kicker = kickerLine && isKickerShaped(kickerLine.text) ? kickerLine : undefined;
+    const above = text.slice(0, kicker ? headlineAt - 1 : headlineAt);
+    // The site's name, a menu, a "Skip to content": a few words each; a longer line is the story's.
+    if (above.some((line) => wordCount(line.text) > MAX_CHROME_WORDS)) return chrome.size > 0 ? { chrome } : undefined;
+    for (const line of above) chrome.add(line);
+    // A kicker is read with the headline right below it; one further up is the page's too.
+    if (kicker && lines[lines.indexOf(kicker) + 1] !== text[headlineAt]) {
+      chrome.add(kicker);
+      return { chrome };
+    }
+    return { chrome, kicker };
+  }
+  return chrome.size > 0 ? { chrome } : undefined;
+}
+
 export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
   const lines = splitTweetSignatures(sourceLines(text));
   const units: Unit[] = [];
+  const header = pageHeader(lines);
 
-  // The headline: the first line that is not a date, a byline or furniture above it.
+  // The headline: the first line that is not a date, a byline or furniture above it, nor the page's chrome.
   let start = 0;
   for (const line of lines) {
     start += 1;
+    if (header?.chrome.has(line)) {
+      units.push({
+        lines: [line.number],
+        text: line.text,
+        role: "furniture",
+        note: "the page's chrome above the headline (its name, title, menu), read back from the byline and date",
+        unsure: false,
+      });
+      continue;
+    }
     const { best, next } = pick(line.text, NEUTRAL);
     if (ABOVE_HEADLINE.has(best.role) && best.score > 0) {
       units.push({
@@ -147,7 +238,7 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
       continue;
     }
     const below = lines[start];
-    if (below && isKickerAbove(line, below)) {
+    if (below && (header?.kicker === line || isKickerAbove(line, below))) {
       units.push({
         lines: [line.number, below.number],
         text: `${line.text} ${below.text}`,

@@ -425,7 +425,19 @@ function accountsFor(text: string, { story, readings }: PlainTextReading): boole
           signature?.role === "cite" &&
           signature.became === "dropped" &&
           readings.slice(index, end).every((between) => between.became === "dropped"));
-      if (long && !FURNITURE.test(reading.text.replace(/[.!:]+$/u, "")) && reading.role !== "videoPlayer" && !postText)
+      // The page's title above the headline: most of its words are the headline's and the deck's.
+      const lower = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+      const headlineWords = new Set(lower(`${story.headline} ${story.deck ?? ""}`));
+      const titleWords = lower(reading.text);
+      const pageTitle =
+        at === 0 && titleWords.filter((word) => headlineWords.has(word)).length * 5 >= titleWords.length * 3;
+      if (
+        long &&
+        !FURNITURE.test(reading.text.replace(/[.!:]+$/u, "")) &&
+        reading.role !== "videoPlayer" &&
+        !postText &&
+        !pageTitle
+      )
         return false;
       continue;
     }
@@ -477,7 +489,7 @@ function checkStory(text: string): void {
     return;
   }
   const { story } = reading;
-  expect(accountsFor(text, reading)).toBe(true);
+  expect(accountsFor(text, reading), text.slice(0, 200)).toBe(true);
   for (const block of story.body) {
     expect(blockSchema.safeParse(block).success).toBe(true);
     if (block.type === "video") expect(block).toEqual({ type: "video", title: story.headline, sources: [] });
@@ -827,6 +839,44 @@ describe("parsePlainTextStory: other outlets' conventions (issue 23)", () => {
     expect(story.kicker).toBe("LOCAL NEWS");
     expect(story.headline).toBe("Historic barn destroyed in overnight fire; no injuries reported");
     expect(story.deck).toBe(deck);
+  });
+
+  describe("the page's chrome above the headline, read back from the byline and date", () => {
+    const body =
+      "Hundreds of lanterns were carried through the old town on Saturday night, the first parade since the bridge reopened.";
+    const credits = "By Ana Ferreira\nPublished 14 March 2026, 09:15 GMT";
+    const headline = "Lantern parade returns to the old town after two quiet winters";
+    const standfirst = "Organisers say the route will grow next year to take in the harbour";
+
+    it("drops the site's name and menu above the kicker, headline and deck, and reports them", () => {
+      const reading = readPlainTextStory(
+        ["Harbour Evening Star\nMenu", "CULTURE", headline, standfirst, credits, body].join("\n\n"),
+      );
+      expect(reading.story).toMatchObject({ kicker: "CULTURE", headline, deck: standfirst, authors: ["Ana Ferreira"] });
+      expect(reading.story.body).toEqual([{ type: "paragraph", text: body }]);
+      const dropped = reading.readings.filter((r) => r.became === "dropped").map((r) => r.text);
+      expect(dropped).toEqual(expect.arrayContaining(["Harbour Evening Star"]));
+    });
+
+    it("drops the page's title, a wording of the headline with the outlet after a bar", () => {
+      const reading = readPlainTextStory([`${headline} | Harbour Evening Star`, headline, credits, body].join("\n\n"));
+      expect(reading.story.headline).toBe(headline);
+      expect(reading.readings[0]).toMatchObject({ text: `${headline} | Harbour Evening Star`, became: "dropped" });
+    });
+
+    it("reads a headline ending in a full stop under a kicker when the byline shows where the header ends", () => {
+      const full = "The harbour lights went out. Nobody knows who turned them back on.";
+      const story = parsePlainTextStory(["SCIENCE", full, standfirst, credits, body].join("\n\n"));
+      expect(story).toMatchObject({ kicker: "SCIENCE", headline: full, deck: standfirst });
+    });
+
+    it("leaves a story whose credits come after its text as it was", () => {
+      const story = parsePlainTextStory(
+        [headline, standfirst, "Thousands came.", "The lanterns were lit at dusk.", credits].join("\n\n"),
+      );
+      expect(story.headline).toBe(headline);
+      expect(story.deck).toBe(standfirst);
+    });
   });
 
   describe("a time printed without a zone", () => {
