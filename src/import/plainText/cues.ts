@@ -2,7 +2,7 @@
 // and languages. Each is a yes/no (or a count) that features.ts turns into a named feature; none
 // decides a line on its own.
 import { TEXT_LIMITS } from "../../model/story";
-import { JOB_TITLE } from "./credits";
+import { DESK_WORDS, JOB_TITLE } from "./credits";
 
 // --- Related-story labels ------------------------------------------------------------------------
 
@@ -117,6 +117,8 @@ const FURNITURE_FORMS = [
   // Two or more section names with a spaced separator: "Science › Oceans", "Travel / Outdoors / Walking".
   String.raw`[\p{L}'’-]+(?:\s[\p{L}'’-]+){0,3}(?:\s[›>»/]\s[\p{L}'’-]+(?:\s[\p{L}'’-]+){0,3}){1,4}`,
   RELATIVE_TIME,
+  // Buttons for republishing and a script's absence: "Acquire Licensing Rights", "Reuse this content".
+  String.raw`(?:acquire\s+)?licensing\s+rights|reuse\s+this\s+content|please\s+(?:turn\s+on|enable)\s+javascript\b.*`,
   // The clock time alone above a live blog's entry: "12.05 GMT", "22h14", "16.40".
   String.raw`\d{1,2}(?:[.h]\d{2}|:\d{2}\s*(?:gmt|bst|utc|cet|cest|uhr|h))(?:\s*(?:gmt|bst|utc|cet|cest|uhr|h))?`,
 ];
@@ -166,6 +168,33 @@ export function isWireSignOff(text: string): boolean {
     !/\s\/\s\p{Lu}\p{Ll}{3,}/u.test(text)
   );
 }
+/**
+ * A desk or an agency credited in place of a person, or an editor credited beside the reporter:
+ * "Redaktion Heidebote Online", "Por Redação JPL", "Coast Today newsroom", "Kıyı Haber Ajansı",
+ * "Local Democracy Reporting Service", "Editor: Wulan Sari", "Par AFN" (an agency's initials). Short,
+ * no sentence; the words before a closing desk word are a name's (capitalised).
+ */
+const DESK_FIRST = new RegExp(
+  String.raw`^(?:(?:by|por|par|von|di|door|per|av)\s+)?(?:${DESK_WORDS})(?<rest>(?:\s+[\p{L}\p{N}.'’&-]+){0,4})$`,
+  "iu",
+);
+/** A name's words after a desk's word: "Heidebote Online", "JPL", "Spettacoli" (not "shortages"). */
+const NAME_WORDS = /^(?:\s+[\p{Lu}\p{N}][\p{L}\p{N}.'’&-]*)*$/u;
+const DESK_LAST = new RegExp(String.raw`^(?:\p{Lu}[\p{L}\p{N}.'’&-]*\s+){1,4}(?:${DESK_WORDS})$`, "u");
+const DESK_LAST_ANY_CASE = new RegExp(String.raw`(?:${DESK_WORDS})$`, "iu");
+const AGENCY_INITIALS = /^(?:[Bb]y|[Pp]or|[Pp]ar|[Vv]on|[Dd]i)\s+\p{Lu}{2,6}$/u;
+const EDITOR_CREDIT =
+  /^(?:editor|editora|redaktur|penyunting)\s*:\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}$/iu;
+export function isDeskCredit(text: string): boolean {
+  if (text.length > 60 || CLOSING_PUNCTUATION.test(text)) return false;
+  if (AGENCY_INITIALS.test(text) || EDITOR_CREDIT.test(text)) return true;
+  const first = DESK_FIRST.exec(text);
+  if (first) return NAME_WORDS.test(first.groups?.rest ?? "");
+  // "Coast Today newsroom", "KIYI HABER AJANSI": the desk word's own case aside, the words before are capitalised.
+  const last = DESK_LAST_ANY_CASE.exec(text);
+  return last !== null && last.index > 0 && DESK_LAST.test(`${text.slice(0, last.index)}${last[0].toLowerCase()}`);
+}
+
 /** An embed's leftovers: Instagram's "View this post" line, a YouTube player's buttons, a TikTok's handle. */
 /**
  * Instagram's "View this post on Instagram" as the platform words it in the corpus's languages (it

@@ -12,6 +12,7 @@ import {
   fitsRelated,
   imageMarker,
   isAdOrPlayerLine,
+  isDeskCredit,
   isLabelAlone,
   isTitleCase,
   isWireSignOff,
@@ -295,7 +296,12 @@ function textFeatures(text: string): { words: number; features: Features } {
     pointsToVideo: yes((VIEW_VERB.test(text) || VIDEO_NOUN.test(text)) && DIRECTION.test(text) && words <= 16),
     byline: yes(bylineNames(text) !== undefined),
     dateline: yes(datelineMoment(text) !== undefined),
-    furniture: yes(FURNITURE.test(text.replace(/[.!:]+$/u, "")) || isAdOrPlayerLine(text) || isWireSignOff(text)),
+    furniture: yes(
+      FURNITURE.test(text.replace(/[.!:]+$/u, "")) ||
+        isAdOrPlayerLine(text) ||
+        isWireSignOff(text) ||
+        isDeskCredit(text),
+    ),
     embedMarker: yes(EMBED_MARKER.test(text)),
     playerLeftover: yes(PLAYER_LEFTOVER.test(text)),
     embedCite: yes(POST_SHARED_BY.test(text) || TWEET_SIGNATURE.exec(text)?.index === 0),

@@ -879,6 +879,17 @@ describe("parsePlainTextStory: other outlets' conventions (issue 23)", () => {
     });
   });
 
+  it.each(["Redaktion Hafenbote Online", "Por Redação JHE", "Harbour Star newsroom", "Kıyı Haber Ajansı", "Par AFP"])(
+    "drops a desk or an agency credited in place of a person (%j), and takes no author from it",
+    (desk) => {
+      const reading = readPlainTextStory(
+        ["Lantern parade returns to the old town", deck, `${desk}\n14.03.2026, 09:15`, "Thousands came."].join("\n\n"),
+      );
+      expect(reading.story.authors).toBeUndefined();
+      expect(reading.readings.find((r) => r.text === desk)?.became).toBe("dropped");
+    },
+  );
+
   describe("a time printed without a zone", () => {
     const german = [
       "Laternenumzug kehrt in die Altstadt zurück",
