@@ -71,6 +71,8 @@ export interface UnitContext {
   overNextLine: boolean;
   /** The title line of a block of headlines one a line (a "Most read" box). */
   boxTitle: boolean;
+  /** The unit is a line of a list of headlines under a box's title or a label. */
+  listedHeadline: boolean;
   /** The unit after is an attribution line ("— Name, role"). */
   beforeAttribution: boolean;
   /** The unit after is a byline, a date or furniture: the credits under a deck. */
@@ -104,6 +106,7 @@ export const FEATURES = {
   relatedLabel: "a related-story label before a headline",
   labelAlone: "a related-story label on its own (Related stories, More from …)",
   boxTitle: "a short line over headlines one a line in its block: a box's title (Lo más visto, İLGİLİ HABERLER)",
+  listedHeadline: "a line of a list of headlines under a box's title or a label (Read This Next, Berita Terkait)",
   listMarker: "starts as a list item (1. , 2) , • , - )",
   numberedTitle: "a list item shaped as a title (1. The Harbour Lights)",
   shortQuestion: "a question of ten words or fewer, with prose after it (What happens next?)",
@@ -169,6 +172,7 @@ export function featuresOf(text: string, context: UnitContext): Features {
     insideEmbed: yes(context.insideEmbed),
     knownHeadline: yes(context.knownHeadline),
     boxTitle: yes(context.boxTitle),
+    listedHeadline: yes(context.listedHeadline),
     playerLeftover: yes(features.playerLeftover === 1 || context.playerBlock),
     shortQuestion: yes(
       context.beforeProse &&

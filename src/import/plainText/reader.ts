@@ -73,6 +73,7 @@ const NEUTRAL: UnitContext = {
   overNextLine: false,
   playerBlock: false,
   boxTitle: false,
+  listedHeadline: false,
 };
 
 export interface ReadOptions {
@@ -277,11 +278,14 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
     player?: boolean;
     overNextLine?: boolean;
     boxTitle?: boolean;
+    listed?: boolean;
   }[] = [];
   // The last line of each unit that ended because the next line's first words would have fitted on it.
   const setAbove = new Set<SourceLine>();
   // The title line of each block of headlines under a title.
   const boxTitles = new Set<SourceLine>();
+  // The lines of a list of headlines under a box's title or a label.
+  const listed = new Set<SourceLine>();
   const rest = lines.slice(start);
   const blocks = new Map<number, SourceLine[]>();
   for (const line of rest) blocks.set(line.block, [...(blocks.get(line.block) ?? []), line]);
@@ -297,12 +301,13 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
       first !== undefined &&
       below.length > 1 &&
       isBoxTitle(first.text) &&
-      !isNameAlone(first.text) &&
+      !(isNameAlone(first.text) && units.length === 0) &&
       below.every((line) => isHeadlineLine(line.text) && !isCredit(line.text)) &&
       block !== headlineBlock;
     const headlines = blockLines.filter((line, index) => !(index === 0 && (isLabelLine(line.text) || boxTitle)));
     const headlineList = headlines.length > 1 && headlines.every((line) => isHeadlineLine(line.text));
     if (boxTitle && first) boxTitles.add(first);
+    if (headlineList && headlines.length < blockLines.length) for (const line of headlines) listed.add(line);
     // A block most of whose lines are a player's leftovers is one player, its title and all.
     const leftovers = blockLines.filter((line) => PLAYER_LEFTOVER.test(line.text)).length;
     if (blockLines.length > 1 && leftovers * 2 >= blockLines.length && block !== headlineBlock) {
@@ -356,6 +361,7 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
         alone: pieces.length === 1 && block !== headlineBlock,
         overNextLine: setAbove.has(piece.at(-1) as SourceLine),
         boxTitle: piece.length === 1 && boxTitles.has(piece[0] as SourceLine),
+        listed: piece.length === 1 && listed.has(piece[0] as SourceLine),
       });
   }
 
@@ -388,6 +394,7 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
       beforeProse: nextFeatures?.endsFullStop === 1 && wordCount(nextText ?? "") > 12,
       overNextLine: group.overNextLine === true,
       boxTitle: group.boxTitle === true,
+      listedHeadline: group.listed === true,
       // Only lines that could be a headline are looked up: each lookup searches the stored headlines.
       knownHeadline: text.length <= 300 && wordCount(text) <= 20 && (options.isKnownHeadline?.(text) ?? false),
     };

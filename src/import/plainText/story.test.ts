@@ -625,6 +625,18 @@ describe("parsePlainTextStory: other outlets' conventions (issue 23)", () => {
     parsePlainTextStory(["Lantern parade returns to the old town", ...blocks].join("\n\n"));
   const deck = "The parade was cancelled for two years.";
 
+  it("reads every line under a box's title as a related headline, a question among them, the title shaped as a name too", () => {
+    const { body } = story(
+      deck,
+      "The team returns to the island in spring.",
+      "Read This Next\nWhat is sea fog? How it forms and when it lifts\nThe best harbour walks, tested by our writers",
+    );
+    expect(body.slice(1)).toEqual([
+      { type: "related", headline: "What is sea fog? How it forms and when it lifts" },
+      { type: "related", headline: "The best harbour walks, tested by our writers" },
+    ]);
+  });
+
   it("drops a box's title of any words over headlines one a line, and reads each headline", () => {
     const { body } = story(
       deck,

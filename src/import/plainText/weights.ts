@@ -76,6 +76,7 @@ export const WEIGHTS: Record<Role, Weights> = {
     startsWithNumber: 1,
     listMarker: -4,
     knownHeadline: 4,
+    listedHeadline: 3,
     aloneInBlock: 0.5,
     firstUnit: -2,
     mixedScripts: -3,
