@@ -3,11 +3,13 @@
 import { describe, expect, it } from "vitest";
 import { bylineNames, datelineMoment, namesAlone, readDateline } from "./credits";
 import {
+  FURNITURE,
   imageMarker,
   isAdOrPlayerLine,
   isDeskCredit,
   isLabelAlone,
   isWireSignOff,
+  PLAYER_LEFTOVER,
   QUESTION,
   relatedLabel,
   wordCount,
@@ -161,6 +163,35 @@ describe("datelines", () => {
     "Staff at the depot walked out on Monday",
   ])("does not read %j as a desk's credit", (line) => {
     expect(isDeskCredit(line)).toBe(false);
+  });
+
+  it.each([
+    "Got a story? Email newsdesk@harbourstar.example",
+    "Vous avez une info ? Écrivez-nous via notre formulaire.",
+    "Bookmark",
+    "Abonnés",
+    "12:41 a.m.",
+    "9:05 pm ET",
+    "Etiketler: liman, fener, festival",
+    "Read More About: Harbour lights",
+    "Cargando video...",
+  ])("reads %j as page furniture or a player's leftovers", (line) => {
+    expect(FURNITURE.test(line.replace(/[.!:]+$/u, "")) || PLAYER_LEFTOVER.test(line)).toBe(true);
+  });
+
+  it.each(["Got a story about the harbour, she said, and told it.", "The email arrived at 9:05 pm."])(
+    "keeps %j as text",
+    (line) => {
+      expect(FURNITURE.test(line.replace(/[.!:]+$/u, ""))).toBe(false);
+    },
+  );
+
+  it("reads a wire's initials in brackets as its sign-off, and Indonesian labels as labels", () => {
+    expect(isWireSignOff("(dpr/wls)")).toBe(true);
+    expect(relatedLabel("Baca juga: Pasar ikan dibuka kembali pekan depan")?.rest).toBe(
+      "Pasar ikan dibuka kembali pekan depan",
+    );
+    expect(isLabelAlone("Berita Terkait")).toBe(true);
   });
 
   it("reads Indonesian bylines, the editor beside the reporter dropped", () => {
