@@ -53,6 +53,18 @@ export function namesAlone(line: string): string[] | undefined {
   return parts.every((part) => isPersonName(part) && !JOB_TITLE.test(part)) ? parts : undefined;
 }
 export const isNameAlone = (line: string): boolean => namesAlone(line) !== undefined;
+
+/**
+ * Who said a pull quote, on the line under it without a dash: a name, and perhaps after a comma who
+ * they are ("Tomasz Wilde, Crestmoor University", "Esther Kooistra, bijenonderzoeker", "Jasmine Kell").
+ */
+export function isNameAttribution(line: string): boolean {
+  if (line.length > 120 || /[.!?:;"”»)]$/u.test(line)) return false;
+  const comma = line.indexOf(",");
+  const name = comma === -1 ? line : line.slice(0, comma);
+  const role = comma === -1 ? "" : line.slice(comma + 1).trim();
+  return isNameAlone(name.trim()) && role.split(/\s+/u).filter(Boolean).length <= 6;
+}
 /** Not a name alone: a byline, an outlet's name ("The Pelham Press"), a row of share buttons ("Facebook X WhatsApp Email"). */
 const ARTICLE_OR_SITE =
   /^(?:the|el|la|le|les|der|die|das|il|lo|o|os|a|as|by|por|par|von|di)\s|(?<![\p{L}])(?:facebook|whatsapp|twitter|instagram|email|e-mail|linkedin|press|news|times|post|media)(?![\p{L}])/iu;

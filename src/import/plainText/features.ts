@@ -1,6 +1,6 @@
 // The features of a unit of scraped text (a line, or the lines of a block read together): each a
 // number, mostly 0 or 1, with a name the weights (weights.ts) and --explain use.
-import { bylineNames, datelineMoment, isNameAlone } from "./credits";
+import { bylineNames, datelineMoment, isNameAlone, isNameAttribution } from "./credits";
 import {
   CLOSING_PUNCTUATION,
   CREDIT_LINE,
@@ -75,6 +75,8 @@ export interface UnitContext {
   listedHeadline: boolean;
   /** The unit after is an attribution line ("— Name, role"). */
   beforeAttribution: boolean;
+  /** The unit after is a name alone, or a name and who they are, with no dash (a pull quote's speaker). */
+  beforeNameAttribution: boolean;
   /** The unit after is a byline, a date or furniture: the credits under a deck. */
   beforeCredits: boolean;
 }
@@ -126,6 +128,9 @@ export const FEATURES = {
   playerLeftover: "a video player's leftovers (Play Video, Duration 1:47, ▶ Video), or a block of them",
   embedCite: "an embed's signature (— Name (@handle) date, A post shared by …)",
   dashAttribution: "a dash and a name",
+  nameAfterQuote:
+    "a name, and perhaps who they are after a comma, right after a quote (Tomasz Wilde, Crestmoor University)",
+  quoteOverName: "a whole quotation, a name and who they are on the line under it: a pull quote",
   imageMarker: "stands for a picture ([Image: …])",
   photoCredit: "a photo credit (Photo: …, Credit: …)",
   creditLine: "a credit (©, Reporting by …, Photo: …)",
@@ -169,6 +174,14 @@ export function featuresOf(text: string, context: UnitContext): Features {
     afterImage: yes(context.after === "image"),
     beforeEmbedCite: yes(context.beforeEmbedCite),
     beforeAttribution: yes(context.beforeAttribution),
+    nameAfterQuote: yes(context.after === "quote" && isNameAttribution(text)),
+    quoteOverName: yes(
+      context.beforeNameAttribution &&
+        !context.firstUnit &&
+        OPENS_QUOTE.test(text) &&
+        /["”»“'’」]$/u.test(text) &&
+        !quoteThenAttribution(text),
+    ),
     insideEmbed: yes(context.insideEmbed),
     knownHeadline: yes(context.knownHeadline),
     boxTitle: yes(context.boxTitle),

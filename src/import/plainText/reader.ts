@@ -3,7 +3,7 @@
 // signature stands alone; wrapped prose is read as one), and gives each unit the role its features
 // score highest (weights.ts), knowing the role of the unit before and the cue of the unit after.
 
-import { isNameAlone } from "./credits";
+import { isNameAlone, isNameAttribution } from "./credits";
 import {
   CLOSING_PUNCTUATION,
   FULL_STOP,
@@ -69,6 +69,7 @@ const NEUTRAL: UnitContext = {
   knownHeadline: false,
   beforeCredits: false,
   beforeAttribution: false,
+  beforeNameAttribution: false,
   beforeProse: false,
   overNextLine: false,
   playerBlock: false,
@@ -110,6 +111,11 @@ const isHeadlineLine = (text: string): boolean => featuresOf(text, NEUTRAL).head
 const isCredit = (text: string): boolean => {
   const features = featuresOf(text, NEUTRAL);
   return features.byline === 1 || features.dateline === 1 || /\p{N}{1,4}[./-]\p{N}{1,2}[./-]\p{N}{2,4}/u.test(text);
+};
+/** Lines that are one quotation, opened and closed with quote marks ("…" over its speaker's name). */
+const isWholeQuotation = (run: SourceLine[]): boolean => {
+  const text = run.map((line) => line.text).join(" ");
+  return /^["“«„'‘「]/u.test(text) && /["”»“'’」]$/u.test(text);
 };
 /** A box's title: a few words, no closing punctuation, not a list item ("Lo más visto", "Most read"). */
 const isBoxTitle = (text: string): boolean =>
@@ -324,6 +330,10 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
         if (run.length > 0) pieces.push(run);
         pieces.push([line]);
         run = [];
+      } else if (run.length > 0 && isNameAttribution(line.text) && isWholeQuotation(run)) {
+        // A pull quote's speaker on the line under it, without a dash: a unit of its own.
+        pieces.push(run, [line]);
+        run = [];
       } else if (LIST_MARKER.test(line.text) && run.length > 0) {
         // A list item starts a unit of its own; a wrapped item's next lines run on with it.
         pieces.push(run);
@@ -390,6 +400,7 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
       insideEmbed,
       beforeCredits,
       beforeAttribution: nextFeatures?.dashAttribution === 1,
+      beforeNameAttribution: nextText !== undefined && isNameAttribution(nextText),
       playerBlock: group.player === true,
       beforeProse: nextFeatures?.endsFullStop === 1 && wordCount(nextText ?? "") > 12,
       overNextLine: group.overNextLine === true,

@@ -625,6 +625,22 @@ describe("parsePlainTextStory: other outlets' conventions (issue 23)", () => {
     parsePlainTextStory(["Lantern parade returns to the old town", ...blocks].join("\n\n"));
   const deck = "The parade was cancelled for two years.";
 
+  it("reads a pull quote over its speaker's name, with no dash, as a quote and its cite", () => {
+    const { body } = story(
+      deck,
+      "The harbour master said the lights would stay on.",
+      '"We owe the harbour its lights, and it has waited long enough."\nRuth Abara, harbour master',
+      "The council will vote on Tuesday.",
+    );
+    expect(body.slice(1, 2)).toEqual([
+      {
+        type: "quote",
+        text: '"We owe the harbour its lights, and it has waited long enough."',
+        cite: "Ruth Abara, harbour master",
+      },
+    ]);
+  });
+
   it("reads every line under a box's title as a related headline, a question among them, the title shaped as a name too", () => {
     const { body } = story(
       deck,

@@ -42,6 +42,7 @@ export const WEIGHTS: Record<Role, Weights> = {
     opensQuoteMark: 5,
     quoteThenAttribution: -5,
     beforeAttribution: 5,
+    quoteOverName: 5,
     insideEmbed: 6,
     beforeEmbedCite: 6,
     embedCite: -3,
@@ -50,6 +51,7 @@ export const WEIGHTS: Record<Role, Weights> = {
     bias: -3,
     embedCite: 7,
     dashAttribution: 3,
+    nameAfterQuote: 8,
     afterQuote: 2,
   },
   heading: {
