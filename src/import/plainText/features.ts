@@ -112,6 +112,8 @@ export const FEATURES = {
   listMarker: "starts as a list item (1. , 2) , • , - )",
   numberedTitle: "a list item shaped as a title (1. The Harbour Lights)",
   shortQuestion: "a question of ten words or fewer, with prose after it (What happens next?)",
+  shortSubheading:
+    "a line of three to six words in sentence case, no full stop, alone between paragraphs: a sub-heading (Where the homes are going)",
   titleOverProse:
     "a short line with no full stop set right above prose in its block (a sub-heading, a live entry's title)",
   viewVerb: "a verb of looking (watch, see, check out…)",
@@ -193,6 +195,18 @@ export function featuresOf(text: string, context: UnitContext): Features {
         words <= 10 &&
         (features.twoSentences ?? 0) + (features.threeSentencesOrMore ?? 0) === 0 &&
         !features.opensQuoteMark,
+    ),
+    shortSubheading: yes(
+      context.beforeProse &&
+        context.aloneInBlock &&
+        context.after === "paragraph" &&
+        words >= 3 &&
+        words <= 6 &&
+        features.headlineShape === 1 &&
+        !features.titleCase &&
+        !features.relatedLabel &&
+        !features.listMarker &&
+        !/\p{N}/u.test(text),
     ),
     titleOverProse: yes(
       context.overNextLine &&

@@ -625,6 +625,18 @@ describe("parsePlainTextStory: other outlets' conventions (issue 23)", () => {
     parsePlainTextStory(["Lantern parade returns to the old town", ...blocks].join("\n\n"));
   const deck = "The parade was cancelled for two years.";
 
+  it("reads a short line in sentence case alone between paragraphs as a sub-heading, and a longer one as a related headline", () => {
+    const { body } = story(
+      deck,
+      "The harbour master said the lights would stay on until the spring tides had passed the point.",
+      "Where the money is going",
+      "Most of the grant will pay for a new lamp and the keeper's cottage, the council said on Monday night.",
+      "Harbour car park charges to rise from April in every zone",
+      "The council will vote on the plan on Tuesday, and work could start within a month of that.",
+    );
+    expect(body.map((block) => block.type)).toEqual(["paragraph", "heading", "paragraph", "related", "paragraph"]);
+  });
+
   it("reads a pull quote over its speaker's name, with no dash, as a quote and its cite", () => {
     const { body } = story(
       deck,

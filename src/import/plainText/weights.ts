@@ -60,6 +60,7 @@ export const WEIGHTS: Record<Role, Weights> = {
     numberedTitle: 4,
     shortQuestion: 4.5,
     titleOverProse: 5,
+    shortSubheading: 3,
     noClosingPunctuation: 1.5,
     capitalStart: 0.5,
     aloneInBlock: 0.5,
