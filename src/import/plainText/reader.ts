@@ -52,6 +52,8 @@ const STANDS_ALONE = new Set<Role>([
 const NUMBERED = /^\p{N}{1,2}(?:[.)]|\s[-–])\s+\S/u;
 /** Longer than any hard-wrapped line (scrapers wrap at 72 to 100 characters). */
 const UNWRAPPED_LINE = 110;
+/** Lines longer than a hard wrap on a page, from which its text is known not to be hard-wrapped. */
+const UNWRAPPED_PAGE = 3;
 /** Roles of lines that may stand above the headline. */
 const ABOVE_HEADLINE = new Set<Role>(["byline", "dateline", "furniture", "embedMarker"]);
 /** The most units a post's text runs to before its signature (a caption, its hashtags, a line more). */
@@ -293,6 +295,7 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
   // The lines of a list of headlines under a box's title or a label.
   const listed = new Set<SourceLine>();
   const rest = lines.slice(start);
+  const pageUnwrapped = rest.filter((line) => line.text.length > UNWRAPPED_LINE).length >= UNWRAPPED_PAGE;
   const blocks = new Map<number, SourceLine[]>();
   for (const line of rest) blocks.set(line.block, [...(blocks.get(line.block) ?? []), line]);
   for (const [block, blockLines] of blocks) {
@@ -320,7 +323,9 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
       groups.push({ lines: blockLines, alone: true, player: true });
       continue;
     }
-    const unwrapped = blockLines.some((line) => line.text.length > UNWRAPPED_LINE);
+    // A page whose text is not hard-wrapped (several lines longer than any wrap) sets each element on
+    // a line of its own, so a line ending a sentence ends its paragraph in any block.
+    const unwrapped = blockLines.some((line) => line.text.length > UNWRAPPED_LINE) || pageUnwrapped;
     const width = Math.max(...blockLines.map((line) => line.text.length));
     for (const [index, line] of blockLines.entries()) {
       const { best } = pick(line.text, { ...NEUTRAL, after: previous });

@@ -625,6 +625,23 @@ describe("parsePlainTextStory: other outlets' conventions (issue 23)", () => {
     parsePlainTextStory(["Lantern parade returns to the old town", ...blocks].join("\n\n"));
   const deck = "The parade was cancelled for two years.";
 
+  it("ends a paragraph at each line ending a sentence on a page whose text is not hard-wrapped", () => {
+    const long =
+      "The harbour master said the lights would stay on until the spring tides had passed the point, and longer if needed.";
+    const { body } = story(
+      deck,
+      long,
+      long.replace("harbour master", "lock keeper"),
+      long.replace("harbour master", "ferry captain"),
+      "2. The old pier\nA short walk from the square, with a kiosk open in summer and benches along it.\nGetting there: 10 min on foot.",
+    );
+    expect(body.slice(3)).toEqual([
+      { type: "heading", text: "2. The old pier" },
+      { type: "paragraph", text: "A short walk from the square, with a kiosk open in summer and benches along it." },
+      { type: "paragraph", text: "Getting there: 10 min on foot." },
+    ]);
+  });
+
   it("reads a short line in sentence case alone between paragraphs as a sub-heading, and a longer one as a related headline", () => {
     const { body } = story(
       deck,
