@@ -63,6 +63,8 @@ export function isNameAttribution(line: string): boolean {
   const comma = line.indexOf(",");
   const name = comma === -1 ? line : line.slice(0, comma);
   const role = comma === -1 ? "" : line.slice(comma + 1).trim();
+  // "Related Stories", "Read This Next": a box's title, shaped as a name.
+  if (/(?<!\p{L})(?:related|stories|read|more|next|latest|most)(?!\p{L})/iu.test(name)) return false;
   return isNameAlone(name.trim()) && role.split(/\s+/u).filter(Boolean).length <= 6;
 }
 /** Not a name alone: a byline, an outlet's name ("The Pelham Press"), a row of share buttons ("Facebook X WhatsApp Email"). */
@@ -163,7 +165,7 @@ const DATE_FORMS = [
   /(?<![\p{L}\p{N}])(?<day>\d{1,2})(?<separator>[/.-])(?<monthNumber>\d{1,2})\k<separator>(?<shortYear>\d{2})(?![\p{N}:.])/u,
 ];
 const TIME =
-  /(?<![\p{L}\p{N}:])(?<hour>\d{1,2})(?:(?:[:.]|h(?=\d))(?<minute>\d{2}))?\s*(?<half>am|pm|a\.m\.|p\.m\.)?(?:\s*(?<zone>gmt|utc|z|wet|west|bst|cet|cest|eet|eest|edt|est|cdt|cst|pdt|pst|et|pt|ist|wib|wita|wit|aest|aedt|nzst|nzdt)\b)?/iu;
+  /(?<![\p{L}\p{N}:])(?<hour>\d{1,2})(?:(?:[:.]|h(?=\d)|\sh\s(?=\d))(?<minute>\d{2}))?\s*(?<half>am|pm|a\.m\.|p\.m\.)?(?:\s*(?<zone>gmt|utc|z|wet|west|bst|cet|cest|eet|eest|edt|est|cdt|cst|pdt|pst|et|pt|ist|wib|wita|wit|aest|aedt|nzst|nzdt)\b)?/iu;
 /** Words a date line may carry besides its date, time and zone, in the six languages. */
 const DATE_WORDS = new RegExp(
   `(?<![\\p{L}])(?:${[

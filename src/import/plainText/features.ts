@@ -71,6 +71,10 @@ export interface UnitContext {
   overNextLine: boolean;
   /** The title line of a block of headlines one a line (a "Most read" box). */
   boxTitle: boolean;
+  /** More of the unit's block follows it (it is set right above the next unit). */
+  aboveInBlock?: boolean;
+  /** The unit is a clock time alone heading its block, over a live entry. */
+  entryTime: boolean;
   /** The unit is a line of a list of headlines under a box's title or a label. */
   listedHeadline: boolean;
   /** The unit after is an attribution line ("— Name, role"). */
@@ -108,6 +112,7 @@ export const FEATURES = {
   relatedLabel: "a related-story label before a headline",
   labelAlone: "a related-story label on its own (Related stories, More from …)",
   boxTitle: "a short line over headlines one a line in its block: a box's title (Lo más visto, İLGİLİ HABERLER)",
+  entryTime: "a clock time alone heading its block, over a live entry (20:05): not a player's duration",
   listedHeadline: "a line of a list of headlines under a box's title or a label (Read This Next, Berita Terkait)",
   listMarker: "starts as a list item (1. , 2) , • , - )",
   numberedTitle: "a list item shaped as a title (1. The Harbour Lights)",
@@ -188,6 +193,7 @@ export function featuresOf(text: string, context: UnitContext): Features {
     knownHeadline: yes(context.knownHeadline),
     boxTitle: yes(context.boxTitle),
     listedHeadline: yes(context.listedHeadline),
+    entryTime: yes(context.entryTime),
     playerLeftover: yes(features.playerLeftover === 1 || context.playerBlock),
     shortQuestion: yes(
       context.beforeProse &&
@@ -220,6 +226,8 @@ export function featuresOf(text: string, context: UnitContext): Features {
     ),
     nameInCredits: yes(
       isNameAlone(text) &&
+        // A live entry's title set right over its text is no byline ("Erste Prognose" under "18:00").
+        !(context.aboveInBlock && context.beforeProse) &&
         (context.beforeCredits || ["headline", "deck", "byline", "dateline", "furniture"].includes(context.after)),
     ),
     deckBeforeCredits: yes(

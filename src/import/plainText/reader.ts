@@ -75,6 +75,7 @@ const NEUTRAL: UnitContext = {
   beforeProse: false,
   overNextLine: false,
   playerBlock: false,
+  entryTime: false,
   boxTitle: false,
   listedHeadline: false,
 };
@@ -114,6 +115,8 @@ const isCredit = (text: string): boolean => {
   const features = featuresOf(text, NEUTRAL);
   return features.byline === 1 || features.dateline === 1 || /\p{N}{1,4}[./-]\p{N}{1,2}[./-]\p{N}{2,4}/u.test(text);
 };
+/** A clock time alone: a live entry's time, or a player's duration. */
+const BARE_TIME = /^\d{1,2}:\d{2}$/u;
 /** Lines that are one quotation, opened and closed with quote marks ("…" over its speaker's name). */
 const isWholeQuotation = (run: SourceLine[]): boolean => {
   const text = run.map((line) => line.text).join(" ");
@@ -285,8 +288,10 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
     alone: boolean;
     player?: boolean;
     overNextLine?: boolean;
+    entryTime?: boolean;
     boxTitle?: boolean;
     listed?: boolean;
+    aboveInBlock?: boolean;
   }[] = [];
   // The last line of each unit that ended because the next line's first words would have fitted on it.
   const setAbove = new Set<SourceLine>();
@@ -295,6 +300,8 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
   // The lines of a list of headlines under a box's title or a label.
   const listed = new Set<SourceLine>();
   const rest = lines.slice(start);
+  const firstProseBlock =
+    rest.find((line) => wordCount(line.text) > 12 && FULL_STOP.test(line.text))?.block ?? Number.POSITIVE_INFINITY;
   const pageUnwrapped = rest.filter((line) => line.text.length > UNWRAPPED_LINE).length >= UNWRAPPED_PAGE;
   const blocks = new Map<number, SourceLine[]>();
   for (const line of rest) blocks.set(line.block, [...(blocks.get(line.block) ?? []), line]);
@@ -310,7 +317,8 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
       first !== undefined &&
       below.length > 1 &&
       isBoxTitle(first.text) &&
-      !(isNameAlone(first.text) && units.length === 0) &&
+      // A name over lines is a byline over its credits before the story's text; after it, a box's title.
+      !(isNameAlone(first.text) && block <= firstProseBlock) &&
       below.every((line) => isHeadlineLine(line.text) && !isCredit(line.text)) &&
       block !== headlineBlock;
     const headlines = blockLines.filter((line, index) => !(index === 0 && (isLabelLine(line.text) || boxTitle)));
@@ -376,7 +384,15 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
         alone: pieces.length === 1 && block !== headlineBlock,
         overNextLine: setAbove.has(piece.at(-1) as SourceLine),
         boxTitle: piece.length === 1 && boxTitles.has(piece[0] as SourceLine),
+        // A live entry's clock time ("20:05") heads its block, over the entry: not a player's duration.
+        entryTime:
+          piece.length === 1 &&
+          piece[0] === blockLines[0] &&
+          blockLines.length > 1 &&
+          BARE_TIME.test(piece[0]?.text ?? "") &&
+          !PLAYER_LEFTOVER.test(blockLines[1]?.text ?? ""),
         listed: piece.length === 1 && listed.has(piece[0] as SourceLine),
+        aboveInBlock: piece !== pieces.at(-1),
       });
   }
 
@@ -407,6 +423,8 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
       beforeAttribution: nextFeatures?.dashAttribution === 1,
       beforeNameAttribution: nextText !== undefined && isNameAttribution(nextText),
       playerBlock: group.player === true,
+      entryTime: group.entryTime === true,
+      aboveInBlock: group.aboveInBlock === true,
       beforeProse: nextFeatures?.endsFullStop === 1 && wordCount(nextText ?? "") > 12,
       overNextLine: group.overNextLine === true,
       boxTitle: group.boxTitle === true,

@@ -625,6 +625,35 @@ describe("parsePlainTextStory: other outlets' conventions (issue 23)", () => {
     parsePlainTextStory(["Lantern parade returns to the old town", ...blocks].join("\n\n"));
   const deck = "The parade was cancelled for two years.";
 
+  it("drops a live entry's bare clock time heading its block, with no video, and reads a name-shaped entry title as a heading", () => {
+    const reading = readPlainTextStory(
+      [
+        "Lantern parade returns to the old town",
+        deck,
+        "20:05\nFirst lanterns reach the bridge\nThe first of the lanterns reached the old bridge just after eight, an hour later than planned by the organisers.",
+        "18:00 Uhr\nErste Prognose\nDie Wahllokale sind geschlossen, und die erste Prognose sieht die Partei bei 31 Prozent der Stimmen im Land.",
+      ].join("\n\n"),
+    );
+    expect(reading.story.body.map((block) => block.type)).toEqual(["heading", "paragraph", "heading", "paragraph"]);
+    expect(reading.story.authors).toBeUndefined();
+    expect(reading.readings.filter((r) => r.became === "dropped").map((r) => r.text)).toEqual(["20:05", "18:00 Uhr"]);
+  });
+
+  it("keeps a name over the outlet and date as the author, not a box's title, and a box's title is no quote's cite", () => {
+    const story = parsePlainTextStory(
+      [
+        "Lantern parade returns to the old town",
+        deck,
+        "Gabrielle Thibault\nLe Phare du Port\nPublié le 4 décembre 2026 à 16 h 05",
+        "Thousands of people lined the old town's streets on Saturday night to watch the lanterns pass by.",
+        '"We waited two years for this night."\nRelated Stories',
+      ].join("\n\n"),
+    );
+    expect(story.authors).toEqual(["Gabrielle Thibault"]);
+    expect(story.publishedAt).toBe("2026-12-04T16:05:00.000Z");
+    expect(story.body.find((block) => block.type === "quote")).not.toHaveProperty("cite", "Related Stories");
+  });
+
   it("ends a paragraph at each line ending a sentence on a page whose text is not hard-wrapped", () => {
     const long =
       "The harbour master said the lights would stay on until the spring tides had passed the point, and longer if needed.";
@@ -673,7 +702,7 @@ describe("parsePlainTextStory: other outlets' conventions (issue 23)", () => {
   it("reads every line under a box's title as a related headline, a question among them, the title shaped as a name too", () => {
     const { body } = story(
       deck,
-      "The team returns to the island in spring.",
+      "The team returns to the island in spring, when the weather allows the boats to cross again.",
       "Read This Next\nWhat is sea fog? How it forms and when it lifts\nThe best harbour walks, tested by our writers",
     );
     expect(body.slice(1)).toEqual([

@@ -102,7 +102,7 @@ export const WEIGHTS: Record<Role, Weights> = {
   caption: { bias: -3, afterImage: 6, creditAfterPicture: 6, opensQuoteMark: -2 },
   byline: { bias: -4, byline: 9, nameInCredits: 8 },
   dateline: { bias: -4, dateline: 9 },
-  furniture: { bias: -4, furniture: 8, labelAlone: 8, boxTitle: 9 },
+  furniture: { bias: -4, furniture: 8, labelAlone: 8, boxTitle: 9, entryTime: 10 },
   embedMarker: { bias: -4, embedMarker: 9 },
   videoPlayer: { bias: -4, playerLeftover: 9 },
 };
