@@ -203,7 +203,13 @@ function pageHeader(lines: SourceLine[]): { chrome: Set<SourceLine>; kicker?: So
     const noDeck = isKickerShaped(beforeLast.text) && !isKickerShaped(last.text);
     const headlineAt = noDeck ? text.length - 1 : text.length - 2;
     const kickerLine = text[headlineAt - 1];
-    const kicker = kickerLine && isKickerShaped(kickerLine.text) ? kickerLine : undefined;
+    // A kicker is a line of its own block: a short line under the site's name is its menu.
+    const kicker =
+      kickerLine &&
+      isKickerShaped(kickerLine.text) &&
+      lines.filter((line) => line.block === kickerLine.block).length === 1
+        ? kickerLine
+        : undefined;
     const above = text.slice(0, kicker ? headlineAt - 1 : headlineAt);
     // The site's name, a menu, a "Skip to content": a few words each; a longer line is the story's.
     if (above.some((line) => wordCount(line.text) > MAX_CHROME_WORDS)) return chrome.size > 0 ? { chrome } : undefined;

@@ -944,6 +944,14 @@ describe("parsePlainTextStory: other outlets' conventions (issue 23)", () => {
       expect(dropped).toEqual(expect.arrayContaining(["Harbour Evening Star"]));
     });
 
+    it("takes no kicker from a menu set under the site's name in its block", () => {
+      const story = parsePlainTextStory(
+        ["Harbour Evening Star\nMenu", headline, standfirst, credits, body].join("\n\n"),
+      );
+      expect(story.kicker).toBeUndefined();
+      expect(story).toMatchObject({ headline, deck: standfirst });
+    });
+
     it("drops the page's title, a wording of the headline with the outlet after a bar", () => {
       const reading = readPlainTextStory([`${headline} | Harbour Evening Star`, headline, credits, body].join("\n\n"));
       expect(reading.story.headline).toBe(headline);
