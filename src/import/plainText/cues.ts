@@ -271,7 +271,8 @@ export const CREDIT_LINE =
 // --- Shapes --------------------------------------------------------------------------------------
 
 export const OPENS_QUOTE = /^(?:["“«„「『]|['‘](?!\p{N}))/u;
-export const CLOSING_PUNCTUATION = /[.!?…。！？;,:"'”’»」』)]$/u;
+// A line ending in “ closes a German quotation („…“); at the end of a line it closes, whatever it opens elsewhere.
+export const CLOSING_PUNCTUATION = /[.!?…。！？;,:"'”’»“」』)]$/u;
 /** A question mark, or in Greek the ";" that stands for one. */
 export const QUESTION = /[?？]["'”’»」』]?$|\p{Script=Greek}.*;["'”’»」』]?$/u;
 export const FULL_STOP = /[.!…。！]["'”’»」』)]?$/u;

@@ -276,7 +276,8 @@ function quoteThenAttribution(text: string): boolean {
  * A headline ending in a quotation after a colon: `Mulvihill: 'We'll enjoy tonight'`, `Lou Verhaegen :
  * « J'ai écrit »`; no hashtag or handle in the quotation (a post's caption quoted in prose).
  */
-const QUOTE_AFTER_COLON = /^[^"“«„'‘「]{3,}[:：]\s*["“«„'‘]\s?[^"“”«»„#@]{3,}\s?["”»“'’]$/u;
+// One sentence before the colon: "Die Opposition stimmte dagegen. Eder: „…“" is a paragraph.
+const QUOTE_AFTER_COLON = /^(?:(?![.!?]\s)[^"“«„'‘「]){3,}[:：]\s*["“«„'‘]\s?[^"“”«»„#@]{3,}\s?["”»“'’]$/u;
 
 /** A wire story's dateline opening its first paragraph: "PORT MERROW —", "VELMORA, March 3 (Northwire) -". */
 const WIRE_DATELINE = /^\p{Lu}[\p{Lu}\s.'’-]{2,30}(?:,[^—–]{0,40})?\s[—–-]\s/u;

@@ -683,6 +683,12 @@ describe("parsePlainTextStory: other outlets' conventions (issue 23)", () => {
     expect(body.map((block) => block.type)).toEqual(["paragraph", "heading", "paragraph", "related", "paragraph"]);
   });
 
+  it("keeps a paragraph of two sentences ending in a German quotation as a paragraph, not a related headline", () => {
+    const text = "Die Opposition stimmte dagegen. Ein Gemeinderat kritisierte die Kosten: „Das ist zu viel für uns.“";
+    const { body } = story(deck, "Thousands came to the town hall on Monday night to hear the vote.", text);
+    expect(body.at(-1)).toEqual({ type: "paragraph", text });
+  });
+
   it("reads a pull quote over its speaker's name, with no dash, as a quote and its cite", () => {
     const { body } = story(
       deck,
