@@ -56,7 +56,7 @@ const REPORTED: Record<string, readonly [number, number]> = {
   // than odd ones (its README); measured once on merging, with the third pass's reader: 6 of 50.
   // Retired: the fourth pass (decision 011) read it story by story to choose its changes, so it is a
   // regression set now, and the blind figure is the next blind set's.
-  "blind-2026-12-07c": [23, 50],
+  "blind-2026-12-07c": [24, 50],
 };
 
 const parse = (text: string) => JSON.parse(JSON.stringify(parsePlainTextStory(text, { sizeOf })));
