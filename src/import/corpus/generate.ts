@@ -24,6 +24,8 @@
 //   editor drops the post whole (decision 011), so they add no block;
 // - picture markers in several forms, photo credits after captions, ad labels and "the article
 //   continues" lines between blocks, a wire's "Reporting by …" line and its sign-off (`PMP ab/cd`).
+// - a page's chrome above the story (its title, "Headline | Outlet", the site's name and menu), a
+//   pull quote's speaker under it with no dash, a live entry's time alone, and a tip line at the end.
 // Everything comes from a seed: the same stories, seed and count give the same variants.
 
 import type { Block } from "../../model/story";
@@ -283,6 +285,21 @@ const SIGN_OFFS: Phrases = {
   heldOut: ["NHC dm/vo", "hfm-ik/sr", "TW // KB"],
 };
 
+/** A site's menu or skip link above the story, which an editor drops with the site's name. */
+const MENUS: Phrases = {
+  tuning: ["Skip to content", "Menu", "News  Sport  Weather  Culture", "Home  Local  Business  Opinion"],
+  heldOut: ["Skip to main content", "Sections", "World · Politics · Life · Travel"],
+};
+
+/** A tip line at the end of a story, which an editor drops ({desk} is the outlet's address). */
+const TIP_LINES: Phrases = {
+  tuning: [
+    "Got a story? Email newsdesk@{desk}.example",
+    "Vous avez une info ? Écrivez-nous à redaction@{desk}.example",
+  ],
+  heldOut: ["Have a story? Email tips@{desk}.example", "¿Tienes una historia? Escríbenos a {desk}@example.com"],
+};
+
 const OUTLETS = ["Tidewire", "Port Merrow Post", "Harbour FM", "Coastline Press", "Agencia Marea", "Norhaven Courier"];
 const WIRE_PLACES = ["PORT MERROW", "NORHAVEN", "KESSEL POINT", "SALTASH BAY", "LISBOA", "VALPARAÍSO"];
 const PHOTOGRAPHERS = ["Marit Solberg", "Kit Barlow", "Ines Calloway", "Joao Trindade", "Elif Sarac"];
@@ -515,11 +532,62 @@ function renderVariant(
     ...bottom,
   ];
   expected.body = pieces.flatMap((piece) => piece.blocks);
-  const text = blocks.map((lines) => lines.join("\n")).join(chance(random, 0.1) ? "\n\n\n" : "\n\n");
+  const separator = chance(random, 0.1) ? "\n\n\n" : "\n\n";
   // A wire's sign-off at the end of the page, drawn last so the rest of the variant is as before.
   const signOff = chance(random, 0.1) ? `\n\n${say(random, SIGN_OFFS)}` : "";
-  return { text: `${text}${signOff}\n`, expected };
+  // The habits of whole pages the fourth blind set showed, drawn after all the rest for the same reason.
+  const plainHeader =
+    headlineLine === expected.headline ||
+    (expected.kicker !== undefined && headlineLine === `${expected.kicker}\n\n${expected.headline}`);
+  const kickerShaped =
+    expected.kicker === undefined ||
+    (expected.kicker.length <= 30 &&
+      expected.kicker.split(" ").length <= 3 &&
+      /^\p{L}[^.!?,:;]*$/u.test(expected.kicker));
+  if (
+    plainHeader &&
+    kickerShaped &&
+    expected.deck !== undefined &&
+    whereCredits === "afterDeck" &&
+    credits.length > 0 &&
+    chance(random, 0.5)
+  ) {
+    // The page's chrome above the story: its title ("Headline | Outlet") and the site's name and menu.
+    const chrome = chance(random, 0.5) ? [`${expected.headline} | ${outlet}`] : [];
+    blocks.unshift([...chrome, outlet, say(random, MENUS)]);
+  }
+  for (const piece of pieces) {
+    const [quote, cite] = piece.lines;
+    const block = piece.blocks[0];
+    // A pull quote's speaker on the line under it, with no dash.
+    if (
+      piece.lines.length === 2 &&
+      block?.type === "quote" &&
+      block.cite !== undefined &&
+      quote === block.text &&
+      /^["“«„'‘][^"“”«»„]*["”»’']$/u.test(quote) &&
+      /^[—–-] /u.test(cite ?? "") &&
+      SPEAKER.test(block.cite) &&
+      chance(random, 0.3)
+    )
+      piece.lines[1] = block.cite;
+    // A live entry's time alone, as American and Spanish live blogs print it.
+    if (
+      piece.lines.length > 2 &&
+      /^\d{1,2}[.:]\d{2} (?:GMT|BST)$|^\d{2}\.\d{2}$/u.test(piece.lines[0] ?? "") &&
+      chance(random, 0.5)
+    )
+      piece.lines[0] = (piece.lines[0] ?? "").slice(0, 5).replace(".", ":");
+  }
+  const tip = chance(random, 0.1)
+    ? `\n\n${say(random, TIP_LINES).replace("{desk}", outlet.toLowerCase().replace(/\W+/gu, ""))}`
+    : "";
+  const text = blocks.map((lines) => lines.join("\n")).join(separator);
+  return { text: `${text}${tip}${signOff}\n`, expected };
 }
+
+/** A speaker's name, and who they are after a comma: a pull quote's attribution without a dash. */
+const SPEAKER = /^\p{Lu}\p{Ll}+(?: \p{Lu}[\p{L}'’-]+){1,2}(?:, [\p{L} '’-]{2,40})?$/u;
 
 const isPlainParagraph = (piece: Piece): boolean =>
   piece.blocks.length === 1 && piece.blocks[0]?.type === "paragraph" && piece.lines.length === 1;

@@ -4,7 +4,13 @@
 // "By", "Words by", and the other languages' words: "Por", "Par", "Von", "di".
 // Dutch "Door", Catalan "Per", Swedish "Av", "Autor:", "Texto:", and a live blog's "Edited by" too.
 const BYLINE =
-  /^(?:by|words\s+by|written\s+by|edited\s+by|words|text|texto|tekst|por|par|von|di|door|per|av|autor|autora)\s*[:\s]\s*(?<rest>\S.*)$/iu;
+  /^(?:by|words\s+by|written\s+by|edited\s+by|words|text|texto|tekst|por|par|von|di|door|per|av|autor|autora|penulis|laporan|reporter|oleh|yazan|muhabir)\s*[:\s]\s*(?<rest>\S.*)$/iu;
+/**
+ * A desk or an agency credited in place of a person: "Redaktion Heidebote Online", "Redação JPL",
+ * "Coast Today newsroom", "Kıyı Haber Ajansı", "Local Democracy Reporting Service". Not an author.
+ */
+export const DESK_WORDS = String.raw`redacci[oó]n|redação|redacao|redaktion|redazione|redactie|rédaction|redaksi|redaksjon|newsroom|staff|desk|news\s+agency|agency|agencia|agência|agenzia|agentur|ajansı|reporting\s+service|news\s+service|licensing\s+rights`;
+const DESK_OR_AGENCY = new RegExp(`(?<!\\p{L})(?:${DESK_WORDS})(?!\\p{L})`, "iu");
 const NAME_WORD = /^(?:\p{Lu}[\p{L}'’.-]*|(?:de|da|das|do|dos|di|du|van|von|der|den|del|la|le|al|bin|ibn)|\p{Lu}\.)$/u;
 /** A job title after a name: "Showbiz Reporter", "Health correspondent". */
 export const JOB_TITLE =
@@ -47,12 +53,27 @@ export function namesAlone(line: string): string[] | undefined {
   return parts.every((part) => isPersonName(part) && !JOB_TITLE.test(part)) ? parts : undefined;
 }
 export const isNameAlone = (line: string): boolean => namesAlone(line) !== undefined;
+
+/**
+ * Who said a pull quote, on the line under it without a dash: a name, and perhaps after a comma who
+ * they are ("Tomasz Wilde, Crestmoor University", "Esther Kooistra, bijenonderzoeker", "Jasmine Kell").
+ */
+export function isNameAttribution(line: string): boolean {
+  if (line.length > 120 || /[.!?:;"”»)]$/u.test(line)) return false;
+  const comma = line.indexOf(",");
+  const name = comma === -1 ? line : line.slice(0, comma);
+  const role = comma === -1 ? "" : line.slice(comma + 1).trim();
+  // "Related Stories", "Read This Next": a box's title, shaped as a name.
+  if (/(?<!\p{L})(?:related|stories|read|more|next|latest|most)(?!\p{L})/iu.test(name)) return false;
+  return isNameAlone(name.trim()) && role.split(/\s+/u).filter(Boolean).length <= 6;
+}
 /** Not a name alone: a byline, an outlet's name ("The Pelham Press"), a row of share buttons ("Facebook X WhatsApp Email"). */
 const ARTICLE_OR_SITE =
   /^(?:the|el|la|le|les|der|die|das|il|lo|o|os|a|as|by|por|par|von|di)\s|(?<![\p{L}])(?:facebook|whatsapp|twitter|instagram|email|e-mail|linkedin|press|news|times|post|media)(?![\p{L}])/iu;
 
 function isPersonName(name: string): boolean {
   const words = name.split(/\s+/);
+  if (DESK_OR_AGENCY.test(name)) return false;
   // Latin letters: a name must give an author page its slug.
   return words.length >= 2 && words.length <= 4 && words.every((word) => NAME_WORD.test(word)) && /[a-z]/iu.test(name);
 }
@@ -68,21 +89,22 @@ function caseName(name: string): string {
 // --- Datelines ----------------------------------------------------------------------------------
 
 // Month names and their shortenings in the Latin-script languages of the corpus and the blind sets:
-// English, Spanish, French, German, Portuguese, Italian, Dutch, Swedish, Polish and Catalan. A word names a month when it is a name or the first three
+// English, Spanish, French, German, Portuguese, Italian, Dutch, Swedish, Polish, Catalan, Turkish and
+// Indonesian. A word names a month when it is a name or the first three
 // letters or more of one ("Sept", "janv", "dic").
 const MONTH_NAMES = [
-  "january enero janvier januar jänner janeiro gennaio januari gener stycznia styczeń",
-  "february febrero février februar fevereiro febbraio februari febrer lutego luty",
-  "march marzo mars märz março maart març marca marzec",
-  "april abril avril aprile kwietnia kwiecień",
-  "may mayo mai maio maggio mei maj maig maja",
-  "june junio juin juni junho giugno juny czerwca czerwiec",
-  "july julio juillet juli julho luglio juliol lipca lipiec",
-  "august agosto août augustus augusti agost sierpnia sierpień",
-  "september septiembre setiembre septembre setembro settembre setembre września wrzesień",
-  "october octubre octobre oktober outubro ottobre októbre października październik",
-  "november noviembre novembre novembro listopada listopad",
-  "december diciembre décembre dezember dezembro dicembre desembre grudnia grudzień",
+  "january enero janvier januar jänner janeiro gennaio januari gener stycznia styczeń ocak",
+  "february febrero février februar fevereiro febbraio februari febrer lutego luty şubat pebruari",
+  "march marzo mars märz março maart març marca marzec maret",
+  "april abril avril aprile kwietnia kwiecień nisan",
+  "may mayo mai maio maggio mei maj maig maja mayıs",
+  "june junio juin juni junho giugno juny czerwca czerwiec haziran",
+  "july julio juillet juli julho luglio juliol lipca lipiec temmuz",
+  "august agosto août augustus augusti agost sierpnia sierpień ağustos agustus",
+  "september septiembre setiembre septembre setembro settembre setembre września wrzesień eylül",
+  "october octubre octobre oktober outubro ottobre októbre października październik ekim",
+  "november noviembre novembre novembro listopada listopad kasım nopember",
+  "december diciembre décembre dezember dezembro dicembre desembre grudnia grudzień aralık desember",
 ].map((names) => names.split(" "));
 const monthOf = (word: string): number | undefined => {
   const short = word.toLowerCase().replace(/\.$/u, "");
@@ -109,6 +131,14 @@ const ZONES: Record<string, number | string> = {
   cst: -6,
   pdt: -7,
   pst: -8,
+  ist: 5.5,
+  wib: 7,
+  wita: 8,
+  wit: 9,
+  aest: 10,
+  aedt: 11,
+  nzst: 12,
+  nzdt: 13,
   et: "America/New_York",
   pt: "America/Los_Angeles",
 };
@@ -131,9 +161,11 @@ const DATE_FORMS = [
   new RegExp(`(?<![\\p{L}\\p{N}])${MONTH_WORD}\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<year>\\d{4})`, "iu"),
   /(?<![\p{L}\p{N}])(?<year>\d{4})-(?<monthNumber>\d{2})-(?<day>\d{2})(?![\p{N}])/u,
   /(?<![\p{L}\p{N}])(?<day>\d{1,2})(?<separator>[/.-])(?<monthNumber>\d{1,2})\k<separator>(?<year>\d{4})(?![\p{N}])/u,
+  // A two-digit year, as Dutch and Belgian pages print it: "05-12-26, 13:18", "02-12-26 à 06h00".
+  /(?<![\p{L}\p{N}])(?<day>\d{1,2})(?<separator>[/.-])(?<monthNumber>\d{1,2})\k<separator>(?<shortYear>\d{2})(?![\p{N}:.])/u,
 ];
 const TIME =
-  /(?<![\p{L}\p{N}:])(?<hour>\d{1,2})(?:(?:[:.]|h(?=\d))(?<minute>\d{2}))?\s*(?<half>am|pm|a\.m\.|p\.m\.)?(?:\s*(?<zone>gmt|utc|z|wet|west|bst|cet|cest|eet|eest|edt|est|cdt|cst|pdt|pst|et|pt)\b)?/iu;
+  /(?<![\p{L}\p{N}:])(?<hour>\d{1,2})(?:(?:[:.]|h(?=\d)|\sh\s(?=\d))(?<minute>\d{2}))?\s*(?<half>am|pm|a\.m\.|p\.m\.)?(?:\s*(?<zone>gmt|utc|z|wet|west|bst|cet|cest|eet|eest|edt|est|cdt|cst|pdt|pst|et|pt|ist|wib|wita|wit|aest|aedt|nzst|nzdt)\b)?/iu;
 /** Words a date line may carry besides its date, time and zone, in the six languages. */
 const DATE_WORDS = new RegExp(
   `(?<![\\p{L}])(?:${[
@@ -149,6 +181,7 @@ const DATE_WORDS = new RegExp(
     "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag",
     "segunda(?:-feira)?|terça(?:-feira)?|quarta(?:-feira)?|quinta(?:-feira)?|sexta(?:-feira)?",
     "lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica",
+    "senin|selasa|rabu|kamis|jumat|sabtu|minggu|diterbitkan|diperbarui|pazartesi|salı|çarşamba|perşembe|cuma|cumartesi|pazar|yayınlanma|güncelleme",
   ].join("|")})(?![\\p{L}])\\.?`,
   "giu",
 );
@@ -208,7 +241,11 @@ function momentOf(line: string, timeZone = "UTC"): string | undefined {
     if (!match || !groups) continue;
     const month = groups.monthNumber ? Number(groups.monthNumber) : monthOf(groups.month ?? "");
     if (!month) continue;
-    date = { year: Number(groups.year), month, day: Number(groups.day) };
+    date = {
+      year: groups.shortYear ? 2000 + Number(groups.shortYear) : Number(groups.year),
+      month,
+      day: Number(groups.day),
+    };
     rest = `${rest.slice(0, match.index)} ${rest.slice(match.index + match[0].length)}`;
     break;
   }

@@ -2,7 +2,18 @@
 // related labels and pictures.
 import { describe, expect, it } from "vitest";
 import { bylineNames, datelineMoment, namesAlone, readDateline } from "./credits";
-import { imageMarker, isAdOrPlayerLine, isLabelAlone, isWireSignOff, QUESTION, relatedLabel, wordCount } from "./cues";
+import {
+  FURNITURE,
+  imageMarker,
+  isAdOrPlayerLine,
+  isDeskCredit,
+  isLabelAlone,
+  isWireSignOff,
+  PLAYER_LEFTOVER,
+  QUESTION,
+  relatedLabel,
+  wordCount,
+} from "./cues";
 import { splitKicker } from "./kicker";
 import { sentenceCount } from "./sentences";
 import { plainLine } from "./sourceLines";
@@ -118,6 +129,75 @@ describe("datelines", () => {
     ["Erstellt am 02. September 2026 | 05:45", "2026-09-02T05:45:00.000Z"],
   ])("reads %j, a date line in Dutch, Swedish, Polish, Catalan or German's other words, as %s", (line, moment) => {
     expect(datelineMoment(line)).toBe(moment);
+  });
+
+  it.each([
+    ["Publié le 02-12-26 à 06h00", "2026-12-02T06:00:00.000Z"],
+    ["05-12-26, 13:18", "2026-12-05T13:18:00.000Z"],
+    ["Sabtu, 5 Desember 2026 | 20:35 WIB", "2026-12-05T13:35:00.000Z"],
+    ["Published: Dec 05, 2026, 11:25 IST", "2026-12-05T05:55:00.000Z"],
+    ["December 2, 2026 — 5.00am AEDT", "2026-12-01T18:00:00.000Z"],
+    ["4 Aralık 2026 11:20", "2026-12-04T11:20:00.000Z"],
+  ])(
+    "reads %j, a two-digit year, Indonesian and Turkish months, or zones of India, Indonesia and Australia, as %s",
+    (line, moment) => {
+      expect(datelineMoment(line)).toBe(moment);
+    },
+  );
+
+  it.each([
+    "Redaktion Hafenbote",
+    "Von Redaktion Hafenbote Online",
+    "Harbour Star Newsroom",
+    "Local Democracy Reporting Service",
+  ])("takes no author from a desk credited in place of a person: %j", (line) => {
+    expect(bylineNames(line)).toBeUndefined();
+    expect(namesAlone(line)).toBeUndefined();
+    expect(isDeskCredit(line)).toBe(true);
+  });
+
+  it.each([
+    "Hospital staff shortage worsens",
+    "Staff shortages",
+    "The agency said it would appeal.",
+    "Staff at the depot walked out on Monday",
+  ])("does not read %j as a desk's credit", (line) => {
+    expect(isDeskCredit(line)).toBe(false);
+  });
+
+  it.each([
+    "Got a story? Email newsdesk@harbourstar.example",
+    "Vous avez une info ? Écrivez-nous via notre formulaire.",
+    "Bookmark",
+    "Abonnés",
+    "12:41 a.m.",
+    "9:05 pm ET",
+    "Etiketler: liman, fener, festival",
+    "Read More About: Harbour lights",
+    "Cargando video...",
+  ])("reads %j as page furniture or a player's leftovers", (line) => {
+    expect(FURNITURE.test(line.replace(/[.!:]+$/u, "")) || PLAYER_LEFTOVER.test(line)).toBe(true);
+  });
+
+  it.each(["Got a story about the harbour, she said, and told it.", "The email arrived at 9:05 pm."])(
+    "keeps %j as text",
+    (line) => {
+      expect(FURNITURE.test(line.replace(/[.!:]+$/u, ""))).toBe(false);
+    },
+  );
+
+  it("reads a wire's initials in brackets as its sign-off, and Indonesian labels as labels", () => {
+    expect(isWireSignOff("(dpr/wls)")).toBe(true);
+    expect(relatedLabel("Baca juga: Pasar ikan dibuka kembali pekan depan")?.rest).toBe(
+      "Pasar ikan dibuka kembali pekan depan",
+    );
+    expect(isLabelAlone("Berita Terkait")).toBe(true);
+  });
+
+  it("reads Indonesian bylines, the editor beside the reporter dropped", () => {
+    expect(bylineNames("Penulis: Yogi Hartono | Editor: Nurul Aini")).toEqual(["Yogi Hartono"]);
+    expect(bylineNames("Laporan: Dimas Pratama")).toEqual(["Dimas Pratama"]);
+    expect(isDeskCredit("Editor: Wulan Sari")).toBe(true);
   });
 
   it("reads the first publication before an update in those languages", () => {

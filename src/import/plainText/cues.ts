@@ -2,7 +2,7 @@
 // and languages. Each is a yes/no (or a count) that features.ts turns into a named feature; none
 // decides a line on its own.
 import { TEXT_LIMITS } from "../../model/story";
-import { JOB_TITLE } from "./credits";
+import { DESK_WORDS, JOB_TITLE } from "./credits";
 
 // --- Related-story labels ------------------------------------------------------------------------
 
@@ -15,6 +15,8 @@ const LABEL_WORDS = new Set(
     "leer lee también más noticias relacionadas relacionados relacionada interesar leia veja também mais leggi anche sigue seguí leyendo",
     // Dutch, Swedish, Polish, Catalan, and boxes' titles ("Most read", "Ti potrebbe interessare").
     "lees ook läs också czytaj także zobacz również llegiu notícies relacionades recommended featured recomendamos artigos relacionados lidas leído leídas interessare interessarti potrebbe aimerez également",
+    // Indonesian and Turkish: "Baca juga", "Berita terkait", "İlgili haberler".
+    "baca juga lihat berita terkait ilgili haberler",
   ]
     .join(" ")
     .split(" "),
@@ -117,8 +119,18 @@ const FURNITURE_FORMS = [
   // Two or more section names with a spaced separator: "Science › Oceans", "Travel / Outdoors / Walking".
   String.raw`[\p{L}'’-]+(?:\s[\p{L}'’-]+){0,3}(?:\s[›>»/]\s[\p{L}'’-]+(?:\s[\p{L}'’-]+){0,3}){1,4}`,
   RELATIVE_TIME,
+  // A tip line: "Got a story? Email …", "Vous avez une info ? Contactez-nous …".
+  String.raw`(?:got|have|do\s+you\s+have)\s+a\s+(?:story|news\s+tip|tip)\s?\?.{0,120}|vous\s+avez\s+une\s+info\s?\?.{0,120}|¿(?:tienes|tiene)\s+(?:una\s+)?(?:historia|información|noticia)\?.{0,120}|haben\s+sie\s+(?:eine\s+)?(?:geschichte|hinweise?)\?.{0,120}`,
+  // A single button or badge: "Bookmark", "Guardar", "Email", "Abonnés", "Premium".
+  String.raw`bookmark|guardar|e-?mail|abonnés|abonné|premium|subscriber\s+only|exclusivo\s+para\s+suscriptores`,
+  // Tag lines and topic boxes in more languages: "Etiketler: …", "Read more about: …", "Explore more on these topics …".
+  String.raw`(?:etiketler|tagi|trefwoorden|taggar|label|read\s+more\s+about|more\s+about)\s*:\s*.{1,120}|explore\s+more\s+on\s+these\s+topics\b.{0,120}`,
+  // Buttons for republishing and a script's absence: "Acquire Licensing Rights", "Reuse this content".
+  String.raw`(?:acquire\s+)?licensing\s+rights|reuse\s+this\s+content|please\s+(?:turn\s+on|enable)\s+javascript\b.*`,
   // The clock time alone above a live blog's entry: "12.05 GMT", "22h14", "16.40".
   String.raw`\d{1,2}(?:[.h]\d{2}|:\d{2}\s*(?:gmt|bst|utc|cet|cest|uhr|h))(?:\s*(?:gmt|bst|utc|cet|cest|uhr|h))?`,
+  // …and in American pages' form: "12:41 a.m.", "9:05 pm ET".
+  String.raw`\d{1,2}[:.]\d{2}\s*(?:a\.\s?m\.?|p\.\s?m\.?|am|pm)(?:\s*(?:et|ct|pt|est|edt))?`,
 ];
 export const FURNITURE = new RegExp(`^(?:${FURNITURE_FORMS.join("|")})$`, "iu");
 
@@ -160,12 +172,41 @@ export function isAdOrPlayerLine(text: string): boolean {
  * initials on both sides of a slash.
  */
 export function isWireSignOff(text: string): boolean {
+  // In brackets too, as Indonesian outlets print it: "(dpr/wls)".
+  text = text.replace(/^\((.+)\)$/u, "$1");
   if (text.length > 48 || !/^[\p{L}\s/-]+$/u.test(text) || text.split(/\s+/u).length > 6) return false;
   return (
     /(?<!\p{L})\p{L}{1,4}(?:-\p{L}{1,4})?\s?\/{1,2}\s?\p{L}{1,4}(?!\p{L})/u.test(text) &&
     !/\s\/\s\p{Lu}\p{Ll}{3,}/u.test(text)
   );
 }
+/**
+ * A desk or an agency credited in place of a person, or an editor credited beside the reporter:
+ * "Redaktion Heidebote Online", "Por Redação JPL", "Coast Today newsroom", "Kıyı Haber Ajansı",
+ * "Local Democracy Reporting Service", "Editor: Wulan Sari", "Par AFN" (an agency's initials). Short,
+ * no sentence; the words before a closing desk word are a name's (capitalised).
+ */
+const DESK_FIRST = new RegExp(
+  String.raw`^(?:(?:by|por|par|von|di|door|per|av)\s+)?(?:${DESK_WORDS})(?<rest>(?:\s+[\p{L}\p{N}.'’&-]+){0,4})$`,
+  "iu",
+);
+/** A name's words after a desk's word: "Heidebote Online", "JPL", "Spettacoli" (not "shortages"). */
+const NAME_WORDS = /^(?:\s+[\p{Lu}\p{N}][\p{L}\p{N}.'’&-]*)*$/u;
+const DESK_LAST = new RegExp(String.raw`^(?:\p{Lu}[\p{L}\p{N}.'’&-]*\s+){1,4}(?:${DESK_WORDS})$`, "u");
+const DESK_LAST_ANY_CASE = new RegExp(String.raw`(?:${DESK_WORDS})$`, "iu");
+const AGENCY_INITIALS = /^(?:[Bb]y|[Pp]or|[Pp]ar|[Vv]on|[Dd]i)\s+\p{Lu}{2,6}$/u;
+const EDITOR_CREDIT =
+  /^(?:editor|editora|redaktur|penyunting)\s*:\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}$/iu;
+export function isDeskCredit(text: string): boolean {
+  if (text.length > 60 || CLOSING_PUNCTUATION.test(text)) return false;
+  if (AGENCY_INITIALS.test(text) || EDITOR_CREDIT.test(text)) return true;
+  const first = DESK_FIRST.exec(text);
+  if (first) return NAME_WORDS.test(first.groups?.rest ?? "");
+  // "Coast Today newsroom", "KIYI HABER AJANSI": the desk word's own case aside, the words before are capitalised.
+  const last = DESK_LAST_ANY_CASE.exec(text);
+  return last !== null && last.index > 0 && DESK_LAST.test(`${text.slice(0, last.index)}${last[0].toLowerCase()}`);
+}
+
 /** An embed's leftovers: Instagram's "View this post" line, a YouTube player's buttons, a TikTok's handle. */
 /**
  * Instagram's "View this post on Instagram" as the platform words it in the corpus's languages (it
@@ -188,7 +229,7 @@ export const PLAYER_LEFTOVER = new RegExp(
     "(?:video|vídeo|vidéo)",
     String.raw`(?:play|watch)\s+(?:video|now)|now\s+playing|(?:click|tap)\s+to\s+play|video\s+abspielen|reproducir\s+(?:video|vídeo)|lire\s+la\s+vidéo|riproduci(?:\s+video)?`,
     // Other languages' buttons and states: "Ver vídeo", "Guarda il video", "Afspelen", "Cargando reproductor...".
-    String.raw`(?:ver|assistir|guarda(?:\s+il)?|bekijk|regarder\s+la|mira\s+el)\s+(?:o\s+)?(?:video|vídeo|vidéo)|afspelen|wiedergabe(?:\s*[▶►])?(?:\s*\|\s*\d{1,2}:\d{2})?|cargando\s+reproductor\.*|o\s+seu\s+browser\s+não\s+suporta\b.*`,
+    String.raw`(?:ver|assistir|guarda(?:\s+il)?|bekijk|regarder\s+la|mira\s+el)\s+(?:o\s+)?(?:video|vídeo|vidéo)|afspelen|wiedergabe(?:\s*[▶►])?(?:\s*\|\s*\d{1,2}:\d{2})?|(?:cargando|carregando|caricamento|chargement\s+de\s+la)\s+(?:reproductor|v[ií]d[eé]o)\.*|video\s+wird\s+geladen\.*|loading\s+video\.*|o\s+seu\s+browser\s+não\s+suporta\b.*`,
     String.raw`\d{1,2}:\d{2}\s*\/\s*\d{1,2}:\d{2}`,
     String.raw`your\s+browser\s+does\s+not\s+support\s+the\s+video\s+tag\.?|the\s+video\s+will\s+auto-?play\b.*`,
     String.raw`duration:?\s+\d.*|\d{1,2}:\d{2}(?:\s*min)?`,
@@ -230,7 +271,8 @@ export const CREDIT_LINE =
 // --- Shapes --------------------------------------------------------------------------------------
 
 export const OPENS_QUOTE = /^(?:["“«„「『]|['‘](?!\p{N}))/u;
-export const CLOSING_PUNCTUATION = /[.!?…。！？;,:"'”’»」』)]$/u;
+// A line ending in “ closes a German quotation („…“); at the end of a line it closes, whatever it opens elsewhere.
+export const CLOSING_PUNCTUATION = /[.!?…。！？;,:"'”’»“」』)]$/u;
 /** A question mark, or in Greek the ";" that stands for one. */
 export const QUESTION = /[?？]["'”’»」』]?$|\p{Script=Greek}.*;["'”’»」』]?$/u;
 export const FULL_STOP = /[.!…。！]["'”’»」』)]?$/u;

@@ -1,6 +1,6 @@
 // The features of a unit of scraped text (a line, or the lines of a block read together): each a
 // number, mostly 0 or 1, with a name the weights (weights.ts) and --explain use.
-import { bylineNames, datelineMoment, isNameAlone } from "./credits";
+import { bylineNames, datelineMoment, isNameAlone, isNameAttribution } from "./credits";
 import {
   CLOSING_PUNCTUATION,
   CREDIT_LINE,
@@ -12,6 +12,7 @@ import {
   fitsRelated,
   imageMarker,
   isAdOrPlayerLine,
+  isDeskCredit,
   isLabelAlone,
   isTitleCase,
   isWireSignOff,
@@ -70,8 +71,16 @@ export interface UnitContext {
   overNextLine: boolean;
   /** The title line of a block of headlines one a line (a "Most read" box). */
   boxTitle: boolean;
+  /** More of the unit's block follows it (it is set right above the next unit). */
+  aboveInBlock?: boolean;
+  /** The unit is a clock time alone heading its block, over a live entry. */
+  entryTime: boolean;
+  /** The unit is a line of a list of headlines under a box's title or a label. */
+  listedHeadline: boolean;
   /** The unit after is an attribution line ("— Name, role"). */
   beforeAttribution: boolean;
+  /** The unit after is a name alone, or a name and who they are, with no dash (a pull quote's speaker). */
+  beforeNameAttribution: boolean;
   /** The unit after is a byline, a date or furniture: the credits under a deck. */
   beforeCredits: boolean;
 }
@@ -103,9 +112,13 @@ export const FEATURES = {
   relatedLabel: "a related-story label before a headline",
   labelAlone: "a related-story label on its own (Related stories, More from …)",
   boxTitle: "a short line over headlines one a line in its block: a box's title (Lo más visto, İLGİLİ HABERLER)",
+  entryTime: "a clock time alone heading its block, over a live entry (20:05): not a player's duration",
+  listedHeadline: "a line of a list of headlines under a box's title or a label (Read This Next, Berita Terkait)",
   listMarker: "starts as a list item (1. , 2) , • , - )",
   numberedTitle: "a list item shaped as a title (1. The Harbour Lights)",
   shortQuestion: "a question of ten words or fewer, with prose after it (What happens next?)",
+  shortSubheading:
+    "a line of three to six words in sentence case, no full stop, alone between paragraphs: a sub-heading (Where the homes are going)",
   titleOverProse:
     "a short line with no full stop set right above prose in its block (a sub-heading, a live entry's title)",
   viewVerb: "a verb of looking (watch, see, check out…)",
@@ -122,6 +135,9 @@ export const FEATURES = {
   playerLeftover: "a video player's leftovers (Play Video, Duration 1:47, ▶ Video), or a block of them",
   embedCite: "an embed's signature (— Name (@handle) date, A post shared by …)",
   dashAttribution: "a dash and a name",
+  nameAfterQuote:
+    "a name, and perhaps who they are after a comma, right after a quote (Tomasz Wilde, Crestmoor University)",
+  quoteOverName: "a whole quotation, a name and who they are on the line under it: a pull quote",
   imageMarker: "stands for a picture ([Image: …])",
   photoCredit: "a photo credit (Photo: …, Credit: …)",
   creditLine: "a credit (©, Reporting by …, Photo: …)",
@@ -165,9 +181,19 @@ export function featuresOf(text: string, context: UnitContext): Features {
     afterImage: yes(context.after === "image"),
     beforeEmbedCite: yes(context.beforeEmbedCite),
     beforeAttribution: yes(context.beforeAttribution),
+    nameAfterQuote: yes(context.after === "quote" && isNameAttribution(text)),
+    quoteOverName: yes(
+      context.beforeNameAttribution &&
+        !context.firstUnit &&
+        OPENS_QUOTE.test(text) &&
+        /["”»“'’」]$/u.test(text) &&
+        !quoteThenAttribution(text),
+    ),
     insideEmbed: yes(context.insideEmbed),
     knownHeadline: yes(context.knownHeadline),
     boxTitle: yes(context.boxTitle),
+    listedHeadline: yes(context.listedHeadline),
+    entryTime: yes(context.entryTime),
     playerLeftover: yes(features.playerLeftover === 1 || context.playerBlock),
     shortQuestion: yes(
       context.beforeProse &&
@@ -175,6 +201,18 @@ export function featuresOf(text: string, context: UnitContext): Features {
         words <= 10 &&
         (features.twoSentences ?? 0) + (features.threeSentencesOrMore ?? 0) === 0 &&
         !features.opensQuoteMark,
+    ),
+    shortSubheading: yes(
+      context.beforeProse &&
+        context.aloneInBlock &&
+        context.after === "paragraph" &&
+        words >= 3 &&
+        words <= 6 &&
+        features.headlineShape === 1 &&
+        !features.titleCase &&
+        !features.relatedLabel &&
+        !features.listMarker &&
+        !/\p{N}/u.test(text),
     ),
     titleOverProse: yes(
       context.overNextLine &&
@@ -188,6 +226,8 @@ export function featuresOf(text: string, context: UnitContext): Features {
     ),
     nameInCredits: yes(
       isNameAlone(text) &&
+        // A live entry's title set right over its text is no byline ("Erste Prognose" under "18:00").
+        !(context.aboveInBlock && context.beforeProse) &&
         (context.beforeCredits || ["headline", "deck", "byline", "dateline", "furniture"].includes(context.after)),
     ),
     deckBeforeCredits: yes(
@@ -236,7 +276,8 @@ function quoteThenAttribution(text: string): boolean {
  * A headline ending in a quotation after a colon: `Mulvihill: 'We'll enjoy tonight'`, `Lou Verhaegen :
  * « J'ai écrit »`; no hashtag or handle in the quotation (a post's caption quoted in prose).
  */
-const QUOTE_AFTER_COLON = /^[^"“«„'‘「]{3,}[:：]\s*["“«„'‘]\s?[^"“”«»„#@]{3,}\s?["”»“'’]$/u;
+// One sentence before the colon: "Die Opposition stimmte dagegen. Eder: „…“" is a paragraph.
+const QUOTE_AFTER_COLON = /^(?:(?![.!?]\s)[^"“«„'‘「]){3,}[:：]\s*["“«„'‘]\s?[^"“”«»„#@]{3,}\s?["”»“'’]$/u;
 
 /** A wire story's dateline opening its first paragraph: "PORT MERROW —", "VELMORA, March 3 (Northwire) -". */
 const WIRE_DATELINE = /^\p{Lu}[\p{Lu}\s.'’-]{2,30}(?:,[^—–]{0,40})?\s[—–-]\s/u;
@@ -295,7 +336,12 @@ function textFeatures(text: string): { words: number; features: Features } {
     pointsToVideo: yes((VIEW_VERB.test(text) || VIDEO_NOUN.test(text)) && DIRECTION.test(text) && words <= 16),
     byline: yes(bylineNames(text) !== undefined),
     dateline: yes(datelineMoment(text) !== undefined),
-    furniture: yes(FURNITURE.test(text.replace(/[.!:]+$/u, "")) || isAdOrPlayerLine(text) || isWireSignOff(text)),
+    furniture: yes(
+      FURNITURE.test(text.replace(/[.!:]+$/u, "")) ||
+        isAdOrPlayerLine(text) ||
+        isWireSignOff(text) ||
+        isDeskCredit(text),
+    ),
     embedMarker: yes(EMBED_MARKER.test(text)),
     playerLeftover: yes(PLAYER_LEFTOVER.test(text)),
     embedCite: yes(POST_SHARED_BY.test(text) || TWEET_SIGNATURE.exec(text)?.index === 0),

@@ -22,6 +22,8 @@ const ZONE_OF_LANGUAGE: Record<string, string> = {
   rus: "Europe/Moscow",
   ukr: "Europe/Kyiv",
   jpn: "Asia/Tokyo",
+  tur: "Europe/Istanbul",
+  ind: "Asia/Jakarta",
 };
 
 export interface PageZone {

@@ -3,7 +3,7 @@
 // signature stands alone; wrapped prose is read as one), and gives each unit the role its features
 // score highest (weights.ts), knowing the role of the unit before and the cue of the unit after.
 
-import { isNameAlone } from "./credits";
+import { isNameAlone, isNameAttribution } from "./credits";
 import {
   CLOSING_PUNCTUATION,
   FULL_STOP,
@@ -14,6 +14,7 @@ import {
   wordCount,
 } from "./cues";
 import { featuresOf, LIST_MARKER, type Role, type UnitContext } from "./features";
+import { sentenceCount } from "./sentences";
 import { type SourceLine, sourceLines } from "./sourceLines";
 import { neighbourFeatures, scoreTrained, type TrainedReader } from "./trained";
 import { type Scored, scoreRoles, UNSURE_MARGIN } from "./weights";
@@ -32,6 +33,8 @@ export interface Unit {
   unsure: boolean;
   /** Of the headline: a short line alone above it ("WATCH", "Energie"), read with it, and the headline below. */
   kicker?: { kicker: string; headline: string };
+  /** Why, for a unit given its role by where it stands rather than by its score (the page's chrome above the headline). */
+  note?: string;
 }
 
 /** Roles a line takes on its own even inside a block of other lines. */
@@ -49,6 +52,8 @@ const STANDS_ALONE = new Set<Role>([
 const NUMBERED = /^\p{N}{1,2}(?:[.)]|\s[-–])\s+\S/u;
 /** Longer than any hard-wrapped line (scrapers wrap at 72 to 100 characters). */
 const UNWRAPPED_LINE = 110;
+/** Lines longer than a hard wrap on a page, from which its text is known not to be hard-wrapped. */
+const UNWRAPPED_PAGE = 3;
 /** Roles of lines that may stand above the headline. */
 const ABOVE_HEADLINE = new Set<Role>(["byline", "dateline", "furniture", "embedMarker"]);
 /** The most units a post's text runs to before its signature (a caption, its hashtags, a line more). */
@@ -66,10 +71,13 @@ const NEUTRAL: UnitContext = {
   knownHeadline: false,
   beforeCredits: false,
   beforeAttribution: false,
+  beforeNameAttribution: false,
   beforeProse: false,
   overNextLine: false,
   playerBlock: false,
+  entryTime: false,
   boxTitle: false,
+  listedHeadline: false,
 };
 
 export interface ReadOptions {
@@ -107,6 +115,13 @@ const isCredit = (text: string): boolean => {
   const features = featuresOf(text, NEUTRAL);
   return features.byline === 1 || features.dateline === 1 || /\p{N}{1,4}[./-]\p{N}{1,2}[./-]\p{N}{2,4}/u.test(text);
 };
+/** A clock time alone: a live entry's time, or a player's duration. */
+const BARE_TIME = /^\d{1,2}:\d{2}$/u;
+/** Lines that are one quotation, opened and closed with quote marks ("…" over its speaker's name). */
+const isWholeQuotation = (run: SourceLine[]): boolean => {
+  const text = run.map((line) => line.text).join(" ");
+  return /^["“«„'‘「]/u.test(text) && /["”»“'’」]$/u.test(text);
+};
 /** A box's title: a few words, no closing punctuation, not a list item ("Lo más visto", "Most read"). */
 const isBoxTitle = (text: string): boolean =>
   text.length <= 40 && wordCount(text) <= 4 && !CLOSING_PUNCTUATION.test(text) && !LIST_MARKER.test(text);
@@ -126,14 +141,108 @@ function isKickerAbove(line: SourceLine, below: SourceLine): boolean {
   return !(ABOVE_HEADLINE.has(best.role) && best.score > 0);
 }
 
+/** The most lines read above the first byline or date line for the page's header. */
+const HEADER_LINES = 16;
+/** The most words of a line of the page's chrome other than its title (a site's name, a menu). */
+const MAX_CHROME_WORDS = 8;
+/** Words of a line, lower-cased, for telling a page's title from its headline. */
+const wordsOf = (text: string): Set<string> => new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+/**
+ * A page's title (its <title>, which scrapers put first: "Headline | Outlet", or a shorter wording of
+ * the headline) over the headline itself: most of the words of the shorter of the two are in the other.
+ */
+function isTitleOf(title: string, headline: string): boolean {
+  const a = wordsOf(title);
+  const b = wordsOf(headline);
+  const shared = [...a].filter((word) => b.has(word)).length;
+  return Math.min(a.size, b.size) >= 3 && shared / Math.min(a.size, b.size) >= 0.6;
+}
+/** A kicker's shape: a word or three, no sentence, starting with a letter ("EXCLUSIVE", "Live updates"). */
+const isKickerShaped = (text: string): boolean =>
+  text.length <= 30 && wordCount(text) <= 3 && !CLOSING_PUNCTUATION.test(text) && /^\p{L}/u.test(text);
+
+/**
+ * The page's header, read back from its credits: a scraped page opens with the site's name, its
+ * title, a menu or breadcrumbs, then the kicker, the headline and the deck, then the byline and date
+ * block. When three lines of text or more stand above that block (each a line or a block of its own,
+ * none of them prose), the last is the deck, the one before it the headline (unless it is a kicker's
+ * shape, and the last a headline: then there is no deck), a kicker's shape above the headline its
+ * kicker, and every line above those is the page's chrome; a first line repeating most of the
+ * headline's words is the page's title, chrome too.
+ */
+function pageHeader(lines: SourceLine[]): { chrome: Set<SourceLine>; kicker?: SourceLine } | undefined {
+  let anchor: SourceLine | undefined;
+  for (const line of lines.slice(0, HEADER_LINES)) {
+    // Prose: the story has begun, and credits further down are not its header's.
+    if (wordCount(line.text) > 30 || sentenceCount(line.text) > 2) return undefined;
+    const { best } = pick(line.text, NEUTRAL);
+    if ((best.role === "byline" || best.role === "dateline") && best.score > 0) {
+      anchor = line;
+      break;
+    }
+  }
+  if (!anchor) return undefined;
+  const above = lines.filter((line) => line.block < (anchor as SourceLine).block);
+  const text = above.filter((line) => {
+    const { best } = pick(line.text, NEUTRAL);
+    return !(ABOVE_HEADLINE.has(best.role) && best.score > 0);
+  });
+  // The headline and what is below it, each a line of its own: lines run together in a block are prose, read as before.
+  if (text.slice(-2).some((line) => above.filter((other) => other.block === line.block).length > 1)) return undefined;
+  // A page's chrome and a kicker are no sentences: a sentence above the last two lines is the story's text.
+  if (text.slice(0, -2).some((line) => FULL_STOP.test(line.text) || QUESTION.test(line.text))) return undefined;
+  const chrome = new Set<SourceLine>();
+  const [first, ...rest] = text;
+  if (first && rest.some((line) => isTitleOf(first.text, line.text))) {
+    chrome.add(first);
+    text.shift();
+  }
+  if (text.length >= 3) {
+    const last = text.at(-1) as SourceLine;
+    const beforeLast = text.at(-2) as SourceLine;
+    const noDeck = isKickerShaped(beforeLast.text) && !isKickerShaped(last.text);
+    const headlineAt = noDeck ? text.length - 1 : text.length - 2;
+    const kickerLine = text[headlineAt - 1];
+    // A kicker is a line of its own block: a short line under the site's name is its menu.
+    const kicker =
+      kickerLine &&
+      isKickerShaped(kickerLine.text) &&
+      lines.filter((line) => line.block === kickerLine.block).length === 1
+        ? kickerLine
+        : undefined;
+    const above = text.slice(0, kicker ? headlineAt - 1 : headlineAt);
+    // The site's name, a menu, a "Skip to content": a few words each; a longer line is the story's.
+    if (above.some((line) => wordCount(line.text) > MAX_CHROME_WORDS)) return chrome.size > 0 ? { chrome } : undefined;
+    for (const line of above) chrome.add(line);
+    // A kicker is read with the headline right below it; one further up is the page's too.
+    if (kicker && lines[lines.indexOf(kicker) + 1] !== text[headlineAt]) {
+      chrome.add(kicker);
+      return { chrome };
+    }
+    return { chrome, kicker };
+  }
+  return chrome.size > 0 ? { chrome } : undefined;
+}
+
 export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
   const lines = splitTweetSignatures(sourceLines(text));
   const units: Unit[] = [];
+  const header = pageHeader(lines);
 
-  // The headline: the first line that is not a date, a byline or furniture above it.
+  // The headline: the first line that is not a date, a byline or furniture above it, nor the page's chrome.
   let start = 0;
   for (const line of lines) {
     start += 1;
+    if (header?.chrome.has(line)) {
+      units.push({
+        lines: [line.number],
+        text: line.text,
+        role: "furniture",
+        note: "the page's chrome above the headline (its name, title, menu), read back from the byline and date",
+        unsure: false,
+      });
+      continue;
+    }
     const { best, next } = pick(line.text, NEUTRAL);
     if (ABOVE_HEADLINE.has(best.role) && best.score > 0) {
       units.push({
@@ -147,7 +256,7 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
       continue;
     }
     const below = lines[start];
-    if (below && isKickerAbove(line, below)) {
+    if (below && (header?.kicker === line || isKickerAbove(line, below))) {
       units.push({
         lines: [line.number, below.number],
         text: `${line.text} ${below.text}`,
@@ -185,13 +294,21 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
     alone: boolean;
     player?: boolean;
     overNextLine?: boolean;
+    entryTime?: boolean;
     boxTitle?: boolean;
+    listed?: boolean;
+    aboveInBlock?: boolean;
   }[] = [];
   // The last line of each unit that ended because the next line's first words would have fitted on it.
   const setAbove = new Set<SourceLine>();
   // The title line of each block of headlines under a title.
   const boxTitles = new Set<SourceLine>();
+  // The lines of a list of headlines under a box's title or a label.
+  const listed = new Set<SourceLine>();
   const rest = lines.slice(start);
+  const firstProseBlock =
+    rest.find((line) => wordCount(line.text) > 12 && FULL_STOP.test(line.text))?.block ?? Number.POSITIVE_INFINITY;
+  const pageUnwrapped = rest.filter((line) => line.text.length > UNWRAPPED_LINE).length >= UNWRAPPED_PAGE;
   const blocks = new Map<number, SourceLine[]>();
   for (const line of rest) blocks.set(line.block, [...(blocks.get(line.block) ?? []), line]);
   for (const [block, blockLines] of blocks) {
@@ -206,19 +323,23 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
       first !== undefined &&
       below.length > 1 &&
       isBoxTitle(first.text) &&
-      !isNameAlone(first.text) &&
+      // A name over lines is a byline over its credits before the story's text; after it, a box's title.
+      !(isNameAlone(first.text) && block <= firstProseBlock) &&
       below.every((line) => isHeadlineLine(line.text) && !isCredit(line.text)) &&
       block !== headlineBlock;
     const headlines = blockLines.filter((line, index) => !(index === 0 && (isLabelLine(line.text) || boxTitle)));
     const headlineList = headlines.length > 1 && headlines.every((line) => isHeadlineLine(line.text));
     if (boxTitle && first) boxTitles.add(first);
+    if (headlineList && headlines.length < blockLines.length) for (const line of headlines) listed.add(line);
     // A block most of whose lines are a player's leftovers is one player, its title and all.
     const leftovers = blockLines.filter((line) => PLAYER_LEFTOVER.test(line.text)).length;
     if (blockLines.length > 1 && leftovers * 2 >= blockLines.length && block !== headlineBlock) {
       groups.push({ lines: blockLines, alone: true, player: true });
       continue;
     }
-    const unwrapped = blockLines.some((line) => line.text.length > UNWRAPPED_LINE);
+    // A page whose text is not hard-wrapped (several lines longer than any wrap) sets each element on
+    // a line of its own, so a line ending a sentence ends its paragraph in any block.
+    const unwrapped = blockLines.some((line) => line.text.length > UNWRAPPED_LINE) || pageUnwrapped;
     const width = Math.max(...blockLines.map((line) => line.text.length));
     for (const [index, line] of blockLines.entries()) {
       const { best } = pick(line.text, { ...NEUTRAL, after: previous });
@@ -227,6 +348,10 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
       if (((STANDS_ALONE.has(best.role) || labelled) && best.score > 0) || headlineList) {
         if (run.length > 0) pieces.push(run);
         pieces.push([line]);
+        run = [];
+      } else if (run.length > 0 && isNameAttribution(line.text) && isWholeQuotation(run)) {
+        // A pull quote's speaker on the line under it, without a dash: a unit of its own.
+        pieces.push(run, [line]);
         run = [];
       } else if (LIST_MARKER.test(line.text) && run.length > 0) {
         // A list item starts a unit of its own; a wrapped item's next lines run on with it.
@@ -265,6 +390,15 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
         alone: pieces.length === 1 && block !== headlineBlock,
         overNextLine: setAbove.has(piece.at(-1) as SourceLine),
         boxTitle: piece.length === 1 && boxTitles.has(piece[0] as SourceLine),
+        // A live entry's clock time ("20:05") heads its block, over the entry: not a player's duration.
+        entryTime:
+          piece.length === 1 &&
+          piece[0] === blockLines[0] &&
+          blockLines.length > 1 &&
+          BARE_TIME.test(piece[0]?.text ?? "") &&
+          !PLAYER_LEFTOVER.test(blockLines[1]?.text ?? ""),
+        listed: piece.length === 1 && listed.has(piece[0] as SourceLine),
+        aboveInBlock: piece !== pieces.at(-1),
       });
   }
 
@@ -293,10 +427,14 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
       insideEmbed,
       beforeCredits,
       beforeAttribution: nextFeatures?.dashAttribution === 1,
+      beforeNameAttribution: nextText !== undefined && isNameAttribution(nextText),
       playerBlock: group.player === true,
+      entryTime: group.entryTime === true,
+      aboveInBlock: group.aboveInBlock === true,
       beforeProse: nextFeatures?.endsFullStop === 1 && wordCount(nextText ?? "") > 12,
       overNextLine: group.overNextLine === true,
       boxTitle: group.boxTitle === true,
+      listedHeadline: group.listed === true,
       // Only lines that could be a headline are looked up: each lookup searches the stored headlines.
       knownHeadline: text.length <= 300 && wordCount(text) <= 20 && (options.isKnownHeadline?.(text) ?? false),
     };

@@ -425,7 +425,19 @@ function accountsFor(text: string, { story, readings }: PlainTextReading): boole
           signature?.role === "cite" &&
           signature.became === "dropped" &&
           readings.slice(index, end).every((between) => between.became === "dropped"));
-      if (long && !FURNITURE.test(reading.text.replace(/[.!:]+$/u, "")) && reading.role !== "videoPlayer" && !postText)
+      // The page's title above the headline: most of its words are the headline's and the deck's.
+      const lower = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+      const headlineWords = new Set(lower(`${story.headline} ${story.deck ?? ""}`));
+      const titleWords = lower(reading.text);
+      const pageTitle =
+        at === 0 && titleWords.filter((word) => headlineWords.has(word)).length * 5 >= titleWords.length * 3;
+      if (
+        long &&
+        !FURNITURE.test(reading.text.replace(/[.!:]+$/u, "")) &&
+        reading.role !== "videoPlayer" &&
+        !postText &&
+        !pageTitle
+      )
         return false;
       continue;
     }
@@ -477,7 +489,7 @@ function checkStory(text: string): void {
     return;
   }
   const { story } = reading;
-  expect(accountsFor(text, reading)).toBe(true);
+  expect(accountsFor(text, reading), text.slice(0, 200)).toBe(true);
   for (const block of story.body) {
     expect(blockSchema.safeParse(block).success).toBe(true);
     if (block.type === "video") expect(block).toEqual({ type: "video", title: story.headline, sources: [] });
@@ -612,6 +624,98 @@ describe("parsePlainTextStory: other outlets' conventions (issue 23)", () => {
   const story = (...blocks: string[]) =>
     parsePlainTextStory(["Lantern parade returns to the old town", ...blocks].join("\n\n"));
   const deck = "The parade was cancelled for two years.";
+
+  it("drops a live entry's bare clock time heading its block, with no video, and reads a name-shaped entry title as a heading", () => {
+    const reading = readPlainTextStory(
+      [
+        "Lantern parade returns to the old town",
+        deck,
+        "20:05\nFirst lanterns reach the bridge\nThe first of the lanterns reached the old bridge just after eight, an hour later than planned by the organisers.",
+        "18:00 Uhr\nErste Prognose\nDie Wahllokale sind geschlossen, und die erste Prognose sieht die Partei bei 31 Prozent der Stimmen im Land.",
+      ].join("\n\n"),
+    );
+    expect(reading.story.body.map((block) => block.type)).toEqual(["heading", "paragraph", "heading", "paragraph"]);
+    expect(reading.story.authors).toBeUndefined();
+    expect(reading.readings.filter((r) => r.became === "dropped").map((r) => r.text)).toEqual(["20:05", "18:00 Uhr"]);
+  });
+
+  it("keeps a name over the outlet and date as the author, not a box's title, and a box's title is no quote's cite", () => {
+    const story = parsePlainTextStory(
+      [
+        "Lantern parade returns to the old town",
+        deck,
+        "Gabrielle Thibault\nLe Phare du Port\nPublié le 4 décembre 2026 à 16 h 05",
+        "Thousands of people lined the old town's streets on Saturday night to watch the lanterns pass by.",
+        '"We waited two years for this night."\nRelated Stories',
+      ].join("\n\n"),
+    );
+    expect(story.authors).toEqual(["Gabrielle Thibault"]);
+    expect(story.publishedAt).toBe("2026-12-04T16:05:00.000Z");
+    expect(story.body.find((block) => block.type === "quote")).not.toHaveProperty("cite", "Related Stories");
+  });
+
+  it("ends a paragraph at each line ending a sentence on a page whose text is not hard-wrapped", () => {
+    const long =
+      "The harbour master said the lights would stay on until the spring tides had passed the point, and longer if needed.";
+    const { body } = story(
+      deck,
+      long,
+      long.replace("harbour master", "lock keeper"),
+      long.replace("harbour master", "ferry captain"),
+      "2. The old pier\nA short walk from the square, with a kiosk open in summer and benches along it.\nGetting there: 10 min on foot.",
+    );
+    expect(body.slice(3)).toEqual([
+      { type: "heading", text: "2. The old pier" },
+      { type: "paragraph", text: "A short walk from the square, with a kiosk open in summer and benches along it." },
+      { type: "paragraph", text: "Getting there: 10 min on foot." },
+    ]);
+  });
+
+  it("reads a short line in sentence case alone between paragraphs as a sub-heading, and a longer one as a related headline", () => {
+    const { body } = story(
+      deck,
+      "The harbour master said the lights would stay on until the spring tides had passed the point.",
+      "Where the money is going",
+      "Most of the grant will pay for a new lamp and the keeper's cottage, the council said on Monday night.",
+      "Harbour car park charges to rise from April in every zone",
+      "The council will vote on the plan on Tuesday, and work could start within a month of that.",
+    );
+    expect(body.map((block) => block.type)).toEqual(["paragraph", "heading", "paragraph", "related", "paragraph"]);
+  });
+
+  it("keeps a paragraph of two sentences ending in a German quotation as a paragraph, not a related headline", () => {
+    const text = "Die Opposition stimmte dagegen. Ein Gemeinderat kritisierte die Kosten: „Das ist zu viel für uns.“";
+    const { body } = story(deck, "Thousands came to the town hall on Monday night to hear the vote.", text);
+    expect(body.at(-1)).toEqual({ type: "paragraph", text });
+  });
+
+  it("reads a pull quote over its speaker's name, with no dash, as a quote and its cite", () => {
+    const { body } = story(
+      deck,
+      "The harbour master said the lights would stay on.",
+      '"We owe the harbour its lights, and it has waited long enough."\nRuth Abara, harbour master',
+      "The council will vote on Tuesday.",
+    );
+    expect(body.slice(1, 2)).toEqual([
+      {
+        type: "quote",
+        text: '"We owe the harbour its lights, and it has waited long enough."',
+        cite: "Ruth Abara, harbour master",
+      },
+    ]);
+  });
+
+  it("reads every line under a box's title as a related headline, a question among them, the title shaped as a name too", () => {
+    const { body } = story(
+      deck,
+      "The team returns to the island in spring, when the weather allows the boats to cross again.",
+      "Read This Next\nWhat is sea fog? How it forms and when it lifts\nThe best harbour walks, tested by our writers",
+    );
+    expect(body.slice(1)).toEqual([
+      { type: "related", headline: "What is sea fog? How it forms and when it lifts" },
+      { type: "related", headline: "The best harbour walks, tested by our writers" },
+    ]);
+  });
 
   it("drops a box's title of any words over headlines one a line, and reads each headline", () => {
     const { body } = story(
@@ -828,6 +932,63 @@ describe("parsePlainTextStory: other outlets' conventions (issue 23)", () => {
     expect(story.headline).toBe("Historic barn destroyed in overnight fire; no injuries reported");
     expect(story.deck).toBe(deck);
   });
+
+  describe("the page's chrome above the headline, read back from the byline and date", () => {
+    const body =
+      "Hundreds of lanterns were carried through the old town on Saturday night, the first parade since the bridge reopened.";
+    const credits = "By Ana Ferreira\nPublished 14 March 2026, 09:15 GMT";
+    const headline = "Lantern parade returns to the old town after two quiet winters";
+    const standfirst = "Organisers say the route will grow next year to take in the harbour";
+
+    it("drops the site's name and menu above the kicker, headline and deck, and reports them", () => {
+      const reading = readPlainTextStory(
+        ["Harbour Evening Star\nMenu", "CULTURE", headline, standfirst, credits, body].join("\n\n"),
+      );
+      expect(reading.story).toMatchObject({ kicker: "CULTURE", headline, deck: standfirst, authors: ["Ana Ferreira"] });
+      expect(reading.story.body).toEqual([{ type: "paragraph", text: body }]);
+      const dropped = reading.readings.filter((r) => r.became === "dropped").map((r) => r.text);
+      expect(dropped).toEqual(expect.arrayContaining(["Harbour Evening Star"]));
+    });
+
+    it("takes no kicker from a menu set under the site's name in its block", () => {
+      const story = parsePlainTextStory(
+        ["Harbour Evening Star\nMenu", headline, standfirst, credits, body].join("\n\n"),
+      );
+      expect(story.kicker).toBeUndefined();
+      expect(story).toMatchObject({ headline, deck: standfirst });
+    });
+
+    it("drops the page's title, a wording of the headline with the outlet after a bar", () => {
+      const reading = readPlainTextStory([`${headline} | Harbour Evening Star`, headline, credits, body].join("\n\n"));
+      expect(reading.story.headline).toBe(headline);
+      expect(reading.readings[0]).toMatchObject({ text: `${headline} | Harbour Evening Star`, became: "dropped" });
+    });
+
+    it("reads a headline ending in a full stop under a kicker when the byline shows where the header ends", () => {
+      const full = "The harbour lights went out. Nobody knows who turned them back on.";
+      const story = parsePlainTextStory(["SCIENCE", full, standfirst, credits, body].join("\n\n"));
+      expect(story).toMatchObject({ kicker: "SCIENCE", headline: full, deck: standfirst });
+    });
+
+    it("leaves a story whose credits come after its text as it was", () => {
+      const story = parsePlainTextStory(
+        [headline, standfirst, "Thousands came.", "The lanterns were lit at dusk.", credits].join("\n\n"),
+      );
+      expect(story.headline).toBe(headline);
+      expect(story.deck).toBe(standfirst);
+    });
+  });
+
+  it.each(["Redaktion Hafenbote Online", "Por Redação JHE", "Harbour Star newsroom", "Kıyı Haber Ajansı", "Par AFP"])(
+    "drops a desk or an agency credited in place of a person (%j), and takes no author from it",
+    (desk) => {
+      const reading = readPlainTextStory(
+        ["Lantern parade returns to the old town", deck, `${desk}\n14.03.2026, 09:15`, "Thousands came."].join("\n\n"),
+      );
+      expect(reading.story.authors).toBeUndefined();
+      expect(reading.readings.find((r) => r.text === desk)?.became).toBe("dropped");
+    },
+  );
 
   describe("a time printed without a zone", () => {
     const german = [

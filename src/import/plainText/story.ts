@@ -109,7 +109,7 @@ export function readPlainTextStory(text: string, options: PlainTextOptions = {})
 
   for (const [index, unit] of units.entries()) {
     const previousUnit = units[index - 1];
-    const why = unit.scored ? `${unit.role} ${reasonOfUnit(unit)}` : "";
+    const why = unit.scored ? `${unit.role} ${reasonOfUnit(unit)}` : (unit.note ?? "");
     const last = body.at(-1);
     switch (unit.role) {
       case "headline":
