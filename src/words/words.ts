@@ -61,6 +61,9 @@ function clockKeptWhole(parts: Intl.DateTimeFormatPart[]): string {
     .join("");
 }
 
+/** How many written times a site's words keep before starting again. */
+const TIMES_KEPT = 2_000;
+
 export function makeWords(catalogue: Catalogue, { locale, timeZone }: WordsSettings): Words {
   const plural = new Intl.PluralRules(locale);
   const numbers = new Map<number, Intl.NumberFormat>();
@@ -70,6 +73,9 @@ export function makeWords(catalogue: Catalogue, { locale, timeZone }: WordsSetti
     return format.format(value);
   };
   const times = new Intl.DateTimeFormat(locale, { ...TIME_FORMAT, timeZone });
+  // The times pages show again and again (a story's, its related stories'), each written once: a
+  // server's words live as long as its site, and formatToParts costs twice what format does.
+  const timesWritten = new Map<string, string>();
   const lists = new Intl.ListFormat(locale, { type: "conjunction" });
   const fill = (message: string, values: Values = {}) =>
     message.replace(/\{(\w+)\}/g, (_, name: string) => {
@@ -86,7 +92,16 @@ export function makeWords(catalogue: Catalogue, { locale, timeZone }: WordsSetti
       return fill(forms[plural.select(count)] ?? forms.other, { ...values, count });
     },
     parts: (key, give) => catalogue[key].split(/\{(\w+)\}/).map((part, index) => (index % 2 ? give(part) : part)),
-    time: (instant) => clockKeptWhole(times.formatToParts(new Date(instant))),
+    time(instant) {
+      const key = typeof instant === "string" ? instant : instant.toISOString();
+      let written = timesWritten.get(key);
+      if (written === undefined) {
+        written = clockKeptWhole(times.formatToParts(new Date(instant)));
+        if (timesWritten.size >= TIMES_KEPT) timesWritten.clear();
+        timesWritten.set(key, written);
+      }
+      return written;
+    },
     number,
     list: (names) => lists.formatToParts(names),
   };
