@@ -17,15 +17,16 @@ type Db = Kysely<Database>;
 
 /**
  * Stories with their section's name and whether their live coverage goes on, as every summary
- * needs them: never the body or the search text.
+ * needs them: never the body or the search text. The name and the coverage are looked up by key
+ * for each story (scalar subqueries) rather than joined: on SQLite the joins cost a summary 41 µs
+ * against 16.5 µs on the 100k store (the planner walks the story through another index to join),
+ * and PostgreSQL answers either by its primary keys.
  */
 export const summaries = (db: Db) =>
   db
     .selectFrom("stories")
-    .innerJoin("sections", "sections.slug", "stories.section_slug")
-    .leftJoin("live_coverage", "live_coverage.story_slug", "stories.slug")
     .select([
-      sql<number>`case when live_coverage.story_slug is not null and live_coverage.ended_at is null then 1 else 0 end`.as(
+      sql<number>`case when exists (select 1 from live_coverage where live_coverage.story_slug = stories.slug and live_coverage.ended_at is null) then 1 else 0 end`.as(
         "live_now",
       ),
       "stories.slug",
@@ -38,7 +39,7 @@ export const summaries = (db: Db) =>
       "stories.image_json",
       "stories.has_video",
       "stories.language",
-      "sections.name as section_name",
+      sql<string>`(select sections.name from sections where sections.slug = stories.section_slug)`.as("section_name"),
     ]);
 
 /** Stories whole: a summary's columns and the body. */
@@ -258,12 +259,19 @@ export async function earlierStoriesChanged(
 }
 
 /**
- * The story at exactly this slug with its live coverage's times, in one statement: the row already
- * joins its coverage (for `live_now`), so a story page reads it there rather than again alone.
+ * The story at exactly this slug with its live coverage's times, in one statement (looked up by
+ * key, as `summaries` does), so a story page does not read the coverage again alone.
  */
 const storyPageRowQuery = keptQuery((db: Db, slug: string) =>
   storyRows(db)
-    .select(["live_coverage.started_at as coverage_started_at", "live_coverage.ended_at as coverage_ended_at"])
+    .select([
+      sql<string | null>`(select started_at from live_coverage where live_coverage.story_slug = stories.slug)`.as(
+        "coverage_started_at",
+      ),
+      sql<string | null>`(select ended_at from live_coverage where live_coverage.story_slug = stories.slug)`.as(
+        "coverage_ended_at",
+      ),
+    ])
     .where("stories.slug", "=", slug),
 );
 
