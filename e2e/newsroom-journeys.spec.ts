@@ -166,7 +166,7 @@ async function scheduledStoryReachesTheOpenFrontPage(browser: Browser, site: Sit
   const goesOut = new Date(Math.ceil((Date.now() + 15_000) / 60_000) * 60_000);
   await schedule(goesOut);
   await expect(desk.getByText("Status: Scheduled")).toBeVisible();
-  await expect(desk.getByText(/^Goes out \d+ \w+ \d{4}, \d\d:\d\d /)).toBeVisible();
+  await expect(desk.getByText(/^Goes out \d+ \w+ \d{4}, \d\d:\d\d\s/)).toBeVisible();
   const held = (await (await api(site.b, `/api/newsroom/stories/${slug}`)).json()) as {
     status: string;
     publishAt: string;
