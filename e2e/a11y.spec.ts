@@ -21,6 +21,8 @@ const schemes = ["light", "dark"] as const;
 
 for (const { name, path, hydrated } of pages) {
   test(`${name} has no axe violations at desktop and mobile sizes, light and dark`, async ({ page }) => {
+    // Four full axe runs a page: 15 s on a quiet machine, 25-40 s with the machine shared.
+    test.slow();
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeAttached();
     if (hydrated) await waitForHydration(page);
