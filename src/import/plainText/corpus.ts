@@ -6,6 +6,7 @@
 // The expected story is read from those lines alone, never from the reader's output.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { diffArrays } from "diff";
 import type { Block } from "../../model/story";
 import type { ImageBlockSize, PlainTextStory } from "./story";
 
@@ -71,3 +72,56 @@ function expectedStory(source: string, sizeOf: (src: string) => ImageBlockSize |
   }
   return story;
 }
+
+/** A story as its .expected file writes it, one field or block a line (the lines of the corpus's format). */
+export function storyLines(story: PlainTextStory): string[] {
+  const blockLines = (block: Block): string[] => {
+    switch (block.type) {
+      case "paragraph":
+      case "heading":
+        return [`${block.type}: ${block.text}`];
+      case "quote":
+        return [`quote: ${block.text}`, ...(block.cite === undefined ? [] : [`cite: ${block.cite}`])];
+      case "related":
+        return [`related: ${block.headline}`];
+      case "video":
+        return ["video"];
+      case "image":
+        return [`image: ${block.src}`, ...(block.caption === undefined ? [] : [`caption: ${block.caption}`])];
+      default:
+        return [`${block.type}: ${JSON.stringify(block)}`];
+    }
+  };
+  return [
+    ...(story.kicker === undefined ? [] : [`kicker: ${story.kicker}`]),
+    `headline: ${story.headline}`,
+    ...(story.deck === undefined ? [] : [`deck: ${story.deck}`]),
+    ...(story.authors ?? []).map((author) => `author: ${author}`),
+    ...(story.publishedAt === undefined ? [] : [`published: ${story.publishedAt}`]),
+    ...story.body.flatMap(blockLines),
+  ];
+}
+
+/**
+ * Lines found, the figure reported beside exact stories (README, corpus.test.ts, corpus:diff, train-reader):
+ * of a story's expected lines (storyLines: each field or block a line, a quote's cite and a picture's
+ * caption lines of their own), those with an equal line in the reading, matched in order (the longest
+ * common subsequence of the two lists of lines, as `diff` finds it). A line read that the editor did not
+ * set (boilerplate kept) costs nothing here; it costs the story its exactness. A reading that fails
+ * (no headline) finds none.
+ */
+export function linesFound(
+  expected: PlainTextStory,
+  read: PlainTextStory | undefined,
+): { lines: number; found: number } {
+  const lines = storyLines(expected);
+  if (!read) return { lines: lines.length, found: 0 };
+  const missed = diffArrays(lines, storyLines(read))
+    .filter((change) => change.removed)
+    .reduce((sum, change) => sum + change.value.length, 0);
+  return { lines: lines.length, found: lines.length - missed };
+}
+
+/** "684 of 818 lines (84%)": lines found as the README writes them. */
+export const linesFoundText = ({ lines, found }: { lines: number; found: number }): string =>
+  `${found} of ${lines} lines (${Math.round((found / Math.max(lines, 1)) * 100)}%)`;

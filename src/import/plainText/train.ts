@@ -125,19 +125,44 @@ const plain = (value: unknown) => JSON.parse(JSON.stringify(value));
 const readsExactly = (story: CorpusStory, reader?: TrainedReader): boolean =>
   isDeepStrictEqual(plain(parsePlainTextStory(story.text, { sizeOf, reader })), plain(story.expected));
 
-/** The sets as the corpus test reads them: every folder, and the generated split and hold-out. */
-export function corpusAndGenerated(): Map<string, CorpusStory[]> {
-  const corpusDir = resolve("src/import/corpus");
-  const sets = new Map(corpusSets(corpusDir).map((set) => [set, readCorpus(corpusDir, set, sizeOf)] as const));
-  const generated = generateVariants(sets.get("tuning") ?? [], { seed: 2026, perStory: 50 });
-  const ordered = new Map<string, CorpusStory[]>([
-    ["tuning", sets.get("tuning") ?? []],
-    ["held-out", sets.get("held-out") ?? []],
-    ["generated", generated.filter((story) => !isGeneratedHoldOut(story.name))],
-    ["generated hold-out", generated.filter((story) => isGeneratedHoldOut(story.name))],
-  ]);
-  for (const [set, stories] of sets) if (!ordered.has(set)) ordered.set(set, stories);
-  return ordered;
+const corpusDir = resolve("src/import/corpus");
+const GENERATED = ["generated", "generated hold-out"];
+
+/** Every set's name, the generated split and hold-out after the tuning and held-out sets, nothing read. */
+export function corpusSetNames(): string[] {
+  const folders = corpusSets(corpusDir);
+  const first = ["tuning", "held-out", ...GENERATED];
+  return [...first, ...folders.filter((set) => !first.includes(set))];
+}
+
+/**
+ * The sets as the corpus test reads them: the folders, and the generated split and hold-out (from the
+ * tuning set). Only the sets named are read (all when none are): a blind set is read by nothing that
+ * did not ask for it by name.
+ */
+export function corpusAndGenerated(only?: string[]): Map<string, CorpusStory[]> {
+  const wanted = corpusSetNames().filter((set) => !only || only.length === 0 || only.includes(set));
+  const folders = new Set(corpusSets(corpusDir));
+  const needsTuning = wanted.some((set) => set === "tuning" || GENERATED.includes(set));
+  const tuning = needsTuning ? readCorpus(corpusDir, "tuning", sizeOf) : [];
+  const generated = wanted.some((set) => GENERATED.includes(set))
+    ? generateVariants(tuning, { seed: 2026, perStory: 50 })
+    : [];
+  const sets = new Map<string, CorpusStory[]>();
+  for (const set of wanted)
+    if (set === "tuning") sets.set(set, tuning);
+    else if (set === "generated")
+      sets.set(
+        set,
+        generated.filter((story) => !isGeneratedHoldOut(story.name)),
+      );
+    else if (set === "generated hold-out")
+      sets.set(
+        set,
+        generated.filter((story) => isGeneratedHoldOut(story.name)),
+      );
+    else if (folders.has(set)) sets.set(set, readCorpus(corpusDir, set, sizeOf));
+  return sets;
 }
 
 /** Units of the stories the hand reader reads exactly, each with the role it gave them. */
