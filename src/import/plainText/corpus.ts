@@ -43,6 +43,24 @@ export function readCorpus(
     });
 }
 
+/**
+ * A second editor's setting of a corpus set's pages (src/import/editorAgreement/SET/NAME.expected, in
+ * the same format), read as the first editor's is, by story name: what two editors agree on is the
+ * ceiling an exact-story figure can reach.
+ */
+export function readSecondEditor(
+  agreementDir: string,
+  set: string,
+  sizeOf: (src: string) => ImageBlockSize | undefined,
+): Map<string, PlainTextStory> {
+  const dir = join(agreementDir, set);
+  return new Map(
+    readdirSync(dir)
+      .filter((name) => name.endsWith(".expected"))
+      .map((file) => [file.slice(0, -".expected".length), expectedStory(readFileSync(join(dir, file), "utf8"), sizeOf)]),
+  );
+}
+
 function expectedStory(source: string, sizeOf: (src: string) => ImageBlockSize | undefined): PlainTextStory {
   const story: PlainTextStory = { headline: "", body: [] };
   for (const line of source.split("\n").filter((l) => l.trim())) {
