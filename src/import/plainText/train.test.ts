@@ -1,12 +1,12 @@
 // The kept comparison of decision 011 (npm run train-reader): a reader trained on labelled units reads
 // stories through the same importer, and says why as the hand weights do.
 import { resolve } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { publicImageSizer } from "../demoContent";
 import { readCorpus } from "./corpus";
 import { readUnits } from "./reader";
 import { readPlainTextStory } from "./story";
-import { compare, measure, pageSamplesOf, samplesOf, train } from "./train";
+import { compare, main, measure, pageSamplesOf, samplesOf, train } from "./train";
 import type { TrainedReader } from "./trained";
 
 const sizeOf = publicImageSizer(resolve("public"));
@@ -68,6 +68,18 @@ describe("the judging command (npm run train-reader -- --judge SET)", () => {
     const hand = measure(heldOut);
     expect(table).toContain(`| hand weights | 3 | ${hand.lines.found} of ${hand.lines.lines} lines (100%) |`);
     expect(table.split("\n").filter((line) => line.startsWith("| softmax"))).toHaveLength(3);
+  });
+
+  it("refuses a set it does not know before reading or training anything", async () => {
+    const errors: string[] = [];
+    const spy = vi.spyOn(console, "error").mockImplementation((line: string) => void errors.push(line));
+    try {
+      expect(await main(["--judge", "blind-2099"])).toBe(2);
+      expect(await main(["--judge"])).toBe(2);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(errors[0]).toMatch(/^--judge SET\[,SET…\], SET one of: tuning, held-out, generated, generated hold-out, /u);
   });
 
   it("labels a real page's units from its expected lines, and those labels read it back", () => {
