@@ -15,6 +15,7 @@ import {
   videoSourceSchema,
 } from "../model/story";
 import { type ImageSizer, parseMarkdownStory } from "./markdownStory";
+import { type KeptReader, readerFor } from "./plainText/keptReader";
 import { type LineReading, type PlainTextOptions, readPlainTextStory } from "./plainText/story";
 
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -35,6 +36,8 @@ export interface ImportOptions {
   timeZone?: string;
   /** Stories already known (the store's, the batch's): a scraped line naming one reads as a related headline. */
   knownHeadlines?: { slug: string; headline: string }[];
+  /** The reader of scraped text: the one kept (plainText/keptReader.ts) unless another is named. */
+  reader?: KeptReader;
 }
 
 /** Every story file named: files as given, folders searched (recursively) for .txt, .md and .json. */
@@ -123,6 +126,7 @@ function plainTextStory(
     sizeOf: options.sizeOf,
     timeZone: options.timeZone,
     isKnownHeadline: known.length ? (line) => finderOf(known)(line) !== undefined : undefined,
+    reader: readerFor(options.reader),
   });
   if (parsed.body.length === 0) throw new Error("no body: the file holds only a headline and perhaps a deck");
   // The date a dateline line gives, else the file's.

@@ -85,6 +85,55 @@ export interface ReadOptions {
   isKnownHeadline?: (text: string) => boolean;
   /** Trained weights to give units their roles in place of the hand weights (lines are gathered as before). */
   reader?: TrainedReader;
+  /**
+   * Roles given to the units after the headline, in order, in place of scoring them (a role left
+   * undefined is scored): a labelled page's roles, so that each unit's inputs are those of the
+   * labelled roles before it (train.ts).
+   */
+  roles?: (Role | undefined)[];
+}
+
+/** What a unit knows of the roles read before it. */
+interface PathState {
+  after: Role | "headline";
+  /** No story text read yet (only bylines, dates, furniture, markers). */
+  firstUnit: boolean;
+  insideEmbed: boolean;
+  unitsInEmbed: number;
+}
+
+/**
+ * The roles of a story's units as one sequence, for a trained reader decoding "viterbi": the path of
+ * roles whose product of per-unit probabilities is highest, each unit's probabilities (a softmax of
+ * its scores) taken given the role before it on that path (its "after.ROLE" input and the features
+ * that depend on the roles before). One path is kept per role at each unit, with its state.
+ */
+function viterbi(
+  reader: TrainedReader,
+  length: number,
+  start: PathState,
+  inputsAt: (index: number, state: PathState) => { features: Record<string, number> },
+  advance: (state: PathState, index: number, role: Role) => PathState,
+): Role[] {
+  let paths: { logP: number; state: PathState; roles: Role[] }[] = [{ logP: 0, state: start, roles: [] }];
+  for (let index = 0; index < length; index++) {
+    const best = new Map<Role, { logP: number; state: PathState; roles: Role[] }>();
+    for (const path of paths) {
+      const scored = scoreTrained(reader, inputsAt(index, path.state).features);
+      const top = scored[0]?.score ?? 0;
+      const logSum = top + Math.log(scored.reduce((sum, s) => sum + Math.exp(s.score - top), 0));
+      for (const { role, score } of scored) {
+        const logP = path.logP + score - logSum;
+        const held = best.get(role);
+        if (!held || logP > held.logP) best.set(role, { logP, state: path.state, roles: [...path.roles, role] });
+      }
+    }
+    paths = [...best.values()].map((path) => ({
+      ...path,
+      state: advance(path.state, index, path.roles.at(-1) as Role),
+    }));
+  }
+  return paths.reduce((a, b) => (b.logP > a.logP ? b : a)).roles;
 }
 
 const pick = (text: string, context: UnitContext) => {
@@ -402,51 +451,88 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
       });
   }
 
-  // Roles, in order: each unit knows the role before it and the cue of the unit after it.
-  let insideEmbed = false;
-  let unitsInEmbed = 0;
-  for (const [index, group] of groups.entries()) {
+  // Roles, in order: each unit knows the role before it and the cue of the unit after it. What a unit
+  // knows of the roles before it (the role right before, whether story text has begun, whether it is
+  // inside an embed) is the path's state; the rest is the text's.
+  const fixed = groups.map((group, index) => {
     const text = group.lines.map((line) => line.text).join(" ");
     const following = groups[index + 1];
     const nextText = following?.lines.map((line) => line.text).join(" ");
     const nextFeatures = nextText === undefined ? undefined : featuresOf(nextText, NEUTRAL);
-    const beforeEmbedCite = nextFeatures?.embedCite === 1 && !insideEmbed;
     const beforeCredits =
       nextFeatures !== undefined &&
       (nextFeatures.byline === 1 ||
         nextFeatures.dateline === 1 ||
         nextFeatures.furniture === 1 ||
         isNameAlone(nextText ?? ""));
-    const last = units.at(-1);
-    const context: UnitContext = {
-      firstUnit: units.every((unit) => NOT_TEXT.has(unit.role)),
-      lineCount: group.lines.length,
-      aloneInBlock: group.alone,
-      after: last?.role ?? "headline",
-      beforeEmbedCite,
-      insideEmbed,
-      beforeCredits,
-      beforeAttribution: nextFeatures?.dashAttribution === 1,
-      beforeNameAttribution: nextText !== undefined && isNameAttribution(nextText),
-      playerBlock: group.player === true,
-      entryTime: group.entryTime === true,
-      aboveInBlock: group.aboveInBlock === true,
-      beforeProse: nextFeatures?.endsFullStop === 1 && wordCount(nextText ?? "") > 12,
-      overNextLine: group.overNextLine === true,
-      boxTitle: group.boxTitle === true,
-      listedHeadline: group.listed === true,
-      // Only lines that could be a headline are looked up: each lookup searches the stored headlines.
-      knownHeadline: text.length <= 300 && wordCount(text) <= 20 && (options.isKnownHeadline?.(text) ?? false),
-    };
     const previousText = groups[index - 1]?.lines.map((line) => line.text).join(" ");
-    const own = featuresOf(text, context);
-    const features = neighbourFeatures(
-      own,
-      previousText === undefined ? undefined : featuresOf(previousText, NEUTRAL),
+    return {
+      group,
+      text,
       nextFeatures,
-      context.after,
-    );
-    const [best, next] = options.reader ? scoreTrained(options.reader, features) : scoreRoles(own);
+      previousFeatures: previousText === undefined ? undefined : featuresOf(previousText, NEUTRAL),
+      signature: featuresOf(text, NEUTRAL).embedCite === 1,
+      context: {
+        lineCount: group.lines.length,
+        aloneInBlock: group.alone,
+        beforeCredits,
+        beforeAttribution: nextFeatures?.dashAttribution === 1,
+        beforeNameAttribution: nextText !== undefined && isNameAttribution(nextText),
+        playerBlock: group.player === true,
+        entryTime: group.entryTime === true,
+        aboveInBlock: group.aboveInBlock === true,
+        beforeProse: nextFeatures?.endsFullStop === 1 && wordCount(nextText ?? "") > 12,
+        overNextLine: group.overNextLine === true,
+        boxTitle: group.boxTitle === true,
+        listedHeadline: group.listed === true,
+        // Only lines that could be a headline are looked up: each lookup searches the stored headlines.
+        knownHeadline: text.length <= 300 && wordCount(text) <= 20 && (options.isKnownHeadline?.(text) ?? false),
+      },
+    };
+  });
+  const inputsAt = (index: number, state: PathState) => {
+    const unit = fixed[index] as (typeof fixed)[number];
+    const context: UnitContext = {
+      ...unit.context,
+      firstUnit: state.firstUnit,
+      after: state.after,
+      insideEmbed: state.insideEmbed,
+      beforeEmbedCite: unit.nextFeatures?.embedCite === 1 && !state.insideEmbed,
+    };
+    const own = featuresOf(unit.text, context);
+    return { own, features: neighbourFeatures(own, unit.previousFeatures, unit.nextFeatures, state.after) };
+  };
+  const advance = (state: PathState, index: number, role: Role): PathState => {
+    const unit = fixed[index] as (typeof fixed)[number];
+    let { insideEmbed, unitsInEmbed } = state;
+    if (role === "embedMarker" && OPENS_EMBED.test(unit.text)) insideEmbed = true;
+    else if (insideEmbed) unitsInEmbed += 1;
+    // A post's text is a block or three: with no signature by then, the embed was never closed.
+    if (unitsInEmbed >= MAX_POST_UNITS) insideEmbed = false;
+    // An embed ends at its signature, whatever the signature was read as.
+    if (role === "cite" || unit.signature) insideEmbed = false;
+    if (!insideEmbed) unitsInEmbed = 0;
+    return { after: role, firstUnit: state.firstUnit && NOT_TEXT.has(role), insideEmbed, unitsInEmbed };
+  };
+  const begin: PathState = {
+    after: units.at(-1)?.role ?? "headline",
+    firstUnit: units.every((unit) => NOT_TEXT.has(unit.role)),
+    insideEmbed: false,
+    unitsInEmbed: 0,
+  };
+  const given =
+    options.roles ??
+    (options.reader?.decode === "viterbi" ? viterbi(options.reader, fixed.length, begin, inputsAt, advance) : []);
+  let state = begin;
+  for (const [index, { group, text }] of fixed.entries()) {
+    const { own, features } = inputsAt(index, state);
+    const scored = options.reader ? scoreTrained(options.reader, features) : scoreRoles(own);
+    const role = given[index];
+    // A role given (a label to train on, or the best path's): its score first, the best other as runner-up.
+    const [best, next] =
+      role === undefined
+        ? scored
+        : [scored.find((s) => s.role === role) ?? { role, score: 0, because: [] }, scored.find((s) => s.role !== role)];
     if (!best) throw new Error("no roles to score");
     units.push({
       lines: [...new Set(group.lines.map((line) => line.number))],
@@ -457,13 +543,7 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
       features,
       unsure: next !== undefined && best.score - next.score < UNSURE_MARGIN,
     });
-    if (best.role === "embedMarker" && OPENS_EMBED.test(text)) insideEmbed = true;
-    else if (insideEmbed) unitsInEmbed += 1;
-    // A post's text is a block or three: with no signature by then, the embed was never closed.
-    if (unitsInEmbed >= MAX_POST_UNITS) insideEmbed = false;
-    // An embed ends at its signature, whatever the signature was read as.
-    if (best.role === "cite" || featuresOf(text, NEUTRAL).embedCite === 1) insideEmbed = false;
-    if (!insideEmbed) unitsInEmbed = 0;
+    state = advance(state, index, best.role);
   }
   return units;
 }

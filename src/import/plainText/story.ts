@@ -6,6 +6,7 @@
 import { type Block, TEXT_LIMITS, type VideoBlock } from "../../model/story";
 import { bylineNames, namesAlone, readDateline } from "./credits";
 import { DASH_ATTRIBUTION, imageMarker, relatedLabel, TWEET_SIGNATURE } from "./cues";
+import type { Role } from "./features";
 import { splitKicker } from "./kicker";
 import { type PageZone, pageZone } from "./pageZone";
 import { readUnits, type Unit } from "./reader";
@@ -36,6 +37,8 @@ export interface PlainTextOptions {
   timeZone?: string;
   /** Trained weights for the units' roles in place of the hand weights (trained.ts; for measuring them). */
   reader?: TrainedReader;
+  /** Roles given to the units after the headline, in order (reader.ts, ReadOptions.roles; for labelled pages). */
+  roles?: (Role | undefined)[];
 }
 
 /** What became of a unit of lines, for --explain. */
@@ -73,7 +76,11 @@ export function parsePlainTextStory(text: string, options: PlainTextOptions = {}
 }
 
 export function readPlainTextStory(text: string, options: PlainTextOptions = {}): PlainTextReading {
-  const units = readUnits(text, { isKnownHeadline: options.isKnownHeadline, reader: options.reader });
+  const units = readUnits(text, {
+    isKnownHeadline: options.isKnownHeadline,
+    reader: options.reader,
+    roles: options.roles,
+  });
   const headlineUnit = units.find((unit) => unit.role === "headline");
   if (!headlineUnit) {
     throw new PlainTextError(

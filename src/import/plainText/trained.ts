@@ -11,6 +11,12 @@ export interface TrainedReader {
   name: string;
   /** "own": the unit's features; "neighbours": also "prev.…", "next.…" and "after.ROLE". */
   inputs: "own" | "neighbours";
+  /**
+   * How a story's roles are chosen: each unit's best in turn, given the role read before it
+   * ("greedy", the default), or the best sequence of roles over the story's units ("viterbi",
+   * reader.ts), the role before each unit taken from the path rather than from the unit's best.
+   */
+  decode?: "greedy" | "viterbi";
   roles: Role[];
   features: string[];
   /** Per role (in the order of roles). */

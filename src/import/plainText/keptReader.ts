@@ -1,0 +1,16 @@
+// The reader the importer reads scraped text with, chosen in this one place (decision 011): the hand
+// weights (weights.ts), or the trained reader kept in trainedReader.json, written by
+// `npm run train-reader -- --judge SET --write src/import/plainText/trainedReader.json --keep NAME`
+// (trained on every retired blind set, the tuning and held-out sets and the generated split).
+import type { TrainedReader } from "./trained";
+import trainedReader from "./trainedReader.json";
+
+export type KeptReader = "hand weights" | "trained";
+
+/** The importer's default reader. To switch: this line, the README's "Importing stories" and decision 011. */
+export const KEPT_READER: KeptReader = "hand weights";
+
+/** The trained weights a kept reader reads with (none for the hand weights). */
+export function readerFor(kept: KeptReader = KEPT_READER): TrainedReader | undefined {
+  return kept === "trained" ? (trainedReader as TrainedReader) : undefined;
+}
