@@ -3,7 +3,7 @@
 // units before and after and the role before; that reader is also read as one sequence, Viterbi) on
 // two kinds of units: those of the generated tuning split the hand reader reads exactly, labelled
 // with the role it gave them (the story's parse is the editor's, so those roles are too), and those
-// of real pages (the tuning and held-out sets and the retired blind sets), labelled from their
+// of real pages (the tuning and held-out sets, the training sets and the retired blind sets), labelled from their
 // .expected lines (labels.ts). Without --judge it leaves each retired blind set out in turn and reads
 // it; `--judge SET[,SET…]` trains on all of them and reads the sets named (a blind set is read only
 // when named). Prints exact stories and lines found. Seeded: the same run prints the same table.
@@ -224,8 +224,11 @@ export function pageSamplesOf(stories: CorpusStory[]): {
 
 /** The retired blind sets: labelled real pages, each used to choose changes, so trained on now. */
 export const RETIRED = ["blind-2026-12", "blind-2026-12-07", "blind-2026-12-07b", "blind-2026-12-07c"];
-/** The real pages trained on besides the retired sets. */
-const WRITTEN = ["tuning", "held-out"];
+/**
+ * The real pages trained on besides the retired sets: the tuning and held-out sets, and every training
+ * set (a folder `train-…`: pages written to be trained on, by writers who read none of the reader).
+ */
+const written = () => ["tuning", "held-out", ...corpusSetNames().filter((set) => set.startsWith("train-"))];
 
 export interface Measured {
   reader: string;
@@ -346,7 +349,7 @@ export async function main(args: string[]): Promise<number> {
     console.error(`--judge SET[,SET…], SET one of: ${known.join(", ")}`);
     return 2;
   }
-  const trainedOn = [...WRITTEN, ...RETIRED];
+  const trainedOn = [...written(), ...RETIRED];
   const sets = corpusAndGenerated([...trainedOn, "generated", ...judged]);
   const started = Date.now();
   const log = (line: string) => console.log(`${line} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
