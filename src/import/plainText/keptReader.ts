@@ -1,7 +1,8 @@
 // The reader the importer reads scraped text with, chosen in this one place (decision 011): the hand
 // weights (weights.ts), or the trained reader kept in trainedReader.json, written by
 // `npm run train-reader -- --judge SET --write src/import/plainText/trainedReader.json --keep NAME`
-// (trained on every retired blind set, the tuning and held-out sets and the generated split).
+// (trained on every retired blind set, the training sets, the tuning and held-out sets and the generated
+// split). Decision 011 says why the hand weights stay the default for now.
 import type { TrainedReader } from "./trained";
 import trainedReader from "./trainedReader.json";
 
