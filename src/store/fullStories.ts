@@ -1,8 +1,8 @@
 // Whole stories for a list of slugs, as feeds carry them: body, authors and tags, without the
-// related list a story page adds. Three queries whatever the number of slugs (the rows with their
-// section, every author link, every tag link), put together here in the order asked for, so a feed
+// related list a story page adds. Two queries whatever the number of slugs (the rows with their
+// section; every author and tag link), put together here in the order asked for, so a feed
 // of 50 stories costs what a feed of 5 does.
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { NamedRef, Story } from "../model/story";
 import { keptQuery } from "./keptPlans";
 import { type Database, readBody, readTranslations, type StoryRow } from "./schema";
@@ -26,7 +26,7 @@ export async function fullStories(db: Kysely<Database>, slugs: string[]): Promis
   );
 }
 
-/** These story rows whole, in their order: their authors and tags in two queries, their bodies read. */
+/** These story rows whole, in their order: their authors and tags in one query, their bodies read. */
 export async function storiesOfRows(db: Kysely<Database>, rows: StoryRow[]): Promise<FullStory[]> {
   if (rows.length === 0) return [];
   const refs = await namedRefsOf(
@@ -36,33 +36,48 @@ export async function storiesOfRows(db: Kysely<Database>, rows: StoryRow[]): Pro
   return rows.map((row) => wholeStory(row, refs));
 }
 
-/** The authors and tags of these stories, by story, each list in its order: two queries, run together. */
+/** The authors and tags of these stories, by story, each list in its order: one query. */
 export interface NamedRefsByStory {
   authors: Map<string, NamedRef[]>;
   tags: Map<string, NamedRef[]>;
 }
 
-const authorsQuery = keptQuery((db: Kysely<Database>, slugs: readonly string[]) =>
+/**
+ * The author links and the tag links of these stories with their names, as one statement (`union
+ * all` of the two keyed reads, each by its story index): a statement costs several µs of locks and
+ * driver before its first row, and a story page read them as two (docs/performance.md, session 11).
+ * `kind` is 0 for an author, 1 for a tag; the rows come by kind, then position.
+ */
+const namedRefsQuery = keptQuery((db: Kysely<Database>, slugs: readonly string[]) =>
   db
     .selectFrom("story_authors")
     .innerJoin("authors", "authors.slug", "story_authors.author_slug")
-    .select(["story_authors.story_slug", "authors.slug", "authors.name"])
+    .select([
+      sql<number>`0`.as("kind"),
+      "story_authors.story_slug",
+      "authors.slug",
+      "authors.name",
+      "story_authors.position",
+    ])
     .where("story_authors.story_slug", "in", slugs)
-    .orderBy("story_authors.position"),
-);
-const tagsQuery = keptQuery((db: Kysely<Database>, slugs: readonly string[]) =>
-  db
-    .selectFrom("story_tags")
-    .innerJoin("tags", "tags.slug", "story_tags.tag_slug")
-    .select(["story_tags.story_slug", "tags.slug", "tags.name"])
-    .where("story_tags.story_slug", "in", slugs)
-    .orderBy("story_tags.position"),
+    .unionAll(
+      db
+        .selectFrom("story_tags")
+        .innerJoin("tags", "tags.slug", "story_tags.tag_slug")
+        .select([sql<number>`1`.as("kind"), "story_tags.story_slug", "tags.slug", "tags.name", "story_tags.position"])
+        .where("story_tags.story_slug", "in", slugs),
+    )
+    .orderBy("kind")
+    .orderBy("position"),
 );
 
 export async function namedRefsOf(db: Kysely<Database>, slugs: string[]): Promise<NamedRefsByStory> {
   if (slugs.length === 0) return { authors: new Map(), tags: new Map() };
-  const [authors, tags] = await Promise.all([authorsQuery(db, slugs), tagsQuery(db, slugs)]);
-  return { authors: byStory(authors), tags: byStory(tags) };
+  const rows = await namedRefsQuery(db, slugs);
+  return {
+    authors: byStory(rows.filter((row) => Number(row.kind) === 0)),
+    tags: byStory(rows.filter((row) => Number(row.kind) === 1)),
+  };
 }
 
 /** A story row with its authors and tags (read for it, by its slug), its body read. */
