@@ -158,18 +158,31 @@ describe.each(testEngines)("query plans on %s", (engine) => {
     expectIndexed(engine, await plansOf(() => store.getStory("story-20")));
   });
 
-  it("fills the related block by seeking each index to the story's place, not walking the newer stories", async () => {
+  it("fills the related block in one statement, seeking each index to the story's place, not walking the newer stories", async () => {
     const plans = await plansOf(() => store.getStory("story-20"));
     const sources = plans.filter(({ sql: text }) => /order by "published_at" desc/.test(text));
-    // The section's and the tag's: each must seek by (time, slug), not by section or tag alone.
-    expect(sources).toHaveLength(2);
-    for (const { sql: text, plan } of sources) {
-      const seek =
-        engine === "sqlite"
-          ? plan.filter((line) => /USING COVERING INDEX \w+ \(\w+=\? AND \(published_at,\w+\)<\(\?,\?\)\)/.test(line))
-          : plan.filter((line) => /^Index Only Scan .*ROW\(published_at, \w+\) < ROW\(/.test(line));
-      expect(seek, `${text}\n  ${plan.join("\n  ")}`).toHaveLength(1);
-    }
+    // The section's and the tag's reads, in one statement: each must seek by (time, slug), not by
+    // section or tag alone.
+    expect(sources).toHaveLength(1);
+    const [{ sql: text, plan }] = sources as [Plans[number]];
+    const seek =
+      engine === "sqlite"
+        ? plan.filter((line) => /USING COVERING INDEX \w+ \(\w+=\? AND \(published_at,\w+\)<\(\?,\?\)\)/.test(line))
+        : plan.filter((line) => /^Index Only Scan .*ROW\(published_at, \w+\) < ROW\(/.test(line));
+    expect(seek, `${text}\n  ${plan.join("\n  ")}`).toHaveLength(2);
+  });
+
+  it("reads a story page in four statements: the row, its authors and tags, its linked stories, its fill", async () => {
+    const plans = await plansOf(() => store.getStory("story-20"));
+    expect(plans.map(({ sql: text }) => text)).toHaveLength(4);
+    expect((await store.getStory("story-20"))?.related.map((s) => s.slug)).toEqual([
+      "story-19", // linked from its body
+      "story-18", // then the newest of its section (world) and its tag (tag-0) before it
+      "story-16",
+      "story-14",
+      "story-12",
+      "story-10",
+    ]);
   });
 
   it("reads a story by statements kept planned: on PostgreSQL, named and prepared once a connection", async () => {

@@ -143,37 +143,49 @@ export async function listStories(
   };
 }
 
-/** The newest stories of a section published before a story (its time and slug), and of a tag. */
-const earlierInSection = keptQuery((db: Db, section: string, publishedAt: string, slug: string) =>
-  db
-    .selectFrom("stories")
-    .select(["slug", "published_at"])
-    .where("section_slug", "=", section)
-    .where((eb) => eb(eb.refTuple("published_at", "slug"), "<", eb.tuple(publishedAt, slug)))
-    .orderBy("published_at", "desc")
-    .orderBy("slug", "desc")
-    .limit(RELATED_LIMIT + 1),
-);
-const earlierWithTag = keptQuery((db: Db, tag: string, publishedAt: string, slug: string) =>
-  db
-    .selectFrom("story_tags")
-    .select(["story_slug as slug", "published_at"])
-    .where("tag_slug", "=", tag)
-    .where((eb) => eb(eb.refTuple("published_at", "story_slug"), "<", eb.tuple(publishedAt, slug)))
-    .orderBy("published_at", "desc")
-    .orderBy("story_slug", "desc")
-    .limit(RELATED_LIMIT + 1),
+/**
+ * The newest stories of a story's section and of each of its tags published before it, leaving
+ * out those named in `exclude`, up to RELATED_LIMIT, as summaries: one statement. Each source is
+ * its own indexed read of the RELATED_LIMIT + 1 newest before the story (a `limit` in a subquery,
+ * each seeking its index to the story's place, `(time, slug) < (…)`); their `union` is ordered and
+ * cut, and the summaries of those left are read by key. Read as one statement rather than one for
+ * each source and one for the summaries: a statement costs several µs of locks and driver before
+ * its first row (docs/performance.md, session 11).
+ */
+const earlierFill = keptQuery(
+  (db: Db, section: string, publishedAt: string, slug: string, tags: readonly string[], exclude: readonly string[]) => {
+    const inSection = db
+      .selectFrom("stories")
+      .select(["slug", "published_at"])
+      .where("section_slug", "=", section)
+      .where((eb) => eb(eb.refTuple("published_at", "slug"), "<", eb.tuple(publishedAt, slug)))
+      .orderBy("published_at", "desc")
+      .orderBy("slug", "desc")
+      .limit(RELATED_LIMIT + 1);
+    const withTag = (tag: string) =>
+      db
+        .selectFrom("story_tags")
+        .select(["story_slug as slug", "published_at"])
+        .where("tag_slug", "=", tag)
+        .where((eb) => eb(eb.refTuple("published_at", "story_slug"), "<", eb.tuple(publishedAt, slug)))
+        .orderBy("published_at", "desc")
+        .orderBy("story_slug", "desc")
+        .limit(RELATED_LIMIT + 1);
+    const sources = tags.reduce(
+      (union, tag, i) => union.union(db.selectFrom(withTag(tag).as(`t${i}`)).select(["slug", "published_at"])),
+      db.selectFrom(inSection.as("s")).select(["slug", "published_at"]),
+    );
+    const newest = db
+      .selectFrom(sources.as("sources"))
+      .select("sources.slug")
+      .where("sources.slug", "not in", exclude)
+      .orderBy("sources.published_at", "desc")
+      .orderBy("sources.slug", "desc")
+      .limit(RELATED_LIMIT);
+    return summaries(db).where("stories.slug", "in", newest);
+  },
 );
 
-/**
- * What a story page lists as related: the stories its body links first, then the newest of its
- * section and of its tags. Each source is its own indexed query for the few newest (read from
- * the index alone), merged here; one query with `section = … or tag in …` could use no index and
- * would read every story. The sources do not wait for the linked stories: whatever those are,
- * the newest wanted are among the first RELATED_LIMIT + 1 of each source (the story itself and
- * the linked ones it shows are left out, and they take the places of the ones wanted), so they
- * are sent together with the linked stories' read, then the summaries of those chosen are read.
- */
 /**
  * A story's related stories: those its body links, then, to fill the block, the newest of its
  * section and tags published before it (its earlier coverage). A story published later never
@@ -182,6 +194,10 @@ const earlierWithTag = keptQuery((db: Db, tag: string, publishedAt: string, slug
  * "Before it" is a row comparison, `(time, slug) < (…)`, which both engines answer by seeking the
  * index to the story's place: written as `time < … or (time = … and slug < …)` SQLite used only the
  * section or tag to seek and walked every newer entry to get there (docs/performance.md, session 10).
+ *
+ * The fill does not wait for the linked stories: it leaves out every slug the body links (one that
+ * leads nowhere is in no source anyway), and whatever the linked ones are, the newest wanted are
+ * among the first RELATED_LIMIT + 1 of each source, so both reads are sent together.
  */
 export async function relatedStories(
   db: Db,
@@ -192,26 +208,15 @@ export async function relatedStories(
   const linked = [...new Set(body.flatMap((b) => (b.type === "related" && b.slug ? [b.slug] : [])))].filter(
     (slug) => slug !== story.slug,
   );
-  const [linkedSummaries, ...sources] = await Promise.all([
+  const [linkedSummaries, fill] = await Promise.all([
     summariesOf(db, linked),
-    earlierInSection(db, story.section_slug, story.published_at, story.slug),
-    ...tagSlugs.map((tag) => earlierWithTag(db, tag, story.published_at, story.slug)),
+    earlierFill(db, story.section_slug, story.published_at, story.slug, tagSlugs, [story.slug, ...linked]),
   ]);
   const first = linkedSummaries.slice(0, RELATED_LIMIT);
-  const wanted = RELATED_LIMIT - first.length;
-  if (wanted === 0) return first;
-  const exclude = new Set([story.slug, ...first.map((s) => s.slug)]);
-  const newest = [...new Map(sources.flat().map((row) => [row.slug, row])).values()]
-    .filter((row) => !exclude.has(row.slug))
+  const newest = fill
     .sort((a, b) => (a.published_at === b.published_at ? cmp(b.slug, a.slug) : cmp(b.published_at, a.published_at)))
-    .slice(0, wanted);
-  return [
-    ...first,
-    ...(await summariesOf(
-      db,
-      newest.map((row) => row.slug),
-    )),
-  ];
+    .slice(0, RELATED_LIMIT - first.length);
+  return [...first, ...newest.map(toSummary)];
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -409,7 +409,8 @@ export function createStoryStore(
       if (!isSlug(slug)) return null;
       // Rounds of queries, each sent at once: the story's row with its coverage, its authors and
       // tags, by the slug asked for (again by the new slug when the story moved); then its
-      // related stories (two rounds, storyReads.ts). On PostgreSQL a round is one round trip.
+      // related stories (one round: the stories its body links, and the rest of the block in one
+      // statement, storyReads.ts). On PostgreSQL a round is one round trip.
       const at = (key: string) => Promise.all([storyPageRow(db, key), namedRefsOf(db, [key])]);
       let [found, refs] = await at(slug);
       if (!found) {
