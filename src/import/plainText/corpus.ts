@@ -57,7 +57,10 @@ export function readSecondEditor(
   return new Map(
     readdirSync(dir)
       .filter((name) => name.endsWith(".expected"))
-      .map((file) => [file.slice(0, -".expected".length), expectedStory(readFileSync(join(dir, file), "utf8"), sizeOf)]),
+      .map((file) => [
+        file.slice(0, -".expected".length),
+        expectedStory(readFileSync(join(dir, file), "utf8"), sizeOf),
+      ]),
   );
 }
 
