@@ -12,6 +12,12 @@ import { featuresOf, type UnitContext } from "./features";
 import { sentenceCount } from "./sentences";
 import type { SourceLine } from "./sourceLines";
 
+/** What the hand rules choose (reader.ts, handHeadline): an input of the learned finder. */
+export interface HandChoice {
+  headline: SourceLine;
+  kicker?: SourceLine;
+}
+
 export interface LinearModel {
   features: string[];
   weights: number[];
@@ -112,7 +118,7 @@ export interface Candidate {
 const isCreditLine = (f: Record<string, number>) => f["f.byline"] === 1 || f["f.dateline"] === 1;
 
 /** The candidates for the headline: the page's first lines up to the first line of prose, each with its features. */
-export function headerCandidates(lines: SourceLine[]): Candidate[] {
+export function headerCandidates(lines: SourceLine[], hand?: HandChoice): Candidate[] {
   const window: SourceLine[] = [];
   for (const line of lines.slice(0, HEADER_WINDOW)) {
     if (isProse(line.text) && window.length > 0) break;
@@ -130,6 +136,13 @@ export function headerCandidates(lines: SourceLine[]): Candidate[] {
     const next = own[index + 1];
     for (const [name, value] of Object.entries(prev ?? { none: 1 })) f[`prev.${name}`] = value;
     for (const [name, value] of Object.entries(next ?? { none: 1 })) f[`next.${name}`] = value;
+    // The hand rules' choice (reader.ts, handHeadline), and whether the line stands above or below it.
+    f.hand = line === hand?.headline ? 1 : 0;
+    f.handKicker = line === hand?.kicker ? 1 : 0;
+    f.aboveHand = hand !== undefined && line.number < hand.headline.number ? 1 : 0;
+    // A shorter wording of the next line (a page's title over its headline): the next line opens with it.
+    f.openingOfNext =
+      window[index + 1] !== undefined && (window[index + 1] as SourceLine).text.startsWith(line.text) ? 1 : 0;
     f.position = index / HEADER_WINDOW;
     f.first = index === 0 ? 1 : 0;
     f.second = index === 1 ? 1 : 0;
@@ -215,8 +228,8 @@ export interface HeaderChoice {
 }
 
 /** The headline (and its kicker) a header finder chooses among the page's first lines. */
-export function findHeader(lines: SourceLine[], finder: HeaderFinder): HeaderChoice | undefined {
-  const candidates = headerCandidates(lines);
+export function findHeader(lines: SourceLine[], finder: HeaderFinder, hand?: HandChoice): HeaderChoice | undefined {
+  const candidates = headerCandidates(lines, hand);
   if (candidates.length === 0) return undefined;
   const scored = candidates
     .map((candidate) => ({ candidate, ...scoreLine(finder.headline, candidate.features) }))
@@ -270,8 +283,13 @@ export interface HeaderPage {
 }
 
 /** A labelled page for training, or undefined when its expected headline is none of its first lines. */
-export function headerPage(lines: SourceLine[], headline: string, kicker?: string): HeaderPage | undefined {
-  const candidates = headerCandidates(lines);
+export function headerPage(
+  lines: SourceLine[],
+  headline: string,
+  kicker?: string,
+  hand?: HandChoice,
+): HeaderPage | undefined {
+  const candidates = headerCandidates(lines, hand);
   const at = labelledHeadline(candidates, headline, kicker);
   if (at === -1) return undefined;
   const above = candidates[at - 1];

@@ -276,10 +276,32 @@ function pageHeader(lines: SourceLine[]): { chrome: Set<SourceLine>; kicker?: So
   return chrome.size > 0 ? { chrome } : undefined;
 }
 
+/**
+ * The line the hand rules take for the headline (of the lines readUnits reads: sourceLines, tweets'
+ * signatures split): the first that is no credit nor the page's chrome, or the line below it when it
+ * is a kicker (then the kicker too). A learned header finder takes it as one of its inputs (headerFinder.ts).
+ */
+export function handHeadline(lines: SourceLine[]): { headline: SourceLine; kicker?: SourceLine } | undefined {
+  const header = pageHeader(lines);
+  for (const [index, line] of lines.entries()) {
+    if (header?.chrome.has(line)) continue;
+    const { best } = pick(line.text, NEUTRAL);
+    if (ABOVE_HEADLINE.has(best.role) && best.score > 0) continue;
+    const below = lines[index + 1];
+    return below && (header?.kicker === line || isKickerAbove(line, below))
+      ? { headline: below, kicker: line }
+      : { headline: line };
+  }
+  return undefined;
+}
+
+/** The lines readUnits reads: the source lines, with a tweet's signature split from the text before it. */
+export const readLines = (text: string): SourceLine[] => splitTweetSignatures(sourceLines(text));
+
 export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
-  const lines = splitTweetSignatures(sourceLines(text));
+  const lines = readLines(text);
   const units: Unit[] = [];
-  const learned = options.header ? findHeader(lines, options.header) : undefined;
+  const learned = options.header ? findHeader(lines, options.header, handHeadline(lines)) : undefined;
   const header = learned ? undefined : pageHeader(lines);
 
   // The headline: the first line that is not a date, a byline or furniture above it, nor the page's chrome

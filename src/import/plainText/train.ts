@@ -20,8 +20,7 @@ import type { Role } from "./features";
 import { type HeaderFinder, type HeaderPage, headerPage, trainHeaderFinder } from "./headerFinder";
 import { type KeptHeader, readerFor } from "./keptReader";
 import { labelPage } from "./labels";
-import { readUnits } from "./reader";
-import { sourceLines } from "./sourceLines";
+import { handHeadline, readLines, readUnits } from "./reader";
 import { type PlainTextStory, parsePlainTextStory } from "./story";
 import type { TrainedReader } from "./trained";
 
@@ -379,7 +378,8 @@ export async function main(args: string[]): Promise<number> {
 export function headerPagesOf(stories: CorpusStory[]): { pages: HeaderPage[]; unlabelled: number } {
   const pages: HeaderPage[] = [];
   for (const story of stories) {
-    const page = headerPage(sourceLines(story.text), story.expected.headline, story.expected.kicker);
+    const lines = readLines(story.text);
+    const page = headerPage(lines, story.expected.headline, story.expected.kicker, handHeadline(lines));
     if (page) pages.push(page);
   }
   return { pages, unlabelled: stories.length - pages.length };
