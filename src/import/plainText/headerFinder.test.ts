@@ -3,13 +3,15 @@
 // story with either header finder, chosen in one place (keptReader.ts).
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { publicImageSizer } from "../demoContent";
 import { readStoryFile } from "../importFiles";
+import { readCorpus } from "./corpus";
 import { findHeader, headerPage, trainHeaderFinder } from "./headerFinder";
 import { headerFinderFor, KEPT_HEADER, type KeptHeader } from "./keptReader";
 import { sourceLines } from "./sourceLines";
 import { readPlainTextStory } from "./story";
+import { compareHeaders, main } from "./train";
 
 // Invented pages: a site's name, a menu, a kicker, the headline, a deck, then the credits and the text.
 const page = (site: string, kicker: string, headline: string, deck: string) =>
@@ -127,5 +129,37 @@ describe("the importer's header finder", () => {
     expect(withLearned.readings).toEqual(readPlainTextStory(text, { sizeOf, header: learned }).readings);
     for (const { story } of [hand, withLearned]) expect(story.headline.length).toBeGreaterThan(0);
     expect(withLearned.readings?.find((r) => r.became.includes("headline"))?.why).toMatch(/learned header finder/);
+  });
+});
+
+describe("the header judging command (npm run train-reader -- --header --judge SET)", () => {
+  const sizeOf = publicImageSizer(resolve("public"));
+  const corpus = resolve("src/import/corpus");
+  const sets = new Map([
+    ["tuning", readCorpus(corpus, "tuning", sizeOf).slice(0, 12)],
+    ["held-out", readCorpus(corpus, "held-out", sizeOf).slice(0, 4)],
+  ]);
+
+  it("trains the finder on the other sets and reads the one judged with both finders and both role readers", () => {
+    const { tables, finder, rows } = compareHeaders(sets, { judged: ["held-out"], trainedOn: ["tuning", "held-out"] });
+    expect(finder?.headline.features).toContain("hand");
+    const measured = rows.get("held-out") ?? [];
+    expect(measured.map((m) => `${m.header}/${m.reader}`)).toEqual([
+      "hand/hand weights",
+      "hand/trained",
+      "learned/hand weights",
+      "learned/trained",
+    ]);
+    for (const m of measured) expect(m.stories).toBe(4);
+    // The hand finder and weights read the held-out set exactly (corpus.test.ts): so do they here.
+    expect(measured[0]).toMatchObject({ headlines: 4, exact: 4 });
+    expect(tables[0]).toContain("| learned | hand weights |");
+  });
+
+  it("refuses a set it does not know", async () => {
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    expect(await main(["--header", "--judge", "no-such-set"])).toBe(2);
+    expect(error).toHaveBeenCalledWith(expect.stringContaining("--header --judge SET"));
+    error.mockRestore();
   });
 });
