@@ -362,6 +362,22 @@ describe.each(testEngines)("npm run import into a %s store that never ran npm st
     expect(await fresh.listSections()).toEqual([]);
   });
 
+  it("finds the headline with the --header finder named, says why with --explain, and refuses another", async () => {
+    const page = write(
+      "page.txt",
+      "Skip to content\nThe Ferrow Gazette\nHome | World | Sport\n\nWEATHER\nFrost closes three mountain passes overnight\nCrews expect the roads to open by noon.\n\nBy Ilse Marrow\n\nThe passes shut at midnight, the roads office said on its page this morning.\n\nThey open again at noon.\n",
+    );
+    const learned = await runImport(["--dry-run", "--explain", "--header", "learned", page], fresh, SITE);
+    expect(learned.exitCode).toBe(0);
+    expect(learned.output).toContain("learned header finder's headline");
+    const hand = await runImport(["--dry-run", "--explain", "--header", "hand", page], fresh, SITE);
+    expect(hand.exitCode).toBe(0);
+    expect(hand.output).not.toContain("learned header finder");
+    const wrong = await runImport(["--header", "guessed", page], fresh, SITE);
+    expect(wrong.exitCode).toBe(2);
+    expect(wrong.output).toContain('--header "guessed" is not a header finder');
+  });
+
   it("prints the story JSON on a dry run and creates no section", async () => {
     const { exitCode, output } = await runImport(
       ["--dry-run", "--json", "--section", "harbour", write("t.txt", scraped)],

@@ -1,4 +1,4 @@
-// npm run import -- [--dry-run] [--json] [--video-src URL] [--section SLUG] [--time-zone ZONE] PATH…
+// npm run import -- [--dry-run] [--json] [--video-src URL] [--section SLUG] [--time-zone ZONE] [--header hand|learned] PATH…
 // Imports story files into the store named by DATABASE_URL, the accepted files in transactions of
 // IMPORT_BATCH_SIZE stories, so a server running on the same store can still write meanwhile.
 import { existsSync } from "node:fs";
@@ -20,7 +20,7 @@ import { listStoryFiles, readStoryFile } from "./importFiles";
 import { explainReadings, unsureCount } from "./plainText/explain";
 import type { LineReading } from "./plainText/story";
 
-const usage = `Usage: npm run import -- [--dry-run] [--json] [--explain] [--video-src URL] [--section SLUG] [--time-zone ZONE] PATH…
+const usage = `Usage: npm run import -- [--dry-run] [--json] [--explain] [--video-src URL] [--section SLUG] [--time-zone ZONE] [--header hand|learned] PATH…
        npm run import -- [--replace] EXPORT
   PATH          story files (.txt scraped text, .md Markdown, .json Story) or folders of them
   EXPORT        a folder written by npm run export (it has a manifest.json): the whole newsroom, into an
@@ -33,7 +33,9 @@ const usage = `Usage: npm run import -- [--dry-run] [--json] [--explain] [--vide
                 store lacks is created, and an empty store gets those of content/site.yaml
   --time-zone   where times printed without a zone in scraped text are meant, as an IANA name
                 (the outlet's: Europe/Madrid); default: guessed from the page's language
-                (Europe/Berlin for German…), else UTC`;
+                (Europe/Berlin for German…), else UTC
+  --header      how the headline of scraped text is found: "hand" (the hand rules) or "learned" (the
+                finder learned from labelled pages); default: the one kept (plainText/keptReader.ts)`;
 
 export interface ImportRun {
   exitCode: number;
@@ -73,6 +75,9 @@ export async function runImport(
       exitCode: 2,
       output: `--time-zone ${JSON.stringify(timeZone)} is not a time zone (an IANA name such as Europe/Madrid or America/Mexico_City).`,
     };
+  const header = values.header;
+  if (header !== undefined && header !== "hand" && header !== "learned")
+    return { exitCode: 2, output: `--header ${JSON.stringify(header)} is not a header finder: "hand" or "learned".` };
   const sections = await sectionsFor(store, values.section, contentDir, Boolean(values["dry-run"]));
   const section = values.section ?? sections[0]?.slug ?? "";
 
@@ -89,6 +94,7 @@ export async function runImport(
         sizeOf,
         knownHeadlines,
         timeZone,
+        ...(header === undefined ? {} : { header }),
       });
       if (!("story" in result)) return result;
       try {
@@ -174,6 +180,7 @@ function parse(argv: string[]) {
       "video-src": { type: "string" },
       section: { type: "string" },
       "time-zone": { type: "string" },
+      header: { type: "string" },
     },
   });
 }

@@ -15,7 +15,7 @@ import {
   videoSourceSchema,
 } from "../model/story";
 import { type ImageSizer, parseMarkdownStory } from "./markdownStory";
-import { type KeptReader, readerFor } from "./plainText/keptReader";
+import { headerFinderFor, type KeptHeader, type KeptReader, readerFor } from "./plainText/keptReader";
 import { type LineReading, type PlainTextOptions, readPlainTextStory } from "./plainText/story";
 
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -38,6 +38,8 @@ export interface ImportOptions {
   knownHeadlines?: { slug: string; headline: string }[];
   /** The reader of scraped text: the one kept (plainText/keptReader.ts) unless another is named. */
   reader?: KeptReader;
+  /** The header finder of scraped text: the one kept (plainText/keptReader.ts) unless another is named. */
+  header?: KeptHeader;
 }
 
 /** Every story file named: files as given, folders searched (recursively) for .txt, .md and .json. */
@@ -127,6 +129,7 @@ function plainTextStory(
     timeZone: options.timeZone,
     isKnownHeadline: known.length ? (line) => finderOf(known)(line) !== undefined : undefined,
     reader: readerFor(options.reader),
+    header: headerFinderFor(options.header),
   });
   if (parsed.body.length === 0) throw new Error("no body: the file holds only a headline and perhaps a deck");
   // The date a dateline line gives, else the file's.

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { generateVariants, isGeneratedHoldOut } from "../corpus/generate";
 import { publicImageSizer } from "../demoContent";
 import { type CorpusStory, corpusSets, linesFound, readCorpus } from "./corpus";
-import { KEPT_READER, readerFor } from "./keptReader";
+import { headerFinderFor, KEPT_HEADER, KEPT_READER, readerFor } from "./keptReader";
 import { parsePlainTextStory } from "./story";
 
 const sizeOf = publicImageSizer(resolve("public"));
@@ -77,9 +77,10 @@ const REPORTED: Record<string, readonly [number, number, number, number]> = {
   "train-2026-12-07-c": [0, 60, 336, 730],
 };
 
-// The importer's reader (keptReader.ts): the figures the README reports are the importer's.
+// The importer's reader and header finder (keptReader.ts): the figures the README reports are the importer's.
 const reader = readerFor(KEPT_READER);
-const parse = (text: string) => JSON.parse(JSON.stringify(parsePlainTextStory(text, { sizeOf, reader })));
+const header = headerFinderFor(KEPT_HEADER);
+const parse = (text: string) => JSON.parse(JSON.stringify(parsePlainTextStory(text, { sizeOf, reader, header })));
 const parsesExactly = ({ text, expected }: CorpusStory) => {
   try {
     expect(parse(text)).toEqual(expected);

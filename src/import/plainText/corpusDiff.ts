@@ -4,7 +4,7 @@
 import { resolve } from "node:path";
 import { diffArrays } from "diff";
 import { type CorpusStory, linesFound, linesFoundText, storyLines } from "./corpus";
-import { readerFor } from "./keptReader";
+import { headerFinderFor, readerFor } from "./keptReader";
 import { type PlainTextStory, parsePlainTextStory } from "./story";
 import { corpusAndGenerated, corpusSetNames } from "./train";
 
@@ -94,7 +94,7 @@ export async function main(args: string[]): Promise<number> {
   const sizeOf = publicImageSizer(resolve("public"));
   for (const name of names) {
     // Read as the importer reads (keptReader.ts).
-    const diff = diffSet(sets.get(name) ?? [], { sizeOf, reader: readerFor() });
+    const diff = diffSet(sets.get(name) ?? [], { sizeOf, reader: readerFor(), header: headerFinderFor() });
     if (!quiet) console.log(diff.report.join("\n"));
     console.log(
       `\n${name}: ${diff.exact} of ${diff.stories} stories exact, ${linesFoundText(diff.lines)} found; ${diff.missedLines} expected lines missed. By kind (stories, lines):`,

@@ -14,6 +14,7 @@ import {
   wordCount,
 } from "./cues";
 import { featuresOf, LIST_MARKER, type Role, type UnitContext } from "./features";
+import { findHeader, type HeaderFinder } from "./headerFinder";
 import { sentenceCount } from "./sentences";
 import { type SourceLine, sourceLines } from "./sourceLines";
 import { neighbourFeatures, scoreTrained, type TrainedReader } from "./trained";
@@ -91,6 +92,8 @@ export interface ReadOptions {
    * labelled roles before it (train.ts).
    */
   roles?: (Role | undefined)[];
+  /** A learned header finder (headerFinder.ts) to choose the headline and its kicker in place of the hand rules. */
+  header?: HeaderFinder;
 }
 
 /** What a unit knows of the roles read before it. */
@@ -273,49 +276,102 @@ function pageHeader(lines: SourceLine[]): { chrome: Set<SourceLine>; kicker?: So
   return chrome.size > 0 ? { chrome } : undefined;
 }
 
-export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
-  const lines = splitTweetSignatures(sourceLines(text));
-  const units: Unit[] = [];
+/**
+ * The line the hand rules take for the headline (of the lines readUnits reads: sourceLines, tweets'
+ * signatures split): the first that is no credit nor the page's chrome, or the line below it when it
+ * is a kicker (then the kicker too). A learned header finder takes it as one of its inputs (headerFinder.ts).
+ */
+export function handHeadline(lines: SourceLine[]): { headline: SourceLine; kicker?: SourceLine } | undefined {
   const header = pageHeader(lines);
+  for (const [index, line] of lines.entries()) {
+    if (header?.chrome.has(line)) continue;
+    const { best } = pick(line.text, NEUTRAL);
+    if (ABOVE_HEADLINE.has(best.role) && best.score > 0) continue;
+    const below = lines[index + 1];
+    return below && (header?.kicker === line || isKickerAbove(line, below))
+      ? { headline: below, kicker: line }
+      : { headline: line };
+  }
+  return undefined;
+}
 
-  // The headline: the first line that is not a date, a byline or furniture above it, nor the page's chrome.
+/** The lines readUnits reads: the source lines, with a tweet's signature split from the text before it. */
+export const readLines = (text: string): SourceLine[] => splitTweetSignatures(sourceLines(text));
+
+export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
+  const lines = readLines(text);
+  const units: Unit[] = [];
+  const learned = options.header ? findHeader(lines, options.header, handHeadline(lines)) : undefined;
+  const header = learned ? undefined : pageHeader(lines);
+
+  // The headline: the first line that is not a date, a byline or furniture above it, nor the page's chrome
+  // (or, with a learned header finder, the line it chooses: what stands above it is the page's).
   let start = 0;
   for (const line of lines) {
     start += 1;
-    if (header?.chrome.has(line)) {
+    if (learned && line !== learned.headline && line !== learned.kicker) {
+      const { best, next } = pick(line.text, NEUTRAL);
+      const credit = ABOVE_HEADLINE.has(best.role) && best.score > 0;
       units.push({
         lines: [line.number],
         text: line.text,
-        role: "furniture",
-        note: "the page's chrome above the headline (its name, title, menu), read back from the byline and date",
+        role: credit ? best.role : "furniture",
+        ...(credit
+          ? { scored: best, runnerUp: next }
+          : { note: "above the headline the learned header finder chose: the page's (its name, title, menu)" }),
         unsure: false,
       });
       continue;
     }
-    const { best, next } = pick(line.text, NEUTRAL);
-    if (ABOVE_HEADLINE.has(best.role) && best.score > 0) {
-      units.push({
-        lines: [line.number],
-        text: line.text,
-        role: best.role,
-        scored: best,
-        runnerUp: next,
-        unsure: false,
-      });
-      continue;
+    if (learned) {
+      const below = lines[start];
+      if (line === learned.kicker && below) {
+        units.push({
+          lines: [line.number, below.number],
+          text: `${line.text} ${below.text}`,
+          role: "headline",
+          kicker: { kicker: line.text.replace(/[\s|:/\\–—-]+$/u, ""), headline: below.text },
+          note: `${learned.why}; the line above it its kicker, as the finder's kicker model reads it`,
+          unsure: false,
+        });
+        start += 1;
+      } else units.push({ lines: [line.number], text: line.text, role: "headline", note: learned.why, unsure: false });
+    } else {
+      if (header?.chrome.has(line)) {
+        units.push({
+          lines: [line.number],
+          text: line.text,
+          role: "furniture",
+          note: "the page's chrome above the headline (its name, title, menu), read back from the byline and date",
+          unsure: false,
+        });
+        continue;
+      }
+      const { best, next } = pick(line.text, NEUTRAL);
+      if (ABOVE_HEADLINE.has(best.role) && best.score > 0) {
+        units.push({
+          lines: [line.number],
+          text: line.text,
+          role: best.role,
+          scored: best,
+          runnerUp: next,
+          unsure: false,
+        });
+        continue;
+      }
+      const below = lines[start];
+      if (below && (header?.kicker === line || isKickerAbove(line, below))) {
+        units.push({
+          lines: [line.number, below.number],
+          text: `${line.text} ${below.text}`,
+          role: "headline",
+          // Less a separator after it ("Analysis |").
+          kicker: { kicker: line.text.replace(/[\s|:/\\–—-]+$/u, ""), headline: below.text },
+          unsure: false,
+        });
+        start += 1;
+      } else units.push({ lines: [line.number], text: line.text, role: "headline", unsure: false });
     }
-    const below = lines[start];
-    if (below && (header?.kicker === line || isKickerAbove(line, below))) {
-      units.push({
-        lines: [line.number, below.number],
-        text: `${line.text} ${below.text}`,
-        role: "headline",
-        // Less a separator after it ("Analysis |").
-        kicker: { kicker: line.text.replace(/[\s|:/\\–—-]+$/u, ""), headline: below.text },
-        unsure: false,
-      });
-      start += 1;
-    } else units.push({ lines: [line.number], text: line.text, role: "headline", unsure: false });
     // A headline wrapped over two lines: the next line of its block runs on in lower case.
     const headline = units.at(-1) as Unit;
     const last = lines[start - 1];

@@ -7,6 +7,7 @@ import { type Block, TEXT_LIMITS, type VideoBlock } from "../../model/story";
 import { bylineNames, namesAlone, readDateline } from "./credits";
 import { DASH_ATTRIBUTION, imageMarker, relatedLabel, TWEET_SIGNATURE } from "./cues";
 import type { Role } from "./features";
+import type { HeaderFinder } from "./headerFinder";
 import { splitKicker } from "./kicker";
 import { type PageZone, pageZone } from "./pageZone";
 import { readUnits, type Unit } from "./reader";
@@ -39,6 +40,8 @@ export interface PlainTextOptions {
   reader?: TrainedReader;
   /** Roles given to the units after the headline, in order (reader.ts, ReadOptions.roles; for labelled pages). */
   roles?: (Role | undefined)[];
+  /** A learned header finder choosing the headline and kicker in place of the hand rules (headerFinder.ts, keptReader.ts). */
+  header?: HeaderFinder;
 }
 
 /** What became of a unit of lines, for --explain. */
@@ -80,6 +83,7 @@ export function readPlainTextStory(text: string, options: PlainTextOptions = {})
     isKnownHeadline: options.isKnownHeadline,
     reader: options.reader,
     roles: options.roles,
+    header: options.header,
   });
   const headlineUnit = units.find((unit) => unit.role === "headline");
   if (!headlineUnit) {
@@ -120,7 +124,11 @@ export function readPlainTextStory(text: string, options: PlainTextOptions = {})
     const last = body.at(-1);
     switch (unit.role) {
       case "headline":
-        read(unit, kicker === undefined ? "headline" : `kicker ${kicker} + headline`, kickerWhy);
+        read(
+          unit,
+          kicker === undefined ? "headline" : `kicker ${kicker} + headline`,
+          unit.note === undefined ? kickerWhy : `${unit.note}; ${kickerWhy}`,
+        );
         break;
       case "deck":
         if (story.deck === undefined && unit.text.length <= MAX_DECK) {

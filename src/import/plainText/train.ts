@@ -17,8 +17,10 @@ import { publicImageSizer } from "../demoContent";
 import { mulberry32 } from "../seed";
 import { type CorpusStory, corpusSets, linesFound, linesFoundText, readCorpus } from "./corpus";
 import type { Role } from "./features";
+import { type HeaderFinder, type HeaderPage, headerPage, trainHeaderFinder } from "./headerFinder";
+import { type KeptHeader, readerFor } from "./keptReader";
 import { labelPage } from "./labels";
-import { readUnits } from "./reader";
+import { handHeadline, readLines, readUnits } from "./reader";
 import { type PlainTextStory, parsePlainTextStory } from "./story";
 import type { TrainedReader } from "./trained";
 
@@ -342,6 +344,7 @@ export function compare(
  * named. No set but those named and those trained on is read.
  */
 export async function main(args: string[]): Promise<number> {
+  if (args.includes("--header")) return headerMain(args);
   const judgeAt = args.indexOf("--judge");
   const judged = judgeAt === -1 ? [] : (args[judgeAt + 1] ?? "").split(",").filter(Boolean);
   const known = corpusSetNames();
@@ -367,6 +370,177 @@ export async function main(args: string[]): Promise<number> {
     }
     writeFileSync(file, `${JSON.stringify(reader)}\n`);
     console.log(`wrote ${reader.name} to ${file}`);
+  }
+  return 0;
+}
+
+/** Labelled pages for the header finder: those whose expected headline is one of their first lines. */
+export function headerPagesOf(stories: CorpusStory[]): { pages: HeaderPage[]; unlabelled: number } {
+  const pages: HeaderPage[] = [];
+  for (const story of stories) {
+    const lines = readLines(story.text);
+    const page = headerPage(lines, story.expected.headline, story.expected.kicker, handHeadline(lines));
+    if (page) pages.push(page);
+  }
+  return { pages, unlabelled: stories.length - pages.length };
+}
+
+export interface HeaderMeasured extends Omit<Measured, "reader"> {
+  header: KeptHeader;
+  reader: string;
+  /** Pages whose headline (and kicker) read as the editor set them. */
+  headlines: number;
+}
+
+/** A set read with a header finder (none: the hand rules) and a role reader (none: the hand weights). */
+export function measureHeader(
+  stories: CorpusStory[],
+  header: HeaderFinder | undefined,
+  reader: TrainedReader | undefined,
+): Omit<HeaderMeasured, "header" | "reader"> {
+  let exact = 0;
+  let headlines = 0;
+  const lines = { lines: 0, found: 0 };
+  for (const story of stories) {
+    let read: PlainTextStory | undefined;
+    try {
+      read = plain(parsePlainTextStory(story.text, { sizeOf, reader, header }));
+    } catch {
+      read = undefined;
+    }
+    if (read && read.headline === story.expected.headline && read.kicker === story.expected.kicker) headlines += 1;
+    if (read && isDeepStrictEqual(read, plain(story.expected))) exact += 1;
+    const found = linesFound(story.expected, read);
+    lines.lines += found.lines;
+    lines.found += found.found;
+  }
+  return { exact, headlines, stories: stories.length, lines };
+}
+
+/** The sets each left out in turn when judging header finders: the retired blind sets and the training sets. */
+export const headerFolds = (): string[] => [...RETIRED, ...corpusSetNames().filter((set) => set.startsWith("train-"))];
+
+/**
+ * Hand header finder against the learned one, each with the hand role weights and with the kept trained
+ * role reader (trainedReader.json): with `judged`, the finder is trained on every labelled set but those
+ * and reads them; without, each of headerFolds() is left out in turn, the finder trained on the rest.
+ * (The kept trained role reader was trained on every labelled set, the left-out one too: its column
+ * is not a left-out figure for the role reader, only for the header finder.)
+ */
+export function compareHeaders(
+  sets: Map<string, CorpusStory[]>,
+  options: { judged: string[]; trainedOn: string[]; log?: (line: string) => void },
+): { tables: string[]; finder?: HeaderFinder; rows: Map<string, HeaderMeasured[]> } {
+  const { judged, trainedOn, log = () => {} } = options;
+  const folds =
+    judged.length > 0
+      ? [{ out: judged, train: trainedOn.filter((set) => !judged.includes(set)) }]
+      : headerFolds()
+          .filter((set) => trainedOn.includes(set))
+          .map((set) => ({ out: [set], train: trainedOn.filter((other) => other !== set) }));
+  const trained = readerFor("trained");
+  const tables: string[] = [];
+  const rows = new Map<string, HeaderMeasured[]>();
+  let finder: HeaderFinder | undefined;
+  for (const fold of folds) {
+    const { pages, unlabelled } = headerPagesOf(fold.train.flatMap((name) => sets.get(name) ?? []));
+    finder = trainHeaderFinder(pages);
+    log(
+      `header finder trained on ${fold.train.join(", ")}: ${pages.length} pages (${unlabelled} whose headline is none of their first lines left out); read: ${fold.out.join(", ")}`,
+    );
+    for (const set of fold.out) {
+      const stories = sets.get(set) ?? [];
+      const measured: HeaderMeasured[] = [];
+      for (const [header, finderUsed] of [
+        ["hand", undefined],
+        ["learned", finder],
+      ] as const)
+        for (const [reader, readerUsed] of [
+          ["hand weights", undefined],
+          ["trained", trained],
+        ] as const)
+          measured.push({ header, reader, ...measureHeader(stories, finderUsed, readerUsed) });
+      rows.set(set, measured);
+      tables.push(
+        [
+          `\n${set} (${judged.length > 0 ? "judged" : "left out"}, ${stories.length} stories):`,
+          "| header finder | role reader | headline found | stories exact | lines found |",
+          "| --- | --- | --- | --- | --- |",
+          ...measured.map(
+            (m) => `| ${m.header} | ${m.reader} | ${m.headlines} | ${m.exact} | ${linesFoundText(m.lines)} |`,
+          ),
+        ].join("\n"),
+      );
+    }
+  }
+  return { tables, finder, rows };
+}
+
+/**
+ * npm run train-reader -- --header [--judge SET[,SET…]] [--write FILE]: the hand header finder against
+ * the learned one (headerFinder.ts). Without --judge, each retired blind set and each training set left
+ * out in turn, and a total; with it, the finder trained on every labelled set (less those judged) reads
+ * the sets named, and --write FILE writes it. `--header --write FILE` alone trains on every labelled set
+ * and reads nothing (the importer's: src/import/plainText/headerFinder.json).
+ */
+async function headerMain(args: string[]): Promise<number> {
+  const judgeAt = args.indexOf("--judge");
+  const judged = judgeAt === -1 ? [] : (args[judgeAt + 1] ?? "").split(",").filter(Boolean);
+  const known = corpusSetNames().filter((set) => !GENERATED.includes(set));
+  if (judgeAt !== -1 && (judged.length === 0 || judged.some((set) => !known.includes(set)))) {
+    console.error(`--header --judge SET[,SET…], SET one of: ${known.join(", ")}`);
+    return 2;
+  }
+  const trainedOn = [...written(), ...RETIRED];
+  const sets = corpusAndGenerated([...new Set([...trainedOn, ...judged])]);
+  const write = args.indexOf("--write");
+  if (write !== -1 && judged.length === 0) {
+    // The importer's finder: trained on every labelled set, nothing read.
+    const file = args[write + 1];
+    if (!file) {
+      console.error("--header --write FILE");
+      return 2;
+    }
+    const { pages } = headerPagesOf(trainedOn.flatMap((name) => sets.get(name) ?? []));
+    const finder = trainHeaderFinder(pages);
+    writeFileSync(file, `${JSON.stringify(finder)}\n`);
+    console.log(`wrote ${finder.name}, trained on ${pages.length} pages of ${trainedOn.join(", ")}, to ${file}`);
+    return 0;
+  }
+  const started = Date.now();
+  const log = (line: string) => console.log(`${line} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  const { tables, finder, rows } = compareHeaders(sets, { judged, trainedOn, log });
+  console.log(tables.join("\n"));
+  if (judged.length === 0) {
+    const total = [...rows.values()].reduce((sum, measured) =>
+      sum.map((m, i) => {
+        const o = measured[i] as HeaderMeasured;
+        return {
+          ...m,
+          exact: m.exact + o.exact,
+          headlines: m.headlines + o.headlines,
+          stories: m.stories + o.stories,
+          lines: { lines: m.lines.lines + o.lines.lines, found: m.lines.found + o.lines.found },
+        };
+      }),
+    );
+    console.log(
+      [
+        `\nall left out (${total[0]?.stories ?? 0} stories):`,
+        "| header finder | role reader | headline found | stories exact | lines found |",
+        "| --- | --- | --- | --- | --- |",
+        ...total.map((m) => `| ${m.header} | ${m.reader} | ${m.headlines} | ${m.exact} | ${linesFoundText(m.lines)} |`),
+      ].join("\n"),
+    );
+  }
+  if (write !== -1) {
+    const file = args[write + 1];
+    if (!file || !finder) {
+      console.error("--header [--judge SET] --write FILE");
+      return 2;
+    }
+    writeFileSync(file, `${JSON.stringify(finder)}\n`);
+    console.log(`wrote ${finder.name} to ${file}`);
   }
   return 0;
 }
