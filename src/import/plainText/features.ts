@@ -161,6 +161,26 @@ const yes = (condition: boolean): number => (condition ? 1 : 0);
 /** Features of the text alone, which cost the most: a pure function of the text, kept for up to 10,000 texts. */
 const textOnly = new Map<string, { words: number; features: Features }>();
 
+/** A line read on its own: nothing before or after it, no store, no embed around it. */
+export const NEUTRAL: UnitContext = {
+  firstUnit: false,
+  lineCount: 1,
+  aloneInBlock: false,
+  after: "paragraph",
+  beforeEmbedCite: false,
+  insideEmbed: false,
+  knownHeadline: false,
+  beforeCredits: false,
+  beforeAttribution: false,
+  beforeNameAttribution: false,
+  beforeProse: false,
+  overNextLine: false,
+  playerBlock: false,
+  entryTime: false,
+  boxTitle: false,
+  listedHeadline: false,
+};
+
 export function featuresOf(text: string, context: UnitContext): Features {
   let known = textOnly.get(text);
   if (!known) {

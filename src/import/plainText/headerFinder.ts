@@ -8,7 +8,7 @@
 // (train.ts), kept in headerFinder.json, chosen in keptReader.ts.
 import { isNameAlone } from "./credits";
 import { CLOSING_PUNCTUATION, FULL_STOP, QUESTION, wordCount } from "./cues";
-import { featuresOf, type UnitContext } from "./features";
+import { featuresOf, NEUTRAL } from "./features";
 import { sentenceCount } from "./sentences";
 import type { SourceLine } from "./sourceLines";
 
@@ -37,25 +37,6 @@ export interface HeaderFinder {
 export const HEADER_WINDOW = 24;
 /** A line of prose: the story has begun; no line from there on is a candidate. */
 const isProse = (text: string) => wordCount(text) > 40 || sentenceCount(text) > 2;
-
-const NEUTRAL: UnitContext = {
-  firstUnit: false,
-  lineCount: 1,
-  aloneInBlock: false,
-  after: "paragraph",
-  beforeEmbedCite: false,
-  insideEmbed: false,
-  knownHeadline: false,
-  beforeCredits: false,
-  beforeAttribution: false,
-  beforeNameAttribution: false,
-  beforeProse: false,
-  overNextLine: false,
-  playerBlock: false,
-  entryTime: false,
-  boxTitle: false,
-  listedHeadline: false,
-};
 
 const wordsOf = (text: string): Set<string> => new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
 /** The share of a line's words found in another line (0 when it has fewer than three). */

@@ -13,7 +13,7 @@ import {
   TWEET_SIGNATURE,
   wordCount,
 } from "./cues";
-import { featuresOf, LIST_MARKER, type Role, type UnitContext } from "./features";
+import { featuresOf, LIST_MARKER, NEUTRAL, type Role, type UnitContext } from "./features";
 import { findHeader, type HeaderFinder } from "./headerFinder";
 import { sentenceCount } from "./sentences";
 import { type SourceLine, sourceLines } from "./sourceLines";
@@ -61,25 +61,6 @@ const ABOVE_HEADLINE = new Set<Role>(["byline", "dateline", "furniture", "embedM
 const MAX_POST_UNITS = 3;
 /** Roles that carry no story text of their own, so the next text is still the first. */
 const NOT_TEXT = new Set<Role | "headline">(["headline", "byline", "dateline", "furniture", "embedMarker"]);
-
-const NEUTRAL: UnitContext = {
-  firstUnit: false,
-  lineCount: 1,
-  aloneInBlock: false,
-  after: "paragraph",
-  beforeEmbedCite: false,
-  insideEmbed: false,
-  knownHeadline: false,
-  beforeCredits: false,
-  beforeAttribution: false,
-  beforeNameAttribution: false,
-  beforeProse: false,
-  overNextLine: false,
-  playerBlock: false,
-  entryTime: false,
-  boxTitle: false,
-  listedHeadline: false,
-};
 
 export interface ReadOptions {
   /** Whether a text is the headline of a story the store holds. */
