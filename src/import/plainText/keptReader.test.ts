@@ -4,10 +4,12 @@ import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { publicImageSizer } from "../demoContent";
 import { readStoryFile } from "../importFiles";
-import { KEPT_READER, readerFor } from "./keptReader";
+import { headerFinderFor, KEPT_READER, readerFor } from "./keptReader";
 import { readPlainTextStory } from "./story";
 
 const sizeOf = publicImageSizer(resolve("public"));
+// The header is found by the kept header finder whichever role reader is kept (KEPT_HEADER).
+const header = headerFinderFor();
 const file = resolve("src/import/corpus/tuning/20-press-play.txt");
 const { readFileSync } = await import("node:fs");
 const text = readFileSync(file, "utf8");
@@ -19,14 +21,14 @@ const imported = (reader?: "hand weights" | "trained") => {
 
 describe("the importer's reader", () => {
   it("is the one kept, by default", () => {
-    const kept = readPlainTextStory(text, { sizeOf, reader: readerFor(KEPT_READER) });
+    const kept = readPlainTextStory(text, { sizeOf, header, reader: readerFor(KEPT_READER) });
     expect(imported().readings).toEqual(kept.readings);
     expect(readerFor()).toBe(readerFor(KEPT_READER));
   });
 
   it("reads with the hand weights when they are kept", () => {
     expect(readerFor("hand weights")).toBeUndefined();
-    const hand = readPlainTextStory(text, { sizeOf });
+    const hand = readPlainTextStory(text, { sizeOf, header });
     const { readings, story } = imported("hand weights");
     expect(readings).toEqual(hand.readings);
     expect(story.headline).toBe(hand.story.headline);
@@ -36,11 +38,11 @@ describe("the importer's reader", () => {
     const trained = readerFor("trained");
     expect(trained?.weights.length).toBe(trained?.roles.length);
     const { readings } = imported("trained");
-    expect(readings).toEqual(readPlainTextStory(text, { sizeOf, reader: trained }).readings);
+    expect(readings).toEqual(readPlainTextStory(text, { sizeOf, header, reader: trained }).readings);
     // Its reasons name its own inputs: the neighbours' ("prev.", "next.") or the role before ("after.").
     const why = (readings ?? []).map((reading) => reading.why).join("\n");
     expect(why).not.toEqual(
-      readPlainTextStory(text, { sizeOf })
+      readPlainTextStory(text, { sizeOf, header })
         .readings.map((reading) => reading.why)
         .join("\n"),
     );

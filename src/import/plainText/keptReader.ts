@@ -25,7 +25,7 @@ export function readerFor(kept: KeptReader = KEPT_READER): TrainedReader | undef
 export type KeptHeader = "hand" | "learned";
 
 /** The importer's default header finder. To switch: this line, the README's "Importing stories" and decision 011. */
-export const KEPT_HEADER: KeptHeader = "hand";
+export const KEPT_HEADER: KeptHeader = "learned";
 
 /** The learned header finder a kept header reads with (none for the hand rules). */
 export function headerFinderFor(kept: KeptHeader = KEPT_HEADER): HeaderFinder | undefined {

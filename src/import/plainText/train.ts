@@ -491,7 +491,9 @@ async function headerMain(args: string[]): Promise<number> {
     console.error(`--header --judge SET[,SET…], SET one of: ${known.join(", ")}`);
     return 2;
   }
-  const trainedOn = [...written(), ...RETIRED];
+  // The generated split too: pages of every chrome the generator draws, bare ones among them, which the
+  // real pages (each under a site's chrome) never show.
+  const trainedOn = [...written(), ...RETIRED, "generated"];
   const sets = corpusAndGenerated([...new Set([...trainedOn, ...judged])]);
   const write = args.indexOf("--write");
   if (write !== -1 && judged.length === 0) {
