@@ -479,9 +479,9 @@ export function compareHeaders(
 /**
  * npm run train-reader -- --header [--judge SET[,SET…]] [--write FILE]: the hand header finder against
  * the learned one (headerFinder.ts). Without --judge, each retired blind set and each training set left
- * out in turn, and a total; with it, the finder trained on every labelled set (less those judged) reads
- * the sets named, and --write FILE writes it. `--header --write FILE` alone trains on every labelled set
- * and reads nothing (the importer's: src/import/plainText/headerFinder.json).
+ * out in turn, and a total; with it, the finder trained on every labelled set and the generated split
+ * (less those judged) reads the sets named, and --write FILE writes it. `--header --write FILE` alone
+ * trains on all of them and reads nothing (the importer's: src/import/plainText/headerFinder.json).
  */
 async function headerMain(args: string[]): Promise<number> {
   const judgeAt = args.indexOf("--judge");
