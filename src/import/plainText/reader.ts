@@ -14,7 +14,7 @@ import {
   wordCount,
 } from "./cues";
 import { featuresOf, LIST_MARKER, NEUTRAL, type Role, type UnitContext } from "./features";
-import { findHeader, type HeaderFinder } from "./headerFinder";
+import { findHeader, type HeaderFinder, kickerText } from "./headerFinder";
 import { sentenceCount } from "./sentences";
 import { type SourceLine, sourceLines } from "./sourceLines";
 import { neighbourFeatures, scoreTrained, type TrainedReader } from "./trained";
@@ -276,6 +276,21 @@ export function handHeadline(lines: SourceLine[]): { headline: SourceLine; kicke
   return undefined;
 }
 
+/**
+ * The headline's unit: the line alone, or a kicker line with the headline below it (the kicker less a
+ * separator after it, "Analysis |"), with why it was chosen when a learned finder chose it.
+ */
+function headlineUnit(line: SourceLine, below?: SourceLine, note?: string): Unit {
+  return {
+    lines: below ? [line.number, below.number] : [line.number],
+    text: below ? `${line.text} ${below.text}` : line.text,
+    role: "headline",
+    ...(below ? { kicker: { kicker: kickerText(line.text), headline: below.text } } : {}),
+    ...(note === undefined ? {} : { note }),
+    unsure: false,
+  };
+}
+
 /** The lines readUnits reads: the source lines, with a tweet's signature split from the text before it. */
 export const readLines = (text: string): SourceLine[] => splitTweetSignatures(sourceLines(text));
 
@@ -307,16 +322,15 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
     if (learned) {
       const below = lines[start];
       if (line === learned.kicker && below) {
-        units.push({
-          lines: [line.number, below.number],
-          text: `${line.text} ${below.text}`,
-          role: "headline",
-          kicker: { kicker: line.text.replace(/[\s|:/\\–—-]+$/u, ""), headline: below.text },
-          note: `${learned.why}; the line above it its kicker, as the finder's kicker model reads it`,
-          unsure: false,
-        });
+        units.push(
+          headlineUnit(
+            line,
+            below,
+            `${learned.why}; the line above it its kicker, as the finder's kicker model reads it`,
+          ),
+        );
         start += 1;
-      } else units.push({ lines: [line.number], text: line.text, role: "headline", note: learned.why, unsure: false });
+      } else units.push(headlineUnit(line, undefined, learned.why));
     } else {
       if (header?.chrome.has(line)) {
         units.push({
@@ -342,16 +356,9 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
       }
       const below = lines[start];
       if (below && (header?.kicker === line || isKickerAbove(line, below))) {
-        units.push({
-          lines: [line.number, below.number],
-          text: `${line.text} ${below.text}`,
-          role: "headline",
-          // Less a separator after it ("Analysis |").
-          kicker: { kicker: line.text.replace(/[\s|:/\\–—-]+$/u, ""), headline: below.text },
-          unsure: false,
-        });
+        units.push(headlineUnit(line, below));
         start += 1;
-      } else units.push({ lines: [line.number], text: line.text, role: "headline", unsure: false });
+      } else units.push(headlineUnit(line));
     }
     // A headline wrapped over two lines: the next line of its block runs on in lower case.
     const headline = units.at(-1) as Unit;
