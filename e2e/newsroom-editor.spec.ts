@@ -328,6 +328,32 @@ test("a draft saves by itself while the writer types, and work typed offline com
   await expect.poll(() => page.evaluate((key) => localStorage.getItem(key), `newsroom:unsaved:${slug}`)).toBeNull();
 });
 
+test("a draft is saved as the writer leaves the page, before its next autosave", async ({ page, request }) => {
+  const slug = `left-draft-${Date.now().toString(36)}`;
+  const created = await request.put(`/api/stories/${slug}`, {
+    headers: auth,
+    data: storyFields("Ferry timetable changes", [{ type: "paragraph", text: "Winter sailings start." }], {
+      status: "draft",
+    }),
+  });
+  expect(created.status()).toBe(201);
+  const staff = await makeStaff(request, "editor", "Lee Leaving");
+  // The page's clock is held still once the editor is open: the 3-second autosave never comes, so
+  // only leaving can save.
+  await page.clock.install();
+  await signIn(page, staff, `/newsroom/stories/${slug}`);
+  await expect(page.getByLabel("Headline")).toHaveValue("Ferry timetable changes");
+  await page.clock.pauseAt(Date.now() + 60_000);
+  await page.getByLabel("Headline").fill("Ferry timetable changes on Monday");
+  await expect(page.getByLabel("Headline")).toHaveValue("Ferry timetable changes on Monday");
+  await page.waitForTimeout(500);
+  expect((await read(request, slug)).story.headline).toBe("Ferry timetable changes");
+  await page.goto("about:blank");
+  await expect
+    .poll(async () => (await read(request, slug)).story.headline, { timeout: 10_000 })
+    .toBe("Ferry timetable changes on Monday");
+});
+
 // The story is dated long ago and was published once (so publishing it again keeps that date): it
 // goes out below the demo stories, and open front pages of other tests see no new story on top.
 test("an editor puts an unpublished story out again and takes it down; a contributor is offered neither", async ({
