@@ -82,6 +82,11 @@ for (const size of [
     await page.keyboard.press("Control+k");
     const dialog = page.getByRole("dialog", { name: "Link the selected words" });
     await dialog.getByLabel("Link address").fill("https://coastguard.example/warnings");
+    // The dialog sits outside the page's element (in the body, a modal): it is set in the editor's face all the same.
+    const face = (element: Element) => getComputedStyle(element).fontFamily;
+    expect(await dialog.getByRole("button", { name: "Set the link" }).evaluate(face)).toBe(
+      await page.getByRole("button", { name: "Save", exact: true }).evaluate(face),
+    );
     await shoot(page, testInfo, "editor-link-dialog");
     await dialog.getByRole("button", { name: "Set the link" }).click();
     await expect(dialog).toBeHidden();
