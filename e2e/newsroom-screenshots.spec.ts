@@ -1,12 +1,19 @@
 // Pictures of every newsroom screen at phone and desktop sizes, attached to the report for people to
-// look at (nothing is compared pixel by pixel); each screen must not scroll sideways: the
+// look at (nothing is compared pixel by pixel); on each, axe finds nothing and nothing scrolls sideways: the
 // invitation, signing in, the stories, your account, the editor with a picture block and its link
 // dialog open, the collision screen and the merge, the history and the live console.
-import { expect, test } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, type TestInfo, test } from "@playwright/test";
 import { adminToken } from "../playwright.config";
 import { makeStaff, shoot } from "./newsroomSupport";
 
 const auth = { authorization: `Bearer ${adminToken}` };
+
+/** A screen looked at: axe finds nothing on it, then its picture. */
+const look = async (page: Page, testInfo: TestInfo, name: string) => {
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  await shoot(page, testInfo, name);
+};
 
 // An upload, a Lexical editor per passage and ten pictures a size: more than the default 30 s.
 test.describe.configure({ timeout: 120_000 });
@@ -26,23 +33,23 @@ for (const size of [
     const { invitation } = (await made.json()) as { invitation: { url: string } };
     await page.goto(invitation.url);
     await expect(page.getByRole("button")).toBeVisible();
-    await shoot(page, testInfo, "invitation");
+    await look(page, testInfo, "invitation");
 
     await page.goto("/newsroom");
     await page.getByLabel("Email").fill(staff.email);
     await page.getByLabel("Password").fill("not the password at all");
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page.getByRole("alert")).not.toBeEmpty();
-    await shoot(page, testInfo, "sign-in");
+    await look(page, testInfo, "sign-in");
 
     await page.getByLabel("Password").fill(staff.password);
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page.getByRole("listitem").first()).toBeVisible();
-    await shoot(page, testInfo, "stories");
+    await look(page, testInfo, "stories");
 
     await page.getByRole("link", { name: "Your account" }).click();
     await expect(page.getByRole("heading", { name: "Passkeys" })).toBeVisible();
-    await shoot(page, testInfo, "account");
+    await look(page, testInfo, "account");
 
     // The editor, a picture uploaded into it, on a live story of this test's own (saved on Save only).
     const slug = `screenshot-live-${size.width}-${Date.now().toString(36)}`;
@@ -73,7 +80,7 @@ for (const size of [
     await page.getByLabel("Picture 1: choose a file").setInputFiles("public/media/ferry-fog.jpg");
     await page.getByLabel("Alt text (required)").fill("The esplanade's sea wall in fog");
     await page.getByRole("textbox", { name: "Caption", exact: true }).fill("The sea wall at the evening tide.");
-    await shoot(page, testInfo, "editor");
+    await look(page, testInfo, "editor");
 
     const paragraph = page.getByRole("textbox", { name: "Paragraph 1", exact: true });
     await paragraph.click();
@@ -87,7 +94,7 @@ for (const size of [
     expect(await dialog.getByRole("button", { name: "Set the link" }).evaluate(face)).toBe(
       await page.getByRole("button", { name: "Save", exact: true }).evaluate(face),
     );
-    await shoot(page, testInfo, "editor-link-dialog");
+    await look(page, testInfo, "editor-link-dialog");
     await dialog.getByRole("button", { name: "Set the link" }).click();
     await expect(dialog).toBeHidden();
 
@@ -96,16 +103,16 @@ for (const size of [
     await page.getByLabel("Headline").fill("Storm surge warning for the whole esplanade");
     await page.getByRole("button", { name: "Save", exact: true }).click();
     await expect(page.getByRole("button", { name: "Keep mine" })).toBeVisible();
-    await shoot(page, testInfo, "collision");
+    await look(page, testInfo, "collision");
     await page.getByRole("button", { name: "Merge by hand" }).click();
     await expect(page.getByRole("group", { name: "Headline changed in both" })).toBeVisible();
-    await shoot(page, testInfo, "merge");
+    await look(page, testInfo, "merge");
     await page.getByRole("button", { name: "Save the merge" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
 
     await page.getByRole("link", { name: "History" }).click();
     await expect(page.locator("ins").first()).toBeVisible();
-    await shoot(page, testInfo, "history");
+    await look(page, testInfo, "history");
 
     for (const text of ["Crews ready the sandbags.", "The tide peaks at 18:40.", "The esplanade is closed."]) {
       const entry = await request.post(`/api/stories/${slug}/entries`, {
@@ -116,6 +123,6 @@ for (const size of [
     }
     await page.goto(`/newsroom/stories/${slug}/live`);
     await expect(page.getByRole("listitem")).toHaveCount(3);
-    await shoot(page, testInfo, "live");
+    await look(page, testInfo, "live");
   });
 }
