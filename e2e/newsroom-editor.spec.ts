@@ -240,6 +240,46 @@ test("two editors change different paragraphs of one story; the second merges bl
   await bo.context().close();
 });
 
+test("a paragraph whose words are the same in both versions is said to differ in its marks, and the merge keeps the other's", async ({
+  page,
+  request,
+}) => {
+  const slug = `merge-marks-${Date.now().toString(36)}`;
+  const put = async (runs?: Record<string, unknown>[]) => {
+    const answer = await request.put(`/api/stories/${slug}`, {
+      headers: auth,
+      data: storyFields(
+        "Harbour fees rise",
+        [{ type: "paragraph", text: "Fees rise in April.", ...(runs ? { runs } : {}) }],
+        {
+          status: "draft",
+        },
+      ),
+    });
+    expect(answer.ok(), await answer.text()).toBe(true);
+  };
+  await put();
+  const staff = await makeStaff(request, "editor", "Mae Marks");
+  await signIn(page, staff, `/newsroom/stories/${slug}`);
+  await expect(page.getByLabel("Headline")).toHaveValue("Harbour fees rise");
+  // Someone sets "April" in italics; this editor changes the headline.
+  await put([{ text: "Fees rise in " }, { text: "April", marks: ["em"] }, { text: "." }]);
+  await page.getByLabel("Headline").fill("Harbour fees rise again");
+  await saveIntoCollision(page);
+  await page.getByRole("button", { name: "Merge by hand" }).click();
+  const part = page.getByRole("group", { name: "Part 1" });
+  await expect(
+    part.getByText("The words are the same in both: links, emphasis or other settings differ."),
+  ).toBeVisible();
+  await expect(part.getByRole("radio", { name: /^The saved one/ })).toBeChecked();
+  await expect(page.getByRole("group", { name: "Headline" }).getByRole("radio", { name: /^Yours/ })).toBeChecked();
+  await page.getByRole("button", { name: "Save the merge" }).click();
+  await expect(page.getByRole("status")).toHaveText("Saved.");
+  const saved = (await read(request, slug)).story as { headline: string; body: { runs?: unknown }[] };
+  expect(saved.headline).toBe("Harbour fees rise again");
+  expect(saved.body[0]?.runs).toEqual([{ text: "Fees rise in " }, { text: "April", marks: ["em"] }, { text: "." }]);
+});
+
 test("the share card and search result beside the headline follow the writer's typing, cut where platforms cut", async ({
   page,
   request,

@@ -146,6 +146,8 @@ function Sides({
     ["theirs", "newsroom.mergeSaved"],
     ...(offerBoth ? [["both", "newsroom.mergeBoth"] as [Choice, TextKey]] : []),
   ];
+  // A block whose words are the same on both sides differs in its marks, links or other fields.
+  const sameWords = text("mine") !== null && text("mine") === text("theirs");
   const shown = (side: "mine" | "theirs") => {
     const value = text(side);
     return value?.trim() ? value : words.text("newsroom.theirsEmpty");
@@ -159,6 +161,7 @@ function Sides({
           <span className={styles.bothChanged}>{words.text("newsroom.mergeBothChanged")}</span>
         ) : null}
       </legend>
+      {sameWords ? <p className={styles.sameWords}>{words.text("newsroom.mergeSameWords")}</p> : null}
       <div className={styles.sides}>
         {options.map(([choice, label]) => (
           <label key={choice} className={styles.side}>

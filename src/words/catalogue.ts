@@ -228,6 +228,8 @@ export interface Catalogue {
   "newsroom.mergePart": string;
   /** Beside a part both versions changed from the one the writer started with. */
   "newsroom.mergeBothChanged": string;
+  /** Under a part whose words read the same in both versions. */
+  "newsroom.mergeSameWords": string;
   "newsroom.mergeYours": string;
   "newsroom.mergeSaved": string;
   /** Both versions of a block, the writer's first. */

@@ -235,6 +235,7 @@ export const ar: Catalogue = {
     "كل جزء مختلف يبدأ بالنسخة التي غيّرته؛ وحيث غيّرته النسختان، اختر. يُحفظ الدمج فوق النسخة المحفوظة، ويُرفض مرة أخرى إن حفظ أحد في الأثناء.",
   "newsroom.mergePart": "الجزء {number}",
   "newsroom.mergeBothChanged": "غُيّر في النسختين",
+  "newsroom.mergeSameWords": "الكلمات واحدة في النسختين: تختلف الروابط أو التوكيد أو إعدادات أخرى.",
   "newsroom.mergeYours": "نسختك",
   "newsroom.mergeSaved": "المحفوظة",
   "newsroom.mergeBoth": "كلتاهما، نسختك أولًا",

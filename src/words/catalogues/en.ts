@@ -203,6 +203,7 @@ export const en: Catalogue = {
     "Each part that differs starts on the version that changed it; where both changed a part, choose. The merge is saved over the saved version, and refused again if someone saves meanwhile.",
   "newsroom.mergePart": "Part {number}",
   "newsroom.mergeBothChanged": "changed in both",
+  "newsroom.mergeSameWords": "The words are the same in both: links, emphasis or other settings differ.",
   "newsroom.mergeYours": "Yours",
   "newsroom.mergeSaved": "The saved one",
   "newsroom.mergeBoth": "Both, yours first",

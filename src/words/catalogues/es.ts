@@ -220,6 +220,7 @@ export const es: Catalogue = {
     "Cada parte que difiere empieza en la versión que la cambió; donde las dos la cambiaron, elige. La combinación se guarda sobre la versión guardada, y se rechaza otra vez si alguien guarda mientras tanto.",
   "newsroom.mergePart": "Parte {number}",
   "newsroom.mergeBothChanged": "cambiada en las dos",
+  "newsroom.mergeSameWords": "Las palabras son las mismas en las dos: cambian los enlaces, el énfasis u otros ajustes.",
   "newsroom.mergeYours": "La tuya",
   "newsroom.mergeSaved": "La guardada",
   "newsroom.mergeBoth": "Las dos, la tuya primero",

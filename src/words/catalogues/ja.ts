@@ -204,6 +204,7 @@ export const ja: Catalogue = {
     "違いのある部分は、それを変えた版のものが選ばれています。両方が変えた部分は選んでください。統合は保存済みの版の上に保存され、その間に誰かが保存すればまた拒否されます。",
   "newsroom.mergePart": "部分 {number}",
   "newsroom.mergeBothChanged": "両方で変更",
+  "newsroom.mergeSameWords": "文言は両方で同じです。リンク、強調などの設定が異なります。",
   "newsroom.mergeYours": "あなたの版",
   "newsroom.mergeSaved": "保存済みの版",
   "newsroom.mergeBoth": "両方（あなたの版が先）",
