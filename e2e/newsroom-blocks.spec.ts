@@ -1,9 +1,11 @@
 // The editor's blocks in a real browser: blocks move by keyboard with the focus kept on the moved
 // block and the move announced, and by dragging; an editor embeds a post from another platform by
 // keyboard (a wrong address explained), publishes it, and readers see its words with no request
-// leaving the site. axe finds nothing at 390 and 1280 px wide. Writing a draft with a link,
+// leaving the site. axe finds nothing at 390 and 1280 px wide. A picture dropped on its block is
+// uploaded, a video is uploaded and another named by its YouTube address. Writing a draft with a link,
 // emphasis, an uploaded picture and a related headline, as a contributor who cannot publish it, is
 // journey a of e2e/newsroom-journeys.spec.ts (on two servers, on both engines).
+import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { adminToken } from "../playwright.config";
@@ -180,4 +182,67 @@ test("an editor embeds a post by keyboard, is told a wrong address, and readers 
   await shoot(story, testInfo, "story-embed-dark");
   expect(elsewhere).toEqual([]);
   await reader.close();
+});
+
+test("a picture dropped on its block is uploaded, and videos are uploaded or named by a YouTube address", async ({
+  page,
+  request,
+}) => {
+  const slug = `media-blocks-${Date.now().toString(36)}`;
+  const put = await request.put(`/api/stories/${slug}`, {
+    headers: auth,
+    data: storyFields("Ferry back in service", [{ type: "paragraph", text: "The ferry sails again." }], {
+      status: "draft",
+    }),
+  });
+  expect(put.ok(), await put.text()).toBe(true);
+  const staff = await makeStaff(request, "editor", "Mo Media");
+  await signIn(page, staff, `/newsroom/stories/${slug}`);
+  await expect(page.getByLabel("Headline")).toHaveValue("Ferry back in service");
+
+  // A picture file dropped on the block's drop zone, as from a desktop's file manager.
+  await page.getByRole("button", { name: "Add a picture" }).click();
+  const zone = page.getByText("Or drop a JPEG, PNG, WebP or GIF picture here.").locator("..");
+  const picture = readFileSync("public/media/ferry-fog.jpg").toString("base64");
+  const dropped = await page.evaluateHandle((bytes) => {
+    const transfer = new DataTransfer();
+    const data = Uint8Array.from(atob(bytes), (char) => char.charCodeAt(0));
+    transfer.items.add(new File([data], "ferry-fog.jpg", { type: "image/jpeg" }));
+    return transfer;
+  }, picture);
+  await zone.dispatchEvent("dragover", { dataTransfer: dropped });
+  await zone.dispatchEvent("drop", { dataTransfer: dropped });
+  const alt = page.getByLabel("Alt text (required)");
+  await expect(alt).toBeFocused();
+  await alt.fill("The ferry in fog at the pier");
+
+  // One video uploaded, one named by its YouTube address.
+  await page.getByRole("button", { name: "Add a video" }).click();
+  await page.getByLabel("Video 1: title (required)").fill("The ferry's first crossing");
+  await page.getByLabel("Upload a video file").setInputFiles("public/media/ferry-rescue.mp4");
+  await expect(page.getByText(/^Uploaded: \/uploads\//)).toBeVisible({ timeout: 30_000 });
+  await page.getByRole("button", { name: "Add a video" }).click();
+  await page.getByLabel("Video 2: title (required)").fill("The ferry, from the harbour wall");
+  await page.getByLabel("Or a YouTube video: its id or address").last().fill("https://youtu.be/aqz-KE-bpKQ");
+  await expect(page.getByText("The YouTube video aqz-KE-bpKQ.")).toBeVisible();
+  await noViolations(page);
+
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  const [, image, uploaded, youTube] = (await read(request, slug)).story.body as {
+    type: string;
+    src?: string;
+    alt?: string;
+    title?: string;
+    sources?: { type: string; src: string }[];
+  }[];
+  expect(image).toMatchObject({ type: "image", alt: "The ferry in fog at the pier" });
+  expect(image?.src).toMatch(/^\/uploads\/[0-9a-f]{32}\.jpg$/);
+  expect(uploaded).toMatchObject({ type: "video", title: "The ferry's first crossing" });
+  expect(uploaded?.sources?.[0]).toMatchObject({ type: "video/mp4", src: expect.stringMatching(/^\/uploads\//) });
+  expect(youTube).toMatchObject({
+    type: "video",
+    title: "The ferry, from the harbour wall",
+    sources: [{ type: "video/youtube", src: "aqz-KE-bpKQ" }],
+  });
 });

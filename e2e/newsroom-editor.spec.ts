@@ -1,7 +1,7 @@
 // The newsroom's editor: an editor opens a draft from the stories, changes its headline and a
 // paragraph (its quote shown in its own editor), saves it as a draft; when someone else saved in
 // between, the collision screen shows both versions, and the editor keeps theirs, takes the other,
-// or merges by hand. Beside the headline, the share card and search result follow the typing.
+// or merges part by part (block by block for the body). Beside the headline, the share card and search result follow the typing.
 import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { adminToken } from "../playwright.config";
@@ -125,49 +125,159 @@ test("an editor edits a draft, saves it, and meets the collision screen when som
   await expect(page.getByRole("status")).toHaveText("Saved.");
   expect((await read(request, slug)).story.headline).toBe("Tidewater gates: a decision tonight");
 
-  // Once more, merging by hand: the writer's form, the saved text beside each field that differs.
+  // Once more, merging part by part: each part that differs starts on the side that changed it.
   await put("Tidewater gates: the vote is in", "The council voted to close them.");
   await page.getByLabel("Headline").fill("Tidewater gates: council decides");
   await page.getByLabel("Deck").fill("A vote at the town hall settles it.");
   await saveIntoCollision(page);
   await page.getByRole("button", { name: "Merge by hand" }).click();
-  // By role: the saved version's regions are labelled by the field's name too.
-  const headlineField = page.getByRole("textbox", { name: /^Headline/ });
-  await expect(page.getByText("Merging: copy what you want from the saved version, then save.")).toBeVisible();
-  await expect(headlineField).toHaveValue("Tidewater gates: council decides");
-  await expect(page.getByRole("textbox", { name: /^Deck/ })).toHaveValue("A vote at the town hall settles it.");
-  const savedHeadline = page.getByRole("region", { name: "The saved version: Headline" });
-  await expect(savedHeadline).toContainText("Tidewater gates: the vote is in");
-  const savedBody = page.getByRole("region", { name: "The saved version: Body" });
-  await expect(savedBody).toContainText("The council voted to close them.");
-  // The kicker is the same in both, so nothing stands beside it; the saved story has no deck.
-  await expect(page.getByRole("region", { name: "The saved version: Kicker" })).toHaveCount(0);
-  await expect(page.getByRole("region", { name: "The saved version: Deck" })).toContainText("(none)");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Merge the two versions");
+  await expect(page.getByRole("heading", { level: 1 })).toBeFocused();
+  // Both changed the headline: the writer's is chosen, and the part says both changed it.
+  const headline = page.getByRole("group", { name: "Headline changed in both" });
+  await expect(headline.getByRole("radio", { name: "Yours Tidewater gates: council decides" })).toBeChecked();
+  await expect(
+    headline.getByRole("radio", { name: "The saved one Tidewater gates: the vote is in" }),
+  ).not.toBeChecked();
+  // Only the writer wrote a deck; only the other changed the first paragraph; the kicker is the same.
+  await expect(page.getByRole("group", { name: "Deck" }).getByRole("radio", { name: /^Yours/ })).toBeChecked();
+  const first = page.getByRole("group", { name: "Part 1" });
+  await expect(first.getByRole("radio", { name: "The saved one The council voted to close them." })).toBeChecked();
+  await expect(page.getByRole("group", { name: /^Kicker/ })).toHaveCount(0);
+  await expect(page.getByRole("group", { name: "Part 2" })).toHaveCount(0);
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
   for (const width of [390, 1280]) {
     await page.setViewportSize({ width, height: 900 });
     await page.screenshot({ path: test.info().outputPath(`editor-merging-${width}.png`), fullPage: true });
   }
-  // Their headline, copied with its button; their paragraph, copied by hand into the writer's second.
-  await savedHeadline.getByRole("button", { name: "Use the saved version's Headline" }).click();
-  await expect(headlineField).toHaveValue("Tidewater gates: the vote is in");
-  await expect(savedHeadline).toHaveCount(0);
-  await page.getByRole("textbox", { name: "Paragraph 2", exact: true }).fill("The council voted to close them.");
+  await headline.getByRole("radio", { name: /^The saved one/ }).check();
   // Nothing is saved by itself while merging: the saved version is still theirs.
   await page.waitForTimeout(4_000);
-  expect((await read(request, slug)).story.headline).toBe("Tidewater gates: the vote is in");
   expect((await read(request, slug)).story.deck).toBeUndefined();
-  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await page.getByRole("button", { name: "Save the merge" }).click();
   await expect(page.getByRole("status")).toHaveText("Saved.");
   const merged = await read(request, slug);
   expect(merged.story.headline).toBe("Tidewater gates: the vote is in");
   expect(merged.story.deck).toBe("A vote at the town hall settles it.");
   expect(merged.story.body.map((block) => block.text)).toEqual([
-    "A decision is due tonight.",
-    "We will be ready.",
     "The council voted to close them.",
+    "We will be ready.",
+    "The second paragraph stays.",
   ]);
-  await expect(page.getByRole("region", { name: /^The saved version/ })).toHaveCount(0);
+  await expect(page.getByLabel("Headline")).toHaveValue("Tidewater gates: the vote is in");
+});
+
+test("two editors change different paragraphs of one story; the second merges block by block and keeps both changes", async ({
+  browser,
+  request,
+}) => {
+  const slug = `merge-blocks-${Date.now().toString(36)}`;
+  const paragraphs = ["The pier reopens on Saturday.", "Repairs cost the town a million.", "Fishing stays banned."];
+  const answer = await request.put(`/api/stories/${slug}`, {
+    headers: auth,
+    data: storyFields(
+      "Pier reopens",
+      paragraphs.map((text) => ({ type: "paragraph", text })),
+      { status: "draft" },
+    ),
+  });
+  expect(answer.ok(), await answer.text()).toBe(true);
+  const [first, second] = await Promise.all([
+    makeStaff(request, "editor", "Ada First"),
+    makeStaff(request, "editor", "Bo Second"),
+  ]);
+  const open = async (staff: typeof first) => {
+    const page = await (await browser.newContext()).newPage();
+    await signIn(page, staff, `/newsroom/stories/${slug}`);
+    await expect(page.getByLabel("Headline")).toHaveValue("Pier reopens");
+    return page;
+  };
+  const ada = await open(first);
+  const bo = await open(second);
+
+  // Ada changes the first paragraph and saves; Bo, who loaded the same revision, changes the third.
+  await ada.getByRole("textbox", { name: "Paragraph 1", exact: true }).fill("The pier reopens on Saturday at nine.");
+  await ada.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(ada.getByRole("status")).toHaveText("Saved.");
+  await bo.getByRole("textbox", { name: "Paragraph 3", exact: true }).fill("Fishing stays banned until June.");
+  await saveIntoCollision(bo);
+  await expect(bo.getByRole("heading", { level: 1 })).toHaveText(
+    "Someone else saved this story while you were editing it.",
+  );
+  await bo.getByRole("button", { name: "Merge by hand" }).click();
+
+  // The blocks line up: the second is the same in both; the first is Ada's, the third Bo's.
+  await expect(bo.getByRole("listitem").filter({ hasText: "Repairs cost the town a million." })).toBeVisible();
+  const part1 = bo.getByRole("group", { name: "Part 1" });
+  const part3 = bo.getByRole("group", { name: "Part 3" });
+  await expect(part1.getByRole("radio", { name: "The saved one The pier reopens on Saturday at nine." })).toBeChecked();
+  await expect(part3.getByRole("radio", { name: "Yours Fishing stays banned until June." })).toBeChecked();
+  await expect(bo.getByRole("group", { name: "Part 2" })).toHaveCount(0);
+  // By keyboard: "Both" on the third part, then back to Bo's alone.
+  await part3.getByRole("radio", { name: /^Yours/ }).focus();
+  await bo.keyboard.press("ArrowDown");
+  await bo.keyboard.press("ArrowDown");
+  await expect(part3.getByRole("radio", { name: "Both, yours first" })).toBeChecked();
+  await bo.keyboard.press("ArrowDown");
+  await expect(part3.getByRole("radio", { name: /^Yours/ })).toBeChecked();
+  await bo.getByRole("button", { name: "Save the merge" }).click();
+  await expect(bo.getByRole("status")).toHaveText("Saved.");
+
+  const saved = await read(request, slug);
+  expect(saved.story.body.map((block) => block.text)).toEqual([
+    "The pier reopens on Saturday at nine.",
+    "Repairs cost the town a million.",
+    "Fishing stays banned until June.",
+  ]);
+  // Ada's next save names the revision she saved, which the merge overtook: she meets the screen in turn.
+  await ada.getByLabel("Headline").fill("Pier reopens on Saturday");
+  await saveIntoCollision(ada);
+  await expect(ada.getByRole("heading", { level: 1 })).toHaveText(
+    "Someone else saved this story while you were editing it.",
+  );
+  expect((await read(request, slug)).story.headline).toBe("Pier reopens");
+  await ada.context().close();
+  await bo.context().close();
+});
+
+test("a paragraph whose words are the same in both versions is said to differ in its marks, and the merge keeps the other's", async ({
+  page,
+  request,
+}) => {
+  const slug = `merge-marks-${Date.now().toString(36)}`;
+  const put = async (runs?: Record<string, unknown>[]) => {
+    const answer = await request.put(`/api/stories/${slug}`, {
+      headers: auth,
+      data: storyFields(
+        "Harbour fees rise",
+        [{ type: "paragraph", text: "Fees rise in April.", ...(runs ? { runs } : {}) }],
+        {
+          status: "draft",
+        },
+      ),
+    });
+    expect(answer.ok(), await answer.text()).toBe(true);
+  };
+  await put();
+  const staff = await makeStaff(request, "editor", "Mae Marks");
+  await signIn(page, staff, `/newsroom/stories/${slug}`);
+  await expect(page.getByLabel("Headline")).toHaveValue("Harbour fees rise");
+  // Someone sets "April" in italics; this editor changes the headline.
+  await put([{ text: "Fees rise in " }, { text: "April", marks: ["em"] }, { text: "." }]);
+  await page.getByLabel("Headline").fill("Harbour fees rise again");
+  await saveIntoCollision(page);
+  await page.getByRole("button", { name: "Merge by hand" }).click();
+  const part = page.getByRole("group", { name: "Part 1" });
+  await expect(
+    part.getByText("The words are the same in both: links, emphasis or other settings differ."),
+  ).toBeVisible();
+  await expect(part.getByRole("radio", { name: /^The saved one/ })).toBeChecked();
+  await expect(page.getByRole("group", { name: "Headline" }).getByRole("radio", { name: /^Yours/ })).toBeChecked();
+  await page.getByRole("button", { name: "Save the merge" }).click();
+  await expect(page.getByRole("status")).toHaveText("Saved.");
+  const saved = (await read(request, slug)).story as { headline: string; body: { runs?: unknown }[] };
+  expect(saved.headline).toBe("Harbour fees rise again");
+  expect(saved.body[0]?.runs).toEqual([{ text: "Fees rise in " }, { text: "April", marks: ["em"] }, { text: "." }]);
 });
 
 test("the share card and search result beside the headline follow the writer's typing, cut where platforms cut", async ({
@@ -256,6 +366,32 @@ test("a draft saves by itself while the writer types, and work typed offline com
     .poll(async () => (await read(request, slug)).story.body[0]?.text, { timeout: 15_000 })
     .toBe("Written while the network was down.");
   await expect.poll(() => page.evaluate((key) => localStorage.getItem(key), `newsroom:unsaved:${slug}`)).toBeNull();
+});
+
+test("a draft is saved as the writer leaves the page, before its next autosave", async ({ page, request }) => {
+  const slug = `left-draft-${Date.now().toString(36)}`;
+  const created = await request.put(`/api/stories/${slug}`, {
+    headers: auth,
+    data: storyFields("Ferry timetable changes", [{ type: "paragraph", text: "Winter sailings start." }], {
+      status: "draft",
+    }),
+  });
+  expect(created.status()).toBe(201);
+  const staff = await makeStaff(request, "editor", "Lee Leaving");
+  // The page's clock is held still once the editor is open: the 3-second autosave never comes, so
+  // only leaving can save.
+  await page.clock.install();
+  await signIn(page, staff, `/newsroom/stories/${slug}`);
+  await expect(page.getByLabel("Headline")).toHaveValue("Ferry timetable changes");
+  await page.clock.pauseAt(Date.now() + 60_000);
+  await page.getByLabel("Headline").fill("Ferry timetable changes on Monday");
+  await expect(page.getByLabel("Headline")).toHaveValue("Ferry timetable changes on Monday");
+  await page.waitForTimeout(500);
+  expect((await read(request, slug)).story.headline).toBe("Ferry timetable changes");
+  await page.goto("about:blank");
+  await expect
+    .poll(async () => (await read(request, slug)).story.headline, { timeout: 10_000 })
+    .toBe("Ferry timetable changes on Monday");
 });
 
 // The story is dated long ago and was published once (so publishing it again keeps that date): it

@@ -1,11 +1,11 @@
 // The newsroom's history and live console (issue 22): a restore someone else's save overtook is
-// refused; a long history pages to older revisions, any of which can be compared; and both screens
-// at phone and desktop sizes, for people to look at. Restoring a revision, and a reporter on a
+// refused; and a long history pages to older revisions, any of which can be compared (pictures of
+// both screens are e2e/newsroom-screenshots.spec.ts's). Restoring a revision, and a reporter on a
 // phone posting live entries an open live page shows, are journeys e and d of
 // e2e/newsroom-journeys.spec.ts (on two servers, on both engines).
 import { type APIRequestContext, expect, test } from "@playwright/test";
 import { adminToken } from "../playwright.config";
-import { makeStaff, shoot, signIn } from "./newsroomSupport";
+import { makeStaff, signIn } from "./newsroomSupport";
 
 const auth = { authorization: `Bearer ${adminToken}` };
 
@@ -66,36 +66,3 @@ test("a long history pages to older revisions, and any of them can be compared",
   await expect(changes.locator("ins")).toContainText(["22"]);
   await expect(page.getByRole("link", { name: "Older revisions" })).toHaveCount(0);
 });
-
-for (const size of [
-  { width: 390, height: 844 },
-  { width: 1280, height: 800 },
-]) {
-  test(`history and live console at ${size.width}x${size.height}`, async ({ page, request }, testInfo) => {
-    const id = `${size.width}-${Date.now().toString(36)}`;
-    const slug = `shots-${id}`;
-    await publish(request, storyOf(slug, "Storm surge warning for the esplanade", { live: true }));
-    const staff = await makeStaff(request, "editor", "Noor Editor");
-    await page.setViewportSize(size);
-    await signIn(page, staff, `/newsroom/stories/${slug}`);
-    await page.getByLabel("Headline").fill("Storm surge warning lifted for the esplanade");
-    await page
-      .getByRole("textbox", { name: "Paragraph 1", exact: true })
-      .fill("The harbour gates open again at noon on Friday, the council said.");
-    await page.getByRole("button", { name: "Save" }).click();
-    await expect(page.getByRole("status")).toHaveText("Saved.");
-    await page.getByRole("link", { name: "History" }).click();
-    await expect(page.locator("ins").first()).toBeVisible();
-    await shoot(page, testInfo, "history");
-
-    for (const text of ["Crews ready the sandbags.", "The tide peaks at 18:40.", "The esplanade is closed."]) {
-      await request.post(`/api/stories/${slug}/entries`, {
-        headers: auth,
-        data: { body: [{ type: "paragraph", text }], pinned: text.startsWith("The tide") },
-      });
-    }
-    await page.goto(`/newsroom/stories/${slug}/live`);
-    await expect(page.getByRole("listitem")).toHaveCount(3);
-    await shoot(page, testInfo, "live");
-  });
-}

@@ -37,6 +37,8 @@ export interface Site {
   social?: { "twitter:site"?: string; "fediverse:creator"?: string };
   /** Links in every page's footer (about, corrections policy, privacy, contact), when the site has them. */
   footerLinks?: { label: string; href: string }[];
+  /** Links from stories to other sites say `nofollow` (site config `nofollowLinks`); absent: they do not. */
+  nofollowLinks?: true;
 }
 
 /** The Open Graph locale of a language tag: "en-GB" → "en_GB". */

@@ -140,8 +140,8 @@ describe("links as pages and feeds write them", () => {
   });
 
   it("give other sites' links noopener, nofollow when asked, and the site's own stories neither", () => {
-    expect(linkRel("https://a.example")).toBe("noopener");
-    expect(linkRel("https://a.example", true)).toBe("noopener nofollow");
-    expect(linkRel("/stories/harbour-wall", true)).toBeUndefined();
+    expect(linkRel("https://a.example", {})).toBe("noopener");
+    expect(linkRel("https://a.example", { nofollowLinks: true })).toBe("noopener nofollow");
+    expect(linkRel("/stories/harbour-wall", { nofollowLinks: true })).toBeUndefined();
   });
 });

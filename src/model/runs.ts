@@ -20,9 +20,6 @@ export const MAX_RUNS = 500;
 /** How long a link may be. */
 export const MAX_HREF = 2_048;
 
-/** Whether external links say `nofollow` by default: off until the site's config carries the setting (issue 20). */
-export const NOFOLLOW_EXTERNAL_LINKS = false;
-
 const STORY_PATH = /^\/stories\/[a-z0-9]+(?:-[a-z0-9]+)*(?:#[A-Za-z0-9_-]{1,64})?$/;
 
 /** Whether `href` is a story of this site: a path, never a scheme or host. */
@@ -43,10 +40,10 @@ export function isRunHref(href: string): boolean {
   );
 }
 
-/** The `rel` of a link: none for the site's own stories; `noopener`, and `nofollow` if the site says, for others. */
-export function linkRel(href: string, nofollow: boolean = NOFOLLOW_EXTERNAL_LINKS): string | undefined {
+/** The `rel` of a link: none for the site's own stories; `noopener`, and `nofollow` if the site says (`nofollowLinks`), for others. */
+export function linkRel(href: string, site: { nofollowLinks?: true }): string | undefined {
   if (isStoryPath(href)) return undefined;
-  return nofollow ? "noopener nofollow" : "noopener";
+  return site.nofollowLinks ? "noopener nofollow" : "noopener";
 }
 
 /** The runs' plain text: what `text` must be when both are sent. */

@@ -1,15 +1,14 @@
 // The editor: a story's kicker, headline and deck with their counts, its blocks (blocks/BlockList.tsx,
 // mapped to the model in storyBlocks.ts), saved in its status naming the
 // revision it edits. When someone else saved first (the 412 of decision 037) it shows both
-// versions and lets the writer keep theirs, take the other, or merge by hand: the form again, with
-// the saved version's text beside each field that differs, saved against the current revision.
-// It never overwrites silently.
-import { type ReactNode, useEffect, useId, useRef, useState } from "react";
+// versions and lets the writer keep theirs, take the other, or merge part by part (MergeScreen.tsx),
+// saved against the saved version's revision. It never overwrites silently.
+import { useEffect, useId, useRef, useState } from "react";
 import { Link, useLoaderData, useRouteLoaderData } from "react-router";
-import type { Block } from "../model/story";
 import { useWords } from "../words/useWords";
 import { BlockList } from "./blocks/BlockList";
 import { dropLocalCopy, keepLocalCopy, readLocalCopy } from "./localCopy";
+import { type MergedFields, MergeScreen } from "./MergeScreen";
 import styles from "./newsroom.module.css";
 import {
   type CurrentVersion,
@@ -39,7 +38,7 @@ interface Draft {
   blocks: EditedBlock[];
 }
 
-/** The fields a writer types, and what the merge shows of the saved version's beside each. */
+/** The fields a writer types. */
 type TypedField = "kicker" | "headline" | "deck";
 
 const draftOf = (story: StoryFields): Draft => ({
@@ -73,13 +72,8 @@ export function EditorPage() {
   const [state, setState] = useState<"idle" | "saving" | "saved">("idle");
   const [problem, setProblem] = useState<string | null>(null);
   const [collision, setCollision] = useState<{ revision: number; story: StoryFields } | null>(null);
-  // Merging by hand: the saved version, shown beside the writer's fields until they save.
-  const [merging, setMerging] = useState<Draft | null>(null);
-  // Where the focus goes as the merge starts: the note that says what to do.
-  const mergeNote = useRef<HTMLParagraphElement>(null);
-  useEffect(() => {
-    if (merging) mergeNote.current?.focus();
-  }, [merging]);
+  // Merging part by part, after a collision, instead of the two versions side by side.
+  const [merging, setMerging] = useState(false);
   const statusId = useId();
   // What the server has, to know whether there is anything to save.
   const [savedDraft, setSavedDraft] = useState(() => asSent(draftOf(loaded.story)));
@@ -96,10 +90,10 @@ export function EditorPage() {
   const latest = useRef({ edited, draft, unsaved, busy: false });
   latest.current = { ...latest.current, edited, draft, unsaved };
   // Every few seconds while there is unsaved work, and once more when the page is left.
-  // Not while merging by hand: a half-merged story is saved when the writer says it is done.
+  // Not after a collision, until the writer chooses what to keep.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the timer reads the latest work through a ref; it restarts only when autosaving starts or stops.
   useEffect(() => {
-    if (!autosaves || collision || merging) return;
+    if (!autosaves || collision) return;
     const timer = setInterval(() => {
       const { edited: now, draft: work, unsaved: pending, busy } = latest.current;
       if (pending && !busy) void save(now, work);
@@ -113,7 +107,7 @@ export function EditorPage() {
       clearInterval(timer);
       document.removeEventListener("visibilitychange", leaving);
     };
-  }, [autosaves, collision, merging]);
+  }, [autosaves, collision]);
 
   // Who may put a story out or take it down: authors (their own stories: the server decides), editors, admins.
   const session = useRouteLoaderData("staff") as Session | undefined;
@@ -147,15 +141,16 @@ export function EditorPage() {
       setSavedDraft(asSent(what));
       setEdited(await storyToEdit(against.story.slug));
       setCollision(null);
-      setMerging(null);
+      setMerging(false);
       setState("saved");
       return;
     }
     setState("idle");
     const theirs = currentStory(answer?.current);
-    if (answer?.status === 412 && answer.current && theirs)
+    if (answer?.status === 412 && answer.current && theirs) {
       setCollision({ revision: answer.current.revision, story: theirs });
-    else if (answer?.status === 403) setProblem(words.text("newsroom.forbidden"));
+      setMerging(false);
+    } else if (answer?.status === 403) setProblem(words.text("newsroom.forbidden"));
     else
       setProblem(answer ? words.text("newsroom.refused", { reason: answer.message }) : words.text("newsroom.failed"));
   };
@@ -165,33 +160,42 @@ export function EditorPage() {
   const count = (name: TypedField) => (
     <span className={styles.count}>{words.count("newsroom.characters", [...draft[name]].length)}</span>
   );
-  // While merging, a field whose saved text differs has that text beside it, to copy from.
-  const beside = (name: TypedField, label: string, field: ReactNode): ReactNode => {
-    const theirs = merging?.[name];
-    if (theirs === undefined || theirs.trim() === draft[name].trim()) return field;
+  const line = (name: "kicker" | "headline", label: string) => (
+    <label className={styles.field}>
+      <span>{label}</span>
+      <input name={name} value={draft[name]} onChange={change(name)} />
+      {count(name)}
+    </label>
+  );
+
+  if (collision && merging) {
+    const fieldsOf = (story: StoryFields): MergedFields => ({
+      kicker: story.kicker ?? "",
+      headline: story.headline,
+      deck: story.deck ?? "",
+      body: [...story.body],
+    });
     return (
-      <div className={styles.mergeRow}>
-        {field}
-        <Theirs label={label} onUse={() => setDraft({ ...draft, [name]: theirs })} name={name}>
-          <p className={styles.theirsText}>{theirs.trim() ? theirs : words.text("newsroom.theirsEmpty")}</p>
-        </Theirs>
-      </div>
+      <MergeScreen
+        key={collision.revision}
+        base={fieldsOf(edited.story)}
+        mine={{ ...draft, body: storyBody(draft.blocks) }}
+        theirs={fieldsOf(collision.story)}
+        saving={state === "saving"}
+        problem={problem}
+        onBack={() => setMerging(false)}
+        onSave={({ body, ...typed }) => {
+          // Saved over the saved version (its other fields too), naming its revision: a third
+          // save made meanwhile is a 412 again, and the merge starts again from it.
+          const against = { ...edited, revision: collision.revision, story: collision.story };
+          const merged = { ...typed, blocks: editedBlocks(body) };
+          setEdited(against);
+          setDraft(merged);
+          void save(against, merged);
+        }}
+      />
     );
-  };
-  const line = (name: "kicker" | "headline", label: string): ReactNode =>
-    beside(
-      name,
-      label,
-      <label className={styles.field}>
-        <span>{label}</span>
-        <input name={name} value={draft[name]} onChange={change(name)} />
-        {count(name)}
-      </label>,
-    );
-  const bodyDiffers =
-    merging !== null &&
-    asSent({ ...merging, kicker: "", headline: "", deck: "" }) !==
-      asSent({ ...draft, kicker: "", headline: "", deck: "" });
+  }
 
   if (collision) {
     const mine = storyOf(edited.story, draft);
@@ -214,11 +218,8 @@ export function EditorPage() {
             type="button"
             className={styles.quiet}
             onClick={() => {
-              // The writer's form again, their work kept, the saved version beside it; a save names the current revision.
-              setEdited({ ...edited, revision: collision.revision });
-              setMerging(draftOf(collision.story));
-              setCollision(null);
-              setState("idle");
+              setProblem(null);
+              setMerging(true);
             }}
           >
             {words.text("newsroom.mergeByHand")}
@@ -256,35 +257,17 @@ export function EditorPage() {
       </p>
       <div className={styles.editorTop}>
         <div className={styles.fields}>
-          {merging ? (
-            <p ref={mergeNote} tabIndex={-1} className={styles.mergeNote}>
-              {words.text("newsroom.merging")}
-            </p>
-          ) : null}
           {line("kicker", words.text("newsroom.kicker"))}
           {line("headline", words.text("newsroom.headline"))}
-          {beside(
-            "deck",
-            words.text("newsroom.deck"),
-            <label className={styles.field}>
-              <span>{words.text("newsroom.deck")}</span>
-              <textarea name="deck" rows={3} value={draft.deck} onChange={change("deck")} />
-              {count("deck")}
-            </label>,
-          )}
+          <label className={styles.field}>
+            <span>{words.text("newsroom.deck")}</span>
+            <textarea name="deck" rows={3} value={draft.deck} onChange={change("deck")} />
+            {count("deck")}
+          </label>
         </div>
         <SharePreviews story={storyOf(edited.story, draft) as PreviewedStory} />
       </div>
       <BlockList blocks={draft.blocks} onChange={(blocks) => setDraft({ ...draft, blocks })} />
-      {merging && bodyDiffers ? (
-        <Theirs
-          label={words.text("newsroom.body")}
-          name="body"
-          onUse={() => setDraft({ ...draft, blocks: editedBlocks(storyBody(merging.blocks)) })}
-        >
-          <BodyText blocks={storyBody(merging.blocks)} />
-        </Theirs>
-      ) : null}
       <div className={styles.actions}>
         <button type="submit" className={styles.primary} disabled={state === "saving"} aria-describedby={statusId}>
           {words.text(state === "saving" ? "newsroom.saving" : "newsroom.save")}
@@ -322,49 +305,6 @@ export function EditorPage() {
 /** The story a 412 says is there now: the published one, or the held one. */
 function currentStory(current: CurrentVersion | undefined): StoryFields | null {
   return current?.story ?? current?.held?.story ?? null;
-}
-
-/** The saved version's text of one field, beside the writer's while they merge, and a button to take it. */
-function Theirs({
-  label,
-  name,
-  onUse,
-  children,
-}: {
-  label: string;
-  name: TypedField | "body";
-  onUse: () => void;
-  children: ReactNode;
-}) {
-  const words = useWords();
-  const headingId = useId();
-  return (
-    <section className={styles.theirs} aria-labelledby={headingId} data-theirs={name}>
-      <h2 id={headingId} className={styles.theirsTitle}>
-        {words.text("newsroom.theirsSays", { field: label })}
-      </h2>
-      {children}
-      <button type="button" className={styles.quiet} onClick={onUse}>
-        {words.text("newsroom.useTheirs", { field: label })}
-      </button>
-    </section>
-  );
-}
-
-/** A body's texts as they read, block by block (pictures, videos and embeds are not text). */
-function BodyText({ blocks }: { blocks: readonly Block[] }) {
-  return (
-    <>
-      {blocks.map((block, index) =>
-        "text" in block && typeof block.text === "string" ? (
-          // biome-ignore lint/suspicious/noArrayIndexKey: blocks have no ids; their place is who they are.
-          <p key={index} className={styles.theirsText}>
-            {block.text}
-          </p>
-        ) : null,
-      )}
-    </>
-  );
 }
 
 function Version({ title, story }: { title: string; story: StoryFields }) {

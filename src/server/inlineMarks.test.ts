@@ -3,13 +3,16 @@
 // back, then as readers and other programs see them: the page, reader view, the feeds, JSON-LD,
 // a shared quote and search.
 
+import { join } from "node:path";
 import { Readability } from "@mozilla/readability";
 import { JSDOM } from "jsdom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Story } from "../model/story";
+import { readSiteConfig } from "../site/siteConfig";
 import { testEngines } from "../store/testDatabases";
 import { startTestServer, type TestServer } from "./testServer";
 
+const root = join(import.meta.dirname, "../..");
 const TOKEN = "test-admin-token-0123456789abcdef0123456789";
 const SCRIPT = "<script>alert(1)</script>";
 
@@ -198,5 +201,39 @@ describe.each(testEngines)("inline marks on %s", (engine) => {
     expect(content.querySelector('a[href="https://news.example/stories/harbour-walls-report"]')?.textContent).toBe(
       "Harbour Walls",
     );
+  });
+});
+
+describe.each(testEngines)("links on a site that says nofollow, on %s", (engine) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    const site = { ...readSiteConfig(join(root, "content/site.yaml")), nofollowLinks: true };
+    server = await startTestServer({ adminToken: TOKEN, engine, publicUrl: "https://news.example", site });
+    const answer = await fetch(`${server.url}/api/stories/leaked-wall-report`, {
+      method: "PUT",
+      headers: { "content-type": "application/json", authorization: `Bearer ${TOKEN}` },
+      body: JSON.stringify(story([paragraph, ...reporting])),
+    });
+    expect(answer.status).toBe(201);
+  });
+  afterAll(() => server.close());
+
+  it("gives other sites' links noopener nofollow on the page and in the feed, and its own stories neither", async () => {
+    const html = await (await fetch(`${server.url}/stories/leaked-wall-report`)).text();
+    const first = new JSDOM(html).window.document.querySelector("#p-1");
+    expect(first?.querySelector('a[href="https://council.example/walls?year=2026"]')?.getAttribute("rel")).toBe(
+      "noopener nofollow",
+    );
+    expect(first?.querySelector('a[href="/stories/harbour-walls-report"]')?.hasAttribute("rel")).toBe(false);
+
+    const xml = await (await fetch(`${server.url}/feed.xml`)).text();
+    const item = feedItems(xml).find((i) => i.link === "https://news.example/stories/leaked-wall-report");
+    const feedFirst = item?.content.querySelector("p");
+    expect(feedFirst?.querySelector('a[href="https://council.example/walls?year=2026"]')?.getAttribute("rel")).toBe(
+      "noopener nofollow",
+    );
+    expect(
+      feedFirst?.querySelector('a[href="https://news.example/stories/harbour-walls-report"]')?.hasAttribute("rel"),
+    ).toBe(false);
   });
 });

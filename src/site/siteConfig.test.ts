@@ -109,6 +109,14 @@ describe("the site config", () => {
     expect(arabic).toMatchObject({ language: "ar-EG", dir: "rtl" });
   });
 
+  it("reads whether links to other sites say nofollow, no by default, and passes it to pages only when yes", () => {
+    expect(readSiteConfig(faroFile).nofollowLinks).toBe(false);
+    expect(browserSite(readSiteConfig(faroFile), "https://faro.example")).not.toHaveProperty("nofollowLinks");
+    const nofollow = problemWithout((c) => (c.nofollowLinks = true));
+    expect(browserSite(nofollow, "https://faro.example").nofollowLinks).toBe(true);
+    expect(() => problemWithout((c) => (c.nofollowLinks = "yes"))).toThrow(/nofollowLinks/);
+  });
+
   it("gives the browser only what pages show of it", () => {
     const site = browserSite(readSiteConfig(faroFile), "https://faro.example");
     expect(Object.keys(site).sort()).toEqual(

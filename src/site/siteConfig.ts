@@ -88,6 +88,8 @@ const siteSchema = z.strictObject({
     .default({}),
   publisher: z.strictObject({ name: text(120), url: z.url({ protocol: /^https?$/ }) }).optional(),
   footerLinks: z.array(z.strictObject({ label: text(60), href: z.string().min(1) })).default([]),
+  /** Whether links from stories to other sites say `nofollow` (they always say `noopener`). */
+  nofollowLinks: z.boolean().default(false),
   fonts: z.array(fontFace).max(40).default([]),
 });
 
@@ -115,6 +117,8 @@ export interface SiteConfig {
   /** The organization that publishes the site; the site itself (its name, its home page) when absent. */
   publisher?: { name: string; url: string };
   footerLinks: { label: string; href: string }[];
+  /** Whether links from stories to other sites say `nofollow`. */
+  nofollowLinks: boolean;
   /** The site's own font faces, their files as absolute paths; none: the system's fonts. */
   fonts: SiteFont[];
 }
@@ -197,5 +201,6 @@ export function browserSite(config: SiteConfig, url: string): Site {
     ...(config.publisher ? { publisher: config.publisher } : {}),
     ...(Object.keys(config.social).length > 0 ? { social: config.social } : {}),
     ...(config.footerLinks.length > 0 ? { footerLinks: config.footerLinks } : {}),
+    ...(config.nofollowLinks ? { nofollowLinks: true } : {}),
   };
 }

@@ -1,3 +1,4 @@
+import { useSite } from "../app/siteContext";
 import { type EmbedProvider, providerName } from "../model/embeddedPost";
 import { linkRel } from "../model/runs";
 import type { EmbedBlock } from "../model/story";
@@ -15,6 +16,7 @@ import styles from "./Story.module.css";
  */
 export function EmbeddedPost({ post }: { post: EmbedBlock }) {
   const words = useWords();
+  const site = useSite();
   const provider = providerName(post.provider as EmbedProvider);
   return (
     <figure className={styles.embeddedPost}>
@@ -44,7 +46,7 @@ export function EmbeddedPost({ post }: { post: EmbedBlock }) {
             </span>{" "}
           </>
         )}
-        <a className={styles.embeddedPostLink} href={post.url} rel={linkRel(post.url)}>
+        <a className={styles.embeddedPostLink} href={post.url} rel={linkRel(post.url, site)}>
           {words.text("story.embeddedPostView", { provider })}
         </a>
       </figcaption>

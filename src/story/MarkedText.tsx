@@ -2,9 +2,11 @@
 // or its plain text when it has none. React writes every run as text, never as markup.
 import { Fragment, type ReactNode } from "react";
 import { Link } from "react-router";
+import { useSite } from "../app/siteContext";
 import { hasMark, isStoryPath, linkGroups, linkRel, type Run } from "../model/runs";
 
 export function MarkedText({ text, runs }: { text: string; runs?: Run[] }): ReactNode {
+  const site = useSite();
   if (!runs) return text;
   return linkGroups(runs).map((group, index) => {
     const content = group.runs.map((run, at) => (
@@ -21,7 +23,7 @@ export function MarkedText({ text, runs }: { text: string; runs?: Run[] }): Reac
       </Link>
     ) : (
       // biome-ignore lint/suspicious/noArrayIndexKey: as above
-      <a key={index} href={group.href} rel={linkRel(group.href)}>
+      <a key={index} href={group.href} rel={linkRel(group.href, site)}>
         {content}
       </a>
     );

@@ -221,13 +221,23 @@ export interface Catalogue {
   "newsroom.searchResult": string;
   "newsroom.cardWhenPublished": string;
   "newsroom.cutAfter": Plural;
-  // Merging by hand after a collision; `{field}` is a field's label (Kicker, Deck, Body…)
+  // Merging after a collision, part by part (MergeScreen): `{number}` counts the body's parts.
   "newsroom.mergeByHand": string;
-  "newsroom.merging": string;
-  "newsroom.theirsSays": string;
-  /** What stands for a field the saved version leaves empty. */
+  "newsroom.mergeTitle": string;
+  "newsroom.mergeHelp": string;
+  "newsroom.mergePart": string;
+  /** Beside a part both versions changed from the one the writer started with. */
+  "newsroom.mergeBothChanged": string;
+  /** Under a part whose words read the same in both versions. */
+  "newsroom.mergeSameWords": string;
+  "newsroom.mergeYours": string;
+  "newsroom.mergeSaved": string;
+  /** Both versions of a block, the writer's first. */
+  "newsroom.mergeBoth": string;
+  "newsroom.saveMerge": string;
+  "newsroom.backToVersions": string;
+  /** What stands for a field or block one version does not have. */
   "newsroom.theirsEmpty": string;
-  "newsroom.useTheirs": string;
   "newsroom.characters": Plural;
   "newsroom.publish": string;
   "newsroom.unpublish": string;

@@ -64,13 +64,13 @@ export function liveFeed(story: Story, entries: LiveEntry[], absolute: Absolute,
         el("language", {}, site.language),
         el("lastBuildDate", {}, rfc822(lastChange)),
         el("atom:link", { href: liveFeedUrl(story.url), rel: "self", type: RSS_TYPE }),
-        ...entries.map((entry) => entryItem(story, entry, absolute, words)),
+        ...entries.map((entry) => entryItem(story, entry, absolute, words, site)),
       ),
     ),
   );
 }
 
-function entryItem(story: Story, entry: LiveEntry, absolute: Absolute, words: Words): Markup {
+function entryItem(story: Story, entry: LiveEntry, absolute: Absolute, words: Words, site: Site): Markup {
   const link = `${story.url}#entry-${entry.id}`;
   return el(
     "item",
@@ -84,7 +84,7 @@ function entryItem(story: Story, entry: LiveEntry, absolute: Absolute, words: Wo
     el(
       "content:encoded",
       {},
-      fragment(...entry.body.map((block) => blockHtml(block, story, absolute, words))).toString(),
+      fragment(...entry.body.map((block) => blockHtml(block, story, absolute, words, site))).toString(),
     ),
   );
 }

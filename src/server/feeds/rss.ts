@@ -28,6 +28,8 @@ export interface Channel {
   self: string;
   /** BCP 47: the language of the feed's stories. */
   language: string;
+  /** The site's links say `nofollow` to other sites (site config `nofollowLinks`). */
+  nofollowLinks?: true;
 }
 
 /** The site's channel, or a section's. */
@@ -44,6 +46,7 @@ export function channel(
       link: absolute("/"),
       self: absolute("/feed.xml"),
       language: site.language,
+      ...(site.nofollowLinks ? { nofollowLinks: true } : {}),
     };
   return {
     title: `${section.name} | ${site.name}`,
@@ -51,6 +54,7 @@ export function channel(
     link: absolute(`/sections/${section.slug}`),
     self: absolute(`/sections/${section.slug}/feed.xml`),
     language: site.language,
+    ...(site.nofollowLinks ? { nofollowLinks: true } : {}),
   };
 }
 
@@ -82,19 +86,13 @@ export function rssFeed(
   );
 }
 
-function rssItem(
-  story: FeedStory,
-  absolute: Absolute,
-  { language }: Channel,
-  words: Words,
-  enclosure?: Enclosure,
-): Markup {
+function rssItem(story: FeedStory, absolute: Absolute, channel: Channel, words: Words, enclosure?: Enclosure): Markup {
   return el(
     "item",
     {},
     el("title", {}, story.headline),
     // A story in another language than the feed's says so (RSS has no item language of its own).
-    story.language && story.language !== language && el("dc:language", {}, story.language),
+    story.language && story.language !== channel.language && el("dc:language", {}, story.language),
     el("link", {}, story.url),
     el("guid", { isPermaLink: "true" }, story.url),
     el("pubDate", {}, rfc822(story.publishedAt)),
@@ -105,7 +103,7 @@ function rssItem(
     el("category", { domain: absolute(`/sections/${story.section.slug}`) }, story.section.name),
     ...story.tags.map((tag) => el("category", { domain: absolute(`/tags/${tag.slug}`) }, tag.name)),
     // The HTML goes in as escaped text rather than CDATA: nothing in it can end the element early.
-    el("content:encoded", {}, storyHtml(story, absolute, words).toString()),
+    el("content:encoded", {}, storyHtml(story, absolute, words, channel).toString()),
     enclosure && el("enclosure", { url: absolute(enclosure.src), length: enclosure.length, type: enclosure.type }),
     story.image && imageMedia(story.image, absolute),
     ...playableVideos(story.body).map(({ video, file }) =>

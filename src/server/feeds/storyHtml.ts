@@ -14,10 +14,14 @@ export type Absolute = (path: string) => string;
 /** A story as feeds carry it: whole and with its URL, but without the related list its page adds. */
 export type FeedStory = Omit<Story, "related">;
 
-export function storyHtml(story: FeedStory, absolute: Absolute, words: Words): Markup {
+/** What of the site a feed's links follow: whether links to other sites say `nofollow` (model/runs.ts linkRel). */
+export type LinkSite = { nofollowLinks?: true };
+
+export function storyHtml(story: FeedStory, absolute: Absolute, words: Words, site: LinkSite): Markup {
   return fragment(
-    story.image && el("figure", {}, imageElement(story.image, absolute), pictureCaption(story.image, words, absolute)),
-    ...story.body.map((block) => blockHtml(block, story, absolute, words)),
+    story.image &&
+      el("figure", {}, imageElement(story.image, absolute), pictureCaption(story.image, words, absolute, site)),
+    ...story.body.map((block) => blockHtml(block, story, absolute, words, site)),
     correctionsHtml(story, words),
   );
 }
@@ -37,10 +41,16 @@ function correctionsHtml(story: FeedStory, words: Words): Markup | undefined {
 }
 
 /** One block as feed HTML; `story` is what it belongs to (a YouTube video links its page). */
-export function blockHtml(block: Block, story: Pick<FeedStory, "url">, absolute: Absolute, words: Words): Markup {
+export function blockHtml(
+  block: Block,
+  story: Pick<FeedStory, "url">,
+  absolute: Absolute,
+  words: Words,
+  site: LinkSite,
+): Markup {
   switch (block.type) {
     case "paragraph":
-      return el("p", {}, markedText(block, absolute));
+      return el("p", {}, markedText(block, absolute, site));
     case "heading":
       return el("h2", {}, block.text);
     case "quote":
@@ -48,11 +58,11 @@ export function blockHtml(block: Block, story: Pick<FeedStory, "url">, absolute:
       return el(
         "figure",
         {},
-        el("blockquote", {}, el("p", {}, markedText(block, absolute))),
+        el("blockquote", {}, el("p", {}, markedText(block, absolute, site))),
         block.cite && el("figcaption", {}, block.cite),
       );
     case "image":
-      return el("figure", {}, imageElement(block, absolute), pictureCaption(block, words, absolute));
+      return el("figure", {}, imageElement(block, absolute), pictureCaption(block, words, absolute, site));
     case "related":
       return el(
         "p",
@@ -64,7 +74,7 @@ export function blockHtml(block: Block, story: Pick<FeedStory, "url">, absolute:
     case "correction":
       return fragment();
     case "embed":
-      return embeddedPostHtml(block, absolute, words);
+      return embeddedPostHtml(block, absolute, words, site);
     default:
       return unknownBlock(block);
   }
@@ -78,7 +88,7 @@ function unknownBlock(block: never): never {
  * A passage's text with its marks and links (model/runs.ts), as on the page: every run's text
  * escaped, story paths made absolute, other links with their `rel`.
  */
-export function markedText(passage: { text: string; runs?: Run[] }, absolute: Absolute): Markup {
+export function markedText(passage: { text: string; runs?: Run[] }, absolute: Absolute, site: LinkSite): Markup {
   if (!passage.runs) return fragment(passage.text);
   return fragment(
     ...linkGroups(passage.runs).map((group) => {
@@ -86,7 +96,7 @@ export function markedText(passage: { text: string; runs?: Run[] }, absolute: Ab
       if (group.href === undefined) return content;
       return isStoryPath(group.href)
         ? el("a", { href: absolute(group.href) }, content)
-        : el("a", { href: group.href, rel: linkRel(group.href) }, content);
+        : el("a", { href: group.href, rel: linkRel(group.href, site) }, content);
     }),
   );
 }
@@ -99,7 +109,7 @@ function markedRun(run: Run): Markup {
 }
 
 /** A post from another platform, as on the page: its words quoted, who and when, a link to it; no script. */
-function embeddedPostHtml(post: EmbedBlock, absolute: Absolute, words: Words): Markup {
+function embeddedPostHtml(post: EmbedBlock, absolute: Absolute, words: Words, site: LinkSite): Markup {
   const provider = providerName(post.provider);
   const time = post.date && el("time", { datetime: post.date }, words.time(post.date));
   const author = post.author && el("bdi", {}, post.author);
@@ -111,24 +121,24 @@ function embeddedPostHtml(post: EmbedBlock, absolute: Absolute, words: Words): M
     "figure",
     {},
     el("p", {}, words.text("story.embeddedPostLabel", { provider })),
-    el("blockquote", { cite: post.url }, el("p", {}, markedText(post, absolute))),
+    el("blockquote", { cite: post.url }, el("p", {}, markedText(post, absolute, site))),
     el(
       "figcaption",
       {},
       by && fragment(by, " "),
-      el("a", { href: post.url, rel: linkRel(post.url) }, words.text("story.embeddedPostView", { provider })),
+      el("a", { href: post.url, rel: linkRel(post.url, site) }, words.text("story.embeddedPostView", { provider })),
     ),
   );
 }
 
 /** What a picture shows and who made it, as under it on the page. */
-function pictureCaption(image: Image, words: Words, absolute: Absolute): Markup | undefined {
+function pictureCaption(image: Image, words: Words, absolute: Absolute, site: LinkSite): Markup | undefined {
   const { caption, credit } = image;
   if (!caption && !credit) return undefined;
   return el(
     "figcaption",
     {},
-    caption && markedText({ text: caption, runs: image.captionRuns }, absolute),
+    caption && markedText({ text: caption, runs: image.captionRuns }, absolute, site),
     caption && credit && " ",
     credit && words.text("story.pictureCredit", { credit }),
   );
