@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { resolve } from "node:path";
 // What a story page rendered for its request is made of, part by part, in CPU time: the store's
 // reads, the route loaders (React Router's query over a fresh query client), the whole render
@@ -7,6 +8,11 @@ import { resolve } from "node:path";
 // work do not blur it as they blur a profile. Built as the server is (React's production build):
 //   npx vite build --ssr bench/renderParts.ts --outDir data/render-parts && \
 //   DATABASE_URL=file:data/bench/seeded-100000.db node data/render-parts/renderParts.js
+// Instructions instead of CPU time, which a loaded machine blurs by tens of per cent: INSTRUCTIONS=1
+// under callgrind counts only the measured passes (after the warm-up and a full GC), e.g.
+//   INSTRUCTIONS=1 PARTS=4 ROUNDS=1 DATABASE_URL=… valgrind --tool=callgrind --instr-atstart=no \
+//     --callgrind-out-file=/dev/null node --single-threaded --expose-gc data/render-parts/renderParts.js
+// and valgrind's "Collected" line over (URLs × ROUNDS × parts) is the instructions a page.
 import { createStaticHandler } from "react-router";
 import { createQueryClient } from "../src/api/queries";
 import { routerContextFor } from "../src/app/definePage";
@@ -100,6 +106,20 @@ const parts: [string, (url: URL) => Promise<unknown>][] = [
 const only = process.env.PARTS?.split(",").map(Number);
 const measured = only ? parts.filter((_, i) => only.includes(i + 1)) : parts;
 for (const [, run] of measured) for (const url of urls) await run(url); // warm-up
+
+/** Switches callgrind's counting on or off for this process, running code while it waits (callgrind reads its commands between blocks). */
+async function callgrind(on: boolean) {
+  let done = false;
+  spawn("callgrind_control", ["-i", on ? "on" : "off", String(process.pid)], { stdio: "ignore" }).on("exit", () => {
+    done = true;
+  });
+  while (!done) await new Promise((wait) => setTimeout(wait, 2));
+}
+const instructions = process.env.INSTRUCTIONS === "1";
+if (instructions) {
+  (globalThis as { gc?: () => void }).gc?.();
+  await callgrind(true);
+}
 const results = new Map<string, number[]>();
 for (let round = 0; round < ROUNDS; round++)
   for (const [name, run] of measured) {
@@ -108,6 +128,12 @@ for (let round = 0; round < ROUNDS; round++)
     const used = process.cpuUsage(before);
     results.set(name, [...(results.get(name) ?? []), (used.user + used.system) / urls.length]);
   }
+if (instructions) {
+  await callgrind(false);
+  console.log(
+    `counted ${urls.length * ROUNDS * measured.length} pages: valgrind's "Collected" over that is instructions a page`,
+  );
+}
 for (const [name, runs] of results) {
   const sorted = [...runs].sort((a, b) => a - b);
   console.log(

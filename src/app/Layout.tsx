@@ -2,7 +2,7 @@
 // context: headline links learn here how to load the story page's code ahead of a click.
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { type MouseEvent, useEffect, useRef } from "react";
-import { Link, NavLink, Outlet, ScrollRestoration, useLocation, useNavigation, useNavigationType } from "react-router";
+import { Outlet, ScrollRestoration, useLocation, useNavigation, useNavigationType } from "react-router";
 import { sectionsQuery } from "../api/queries";
 import { StoryPageLoader } from "../headlines/prefetchStory";
 import { loadStoryPage } from "../routes/story/route";
@@ -10,6 +10,7 @@ import { SearchBox } from "../search/SearchBox";
 import { keepsFocus } from "../search/searchNavigation";
 import { useWords } from "../words/useWords";
 import styles from "./Layout.module.css";
+import { isCurrent, LinkFollower, ReaderLink, useLinkFollower } from "./ReaderLink";
 import { useSite } from "./siteContext";
 
 /** The frame of every page: masthead with the sections, the page, and the footer. */
@@ -18,6 +19,9 @@ export function Layout() {
   const site = useSite();
   const navigation = useNavigation();
   const followed = useFocusOnNavigation();
+  const follow = useLinkFollower();
+  const { pathname } = useLocation();
+  const current = (to: string) => (isCurrent(pathname, to) ? "page" : undefined);
   const words = useWords();
   // The page says when the app has taken it over (<html data-hydrated>), for its browser tests.
   useEffect(() => {
@@ -25,67 +29,71 @@ export function Layout() {
   }, []);
   return (
     <StoryPageLoader value={loadStoryPage}>
-      <a className={styles.skipLink} href="#main">
-        {words.text("layout.skipToContent")}
-      </a>
-      <header className={styles.masthead}>
-        <div className={styles.bar}>
-          <Link to="/" className={styles.brand}>
-            {site.name}
-          </Link>
-          <nav aria-label={words.text("layout.sections")}>
-            <ul className={styles.sections}>
-              {sections.map((section) => (
-                <li key={section.slug}>
-                  <NavLink to={`/sections/${section.slug}`}>{section.name}</NavLink>
+      <LinkFollower value={follow}>
+        <a className={styles.skipLink} href="#main">
+          {words.text("layout.skipToContent")}
+        </a>
+        <header className={styles.masthead}>
+          <div className={styles.bar}>
+            <ReaderLink to="/" className={styles.brand}>
+              {site.name}
+            </ReaderLink>
+            <nav aria-label={words.text("layout.sections")}>
+              <ul className={styles.sections}>
+                {sections.map((section) => (
+                  <li key={section.slug}>
+                    <ReaderLink to={`/sections/${section.slug}`} aria-current={current(`/sections/${section.slug}`)}>
+                      {section.name}
+                    </ReaderLink>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <ReaderLink to="/saved" className={styles.savedLink} aria-current={current("/saved")}>
+              {words.text("layout.saved")}
+            </ReaderLink>
+            <div className={styles.search}>
+              <SearchBox id="masthead-search" />
+            </div>
+          </div>
+        </header>
+        {navigation.state !== "idle" && (
+          <div
+            className={styles.progress}
+            role="progressbar"
+            aria-label={words.text("layout.loadingPage")}
+            aria-valuetext={words.text("layout.loading")}
+          />
+        )}
+        <main id="main" className={styles.main} tabIndex={-1} onClickCapture={followed}>
+          <Outlet />
+        </main>
+        <footer className={styles.footer}>
+          <p>
+            {words.parts("layout.footer", (name) =>
+              name === "site" ? (
+                <ReaderLink key={name} to="/">
+                  {site.name}
+                </ReaderLink>
+              ) : name === "tagline" ? (
+                site.tagline
+              ) : (
+                name
+              ),
+            )}
+          </p>
+          {site.footerLinks && (
+            <ul className={styles.footerLinks}>
+              {site.footerLinks.map((link) => (
+                <li key={link.href}>
+                  <a href={link.href}>{link.label}</a>
                 </li>
               ))}
             </ul>
-          </nav>
-          <NavLink to="/saved" className={styles.savedLink}>
-            {words.text("layout.saved")}
-          </NavLink>
-          <div className={styles.search}>
-            <SearchBox id="masthead-search" />
-          </div>
-        </div>
-      </header>
-      {navigation.state !== "idle" && (
-        <div
-          className={styles.progress}
-          role="progressbar"
-          aria-label={words.text("layout.loadingPage")}
-          aria-valuetext={words.text("layout.loading")}
-        />
-      )}
-      <main id="main" className={styles.main} tabIndex={-1} onClickCapture={followed}>
-        <Outlet />
-      </main>
-      <footer className={styles.footer}>
-        <p>
-          {words.parts("layout.footer", (name) =>
-            name === "site" ? (
-              <Link key={name} to="/">
-                {site.name}
-              </Link>
-            ) : name === "tagline" ? (
-              site.tagline
-            ) : (
-              name
-            ),
           )}
-        </p>
-        {site.footerLinks && (
-          <ul className={styles.footerLinks}>
-            {site.footerLinks.map((link) => (
-              <li key={link.href}>
-                <a href={link.href}>{link.label}</a>
-              </li>
-            ))}
-          </ul>
-        )}
-      </footer>
-      <ScrollRestoration />
+        </footer>
+        <ScrollRestoration />
+      </LinkFollower>
     </StoryPageLoader>
   );
 }

@@ -1,7 +1,7 @@
 // A headline's link to its story, which fetches the story (and the story page's code) as soon as
 // the reader shows intent: pointing at it, focusing it or touching it.
 import type { ReactNode } from "react";
-import { Link } from "react-router";
+import { ReaderLink } from "../app/ReaderLink";
 import { usePrefetchStory } from "./prefetchStory";
 
 /** A real link to a story that starts fetching it when the reader points at it or focuses it. */
@@ -9,7 +9,7 @@ export function HeadlineLink({ slug, className, children }: { slug: string; clas
   const prefetchStory = usePrefetchStory();
   const prefetch = () => prefetchStory(slug);
   return (
-    <Link
+    <ReaderLink
       to={`/stories/${slug}`}
       className={className}
       onMouseEnter={prefetch}
@@ -17,6 +17,6 @@ export function HeadlineLink({ slug, className, children }: { slug: string; clas
       onTouchStart={prefetch}
     >
       {children}
-    </Link>
+    </ReaderLink>
   );
 }

@@ -1,4 +1,4 @@
-import { Link } from "react-router";
+import { ReaderLink } from "../app/ReaderLink";
 import { useWords } from "../words/useWords";
 import styles from "./NotFoundPage.module.css";
 
@@ -9,7 +9,7 @@ export function NotFoundPage() {
       <h1 tabIndex={-1}>{words.text("error.notFoundTitle")}</h1>
       <p>{words.text("error.notFoundText")}</p>
       <p>
-        <Link to="/">{words.text("error.frontPage")}</Link>
+        <ReaderLink to="/">{words.text("error.frontPage")}</ReaderLink>
       </p>
     </section>
   );

@@ -1,5 +1,5 @@
 import { Fragment } from "react";
-import { Link } from "react-router";
+import { ReaderLink } from "../app/ReaderLink";
 import type { Story } from "../model/story";
 import { SiteTime } from "../time/SiteTime";
 import { useWords } from "../words/useWords";
@@ -14,9 +14,9 @@ export function Byline({ story }: { story: Story }) {
   const authors = parts.map((part, index) => {
     const author = part.type === "element" ? names.get(part.value) : undefined;
     return author ? (
-      <Link key={author.slug} to={`/authors/${author.slug}`} rel="author">
+      <ReaderLink key={author.slug} to={`/authors/${author.slug}`} rel="author">
         {author.name}
-      </Link>
+      </ReaderLink>
     ) : (
       // biome-ignore lint/suspicious/noArrayIndexKey: the separators have no identity but their place
       <Fragment key={index}>{part.value}</Fragment>

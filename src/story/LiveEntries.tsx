@@ -5,10 +5,12 @@
 // What the reader is reading stays where it is: entries are inserted above it and the browser's
 // scroll anchoring (overflow-anchor, left at its default here) keeps the viewport on it; the slide
 // is a transform, which moves nothing else. A polite live region says how many arrived.
+
 import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { Link, useSearchParams } from "react-router";
+import { useSearchParams } from "react-router";
 import { liveEntriesQuery } from "../api/queries";
+import { ReaderLink } from "../app/ReaderLink";
 import type { LiveEntry } from "../model/liveEntry";
 import { beforeParam } from "../model/liveParams";
 import type { Story } from "../model/story";
@@ -48,7 +50,7 @@ function EntryList({ story, before }: { story: Story; before: number | undefined
       </p>
       {before !== undefined && (
         <p className={styles.more}>
-          <Link to={`/stories/${story.slug}`}>{words.text("story.latestUpdates")}</Link>
+          <ReaderLink to={`/stories/${story.slug}`}>{words.text("story.latestUpdates")}</ReaderLink>
         </p>
       )}
       {pinned.length > 0 && (

@@ -1,7 +1,7 @@
 // A passage's text as a reader sees it: its runs set with their marks and links (model/runs.ts),
 // or its plain text when it has none. React writes every run as text, never as markup.
 import { Fragment, type ReactNode } from "react";
-import { Link } from "react-router";
+import { ReaderLink } from "../app/ReaderLink";
 import { useSite } from "../app/siteContext";
 import { hasMark, isStoryPath, linkGroups, linkRel, type Run } from "../model/runs";
 
@@ -18,9 +18,9 @@ export function MarkedText({ text, runs }: { text: string; runs?: Run[] }): Reac
       return <Fragment key={index}>{content}</Fragment>;
     return isStoryPath(group.href) ? (
       // biome-ignore lint/suspicious/noArrayIndexKey: as above
-      <Link key={index} to={group.href}>
+      <ReaderLink key={index} to={group.href}>
         {content}
-      </Link>
+      </ReaderLink>
     ) : (
       // biome-ignore lint/suspicious/noArrayIndexKey: as above
       <a key={index} href={group.href} rel={linkRel(group.href, site)}>

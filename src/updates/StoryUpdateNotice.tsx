@@ -1,10 +1,11 @@
 // "This story has been updated": on an open story the change stream said changed, a way to the new
 // version that keeps the reader's place (the story is fetched again and rendered in place; the
 // browser's scroll anchoring holds what is on screen). A deleted story says so.
+
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { Link } from "react-router";
 import { storyQuery } from "../api/queries";
+import { ReaderLink } from "../app/ReaderLink";
 import { useWords } from "../words/useWords";
 import { useStoryChange } from "./changesSeen";
 import styles from "./Notice.module.css";
@@ -35,7 +36,7 @@ export function StoryUpdateNotice({ slug, shownSince }: Props) {
       {current &&
         (seen.change === "deleted" ? (
           <p className={styles.message}>
-            {words.text("notice.storyRemoved")} <Link to="/">{words.text("error.frontPage")}</Link>
+            {words.text("notice.storyRemoved")} <ReaderLink to="/">{words.text("error.frontPage")}</ReaderLink>
           </p>
         ) : (
           <p className={styles.message}>

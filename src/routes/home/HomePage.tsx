@@ -1,9 +1,10 @@
 // The front page (declared in route.ts; this is its chunk): the top story, the latest and the most
 // read, then each section's newest. Its loader has put all of it in the cache.
+
 import { useSuspenseQuery } from "@tanstack/react-query";
-import { Link } from "react-router";
 import { sectionsQuery, storiesQuery } from "../../api/queries";
 import { ownLanguage } from "../../app/ownLanguage";
+import { ReaderLink } from "../../app/ReaderLink";
 import { useSite } from "../../app/siteContext";
 import { HeadlineLink } from "../../headlines/HeadlineLink";
 import { HeadlineList } from "../../headlines/HeadlineList";
@@ -77,7 +78,7 @@ function SectionTeaser({ section }: { section: Section }) {
   return (
     <section aria-labelledby={id}>
       <h2 id={id} className={styles.sectionHeading}>
-        <Link to={`/sections/${section.slug}`}>{section.name}</Link>
+        <ReaderLink to={`/sections/${section.slug}`}>{section.name}</ReaderLink>
       </h2>
       <HeadlineList stories={data.items} showDeck={false} />
     </section>

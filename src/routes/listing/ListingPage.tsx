@@ -1,9 +1,11 @@
 // The section, tag and author pages (declared in route.ts; this is their one chunk): a heading and
 // the newest stories under it, page by page.
+
 import { useSuspenseInfiniteQuery, useSuspenseQuery } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
-import { Link, useParams, useSearchParams } from "react-router";
+import { useLocation, useParams, useSearchParams } from "react-router";
 import { authorQuery, sectionsQuery, tagQuery } from "../../api/queries";
+import { ReaderLink } from "../../app/ReaderLink";
 import { HeadlineList } from "../../headlines/HeadlineList";
 import { NewStoriesNotice } from "../../updates/NewStoriesNotice";
 import { useWords } from "../../words/useWords";
@@ -40,6 +42,7 @@ function AuthorListing({ slug }: { slug: string }) {
  */
 function Listing({ title, filter }: { title: string; filter: ListingFilter }) {
   const [search] = useSearchParams();
+  const { pathname } = useLocation();
   const words = useWords();
   const before = search.get("before") ?? undefined;
   const { data, fetchNextPage, hasNextPage, isFetchingNextPage } = useSuspenseInfiniteQuery(
@@ -71,7 +74,7 @@ function Listing({ title, filter }: { title: string; filter: ListingFilter }) {
       </h1>
       {before && (
         <p className={styles.paging}>
-          <Link to=".">{words.text("listing.newest")}</Link>
+          <ReaderLink to={pathname}>{words.text("listing.newest")}</ReaderLink>
         </p>
       )}
       {!before && <NewStoriesNotice filter={filter} shown={stories} queryKeys={[listingQuery(filter).queryKey]} />}
@@ -80,9 +83,9 @@ function Listing({ title, filter }: { title: string; filter: ListingFilter }) {
       </div>
       {hasNextPage && next && (
         <p className={styles.paging}>
-          <Link
+          <ReaderLink
             className={styles.more}
-            to={`?before=${encodeURIComponent(next)}`}
+            to={`${pathname}?before=${encodeURIComponent(next)}`}
             aria-disabled={isFetchingNextPage}
             onClick={(event) => {
               event.preventDefault();
@@ -90,7 +93,7 @@ function Listing({ title, filter }: { title: string; filter: ListingFilter }) {
             }}
           >
             {words.text(isFetchingNextPage ? "listing.loadingMore" : "listing.more")}
-          </Link>
+          </ReaderLink>
         </p>
       )}
     </section>

@@ -1,9 +1,11 @@
 // The search page (declared in route.ts; this is its chunk): the results for the query in the
 // address, best matches first, with the matching words marked; before a search, the most read.
+
 import { useSuspenseQuery } from "@tanstack/react-query";
-import { Link, useSearchParams } from "react-router";
+import { useSearchParams } from "react-router";
 import { searchQuery } from "../../api/queries";
 import { ownLanguage, siteLanguage } from "../../app/ownLanguage";
+import { ReaderLink } from "../../app/ReaderLink";
 import { useSite } from "../../app/siteContext";
 import { HeadlineLink } from "../../headlines/HeadlineLink";
 import { MostRead } from "../../headlines/MostRead";
@@ -46,7 +48,9 @@ function SearchResults({ q, cursor }: { q: string; cursor?: string }) {
       </ol>
       {data.nextCursor && (
         <p>
-          <Link to={`/search?${new URLSearchParams({ q, cursor: data.nextCursor })}`}>{words.text("search.more")}</Link>
+          <ReaderLink to={`/search?${new URLSearchParams({ q, cursor: data.nextCursor })}`}>
+            {words.text("search.more")}
+          </ReaderLink>
         </p>
       )}
     </>

@@ -3,9 +3,10 @@
 // beside the story, the most read.
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { memo, useEffect } from "react";
-import { Link, useParams, useSearchParams } from "react-router";
+import { useParams, useSearchParams } from "react-router";
 import { storyQuery } from "../../api/queries";
 import { ownLanguage, siteLanguage } from "../../app/ownLanguage";
+import { ReaderLink } from "../../app/ReaderLink";
 import { useSite } from "../../app/siteContext";
 import { MostRead } from "../../headlines/MostRead";
 import { quoteParam } from "../../model/quotes";
@@ -64,7 +65,7 @@ const StoryArticle = memo(function StoryArticle({
     <article className={styles.story} {...own}>
       <header className={styles.header}>
         <p className={styles.section}>
-          <Link to={`/sections/${story.section.slug}`}>{story.section.name}</Link>
+          <ReaderLink to={`/sections/${story.section.slug}`}>{story.section.name}</ReaderLink>
           {story.kicker && <span className={styles.kicker}>{story.kicker}</span>}
           {story.live && <span className={styles.kicker}>{words.text("list.live")}</span>}
         </p>
@@ -106,7 +107,7 @@ const StoryArticle = memo(function StoryArticle({
           <ul className={styles.tags} aria-label={words.text("story.tags")}>
             {story.tags.map((tag) => (
               <li key={tag.slug}>
-                <Link to={`/tags/${tag.slug}`}>{tag.name}</Link>
+                <ReaderLink to={`/tags/${tag.slug}`}>{tag.name}</ReaderLink>
               </li>
             ))}
           </ul>

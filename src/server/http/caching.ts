@@ -22,6 +22,7 @@ import {
   freshNonce,
   gzipWithNonce,
   gzipWithSlots,
+  nonceWrittenBack,
   plainWithNonce,
   type Slotted,
   type SlottedGzip,
@@ -195,9 +196,10 @@ export function cacheAnswers(
   function encode(request: FastifyRequest, answer: Answer, key?: string): { body: Buffer; encoding: Encoding } {
     const { page } = answer;
     const withNonce = page.slots.length > 0;
+    // A page not kept takes its nonce back into its own bytes; a kept one stays slotted.
+    const plain = (nonce: string) => (key ? plainWithNonce(page, nonce) : nonceWrittenBack(page, nonce));
     const encoding = encodingOf(request.headers["accept-encoding"], page);
-    if (encoding === "identity")
-      return { body: withNonce ? plainWithNonce(page, cspNonce(request)) : page.body, encoding };
+    if (encoding === "identity") return { body: withNonce ? plain(cspNonce(request)) : page.body, encoding };
     if (withNonce) {
       const nonce = cspNonce(request);
       // Made once, for an answer that is kept; one that is not is compressed as it is.
@@ -207,7 +209,7 @@ export function cacheAnswers(
       }
       const body = answer.gzipSlots
         ? gzipWithNonce(answer.gzipSlots, nonce)
-        : compress.gzip(plainWithNonce(page, nonce), PER_ANSWER_GZIP_LEVEL);
+        : compress.gzip(plain(nonce), PER_ANSWER_GZIP_LEVEL);
       return { body, encoding };
     }
     let encoded = answer.encoded[encoding];

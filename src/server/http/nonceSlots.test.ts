@@ -47,13 +47,14 @@ describe("nonce slots", () => {
     const text = `${template}${"<p>The council backed the flood wall on Tuesday.</p>".repeat(400)}`;
     const nonce = freshNonce();
     const html = Buffer.from(page(nonce, text));
+    const oneStream = gzipSync(html).length;
     const gzip = gzipWithSlots(withoutNonce(html, nonce));
-    expect(gzip?.bytes.length).toBeLessThan(gzipSync(html).length * 1.05 + 100);
+    expect(gzip?.bytes.length).toBeLessThan(oneStream * 1.05 + 100);
   });
 
   it("leaves a page without nonces as it is", () => {
     const html = Buffer.from("<p>No scripts here.</p>");
-    const slotted = withoutNonce(html, freshNonce());
+    const slotted = withoutNonce(Buffer.from(html), freshNonce());
     expect(slotted.slots).toEqual([]);
     const gzip = gzipWithSlots(slotted);
     if (!gzip) throw new Error("no gzip form");

@@ -42,10 +42,12 @@ export interface Slotted {
   slots: number[];
 }
 
-/** Takes this answer's nonce out of every `nonce="…"` attribute of a page. */
-export function withoutNonce(page: Buffer, nonce: string): Slotted {
+/**
+ * Takes this answer's nonce out of every `nonce="…"` attribute of a page, writing the placeholder
+ * into the bytes given, which become the slotted body (callers hand over bytes of their own).
+ */
+export function withoutNonce(body: Buffer, nonce: string): Slotted {
   const attribute = Buffer.from(`nonce="${nonce}"`);
-  const body = Buffer.from(page);
   const slots: number[] = [];
   for (let at = body.indexOf(attribute); at >= 0; at = body.indexOf(attribute, at + attribute.length)) {
     const slot = at + attribute.length - 1 - NONCE_LENGTH;
@@ -55,15 +57,22 @@ export function withoutNonce(page: Buffer, nonce: string): Slotted {
   return { body, slots };
 }
 
-/** A copy of `bytes` with the nonce written at each offset. */
+/** `bytes` with the nonce written at each offset. */
 function writeNonce(bytes: Buffer, offsets: readonly number[], nonce: string): Buffer {
-  const copy = Buffer.from(bytes);
-  for (const offset of offsets) copy.write(nonce, offset, NONCE_LENGTH, "latin1");
-  return copy;
+  for (const offset of offsets) bytes.write(nonce, offset, NONCE_LENGTH, "latin1");
+  return bytes;
 }
 
-/** The page as sent plain, with this nonce. */
+/** The page as sent plain, with this nonce: a copy, the page staying slotted for its next sending. */
 export function plainWithNonce({ body, slots }: Slotted, nonce: string): Buffer {
+  return writeNonce(Buffer.from(body), slots, nonce);
+}
+
+/**
+ * A page sent once and not kept, with its nonce written back into its own bytes: its ETag is
+ * taken with the slots empty, as a kept page's is, and no copy of the page is made for the sending.
+ */
+export function nonceWrittenBack({ body, slots }: Slotted, nonce: string): Buffer {
   return writeNonce(body, slots, nonce);
 }
 
@@ -129,9 +138,9 @@ export function gzipWithSlots(page: Slotted): SlottedGzip | null {
 /** What the slots' bytes change by: the nonce XOR the placeholder (0xFF), the same in every slot. */
 const change = Buffer.alloc(NONCE_LENGTH);
 
-/** The gzip form with this nonce in its slots and its CRC-32 to match. */
+/** A copy of the gzip form with this nonce in its slots and its CRC-32 to match. */
 export function gzipWithNonce(gzip: SlottedGzip, nonce: string): Buffer {
-  const bytes = writeNonce(gzip.bytes, gzip.slots, nonce);
+  const bytes = writeNonce(Buffer.from(gzip.bytes), gzip.slots, nonce);
   if (gzip.slots.length > 0) {
     for (let i = 0; i < NONCE_LENGTH; i++) change[i] = nonce.charCodeAt(i) ^ 0xff;
     bytes.writeUInt32LE((gzip.crc ^ multiplyModP(gzip.crcShift, linearCrc(change))) >>> 0, bytes.length - 8);

@@ -204,6 +204,23 @@ describe("other pages", () => {
   });
 });
 
+describe("the masthead", () => {
+  const current = (document: Document) =>
+    [...document.querySelectorAll('header a[aria-current="page"]')].map((a) => a.getAttribute("href"));
+
+  it.each([
+    ["/sections/city", ["/sections/city"]],
+    ["/sections/city?cursor=x", ["/sections/city"]],
+    ["/saved", ["/saved"]],
+    [`/stories/${WATCH}`, []],
+    ["/", []],
+  ])("on %s marks %j as the page the reader is on", async (path, marked) => {
+    const { document } = await page(path);
+    expect(current(document)).toEqual(marked);
+    expect(document.querySelectorAll("header nav a").length).toBeGreaterThan(1);
+  });
+});
+
 describe("the search page", () => {
   it("renders results for ?q= on the server, with the matches marked and a form that works without JavaScript", async () => {
     const { response, document, meta } = await page("/search?q=ferry");
