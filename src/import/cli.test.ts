@@ -227,20 +227,23 @@ describe("npm run import", () => {
     ]);
   });
 
-  it("reads a line that names a stored story as a related headline, full stop and all", async () => {
-    await run(write("wall.md", markdown));
-    write(
-      "fares.txt",
-      "Ferry fares rise\n\nFares go up in May.\n\nHarbour wall vote set for Friday.\n\nThe rest of the story.",
-    );
-    const { output } = await run(join(dir, "in", "fares.txt"));
-    expect(output).toContain("Related headlines: 1 resolved, 0 unresolved.");
-    expect((await store.getStory("ferry-fares-rise"))?.body[0]).toEqual({
-      type: "related",
-      slug: "harbour-wall-vote-set-for-friday",
-      headline: "Harbour wall vote set for Friday.",
-    });
-  });
+  it.each(["hand", "trained"])(
+    "reads a line that names a stored story as a related headline, full stop and all, with the %s reader",
+    async (reader) => {
+      await run(write("wall.md", markdown));
+      write(
+        "fares.txt",
+        "Ferry fares rise\n\nFares go up in May.\n\nHarbour wall vote set for Friday.\n\nThe rest of the story.",
+      );
+      const { output } = await run("--reader", reader, join(dir, "in", "fares.txt"));
+      expect(output).toContain("Related headlines: 1 resolved, 0 unresolved.");
+      expect((await store.getStory("ferry-fares-rise"))?.body[0]).toEqual({
+        type: "related",
+        slug: "harbour-wall-vote-set-for-friday",
+        headline: "Harbour wall vote set for Friday.",
+      });
+    },
+  );
 
   it("explains each line with --explain, marking the unsure ones, and counts them in the summary", async () => {
     // A look and a clip, but no place on the page: as much a paragraph as a video lead-in.
@@ -376,6 +379,9 @@ describe.each(testEngines)("npm run import into a %s store that never ran npm st
     const wrong = await runImport(["--header", "guessed", page], fresh, SITE);
     expect(wrong.exitCode).toBe(2);
     expect(wrong.output).toContain('--header "guessed" is not a header finder');
+    const wrongReader = await runImport(["--reader", "guessed", page], fresh, SITE);
+    expect(wrongReader.exitCode).toBe(2);
+    expect(wrongReader.output).toContain('--reader "guessed" is not a reader');
   });
 
   it("prints the story JSON on a dry run and creates no section", async () => {

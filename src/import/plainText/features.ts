@@ -61,7 +61,7 @@ export interface UnitContext {
   beforeEmbedCite: boolean;
   /** Inside an embed: after "View this post on Instagram", before its "A post shared by". */
   insideEmbed: boolean;
-  /** The text names a story the store holds (its headline, matched as related headlines are). */
+  /** The text names a story the store holds (its headline, matched as related headlines are): related outright (reader.ts), no feature. */
   knownHeadline: boolean;
   /** A block most of whose lines are a video player's leftovers (with its title, say). */
   playerBlock: boolean;
@@ -150,7 +150,6 @@ export const FEATURES = {
   beforeEmbedCite: "right before an embed's signature",
   beforeAttribution: "right before an attribution line (— Name, role)",
   insideEmbed: "inside an embed",
-  knownHeadline: "the headline of a story in the store",
 } as const;
 
 export type Feature = keyof typeof FEATURES;
@@ -210,7 +209,6 @@ export function featuresOf(text: string, context: UnitContext): Features {
         !quoteThenAttribution(text),
     ),
     insideEmbed: yes(context.insideEmbed),
-    knownHeadline: yes(context.knownHeadline),
     boxTitle: yes(context.boxTitle),
     listedHeadline: yes(context.listedHeadline),
     entryTime: yes(context.entryTime),

@@ -59,6 +59,8 @@ const UNWRAPPED_PAGE = 3;
 const ABOVE_HEADLINE = new Set<Role>(["byline", "dateline", "furniture", "embedMarker"]);
 /** The most units a post's text runs to before its signature (a caption, its hashtags, a line more). */
 const MAX_POST_UNITS = 3;
+/** Why a unit naming a stored story is a related headline (--explain). */
+const KNOWN_HEADLINE = "related: it names a story the store holds, a related headline whatever the scores";
 /** Roles that carry no story text of their own, so the next text is still the first. */
 const NOT_TEXT = new Set<Role | "headline">(["headline", "byline", "dateline", "furniture", "embedMarker"]);
 
@@ -94,19 +96,22 @@ interface PathState {
  */
 function viterbi(
   reader: TrainedReader,
-  length: number,
+  fixedRoles: (Role | undefined)[],
   start: PathState,
   inputsAt: (index: number, state: PathState) => { features: Record<string, number> },
   advance: (state: PathState, index: number, role: Role) => PathState,
 ): Role[] {
   let paths: { logP: number; state: PathState; roles: Role[] }[] = [{ logP: 0, state: start, roles: [] }];
-  for (let index = 0; index < length; index++) {
+  for (let index = 0; index < fixedRoles.length; index++) {
     const best = new Map<Role, { logP: number; state: PathState; roles: Role[] }>();
+    const fixedRole = fixedRoles[index];
     for (const path of paths) {
       const scored = scoreTrained(reader, inputsAt(index, path.state).features);
       const top = scored[0]?.score ?? 0;
       const logSum = top + Math.log(scored.reduce((sum, s) => sum + Math.exp(s.score - top), 0));
       for (const { role, score } of scored) {
+        // A role fixed before scoring (a stored story's headline) is the only one the path may take there.
+        if (fixedRole !== undefined && role !== fixedRole) continue;
         const logP = path.logP + score - logSum;
         const held = best.get(role);
         if (!held || logP > held.logP) best.set(role, { logP, state: path.state, roles: [...path.roles, role] });
@@ -564,9 +569,15 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
     insideEmbed: false,
     unitsInEmbed: 0,
   };
+  // A unit naming a story the store holds is a related headline outright, whatever the reader: the
+  // store knows it for one, and no weight of its features should outvote that (decision 011).
+  const fixedRoles = fixed.map(
+    (unit, index) => options.roles?.[index] ?? (unit.context.knownHeadline ? "related" : undefined),
+  );
   const given =
-    options.roles ??
-    (options.reader?.decode === "viterbi" ? viterbi(options.reader, fixed.length, begin, inputsAt, advance) : []);
+    options.reader?.decode === "viterbi" && !options.roles
+      ? viterbi(options.reader, fixedRoles, begin, inputsAt, advance)
+      : fixedRoles;
   let state = begin;
   for (const [index, { group, text }] of fixed.entries()) {
     const { own, features } = inputsAt(index, state);
@@ -578,15 +589,19 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
         ? scored
         : [scored.find((s) => s.role === role) ?? { role, score: 0, because: [] }, scored.find((s) => s.role !== role)];
     if (!best) throw new Error("no roles to score");
-    units.push({
-      lines: [...new Set(group.lines.map((line) => line.number))],
-      text,
-      role: best.role,
-      scored: best,
-      runnerUp: next,
-      features,
-      unsure: next !== undefined && best.score - next.score < UNSURE_MARGIN,
-    });
+    const lineNumbers = [...new Set(group.lines.map((line) => line.number))];
+    if (fixed[index]?.context.knownHeadline && !options.roles)
+      units.push({ lines: lineNumbers, text, role: "related", note: KNOWN_HEADLINE, features, unsure: false });
+    else
+      units.push({
+        lines: lineNumbers,
+        text,
+        role: best.role,
+        scored: best,
+        runnerUp: next,
+        features,
+        unsure: next !== undefined && best.score - next.score < UNSURE_MARGIN,
+      });
     state = advance(state, index, best.role);
   }
   return units;
