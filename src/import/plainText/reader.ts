@@ -600,7 +600,7 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
         scored: best,
         runnerUp: next,
         features,
-        unsure: next !== undefined && best.score - next.score < UNSURE_MARGIN,
+        unsure: next !== undefined && best.score - next.score < (options.reader?.unsureMargin ?? UNSURE_MARGIN),
       });
     state = advance(state, index, best.role);
   }
