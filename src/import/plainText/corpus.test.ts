@@ -1,7 +1,8 @@
 // The reader against the corpus of scraped stories (src/import/corpus): every story of the tuning
-// set parses exactly as the editor set it, and every other set (the held-out set, never used to
-// tune the weights, a blind set when one is added, and the stories generated from the tuning set in
-// other outlets' conventions) parses at least as well as the README reports.
+// set parses exactly as the editor set it with the hand weights (tuned on it), and every set (the
+// tuning set too, the held-out set, never used to tune the weights, the blind sets, and the stories
+// generated from the tuning set in other outlets' conventions) parses with the importer's reader at
+// least as well as the README reports.
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -30,9 +31,9 @@ sets.set(
 );
 
 /**
- * Exactly as the README says ("tuning set: 40 of 40", and in its row "257 of 257 lines"): stories read
- * exactly, of the set's stories, then expected lines found, of the set's expected lines (corpus.ts,
- * linesFound). A new folder of the corpus (the blind set, "blind-2026-12") needs its line here and in
+ * Exactly as the README says ("tuning set: 40 of 40", and in its row "257 of 257 lines"): stories the
+ * importer's reader reads exactly, of the set's stories, then expected lines found, of the set's
+ * expected lines (corpus.ts, linesFound). A new folder of the corpus (the blind set, "blind-2026-12") needs its line here and in
  * the README; until then the test fails and says what the set reads.
  */
 const REPORTED: Record<string, readonly [number, number, number, number]> = {
@@ -78,10 +79,14 @@ const REPORTED: Record<string, readonly [number, number, number, number]> = {
   "train-2026-12-07-c": [0, 60, 423, 730],
 };
 
+/** The most a set's reading may take (the generated set, 1,450 stories, read twice). */
+const SET_TIMEOUT_MS = 180_000;
+
 // The importer's reader and header finder (keptReader.ts): the figures the README reports are the importer's.
 const reader = readerFor(KEPT_READER);
 const header = headerFinderFor(KEPT_HEADER);
-const parse = (text: string) => JSON.parse(JSON.stringify(parsePlainTextStory(text, { sizeOf, reader, header })));
+const parse = (text: string, options = { reader }) =>
+  JSON.parse(JSON.stringify(parsePlainTextStory(text, { sizeOf, header, ...options })));
 const parsesExactly = ({ text, expected }: CorpusStory) => {
   try {
     expect(parse(text)).toEqual(expected);
@@ -108,14 +113,16 @@ describe("the scraped-text corpus", () => {
     expect(new Set(names).size).toBe(names.length);
   });
 
+  // The hand weights were tuned on these stories until each read exactly: that is pinned, whichever
+  // reader the importer keeps; the kept reader's figure on them is a floor, as on every other set.
   it.each(tuning.map((story) => [story.name, story] as const))(
-    "reads tuning story %s as the editor did",
+    "reads tuning story %s as the editor did, with the hand weights",
     (_, story) => {
-      expect(parse(story.text)).toEqual(story.expected);
+      expect(parse(story.text, { reader: undefined })).toEqual(story.expected);
     },
   );
 
-  it.each([...sets.keys()].filter((set) => set !== "tuning"))(
+  it.each([...sets.keys()])(
     "reads at least as many stories of the %s set exactly, and finds as many of its lines, as the README reports",
     (set) => {
       const stories = sets.get(set) ?? [];
@@ -130,6 +137,8 @@ describe("the scraped-text corpus", () => {
       expect(lines, measured).toBe(reportedLines);
       expect(found, measured).toBeGreaterThanOrEqual(reportedFound);
     },
+    // The generated set is 1,450 stories: over 30 s on a loaded machine of two cores.
+    SET_TIMEOUT_MS,
   );
 
   it("is reported in the README with these figures", () => {
