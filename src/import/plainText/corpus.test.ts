@@ -37,46 +37,48 @@ sets.set(
  * the README; until then the test fails and says what the set reads.
  */
 const REPORTED: Record<string, readonly [number, number, number, number]> = {
-  tuning: [40, 40, 257, 257],
+  tuning: [37, 40, 254, 257],
   "held-out": [22, 22, 133, 133],
-  generated: [1450, 1450, 11833, 11833],
-  "generated hold-out": [298, 550, 4530, 4622],
+  generated: [1404, 1450, 11790, 11833],
+  "generated hold-out": [304, 550, 4413, 4622],
   // Written 2026-12-06 by a writer who never read the rules (its README). Retired: it was used to
   // choose the changes of issue 23 (0 of 36 before them), so it is a regression set now, and the
   // blind figure is the next blind set's.
-  "blind-2026-12": [14, 36, 497, 543],
+  "blind-2026-12": [20, 36, 504, 543],
   // Written 2026-12-07 the same blind way, by a writer who read none of the reader; measured on merging
   // (0 of 45 with the reader of 2026-12-06, 1 of 45 with that of 2026-12-07). Retired: it was used
   // to choose the changes of 2026-12-07's second pass (decision 011), so it is a regression set now,
   // and the blind figure is the next blind set's.
-  "blind-2026-12-07": [5, 45, 627, 676],
+  "blind-2026-12-07": [17, 45, 646, 676],
   // The third, written 2026-12-07 the same blind way (its README); 0 of 47 when merged, 1 of 47 on
   // the second pass, whose changes were chosen without it in sight. Retired on purpose: the third pass
   // (decision 011) used it to choose between the hand weights and trained readers and to find its
   // misses, so it is a regression set now, and the blind figure is the next blind set's.
-  "blind-2026-12-07b": [6, 47, 564, 626],
+  "blind-2026-12-07b": [16, 47, 565, 626],
   // The fourth, written 2026-12-07 the same blind way, from a brief asking for typical pages rather
   // than odd ones (its README); measured once on merging, with the third pass's reader: 6 of 50.
   // Retired: the fourth pass (decision 011) read it story by story to choose its changes, so it is a
   // regression set now, and the blind figure is the next blind set's.
-  "blind-2026-12-07c": [20, 50, 710, 742],
+  "blind-2026-12-07c": [23, 50, 712, 742],
   // The fifth, written 2026-12-07 the same blind way (its README: 52 stories, thirteen languages),
   // committed before any reader ran on it, measured once on merging the fourth pass: 3 of 52, and 134
   // of its 818 expected lines missed. Retired in session 11: it judged the hand weights against the
   // trained readers (decision 011), so it is a regression set now; the blind figure is the sixth set's.
-  "blind-2026-12-07d": [2, 52, 714, 818],
+  "blind-2026-12-07d": [11, 52, 718, 818],
   // The sixth, written 2026-12-07 (session 11) the same blind way (its README: 59 stories, fifteen
   // languages, nine of them new), committed before any reader ran on it, measured once on merging with
   // the fourth pass's reader: 4 of 59, 663 of 865 lines; then once with the learned header finder the
-  // fifth set chose (decision 011): 4 of 59, 715 of 865 lines. Not used to choose any change.
-  "blind-2026-12-07e": [4, 59, 715, 865],
+  // fifth set chose (decision 011): 4 of 59, 715 of 865 lines. Retired in session 12: it helped
+  // choose the trained role reader (decision 011), so it is a regression set now.
+  "blind-2026-12-07e": [4, 59, 726, 865],
   // Training sets (train-…), written 2026-12-07 (session 11) by three writers who read none of the
   // reader, to be trained on (train.ts), in English, Spanish and French (a); eight European languages
   // (b); nine languages of other scripts and conventions (c). Read as they were merged, with the
-  // fourth pass's hand weights: the header is misread on 60, 54 and most of their pages.
-  "train-2026-12-07-a": [14, 60, 688, 755],
-  "train-2026-12-07-b": [10, 60, 631, 686],
-  "train-2026-12-07-c": [0, 60, 423, 730],
+  // fourth pass's hand weights: the header is misread on 60, 54 and most of their pages. The trained
+  // role reader is trained on them, so its figures here are no measure of it.
+  "train-2026-12-07-a": [12, 60, 683, 755],
+  "train-2026-12-07-b": [26, 60, 650, 686],
+  "train-2026-12-07-c": [2, 60, 480, 730],
 };
 
 /** The most a set's reading may take (the generated set, 1,450 stories, read twice). */
