@@ -285,10 +285,11 @@ describe("kickers, labels and pictures", () => {
     expect(isLabelAlone(line)).toBe(alone);
   });
 
-  it("reads a closing semicolon as a question mark in Greek only", () => {
+  it("reads a closing semicolon as a question mark in Greek only, and Arabic's own question mark", () => {
     expect(QUESTION.test("Πότε θα ανοίξει το λιμάνι;")).toBe(true);
     expect(QUESTION.test("On her Insta-story, she posted;")).toBe(false);
     expect(QUESTION.test("Is the harbour wall worth £48m?")).toBe(true);
+    expect(QUESTION.test("متى يعود الماء إلى الأحياء الشرقية؟")).toBe(true);
   });
 
   it("reads a picture's address from its marker, and no address from a credit", () => {

@@ -136,6 +136,23 @@ describe("parsePlainTextStory: paragraphs and quotes", () => {
     });
   });
 
+  it("ends a paragraph at a danda, Hindi's full stop, as at any full stop", () => {
+    const story = parsePlainTextStory(
+      [
+        "कोहरे से उत्तरी रेल खंड पर 32 ट्रेनें देरी से चलीं",
+        "",
+        "घने कोहरे के कारण शनिवार को 32 ट्रेनें देरी से चलीं।",
+        "रेलवे के प्रवक्ता ने बताया कि ट्रेनें छह घंटे तक देरी से चल रही हैं।",
+        "मौसम विभाग के अनुसार अगले तीन दिन तक मैदानी इलाकों में सुबह घना कोहरा छाया रहेगा।",
+      ].join("\n"),
+    );
+    expect(story.deck).toBe("घने कोहरे के कारण शनिवार को 32 ट्रेनें देरी से चलीं।");
+    expect(story.body).toEqual([
+      { type: "paragraph", text: "रेलवे के प्रवक्ता ने बताया कि ट्रेनें छह घंटे तक देरी से चल रही हैं।" },
+      { type: "paragraph", text: "मौसम विभाग के अनुसार अगले तीन दिन तक मैदानी इलाकों में सुबह घना कोहरा छाया रहेगा।" },
+    ]);
+  });
+
   it("reads a block of quoted words alone as a quote, balanced or not, keeping its quote marks", () => {
     const story = parseFixture("quotes.txt");
     expect(ofType(story, "quote").map((quote) => quote.text)).toEqual([
