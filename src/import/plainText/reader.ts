@@ -13,7 +13,7 @@ import {
   TWEET_SIGNATURE,
   wordCount,
 } from "./cues";
-import { featuresOf, LIST_MARKER, NEUTRAL, type Role, type UnitContext } from "./features";
+import { featuresOf, headlineShaped, LIST_MARKER, NEUTRAL, type Role, type UnitContext } from "./features";
 import { findHeader, type HeaderFinder, kickerText } from "./headerFinder";
 import { sentenceCount } from "./sentences";
 import { type SourceLine, sourceLines } from "./sourceLines";
@@ -146,8 +146,6 @@ function splitTweetSignatures(lines: SourceLine[]): SourceLine[] {
   });
 }
 
-/** Shaped as a headline on its own: a capital, a few words, no closing full stop. */
-const isHeadlineLine = (text: string): boolean => featuresOf(text, NEUTRAL).headlineShape === 1;
 /** A byline or a date line: credits, not headlines, under a name. */
 const isCredit = (text: string): boolean => {
   const features = featuresOf(text, NEUTRAL);
@@ -423,10 +421,12 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
       isBoxTitle(first.text) &&
       // A name over lines is a byline over its credits before the story's text; after it, a box's title.
       !(isNameAlone(first.text) && block <= firstProseBlock) &&
-      below.every((line) => isHeadlineLine(line.text) && !isCredit(line.text)) &&
+      below.every((line) => headlineShaped(line.text, true) && !isCredit(line.text)) &&
       block !== headlineBlock;
     const headlines = blockLines.filter((line, index) => !(index === 0 && (isLabelLine(line.text) || boxTitle)));
-    const headlineList = headlines.length > 1 && headlines.every((line) => isHeadlineLine(line.text));
+    // Under a title (a label, a box's title), a list's headlines may be in a script without case.
+    const titled = headlines.length < blockLines.length;
+    const headlineList = headlines.length > 1 && headlines.every((line) => headlineShaped(line.text, titled));
     if (boxTitle && first) boxTitles.add(first);
     if (headlineList && headlines.length < blockLines.length) for (const line of headlines) listed.add(line);
     // A block most of whose lines are a player's leftovers is one player, its title and all.

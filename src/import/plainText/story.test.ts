@@ -8,6 +8,7 @@ import { generateVariants } from "../corpus/generate";
 import { corpusSets, readCorpus } from "./corpus";
 import { bylineNames, datelineMoment } from "./credits";
 import { EMBED_MARKER, FURNITURE, isAdOrPlayerLine, isLabelAlone, isWireSignOff } from "./cues";
+import { readerFor } from "./keptReader";
 import { sourceLines } from "./sourceLines";
 import {
   PlainTextError,
@@ -204,6 +205,30 @@ describe("parsePlainTextStory: paragraphs and quotes", () => {
 });
 
 describe("parsePlainTextStory: related headlines", () => {
+  // The importer's reader (the hand weights split such a list too, but read its lines as paragraphs).
+  it("reads each line of a list under a title as a headline, in a script without case or opening with ¿", () => {
+    const reader = readerFor();
+    const page = (title: string, headlines: string[]) =>
+      [
+        "Ferry fares rise in May",
+        "",
+        "Fares go up by a tenth from the first of May, the operator said on Monday, citing the cost of fuel.",
+        "",
+        "The council will discuss the rise at its next meeting in April, when the operator is due to attend.",
+        "",
+        title,
+        ...headlines,
+      ].join("\n");
+    const related = (text: string) => ofType(parsePlainTextStory(text, { reader }), "related").map((r) => r.headline);
+    const japanese = ["霧ヶ谷交通、運転手確保へ初任給を引き上げ", "乗り合いタクシー、隣の北霧町で利用者が倍増"];
+    expect(related(page("関連記事", japanese))).toEqual(japanese);
+    const spanish = [
+      "Mauricio Lares revela el nombre de su primera hija",
+      '¿Quién es la nueva conductora de "Despierta Temprano"?',
+    ];
+    expect(related(page("Te puede interesar", spanish))).toEqual(spanish);
+  });
+
   it("drops every kind of related label and keeps the headline, with no slug", () => {
     const related = ofType(parseFixture("related-labels.txt"), "related");
     expect(related.slice(0, 6)).toEqual([
