@@ -151,6 +151,14 @@ const isCredit = (text: string): boolean => {
   const features = featuresOf(text, NEUTRAL);
   return features.byline === 1 || features.dateline === 1 || /\p{N}{1,4}[./-]\p{N}{1,2}[./-]\p{N}{2,4}/u.test(text);
 };
+/** Scripts written without spaces between words, which a hard wrap breaks between any two characters. */
+const SPACELESS = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
+/**
+ * A line's first words, as a wrap would have moved them up to the line above: words up to a space,
+ * or in a script written without spaces (Chinese, Japanese, Thai), characters.
+ */
+const openingWords = (text: string, count: number): string =>
+  SPACELESS.test(text) ? [...text].slice(0, count).join("") : text.split(" ").slice(0, count).join(" ");
 /** A clock time alone: a live entry's time, or a player's duration. */
 const BARE_TIME = /^\d{1,2}:\d{2}$/u;
 /** Lines that are one quotation, opened and closed with quote marks ("…" over its speaker's name). */
@@ -462,12 +470,11 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
         // have fitted on it (a wrapped paragraph runs on to the width).
         const next = blockLines[index + 1];
         const ends = (FULL_STOP.test(line.text) || QUESTION.test(line.text)) && wordCount(line.text) >= 2;
-        const fits = next !== undefined && line.text.length + 1 + (next.text.split(" ")[0] ?? "").length <= width;
+        const fits = next !== undefined && line.text.length + 1 + openingWords(next.text, 1).length <= width;
         // A line that ends no sentence ends its unit when the next line's first two words would have
         // fitted on it: a hard wrap, even by hand, leaves at most a word's room, so it is a line of
         // its own (a sub-heading, a list's title, a live entry's title, one a line as pages set them).
-        const twoFit =
-          next !== undefined && line.text.length + 1 + next.text.split(" ").slice(0, 2).join(" ").length <= width;
+        const twoFit = next !== undefined && line.text.length + 1 + openingWords(next.text, 2).length <= width;
         // A numbered title ("2. The route") over a line opening a sentence: a listicle's heading over its text.
         const titleOver =
           NUMBERED.test(line.text) &&

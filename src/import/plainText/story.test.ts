@@ -154,6 +154,32 @@ describe("parsePlainTextStory: paragraphs and quotes", () => {
     ]);
   });
 
+  it("reads a short line over its text in a block as a unit of its own in Chinese too, where no space tells a wrap", () => {
+    const story = parsePlainTextStory(
+      [
+        "云澄市迎来今冬首场降雪",
+        "",
+        "12月6日，受强冷空气影响，云澄市出现今冬首场降雪，市区积雪最深达9厘米。",
+        "",
+        "中小学明天正常上课",
+        "市教育局通知，7日全市中小学、幼儿园正常上课，各校将提前清扫校园道路积雪。",
+        "",
+        "机场航班逐步恢复",
+        "云澄机场完成两条跑道除雪作业，下午4时起航班逐步恢复。全天共取消航班46架次。",
+      ].join("\n"),
+      { reader: readerFor() },
+    );
+    // Each title is a unit of its own (what role the reader gives it is its weights'), not run into the text below it.
+    expect(story.body).toContainEqual({
+      type: "paragraph",
+      text: "市教育局通知，7日全市中小学、幼儿园正常上课，各校将提前清扫校园道路积雪。",
+    });
+    expect(story.body).toContainEqual({
+      type: "paragraph",
+      text: "云澄机场完成两条跑道除雪作业，下午4时起航班逐步恢复。全天共取消航班46架次。",
+    });
+  });
+
   it("reads a block of quoted words alone as a quote, balanced or not, keeping its quote marks", () => {
     const story = parseFixture("quotes.txt");
     expect(ofType(story, "quote").map((quote) => quote.text)).toEqual([
