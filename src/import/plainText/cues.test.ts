@@ -146,6 +146,19 @@ describe("datelines", () => {
   );
 
   it.each([
+    ["2026年12月4日 19時05分", "2026-12-04T19:05:00.000Z"],
+    ["입력 2026.12.06 14:22", "2026-12-06T14:22:00.000Z"],
+    ["송고시간2026-12-01 09:12", "2026-12-01T09:12:00.000Z"],
+    ["Diciembre 01 de 2026 - 08:45 a. m.", "2026-12-01T08:45:00.000Z"],
+    ["Venerdì 4 Dicembre 2026, 19:22 - Ultimo agg. 5 Dicembre 2026, 08:10", "2026-12-04T19:22:00.000Z"],
+  ])(
+    'reads %j, a date printed year first in Japanese or Korean, or with its year after "de", as %s',
+    (line, moment) => {
+      expect(datelineMoment(line)).toBe(moment);
+    },
+  );
+
+  it.each([
     "Redaktion Hafenbote",
     "Von Redaktion Hafenbote Online",
     "Harbour Star Newsroom",
