@@ -188,6 +188,13 @@ describe("datelines", () => {
     "Etiketler: liman, fener, festival",
     "Read More About: Harbour lights",
     "Cargando video...",
+    "Реклама",
+    "Διαφήμιση",
+    "Quảng cáo",
+    "Tangazo",
+    "Publicitate",
+    "광고",
+    "广告",
   ])("reads %j as page furniture or a player's leftovers", (line) => {
     expect(FURNITURE.test(line.replace(/[.!:]+$/u, "")) || PLAYER_LEFTOVER.test(line)).toBe(true);
   });
@@ -330,6 +337,7 @@ describe("what an ad slot, an audio player and a wire's desk leave", () => {
       "Dalsza część artykułu pod reklamą",
       "Continue reading below",
       "Reklam",
+      "Articolul continuă după publicitate",
       "Listen to this story · 4 min",
       "Artikel anhören",
     ])
