@@ -308,69 +308,46 @@ export const readLines = (text: string): SourceLine[] => splitTweetSignatures(so
 export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
   const lines = readLines(text);
   const units: Unit[] = [];
-  const learned = options.header ? findHeader(lines, options.header, handHeadline(lines)) : undefined;
-  const header = learned ? undefined : pageHeader(lines);
+  const hand = handHeadline(lines);
+  const learned = options.header ? findHeader(lines, options.header, hand) : undefined;
+  // The headline (and its kicker) the learned finder chose, else the hand rules' (handHeadline).
+  const chosen = learned ?? hand;
+  const chrome = learned ? undefined : pageHeader(lines)?.chrome;
 
-  // The headline: the first line that is not a date, a byline or furniture above it, nor the page's chrome
-  // (or, with a learned header finder, the line it chooses: what stands above it is the page's).
+  // What stands above the headline: the page's chrome (read back from the byline and date, by the hand
+  // rules), a date, a byline or furniture, or (with a learned finder) the page's (its name, title, menu).
   let start = 0;
   for (const line of lines) {
     start += 1;
-    if (learned && line !== learned.headline && line !== learned.kicker) {
+    if (line !== chosen?.headline && line !== chosen?.kicker) {
       const { best, next } = pick(line.text, NEUTRAL);
-      const credit = ABOVE_HEADLINE.has(best.role) && best.score > 0;
+      const credit = !chrome?.has(line) && ABOVE_HEADLINE.has(best.role) && best.score > 0;
       units.push({
         lines: [line.number],
         text: line.text,
         role: credit ? best.role : "furniture",
         ...(credit
           ? { scored: best, runnerUp: next }
-          : { note: "above the headline the learned header finder chose: the page's (its name, title, menu)" }),
+          : {
+              note: learned
+                ? "above the headline the learned header finder chose: the page's (its name, title, menu)"
+                : "the page's chrome above the headline (its name, title, menu), read back from the byline and date",
+            }),
         unsure: false,
       });
       continue;
     }
-    if (learned) {
-      const below = lines[start];
-      if (line === learned.kicker && below) {
-        units.push(
-          headlineUnit(
-            line,
-            below,
-            `${learned.why}; the line above it its kicker, as the finder's kicker model reads it`,
-          ),
-        );
-        start += 1;
-      } else units.push(headlineUnit(line, undefined, learned.why));
-    } else {
-      if (header?.chrome.has(line)) {
-        units.push({
-          lines: [line.number],
-          text: line.text,
-          role: "furniture",
-          note: "the page's chrome above the headline (its name, title, menu), read back from the byline and date",
-          unsure: false,
-        });
-        continue;
-      }
-      const { best, next } = pick(line.text, NEUTRAL);
-      if (ABOVE_HEADLINE.has(best.role) && best.score > 0) {
-        units.push({
-          lines: [line.number],
-          text: line.text,
-          role: best.role,
-          scored: best,
-          runnerUp: next,
-          unsure: false,
-        });
-        continue;
-      }
-      const below = lines[start];
-      if (below && (header?.kicker === line || isKickerAbove(line, below))) {
-        units.push(headlineUnit(line, below));
-        start += 1;
-      } else units.push(headlineUnit(line));
-    }
+    const below = lines[start];
+    if (line === chosen.kicker && below) {
+      units.push(
+        headlineUnit(
+          line,
+          below,
+          learned ? `${learned.why}; the line above it its kicker, as the finder's kicker model reads it` : undefined,
+        ),
+      );
+      start += 1;
+    } else units.push(headlineUnit(line, undefined, learned?.why));
     // A headline wrapped over two lines: the next line of its block runs on in lower case.
     const headline = units.at(-1) as Unit;
     const last = lines[start - 1];
