@@ -227,43 +227,53 @@ describe("npm run import", () => {
     ]);
   });
 
-  it("reads a line that names a stored story as a related headline, full stop and all", async () => {
-    await run(write("wall.md", markdown));
-    write(
-      "fares.txt",
-      "Ferry fares rise\n\nFares go up in May.\n\nHarbour wall vote set for Friday.\n\nThe rest of the story.",
-    );
-    const { output } = await run(join(dir, "in", "fares.txt"));
-    expect(output).toContain("Related headlines: 1 resolved, 0 unresolved.");
-    expect((await store.getStory("ferry-fares-rise"))?.body[0]).toEqual({
-      type: "related",
-      slug: "harbour-wall-vote-set-for-friday",
-      headline: "Harbour wall vote set for Friday.",
-    });
-  });
+  it.each(["hand", "trained"])(
+    "reads a line that names a stored story as a related headline, full stop and all, with the %s reader",
+    async (reader) => {
+      await run(write("wall.md", markdown));
+      write(
+        "fares.txt",
+        "Ferry fares rise\n\nFares go up in May.\n\nHarbour wall vote set for Friday.\n\nThe rest of the story.",
+      );
+      const { output } = await run("--reader", reader, join(dir, "in", "fares.txt"));
+      expect(output).toContain("Related headlines: 1 resolved, 0 unresolved.");
+      expect((await store.getStory("ferry-fares-rise"))?.body[0]).toEqual({
+        type: "related",
+        slug: "harbour-wall-vote-set-for-friday",
+        headline: "Harbour wall vote set for Friday.",
+      });
+    },
+  );
 
-  it("explains each line with --explain, marking the unsure ones, and counts them in the summary", async () => {
-    // A look and a clip, but no place on the page: as much a paragraph as a video lead-in.
-    write("tugboats.txt", scraped.replace("Watch the video below.", "Watch the clip from the boats."));
-    const quiet = await run("--dry-run", join(dir, "in"));
-    expect(quiet.output).not.toContain("L1 ");
-    expect(quiet.output).toContain(
-      "Scraped text: 6 units read, 1 unsure, 0 dropped (page furniture, social posts) (--explain shows them).",
-    );
-    const { output } = await run("--dry-run", "--explain", join(dir, "in"));
-    expect(output).toContain(`${join(dir, "in", "tugboats.txt")}: 6 units, 1 unsure`);
-    expect(output).toMatch(
-      /L1 +kicker VIDEO \+ headline\n +"VIDEO: Tugboat crews race across the harbour for charity"/,
-    );
-    expect(output).toMatch(/L3 +deck\n.*\n +deck [\d.]+ \(firstUnit \+3/);
-    expect(output).toMatch(
-      /L9 +related\n +"READ ALSO: Harbour wall vote set for Friday"\n +related [\d.]+ \(relatedLabel/,
-    );
-    expect(output).toMatch(
-      /L11 +\? paragraph\n +"Watch the clip from the boats\."\n +paragraph [\d.]+ .* vs videoLeadIn/,
-    );
-    expect(output).toContain("Scraped text: 6 units read, 1 unsure, 0 dropped (page furniture, social posts).");
-  });
+  // A look, but no place on the page: as much a paragraph as a video lead-in, to each reader by its own
+  // margin (the hand weights' 1 point; the trained reader's, chosen on its training units, in logits).
+  it.each([
+    ["hand", "Watch the clip from the boats."],
+    ["trained", "Watch the boats."],
+  ])(
+    "explains each line with --explain, marking the unsure ones, and counts them in the summary, with the %s reader",
+    async (reader, lookLine) => {
+      write("tugboats.txt", scraped.replace("Watch the video below.", lookLine));
+      const quiet = await run("--dry-run", "--reader", reader, join(dir, "in"));
+      expect(quiet.output).not.toContain("L1 ");
+      expect(quiet.output).toContain(
+        "Scraped text: 6 units read, 1 unsure, 0 dropped (page furniture, social posts) (--explain shows them).",
+      );
+      const { output } = await run("--dry-run", "--explain", "--reader", reader, join(dir, "in"));
+      expect(output).toContain(`${join(dir, "in", "tugboats.txt")}: 6 units, 1 unsure`);
+      expect(output).toMatch(
+        /L1 +kicker VIDEO \+ headline\n +"VIDEO: Tugboat crews race across the harbour for charity"/,
+      );
+      expect(output).toMatch(/L3 +deck\n.*\n +deck [\d.]+ \(firstUnit \+3/);
+      expect(output).toMatch(
+        /L9 +related\n +"READ ALSO: Harbour wall vote set for Friday"\n +related [\d.]+ \(relatedLabel/,
+      );
+      expect(output).toMatch(
+        new RegExp(`L11 +\\? paragraph\n +"${lookLine.replace(".", "\\.")}"\n +paragraph [\\d.]+ .* vs videoLeadIn`),
+      );
+      expect(output).toContain("Scraped text: 6 units read, 1 unsure, 0 dropped (page furniture, social posts).");
+    },
+  );
 
   it("explains its usage when given no files or an unknown option", async () => {
     expect((await run()).exitCode).toBe(2);
@@ -376,6 +386,9 @@ describe.each(testEngines)("npm run import into a %s store that never ran npm st
     const wrong = await runImport(["--header", "guessed", page], fresh, SITE);
     expect(wrong.exitCode).toBe(2);
     expect(wrong.output).toContain('--header "guessed" is not a header finder');
+    const wrongReader = await runImport(["--reader", "guessed", page], fresh, SITE);
+    expect(wrongReader.exitCode).toBe(2);
+    expect(wrongReader.output).toContain('--reader "guessed" is not a reader');
   });
 
   it("prints the story JSON on a dry run and creates no section", async () => {

@@ -1,4 +1,4 @@
-// npm run import -- [--dry-run] [--json] [--video-src URL] [--section SLUG] [--time-zone ZONE] [--header hand|learned] PATH…
+// npm run import -- [--dry-run] [--json] [--video-src URL] [--section SLUG] [--time-zone ZONE] [--header hand|learned] [--reader hand|trained] PATH…
 // Imports story files into the store named by DATABASE_URL, the accepted files in transactions of
 // IMPORT_BATCH_SIZE stories, so a server running on the same store can still write meanwhile.
 import { existsSync } from "node:fs";
@@ -20,7 +20,7 @@ import { listStoryFiles, readStoryFile } from "./importFiles";
 import { explainReadings, unsureCount } from "./plainText/explain";
 import type { LineReading } from "./plainText/story";
 
-const usage = `Usage: npm run import -- [--dry-run] [--json] [--explain] [--video-src URL] [--section SLUG] [--time-zone ZONE] [--header hand|learned] PATH…
+const usage = `Usage: npm run import -- [--dry-run] [--json] [--explain] [--video-src URL] [--section SLUG] [--time-zone ZONE] [--header hand|learned] [--reader hand|trained] PATH…
        npm run import -- [--replace] EXPORT
   PATH          story files (.txt scraped text, .md Markdown, .json Story) or folders of them
   EXPORT        a folder written by npm run export (it has a manifest.json): the whole newsroom, into an
@@ -35,7 +35,9 @@ const usage = `Usage: npm run import -- [--dry-run] [--json] [--explain] [--vide
                 (the outlet's: Europe/Madrid); default: guessed from the page's language
                 (Europe/Berlin for German…), else UTC
   --header      how the headline of scraped text is found: "hand" (the hand rules) or "learned" (the
-                finder learned from labelled pages); default: the one kept (plainText/keptReader.ts)`;
+                finder learned from labelled pages); default: the one kept (plainText/keptReader.ts)
+  --reader      how the lines of scraped text get their roles: "hand" (the hand weights) or "trained"
+                (the reader trained on labelled pages); default: the one kept (plainText/keptReader.ts)`;
 
 export interface ImportRun {
   exitCode: number;
@@ -78,6 +80,9 @@ export async function runImport(
   const header = values.header;
   if (header !== undefined && header !== "hand" && header !== "learned")
     return { exitCode: 2, output: `--header ${JSON.stringify(header)} is not a header finder: "hand" or "learned".` };
+  const readerName = values.reader;
+  if (readerName !== undefined && readerName !== "hand" && readerName !== "trained")
+    return { exitCode: 2, output: `--reader ${JSON.stringify(readerName)} is not a reader: "hand" or "trained".` };
   const sections = await sectionsFor(store, values.section, contentDir, Boolean(values["dry-run"]));
   const section = values.section ?? sections[0]?.slug ?? "";
 
@@ -95,6 +100,7 @@ export async function runImport(
         knownHeadlines,
         timeZone,
         ...(header === undefined ? {} : { header }),
+        ...(readerName === undefined ? {} : { reader: readerName === "hand" ? "hand weights" : "trained" }),
       });
       if (!("story" in result)) return result;
       try {
@@ -181,6 +187,7 @@ function parse(argv: string[]) {
       section: { type: "string" },
       "time-zone": { type: "string" },
       header: { type: "string" },
+      reader: { type: "string" },
     },
   });
 }

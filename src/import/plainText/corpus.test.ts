@@ -1,7 +1,8 @@
 // The reader against the corpus of scraped stories (src/import/corpus): every story of the tuning
-// set parses exactly as the editor set it, and every other set (the held-out set, never used to
-// tune the weights, a blind set when one is added, and the stories generated from the tuning set in
-// other outlets' conventions) parses at least as well as the README reports.
+// set parses exactly as the editor set it with the hand weights (tuned on it), and every set (the
+// tuning set too, the held-out set, never used to tune the weights, the blind sets, and the stories
+// generated from the tuning set in other outlets' conventions) parses with the importer's reader at
+// least as well as the README reports.
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -30,58 +31,64 @@ sets.set(
 );
 
 /**
- * Exactly as the README says ("tuning set: 40 of 40", and in its row "257 of 257 lines"): stories read
- * exactly, of the set's stories, then expected lines found, of the set's expected lines (corpus.ts,
- * linesFound). A new folder of the corpus (the blind set, "blind-2026-12") needs its line here and in
+ * Exactly as the README says ("tuning set: 40 of 40", and in its row "257 of 257 lines"): stories the
+ * importer's reader reads exactly, of the set's stories, then expected lines found, of the set's
+ * expected lines (corpus.ts, linesFound). A new folder of the corpus (the blind set, "blind-2026-12") needs its line here and in
  * the README; until then the test fails and says what the set reads.
  */
 const REPORTED: Record<string, readonly [number, number, number, number]> = {
-  tuning: [40, 40, 257, 257],
+  tuning: [37, 40, 254, 257],
   "held-out": [22, 22, 133, 133],
-  generated: [1450, 1450, 11833, 11833],
-  "generated hold-out": [298, 550, 4530, 4622],
+  generated: [1404, 1450, 11790, 11833],
+  "generated hold-out": [306, 550, 4416, 4622],
   // Written 2026-12-06 by a writer who never read the rules (its README). Retired: it was used to
   // choose the changes of issue 23 (0 of 36 before them), so it is a regression set now, and the
   // blind figure is the next blind set's.
-  "blind-2026-12": [14, 36, 497, 543],
+  "blind-2026-12": [20, 36, 504, 543],
   // Written 2026-12-07 the same blind way, by a writer who read none of the reader; measured on merging
   // (0 of 45 with the reader of 2026-12-06, 1 of 45 with that of 2026-12-07). Retired: it was used
   // to choose the changes of 2026-12-07's second pass (decision 011), so it is a regression set now,
   // and the blind figure is the next blind set's.
-  "blind-2026-12-07": [5, 45, 627, 676],
+  "blind-2026-12-07": [17, 45, 646, 676],
   // The third, written 2026-12-07 the same blind way (its README); 0 of 47 when merged, 1 of 47 on
   // the second pass, whose changes were chosen without it in sight. Retired on purpose: the third pass
   // (decision 011) used it to choose between the hand weights and trained readers and to find its
   // misses, so it is a regression set now, and the blind figure is the next blind set's.
-  "blind-2026-12-07b": [6, 47, 564, 626],
+  "blind-2026-12-07b": [16, 47, 565, 626],
   // The fourth, written 2026-12-07 the same blind way, from a brief asking for typical pages rather
   // than odd ones (its README); measured once on merging, with the third pass's reader: 6 of 50.
   // Retired: the fourth pass (decision 011) read it story by story to choose its changes, so it is a
   // regression set now, and the blind figure is the next blind set's.
-  "blind-2026-12-07c": [20, 50, 710, 742],
+  "blind-2026-12-07c": [23, 50, 712, 742],
   // The fifth, written 2026-12-07 the same blind way (its README: 52 stories, thirteen languages),
   // committed before any reader ran on it, measured once on merging the fourth pass: 3 of 52, and 134
   // of its 818 expected lines missed. Retired in session 11: it judged the hand weights against the
   // trained readers (decision 011), so it is a regression set now; the blind figure is the sixth set's.
-  "blind-2026-12-07d": [2, 52, 714, 818],
+  "blind-2026-12-07d": [12, 52, 736, 818],
   // The sixth, written 2026-12-07 (session 11) the same blind way (its README: 59 stories, fifteen
   // languages, nine of them new), committed before any reader ran on it, measured once on merging with
   // the fourth pass's reader: 4 of 59, 663 of 865 lines; then once with the learned header finder the
-  // fifth set chose (decision 011): 4 of 59, 715 of 865 lines. Not used to choose any change.
-  "blind-2026-12-07e": [4, 59, 715, 865],
+  // fifth set chose (decision 011): 4 of 59, 715 of 865 lines. Retired in session 12: it helped
+  // choose the trained role reader (decision 011), so it is a regression set now.
+  "blind-2026-12-07e": [5, 59, 760, 865],
   // Training sets (train-…), written 2026-12-07 (session 11) by three writers who read none of the
   // reader, to be trained on (train.ts), in English, Spanish and French (a); eight European languages
   // (b); nine languages of other scripts and conventions (c). Read as they were merged, with the
-  // fourth pass's hand weights: the header is misread on 60, 54 and most of their pages.
-  "train-2026-12-07-a": [14, 60, 688, 755],
-  "train-2026-12-07-b": [10, 60, 631, 686],
-  "train-2026-12-07-c": [0, 60, 423, 730],
+  // fourth pass's hand weights: the header is misread on 60, 54 and most of their pages. The trained
+  // role reader is trained on them, so its figures here are no measure of it.
+  "train-2026-12-07-a": [12, 60, 683, 755],
+  "train-2026-12-07-b": [26, 60, 650, 686],
+  "train-2026-12-07-c": [3, 60, 528, 730],
 };
+
+/** The most a set's reading may take (the generated set, 1,450 stories, read twice). */
+const SET_TIMEOUT_MS = 180_000;
 
 // The importer's reader and header finder (keptReader.ts): the figures the README reports are the importer's.
 const reader = readerFor(KEPT_READER);
 const header = headerFinderFor(KEPT_HEADER);
-const parse = (text: string) => JSON.parse(JSON.stringify(parsePlainTextStory(text, { sizeOf, reader, header })));
+const parse = (text: string, options = { reader }) =>
+  JSON.parse(JSON.stringify(parsePlainTextStory(text, { sizeOf, header, ...options })));
 const parsesExactly = ({ text, expected }: CorpusStory) => {
   try {
     expect(parse(text)).toEqual(expected);
@@ -108,14 +115,16 @@ describe("the scraped-text corpus", () => {
     expect(new Set(names).size).toBe(names.length);
   });
 
+  // The hand weights were tuned on these stories until each read exactly: that is pinned, whichever
+  // reader the importer keeps; the kept reader's figure on them is a floor, as on every other set.
   it.each(tuning.map((story) => [story.name, story] as const))(
-    "reads tuning story %s as the editor did",
+    "reads tuning story %s as the editor did, with the hand weights",
     (_, story) => {
-      expect(parse(story.text)).toEqual(story.expected);
+      expect(parse(story.text, { reader: undefined })).toEqual(story.expected);
     },
   );
 
-  it.each([...sets.keys()].filter((set) => set !== "tuning"))(
+  it.each([...sets.keys()])(
     "reads at least as many stories of the %s set exactly, and finds as many of its lines, as the README reports",
     (set) => {
       const stories = sets.get(set) ?? [];
@@ -130,6 +139,8 @@ describe("the scraped-text corpus", () => {
       expect(lines, measured).toBe(reportedLines);
       expect(found, measured).toBeGreaterThanOrEqual(reportedFound);
     },
+    // The generated set is 1,450 stories: over 30 s on a loaded machine of two cores.
+    SET_TIMEOUT_MS,
   );
 
   it("is reported in the README with these figures", () => {

@@ -158,14 +158,19 @@ const DATE_FORMS = [
     `(?<![\\p{L}\\p{N}])(?<day>\\d{1,2})(?:st|nd|rd|th|º|°)?\\.?\\s+(?:de\\s+)?${MONTH_WORD},?\\s+(?:de\\s+)?(?<year>\\d{4})`,
     "iu",
   ),
-  new RegExp(`(?<![\\p{L}\\p{N}])${MONTH_WORD}\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<year>\\d{4})`, "iu"),
-  /(?<![\p{L}\p{N}])(?<year>\d{4})-(?<monthNumber>\d{2})-(?<day>\d{2})(?![\p{N}])/u,
+  new RegExp(
+    `(?<![\\p{L}\\p{N}])${MONTH_WORD}\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?:de\\s+)?(?<year>\\d{4})`,
+    "iu",
+  ),
+  // Year first, as Chinese, Japanese and Korean pages print it: "2026年12月4日", "2026년 12월 6일", "2026.12.06".
+  /(?<!\p{N})(?<year>\d{4})\s*[年년]\s*(?<monthNumber>\d{1,2})\s*[月월]\s*(?<day>\d{1,2})\s*[日일]/u,
+  /(?<!\p{N})(?<year>\d{4})(?<separator>[-./])(?<monthNumber>\d{1,2})\k<separator>(?<day>\d{1,2})(?![\p{N}])/u,
   /(?<![\p{L}\p{N}])(?<day>\d{1,2})(?<separator>[/.-])(?<monthNumber>\d{1,2})\k<separator>(?<year>\d{4})(?![\p{N}])/u,
   // A two-digit year, as Dutch and Belgian pages print it: "05-12-26, 13:18", "02-12-26 à 06h00".
   /(?<![\p{L}\p{N}])(?<day>\d{1,2})(?<separator>[/.-])(?<monthNumber>\d{1,2})\k<separator>(?<shortYear>\d{2})(?![\p{N}:.])/u,
 ];
 const TIME =
-  /(?<![\p{L}\p{N}:])(?<hour>\d{1,2})(?:(?:[:.]|h(?=\d)|\sh\s(?=\d))(?<minute>\d{2}))?\s*(?<half>am|pm|a\.m\.|p\.m\.)?(?:\s*(?<zone>gmt|utc|z|wet|west|bst|cet|cest|eet|eest|edt|est|cdt|cst|pdt|pst|et|pt|ist|wib|wita|wit|aest|aedt|nzst|nzdt)\b)?/iu;
+  /(?<![\p{L}\p{N}:])(?<hour>\d{1,2})(?:(?:[:.]|h(?=\d)|\sh\s(?=\d)|\s?[時시]\s?(?=\d))(?<minute>\d{2})[分분]?)?\s*(?<half>am|pm|a\.\s?m\.|p\.\s?m\.)?(?:\s*(?<zone>gmt|utc|z|wet|west|bst|cet|cest|eet|eest|edt|est|cdt|cst|pdt|pst|et|pt|ist|wib|wita|wit|aest|aedt|nzst|nzdt)\b)?/iu;
 /** Words a date line may carry besides its date, time and zone, in the six languages. */
 const DATE_WORDS = new RegExp(
   `(?<![\\p{L}])(?:${[
@@ -182,11 +187,12 @@ const DATE_WORDS = new RegExp(
     "segunda(?:-feira)?|terça(?:-feira)?|quarta(?:-feira)?|quinta(?:-feira)?|sexta(?:-feira)?",
     "lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica",
     "senin|selasa|rabu|kamis|jumat|sabtu|minggu|diterbitkan|diperbarui|pazartesi|salı|çarşamba|perşembe|cuma|cumartesi|pazar|yayınlanma|güncelleme",
+    "입력|송고시간|기사입력|発信|公開|发布时间|发布",
   ].join("|")})(?![\\p{L}])\\.?`,
   "giu",
 );
 const UPDATED =
-  /(?<![\p{L}])(?:last\s+)?(?:updated|actualizado|actualizada|mis\s+à\s+jour|modifié|aktualisiert|atualizado|atualizada|aggiornato|ultimo\s+aggiornamento|bijgewerkt|aangepast|uppdaterad|aktualizacja|actualitzat)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:last\s+)?(?:updated|actualizado|actualizada|mis\s+à\s+jour|modifié|aktualisiert|atualizado|atualizada|aggiornato|ultimo\s+aggiornamento|ultimo\s+agg\.|bijgewerkt|aangepast|uppdaterad|aktualizacja|actualitzat|수정|更新)(?![\p{L}])/iu;
 const PUBLISHED =
   /(?<![\p{L}])(?:first\s+)?(?:published|posted|publicado|publicada|publié|veröffentlicht|erstellt|publiziert|pubblicato|gepubliceerd|publicerad|opublikowano|publicat)(?![\p{L}])/iu;
 

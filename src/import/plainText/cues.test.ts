@@ -146,6 +146,19 @@ describe("datelines", () => {
   );
 
   it.each([
+    ["2026年12月4日 19時05分", "2026-12-04T19:05:00.000Z"],
+    ["입력 2026.12.06 14:22", "2026-12-06T14:22:00.000Z"],
+    ["송고시간2026-12-01 09:12", "2026-12-01T09:12:00.000Z"],
+    ["Diciembre 01 de 2026 - 08:45 a. m.", "2026-12-01T08:45:00.000Z"],
+    ["Venerdì 4 Dicembre 2026, 19:22 - Ultimo agg. 5 Dicembre 2026, 08:10", "2026-12-04T19:22:00.000Z"],
+  ])(
+    'reads %j, a date printed year first in Japanese or Korean, or with its year after "de", as %s',
+    (line, moment) => {
+      expect(datelineMoment(line)).toBe(moment);
+    },
+  );
+
+  it.each([
     "Redaktion Hafenbote",
     "Von Redaktion Hafenbote Online",
     "Harbour Star Newsroom",
@@ -175,6 +188,13 @@ describe("datelines", () => {
     "Etiketler: liman, fener, festival",
     "Read More About: Harbour lights",
     "Cargando video...",
+    "Реклама",
+    "Διαφήμιση",
+    "Quảng cáo",
+    "Tangazo",
+    "Publicitate",
+    "광고",
+    "广告",
   ])("reads %j as page furniture or a player's leftovers", (line) => {
     expect(FURNITURE.test(line.replace(/[.!:]+$/u, "")) || PLAYER_LEFTOVER.test(line)).toBe(true);
   });
@@ -285,10 +305,11 @@ describe("kickers, labels and pictures", () => {
     expect(isLabelAlone(line)).toBe(alone);
   });
 
-  it("reads a closing semicolon as a question mark in Greek only", () => {
+  it("reads a closing semicolon as a question mark in Greek only, and Arabic's own question mark", () => {
     expect(QUESTION.test("Πότε θα ανοίξει το λιμάνι;")).toBe(true);
     expect(QUESTION.test("On her Insta-story, she posted;")).toBe(false);
     expect(QUESTION.test("Is the harbour wall worth £48m?")).toBe(true);
+    expect(QUESTION.test("متى يعود الماء إلى الأحياء الشرقية؟")).toBe(true);
   });
 
   it("reads a picture's address from its marker, and no address from a credit", () => {
@@ -316,6 +337,7 @@ describe("what an ad slot, an audio player and a wire's desk leave", () => {
       "Dalsza część artykułu pod reklamą",
       "Continue reading below",
       "Reklam",
+      "Articolul continuă după publicitate",
       "Listen to this story · 4 min",
       "Artikel anhören",
     ])

@@ -100,10 +100,12 @@ export const DIRECTION = anyWord(
 // "3 hours ago", "Updated 3 hours ago", "hace 2 horas", "il y a 3 heures", "vor 3 Stunden", "há 2 horas".
 const RELATIVE_TIME = String.raw`(?:(?:last\s+)?updated:?\s+|actualizado\s+|mis\s+à\s+jour\s+|aktualisiert\s+|atualizado\s+|aggiornato\s+)?(?:\d+\s+(?:minutes?|mins?|hours?|hrs?|days?)\s+ago|(?:hace|há|il\s+y\s+a|vor)\s+\d+\s+\p{L}+|\d+\s+(?:ore|minuti|giorni)\s+fa)`;
 // Page furniture: ad labels, share and follow buttons, sign-ups, copyright and tag lines, a reporter's
-// job title, relative times, in the six Latin-script languages of the corpus.
+// job title, relative times, in the six Latin-script languages of the corpus (ad labels in more).
 const SHARE_BUTTON = String.raw`(?:facebook|x|twitter|whatsapp|e-?mail|email|linkedin|pinterest|telegram|reddit|messenger|copy\s+link|print|save|comments?|partager(?:\s+sur\s+\p{L}+)?|envoyer\s+par\s+e-?mail|enviar\s+(?:por|per)\s+(?:\p{L}+|e-?mail)|compartir(?:\s+(?:en|a)\s+\p{L}+)?|teilen|drucken|merken|condividi|compartilhar|partilhar(?:\s+no\s+\p{L}+)?|réagir|imprimer|udostępnij|skomentuj|delen|dela|guardar|imprimir)`;
 const FURNITURE_FORMS = [
   "advertisement|advert|anzeige|werbung|publicidad|publicité|publicidade|pubblicità|advertentie|annons|reklama|publicitat|sponsored(?: content)?",
+  // …and in Russian, Greek, Romanian, Vietnamese, Swahili, Korean, Chinese, Japanese, Hebrew and Arabic.
+  "реклама|διαφήμιση|publicitate|quảng cáo|tangazo|광고|广告|廣告|広告|פרסומת|إعلان",
   // Reading times and a live blog's jump box: "3 min read", "Lesezeit: 3 Min", "Leestijd 2 minuten", "Key events".
   String.raw`\d+\s+min(?:ute)?s?\s+read|(?:lesezeit|leestijd|läsningstid|czas\s+czytania|temps\s+de\s+lecture|tiempo\s+de\s+lectura)\s*:?\s*\d+\s*\p{L}{1,8}\.?|\d+\s+minut[io]s?\s+(?:di\s+lettura|de\s+leitura|de\s+lectura)|key\s+events|show\s+key\s+events\s+only`,
   String.raw`story continues below(?: advertisement)?|scroll (?:down|to continue)\b.*|article continues below\b.*|article content`,
@@ -140,9 +142,9 @@ export const FURNITURE = new RegExp(`^(?:${FURNITURE_FORMS.join("|")})$`, "iu");
 const NOT_LETTER_BEFORE = String.raw`(?<!\p{L})`;
 const NOT_LETTER_AFTER = String.raw`(?!\p{L})`;
 const words = (list: string) => new RegExp(`${NOT_LETTER_BEFORE}(?:${list})${NOT_LETTER_AFTER}`, "iu");
-/** An ad: the word for it in English, Spanish, French, Portuguese, Italian, German, Dutch, Swedish, Norwegian, Polish, Turkish, Indonesian, Catalan. */
+/** An ad: the word for it in English, Spanish, French, Portuguese, Italian, German, Dutch, Swedish, Norwegian, Polish, Turkish, Indonesian, Catalan, Russian, Greek, Romanian, Vietnamese, Swahili. */
 const AD_WORD = words(
-  String.raw`advert\p{L}*|publicidad|anuncios?|publicité|publicidade|pubblicità|werbung|anzeige|advertentie|annons|annonse|reklam\p{L}*|iklan|publicitat|sponsored`,
+  String.raw`advert\p{L}*|publicidad|anuncios?|publicité|publicidade|pubblicità|werbung|anzeige|advertentie|annons|annonse|reklam\p{L}*|iklan|publicitat|sponsored|реклам\p{L}*|διαφήμιση|publicitate|quảng\s+cáo|tangazo`,
 );
 /** The text going on: "continues", "sigue leyendo", "la suite", "fortgesetzt", "devamı", "dalsza część", "scroll", "skip". */
 const GOES_ON = words(
@@ -272,10 +274,11 @@ export const CREDIT_LINE =
 
 export const OPENS_QUOTE = /^(?:["“«„「『]|['‘](?!\p{N}))/u;
 // A line ending in “ closes a German quotation („…“); at the end of a line it closes, whatever it opens elsewhere.
-export const CLOSING_PUNCTUATION = /[.!?…。！？;,:"'”’»“」』)]$/u;
-/** A question mark, or in Greek the ";" that stands for one. */
-export const QUESTION = /[?？]["'”’»」』]?$|\p{Script=Greek}.*;["'”’»」』]?$/u;
-export const FULL_STOP = /[.!…。！]["'”’»」』)]?$/u;
+export const CLOSING_PUNCTUATION = /[.!?…。！？;,:"'”’»“」』)।॥؟]$/u;
+/** A question mark (Arabic's "؟" too), or in Greek the ";" that stands for one. */
+export const QUESTION = /[?？؟]["'”’»」』]?$|\p{Script=Greek}.*;["'”’»」』]?$/u;
+/** A sentence's end: a full stop, Devanagari's danda "।" among them. */
+export const FULL_STOP = /[.!…。！।॥]["'”’»」』)]?$/u;
 
 const wordSegmenter = new Intl.Segmenter("und", { granularity: "word" });
 const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;

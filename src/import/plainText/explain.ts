@@ -1,5 +1,6 @@
 // --explain: for each unit of lines, what it became and why, with the lines the reader was unsure
-// of flagged "?" (the runner-up role scored within UNSURE_MARGIN of the winner).
+// of flagged "?" (the runner-up role scored within UNSURE_MARGIN of the winner with the hand weights,
+// within a trained reader's own unsureMargin with it).
 import type { LineReading } from "./story";
 
 const MAX_SHOWN = 60;

@@ -61,7 +61,7 @@ export interface UnitContext {
   beforeEmbedCite: boolean;
   /** Inside an embed: after "View this post on Instagram", before its "A post shared by". */
   insideEmbed: boolean;
-  /** The text names a story the store holds (its headline, matched as related headlines are). */
+  /** The text names a story the store holds (its headline, matched as related headlines are): related outright (reader.ts), no feature. */
   knownHeadline: boolean;
   /** A block most of whose lines are a video player's leftovers (with its title, say). */
   playerBlock: boolean;
@@ -150,7 +150,6 @@ export const FEATURES = {
   beforeEmbedCite: "right before an embed's signature",
   beforeAttribution: "right before an attribution line (— Name, role)",
   insideEmbed: "inside an embed",
-  knownHeadline: "the headline of a story in the store",
 } as const;
 
 export type Feature = keyof typeof FEATURES;
@@ -210,7 +209,6 @@ export function featuresOf(text: string, context: UnitContext): Features {
         !quoteThenAttribution(text),
     ),
     insideEmbed: yes(context.insideEmbed),
-    knownHeadline: yes(context.knownHeadline),
     boxTitle: yes(context.boxTitle),
     listedHeadline: yes(context.listedHeadline),
     entryTime: yes(context.entryTime),
@@ -305,6 +303,32 @@ const WIRE_DATELINE = /^\p{Lu}[\p{Lu}\s.'’-]{2,30}(?:,[^—–]{0,40})?\s[—�
 /** "1. ", "2) ", "3 - ", "• ", "* ", "- ", "– " before an item's text. */
 export const LIST_MARKER = /^(?:\p{N}{1,2}[.)]|\p{N}{1,2}\s[-–]|[•*·▪–-])\s+\S/u;
 
+/** Marks a headline may open with before its capital: Spanish's inverted question and exclamation marks. */
+const HEADLINE_OPENING = /^[¿¡]+/u;
+/** What a headline in a list may open with besides: a quote mark. */
+const LISTED_OPENING = /^[¿¡"“'‘«„「『]+/u;
+
+/**
+ * Shaped as a headline: 4 to 20 words, no closing punctuation (but a question, or a quotation after a
+ * colon), a capital (or a digit) first, after an inverted question mark, and lower case after it. A line
+ * of a list of headlines under a title (`listed`) may also open with a quote mark, or be in a script
+ * without case (Japanese, Devanagari, Arabic…), whose headlines have no capital to begin with: alone,
+ * such a line is no more a headline than a sentence with its full stop left off.
+ */
+export function headlineShaped(text: string, listed = false): boolean {
+  const words = wordCount(text);
+  const opening = text.replace(listed ? LISTED_OPENING : HEADLINE_OPENING, "");
+  const cased = /^[\p{Lu}\p{N}]/u.test(opening) && /\p{Ll}/u.test(text);
+  return (
+    words >= 4 &&
+    words <= 20 &&
+    text.length <= 160 &&
+    (!CLOSING_PUNCTUATION.test(text) || QUESTION.test(text) || QUOTE_AFTER_COLON.test(text)) &&
+    (cased || (listed && /^\p{Lo}/u.test(opening))) &&
+    !/https?:\/\/|www\.|\S@\S/iu.test(text)
+  );
+}
+
 function textFeatures(text: string): { words: number; features: Features } {
   const words = wordCount(text);
   const sentences = sentenceCount(text);
@@ -334,15 +358,7 @@ function textFeatures(text: string): { words: number; features: Features } {
     startsWithNumber: yes(/^\p{N}+\s/u.test(text)),
     hasComma: yes(/[,،、]/u.test(text)),
     mixedScripts: yes(scriptCount(text) > 1),
-    headlineShape: yes(
-      words >= 4 &&
-        words <= 20 &&
-        text.length <= 160 &&
-        (noClosing || QUESTION.test(text) || QUOTE_AFTER_COLON.test(text)) &&
-        /^[\p{Lu}\p{N}]/u.test(text) &&
-        /\p{Ll}/u.test(text) &&
-        !/https?:\/\/|www\.|\S@\S/iu.test(text),
-    ),
+    headlineShape: yes(headlineShaped(text)),
     relatedLabel: yes(
       label !== undefined && fitsRelated(label.rest) && !FULL_STOP.test(label.rest) && wordCount(label.rest) >= 2,
     ),

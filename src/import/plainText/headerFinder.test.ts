@@ -8,7 +8,7 @@ import { publicImageSizer } from "../demoContent";
 import { readStoryFile } from "../importFiles";
 import { readCorpus } from "./corpus";
 import { findHeader, headerPage, trainHeaderFinder } from "./headerFinder";
-import { headerFinderFor, KEPT_HEADER, type KeptHeader } from "./keptReader";
+import { headerFinderFor, KEPT_HEADER, type KeptHeader, readerFor } from "./keptReader";
 import { sourceLines } from "./sourceLines";
 import { readPlainTextStory } from "./story";
 import { compareHeaders, main } from "./train";
@@ -106,6 +106,8 @@ describe("the importer's header finder", () => {
   const sizeOf = publicImageSizer(resolve("public"));
   const file = resolve("src/import/corpus/tuning/20-press-play.txt");
   const text = readFileSync(file, "utf8");
+  // Read with the kept role reader, as the importer reads.
+  const reader = readerFor();
   const imported = (header?: KeptHeader) => {
     const result = readStoryFile(file, { section: "news", sizeOf, ...(header ? { header } : {}) });
     if ("error" in result) throw new Error(result.error);
@@ -115,7 +117,7 @@ describe("the importer's header finder", () => {
   it("is the one kept, by default", () => {
     expect(headerFinderFor()).toBe(headerFinderFor(KEPT_HEADER));
     expect(imported().readings).toEqual(
-      readPlainTextStory(text, { sizeOf, header: headerFinderFor(KEPT_HEADER) }).readings,
+      readPlainTextStory(text, { sizeOf, reader, header: headerFinderFor(KEPT_HEADER) }).readings,
     );
   });
 
@@ -125,8 +127,8 @@ describe("the importer's header finder", () => {
     expect(learned?.headline.weights.length).toBe(learned?.headline.features.length);
     const hand = imported("hand");
     const withLearned = imported("learned");
-    expect(hand.readings).toEqual(readPlainTextStory(text, { sizeOf }).readings);
-    expect(withLearned.readings).toEqual(readPlainTextStory(text, { sizeOf, header: learned }).readings);
+    expect(hand.readings).toEqual(readPlainTextStory(text, { sizeOf, reader }).readings);
+    expect(withLearned.readings).toEqual(readPlainTextStory(text, { sizeOf, reader, header: learned }).readings);
     for (const { story } of [hand, withLearned]) expect(story.headline.length).toBeGreaterThan(0);
     expect(withLearned.readings?.find((r) => r.became.includes("headline"))?.why).toMatch(/learned header finder/);
   });

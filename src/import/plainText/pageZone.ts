@@ -24,6 +24,11 @@ const ZONE_OF_LANGUAGE: Record<string, string> = {
   jpn: "Asia/Tokyo",
   tur: "Europe/Istanbul",
   ind: "Asia/Jakarta",
+  kor: "Asia/Seoul",
+  cmn: "Asia/Shanghai",
+  hin: "Asia/Kolkata",
+  vie: "Asia/Ho_Chi_Minh",
+  ron: "Europe/Bucharest",
 };
 
 export interface PageZone {

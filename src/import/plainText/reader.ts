@@ -13,7 +13,7 @@ import {
   TWEET_SIGNATURE,
   wordCount,
 } from "./cues";
-import { featuresOf, LIST_MARKER, NEUTRAL, type Role, type UnitContext } from "./features";
+import { featuresOf, headlineShaped, LIST_MARKER, NEUTRAL, type Role, type UnitContext } from "./features";
 import { findHeader, type HeaderFinder, kickerText } from "./headerFinder";
 import { sentenceCount } from "./sentences";
 import { type SourceLine, sourceLines } from "./sourceLines";
@@ -59,6 +59,8 @@ const UNWRAPPED_PAGE = 3;
 const ABOVE_HEADLINE = new Set<Role>(["byline", "dateline", "furniture", "embedMarker"]);
 /** The most units a post's text runs to before its signature (a caption, its hashtags, a line more). */
 const MAX_POST_UNITS = 3;
+/** Why a unit naming a stored story is a related headline (--explain). */
+const KNOWN_HEADLINE = "related: it names a story the store holds, a related headline whatever the scores";
 /** Roles that carry no story text of their own, so the next text is still the first. */
 const NOT_TEXT = new Set<Role | "headline">(["headline", "byline", "dateline", "furniture", "embedMarker"]);
 
@@ -94,19 +96,22 @@ interface PathState {
  */
 function viterbi(
   reader: TrainedReader,
-  length: number,
+  fixedRoles: (Role | undefined)[],
   start: PathState,
   inputsAt: (index: number, state: PathState) => { features: Record<string, number> },
   advance: (state: PathState, index: number, role: Role) => PathState,
 ): Role[] {
   let paths: { logP: number; state: PathState; roles: Role[] }[] = [{ logP: 0, state: start, roles: [] }];
-  for (let index = 0; index < length; index++) {
+  for (let index = 0; index < fixedRoles.length; index++) {
     const best = new Map<Role, { logP: number; state: PathState; roles: Role[] }>();
+    const fixedRole = fixedRoles[index];
     for (const path of paths) {
       const scored = scoreTrained(reader, inputsAt(index, path.state).features);
       const top = scored[0]?.score ?? 0;
       const logSum = top + Math.log(scored.reduce((sum, s) => sum + Math.exp(s.score - top), 0));
       for (const { role, score } of scored) {
+        // A role fixed before scoring (a stored story's headline) is the only one the path may take there.
+        if (fixedRole !== undefined && role !== fixedRole) continue;
         const logP = path.logP + score - logSum;
         const held = best.get(role);
         if (!held || logP > held.logP) best.set(role, { logP, state: path.state, roles: [...path.roles, role] });
@@ -141,13 +146,19 @@ function splitTweetSignatures(lines: SourceLine[]): SourceLine[] {
   });
 }
 
-/** Shaped as a headline on its own: a capital, a few words, no closing full stop. */
-const isHeadlineLine = (text: string): boolean => featuresOf(text, NEUTRAL).headlineShape === 1;
 /** A byline or a date line: credits, not headlines, under a name. */
 const isCredit = (text: string): boolean => {
   const features = featuresOf(text, NEUTRAL);
   return features.byline === 1 || features.dateline === 1 || /\p{N}{1,4}[./-]\p{N}{1,2}[./-]\p{N}{2,4}/u.test(text);
 };
+/** Scripts written without spaces between words, which a hard wrap breaks between any two characters. */
+const SPACELESS = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
+/**
+ * A line's first words, as a wrap would have moved them up to the line above: words up to a space,
+ * or in a script written without spaces (Chinese, Japanese, Thai), characters.
+ */
+const openingWords = (text: string, count: number): string =>
+  SPACELESS.test(text) ? [...text].slice(0, count).join("") : text.split(" ").slice(0, count).join(" ");
 /** A clock time alone: a live entry's time, or a player's duration. */
 const BARE_TIME = /^\d{1,2}:\d{2}$/u;
 /** Lines that are one quotation, opened and closed with quote marks ("…" over its speaker's name). */
@@ -297,69 +308,46 @@ export const readLines = (text: string): SourceLine[] => splitTweetSignatures(so
 export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
   const lines = readLines(text);
   const units: Unit[] = [];
-  const learned = options.header ? findHeader(lines, options.header, handHeadline(lines)) : undefined;
-  const header = learned ? undefined : pageHeader(lines);
+  const hand = handHeadline(lines);
+  const learned = options.header ? findHeader(lines, options.header, hand) : undefined;
+  // The headline (and its kicker) the learned finder chose, else the hand rules' (handHeadline).
+  const chosen = learned ?? hand;
+  const chrome = learned ? undefined : pageHeader(lines)?.chrome;
 
-  // The headline: the first line that is not a date, a byline or furniture above it, nor the page's chrome
-  // (or, with a learned header finder, the line it chooses: what stands above it is the page's).
+  // What stands above the headline: the page's chrome (read back from the byline and date, by the hand
+  // rules), a date, a byline or furniture, or (with a learned finder) the page's (its name, title, menu).
   let start = 0;
   for (const line of lines) {
     start += 1;
-    if (learned && line !== learned.headline && line !== learned.kicker) {
+    if (line !== chosen?.headline && line !== chosen?.kicker) {
       const { best, next } = pick(line.text, NEUTRAL);
-      const credit = ABOVE_HEADLINE.has(best.role) && best.score > 0;
+      const credit = !chrome?.has(line) && ABOVE_HEADLINE.has(best.role) && best.score > 0;
       units.push({
         lines: [line.number],
         text: line.text,
         role: credit ? best.role : "furniture",
         ...(credit
           ? { scored: best, runnerUp: next }
-          : { note: "above the headline the learned header finder chose: the page's (its name, title, menu)" }),
+          : {
+              note: learned
+                ? "above the headline the learned header finder chose: the page's (its name, title, menu)"
+                : "the page's chrome above the headline (its name, title, menu), read back from the byline and date",
+            }),
         unsure: false,
       });
       continue;
     }
-    if (learned) {
-      const below = lines[start];
-      if (line === learned.kicker && below) {
-        units.push(
-          headlineUnit(
-            line,
-            below,
-            `${learned.why}; the line above it its kicker, as the finder's kicker model reads it`,
-          ),
-        );
-        start += 1;
-      } else units.push(headlineUnit(line, undefined, learned.why));
-    } else {
-      if (header?.chrome.has(line)) {
-        units.push({
-          lines: [line.number],
-          text: line.text,
-          role: "furniture",
-          note: "the page's chrome above the headline (its name, title, menu), read back from the byline and date",
-          unsure: false,
-        });
-        continue;
-      }
-      const { best, next } = pick(line.text, NEUTRAL);
-      if (ABOVE_HEADLINE.has(best.role) && best.score > 0) {
-        units.push({
-          lines: [line.number],
-          text: line.text,
-          role: best.role,
-          scored: best,
-          runnerUp: next,
-          unsure: false,
-        });
-        continue;
-      }
-      const below = lines[start];
-      if (below && (header?.kicker === line || isKickerAbove(line, below))) {
-        units.push(headlineUnit(line, below));
-        start += 1;
-      } else units.push(headlineUnit(line));
-    }
+    const below = lines[start];
+    if (line === chosen.kicker && below) {
+      units.push(
+        headlineUnit(
+          line,
+          below,
+          learned ? `${learned.why}; the line above it its kicker, as the finder's kicker model reads it` : undefined,
+        ),
+      );
+      start += 1;
+    } else units.push(headlineUnit(line, undefined, learned?.why));
     // A headline wrapped over two lines: the next line of its block runs on in lower case.
     const headline = units.at(-1) as Unit;
     const last = lines[start - 1];
@@ -418,10 +406,12 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
       isBoxTitle(first.text) &&
       // A name over lines is a byline over its credits before the story's text; after it, a box's title.
       !(isNameAlone(first.text) && block <= firstProseBlock) &&
-      below.every((line) => isHeadlineLine(line.text) && !isCredit(line.text)) &&
+      below.every((line) => headlineShaped(line.text, true) && !isCredit(line.text)) &&
       block !== headlineBlock;
     const headlines = blockLines.filter((line, index) => !(index === 0 && (isLabelLine(line.text) || boxTitle)));
-    const headlineList = headlines.length > 1 && headlines.every((line) => isHeadlineLine(line.text));
+    // Under a title (a label, a box's title), a list's headlines may be in a script without case.
+    const titled = headlines.length < blockLines.length;
+    const headlineList = headlines.length > 1 && headlines.every((line) => headlineShaped(line.text, titled));
     if (boxTitle && first) boxTitles.add(first);
     if (headlineList && headlines.length < blockLines.length) for (const line of headlines) listed.add(line);
     // A block most of whose lines are a player's leftovers is one player, its title and all.
@@ -457,12 +447,11 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
         // have fitted on it (a wrapped paragraph runs on to the width).
         const next = blockLines[index + 1];
         const ends = (FULL_STOP.test(line.text) || QUESTION.test(line.text)) && wordCount(line.text) >= 2;
-        const fits = next !== undefined && line.text.length + 1 + (next.text.split(" ")[0] ?? "").length <= width;
+        const fits = next !== undefined && line.text.length + 1 + openingWords(next.text, 1).length <= width;
         // A line that ends no sentence ends its unit when the next line's first two words would have
         // fitted on it: a hard wrap, even by hand, leaves at most a word's room, so it is a line of
         // its own (a sub-heading, a list's title, a live entry's title, one a line as pages set them).
-        const twoFit =
-          next !== undefined && line.text.length + 1 + next.text.split(" ").slice(0, 2).join(" ").length <= width;
+        const twoFit = next !== undefined && line.text.length + 1 + openingWords(next.text, 2).length <= width;
         // A numbered title ("2. The route") over a line opening a sentence: a listicle's heading over its text.
         const titleOver =
           NUMBERED.test(line.text) &&
@@ -564,9 +553,15 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
     insideEmbed: false,
     unitsInEmbed: 0,
   };
+  // A unit naming a story the store holds is a related headline outright, whatever the reader: the
+  // store knows it for one, and no weight of its features should outvote that (decision 011).
+  const fixedRoles = fixed.map(
+    (unit, index) => options.roles?.[index] ?? (unit.context.knownHeadline ? "related" : undefined),
+  );
   const given =
-    options.roles ??
-    (options.reader?.decode === "viterbi" ? viterbi(options.reader, fixed.length, begin, inputsAt, advance) : []);
+    options.reader?.decode === "viterbi" && !options.roles
+      ? viterbi(options.reader, fixedRoles, begin, inputsAt, advance)
+      : fixedRoles;
   let state = begin;
   for (const [index, { group, text }] of fixed.entries()) {
     const { own, features } = inputsAt(index, state);
@@ -578,15 +573,19 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
         ? scored
         : [scored.find((s) => s.role === role) ?? { role, score: 0, because: [] }, scored.find((s) => s.role !== role)];
     if (!best) throw new Error("no roles to score");
-    units.push({
-      lines: [...new Set(group.lines.map((line) => line.number))],
-      text,
-      role: best.role,
-      scored: best,
-      runnerUp: next,
-      features,
-      unsure: next !== undefined && best.score - next.score < UNSURE_MARGIN,
-    });
+    const lineNumbers = [...new Set(group.lines.map((line) => line.number))];
+    if (fixed[index]?.context.knownHeadline && !options.roles)
+      units.push({ lines: lineNumbers, text, role: "related", note: KNOWN_HEADLINE, features, unsure: false });
+    else
+      units.push({
+        lines: lineNumbers,
+        text,
+        role: best.role,
+        scored: best,
+        runnerUp: next,
+        features,
+        unsure: next !== undefined && best.score - next.score < (options.reader?.unsureMargin ?? UNSURE_MARGIN),
+      });
     state = advance(state, index, best.role);
   }
   return units;

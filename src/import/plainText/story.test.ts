@@ -8,6 +8,7 @@ import { generateVariants } from "../corpus/generate";
 import { corpusSets, readCorpus } from "./corpus";
 import { bylineNames, datelineMoment } from "./credits";
 import { EMBED_MARKER, FURNITURE, isAdOrPlayerLine, isLabelAlone, isWireSignOff } from "./cues";
+import { readerFor } from "./keptReader";
 import { sourceLines } from "./sourceLines";
 import {
   PlainTextError,
@@ -136,6 +137,49 @@ describe("parsePlainTextStory: paragraphs and quotes", () => {
     });
   });
 
+  it("ends a paragraph at a danda, Hindi's full stop, as at any full stop", () => {
+    const story = parsePlainTextStory(
+      [
+        "कोहरे से उत्तरी रेल खंड पर 32 ट्रेनें देरी से चलीं",
+        "",
+        "घने कोहरे के कारण शनिवार को 32 ट्रेनें देरी से चलीं।",
+        "रेलवे के प्रवक्ता ने बताया कि ट्रेनें छह घंटे तक देरी से चल रही हैं।",
+        "मौसम विभाग के अनुसार अगले तीन दिन तक मैदानी इलाकों में सुबह घना कोहरा छाया रहेगा।",
+      ].join("\n"),
+    );
+    expect(story.deck).toBe("घने कोहरे के कारण शनिवार को 32 ट्रेनें देरी से चलीं।");
+    expect(story.body).toEqual([
+      { type: "paragraph", text: "रेलवे के प्रवक्ता ने बताया कि ट्रेनें छह घंटे तक देरी से चल रही हैं।" },
+      { type: "paragraph", text: "मौसम विभाग के अनुसार अगले तीन दिन तक मैदानी इलाकों में सुबह घना कोहरा छाया रहेगा।" },
+    ]);
+  });
+
+  it("reads a short line over its text in a block as a unit of its own in Chinese too, where no space tells a wrap", () => {
+    const story = parsePlainTextStory(
+      [
+        "云澄市迎来今冬首场降雪",
+        "",
+        "12月6日，受强冷空气影响，云澄市出现今冬首场降雪，市区积雪最深达9厘米。",
+        "",
+        "中小学明天正常上课",
+        "市教育局通知，7日全市中小学、幼儿园正常上课，各校将提前清扫校园道路积雪。",
+        "",
+        "机场航班逐步恢复",
+        "云澄机场完成两条跑道除雪作业，下午4时起航班逐步恢复。全天共取消航班46架次。",
+      ].join("\n"),
+      { reader: readerFor() },
+    );
+    // Each title is a unit of its own (what role the reader gives it is its weights'), not run into the text below it.
+    expect(story.body).toContainEqual({
+      type: "paragraph",
+      text: "市教育局通知，7日全市中小学、幼儿园正常上课，各校将提前清扫校园道路积雪。",
+    });
+    expect(story.body).toContainEqual({
+      type: "paragraph",
+      text: "云澄机场完成两条跑道除雪作业，下午4时起航班逐步恢复。全天共取消航班46架次。",
+    });
+  });
+
   it("reads a block of quoted words alone as a quote, balanced or not, keeping its quote marks", () => {
     const story = parseFixture("quotes.txt");
     expect(ofType(story, "quote").map((quote) => quote.text)).toEqual([
@@ -187,6 +231,30 @@ describe("parsePlainTextStory: paragraphs and quotes", () => {
 });
 
 describe("parsePlainTextStory: related headlines", () => {
+  // The importer's reader (the hand weights split such a list too, but read its lines as paragraphs).
+  it("reads each line of a list under a title as a headline, in a script without case or opening with ¿", () => {
+    const reader = readerFor();
+    const page = (title: string, headlines: string[]) =>
+      [
+        "Ferry fares rise in May",
+        "",
+        "Fares go up by a tenth from the first of May, the operator said on Monday, citing the cost of fuel.",
+        "",
+        "The council will discuss the rise at its next meeting in April, when the operator is due to attend.",
+        "",
+        title,
+        ...headlines,
+      ].join("\n");
+    const related = (text: string) => ofType(parsePlainTextStory(text, { reader }), "related").map((r) => r.headline);
+    const japanese = ["霧ヶ谷交通、運転手確保へ初任給を引き上げ", "乗り合いタクシー、隣の北霧町で利用者が倍増"];
+    expect(related(page("関連記事", japanese))).toEqual(japanese);
+    const spanish = [
+      "Mauricio Lares revela el nombre de su primera hija",
+      '¿Quién es la nueva conductora de "Despierta Temprano"?',
+    ];
+    expect(related(page("Te puede interesar", spanish))).toEqual(spanish);
+  });
+
   it("drops every kind of related label and keeps the headline, with no slug", () => {
     const related = ofType(parseFixture("related-labels.txt"), "related");
     expect(related.slice(0, 6)).toEqual([

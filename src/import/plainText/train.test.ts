@@ -6,7 +6,7 @@ import { publicImageSizer } from "../demoContent";
 import { readCorpus } from "./corpus";
 import { readUnits } from "./reader";
 import { readPlainTextStory } from "./story";
-import { compare, main, measure, pageSamplesOf, samplesOf, train } from "./train";
+import { compare, main, measure, pageSamplesOf, type Sample, samplesOf, train, unsureMarginOf } from "./train";
 import type { TrainedReader } from "./trained";
 
 const sizeOf = publicImageSizer(resolve("public"));
@@ -110,12 +110,23 @@ describe("a trained reader decoding by Viterbi", () => {
       [0, 0, 0],
       [0.4, 0, 10],
     ],
+    unsureMargin: 1,
   };
   const text = "Harbour wall to be raised\n\nThe wall goes up a metre.\n\nWork starts in May.";
   const roles = (decode?: "viterbi") =>
     readUnits(text, { reader: { ...reader, decode } })
       .filter((unit) => unit.role !== "headline")
       .map((unit) => unit.role);
+
+  it("gets an unsure margin that marks the units it misreads and not those it reads right", () => {
+    // After the headline furniture is labelled, and paragraph leads it by 0.4: misread, so unsure
+    // from 0.5 up. After furniture a paragraph leads by 10 and is right: unsure only from 10.25.
+    const samples: Sample[] = [
+      { inputs: { "after.headline": 1 }, role: "furniture" },
+      { inputs: { "after.furniture": 1 }, role: "paragraph" },
+    ];
+    expect(unsureMarginOf(reader, samples)).toBe(0.5);
+  });
 
   it("chooses the likeliest path of roles, where reading unit by unit takes the likeliest role each time", () => {
     expect(roles()[0]).toBe("paragraph"); // 0.6, then 0.5 at best: 0.3

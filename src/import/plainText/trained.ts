@@ -23,6 +23,12 @@ export interface TrainedReader {
   bias: number[];
   /** Per role, one weight per feature (in the order of features). */
   weights: number[][];
+  /**
+   * A unit whose runner-up role scores within this many logits of its role is unsure (--explain's
+   * "?"): the hand weights' UNSURE_MARGIN is on another scale. Chosen on the training units
+   * (train.ts, unsureMarginOf): the margin whose unsure units best tell the misread ones (F1).
+   */
+  unsureMargin: number;
 }
 
 /**

@@ -78,7 +78,6 @@ export const WEIGHTS: Record<Role, Weights> = {
     titleCase: 1,
     startsWithNumber: 1,
     listMarker: -4,
-    knownHeadline: 4,
     listedHeadline: 3,
     aloneInBlock: 0.5,
     firstUnit: -2,
