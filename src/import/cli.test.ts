@@ -168,6 +168,32 @@ describe("npm run import", () => {
     expect(await store.countStories()).toBe(1);
   });
 
+  it("imports stories whose headline and byline have no Latin letter, each at a slug of its own", async () => {
+    write(
+      "taipei.txt",
+      "台北捷運新線今日通車\n\n記者 林美玲\n\n新線全長十二公里，沿線設有九個車站，預計每日載客五萬人次。\n\n市府表示，首週搭乘免費。",
+    );
+    write(
+      "mumbai.txt",
+      "मुंबई में भारी बारिश से लोकल ट्रेनें रुकीं\n\nसंवाददाता अनीता राव\n\nशहर में रात भर हुई बारिश के बाद कई इलाकों में पानी भर गया।\n\nनगर निगम ने लोगों से घर पर रहने की अपील की है।",
+    );
+    write(
+      "sofia.txt",
+      "Каменово прие бюджета си за 2027 година\n\nОбщинският съвет гласува бюджета след дълго обсъждане в четвъртък.\n\nКметът каза, че парите ще отидат за училищата.",
+    );
+    const { exitCode, output } = await run(join(dir, "in"));
+    expect(output).toContain("Stories: 3 created");
+    expect(exitCode).toBe(0);
+    const { items } = await store.listStories({ limit: 10 });
+    const slugs = items.map((story) => story.slug);
+    expect(new Set(slugs).size).toBe(3);
+    expect(slugs).toContain("kamenovo-prie-byudzheta-si-za-2027-godina");
+    for (const slug of slugs) expect((await store.getStory(slug))?.slug).toBe(slug);
+    const headlines = await Promise.all(slugs.map(async (slug) => (await store.getStory(slug))?.headline));
+    expect(headlines).toContain("台北捷運新線今日通車");
+    expect(headlines).toContain("मुंबई में भारी बारिश से लोकल ट्रेनें रुकीं");
+  });
+
   it("prints the parsed stories as JSON on a dry run, and writes nothing", async () => {
     write("tugboats.txt", scraped);
     write("wall.md", markdown);

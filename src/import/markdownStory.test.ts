@@ -129,7 +129,7 @@ corrections:
     ).toThrow(/latest correction's date[\s\S]*updatedAt/);
   });
 
-  it("takes an author's or a tag's slug when given with its name, for names that make none", () => {
+  it("takes an author's or a tag's slug when given with its name, and writes one for a name in another script", () => {
     const arabic = story
       .replace(
         "authors: [Ana Ferreira, Joe Bloggs-Smith]",
@@ -143,8 +143,11 @@ corrections:
       ],
       tags: [{ slug: "harbour", name: "الميناء" }],
     });
-    // A name alone that makes no slug is refused, saying which.
-    expect(() => parseMarkdownStory(arabic.replace("[{ name: الميناء, slug: harbour }]", "[الميناء]"), sizes)).toThrow(
+    // A name alone is written in Latin letters for its slug; one with no letters at all is refused, saying which.
+    expect(parseMarkdownStory(arabic.replace("[{ name: الميناء, slug: harbour }]", "[الميناء]"), sizes).tags).toEqual([
+      { slug: "almynae", name: "الميناء" },
+    ]);
+    expect(() => parseMarkdownStory(arabic.replace("[{ name: الميناء, slug: harbour }]", "[「」]"), sizes)).toThrow(
       /tags/,
     );
   });
