@@ -252,7 +252,14 @@ export function pageSamplesOf(stories: CorpusStory[]): {
 }
 
 /** The retired blind sets: labelled real pages, each used to choose changes, so trained on now. */
-export const RETIRED = ["blind-2026-12", "blind-2026-12-07", "blind-2026-12-07b", "blind-2026-12-07c"];
+export const RETIRED = [
+  "blind-2026-12",
+  "blind-2026-12-07",
+  "blind-2026-12-07b",
+  "blind-2026-12-07c",
+  "blind-2026-12-07d",
+  "blind-2026-12-07e",
+];
 /**
  * The real pages trained on besides the retired sets: the tuning and held-out sets, and every training
  * set (a folder `train-…`: pages written to be trained on, by writers who read none of the reader).
