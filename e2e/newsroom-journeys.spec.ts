@@ -480,7 +480,7 @@ async function revisionRestoredOnTheOtherServer(browser: Browser, site: Site, re
   await expect(revisions).toHaveCount(3);
   await expect(revisions.nth(0)).toContainText("Revision 3 (current)");
   await expect(revisions.nth(0)).toContainText("Saved by Esme on server A");
-  await expect(revisions.nth(2)).toContainText("Saved by token");
+  await expect(revisions.nth(2)).toContainText("Saved by the admin token");
   // By default, what the last save changed: words added in <ins>, said aloud as added.
   const changes = history.getByRole("region", { name: "Changes since revision 2" });
   await expect(changes.locator("ins")).toContainText(["and open again on Monday"]);

@@ -4,6 +4,7 @@
 // (If-Match, so a story someone saved meanwhile is not overwritten: the 412 of decision 037).
 import { useId, useState } from "react";
 import { Link, useLoaderData, useLocation, useNavigate, useRevalidator } from "react-router";
+import type { WriteAuthor } from "../model/account";
 import type { AuthoredCorrection } from "../model/authorship";
 import type { Revision } from "../model/revision";
 import { useWords } from "../words/useWords";
@@ -11,6 +12,7 @@ import { listCorrections, listRevisions } from "./historyApi";
 import styles from "./newsroom.module.css";
 import { type EditedStory, type StoryFields, saveStory, storyToEdit } from "./newsroomApi";
 import { type ChangedText, storyChanges } from "./storyDiff";
+import { writerName } from "./writerName";
 
 export interface HistoryPageData {
   edited: EditedStory;
@@ -63,8 +65,7 @@ export function HistoryPage() {
   const [problem, setProblem] = useState<string | null>(null);
   const headingId = useId();
   const slug = edited.story.slug;
-  const who = (revision: { author?: { name: string } | undefined }) =>
-    revision.author?.name ?? words.text("newsroom.someoneUnknown");
+  const who = (revision: { author?: WriteAuthor | undefined }) => writerName(revision.author, words);
 
   const restore = async (revision: Revision) => {
     setState("restoring");

@@ -11,6 +11,7 @@ import { listEntries, postEntry, updateEntry } from "./historyApi";
 import { entryBody, entryText } from "./liveEntryText";
 import styles from "./newsroom.module.css";
 import { type EditedStory, NewsroomError, storyToEdit } from "./newsroomApi";
+import { writerName } from "./writerName";
 
 /** How often the console reads the entries again while it is in view, for colleagues' entries. */
 const REFRESH_MS = 30_000;
@@ -189,9 +190,7 @@ export function LivePage() {
             <span className={styles.meta}>
               {entry.pinned ? <span className={styles.status}>{words.text("newsroom.pinned")}</span> : null}
               <span>{words.time(entry.postedAt)}</span>
-              <span>
-                {words.text("newsroom.byName", { name: entry.author?.name ?? words.text("newsroom.someoneUnknown") })}
-              </span>
+              <span>{words.text("newsroom.byName", { name: writerName(entry.author, words) })}</span>
             </span>
             {entry.headline ? <span className={styles.headline}>{entry.headline}</span> : null}
             <span className={styles.entryText}>{entryText(entry.body)}</span>

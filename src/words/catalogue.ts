@@ -244,6 +244,8 @@ export interface Catalogue {
   "newsroom.statusIs": string;
   // The newsroom's history
   "newsroom.someoneUnknown": string;
+  /** Who saved a revision or wrote an entry with ADMIN_TOKEN, not an account. */
+  "newsroom.adminToken": string;
   "newsroom.history": string;
   "newsroom.historyOf": string;
   "newsroom.backToEditor": string;

@@ -256,6 +256,7 @@ export const ar: Catalogue = {
   "newsroom.unpublish": "ألغِ النشر",
   "newsroom.statusIs": "الحالة: {status}",
   "newsroom.someoneUnknown": "شخص ما، قبل الحسابات",
+  "newsroom.adminToken": "رمز الإدارة",
   "newsroom.history": "السجل",
   "newsroom.historyOf": "السجل: {headline}",
   "newsroom.backToEditor": "العودة إلى المحرر",

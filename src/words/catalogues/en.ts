@@ -217,6 +217,7 @@ export const en: Catalogue = {
   "newsroom.unpublish": "Unpublish",
   "newsroom.statusIs": "Status: {status}",
   "newsroom.someoneUnknown": "someone, before accounts",
+  "newsroom.adminToken": "the admin token",
   "newsroom.history": "History",
   "newsroom.historyOf": "History: {headline}",
   "newsroom.backToEditor": "Back to the editor",

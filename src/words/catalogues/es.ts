@@ -234,6 +234,7 @@ export const es: Catalogue = {
   "newsroom.unpublish": "Retirar",
   "newsroom.statusIs": "Estado: {status}",
   "newsroom.someoneUnknown": "alguien, antes de las cuentas",
+  "newsroom.adminToken": "el token de administración",
   "newsroom.history": "Historial",
   "newsroom.historyOf": "Historial: {headline}",
   "newsroom.backToEditor": "Volver al editor",

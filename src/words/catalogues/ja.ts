@@ -218,6 +218,7 @@ export const ja: Catalogue = {
   "newsroom.unpublish": "非公開にする",
   "newsroom.statusIs": "状態: {status}",
   "newsroom.someoneUnknown": "アカウント導入前の誰か",
+  "newsroom.adminToken": "管理者トークン",
   "newsroom.history": "履歴",
   "newsroom.historyOf": "履歴: {headline}",
   "newsroom.backToEditor": "編集画面に戻る",
