@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { adminToken } from "../playwright.config";
-import { makeStaff, shoot, signIn, storyFields } from "./newsroomSupport";
+import { makeStaff, putDraft, shoot, signIn } from "./newsroomSupport";
 
 const auth = { authorization: `Bearer ${adminToken}` };
 
@@ -32,19 +32,11 @@ const noViolations = async (page: Page) => expect((await new AxeBuilder({ page }
 
 test("blocks move by keyboard with the focus kept on the moved block, and by dragging", async ({ page, request }) => {
   const slug = `reordered-${Date.now().toString(36)}`;
-  const made = await request.put(`/api/stories/${slug}`, {
-    headers: auth,
-    data: storyFields(
-      "Harbour lights switched on",
-      [
-        { type: "paragraph", text: "Alpha comes first." },
-        { type: "heading", text: "Bravo heading" },
-        { type: "paragraph", text: "Charlie comes last." },
-      ],
-      { status: "draft" },
-    ),
-  });
-  expect(made.status()).toBe(201);
+  await putDraft(request, slug, "Harbour lights switched on", [
+    { type: "paragraph", text: "Alpha comes first." },
+    { type: "heading", text: "Bravo heading" },
+    { type: "paragraph", text: "Charlie comes last." },
+  ]);
   const editor = await makeStaff(request, "editor", "Eve Editor");
   await page.goto(`/newsroom/stories/${slug}`);
   await signIn(page, editor);
@@ -87,20 +79,12 @@ test("an editor embeds a post by keyboard, is told a wrong address, and readers 
   request,
 }, testInfo) => {
   const slug = `pier-reopens-${Date.now().toString(36)}`;
-  const made = await request.put(`/api/stories/${slug}`, {
-    headers: auth,
-    data: storyFields(
-      "Pier 3 reopens to foot passengers",
-      [
-        {
-          type: "paragraph",
-          text: "Pier 3, closed since the October storms, reopens to foot passengers on Monday morning.",
-        },
-      ],
-      { status: "draft" },
-    ),
-  });
-  expect(made.status()).toBe(201);
+  await putDraft(request, slug, "Pier 3 reopens to foot passengers", [
+    {
+      type: "paragraph",
+      text: "Pier 3, closed since the October storms, reopens to foot passengers on Monday morning.",
+    },
+  ]);
   const editor = await makeStaff(request, "editor", "Eve Editor");
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(`/newsroom/stories/${slug}`);
@@ -189,13 +173,7 @@ test("a picture dropped on its block is uploaded, and videos are uploaded or nam
   request,
 }) => {
   const slug = `media-blocks-${Date.now().toString(36)}`;
-  const put = await request.put(`/api/stories/${slug}`, {
-    headers: auth,
-    data: storyFields("Ferry back in service", [{ type: "paragraph", text: "The ferry sails again." }], {
-      status: "draft",
-    }),
-  });
-  expect(put.ok(), await put.text()).toBe(true);
+  await putDraft(request, slug, "Ferry back in service", [{ type: "paragraph", text: "The ferry sails again." }]);
   const staff = await makeStaff(request, "editor", "Mo Media");
   await signIn(page, staff, `/newsroom/stories/${slug}`);
   await expect(page.getByLabel("Headline")).toHaveValue("Ferry back in service");

@@ -5,7 +5,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { adminToken } from "../playwright.config";
-import { makeStaff, signIn, storyFields } from "./newsroomSupport";
+import { makeStaff, putDraft, signIn } from "./newsroomSupport";
 
 const auth = { authorization: `Bearer ${adminToken}` };
 
@@ -173,15 +173,12 @@ test("two editors change different paragraphs of one story; the second merges bl
 }) => {
   const slug = `merge-blocks-${Date.now().toString(36)}`;
   const paragraphs = ["The pier reopens on Saturday.", "Repairs cost the town a million.", "Fishing stays banned."];
-  const answer = await request.put(`/api/stories/${slug}`, {
-    headers: auth,
-    data: storyFields(
-      "Pier reopens",
-      paragraphs.map((text) => ({ type: "paragraph", text })),
-      { status: "draft" },
-    ),
-  });
-  expect(answer.ok(), await answer.text()).toBe(true);
+  await putDraft(
+    request,
+    slug,
+    "Pier reopens",
+    paragraphs.map((text) => ({ type: "paragraph", text })),
+  );
   const [first, second] = await Promise.all([
     makeStaff(request, "editor", "Ada First"),
     makeStaff(request, "editor", "Bo Second"),
@@ -246,17 +243,9 @@ test("a paragraph whose words are the same in both versions is said to differ in
 }) => {
   const slug = `merge-marks-${Date.now().toString(36)}`;
   const put = async (runs?: Record<string, unknown>[]) => {
-    const answer = await request.put(`/api/stories/${slug}`, {
-      headers: auth,
-      data: storyFields(
-        "Harbour fees rise",
-        [{ type: "paragraph", text: "Fees rise in April.", ...(runs ? { runs } : {}) }],
-        {
-          status: "draft",
-        },
-      ),
-    });
-    expect(answer.ok(), await answer.text()).toBe(true);
+    await putDraft(request, slug, "Harbour fees rise", [
+      { type: "paragraph", text: "Fees rise in April.", ...(runs ? { runs } : {}) },
+    ]);
   };
   await put();
   const staff = await makeStaff(request, "editor", "Mae Marks");
@@ -285,15 +274,9 @@ test("the share card and search result beside the headline follow the writer's t
   request,
 }) => {
   const slug = `previewed-draft-${Date.now().toString(36)}`;
-  const created = await request.put(`/api/stories/${slug}`, {
-    headers: auth,
-    data: storyFields(
-      "Ferry fares to fall",
-      [{ type: "paragraph", text: "Fares on the harbour ferry fall by a fifth in January." }],
-      { status: "draft" },
-    ),
-  });
-  expect(created.status()).toBe(201);
+  await putDraft(request, slug, "Ferry fares to fall", [
+    { type: "paragraph", text: "Fares on the harbour ferry fall by a fifth in January." },
+  ]);
   const staff = await makeStaff(request, "editor", "Pia Preview");
   await signIn(page, staff, `/newsroom/stories/${slug}`);
 
@@ -333,13 +316,9 @@ test("a draft saves by itself while the writer types, and work typed offline com
   request,
 }) => {
   const slug = `autosaved-draft-${Date.now().toString(36)}`;
-  const created = await request.put(`/api/stories/${slug}`, {
-    headers: auth,
-    data: storyFields("Lighthouse keepers return", [{ type: "paragraph", text: "The keepers come back in spring." }], {
-      status: "draft",
-    }),
-  });
-  expect(created.status()).toBe(201);
+  await putDraft(request, slug, "Lighthouse keepers return", [
+    { type: "paragraph", text: "The keepers come back in spring." },
+  ]);
   const staff = await makeStaff(request, "editor", "Ed Editor");
   await signIn(page, staff, `/newsroom/stories/${slug}`);
   await expect(page.getByLabel("Headline")).toHaveValue("Lighthouse keepers return");
@@ -370,13 +349,7 @@ test("a draft saves by itself while the writer types, and work typed offline com
 
 test("a draft is saved as the writer leaves the page, before its next autosave", async ({ page, request }) => {
   const slug = `left-draft-${Date.now().toString(36)}`;
-  const created = await request.put(`/api/stories/${slug}`, {
-    headers: auth,
-    data: storyFields("Ferry timetable changes", [{ type: "paragraph", text: "Winter sailings start." }], {
-      status: "draft",
-    }),
-  });
-  expect(created.status()).toBe(201);
+  await putDraft(request, slug, "Ferry timetable changes", [{ type: "paragraph", text: "Winter sailings start." }]);
   const staff = await makeStaff(request, "editor", "Lee Leaving");
   // The page's clock is held still once the editor is open: the 3-second autosave never comes, so
   // only leaving can save.

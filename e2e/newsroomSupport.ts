@@ -69,6 +69,20 @@ export async function shoot(page: Page, testInfo: TestInfo, name: string): Promi
   await testInfo.attach(picture, { path, contentType: "image/png" });
 }
 
+/** A draft put at `slug` through the publishing API as the admin token (made, or replaced): a test's starting point. */
+export async function putDraft(
+  request: APIRequestContext,
+  slug: string,
+  headline: string,
+  body: Record<string, unknown>[],
+) {
+  const answer = await request.put(`/api/stories/${slug}`, {
+    headers: { authorization: `Bearer ${adminToken}` },
+    data: storyFields(headline, body, { status: "draft" }),
+  });
+  expect(answer.ok(), await answer.text()).toBe(true);
+}
+
 /** A story as the publishing API takes it: in City, by the test desk, dated now unless `extra` says otherwise. */
 export function storyFields(headline: string, body: Record<string, unknown>[], extra: Record<string, unknown> = {}) {
   const now = new Date().toISOString();
