@@ -1,6 +1,7 @@
 // Where a page's times are meant when it prints them without a zone and the import was given none:
 // the zone of the country that writes most news in the page's language, the language told by
-// franc-min from the page's words. A guess, so --time-zone (the outlet's own) always wins.
+// franc-min from the page's words; for a language the list below does not name, the platform's likely
+// country for it and that country's one clock. A guess, so --time-zone (the outlet's own) always wins.
 import { franc } from "franc-min";
 
 /** ISO 639-3 code (as franc-min gives it) → the IANA zone of most of that language's newsrooms. */
@@ -39,6 +40,43 @@ export interface PageZone {
 /** The zone guessed from the page's language, or undefined when the language is not told or has no one zone. */
 export function pageZone(text: string): PageZone | undefined {
   const language = franc(text, { minLength: 40 });
-  const zone = ZONE_OF_LANGUAGE[language];
+  if (language === "und") return undefined;
+  const zone = ZONE_OF_LANGUAGE[language] ?? regionZone(language);
   return zone === undefined ? undefined : { zone, language };
 }
+
+const regionZones = new Map<string, string | undefined>();
+
+/**
+ * A language the list above does not name: the platform's likely country for it (CLDR's likely
+ * subtags, `Intl.Locale#maximize`: Bulgarian → BG, Thai → TH, Persian → IR) and that country's time
+ * zones, when they all keep the same clock now (Malaysia's two do); none for a country of several
+ * clocks, or where the platform does not say.
+ */
+function regionZone(language: string): string | undefined {
+  if (regionZones.has(language)) return regionZones.get(language);
+  let zone: string | undefined;
+  try {
+    const region = new Intl.Locale(language).maximize().region;
+    const zones = region ? zonesOf(region) : [];
+    const now = new Date();
+    const clocks = new Set(zones.map((one) => offsetAt(one, now)));
+    zone = clocks.size === 1 ? zones[0] : undefined;
+  } catch {
+    zone = undefined;
+  }
+  regionZones.set(language, zone);
+  return zone;
+}
+
+/** A country's IANA zones, as the platform lists them (`Intl.Locale#getTimeZones`, or the older `timeZones`). */
+function zonesOf(region: string): string[] {
+  const locale = new Intl.Locale(`und-${region}`) as Intl.Locale & {
+    getTimeZones?: () => string[];
+    timeZones?: string[];
+  };
+  return locale.getTimeZones?.() ?? locale.timeZones ?? [];
+}
+
+const offsetAt = (zone: string, at: Date) =>
+  new Intl.DateTimeFormat("en", { timeZone: zone, timeZoneName: "longOffset" }).format(at).split(" ").pop();

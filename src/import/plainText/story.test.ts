@@ -1073,6 +1073,20 @@ describe("parsePlainTextStory: other outlets' conventions (issue 23)", () => {
       expect(why).toContain("read in Europe/Berlin, the zone guessed from the page's language (deu)");
     });
 
+    it("is read in the one clock of the country the platform gives a language the list does not name", () => {
+      const bulgarian = [
+        "Каменово прие бюджета си за следващата година",
+        "15.05.2026, 06:00",
+        "Общинският съвет гласува бюджета след дълго обсъждане в четвъртък вечерта.",
+        "Кметът каза, че парите ще отидат за училищата и пътищата в селата около града.",
+      ].join("\n\n");
+      const reading = readPlainTextStory(bulgarian);
+      // Sofia keeps summer time in May: UTC+3.
+      expect(reading.story.publishedAt).toBe("2026-05-15T03:00:00.000Z");
+      const why = reading.readings.find((r) => r.became.startsWith("date:"))?.why;
+      expect(why).toContain("read in Europe/Sofia, the zone guessed from the page's language (bul)");
+    });
+
     it("is read in the zone the import names, whatever the page's language", () => {
       expect(parsePlainTextStory(german, { timeZone: "America/New_York" }).publishedAt).toBe(
         "2026-05-15T10:00:00.000Z",
