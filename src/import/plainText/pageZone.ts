@@ -4,32 +4,23 @@
 // country for it and that country's one clock. A guess, so --time-zone (the outlet's own) always wins.
 import { franc } from "franc-min";
 
-/** ISO 639-3 code (as franc-min gives it) → the IANA zone of most of that language's newsrooms. */
+/**
+ * ISO 639-3 code (as franc-min gives it) → the IANA zone of most of that language's newsrooms, for
+ * the languages the platform cannot answer (regionZone below): a likely country of several clocks
+ * (English → US, Spanish and Catalan → Spain with the Canaries, Portuguese → Brazil, Russian,
+ * Ukrainian, Indonesian, Chinese), or one it names by an old alias (Asia/Calcutta, Asia/Saigon).
+ */
 const ZONE_OF_LANGUAGE: Record<string, string> = {
   eng: "Europe/London",
   spa: "Europe/Madrid",
   cat: "Europe/Madrid",
-  fra: "Europe/Paris",
-  deu: "Europe/Berlin",
-  ita: "Europe/Rome",
-  nld: "Europe/Amsterdam",
-  swe: "Europe/Stockholm",
-  dan: "Europe/Copenhagen",
-  nob: "Europe/Oslo",
-  pol: "Europe/Warsaw",
-  ces: "Europe/Prague",
   por: "America/Sao_Paulo",
-  ell: "Europe/Athens",
   rus: "Europe/Moscow",
   ukr: "Europe/Kyiv",
-  jpn: "Asia/Tokyo",
-  tur: "Europe/Istanbul",
   ind: "Asia/Jakarta",
-  kor: "Asia/Seoul",
   cmn: "Asia/Shanghai",
   hin: "Asia/Kolkata",
   vie: "Asia/Ho_Chi_Minh",
-  ron: "Europe/Bucharest",
 };
 
 export interface PageZone {
