@@ -12,7 +12,7 @@ import { findChromium } from "../e2e/chromium.ts";
 import { lighthouseMobile, prefetchedNavigation } from "./browser.ts";
 import { cardFlood, describeCardFlood } from "./cardFlood.ts";
 import { longSessionLine, measureLongSession } from "./longSession.ts";
-import { type Latency, latency, ms, percentile, type Throughput, table, wrk } from "./measure.ts";
+import { type Latency, latency, micros, ms, percentile, type Throughput, table, wrk } from "./measure.ts";
 import { copyForNginx, hasCommand, type Running, root, startDispatch, startNginx } from "./processes.ts";
 import { changeLatency, type IdleStreams, idleStreams } from "./streams.ts";
 import { type ZipfRun, zipfReads } from "./zipf.ts";
@@ -291,11 +291,11 @@ async function measureStore(store: Store, index: number): Promise<StoreResult> {
         name: string,
         paths: string[],
         copies: string[],
-        at = origin,
+        at: Running = server,
       ): [string, Throughput, Throughput | undefined] => [
         name,
-        wrk(at, paths, WRK_SECONDS, work),
-        nginx ? wrk(nginx.origin, copies, WRK_SECONDS, work) : undefined,
+        wrk(at.origin, paths, WRK_SECONDS, work, at.pid),
+        nginx ? wrk(nginx.origin, copies, WRK_SECONDS, work, nginx.pid) : undefined,
       ];
       // Every request rendered: the same server with nothing kept.
       const uncached = await startDispatch(port + 7, store.url, { RENDER_CACHE_MB: "0" });
@@ -308,7 +308,7 @@ async function measureStore(store: Store, index: number): Promise<StoreResult> {
           `random story URLs (${storyPaths.length}), each rendered (RENDER_CACHE_MB=0)`,
           storyPaths,
           storyPaths,
-          uncached.origin,
+          uncached,
         ),
         pair("story JSON", [json], [`${json}.json`]),
       ];
@@ -446,12 +446,14 @@ for (const name of names.slice(0, 2)) {
     `Throughput, ${name}: wrk -t2 -c32 -d${WRK_SECONDS}s, gzip; nginx on the same bytes in the same run:`,
     "",
     table(
-      ["what", "Dispatch req/s", "p99", "nginx req/s", "ratio"],
+      ["what", "Dispatch req/s", "p99", "CPU a request", "nginx req/s", "nginx CPU a request", "ratio"],
       r.throughput.map(([what, d, n]) => [
         what,
         d.rps.toFixed(0),
         ms(d.p99),
+        micros(d.cpuUs),
         n ? n.rps.toFixed(0) : "—",
+        micros(n?.cpuUs),
         n ? `${(d.rps / n.rps).toFixed(2)}×` : "—",
       ]),
     ),

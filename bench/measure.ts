@@ -2,6 +2,7 @@
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { cpuSeconds } from "./processes.ts";
 
 export const percentile = (values: number[], p: number): number => {
   if (values.length === 0) return Number.NaN;
@@ -35,10 +36,16 @@ export interface Throughput {
   p99: number;
   /** Requests answered in the run. */
   requests: number;
+  /** CPU time the server's processes used a request, in µs (when its process id was given). */
+  cpuUs?: number;
 }
 
-/** wrk -t2 -c32 for a few seconds, gzip accepted; with several paths, each connection picks them at random. */
-export function wrk(origin: string, paths: string[], seconds: number, dir: string): Throughput {
+/**
+ * wrk -t2 -c32 for a few seconds, gzip accepted; with several paths, each connection picks them at random.
+ * Given the server's process id, also its CPU a request: wrk shares the machine's cores with the server,
+ * so requests a second move with whatever else runs, while the server's own CPU a request does not.
+ */
+export function wrk(origin: string, paths: string[], seconds: number, dir: string, pid?: number): Throughput {
   const script = join(dir, `paths-${Math.random().toString(36).slice(2)}.lua`);
   writeFileSync(
     script,
@@ -47,6 +54,7 @@ math.randomseed(os.time())
 request = function() return wrk.format("GET", paths[math.random(#paths)]) end
 `,
   );
+  const cpuBefore = pid === undefined ? 0 : cpuSeconds(pid);
   const out = execFileSync(
     "wrk",
     ["-t2", "-c32", `-d${seconds}s`, "--latency", "-H", "accept-encoding: gzip", "-s", script, origin],
@@ -58,10 +66,13 @@ request = function() return wrk.format("GET", paths[math.random(#paths)]) end
   const p99ms = p99 ? Number(p99[1]) * (unit[p99[2] ?? "ms"] ?? 1) : Number.NaN;
   if (/Non-2xx or 3xx responses/.test(out)) throw new Error(`wrk saw errors:\n${out}`);
   const requests = Number(/(\d+) requests in/.exec(out)?.[1] ?? Number.NaN);
-  return { rps, p99: p99ms, requests };
+  if (pid === undefined) return { rps, p99: p99ms, requests };
+  return { rps, p99: p99ms, requests, cpuUs: ((cpuSeconds(pid) - cpuBefore) * 1e6) / requests };
 }
 
 export const ms = (value: number) => (Number.isFinite(value) ? `${value.toFixed(value < 10 ? 1 : 0)} ms` : "—");
+export const micros = (value: number | undefined) =>
+  value !== undefined && Number.isFinite(value) ? `${value.toFixed(0)} µs` : "—";
 
 /** A Markdown table. */
 export function table(header: string[], rows: (string | number)[][]): string {

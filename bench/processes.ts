@@ -18,7 +18,7 @@ export function hasCommand(name: string): boolean {
 
 export interface Running {
   origin: string;
-  /** The process's id (with WEB_CONCURRENCY=1, the server itself). */
+  /** The process's id (with WEB_CONCURRENCY=1, the server itself; with workers, their parent). */
   pid?: number;
   stop(): Promise<void>;
 }
@@ -112,7 +112,7 @@ http {
   const child = spawn("nginx", ["-c", config, "-p", dir], { stdio: ["ignore", "ignore", "inherit"] });
   const origin = `http://127.0.0.1:${port}`;
   await waitFor(`${origin}/index.html`, child, 20);
-  return { origin, stop: () => stopped(child) };
+  return { origin, pid: child.pid, stop: () => stopped(child) };
 }
 
 /** CPU seconds (user + system) a process and its children (a cluster's workers) have used so far (Linux /proc). */
