@@ -70,7 +70,9 @@ describe.runIf(testEngines.includes("postgres"))("on PostgreSQL", { timeout: 30_
 
 describe("on SQLite", { timeout: 30_000 }, () => {
   it("a write that finds another process writing waits off the event loop, then answers 503 busy", async () => {
-    server = await startTestServer({ adminToken: TOKEN });
+    // The write waits long enough for the reads below to be answered meanwhile on a loaded machine
+    // (with the server's 1 s, two reads that took longer than it made the write look settled early).
+    server = await startTestServer({ adminToken: TOKEN, busyWaitMs: 5_000 });
     // Another connection (as the command-line import would be) holds the write lock.
     const other = new SQLite(fileOf(server.databaseUrl));
     other.exec("begin immediate");

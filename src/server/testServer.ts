@@ -88,6 +88,8 @@ export interface TestServerOptions {
   schedulePollMs?: number;
   /** How long a request may take to arrive (the app's default when absent; a test of timeouts makes it short). */
   requestTimeoutMs?: number;
+  /** How long a write waits for a busy SQLite before it answers busy (the store's default, 1 s, when absent). */
+  busyWaitMs?: number;
 }
 
 export async function startTestServer({
@@ -118,18 +120,19 @@ export async function startTestServer({
   closeGraceMs = 1_000,
   requestTimeoutMs,
   schedulePollMs = onQuery ? 0 : undefined,
+  busyWaitMs,
 }: TestServerOptions = {}): Promise<TestServer> {
   const database = given ?? (await createTestDatabase(engine));
-  const store = await openStore(
-    database.url,
-    onQuery
+  const store = await openStore(database.url, {
+    ...(onQuery
       ? {
           log: (event) => {
             if (event.level === "query") onQuery(event.query.sql);
           },
         }
-      : {},
-  );
+      : {}),
+    ...(busyWaitMs === undefined ? {} : { busyWaitMs }),
+  });
   if (demo) await loadDemoContentIfEmpty(store, join(root, "content"), join(root, "public"), site.sections);
   const template = readFileSync(join(root, "index.html"), "utf8");
   const work = { renders: 0, storyReads: 0 };
