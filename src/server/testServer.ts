@@ -187,9 +187,22 @@ export async function startTestServer({
       // A test's fetch may leave a connection open past its answer (undici keeps sockets a while):
       // the server does not wait on it as it would on a request in flight.
       setTimeout(() => app.server.closeAllConnections(), closeGraceMs).unref();
-      await closing;
-      await store.close();
-      await database.drop();
+      await named("the server's close (its onClose hooks)", closing);
+      await named("the store's close", store.close());
+      await named("the database's drop", database.drop());
     },
   };
+}
+
+/**
+ * Waits for one step of closing, and says on stderr which step it still is after 10 s: a close that
+ * hangs then fails its test's hook by timing out, and the line names what it waited for.
+ */
+async function named<T>(step: string, work: Promise<T>): Promise<T> {
+  const warning = setTimeout(() => console.error(`testServer.close: still waiting for ${step} after 10 s`), 10_000);
+  try {
+    return await work;
+  } finally {
+    clearTimeout(warning);
+  }
 }
