@@ -26,7 +26,8 @@ interface SuspenseData<T> {
 function useSuspenseDataFromCache<T, K extends QueryKey>(options: SuspenseOptions<T, K>): SuspenseData<T> {
   const client = useQueryClient();
   const state = client.getQueryState<T>(options.queryKey);
-  if (state?.data !== undefined) return { data: state.data, dataUpdatedAt: state.dataUpdatedAt };
+  if (state?.data !== undefined)
+    return { data: options.select ? options.select(state.data) : state.data, dataUpdatedAt: state.dataUpdatedAt };
   if (state?.status === "error") throw state.error;
   throw client.ensureQueryData(options);
 }
@@ -41,7 +42,8 @@ type QueryData<T> = Pick<UseQueryResult<T>, "data">;
 
 /** The server's: what the cache holds now (a query no loader asked for is not fetched, as useQuery does not on the server). */
 function useQueryDataFromCache<T, K extends QueryKey>(options: UseQueryOptions<T, DefaultError, T, K>): QueryData<T> {
-  return { data: useQueryClient().getQueryData<T>(options.queryKey) };
+  const data = useQueryClient().getQueryData<T>(options.queryKey);
+  return { data: data !== undefined && options.select ? options.select(data) : data };
 }
 
 /** useQuery's data, none until it comes. */
