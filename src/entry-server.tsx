@@ -11,7 +11,7 @@ import { type PageData, withTimestamps } from "./app/pageData";
 import { createRoutes } from "./app/routes";
 import { SiteContext } from "./app/siteContext";
 import { currentHead } from "./head/currentHead";
-import type { Head, Site } from "./head/head";
+import { type Head, type Site, scriptSafeJson } from "./head/head";
 import type { StoryApi } from "./model/storyApi";
 import { wordsFor } from "./words/siteWords";
 import { WordsContext } from "./words/useWords";
@@ -42,12 +42,24 @@ export async function render(request: Request, api: StoryApi, site: Site, nonce?
     return { kind: "redirect", status: context.status, location: context.headers.get("location") ?? "/" };
   }
   const router = createStaticRouter(dataRoutes, context);
+  // The router's data for the browser to hydrate from. React Router writes it as a JSON string of
+  // the JSON (JSON.parse("{\"loaderData\"…")), each quote escaped and the whole escaped again for
+  // HTML: 5.9% of a story page's render. Written once as a script-safe object literal, the browser
+  // gets the same object (the same `loaderData`, `actionData` and `errors` React Router's reads) for
+  // less work and fewer bytes. A page with errors is left to React Router, which marks them up.
+  const hydration = context.errors
+    ? undefined
+    : `window.__staticRouterHydrationData = ${scriptSafeJson({ loaderData: context.loaderData, actionData: context.actionData, errors: null })};`;
   const html = renderToString(
     <StrictMode>
       <SiteContext value={site}>
         <QueryClientProvider client={queryClient}>
           <WordsContext value={words}>
-            <StaticRouterProvider router={router} context={context} nonce={nonce} />
+            <StaticRouterProvider router={router} context={context} nonce={nonce} hydrate={!hydration} />
+            {hydration && (
+              // biome-ignore lint/security/noDangerouslySetInnerHtml: our own data, made script-safe by scriptSafeJson (React Router writes its own script the same way)
+              <script suppressHydrationWarning nonce={nonce} dangerouslySetInnerHTML={{ __html: hydration }} />
+            )}
           </WordsContext>
         </QueryClientProvider>
       </SiteContext>

@@ -1,8 +1,8 @@
 // The frame of every page (masthead, the page, footer), and what the pages get from the app through
 // context: headline links learn here how to load the story page's code ahead of a click.
-import { useSuspenseQuery } from "@tanstack/react-query";
 import { type MouseEvent, useEffect, useRef } from "react";
 import { Outlet, ScrollRestoration, useLocation, useNavigation, useNavigationType } from "react-router";
+import { useSuspenseData } from "../api/cachedQuery";
 import { sectionsQuery } from "../api/queries";
 import { StoryPageLoader } from "../headlines/prefetchStory";
 import { loadStoryPage } from "../routes/story/route";
@@ -15,7 +15,7 @@ import { useSite } from "./siteContext";
 
 /** The frame of every page: masthead with the sections, the page, and the footer. */
 export function Layout() {
-  const { data: sections } = useSuspenseQuery(sectionsQuery());
+  const { data: sections } = useSuspenseData(sectionsQuery());
   const site = useSite();
   const navigation = useNavigation();
   const followed = useFocusOnNavigation();

@@ -1,4 +1,4 @@
-import { useQuery } from "@tanstack/react-query";
+import { useQueryData } from "../api/cachedQuery";
 import { mostReadQuery } from "../api/queries";
 import { ownLanguage } from "../app/ownLanguage";
 import { useSite } from "../app/siteContext";
@@ -26,7 +26,7 @@ export function MostRead({
   /** The story the page is of, left out of the list. */
   besides?: string;
 }) {
-  const { data } = useQuery(mostReadQuery());
+  const { data } = useQueryData(mostReadQuery());
   const site = useSite();
   const heading = useWords().text("mostRead.heading");
   const stories = data?.filter((story) => story.slug !== besides);

@@ -1,7 +1,7 @@
 // The front page (declared in route.ts; this is its chunk): the top story, the latest and the most
 // read, then each section's newest. Its loader has put all of it in the cache.
 
-import { useSuspenseQuery } from "@tanstack/react-query";
+import { useSuspenseData } from "../../api/cachedQuery";
 import { sectionsQuery, storiesQuery } from "../../api/queries";
 import { ownLanguage } from "../../app/ownLanguage";
 import { ReaderLink } from "../../app/ReaderLink";
@@ -18,8 +18,8 @@ import styles from "./HomePage.module.css";
 import { HOME_LATEST, homeSectionQuery } from "./queries";
 
 export default function HomePage() {
-  const { data: latest } = useSuspenseQuery(storiesQuery({ limit: HOME_LATEST }));
-  const { data: sections } = useSuspenseQuery(sectionsQuery());
+  const { data: latest } = useSuspenseData(storiesQuery({ limit: HOME_LATEST }));
+  const { data: sections } = useSuspenseData(sectionsQuery());
   const [top, ...rest] = latest.items;
   const site = useSite();
   const words = useWords();
@@ -73,7 +73,7 @@ function TopStory({ story }: { story: StorySummary }) {
 }
 
 function SectionTeaser({ section }: { section: Section }) {
-  const { data } = useSuspenseQuery(homeSectionQuery(section.slug));
+  const { data } = useSuspenseData(homeSectionQuery(section.slug));
   const id = `section-${section.slug}`;
   return (
     <section aria-labelledby={id}>

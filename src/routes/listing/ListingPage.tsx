@@ -1,9 +1,10 @@
 // The section, tag and author pages (declared in route.ts; this is their one chunk): a heading and
 // the newest stories under it, page by page.
 
-import { useSuspenseInfiniteQuery, useSuspenseQuery } from "@tanstack/react-query";
+import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { useLocation, useParams, useSearchParams } from "react-router";
+import { useSuspenseData } from "../../api/cachedQuery";
 import { authorQuery, sectionsQuery, tagQuery } from "../../api/queries";
 import { ReaderLink } from "../../app/ReaderLink";
 import { HeadlineList } from "../../headlines/HeadlineList";
@@ -21,17 +22,17 @@ export default function ListingPage() {
 }
 
 function SectionListing({ slug }: { slug: string }) {
-  const { data: sections } = useSuspenseQuery(sectionsQuery());
+  const { data: sections } = useSuspenseData(sectionsQuery());
   return <Listing title={sections.find((s) => s.slug === slug)?.name ?? slug} filter={{ section: slug }} />;
 }
 
 function TagListing({ slug }: { slug: string }) {
-  const { data: tag } = useSuspenseQuery(tagQuery(slug));
+  const { data: tag } = useSuspenseData(tagQuery(slug));
   return <Listing title={useWords().text("listing.tagTitle", { tag: tag.name })} filter={{ tag: slug }} />;
 }
 
 function AuthorListing({ slug }: { slug: string }) {
-  const { data: author } = useSuspenseQuery(authorQuery(slug));
+  const { data: author } = useSuspenseData(authorQuery(slug));
   return <Listing title={useWords().text("listing.authorTitle", { author: author.name })} filter={{ author: slug }} />;
 }
 

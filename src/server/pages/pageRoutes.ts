@@ -1,7 +1,7 @@
 // Pages: every GET that is not the API or a file is a page URL, rendered on the server by the
 // same routes the browser runs, into the HTML template Vite built.
 import type { FastifyPluginAsync, FastifyRequest } from "fastify";
-import { PAGE_DATA_ID } from "../../app/pageData";
+import { PAGE_DATA_ID, type PageData } from "../../app/pageData";
 import type { RenderResult } from "../../entry-server";
 import type { Site } from "../../head/head";
 import { scriptSafeJson } from "../../head/head";
@@ -80,6 +80,29 @@ function fillTemplate(template: string, nonce: string, fill: Record<Slot, () => 
   return html;
 }
 
+/** JSON written for objects every page carries, by identity: the site and its catalogue. */
+const writtenOnce = new WeakMap<object, string>();
+
+function keptJson(value: object): string {
+  let json = writtenOnce.get(value);
+  if (json === undefined) {
+    json = scriptSafeJson(value);
+    writtenOnce.set(value, json);
+  }
+  return json;
+}
+
+/**
+ * The page data as script-safe JSON, byte for byte what scriptSafeJson(data) writes. The site and
+ * its catalogue (5.4 KB of a story page's 12 KB) are the same objects on every page of a site, so
+ * their JSON is written once; only the page's queries are written per request.
+ */
+export function pageDataJson(data: PageData): string {
+  const { site, catalogue, queries, ...more } = data;
+  if (Object.keys(more).length > 0 || !site || !catalogue) return scriptSafeJson(data);
+  return `{"site":${keptJson(site)},"catalogue":${keptJson(catalogue)},"queries":${scriptSafeJson(queries)}}`;
+}
+
 /**
  * Renders the page at `url` through `reader` into the template: the HTML, or where the router
  * redirects. `extraHead` goes first in the head (a preview's noindex, say).
@@ -101,7 +124,7 @@ export async function renderPage(
     [SCRIPTS_SLOT]: () => withNonce(pages.loader(result.pageModules), nonce),
     "<!--app-html-->": () => result.html,
     "<!--app-data-->": () =>
-      `<script id="${PAGE_DATA_ID}" type="application/json">${scriptSafeJson(result.data)}</script>`,
+      `<script id="${PAGE_DATA_ID}" type="application/json">${pageDataJson(result.data)}</script>`,
   });
   return { kind: "page", status: result.status, html, ...(result.status >= 500 ? { error: result.error } : {}) };
 }

@@ -1,5 +1,6 @@
 // Server-rendered pages, against the real server over HTTP: what a crawler or a reader without
 // JavaScript receives.
+import { runInNewContext } from "node:vm";
 import { JSDOM } from "jsdom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StoryInput } from "../../model/story";
@@ -137,6 +138,18 @@ describe("a story page", () => {
     const cached = data.queries.queries.find((q: { queryKey: unknown[] }) => q.queryKey[0] === "story");
     expect(cached.state.data.headline).toBe(hostile.headline);
     expect(cached.state.data.body[0].text).toBe(hostile.body[0]?.type === "paragraph" && hostile.body[0].text);
+    // The router's data (written by entry-server.tsx as a literal, decision 051) is what React Router
+    // reads: loaderData, actionData and errors, the head with the hostile title as text.
+    const script = [...document.querySelectorAll("script[nonce]")].find((s) =>
+      s.textContent?.startsWith("window.__staticRouterHydrationData = "),
+    );
+    const window: { __staticRouterHydrationData?: Record<string, unknown> } = {};
+    runInNewContext(script?.textContent ?? "", { window });
+    expect(window.__staticRouterHydrationData).toEqual({
+      loaderData: { root: null, story: { head: expect.objectContaining({ title: document.title }) } },
+      actionData: null,
+      errors: null,
+    });
   });
 });
 
