@@ -484,7 +484,8 @@ function accountsFor(text: string, { story, readings }: PlainTextReading): boole
       // Only page furniture is dropped: a short line, one that says it is furniture (a newsletter
       // sign-up, say), or a block of a video player's leftovers after the player is in the story;
       // and a social post whole: quotes dropped up to a signature dropped with them.
-      const long = words(reading.text).length > 12;
+      // Words hold a letter or a digit: a menu's separators ("News | Sport") are none.
+      const long = words(reading.text).filter((word) => /[\p{L}\p{N}]/u.test(word)).length > 12;
       const end = readings.findIndex((next, n) => n > index && next.role !== "quote");
       const signature = readings[end];
       const postText =
