@@ -1088,6 +1088,20 @@ describe("parsePlainTextStory: other outlets' conventions (issue 23)", () => {
       expect(why).toContain("read in Europe/Sofia, the zone guessed from the page's language (bul)");
     });
 
+    it("is read in Helsinki's clock on a Finnish page (franc's full model knows Finnish)", () => {
+      const finnish = [
+        "Hirvilahden kyläkoulu lakkautetaan ensi syksynä",
+        "15.05.2026, 06:00",
+        "Kunnanvaltuusto päätti maanantaina illalla lakkauttaa kyläkoulun, jossa on tällä hetkellä kaksitoista oppilasta.",
+        "Vanhemmat ovat vastustaneet päätöstä koko syksyn ajan, ja he aikovat valittaa siitä hallinto-oikeuteen.",
+      ].join("\n\n");
+      const reading = readPlainTextStory(finnish);
+      // Helsinki keeps summer time in May: UTC+3.
+      expect(reading.story.publishedAt).toBe("2026-05-15T03:00:00.000Z");
+      const why = reading.readings.find((r) => r.became.startsWith("date:"))?.why;
+      expect(why).toContain("read in Europe/Helsinki, the zone guessed from the page's language (fin)");
+    });
+
     it("is read in the zone the import names, whatever the page's language", () => {
       expect(parsePlainTextStory(german, { timeZone: "America/New_York" }).publishedAt).toBe(
         "2026-05-15T10:00:00.000Z",
