@@ -266,6 +266,7 @@ export const RETIRED = [
   "blind-2026-12-07c",
   "blind-2026-12-07d",
   "blind-2026-12-07e",
+  "blind-2026-12-07f",
 ];
 /**
  * The real pages trained on besides the retired sets: the tuning and held-out sets, and every training
