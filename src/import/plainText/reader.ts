@@ -61,6 +61,15 @@ const ABOVE_HEADLINE = new Set<Role>(["byline", "dateline", "furniture", "embedM
 const MAX_POST_UNITS = 3;
 /** Why a unit naming a stored story is a related headline (--explain). */
 const KNOWN_HEADLINE = "related: it names a story the store holds, a related headline whatever the scores";
+const INTERVIEW_TURN_NOTE =
+  "paragraph: it opens with an interview's speaker label, a turn of the conversation whatever the scores";
+/**
+ * A turn of an interview set as Q&A: a unit opening with the speaker's label ("Q:", "A:", "P.", "R.",
+ * "Pregunta.", "Frage:", "Soru:"…). A question so labelled is a turn of the conversation, not a section's
+ * title nor a related headline.
+ */
+const INTERVIEW_TURN =
+  /^(?:[QAPR][.:]|(?:question|answer|pregunta|respuesta|pergunta|resposta|frage|antwort|réponse|domanda|risposta|vraag|antwoord|pytanie|odpowiedź|soru|cevap)\s*[.:])\s+\S/iu;
 /** Roles that carry no story text of their own, so the next text is still the first. */
 const NOT_TEXT = new Set<Role | "headline">(["headline", "byline", "dateline", "furniture", "embedMarker"]);
 
@@ -592,9 +601,15 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
   };
   // A unit naming a story the store holds is a related headline outright, whatever the reader: the
   // store knows it for one, and no weight of its features should outvote that (decision 011).
-  const fixedRoles = fixed.map(
-    (unit, index) => options.roles?.[index] ?? (unit.context.knownHeadline ? "related" : undefined),
+  // So is a unit opening with an interview's speaker label a paragraph: a turn of the conversation.
+  const outright = fixed.map((unit) =>
+    unit.context.knownHeadline
+      ? { role: "related" as Role, note: KNOWN_HEADLINE }
+      : INTERVIEW_TURN.test(unit.text)
+        ? { role: "paragraph" as Role, note: INTERVIEW_TURN_NOTE }
+        : undefined,
   );
+  const fixedRoles = fixed.map((_, index) => options.roles?.[index] ?? outright[index]?.role);
   const given =
     options.reader?.decode === "viterbi" && !options.roles
       ? viterbi(options.reader, fixedRoles, begin, inputsAt, advance)
@@ -611,8 +626,9 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
         : [scored.find((s) => s.role === role) ?? { role, score: 0, because: [] }, scored.find((s) => s.role !== role)];
     if (!best) throw new Error("no roles to score");
     const lineNumbers = [...new Set(group.lines.map((line) => line.number))];
-    if (fixed[index]?.context.knownHeadline && !options.roles)
-      units.push({ lines: lineNumbers, text, role: "related", note: KNOWN_HEADLINE, features, unsure: false });
+    const fixedRole = outright[index];
+    if (fixedRole && !options.roles)
+      units.push({ lines: lineNumbers, text, role: fixedRole.role, note: fixedRole.note, features, unsure: false });
     else
       units.push({
         lines: lineNumbers,

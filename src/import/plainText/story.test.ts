@@ -1059,6 +1059,36 @@ describe("parsePlainTextStory: other outlets' conventions (issue 23)", () => {
     },
   );
 
+  it.each([
+    ["the hand weights", undefined],
+    ["the trained reader", readerFor()],
+  ])("reads an interview's labelled questions and answers as paragraphs, with %s", (_, reader) => {
+    const story = parsePlainTextStory(
+      [
+        "Harbour ferry chief on the new timetable",
+        "",
+        "By Ana Ferreira",
+        "",
+        "The ferry company's new chief executive took over in October. We spoke to her on Monday.",
+        "",
+        "Q: What will change for passengers?",
+        "A: More sailings in the evening, a later last boat on Fridays and, from March, a second boat on the island route at weekends.",
+        "",
+        "P. ¿Subirán los precios?",
+        "R. No este año. Lo que sí cambiará es el abono mensual, que pasará a valer también para el autobús que enlaza con el muelle.",
+      ].join("\n"),
+      { reader },
+    );
+    // Each turn a paragraph of its own, its label kept: not a heading, not a related headline.
+    for (const text of [
+      "Q: What will change for passengers?",
+      "A: More sailings in the evening, a later last boat on Fridays and, from March, a second boat on the island route at weekends.",
+      "P. ¿Subirán los precios?",
+      "R. No este año. Lo que sí cambiará es el abono mensual, que pasará a valer también para el autobús que enlaza con el muelle.",
+    ])
+      expect(story.body).toContainEqual({ type: "paragraph", text });
+  });
+
   describe("a time printed without a zone", () => {
     const german = [
       "Laternenumzug kehrt in die Altstadt zurück",
