@@ -152,6 +152,77 @@ function offsetIn(zone: string, at: Date): number {
   return (sign === "-" ? -1 : 1) * (Number(hours) + Number(minutes) / 60);
 }
 
+/** Digits of every script the platform numbers in ("۱۴۰۵", "๒๕๖๙", "২০২৬"), as ASCII digits; built when first needed. */
+let digits: Map<string, string> | undefined;
+function digitsOfScripts(): Map<string, string> {
+  if (digits) return digits;
+  digits = new Map();
+  for (const system of Intl.supportedValuesOf("numberingSystem")) {
+    const format = new Intl.NumberFormat(`en-u-nu-${system}`, { useGrouping: false });
+    if (format.resolvedOptions().numberingSystem !== system) continue;
+    for (let digit = 0; digit <= 9; digit += 1) {
+      const shown = format.format(digit);
+      if ([...shown].length === 1 && /\p{Nd}/u.test(shown)) digits.set(shown, String(digit));
+    }
+  }
+  return digits;
+}
+const asciiDigits = (text: string): string =>
+  /(?![0-9])\p{Nd}/u.test(text) ? text.replace(/\p{Nd}/gu, (digit) => digitsOfScripts().get(digit) ?? digit) : text;
+
+/**
+ * Calendars other than the Gregorian that pages print dates in, with a language whose month names
+ * the platform gives for them: Thai's Buddhist era ("4 ธันวาคม 2569", "4 ธ.ค. 2569") and Persian's
+ * Solar Hijri ("۱۴ آذر ۱۴۰۵"). Month names (long and short) and the conversion come from Intl.
+ */
+const CALENDARS = [
+  { calendar: "buddhist", locale: "th" },
+  { calendar: "persian", locale: "fa" },
+].map(({ calendar, locale }) => {
+  const numeric = new Intl.DateTimeFormat(`en-u-ca-${calendar}-nu-latn`, {
+    timeZone: "UTC",
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+  });
+  const partsOf = (at: number) => {
+    const parts = numeric.formatToParts(new Date(at));
+    const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+    return { year: part("year"), month: part("month"), day: part("day") };
+  };
+  const months = new Map<string, number>();
+  const names = ["long", "short"].map(
+    (month) => new Intl.DateTimeFormat(`${locale}-u-ca-${calendar}`, { timeZone: "UTC", month: month as "long" }),
+  );
+  for (let day = 0; day < 366; day += 7) {
+    const at = Date.UTC(2026, 0, 1) + day * 86_400_000;
+    for (const format of names) months.set(format.format(new Date(at)), partsOf(at).month);
+  }
+  const escaped = [...months.keys()].sort((a, b) => b.length - a.length).map((name) => name.replace(/[.]/gu, "\\."));
+  const form = new RegExp(
+    `(?<![\\p{L}\\p{N}])(?<day>\\d{1,2})\\s+(?<month>${escaped.join("|")})\\s+(?<year>\\d{4})(?![\\p{N}])`,
+    "u",
+  );
+  // The calendar's year less the Gregorian's, near enough to start a search from.
+  const yearOffset = partsOf(Date.UTC(2026, 5, 1)).year - 2026;
+  /** The Gregorian date of a date in this calendar: the day among the Gregorian year's neighbours that the calendar names so. */
+  const gregorian = (year: number, month: number, day: number) => {
+    const start = Date.UTC(year - yearOffset - 1, 0, 1);
+    for (let at = start; at < start + 3 * 366 * 86_400_000; at += 86_400_000) {
+      const parts = partsOf(at);
+      if (parts.year === year && parts.month === month && parts.day === day) {
+        const date = new Date(at);
+        return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+      }
+    }
+    return undefined;
+  };
+  return { months, form, gregorian };
+});
+/** Words a date line carries in the calendars' languages, in scripts whose words do not stand apart. */
+const CALENDAR_DATE_WORDS =
+  /วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|ศุกร์|เสาร์|อาทิตย์)(?:ที่)?|เวลา|น\.|เผยแพร่|ปรับปรุง|(?:یک|دو|سه|چهار|پنج)?\s?شنبه|جمعه|ساعت|تاریخ انتشار|انتشار|به‌روزرسانی|بروزرسانی/gu;
+
 const MONTH_WORD = "(?<month>\\p{L}{3,10}\\.?)";
 const DATE_FORMS = [
   new RegExp(
@@ -192,7 +263,7 @@ const DATE_WORDS = new RegExp(
   "giu",
 );
 const UPDATED =
-  /(?<![\p{L}])(?:last\s+)?(?:updated|actualizado|actualizada|mis\s+à\s+jour|modifié|aktualisiert|atualizado|atualizada|aggiornato|ultimo\s+aggiornamento|ultimo\s+agg\.|bijgewerkt|aangepast|uppdaterad|aktualizacja|actualitzat|수정|更新)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:last\s+)?(?:updated|actualizado|actualizada|mis\s+à\s+jour|modifié|aktualisiert|atualizado|atualizada|aggiornato|ultimo\s+aggiornamento|ultimo\s+agg\.|bijgewerkt|aangepast|uppdaterad|aktualizacja|actualitzat|수정|更新|ปรับปรุง|به‌روزرسانی|بروزرسانی)(?![\p{L}])/iu;
 const PUBLISHED =
   /(?<![\p{L}])(?:first\s+)?(?:published|posted|publicado|publicada|publié|veröffentlicht|erstellt|publiziert|pubblicato|gepubliceerd|publicerad|opublikowano|publicat)(?![\p{L}])/iu;
 
@@ -239,9 +310,21 @@ export function datelineMoment(line: string): string | undefined {
 
 /** The moment a date line names; a time printed without a zone is read in `timeZone` (an IANA name). */
 function momentOf(line: string, timeZone = "UTC"): string | undefined {
-  let rest = line.replace(/^[\s:]+/u, "");
+  let rest = asciiDigits(line).replace(/^[\s:]+/u, "");
   let date: { year: number; month: number; day: number } | undefined;
-  for (const form of DATE_FORMS) {
+  for (const { months, form, gregorian } of CALENDARS) {
+    const match = form.exec(rest);
+    if (!match?.groups) continue;
+    const { day = "", month = "", year = "" } = match.groups;
+    date = gregorian(Number(year), months.get(month) ?? 0, Number(day));
+    if (!date) return undefined;
+    rest = `${rest.slice(0, match.index)} ${rest.slice(match.index + match[0].length)}`.replace(
+      CALENDAR_DATE_WORDS,
+      " ",
+    );
+    break;
+  }
+  for (const form of date ? [] : DATE_FORMS) {
     const match = form.exec(rest);
     const groups = match?.groups;
     if (!match || !groups) continue;

@@ -159,6 +159,24 @@ describe("datelines", () => {
   );
 
   it.each([
+    ["วันศุกร์ที่ 4 ธันวาคม 2569 เวลา 14:25 น.", "2026-12-04T14:25:00.000Z"],
+    ["เผยแพร่: 1 ธ.ค. 2569 เวลา 09:10 น.", "2026-12-01T09:10:00.000Z"],
+    ["شنبه ۱۴ آذر ۱۴۰۵ - ۱۰:۲۴", "2026-12-05T10:24:00.000Z"],
+    ["تاریخ انتشار: دوشنبه ۱۶ آذر ۱۴۰۵ - ۰۸:۴۵", "2026-12-07T08:45:00.000Z"],
+    ["১ ডিসেম্বর ২০২৬", undefined],
+    ["5 December ২০২৬, ১০:৩০", "2026-12-05T10:30:00.000Z"],
+  ])("reads %j, a Thai Buddhist-era or Persian Solar Hijri date, or digits of any script, as %s", (line, moment) => {
+    expect(datelineMoment(line)).toBe(moment);
+  });
+
+  it("reads a Thai update line as an update", () => {
+    expect(readDateline("ปรับปรุง: 1 ธ.ค. 2569 เวลา 13:45 น.")).toEqual({
+      moment: "2026-12-01T13:45:00.000Z",
+      updated: true,
+    });
+  });
+
+  it.each([
     "Redaktion Hafenbote",
     "Von Redaktion Hafenbote Online",
     "Harbour Star Newsroom",
@@ -195,16 +213,21 @@ describe("datelines", () => {
     "Publicitate",
     "광고",
     "广告",
+    "1 / 8",
+    "3/6",
+    "Bild 1 von 6",
+    "Photo 4 of 12",
   ])("reads %j as page furniture or a player's leftovers", (line) => {
     expect(FURNITURE.test(line.replace(/[.!:]+$/u, "")) || PLAYER_LEFTOVER.test(line)).toBe(true);
   });
 
-  it.each(["Got a story about the harbour, she said, and told it.", "The email arrived at 9:05 pm."])(
-    "keeps %j as text",
-    (line) => {
-      expect(FURNITURE.test(line.replace(/[.!:]+$/u, ""))).toBe(false);
-    },
-  );
+  it.each([
+    "Got a story about the harbour, she said, and told it.",
+    "The email arrived at 9:05 pm.",
+    "3 of 6 councillors voted against",
+  ])("keeps %j as text", (line) => {
+    expect(FURNITURE.test(line.replace(/[.!:]+$/u, ""))).toBe(false);
+  });
 
   it("reads a wire's initials in brackets as its sign-off, and Indonesian labels as labels", () => {
     expect(isWireSignOff("(dpr/wls)")).toBe(true);

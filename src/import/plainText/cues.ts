@@ -106,6 +106,8 @@ const FURNITURE_FORMS = [
   "advertisement|advert|anzeige|werbung|publicidad|publicité|publicidade|pubblicità|advertentie|annons|reklama|publicitat|sponsored(?: content)?",
   // …and in Russian, Greek, Romanian, Vietnamese, Swahili, Korean, Chinese, Japanese, Hebrew and Arabic.
   "реклама|διαφήμιση|publicitate|quảng cáo|tangazo|광고|广告|廣告|広告|פרסומת|إعلان",
+  // A gallery's counter under each picture: "1 / 8", "3/6", "Bild 1 von 6", "Foto 2 de 10", "Photo 4 of 12".
+  String.raw`(?:(?:photo|picture|image|bild|foto|fotó|billede|bilde|kuva|zdjęcie|imagen|immagine|фото)\s+)?\d{1,3}\s*(?:\/|of|von|de|sur|di|van|af|av|z|od|из)\s*\d{1,3}`,
   // Reading times and a live blog's jump box: "3 min read", "Lesezeit: 3 Min", "Leestijd 2 minuten", "Key events".
   String.raw`\d+\s+min(?:ute)?s?\s+read|(?:lesezeit|leestijd|läsningstid|czas\s+czytania|temps\s+de\s+lecture|tiempo\s+de\s+lectura)\s*:?\s*\d+\s*\p{L}{1,8}\.?|\d+\s+minut[io]s?\s+(?:di\s+lettura|de\s+leitura|de\s+lectura)|key\s+events|show\s+key\s+events\s+only`,
   String.raw`story continues below(?: advertisement)?|scroll (?:down|to continue)\b.*|article continues below\b.*|article content`,

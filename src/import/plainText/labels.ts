@@ -7,12 +7,14 @@
 // within an expected line, or holds one (lines gathered wrongly), takes that line's role. A video
 // is a lead-in when its paragraph is right before it in the expected lines, else the player's
 // leftovers between the lines matched before and after it. The hand weights' reading is used only
-// to gather the units and, among units that match nothing, to tell which ones in a video's place
+// to gather the units (below the headline the header finder given chooses: train.ts gives the
+// importer's, so the units are those the importer reads) and, among units that match nothing, to tell which ones in a video's place
 // are the player's, or which dropped unit is an embed's marker rather than furniture (both dropped).
 import type { Block } from "../../model/story";
 import { readDateline } from "./credits";
 import { imageMarker, relatedLabel } from "./cues";
 import type { Role } from "./features";
+import type { HeaderFinder } from "./headerFinder";
 import { pageZone } from "./pageZone";
 import { readUnits, type Unit } from "./reader";
 import type { PlainTextStory } from "./story";
@@ -81,8 +83,9 @@ function matchesWhole(text: string, item: Item): boolean {
 const TEXT_ROLES = new Set<Role>(["paragraph", "videoLeadIn", "quote", "heading", "deck", "caption"]);
 
 /** Roles for the units of a page from the editor's expected story (see the top of the file). */
-export function labelPage(text: string, expected: PlainTextStory): LabelledPage {
-  const units = readUnits(text);
+export function labelPage(text: string, expected: PlainTextStory, header?: HeaderFinder): LabelledPage {
+  // Gathered as the importer gathers them: below the headline its header finder chooses.
+  const units = readUnits(text, { header });
   const headlineAt = units.findIndex((unit) => unit.role === "headline");
   const body = units.slice(headlineAt + 1);
   const items = itemsOf(expected);

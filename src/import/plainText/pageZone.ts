@@ -1,11 +1,12 @@
 // Where a page's times are meant when it prints them without a zone and the import was given none:
 // the zone of the country that writes most news in the page's language, the language told by
-// franc-min from the page's words; for a language the list below does not name, the platform's likely
+// franc (its full model of 187 languages, not franc-min's 82: Finnish and Danish are in it) from the
+// page's words; for a language the list below does not name, the platform's likely
 // country for it and that country's one clock. A guess, so --time-zone (the outlet's own) always wins.
-import { franc } from "franc-min";
+import { franc } from "franc";
 
 /**
- * ISO 639-3 code (as franc-min gives it) → the IANA zone of most of that language's newsrooms, for
+ * ISO 639-3 code (as franc gives it) → the IANA zone of most of that language's newsrooms, for
  * the languages the platform cannot answer (regionZone below): a likely country of several clocks
  * (English → US, Spanish and Catalan → Spain with the Canaries, Portuguese → Brazil, Russian,
  * Ukrainian, Indonesian, Chinese), or one it names by an old alias (Asia/Calcutta, Asia/Saigon).
@@ -48,7 +49,9 @@ function regionZone(language: string): string | undefined {
   if (regionZones.has(language)) return regionZones.get(language);
   let zone: string | undefined;
   try {
-    const region = new Intl.Locale(language).maximize().region;
+    // A variety franc names is read as its language: Dari (prs, canonically fa-AF) as Persian, whose
+    // likely country is Iran. Trigrams tell a language well and its varieties poorly.
+    const region = new Intl.Locale(new Intl.Locale(language).language).maximize().region;
     const zones = region ? zonesOf(region) : [];
     const now = new Date();
     const clocks = new Set(zones.map((one) => offsetAt(one, now)));

@@ -61,6 +61,15 @@ const ABOVE_HEADLINE = new Set<Role>(["byline", "dateline", "furniture", "embedM
 const MAX_POST_UNITS = 3;
 /** Why a unit naming a stored story is a related headline (--explain). */
 const KNOWN_HEADLINE = "related: it names a story the store holds, a related headline whatever the scores";
+const INTERVIEW_TURN_NOTE =
+  "paragraph: it opens with an interview's speaker label, a turn of the conversation whatever the scores";
+/**
+ * A turn of an interview set as Q&A: a unit opening with the speaker's label ("Q:", "A:", "P.", "R.",
+ * "Pregunta.", "Frage:", "Soru:"…). A question so labelled is a turn of the conversation, not a section's
+ * title nor a related headline.
+ */
+const INTERVIEW_TURN =
+  /^(?:[QAPR][.:]|(?:question|answer|pregunta|respuesta|pergunta|resposta|frage|antwort|réponse|domanda|risposta|vraag|antwoord|pytanie|odpowiedź|soru|cevap)\s*[.:])\s+\S/iu;
 /** Roles that carry no story text of their own, so the next text is still the first. */
 const NOT_TEXT = new Set<Role | "headline">(["headline", "byline", "dateline", "furniture", "embedMarker"]);
 
@@ -189,6 +198,8 @@ function isKickerAbove(line: SourceLine, below: SourceLine): boolean {
 const HEADER_LINES = 16;
 /** The most words of a line of the page's chrome other than its title (a site's name, a menu). */
 const MAX_CHROME_WORDS = 8;
+/** The most words of a menu's line (its items, each capitalised: isMenuShaped). */
+const MAX_MENU_WORDS = 12;
 /** Words of a line, lower-cased, for telling a page's title from its headline. */
 const wordsOf = (text: string): Set<string> => new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
 /**
@@ -200,6 +211,31 @@ function isTitleOf(title: string, headline: string): boolean {
   const b = wordsOf(headline);
   const shared = [...a].filter((word) => b.has(word)).length;
   return Math.min(a.size, b.size) >= 3 && shared / Math.min(a.size, b.size) >= 0.6;
+}
+/**
+ * Lines of a block each set on a line of its own, not a paragraph hard-wrapped: under each line the
+ * next line's first two words would have fitted on it (a wrap, even by hand, leaves at most a word's
+ * room), or a line that ends no sentence has below it a line opening with a capital (a wrap breaks a
+ * sentence, and its next line mostly goes on in lower case).
+ */
+function setOneALine(block: SourceLine[]): boolean {
+  const width = Math.max(...block.map((line) => line.text.length));
+  return block.every((line, index) => {
+    const next = block[index + 1];
+    if (next === undefined || line.text.length + 1 + openingWords(next.text, 2).length <= width) return true;
+    return !CLOSING_PUNCTUATION.test(line.text) && /^\P{L}{0,2}\p{Lu}/u.test(next.text);
+  });
+}
+/**
+ * A menu's shape, however many items it has: no sentence, and its words (of a script with case) nearly
+ * all capitalised ("NEWS SPORT WHAT'S ON PROPERTY MOTORS JOBS FAMILY NOTICES", "Home News Sport What's On").
+ */
+function isMenuShaped(text: string): boolean {
+  // Longer, it is more than a menu (a ticker, say): read as the story's, so no long line is dropped unread.
+  if (CLOSING_PUNCTUATION.test(text) || wordCount(text) > MAX_MENU_WORDS) return false;
+  const words = text.split(" ").filter((word) => /^\P{L}*\p{L}/u.test(word) && /[\p{Lu}\p{Ll}]/u.test(word));
+  const capitalised = words.filter((word) => /^\P{L}*\p{Lu}/u.test(word)).length;
+  return words.length > 0 && capitalised / words.length >= 0.8;
 }
 /** A kicker's shape: a word or three, no sentence, starting with a letter ("EXCLUSIVE", "Live updates"). */
 const isKickerShaped = (text: string): boolean =>
@@ -226,13 +262,19 @@ function pageHeader(lines: SourceLine[]): { chrome: Set<SourceLine>; kicker?: So
     }
   }
   if (!anchor) return undefined;
-  const above = lines.filter((line) => line.block < (anchor as SourceLine).block);
+  // The lines above it: of the blocks before its own, or, on a page set without blank lines, of its own.
+  const anchorAt = lines.indexOf(anchor);
+  const blocksAbove = lines.filter((line) => line.block < (anchor as SourceLine).block);
+  const above = blocksAbove.length > 0 ? blocksAbove : lines.slice(0, anchorAt);
   const text = above.filter((line) => {
     const { best } = pick(line.text, NEUTRAL);
     return !(ABOVE_HEADLINE.has(best.role) && best.score > 0);
   });
-  // The headline and what is below it, each a line of its own: lines run together in a block are prose, read as before.
-  if (text.slice(-2).some((line) => above.filter((other) => other.block === line.block).length > 1)) return undefined;
+  // The headline and what is below it, each a line of its own: lines run together in a block are prose,
+  // read as before. Lines set one a line in a block (a kicker, the headline and the deck with no blank
+  // line between them, as many pages print them) are lines of their own.
+  if (text.slice(-2).some((line) => !setOneALine(above.filter((other) => other.block === line.block))))
+    return undefined;
   // A page's chrome and a kicker are no sentences: a sentence above the last two lines is the story's text.
   if (text.slice(0, -2).some((line) => FULL_STOP.test(line.text) || QUESTION.test(line.text))) return undefined;
   const chrome = new Set<SourceLine>();
@@ -247,16 +289,20 @@ function pageHeader(lines: SourceLine[]): { chrome: Set<SourceLine>; kicker?: So
     const noDeck = isKickerShaped(beforeLast.text) && !isKickerShaped(last.text);
     const headlineAt = noDeck ? text.length - 1 : text.length - 2;
     const kickerLine = text[headlineAt - 1];
-    // A kicker is a line of its own block: a short line under the site's name is its menu.
+    // A kicker is a line of its own block, or the first of the block it shares with the headline: a
+    // short line under the site's name is its menu.
+    const kickerBlock = lines.slice(0, anchorAt).filter((line) => line.block === kickerLine?.block);
     const kicker =
       kickerLine &&
       isKickerShaped(kickerLine.text) &&
-      lines.filter((line) => line.block === kickerLine.block).length === 1
+      (kickerBlock.length === 1 ||
+        (kickerBlock[0] === kickerLine && kickerBlock.includes(text[headlineAt] as SourceLine)))
         ? kickerLine
         : undefined;
     const above = text.slice(0, kicker ? headlineAt - 1 : headlineAt);
     // The site's name, a menu, a "Skip to content": a few words each; a longer line is the story's.
-    if (above.some((line) => wordCount(line.text) > MAX_CHROME_WORDS)) return chrome.size > 0 ? { chrome } : undefined;
+    if (above.some((line) => wordCount(line.text) > MAX_CHROME_WORDS && !isMenuShaped(line.text)))
+      return chrome.size > 0 ? { chrome } : undefined;
     for (const line of above) chrome.add(line);
     // A kicker is read with the headline right below it; one further up is the page's too.
     if (kicker && lines[lines.indexOf(kicker) + 1] !== text[headlineAt]) {
@@ -555,9 +601,15 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
   };
   // A unit naming a story the store holds is a related headline outright, whatever the reader: the
   // store knows it for one, and no weight of its features should outvote that (decision 011).
-  const fixedRoles = fixed.map(
-    (unit, index) => options.roles?.[index] ?? (unit.context.knownHeadline ? "related" : undefined),
+  // So is a unit opening with an interview's speaker label a paragraph: a turn of the conversation.
+  const outright = fixed.map((unit) =>
+    unit.context.knownHeadline
+      ? { role: "related" as Role, note: KNOWN_HEADLINE }
+      : INTERVIEW_TURN.test(unit.text)
+        ? { role: "paragraph" as Role, note: INTERVIEW_TURN_NOTE }
+        : undefined,
   );
+  const fixedRoles = fixed.map((_, index) => options.roles?.[index] ?? outright[index]?.role);
   const given =
     options.reader?.decode === "viterbi" && !options.roles
       ? viterbi(options.reader, fixedRoles, begin, inputsAt, advance)
@@ -574,8 +626,9 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
         : [scored.find((s) => s.role === role) ?? { role, score: 0, because: [] }, scored.find((s) => s.role !== role)];
     if (!best) throw new Error("no roles to score");
     const lineNumbers = [...new Set(group.lines.map((line) => line.number))];
-    if (fixed[index]?.context.knownHeadline && !options.roles)
-      units.push({ lines: lineNumbers, text, role: "related", note: KNOWN_HEADLINE, features, unsure: false });
+    const fixedRole = outright[index];
+    if (fixedRole && !options.roles)
+      units.push({ lines: lineNumbers, text, role: fixedRole.role, note: fixedRole.note, features, unsure: false });
     else
       units.push({
         lines: lineNumbers,

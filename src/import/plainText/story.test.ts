@@ -484,7 +484,8 @@ function accountsFor(text: string, { story, readings }: PlainTextReading): boole
       // Only page furniture is dropped: a short line, one that says it is furniture (a newsletter
       // sign-up, say), or a block of a video player's leftovers after the player is in the story;
       // and a social post whole: quotes dropped up to a signature dropped with them.
-      const long = words(reading.text).length > 12;
+      // Words hold a letter or a digit: a menu's separators ("News | Sport") are none.
+      const long = words(reading.text).filter((word) => /[\p{L}\p{N}]/u.test(word)).length > 12;
       const end = readings.findIndex((next, n) => n > index && next.role !== "quote");
       const signature = readings[end];
       const postText =
@@ -1058,6 +1059,36 @@ describe("parsePlainTextStory: other outlets' conventions (issue 23)", () => {
     },
   );
 
+  it.each([
+    ["the hand weights", undefined],
+    ["the trained reader", readerFor()],
+  ])("reads an interview's labelled questions and answers as paragraphs, with %s", (_, reader) => {
+    const story = parsePlainTextStory(
+      [
+        "Harbour ferry chief on the new timetable",
+        "",
+        "By Ana Ferreira",
+        "",
+        "The ferry company's new chief executive took over in October. We spoke to her on Monday.",
+        "",
+        "Q: What will change for passengers?",
+        "A: More sailings in the evening, a later last boat on Fridays and, from March, a second boat on the island route at weekends.",
+        "",
+        "P. ¿Subirán los precios?",
+        "R. No este año. Lo que sí cambiará es el abono mensual, que pasará a valer también para el autobús que enlaza con el muelle.",
+      ].join("\n"),
+      { reader },
+    );
+    // Each turn a paragraph of its own, its label kept: not a heading, not a related headline.
+    for (const text of [
+      "Q: What will change for passengers?",
+      "A: More sailings in the evening, a later last boat on Fridays and, from March, a second boat on the island route at weekends.",
+      "P. ¿Subirán los precios?",
+      "R. No este año. Lo que sí cambiará es el abono mensual, que pasará a valer también para el autobús que enlaza con el muelle.",
+    ])
+      expect(story.body).toContainEqual({ type: "paragraph", text });
+  });
+
   describe("a time printed without a zone", () => {
     const german = [
       "Laternenumzug kehrt in die Altstadt zurück",
@@ -1085,6 +1116,20 @@ describe("parsePlainTextStory: other outlets' conventions (issue 23)", () => {
       expect(reading.story.publishedAt).toBe("2026-05-15T03:00:00.000Z");
       const why = reading.readings.find((r) => r.became.startsWith("date:"))?.why;
       expect(why).toContain("read in Europe/Sofia, the zone guessed from the page's language (bul)");
+    });
+
+    it("is read in Helsinki's clock on a Finnish page (franc's full model knows Finnish)", () => {
+      const finnish = [
+        "Hirvilahden kyläkoulu lakkautetaan ensi syksynä",
+        "15.05.2026, 06:00",
+        "Kunnanvaltuusto päätti maanantaina illalla lakkauttaa kyläkoulun, jossa on tällä hetkellä kaksitoista oppilasta.",
+        "Vanhemmat ovat vastustaneet päätöstä koko syksyn ajan, ja he aikovat valittaa siitä hallinto-oikeuteen.",
+      ].join("\n\n");
+      const reading = readPlainTextStory(finnish);
+      // Helsinki keeps summer time in May: UTC+3.
+      expect(reading.story.publishedAt).toBe("2026-05-15T03:00:00.000Z");
+      const why = reading.readings.find((r) => r.became.startsWith("date:"))?.why;
+      expect(why).toContain("read in Europe/Helsinki, the zone guessed from the page's language (fin)");
     });
 
     it("is read in the zone the import names, whatever the page's language", () => {
