@@ -302,6 +302,11 @@ async function measureStore(store: Store, index: number): Promise<StoreResult> {
       running.push(uncached);
       // Warm the kept answers the way a site's traffic would before measuring the one-URL case.
       await latency(origin, [one, json]);
+      // Unmeasured, as renderCost.ts does: the uncached server's processes compile what a render
+      // runs. A just-started server's first 10 s cost 1.5-1.6x the CPU a page of the next 10 s
+      // (5,079 against 3,089-3,327 us, the 100k store, 2026-12-07): measured cold, the figure was
+      // the server's start, not its rendering.
+      wrk(uncached.origin, storyPaths, 3, work);
       result.throughput = [
         pair("one story URL, again and again", [one], [one]),
         pair(
