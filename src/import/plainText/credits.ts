@@ -1,5 +1,6 @@
 // Bylines and datelines: the lines that say who wrote the story and when, which an editor moves
 // into the story's authors and date rather than leaving them as paragraphs.
+import { zonesOf } from "./pageZone";
 
 // "By", "Words by", and the other languages' words: "Por", "Par", "Von", "di".
 // Dutch "Door", Catalan "Per", Swedish "Av", "Autor:", "Texto:", and a live blog's "Edited by" too.
@@ -201,6 +202,38 @@ const ZONES: Record<string, number | string> = {
   et: "America/New_York",
   pt: "America/Los_Angeles",
 };
+
+/**
+ * Zone abbreviations the platform prints for a country's zones in that country's English ("EAT" in
+ * en-KE, "WAT" in en-NG, "SAST", "SGT", "HKT"), as hours from UTC in January and July; one that two
+ * zones give different hours ("IST": Ireland's summer, India) is left out. Read only in capitals, right
+ * after a time, where ZONES names none; built when first needed.
+ */
+let abbreviations: Map<string, number> | undefined;
+function platformZoneAbbreviations(): Map<string, number> {
+  if (abbreviations) return abbreviations;
+  const hoursOf = new Map<string, Set<number>>();
+  const letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  for (const region of [...letters].flatMap((first) => [...letters].map((second) => first + second))) {
+    let zones: string[] = [];
+    try {
+      zones = zonesOf(region);
+    } catch {
+      continue;
+    }
+    for (const zone of zones)
+      for (const at of [new Date(Date.UTC(2026, 0, 15)), new Date(Date.UTC(2026, 6, 15))]) {
+        const name = new Intl.DateTimeFormat(`en-${region}`, { timeZone: zone, timeZoneName: "short" })
+          .formatToParts(at)
+          .find((part) => part.type === "timeZoneName")?.value;
+        if (!name || !/^[A-Z]{2,5}$/u.test(name) || name === "GMT" || name === "UTC") continue;
+        (hoursOf.get(name) ?? hoursOf.set(name, new Set()).get(name))?.add(offsetIn(zone, at));
+      }
+  }
+  abbreviations = new Map();
+  for (const [name, hours] of hoursOf) if (hours.size === 1) abbreviations.set(name, [...hours][0] ?? 0);
+  return abbreviations;
+}
 
 /** Hours from UTC in a named zone at an instant, from the platform's time-zone data. */
 function offsetIn(zone: string, at: Date): number {
@@ -408,6 +441,7 @@ function momentOf(line: string, timeZone = "UTC"): string | undefined {
   if (!date) return undefined;
   let [hour, minute] = [0, 0];
   let zone: string | undefined;
+  let platformHours: number | undefined;
   const time = TIME.exec(rest);
   if (time?.groups && (time.groups.minute !== undefined || time.groups.half !== undefined)) {
     hour = Number(time.groups.hour);
@@ -417,6 +451,13 @@ function momentOf(line: string, timeZone = "UTC"): string | undefined {
     if (half) hour = (hour % 12) + (/^p/iu.test(half) ? 12 : 0);
     zone = time.groups.zone?.toLowerCase();
     rest = `${rest.slice(0, time.index)} ${rest.slice(time.index + time[0].length)}`;
+    const printed = zone === undefined ? /^\s*([A-Z]{2,5})(?![\p{L}])/u.exec(rest.slice(time.index)) : null;
+    const hours = printed?.[1] === undefined ? undefined : platformZoneAbbreviations().get(printed[1]);
+    if (printed && hours !== undefined) {
+      zone = printed[1]?.toLowerCase();
+      platformHours = hours;
+      rest = `${rest.slice(0, time.index)} ${rest.slice(time.index + printed[0].length)}`;
+    }
   } else {
     const bare = /(?<![\p{L}])(gmt|utc)(?![\p{L}])/iu.exec(rest);
     if (bare) {
@@ -439,7 +480,7 @@ function momentOf(line: string, timeZone = "UTC"): string | undefined {
   if (day < 1 || day > 31 || hour > 23 || minute > 59) return undefined;
   const local = new Date(Date.UTC(year, month - 1, day, hour, minute));
   if (local.getUTCDate() !== day || local.getUTCMonth() !== month - 1) return undefined;
-  const offset = zone === undefined ? timeZone : (ZONES[zone] ?? 0);
+  const offset = zone === undefined ? timeZone : (ZONES[zone] ?? platformHours ?? 0);
   const hours = typeof offset === "number" ? offset : offsetIn(offset, local);
   return new Date(local.getTime() - hours * 3_600_000).toISOString();
 }

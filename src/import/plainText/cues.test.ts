@@ -170,9 +170,15 @@ describe("datelines", () => {
     ["E mërkurë, 2 Dhjetor 2026, 12:05", "2026-12-02T12:05:00.000Z"],
     ["The council met on 5 December 2026 to vote", undefined],
     ["Source: Kellerton County, 5 December 2026", undefined],
-  ])("reads %j, with month and weekday names and date words from the platform's data, as %s", (line, moment) => {
-    expect(datelineMoment(line)).toBe(moment);
-  });
+    ["Published on: Tuesday, December 1, 2026 6:40 PM EAT", "2026-12-01T15:40:00.000Z"],
+    ["5 December 2026, 10:30 WAT", "2026-12-05T09:30:00.000Z"],
+    ["5 December 2026, 10:30 SAST", "2026-12-05T08:30:00.000Z"],
+  ])(
+    "reads %j, with month and weekday names, date words and zone abbreviations from the platform's data, as %s",
+    (line, moment) => {
+      expect(datelineMoment(line)).toBe(moment);
+    },
+  );
 
   it.each([
     ["วันศุกร์ที่ 4 ธันวาคม 2569 เวลา 14:25 น.", "2026-12-04T14:25:00.000Z"],
