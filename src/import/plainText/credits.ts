@@ -330,10 +330,17 @@ const DATE_FORMS = [
     `(?<![\\p{L}\\p{N}])(?<year>\\d{4})\\.?\\s+(?:\\p{L}{1,4}\\.?\\s+)?${MONTH_WORD}\\s+(?<day>\\d{1,2})(?![\\p{N}])`,
     "iu",
   ),
+  // Year first, then the day with a dot before the month, as Latvian pages print it: "2026. gada 6. decembris".
+  new RegExp(
+    `(?<![\\p{L}\\p{N}])(?<year>\\d{4})\\.?\\s+(?:\\p{L}{1,4}\\.?\\s+)?(?<day>\\d{1,2})\\.\\s+${MONTH_WORD}(?![\\p{L}])`,
+    "iu",
+  ),
   // Year first, as Chinese, Japanese and Korean pages print it: "2026年12月4日", "2026년 12월 6일", "2026.12.06".
   /(?<!\p{N})(?<year>\d{4})\s*[年년]\s*(?<monthNumber>\d{1,2})\s*[月월]\s*(?<day>\d{1,2})\s*[日일]/u,
   /(?<!\p{N})(?<year>\d{4})(?<separator>[-./])(?<monthNumber>\d{1,2})\k<separator>(?<day>\d{1,2})(?![\p{N}])/u,
   /(?<![\p{L}\p{N}])(?<day>\d{1,2})(?<separator>[/.-])(?<monthNumber>\d{1,2})\k<separator>(?<year>\d{4})(?![\p{N}])/u,
+  // A dot and a space between the numbers, as Slovak, Czech and Hungarian pages print them: "6. 12. 2026".
+  /(?<![\p{L}\p{N}])(?<day>\d{1,2})\.\s(?<monthNumber>\d{1,2})\.\s(?<year>\d{4})(?![\p{N}])/u,
   // A two-digit year, as Dutch and Belgian pages print it: "05-12-26, 13:18", "02-12-26 à 06h00".
   /(?<![\p{L}\p{N}])(?<day>\d{1,2})(?<separator>[/.-])(?<monthNumber>\d{1,2})\k<separator>(?<shortYear>\d{2})(?![\p{N}:.])/u,
 ];

@@ -169,6 +169,8 @@ describe("datelines", () => {
     ["शनिबार, डिसेम्बर ५, २०२६ ०९:४०", "2026-12-05T09:40:00.000Z"],
     ["E mërkurë, 2 Dhjetor 2026, 12:05", "2026-12-02T12:05:00.000Z"],
     ["The council met on 5 December 2026 to vote", undefined],
+    ["nedeľa 6. 12. 2026 08:00", "2026-12-06T08:00:00.000Z"],
+    ["2026. gada 6. decembris 17:35", "2026-12-06T17:35:00.000Z"],
     ["Source: Kellerton County, 5 December 2026", undefined],
     ["Published on: Tuesday, December 1, 2026 6:40 PM EAT", "2026-12-01T15:40:00.000Z"],
     ["5 December 2026, 10:30 WAT", "2026-12-05T09:30:00.000Z"],
