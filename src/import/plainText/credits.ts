@@ -1,5 +1,6 @@
 // Bylines and datelines: the lines that say who wrote the story and when, which an editor moves
 // into the story's authors and date rather than leaving them as paragraphs.
+import { zonesOf } from "./pageZone";
 
 // "By", "Words by", and the other languages' words: "Por", "Par", "Von", "di".
 // Dutch "Door", Catalan "Per", Swedish "Av", "Autor:", "Texto:", and a live blog's "Edited by" too.
@@ -110,8 +111,67 @@ const monthOf = (word: string): number | undefined => {
   const short = word.toLowerCase().replace(/\.$/u, "");
   if (short.length < 3) return undefined;
   const index = MONTH_NAMES.findIndex((names) => names.some((name) => name.startsWith(short)));
-  return index === -1 ? undefined : index + 1;
+  return index === -1 ? platformDateWords().months.get(short) : index + 1;
 };
+
+/**
+ * The date words of every language the platform formats dates in (`Intl.DateTimeFormat`, CLDR's data):
+ * month names (long and short, alone and in a date, where many languages decline them: "decembra",
+ * "gruodžio"), weekday names, and the words its date-and-time patterns put between the numbers ("kl",
+ * "gada", "m", "d", "у", "alle"). A month name two languages give different months is left out.
+ * The locales are every two-letter language code the platform supports; built when first needed.
+ */
+let dateWords: { months: Map<string, number>; words: Set<string> } | undefined;
+function platformDateWords(): { months: Map<string, number>; words: Set<string> } {
+  if (dateWords) return dateWords;
+  const letters = "abcdefghijklmnopqrstuvwxyz";
+  const codes = [...letters].flatMap((first) => [...letters].map((second) => first + second));
+  const monthsOfName = new Map<string, Set<number>>();
+  const words = new Set<string>();
+  const wordsOf = (text: string) =>
+    text
+      .toLowerCase()
+      .split(/[^\p{L}\p{M}]+/u)
+      .filter(Boolean);
+  for (const locale of Intl.DateTimeFormat.supportedLocalesOf(codes)) {
+    const formats = [
+      { month: "long" },
+      { month: "short" },
+      { day: "numeric", month: "long" },
+      { day: "numeric", month: "short" },
+    ].map(
+      (options) => new Intl.DateTimeFormat(locale, { ...(options as Intl.DateTimeFormatOptions), timeZone: "UTC" }),
+    );
+    for (let month = 0; month < 12; month += 1) {
+      const at = new Date(Date.UTC(2026, month, 15, 12));
+      for (const format of formats)
+        for (const part of format.formatToParts(at)) {
+          if (part.type !== "month") continue;
+          const name = part.value.toLowerCase().replace(/\.$/u, "");
+          if (!/^\p{N}+$/u.test(name))
+            (monthsOfName.get(name) ?? monthsOfName.set(name, new Set()).get(name))?.add(month + 1);
+        }
+    }
+    for (const weekday of ["long", "short"] as const) {
+      const format = new Intl.DateTimeFormat(locale, { weekday, timeZone: "UTC" });
+      for (let day = 0; day < 7; day += 1)
+        for (const word of wordsOf(format.format(new Date(Date.UTC(2026, 0, 4 + day, 12))))) words.add(word);
+    }
+    for (const dateStyle of ["full", "long", "medium"] as const) {
+      const parts = new Intl.DateTimeFormat(locale, { dateStyle, timeStyle: "short", timeZone: "UTC" }).formatToParts(
+        new Date(Date.UTC(2026, 11, 5, 21, 40)),
+      );
+      for (const part of parts) if (part.type === "literal") for (const word of wordsOf(part.value)) words.add(word);
+    }
+  }
+  const months = new Map<string, number>();
+  for (const [name, of] of monthsOfName) {
+    if (of.size === 1) months.set(name, [...of][0] ?? 0);
+    for (const word of wordsOf(name)) words.add(word);
+  }
+  dateWords = { months, words };
+  return dateWords;
+}
 
 /** Zones outlets print after a time, as hours from UTC; ET and PT follow New York's and Los Angeles's summer time. */
 const ZONES: Record<string, number | string> = {
@@ -142,6 +202,38 @@ const ZONES: Record<string, number | string> = {
   et: "America/New_York",
   pt: "America/Los_Angeles",
 };
+
+/**
+ * Zone abbreviations the platform prints for a country's zones in that country's English ("EAT" in
+ * en-KE, "WAT" in en-NG, "SAST", "SGT", "HKT"), as hours from UTC in January and July; one that two
+ * zones give different hours ("IST": Ireland's summer, India) is left out. Read only in capitals, right
+ * after a time, where ZONES names none; built when first needed.
+ */
+let abbreviations: Map<string, number> | undefined;
+function platformZoneAbbreviations(): Map<string, number> {
+  if (abbreviations) return abbreviations;
+  const hoursOf = new Map<string, Set<number>>();
+  const letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  for (const region of [...letters].flatMap((first) => [...letters].map((second) => first + second))) {
+    let zones: string[] = [];
+    try {
+      zones = zonesOf(region);
+    } catch {
+      continue;
+    }
+    for (const zone of zones)
+      for (const at of [new Date(Date.UTC(2026, 0, 15)), new Date(Date.UTC(2026, 6, 15))]) {
+        const name = new Intl.DateTimeFormat(`en-${region}`, { timeZone: zone, timeZoneName: "short" })
+          .formatToParts(at)
+          .find((part) => part.type === "timeZoneName")?.value;
+        if (!name || !/^[A-Z]{2,5}$/u.test(name) || name === "GMT" || name === "UTC") continue;
+        (hoursOf.get(name) ?? hoursOf.set(name, new Set()).get(name))?.add(offsetIn(zone, at));
+      }
+  }
+  abbreviations = new Map();
+  for (const [name, hours] of hoursOf) if (hours.size === 1) abbreviations.set(name, [...hours][0] ?? 0);
+  return abbreviations;
+}
 
 /** Hours from UTC in a named zone at an instant, from the platform's time-zone data. */
 function offsetIn(zone: string, at: Date): number {
@@ -223,7 +315,7 @@ const CALENDARS = [
 const CALENDAR_DATE_WORDS =
   /วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|ศุกร์|เสาร์|อาทิตย์)(?:ที่)?|เวลา|น\.|เผยแพร่|ปรับปรุง|(?:یک|دو|سه|چهار|پنج)?\s?شنبه|جمعه|ساعت|تاریخ انتشار|انتشار|به‌روزرسانی|بروزرسانی/gu;
 
-const MONTH_WORD = "(?<month>\\p{L}{3,10}\\.?)";
+const MONTH_WORD = "(?<month>[\\p{L}\\p{M}]{3,12}\\.?)";
 const DATE_FORMS = [
   new RegExp(
     `(?<![\\p{L}\\p{N}])(?<day>\\d{1,2})(?:st|nd|rd|th|º|°)?\\.?\\s+(?:de\\s+)?${MONTH_WORD},?\\s+(?:de\\s+)?(?<year>\\d{4})`,
@@ -233,10 +325,22 @@ const DATE_FORMS = [
     `(?<![\\p{L}\\p{N}])${MONTH_WORD}\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?:de\\s+)?(?<year>\\d{4})`,
     "iu",
   ),
+  // Year first with a month name, as Lithuanian and Hungarian pages print it: "2026 m. gruodžio 5 d.", "2026. december 5.".
+  new RegExp(
+    `(?<![\\p{L}\\p{N}])(?<year>\\d{4})\\.?\\s+(?:\\p{L}{1,4}\\.?\\s+)?${MONTH_WORD}\\s+(?<day>\\d{1,2})(?![\\p{N}])`,
+    "iu",
+  ),
+  // Year first, then the day with a dot before the month, as Latvian pages print it: "2026. gada 6. decembris".
+  new RegExp(
+    `(?<![\\p{L}\\p{N}])(?<year>\\d{4})\\.?\\s+(?:\\p{L}{1,4}\\.?\\s+)?(?<day>\\d{1,2})\\.\\s+${MONTH_WORD}(?![\\p{L}])`,
+    "iu",
+  ),
   // Year first, as Chinese, Japanese and Korean pages print it: "2026年12月4日", "2026년 12월 6일", "2026.12.06".
   /(?<!\p{N})(?<year>\d{4})\s*[年년]\s*(?<monthNumber>\d{1,2})\s*[月월]\s*(?<day>\d{1,2})\s*[日일]/u,
   /(?<!\p{N})(?<year>\d{4})(?<separator>[-./])(?<monthNumber>\d{1,2})\k<separator>(?<day>\d{1,2})(?![\p{N}])/u,
   /(?<![\p{L}\p{N}])(?<day>\d{1,2})(?<separator>[/.-])(?<monthNumber>\d{1,2})\k<separator>(?<year>\d{4})(?![\p{N}])/u,
+  // A dot and a space between the numbers, as Slovak, Czech and Hungarian pages print them: "6. 12. 2026".
+  /(?<![\p{L}\p{N}])(?<day>\d{1,2})\.\s(?<monthNumber>\d{1,2})\.\s(?<year>\d{4})(?![\p{N}])/u,
   // A two-digit year, as Dutch and Belgian pages print it: "05-12-26, 13:18", "02-12-26 à 06h00".
   /(?<![\p{L}\p{N}])(?<day>\d{1,2})(?<separator>[/.-])(?<monthNumber>\d{1,2})\k<separator>(?<shortYear>\d{2})(?![\p{N}:.])/u,
 ];
@@ -310,7 +414,10 @@ export function datelineMoment(line: string): string | undefined {
 
 /** The moment a date line names; a time printed without a zone is read in `timeZone` (an IANA name). */
 function momentOf(line: string, timeZone = "UTC"): string | undefined {
-  let rest = asciiDigits(line).replace(/^[\s:]+/u, "");
+  // A label before a colon ("Publikované:", "Avaldatud:", "Birt:"), in any language: what a date line opens with.
+  let rest = asciiDigits(line)
+    .replace(/^[\s:]+/u, "")
+    .replace(/^[\p{L}\p{M}][\p{L}\p{M} ]{0,30}:\s+(?=\p{N}|[\p{L}\p{M}]+,?\s+\p{N})/u, "");
   let date: { year: number; month: number; day: number } | undefined;
   for (const { months, form, gregorian } of CALENDARS) {
     const match = form.exec(rest);
@@ -341,6 +448,7 @@ function momentOf(line: string, timeZone = "UTC"): string | undefined {
   if (!date) return undefined;
   let [hour, minute] = [0, 0];
   let zone: string | undefined;
+  let platformHours: number | undefined;
   const time = TIME.exec(rest);
   if (time?.groups && (time.groups.minute !== undefined || time.groups.half !== undefined)) {
     hour = Number(time.groups.hour);
@@ -350,6 +458,13 @@ function momentOf(line: string, timeZone = "UTC"): string | undefined {
     if (half) hour = (hour % 12) + (/^p/iu.test(half) ? 12 : 0);
     zone = time.groups.zone?.toLowerCase();
     rest = `${rest.slice(0, time.index)} ${rest.slice(time.index + time[0].length)}`;
+    const printed = zone === undefined ? /^\s*([A-Z]{2,5})(?![\p{L}])/u.exec(rest.slice(time.index)) : null;
+    const hours = printed?.[1] === undefined ? undefined : platformZoneAbbreviations().get(printed[1]);
+    if (printed && hours !== undefined) {
+      zone = printed[1]?.toLowerCase();
+      platformHours = hours;
+      rest = `${rest.slice(0, time.index)} ${rest.slice(time.index + printed[0].length)}`;
+    }
   } else {
     const bare = /(?<![\p{L}])(gmt|utc)(?![\p{L}])/iu.exec(rest);
     if (bare) {
@@ -358,12 +473,21 @@ function momentOf(line: string, timeZone = "UTC"): string | undefined {
     }
   }
   // Nothing else but the words a date line carries and separators.
-  if (/[\p{L}\p{N}]/u.test(rest.replace(DATE_WORDS, " "))) return undefined;
+  const left = rest.replace(DATE_WORDS, " ");
+  if (/\p{N}/u.test(left)) return undefined;
+  const { words } = platformDateWords();
+  if (
+    !left
+      .toLowerCase()
+      .split(/[^\p{L}\p{M}]+/u)
+      .every((word) => word === "" || words.has(word))
+  )
+    return undefined;
   const { year, month, day } = date;
   if (day < 1 || day > 31 || hour > 23 || minute > 59) return undefined;
   const local = new Date(Date.UTC(year, month - 1, day, hour, minute));
   if (local.getUTCDate() !== day || local.getUTCMonth() !== month - 1) return undefined;
-  const offset = zone === undefined ? timeZone : (ZONES[zone] ?? 0);
+  const offset = zone === undefined ? timeZone : (ZONES[zone] ?? platformHours ?? 0);
   const hours = typeof offset === "number" ? offset : offsetIn(offset, local);
   return new Date(local.getTime() - hours * 3_600_000).toISOString();
 }

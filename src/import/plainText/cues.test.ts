@@ -159,11 +159,35 @@ describe("datelines", () => {
   );
 
   it.each([
+    ["Dinsdag 1 december 2026 – 14:20", "2026-12-01T14:20:00.000Z"],
+    ["Publikované: 4. decembra 2026, 10:15", "2026-12-04T10:15:00.000Z"],
+    ["понедељак, 30. новембар 2026, 18:02", "2026-11-30T18:02:00.000Z"],
+    ["Објављено: 05.12.2026. у 21:40", "2026-12-05T21:40:00.000Z"],
+    ["2026 m. gruodžio 5 d. 09:00", "2026-12-05T09:00:00.000Z"],
+    ["Birt: 7. desember 2026 kl. 08:52", "2026-12-07T08:52:00.000Z"],
+    ["ორშაბათი, 30 ნოემბერი 2026, 11:20", "2026-11-30T11:20:00.000Z"],
+    ["शनिबार, डिसेम्बर ५, २०२६ ०९:४०", "2026-12-05T09:40:00.000Z"],
+    ["E mërkurë, 2 Dhjetor 2026, 12:05", "2026-12-02T12:05:00.000Z"],
+    ["The council met on 5 December 2026 to vote", undefined],
+    ["nedeľa 6. 12. 2026 08:00", "2026-12-06T08:00:00.000Z"],
+    ["2026. gada 6. decembris 17:35", "2026-12-06T17:35:00.000Z"],
+    ["Source: Kellerton County, 5 December 2026", undefined],
+    ["Published on: Tuesday, December 1, 2026 6:40 PM EAT", "2026-12-01T15:40:00.000Z"],
+    ["5 December 2026, 10:30 WAT", "2026-12-05T09:30:00.000Z"],
+    ["5 December 2026, 10:30 SAST", "2026-12-05T08:30:00.000Z"],
+  ])(
+    "reads %j, with month and weekday names, date words and zone abbreviations from the platform's data, as %s",
+    (line, moment) => {
+      expect(datelineMoment(line)).toBe(moment);
+    },
+  );
+
+  it.each([
     ["วันศุกร์ที่ 4 ธันวาคม 2569 เวลา 14:25 น.", "2026-12-04T14:25:00.000Z"],
     ["เผยแพร่: 1 ธ.ค. 2569 เวลา 09:10 น.", "2026-12-01T09:10:00.000Z"],
     ["شنبه ۱۴ آذر ۱۴۰۵ - ۱۰:۲۴", "2026-12-05T10:24:00.000Z"],
     ["تاریخ انتشار: دوشنبه ۱۶ آذر ۱۴۰۵ - ۰۸:۴۵", "2026-12-07T08:45:00.000Z"],
-    ["১ ডিসেম্বর ২০২৬", undefined],
+    ["১ ডিসেম্বর ২০২৬", "2026-12-01T00:00:00.000Z"],
     ["5 December ২০২৬, ১০:৩০", "2026-12-05T10:30:00.000Z"],
   ])("reads %j, a Thai Buddhist-era or Persian Solar Hijri date, or digits of any script, as %s", (line, moment) => {
     expect(datelineMoment(line)).toBe(moment);

@@ -64,7 +64,7 @@ function regionZone(language: string): string | undefined {
 }
 
 /** A country's IANA zones, as the platform lists them (`Intl.Locale#getTimeZones`, or the older `timeZones`). */
-function zonesOf(region: string): string[] {
+export function zonesOf(region: string): string[] {
   const locale = new Intl.Locale(`und-${region}`) as Intl.Locale & {
     getTimeZones?: () => string[];
     timeZones?: string[];

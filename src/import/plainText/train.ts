@@ -267,6 +267,7 @@ export const RETIRED = [
   "blind-2026-12-07d",
   "blind-2026-12-07e",
   "blind-2026-12-07f",
+  "blind-2026-12-07g",
 ];
 /**
  * The real pages trained on besides the retired sets: the tuning and held-out sets, and every training
