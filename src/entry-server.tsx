@@ -8,10 +8,11 @@ import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "r
 import { createQueryClient } from "./api/queries";
 import { matchedPageModules, routerContextFor } from "./app/definePage";
 import { type PageData, withTimestamps } from "./app/pageData";
+import { routerHydrationScript } from "./app/routerHydrationScript";
 import { createRoutes } from "./app/routes";
 import { SiteContext } from "./app/siteContext";
 import { currentHead } from "./head/currentHead";
-import { type Head, type Site, scriptSafeJson } from "./head/head";
+import type { Head, Site } from "./head/head";
 import type { StoryApi } from "./model/storyApi";
 import { wordsFor } from "./words/siteWords";
 import { WordsContext } from "./words/useWords";
@@ -42,14 +43,8 @@ export async function render(request: Request, api: StoryApi, site: Site, nonce?
     return { kind: "redirect", status: context.status, location: context.headers.get("location") ?? "/" };
   }
   const router = createStaticRouter(dataRoutes, context);
-  // The router's data for the browser to hydrate from. React Router writes it as a JSON string of
-  // the JSON (JSON.parse("{\"loaderData\"…")), each quote escaped and the whole escaped again for
-  // HTML: 5.9% of a story page's render. Written once as a script-safe object literal, the browser
-  // gets the same object (the same `loaderData`, `actionData` and `errors` React Router's reads) for
-  // less work and fewer bytes. A page with errors is left to React Router, which marks them up.
-  const hydration = context.errors
-    ? undefined
-    : `window.__staticRouterHydrationData = ${scriptSafeJson({ loaderData: context.loaderData, actionData: context.actionData, errors: null })};`;
+  // The router's data for the browser, written by us rather than React Router (routerHydrationScript.ts).
+  const hydration = routerHydrationScript(context);
   const html = renderToString(
     <StrictMode>
       <SiteContext value={site}>
