@@ -114,6 +114,10 @@ const monthOf = (word: string): number | undefined => {
   return index === -1 ? platformDateWords().months.get(short) : index + 1;
 };
 
+/** Every two-letter code of these letters ("aa" … "zz"): the languages or regions to ask the platform about. */
+const twoLetterCodes = (letters: string): string[] =>
+  [...letters].flatMap((first) => [...letters].map((second) => first + second));
+
 /**
  * The date words of every language the platform formats dates in (`Intl.DateTimeFormat`, CLDR's data):
  * month names (long and short, alone and in a date, where many languages decline them: "decembra",
@@ -124,8 +128,7 @@ const monthOf = (word: string): number | undefined => {
 let dateWords: { months: Map<string, number>; words: Set<string> } | undefined;
 function platformDateWords(): { months: Map<string, number>; words: Set<string> } {
   if (dateWords) return dateWords;
-  const letters = "abcdefghijklmnopqrstuvwxyz";
-  const codes = [...letters].flatMap((first) => [...letters].map((second) => first + second));
+  const codes = twoLetterCodes("abcdefghijklmnopqrstuvwxyz");
   const monthsOfName = new Map<string, Set<number>>();
   const words = new Set<string>();
   const wordsOf = (text: string) =>
@@ -213,8 +216,7 @@ let abbreviations: Map<string, number> | undefined;
 function platformZoneAbbreviations(): Map<string, number> {
   if (abbreviations) return abbreviations;
   const hoursOf = new Map<string, Set<number>>();
-  const letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-  for (const region of [...letters].flatMap((first) => [...letters].map((second) => first + second))) {
+  for (const region of twoLetterCodes("ABCDEFGHIJKLMNOPQRSTUVWXYZ")) {
     let zones: string[] = [];
     try {
       zones = zonesOf(region);

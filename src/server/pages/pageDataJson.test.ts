@@ -6,7 +6,7 @@ import { readersCatalogue } from "../../words/words";
 import { pageDataJson } from "./pageRoutes";
 
 const site = {
-  name: "Dispatch <&> \u2028",
+  name: "Harbour Post <&> \u2028",
   description: "A site",
   url: "https://example.org",
   language: "en",
