@@ -225,6 +225,7 @@ export async function buildApp({
   // What each answer shows, and which kept answers still hold (docs/decisions/026).
   const dependencies = new AnswerDependencies(reader);
   const freshness = new AnswerFreshness(store);
+  app.decorate("namesDependencies", cdn.purgeUrls.length > 0);
   if (cdn.purgeUrls.length > 0) {
     const purge = cdnPurger({
       urls: cdn.purgeUrls,

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testEngines } from "../../store/testDatabases";
 import { apiRequest, publisher, storyDraft, TEST_TOKEN } from "../../test/publishing";
+import { startPurgeReceiver } from "../../test/purgeReceiver";
 import { startTestServer, type TestServer } from "../testServer";
 
 /** A culture story: no section, tag or link in common with the city, transport or world stories written below. */
@@ -140,20 +141,44 @@ describe.each(testEngines)("on %s", (engine) => {
     expect((await get(`/stories/${moved}`)).status).toBe(404);
   });
 
-  it("names each answer's dependencies to a CDN", async () => {
-    const page = await get(`/stories/${UNTOUCHED}`);
-    const keys = page.headers.get("surrogate-key")?.split(" ") ?? [];
-    // Its related block fills from the culture and theatre stories published before it.
-    expect(keys).toEqual(expect.arrayContaining(["all", `s:${UNTOUCHED}`, "sectionfill:culture", "tagfill:theatre"]));
-    expect(page.headers.get("cache-tag")?.split(",")).toEqual(keys);
-    const list = await get("/api/stories?section=culture");
-    const listed = (await list.clone().json()).items.map((s: { slug: string }) => `s:${s.slug}`);
-    expect(list.headers.get("surrogate-key")?.split(" ")).toEqual(
-      expect.arrayContaining(["section:culture", ...listed]),
-    );
-    // A story that is not there yet names itself: a CDN keeping its 404 forgets it once it is published.
-    const missing = await get("/stories/not-yet-written");
-    expect(missing.status).toBe(404);
-    expect(missing.headers.get("surrogate-key")?.split(" ")).toContain("s:not-yet-written");
+  it("names each answer's dependencies to a CDN only when it purges one", async () => {
+    // Without CDN_PURGE_URL nobody reads the keys: a reader does not carry them, fresh or kept.
+    for (const path of [
+      `/stories/${UNTOUCHED}`,
+      `/stories/${UNTOUCHED}`,
+      "/api/stories?section=culture",
+      "/feed.xml",
+    ]) {
+      const answer = await get(path);
+      expect(answer.status, path).toBe(200);
+      expect(answer.headers.get("surrogate-key"), path).toBeNull();
+      expect(answer.headers.get("cache-tag"), path).toBeNull();
+    }
+    // With purging on.
+    const cdn = await startPurgeReceiver();
+    const purging = await startTestServer({ engine, cdn: { purgeUrls: [cdn.url], sharedMaxAgeS: 3600 } });
+    const viaPurging = (path: string) => fetch(`${purging.url}${path}`, { redirect: "manual" });
+    try {
+      const page = await viaPurging(`/stories/${UNTOUCHED}`);
+      const keys = page.headers.get("surrogate-key")?.split(" ") ?? [];
+      // Its related block fills from the culture and theatre stories published before it.
+      expect(keys).toEqual(expect.arrayContaining(["all", `s:${UNTOUCHED}`, "sectionfill:culture", "tagfill:theatre"]));
+      expect(page.headers.get("cache-tag")?.split(",")).toEqual(keys);
+      const list = await viaPurging("/api/stories?section=culture");
+      const listed = (await list.clone().json()).items.map((s: { slug: string }) => `s:${s.slug}`);
+      expect(list.headers.get("surrogate-key")?.split(" ")).toEqual(
+        expect.arrayContaining(["section:culture", ...listed]),
+      );
+      // A story that is not there yet names itself: a CDN keeping its 404 forgets it once it is published.
+      const missing = await viaPurging("/stories/not-yet-written");
+      expect(missing.status).toBe(404);
+      expect(missing.headers.get("surrogate-key")?.split(" ")).toContain("s:not-yet-written");
+      // A kept answer's second sending, and an answer whose route names its keys itself (the feed).
+      expect((await viaPurging(`/stories/${UNTOUCHED}`)).headers.get("surrogate-key")?.split(" ")).toEqual(keys);
+      expect((await viaPurging("/feed.xml")).headers.get("surrogate-key")?.split(" ")).toContain("stories");
+    } finally {
+      await purging.close();
+      await cdn.close();
+    }
   });
 });

@@ -49,12 +49,23 @@ export const dynamicCacheControl = sharedCacheControl(UNPURGED_MAX_AGE_S);
 /** Only header-safe keys are named to a CDN (slugs are); anything else a request made up is not. */
 const HEADER_SAFE_KEY = /^[a-z]+(?::[a-z0-9-]+)?$/;
 
+declare module "fastify" {
+  interface FastifyInstance {
+    /**
+     * Whether answers name their dependencies to a CDN: only when Dispatch purges one (CDN_PURGE_URL).
+     * Without it nobody reads the keys, and they would cost a reader a kilobyte or two on every answer.
+     */
+    namesDependencies: boolean;
+  }
+}
+
 /**
- * Names an answer's dependencies to a CDN: `Surrogate-Key` (Varnish xkey, Fastly) space-separated,
- * `Cache-Tag` (Cloudflare) comma-separated. Every answer also carries EVERYTHING, which a write
- * that cannot say what it changed purges.
+ * Names an answer's dependencies to a CDN Dispatch purges: `Surrogate-Key` (Varnish xkey, Fastly)
+ * space-separated, `Cache-Tag` (Cloudflare) comma-separated. Every answer also carries EVERYTHING,
+ * which a write that cannot say what it changed purges.
  */
 export function nameDependencies(reply: FastifyReply, keys: Iterable<string>): void {
+  if (!reply.server.namesDependencies) return;
   const { surrogateKey, cacheTag } = dependencyHeaders(keys);
   reply.header("surrogate-key", surrogateKey).header("cache-tag", cacheTag);
 }
@@ -340,8 +351,8 @@ export function cacheAnswers(
     reply.header("vary", "accept-encoding");
     if (reply.hasHeader("etag") || !(typeof payload === "string" || Buffer.isBuffer(payload))) return payload;
     const keys = dependencies.keysOf(request);
-    const named = dependencyHeaders(keys);
-    if (reply.statusCode < 500 && !reply.hasHeader("surrogate-key"))
+    const named = app.namesDependencies ? dependencyHeaders(keys) : undefined;
+    if (named && reply.statusCode < 500 && !reply.hasHeader("surrogate-key"))
       reply.header("surrogate-key", named.surrogateKey).header("cache-tag", named.cacheTag);
     if (reply.statusCode !== 200) return payload;
     const contentType = String(reply.getHeader("content-type") ?? "application/octet-stream");
@@ -362,10 +373,7 @@ export function cacheAnswers(
         etag,
         "vary",
         "accept-encoding",
-        "surrogate-key",
-        named.surrogateKey,
-        "cache-tag",
-        named.cacheTag,
+        ...(named ? ["surrogate-key", named.surrogateKey, "cache-tag", named.cacheTag] : []),
         "content-type",
         contentType,
       ],

@@ -2,10 +2,10 @@
 // deploy/varnish/default.vcl in front of one server, while another server on the same database
 // takes the newsroom's writes and purges Varnish by their keys; and what a server does when a
 // purge fails.
-import { createServer, type IncomingMessage } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testEngines } from "../../store/testDatabases";
 import { apiRequest, publisher, storyDraft, TEST_TOKEN } from "../../test/publishing";
+import { startPurgeReceiver } from "../../test/purgeReceiver";
 import { freePort, startVarnish, type Varnish } from "../../test/varnish";
 import { startTestServer, type TestServer } from "../testServer";
 
@@ -86,17 +86,12 @@ describe.each(testEngines)("Varnish in front of two servers on %s", (engine) => 
 
 describe("a purge that fails", () => {
   it("is tried again, and logged with its keys when every try failed; the write still succeeds", async () => {
-    const purges: IncomingMessage[] = [];
-    const cdn = createServer((request, response) => {
-      purges.push(request);
-      response.writeHead(503).end();
-    });
-    await new Promise<void>((resolve) => cdn.listen(0, "127.0.0.1", resolve));
+    const cdn = await startPurgeReceiver(503);
+    const { purges } = cdn;
     const lines: string[] = [];
-    const { port } = cdn.address() as { port: number };
     const server = await startTestServer({
       adminToken: TEST_TOKEN,
-      cdn: { purgeUrls: [`http://127.0.0.1:${port}/`], sharedMaxAgeS: HOURS, retryDelaysMs: [10, 10] },
+      cdn: { purgeUrls: [cdn.url], sharedMaxAgeS: HOURS, retryDelaysMs: [10, 10] },
       logStream: { write: (line) => lines.push(line) },
     });
     try {
@@ -113,7 +108,7 @@ describe("a purge that fails", () => {
       expect((await fetch(`${server.url}/api/stories/night-buses`)).status).toBe(200);
     } finally {
       await server.close();
-      cdn.close();
+      await cdn.close();
     }
   });
 });

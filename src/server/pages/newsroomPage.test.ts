@@ -8,12 +8,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readSiteConfig } from "../../site/siteConfig";
+import { type PurgeReceiver, startPurgeReceiver } from "../../test/purgeReceiver";
 import { startTestServer, type TestServer } from "../testServer";
 import { NEWSROOM_BUILD, NEWSROOM_DATA_ID, NEWSROOM_ENTRY } from "./newsroomRoutes";
 
 describe("the newsroom's page", () => {
   let server: TestServer;
   let unbuilt: TestServer;
+  let cdn: PurgeReceiver;
   let site: ReturnType<typeof readSiteConfig>;
 
   beforeAll(async () => {
@@ -24,12 +26,15 @@ describe("the newsroom's page", () => {
       JSON.stringify({ [NEWSROOM_ENTRY]: { file: "assets/main-abc.js", css: ["assets/main-def.css"], isEntry: true } }),
     );
     site = readSiteConfig(join(import.meta.dirname, "../../test/site/cairo.yaml"));
-    server = await startTestServer({ clientDir, site });
+    // A server that purges a CDN, so it names answers' keys: the newsroom's page must name none.
+    cdn = await startPurgeReceiver();
+    server = await startTestServer({ clientDir, site, cdn: { purgeUrls: [cdn.url], sharedMaxAgeS: 3600 } });
     unbuilt = await startTestServer({ clientDir: mkdtempSync(join(tmpdir(), "dispatch-unbuilt-")) });
   }, 60_000);
   afterAll(async () => {
     await server?.close();
     await unbuilt?.close();
+    await cdn?.close();
   });
 
   it("answers every newsroom address with the page, in the site's language and direction, never kept", async () => {

@@ -5,16 +5,28 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testEngines } from "../../store/testDatabases";
 import { apiRequest, publisher, storyDraft, TEST_TOKEN } from "../../test/publishing";
+import { type PurgeReceiver, startPurgeReceiver } from "../../test/purgeReceiver";
 import { startTestServer, type TestServer } from "../testServer";
 import { PREVIEW_TTL_MS } from "./previewRoutes";
 
 describe.each(testEngines)("preview links on %s", (engine) => {
   let server: TestServer;
+  let cdn: PurgeReceiver;
   let clock = Date.now();
   beforeAll(async () => {
-    server = await startTestServer({ engine, adminToken: TEST_TOKEN, now: () => new Date(clock) });
+    // A server that purges a CDN, so it names answers' keys: the preview must name none.
+    cdn = await startPurgeReceiver();
+    server = await startTestServer({
+      engine,
+      adminToken: TEST_TOKEN,
+      now: () => new Date(clock),
+      cdn: { purgeUrls: [cdn.url], sharedMaxAgeS: 3600 },
+    });
   });
-  afterAll(() => server.close());
+  afterAll(async () => {
+    await server.close();
+    await cdn.close();
+  });
 
   const askPreview = (slug: string, token: string | null = TEST_TOKEN) =>
     apiRequest(server.url, "POST", `/api/stories/${slug}/preview`, undefined, token);
