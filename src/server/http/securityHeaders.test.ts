@@ -85,6 +85,8 @@ describe("Content-Security-Policy", () => {
     const policy = response.headers.get("content-security-policy") ?? "";
     expect(policy).toMatch(/style-src 'self' 'sha256-[\w+/=]+'/);
     expect(policy).not.toContain("unsafe-inline");
+    const styleSources = /style-src ([^;]*)/.exec(policy)?.[1]?.split(" ") ?? [];
+    expect(styleSources).toEqual([...new Set(styleSources)]);
   });
 });
 

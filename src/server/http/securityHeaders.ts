@@ -84,7 +84,10 @@ export function securityHeaderSet(options: SecurityHeadersOptions): SecurityHead
     "cross-origin-opener-policy": "same-origin",
   };
   if (new URL(options.publicUrl).protocol === "https:") everyAnswer["strict-transport-security"] = "max-age=31536000";
-  const styleSources = options.anyInlineStyle ? ["'unsafe-inline'"] : (options.inlineStyles ?? []).map(styleHash);
+  // The site's own style is inline in the offline page too: each text's hash is named once.
+  const styleSources = options.anyInlineStyle
+    ? ["'unsafe-inline'"]
+    : [...new Set((options.inlineStyles ?? []).map(styleHash))];
 
   // The policy around its nonce, made once: an answer only puts its nonce between the two.
   const [policyStart, policyEnd] = contentSecurityPolicy("\0", styleSources).split("\0");
