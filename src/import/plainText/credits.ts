@@ -79,6 +79,140 @@ function isPersonName(name: string): boolean {
   return words.length >= 2 && words.length <= 4 && words.every((word) => NAME_WORD.test(word)) && /[a-z]/iu.test(name);
 }
 
+// --- Credits in any script ----------------------------------------------------------------------
+
+/**
+ * The word a byline opens with ("by"), in languages beyond BYLINE's: a catalogue of the
+ * preposition or label newsrooms set before a writer's name, written once for many languages
+ * (Afrikaans, Welsh, Irish, Maltese, Hausa, Yoruba, Swahili, Icelandic, Nordic, Baltic, Slavic,
+ * Finno-Ugric, Balkan, Turkic and Caucasian ones), not for one set's pages. Only read on a line
+ * the page sets among its credits (creditNames), where a name follows.
+ */
+const BY_WORDS = [
+  "deur",
+  "gan",
+  "ulat ni",
+  "ni",
+  "โดย",
+  "γράφει ο",
+  "γράφει η",
+  "γράφει",
+  "كتب",
+  "كتبت",
+  "بقلم",
+  "מאת",
+  "minn",
+  "daga",
+  "láti ọwọ́",
+  "lati owo",
+  "na",
+  "eftir",
+  "af",
+  "kirjoittanut",
+  "teksti",
+  "írta",
+  "szerző",
+  "szöveg",
+  "autorius",
+  "autors",
+  "autor",
+  "avtor",
+  "автор",
+  "авторы",
+  "аўтар",
+  "piše",
+  "пише",
+  "napisao",
+  "napisala",
+  "napísal",
+  "napísala",
+  "napsal",
+  "napsala",
+  "nga",
+  "από",
+  "του",
+  "της",
+  "kirjutas",
+  "muallif",
+  "müəllif",
+  "yazar",
+  "автори",
+  "ავტორი",
+  "հեղինակ",
+];
+const BY_WORD = new RegExp(
+  `^(?:${BY_WORDS.map((word) => word.replace(/\s/gu, "\\s+")).join("|")})\\s+(?=\\p{L})(?<rest>.+)$`,
+  "iu",
+);
+/** A byline's word or label on a line of its own, the name on the next ("Por", "Συντάκτης:", "Autor:"). */
+export function isCreditLabelAlone(line: string): boolean {
+  const text = line.trim();
+  if (text.length > 30 || /\p{N}/u.test(text)) return false;
+  if (/^[\p{L}\p{M}]+(?:[\s'’-][\p{L}\p{M}]+){0,2}\s?[:：፦՝]$/u.test(text)) return true;
+  return BYLINE.test(`${text} Aa`) || BY_WORD.test(`${text} Aa`);
+}
+/** A label before a colon opening a line ("Avtor:", "Muallif:", "Հեղինակ՝", "ዘጋቢ፦"): a word or three, in any script. */
+const CREDIT_LABEL = /^(?<label>[\p{L}\p{M}]+(?:[\s'’-][\p{L}\p{M}]+){0,2})\s?[:：፦՝]\s*(?<rest>\S.*)$/u;
+/** A word of a name in a script with case: capitalised, marks and all ("Ògúndèjì", "Мкртчյան"), or an initial. */
+const CASED_NAME_WORD = /^(?:\p{Lu}\p{M}*[\p{L}\p{M}'’.-]*|\p{Lu}\p{M}*\.)$/u;
+/** A word of a script without case (Devanagari, Ethiopic, Georgian): letters and their marks. */
+const UNCASED_WORD = /^[\p{L}\p{M}]+$/u;
+/** A particle inside a name, in lower case: "ap", "van", "de", "bin". */
+const NAME_PARTICLE =
+  /^(?:de|da|das|do|dos|di|du|del|della|van|von|der|den|ter|te|zu|la|le|al|el|bin|binti|bint|ibn|ap|ab|ferch|y|e|i|dei|af|av|mac|nic|ní|ó|ua)$/u;
+/** Scripts written without spaces between words, where a space does not part a name's words. */
+const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/** A person's name in any script: two to four name words, no digits, no desk nor agency. */
+export function isNameInAnyScript(name: string): boolean {
+  const words = name.split(/\s+/u).filter(Boolean);
+  if (words.length < 2 || words.length > 4 || DESK_OR_AGENCY.test(name) || JOB_TITLE.test(name)) return false;
+  // An outlet's or a wire's name ("The Lakehead Courier", "Southern Cross Newswire"), an agency's
+  // letters among names in mixed case ("Par AFN").
+  if (ARTICLE_OR_SITE.test(name) || /wire(?!\p{L})/iu.test(name)) return false;
+  if (/\p{Ll}/u.test(name) && words.some((word) => /^\p{Lu}{2,}$/u.test(word))) return false;
+  if (UNSPACED_SCRIPT.test(name)) return false;
+  return words.every((word, index) => {
+    if (!/[\p{Lu}\p{Ll}]/u.test(word)) return UNCASED_WORD.test(word);
+    if (CASED_NAME_WORD.test(word)) return true;
+    return index > 0 && index < words.length - 1 && NAME_PARTICLE.test(word);
+  });
+}
+
+/**
+ * The names of a line set as a credit, in any script: "Avtor: Urška Kovačič", "Հեղինակ՝ Անի Մկրտչյան",
+ * "ዘጋቢ፦ ሰላማዊት ተስፋዬ", "Deur Marelize Fourie", "Brenda Nakato | Business Reporter", "प्रशांत कुलकर्णी";
+ * undefined when what is left is not names. For lines read as credits by where they stand (reader.ts).
+ */
+export function creditNames(line: string): string[] | undefined {
+  return creditOf(line)?.names;
+}
+
+/**
+ * A credit line's names and what opens it: "by" for a by-word (BYLINE's or BY_WORDS'), the label
+ * before a colon in lower case ("avtor", "fotos", "editor"), "" for names alone.
+ */
+export function creditOf(line: string): { names: string[]; label: string } | undefined {
+  const text = line.trim();
+  if (/\p{N}/u.test(text) || /[.!?。।።]$/u.test(text.replace(/(?<!\p{L})\p{Lu}\.$/u, ""))) return undefined;
+  const byRest = BYLINE.exec(text)?.groups?.rest ?? BY_WORD.exec(text)?.groups?.rest;
+  const labelled = byRest === undefined ? CREDIT_LABEL.exec(text)?.groups : undefined;
+  const rest = byRest ?? labelled?.rest ?? text;
+  // A role or an outlet after a bar or a dash ("| Business Reporter", "- Showbuzz Reporter"), or in brackets.
+  const [names = ""] = rest.replace(/\s*\([^)]{1,40}\)\s*$/u, "").split(/\s+[|·•]\s+|\s+[-–—]\s+/u);
+  const parts = names
+    .split(NAME_LIST)
+    .map((part) => part.trim())
+    .filter(Boolean);
+  // Without "and", what follows a comma is a role or an outlet ("Priya Anand-Walsh, Consumer Affairs").
+  const people = ENDS_NAME_LIST.test(names) ? parts : parts.slice(0, 1);
+  if (people.length === 0 || people.length > 6 || !people.every(isNameInAnyScript)) return undefined;
+  return {
+    names: people.map(caseName),
+    label: byRest !== undefined ? "by" : (labelled?.label?.toLowerCase() ?? ""),
+  };
+}
+
 /** SAMIR OKONJO → Samir Okonjo; names already in mixed case stay as written. */
 function caseName(name: string): string {
   if (/\p{Ll}/u.test(name)) return name;

@@ -1,7 +1,7 @@
 // The small readers the features are made of: sentences per script, bylines, datelines, kickers,
 // related labels and pictures.
 import { describe, expect, it } from "vitest";
-import { bylineNames, datelineMoment, namesAlone, readDateline } from "./credits";
+import { bylineNames, creditNames, datelineMoment, namesAlone, readDateline } from "./credits";
 import {
   FURNITURE,
   imageMarker,
@@ -92,6 +92,40 @@ describe("names alone", () => {
     ["Edited by Hanna Kerslake and Idris Mabey", ["Hanna Kerslake", "Idris Mabey"]],
   ])("reads the byline %j as %j", (line, names) => {
     expect(bylineNames(line)).toEqual(names);
+  });
+});
+
+describe("credit lines in any script", () => {
+  it.each([
+    // A label before a colon in any script, the Armenian comma or the Ethiopic preface colon.
+    ["Avtor: Mojca Zupan", ["Mojca Zupan"]],
+    ["Автор: Зоран Трајков", ["Зоран Трајков"]],
+    ["Հեղինակ՝ Արմեն Սահակյան", ["Արմեն Սահակյան"]],
+    ["ጸሐፊ፦ ተስፋዬ ገብሩ", ["ተስፋዬ ገብሩ"]],
+    // A by-word of the catalogue, a name with marks or a particle, names alone in a script without case.
+    ["Deur Anneke Steyn", ["Anneke Steyn"]],
+    ["Gan Rhodri ap Gwilym", ["Rhodri ap Gwilym"]],
+    ["Láti ọwọ́ Ọlálékan Àdìó", ["Ọlálékan Àdìó"]],
+    ["सुरेश पवार", ["सुरेश पवार"]],
+    // A role after a bar, a dash or a comma.
+    ["Ruth Akello | Health Reporter", ["Ruth Akello"]],
+    ["Paolo Santos - Showbiz Reporter", ["Paolo Santos"]],
+    ["Ama Boateng, Consumer Affairs", ["Ama Boateng"]],
+  ])("reads %j as %j", (line, names) => {
+    expect(creditNames(line)).toEqual(names);
+  });
+
+  it.each([
+    "Photos by Tane Rewi",
+    "The Harbour Courier",
+    "Southern Gate Newswire",
+    "Par AFN",
+    "天气在线 编辑 吴思琪",
+    "Foto 3 de 10",
+    "Il-Ħadd, 6 ta' Diċembru 2026",
+    "Read more.",
+  ])("reads %j as no credit", (line) => {
+    expect(creditNames(line)).toBeUndefined();
   });
 });
 

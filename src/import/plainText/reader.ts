@@ -3,7 +3,7 @@
 // signature stands alone; wrapped prose is read as one), and gives each unit the role its features
 // score highest (weights.ts), knowing the role of the unit before and the cue of the unit after.
 
-import { isNameAlone, isNameAttribution } from "./credits";
+import { creditOf, isCreditLabelAlone, isNameAlone, isNameAttribution } from "./credits";
 import {
   CLOSING_PUNCTUATION,
   FULL_STOP,
@@ -70,6 +70,8 @@ const INTERVIEW_TURN_NOTE =
  */
 const INTERVIEW_TURN =
   /^(?:[QAPR][.:]|(?:question|answer|pregunta|respuesta|pergunta|resposta|frage|antwort|réponse|domanda|risposta|vraag|antwoord|pytanie|odpowiedź|soru|cevap)\s*[.:])\s+\S/iu;
+const CREDIT_NAMES_NOTE =
+  "byline: names alone (or after a label or a by-word) among the page's credits, beside its date line, before its text";
 /** Roles that carry no story text of their own, so the next text is still the first. */
 const NOT_TEXT = new Set<Role | "headline">(["headline", "byline", "dateline", "furniture", "embedMarker"]);
 
@@ -470,11 +472,20 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
     // a line of its own, so a line ending a sentence ends its paragraph in any block.
     const unwrapped = blockLines.some((line) => line.text.length > UNWRAPPED_LINE) || pageUnwrapped;
     const width = Math.max(...blockLines.map((line) => line.text.length));
+    // A block of credits before the story's text (a date line in it): a line of names is a unit of its own.
+    const creditsBlock =
+      block <= firstProseBlock && blockLines.some((line) => featuresOf(line.text, NEUTRAL).dateline === 1);
     for (const [index, line] of blockLines.entries()) {
       const { best } = pick(line.text, { ...NEUTRAL, after: previous });
       previous = best.role;
       const labelled = best.role === "related" && best.because.some((part) => part.feature === "relatedLabel");
-      if (((STANDS_ALONE.has(best.role) || labelled) && best.score > 0) || headlineList) {
+      // (Under its label alone, "Por" or "Συντάκτης:", it is read with the label.)
+      const credit =
+        creditsBlock &&
+        line.text.length <= MAX_CREDIT &&
+        creditOf(line.text) !== undefined &&
+        !(index > 0 && isCreditLabelAlone(blockLines[index - 1]?.text ?? ""));
+      if (((STANDS_ALONE.has(best.role) || labelled) && best.score > 0) || headlineList || credit) {
         if (run.length > 0) pieces.push(run);
         pieces.push([line]);
         run = [];
@@ -602,12 +613,17 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
   // A unit naming a story the store holds is a related headline outright, whatever the reader: the
   // store knows it for one, and no weight of its features should outvote that (decision 011).
   // So is a unit opening with an interview's speaker label a paragraph: a turn of the conversation.
-  const outright = fixed.map((unit) =>
+  // And a line of names among the page's credits (beside its date line, before its text) is a byline,
+  // in any script: where it stands says so, as the words of a label cannot in languages no list knows.
+  const credits = creditUnits(fixed.map((unit) => unit.text));
+  const outright = fixed.map((unit, index) =>
     unit.context.knownHeadline
       ? { role: "related" as Role, note: KNOWN_HEADLINE }
       : INTERVIEW_TURN.test(unit.text)
         ? { role: "paragraph" as Role, note: INTERVIEW_TURN_NOTE }
-        : undefined,
+        : credits.has(index)
+          ? { role: "byline" as Role, note: CREDIT_NAMES_NOTE }
+          : undefined,
   );
   const fixedRoles = fixed.map((_, index) => options.roles?.[index] ?? outright[index]?.role);
   const given =
@@ -642,4 +658,40 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
     state = advance(state, index, best.role);
   }
   return units;
+}
+
+/** The longest line read as a credit by where it stands. */
+const MAX_CREDIT = 80;
+/** The most units between the headline and a byline read by where it stands (a deck, a kicker, a menu left over). */
+const CREDITS_WITHIN = 4;
+/**
+ * The units that are a page's credits by where they stand: before the story's first prose, within a few
+ * units of the headline, a run of lines each of names (creditOf) or a date line, with a date line in
+ * it. The lines of names above its last date line are bylines, but for a line labelled otherwise than
+ * the first labelled one ("Texto: …" over "Fotos: …", "Laporan: …" over "Editor: …": a photographer,
+ * an editor beside the writer).
+ */
+function creditUnits(texts: string[]): Set<number> {
+  const found = new Set<number>();
+  const isDate = (text: string) => featuresOf(text, NEUTRAL).dateline === 1;
+  const credit = (text: string) => (text.length <= MAX_CREDIT ? creditOf(text) : undefined);
+  for (let start = 0; start < Math.min(texts.length, CREDITS_WITHIN + 1); start++) {
+    const text = texts[start] ?? "";
+    if (wordCount(text) > 12 && FULL_STOP.test(text)) break;
+    if (!credit(text)) continue;
+    let end = start;
+    while (end < texts.length && (credit(texts[end] ?? "") || isDate(texts[end] ?? ""))) end++;
+    let lastDate = end - 1;
+    while (lastDate >= start && !isDate(texts[lastDate] ?? "")) lastDate--;
+    if (lastDate < start) continue;
+    let firstLabel: string | undefined;
+    for (let index = start; index < lastDate; index++) {
+      const label = credit(texts[index] ?? "")?.label;
+      if (label === undefined) continue;
+      if (label !== "") firstLabel ??= label;
+      if (label === "" || label === firstLabel) found.add(index);
+    }
+    break;
+  }
+  return found;
 }

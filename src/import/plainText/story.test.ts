@@ -129,6 +129,42 @@ describe("parsePlainTextStory: deck", () => {
   });
 });
 
+describe("parsePlainTextStory: credits by where they stand", () => {
+  it("takes a line of names above the date line, in any script, as the byline, and not a photographer's", () => {
+    const story = parsePlainTextStory(
+      [
+        "Ҳаво",
+        "Қор кўчаларни ёпди, мактаблар бир кун ёпиқ",
+        "",
+        "Муаллиф: Шаҳноза Каримова",
+        "Сурат: Азиз Раҳимов",
+        "05.12.2026, 14:30",
+        "",
+        "Тунги қор кўчаларни ёпиб қўйди ва шаҳар ҳокимияти мактабларни бир кунга ёпишга қарор қилди.",
+      ].join("\n"),
+      { reader: readerFor("trained") },
+    );
+    expect(story.authors).toEqual(["Шаҳноза Каримова"]);
+    expect(story.publishedAt).toBeDefined();
+  });
+
+  it("takes names alone over the date line as the authors, each line a byline", () => {
+    const story = parsePlainTextStory(
+      [
+        "Harbour ferry timetable changes from Monday",
+        "",
+        "Nomvula Dube",
+        "Tinashe Moyo",
+        "Saturday 5 December 2026",
+        "",
+        "The harbour ferry will run every 20 minutes on weekdays from Monday, the port authority said on Friday.",
+      ].join("\n"),
+      { reader: readerFor("trained") },
+    );
+    expect(story.authors).toEqual(["Nomvula Dube", "Tinashe Moyo"]);
+  });
+});
+
 describe("parsePlainTextStory: paragraphs and quotes", () => {
   it("joins the lines of a block with one space and keeps the text otherwise", () => {
     expect(parseFixture("prefix-kicker.txt").body).toContainEqual({

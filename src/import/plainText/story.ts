@@ -4,7 +4,7 @@
 // for: it is in the story (a kicker's separator, a related label and a byline's "By" aside), or it
 // is page furniture or a social post's leftovers, text or signature, which the reading lists as dropped.
 import { type Block, TEXT_LIMITS, type VideoBlock } from "../../model/story";
-import { bylineNames, namesAlone, readDateline } from "./credits";
+import { bylineNames, creditNames, namesAlone, readDateline } from "./credits";
 import { DASH_ATTRIBUTION, imageMarker, relatedLabel, TWEET_SIGNATURE } from "./cues";
 import type { Role } from "./features";
 import type { HeaderFinder } from "./headerFinder";
@@ -137,7 +137,7 @@ export function readPlainTextStory(text: string, options: PlainTextOptions = {})
         } else paragraphs(unit, `${why}; a second deck is a paragraph`);
         break;
       case "byline": {
-        const names = bylineNames(unit.text) ?? namesAlone(unit.text) ?? [];
+        const names = bylineNames(unit.text) ?? creditNames(unit.text) ?? namesAlone(unit.text) ?? [];
         if (names.length === 0) {
           paragraphs(unit, `${why}; no name in it`);
           break;
