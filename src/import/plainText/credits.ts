@@ -452,9 +452,14 @@ const CALENDAR_DATE_WORDS =
   /วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|ศุกร์|เสาร์|อาทิตย์)(?:ที่)?|เวลา|น\.|เผยแพร่|ปรับปรุง|(?:یک|دو|سه|چهار|پنج)?\s?شنبه|جمعه|ساعت|تاریخ انتشار|انتشار|به‌روزرسانی|بروزرسانی/gu;
 
 const MONTH_WORD = "(?<month>[\\p{L}\\p{M}]{3,12}\\.?)";
+/**
+ * A short word between the day and the month: Spanish and Portuguese "de", Maltese "ta'" ("6 ta'
+ * Diċembru 2026"), Hausa "ga" ("3 ga Disamba, 2026"); the month after it must still be a month.
+ */
+const LINKING_WORD = "[\\p{L}\\p{M}]{1,3}['’]?";
 const DATE_FORMS = [
   new RegExp(
-    `(?<![\\p{L}\\p{N}])(?<day>\\d{1,2})(?:st|nd|rd|th|º|°)?\\.?\\s+(?:de\\s+)?${MONTH_WORD},?\\s+(?:de\\s+)?(?<year>\\d{4})`,
+    `(?<![\\p{L}\\p{N}])(?<day>\\d{1,2})(?:st|nd|rd|th|º|°)?\\.?\\s+(?:${LINKING_WORD}\\s+)?${MONTH_WORD},?\\s+(?:de\\s+)?(?<year>\\d{4})`,
     "iu",
   ),
   new RegExp(

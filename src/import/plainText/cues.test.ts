@@ -227,6 +227,13 @@ describe("datelines", () => {
     expect(datelineMoment(line)).toBe(moment);
   });
 
+  it.each([
+    ["It-Tlieta, 8 ta' Diċembru 2026 - 09:30", "2026-12-08T09:30:00.000Z"],
+    ["Juma'a, 11 ga Disamba, 2026", "2026-12-11T00:00:00.000Z"],
+  ])("reads %j, a short word between the day and the month, as %s", (line, moment) => {
+    expect(datelineMoment(line)).toBe(moment);
+  });
+
   it("reads a Thai update line as an update", () => {
     expect(readDateline("ปรับปรุง: 1 ธ.ค. 2569 เวลา 13:45 น.")).toEqual({
       moment: "2026-12-01T13:45:00.000Z",
