@@ -400,12 +400,14 @@ const asciiDigits = (text: string): string =>
 
 /**
  * Calendars other than the Gregorian that pages print dates in, with a language whose month names
- * the platform gives for them: Thai's Buddhist era ("4 ธันวาคม 2569", "4 ธ.ค. 2569") and Persian's
- * Solar Hijri ("۱۴ آذر ۱۴۰۵"). Month names (long and short) and the conversion come from Intl.
+ * the platform gives for them: Thai's Buddhist era ("4 ธันวาคม 2569", "4 ธ.ค. 2569"), Persian's
+ * Solar Hijri ("۱۴ آذر ۱۴۰۵") and Amharic's Ethiopian calendar ("ኅዳር 28 ቀን 2019 ዓ.ም", thirteen
+ * months). Month names (long and short) and the conversion come from Intl.
  */
 const CALENDARS = [
   { calendar: "buddhist", locale: "th" },
   { calendar: "persian", locale: "fa" },
+  { calendar: "ethiopic", locale: "am" },
 ].map(({ calendar, locale }) => {
   const numeric = new Intl.DateTimeFormat(`en-u-ca-${calendar}-nu-latn`, {
     timeZone: "UTC",
@@ -427,10 +429,12 @@ const CALENDARS = [
     for (const format of names) months.set(format.format(new Date(at)), partsOf(at).month);
   }
   const escaped = [...months.keys()].sort((a, b) => b.length - a.length).map((name) => name.replace(/[.]/gu, "\\."));
-  const form = new RegExp(
-    `(?<![\\p{L}\\p{N}])(?<day>\\d{1,2})\\s+(?<month>${escaped.join("|")})\\s+(?<year>\\d{4})(?![\\p{N}])`,
-    "u",
-  );
+  // Day, month and year ("4 ธันวาคม 2569"), or month, day and year with perhaps a word after the day
+  // (Amharic's "ኅዳር 28 ቀን 2019").
+  const forms = [
+    `(?<day>\\d{1,2})\\s+(?<month>${escaped.join("|")})\\s+(?<year>\\d{4})`,
+    `(?<month>${escaped.join("|")})\\s+(?<day>\\d{1,2})\\s+(?:[\\p{L}\\p{M}]{1,4}\\s+)?(?<year>\\d{4})`,
+  ].map((form) => new RegExp(`(?<![\\p{L}\\p{N}])${form}(?![\\p{N}])`, "u"));
   // The calendar's year less the Gregorian's, near enough to start a search from.
   const yearOffset = partsOf(Date.UTC(2026, 5, 1)).year - 2026;
   /** The Gregorian date of a date in this calendar: the day among the Gregorian year's neighbours that the calendar names so. */
@@ -445,11 +449,14 @@ const CALENDARS = [
     }
     return undefined;
   };
-  return { months, form, gregorian };
+  return { months, forms, gregorian };
 });
-/** Words a date line carries in the calendars' languages, in scripts whose words do not stand apart. */
+/**
+ * Words a date line carries in the calendars' languages, in scripts whose words do not stand apart, or
+ * written with dots inside: Amharic's "ዓ.ም." (the Ethiopian era).
+ */
 const CALENDAR_DATE_WORDS =
-  /วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|ศุกร์|เสาร์|อาทิตย์)(?:ที่)?|เวลา|น\.|เผยแพร่|ปรับปรุง|(?:یک|دو|سه|چهار|پنج)?\s?شنبه|جمعه|ساعت|تاریخ انتشار|انتشار|به‌روزرسانی|بروزرسانی/gu;
+  /ዓ\.\s?ም\.?|ዓ\/ም|วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|ศุกร์|เสาร์|อาทิตย์)(?:ที่)?|เวลา|น\.|เผยแพร่|ปรับปรุง|(?:یک|دو|سه|چهار|پنج)?\s?شنبه|جمعه|ساعت|تاریخ انتشار|انتشار|به‌روزرسانی|بروزرسانی/gu;
 
 const MONTH_WORD = "(?<month>[\\p{L}\\p{M}]{3,12}\\.?)";
 /**
@@ -560,8 +567,8 @@ function momentOf(line: string, timeZone = "UTC"): string | undefined {
     .replace(/^[\s:]+/u, "")
     .replace(/^[\p{L}\p{M}][\p{L}\p{M} ]{0,30}:\s+(?=\p{N}|[\p{L}\p{M}]+,?\s+\p{N})/u, "");
   let date: { year: number; month: number; day: number } | undefined;
-  for (const { months, form, gregorian } of CALENDARS) {
-    const match = form.exec(rest);
+  for (const { months, forms, gregorian } of CALENDARS) {
+    const match = forms.map((form) => form.exec(rest)).find(Boolean);
     if (!match?.groups) continue;
     const { day = "", month = "", year = "" } = match.groups;
     date = gregorian(Number(year), months.get(month) ?? 0, Number(day));

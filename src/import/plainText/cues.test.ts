@@ -228,6 +228,15 @@ describe("datelines", () => {
   });
 
   it.each([
+    // The Ethiopian calendar, month first, a word after the day, the era after the year.
+    ["ረቡዕ ታኅሣሥ 2 ቀን 2019 ዓ.ም", "2026-12-11T00:00:00.000Z"],
+    ["ኅዳር 30 ቀን 2019 ዓ.ም.", "2026-12-09T00:00:00.000Z"],
+    ["12 ኅዳር 2019", "2026-11-21T00:00:00.000Z"],
+  ])("reads %j, an Ethiopian-calendar date, as %s", (line, moment) => {
+    expect(datelineMoment(line)).toBe(moment);
+  });
+
+  it.each([
     ["It-Tlieta, 8 ta' Diċembru 2026 - 09:30", "2026-12-08T09:30:00.000Z"],
     ["Juma'a, 11 ga Disamba, 2026", "2026-12-11T00:00:00.000Z"],
   ])("reads %j, a short word between the day and the month, as %s", (line, moment) => {
