@@ -276,11 +276,15 @@ export const CREDIT_LINE =
 
 export const OPENS_QUOTE = /^(?:["“«„「『]|['‘](?!\p{N}))/u;
 // A line ending in “ closes a German quotation („…“); at the end of a line it closes, whatever it opens elsewhere.
-export const CLOSING_PUNCTUATION = /[.!?…。！？;,:"'”’»“」』)।॥؟]$/u;
+export const CLOSING_PUNCTUATION = /(?:[.!?…。！？;,:"'”’»“」』)।॥؟]|\p{Sentence_Terminal})$/u;
 /** A question mark (Arabic's "؟" too), or in Greek the ";" that stands for one. */
 export const QUESTION = /[?？؟]["'”’»」』]?$|\p{Script=Greek}.*;["'”’»」』]?$/u;
-/** A sentence's end: a full stop, Devanagari's danda "।" among them. */
-export const FULL_STOP = /[.!…。！।॥]["'”’»」』)]?$/u;
+/**
+ * A sentence's end: a full stop, Devanagari's danda "।" among them, or any script's that Unicode
+ * marks a sentence's end (Sentence_Terminal: Armenian "։", Ethiopic "።", Urdu "۔", Myanmar "။"…),
+ * but a question mark (QUESTION).
+ */
+export const FULL_STOP = /(?:[.!…。！।॥]|(?![?？؟፧⸮])\p{Sentence_Terminal})["'”’»」』)]?$/u;
 
 const wordSegmenter = new Intl.Segmenter("und", { granularity: "word" });
 const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;

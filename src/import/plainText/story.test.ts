@@ -173,6 +173,32 @@ describe("parsePlainTextStory: paragraphs and quotes", () => {
     });
   });
 
+  it.each([
+    [
+      "Armenian's full stop",
+      "Գյումրիում նոր այգի է բացվել",
+      [
+        "Ամռանը այգում կանցկացվեն համերգներ և ցուցահանդեսներ։",
+        "Այգու կառուցումը տևել է ութ ամիս և ֆինանսավորվել է համայնքի բյուջեից։",
+        "Քաղաքապետարանը շաբաթ օրը բացեց կենտրոնական թաղամասի նոր այգին, որտեղ տնկվել է երեք հարյուր ծառ։",
+      ],
+    ],
+    [
+      "Ethiopic's full stop",
+      "በከተማዋ አዲስ መናፈሻ ተከፈተ",
+      [
+        "በበጋ ወቅት በመናፈሻው ኮንሰርቶች ይካሄዳሉ።",
+        "የመናፈሻው ግንባታ ስምንት ወራት የፈጀ ሲሆን ወጪውም በከተማዋ በጀትና በልገሳ ተሸፍኗል።",
+        "የከተማዋ አስተዳደር በማዕከላዊ ክፍለ ከተማ ሦስት መቶ ዛፎች የተተከሉበትን አዲስ መናፈሻ ቅዳሜ ዕለት ከፍቷል።",
+      ],
+    ],
+  ])("ends a paragraph at %s, a sentence's end Unicode names, as at any full stop", (_, headline, lines) => {
+    const story = parsePlainTextStory([headline, "", ...lines].join("\n"));
+    // Each sentence a block of its own (the first perhaps the deck), none run together.
+    const texts = [story.deck, ...story.body.map((block) => (block.type === "paragraph" ? block.text : ""))];
+    expect(texts.filter((text) => text !== undefined && lines.includes(text))).toEqual(lines);
+  });
+
   it("ends a paragraph at a danda, Hindi's full stop, as at any full stop", () => {
     const story = parsePlainTextStory(
       [
