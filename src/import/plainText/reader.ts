@@ -72,6 +72,8 @@ const INTERVIEW_TURN =
   /^(?:[QAPR][.:]|(?:question|answer|pregunta|respuesta|pergunta|resposta|frage|antwort|réponse|domanda|risposta|vraag|antwoord|pytanie|odpowiedź|soru|cevap)\s*[.:])\s+\S/iu;
 const CREDIT_NAMES_NOTE =
   "byline: names alone (or after a label or a by-word) among the page's credits, beside its date line, before its text";
+const TEXT_AFTER_CREDITS_NOTE =
+  "paragraph: a sentence right under the credits, run on by more of the story's text in its block: the story has begun";
 /** Roles that carry no story text of their own, so the next text is still the first. */
 const NOT_TEXT = new Set<Role | "headline">(["headline", "byline", "dateline", "furniture", "embedMarker"]);
 
@@ -623,7 +625,9 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
         ? { role: "paragraph" as Role, note: INTERVIEW_TURN_NOTE }
         : credits.has(index)
           ? { role: "byline" as Role, note: CREDIT_NAMES_NOTE }
-          : undefined,
+          : textAfterCredits(fixed, index)
+            ? { role: "paragraph" as Role, note: TEXT_AFTER_CREDITS_NOTE }
+            : undefined,
   );
   const fixedRoles = fixed.map((_, index) => options.roles?.[index] ?? outright[index]?.role);
   const given =
@@ -694,4 +698,20 @@ function creditUnits(texts: string[]): Set<number> {
     break;
   }
   return found;
+}
+
+/**
+ * The story's first sentence right under the credits (a date line just above it), with more of its
+ * text below it in the same block: the text has begun, so it is no deck (a deck under the credits
+ * stands in a block of its own).
+ */
+function textAfterCredits(
+  fixed: { text: string; group: { aboveInBlock?: boolean; lines: SourceLine[] } }[],
+  index: number,
+): boolean {
+  const unit = fixed[index];
+  const previous = fixed[index - 1];
+  if (!unit || !previous || unit.group.aboveInBlock !== true) return false;
+  if (!FULL_STOP.test(unit.text)) return false;
+  return featuresOf(previous.text, NEUTRAL).dateline === 1;
 }

@@ -165,6 +165,26 @@ describe("parsePlainTextStory: credits by where they stand", () => {
   });
 });
 
+describe("parsePlainTextStory: the text under the credits", () => {
+  it("reads a sentence right under the date line, with more text below it in its block, as a paragraph, not a deck", () => {
+    const lines = [
+      "Yangi ko'prik ochildi",
+      "",
+      "Muallif: Shaxlo Nazarova",
+      "05.12.2026, 14:30",
+      "",
+      "Shahar markazida yangi ko'prik shanba kuni ochildi.",
+      "Eski ko'prik endi faqat piyodalar va velosipedchilar uchun qoldiriladi.",
+      "Qurilish ishlari o'n bir oy davom etdi va shahar byudjetidan moliyalashtirildi.",
+    ];
+    for (const reader of [undefined, readerFor("trained")]) {
+      const story = parsePlainTextStory(lines.join("\n"), { reader });
+      expect(story.deck).toBeUndefined();
+      expect(story.body[0]).toEqual({ type: "paragraph", text: lines[5] });
+    }
+  });
+});
+
 describe("parsePlainTextStory: paragraphs and quotes", () => {
   it("joins the lines of a block with one space and keeps the text otherwise", () => {
     expect(parseFixture("prefix-kicker.txt").body).toContainEqual({
