@@ -310,6 +310,72 @@ function platformDateWords(): { months: Map<string, number>; words: Set<string> 
   return dateWords;
 }
 
+/**
+ * The periods of the day a 12-hour clock is read with, in every language the platform formats times
+ * in (`Intl.DateTimeFormat` with `hourCycle: "h12"`, its `dayPeriod` narrow, short and long: "AM",
+ * "Yamma", "सकाळ", "संध्याकाळ", "ከሰዓት", "jioni"), each with whether its hours are after noon; a word
+ * some locale gives hours on both sides of noon ("usiku": night, before and after midnight) is left
+ * out, as are words of one letter and of several words. Built when first needed.
+ */
+let dayPeriods: Map<string, boolean> | undefined;
+function platformDayPeriods(): Map<string, boolean> {
+  if (dayPeriods) return dayPeriods;
+  const halves = new Map<string, Set<boolean>>();
+  for (const locale of Intl.DateTimeFormat.supportedLocalesOf(twoLetterCodes("abcdefghijklmnopqrstuvwxyz"))) {
+    const formats = [undefined, "narrow", "short", "long"].map(
+      (dayPeriod) =>
+        new Intl.DateTimeFormat(locale, {
+          hour: "numeric",
+          hourCycle: "h12",
+          timeZone: "UTC",
+          ...(dayPeriod ? { dayPeriod: dayPeriod as "long" } : {}),
+        }),
+    );
+    for (let hour = 0; hour < 24; hour += 1)
+      for (const format of formats) {
+        const word = format
+          .formatToParts(new Date(Date.UTC(2026, 0, 5, hour, 30)))
+          .find((part) => part.type === "dayPeriod")
+          ?.value.toLowerCase()
+          .replace(/\.$/u, "");
+        if (!word || /[\s.]/u.test(word) || [...word].length < 2) continue;
+        (halves.get(word) ?? halves.set(word, new Set()).get(word))?.add(hour >= 12);
+      }
+  }
+  dayPeriods = new Map();
+  for (const [word, of] of halves) if (of.size === 1) dayPeriods.set(word, [...of][0] === true);
+  return dayPeriods;
+}
+
+/**
+ * A period of the day right before or after a time (at `at`, where the time was taken out of the line),
+ * perhaps with a short word between ("na yamma"): one the platform names, or that word with a short
+ * ending, as Marathi declines "सकाळ" to "सकाळी". Whether it is after noon, and the line without it.
+ */
+function dayPeriodBeside(rest: string, at: number): { afternoon: boolean; rest: string } | undefined {
+  const periods = platformDayPeriods();
+  const periodOf = (word: string) => {
+    const lower = word.toLowerCase();
+    let afternoon = periods.get(lower);
+    for (let cut = 1; afternoon === undefined && cut <= 2 && lower.length - cut >= 3; cut += 1)
+      afternoon = periods.get(lower.slice(0, -cut));
+    return afternoon;
+  };
+  const after = /^\s*(?:[\p{L}\p{M}]{1,3}\s+)?([\p{L}\p{M}]+)/u.exec(rest.slice(at));
+  const before = /([\p{L}\p{M}]+)\s*$/u.exec(rest.slice(0, at));
+  for (const [match, start] of [
+    [after, at],
+    [before, 0],
+  ] as const) {
+    const word = match?.[1];
+    const afternoon = word === undefined ? undefined : periodOf(word);
+    if (!match || afternoon === undefined) continue;
+    const from = start + match.index;
+    return { afternoon, rest: `${rest.slice(0, from)} ${rest.slice(from + match[0].length)}` };
+  }
+  return undefined;
+}
+
 /** Zones outlets print after a time, as hours from UTC; ET and PT follow New York's and Los Angeles's summer time. */
 const ZONES: Record<string, number | string> = {
   gmt: 0,
@@ -606,6 +672,12 @@ function momentOf(line: string, timeZone = "UTC"): string | undefined {
     if (half) hour = (hour % 12) + (/^p/iu.test(half) ? 12 : 0);
     zone = time.groups.zone?.toLowerCase();
     rest = `${rest.slice(0, time.index)} ${rest.slice(time.index + time[0].length)}`;
+    // A time of a 12-hour clock with the period of the day in words ("सकाळी १०:१५", "4:10 na yamma").
+    const period = half ? undefined : dayPeriodBeside(rest, time.index);
+    if (period && hour >= 1 && hour <= 12) {
+      hour = (hour % 12) + (period.afternoon ? 12 : 0);
+      rest = period.rest;
+    }
     const printed = zone === undefined ? /^\s*([A-Z]{2,5})(?![\p{L}])/u.exec(rest.slice(time.index)) : null;
     const hours = printed?.[1] === undefined ? undefined : platformZoneAbbreviations().get(printed[1]);
     if (printed && hours !== undefined) {

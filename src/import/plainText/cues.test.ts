@@ -243,6 +243,18 @@ describe("datelines", () => {
     expect(datelineMoment(line)).toBe(moment);
   });
 
+  it.each([
+    // The period of the day a 12-hour clock is read with, in the platform's words, or declined.
+    ["०८ डिसेंबर २०२६, संध्याकाळी ६:४०", "2026-12-08T18:40:00.000Z"],
+    ["०८ डिसेंबर २०२६, सकाळी ११:०५", "2026-12-08T11:05:00.000Z"],
+    ["Litinin, 7 ga Disamba, 2026 - 3:15 na yamma", "2026-12-07T15:15:00.000Z"],
+    ["Jumanne, 8 Desemba 2026, jioni 6:30", "2026-12-08T18:30:00.000Z"],
+    // A 24-hour time keeps its hour, whatever word is beside it.
+    ["Veröffentlicht am 02.02.2026 um 14:12 Uhr", "2026-02-02T14:12:00.000Z"],
+  ])("reads %j, a time with its period of the day in words, as %s", (line, moment) => {
+    expect(datelineMoment(line)).toBe(moment);
+  });
+
   it("reads a Thai update line as an update", () => {
     expect(readDateline("ปรับปรุง: 1 ธ.ค. 2569 เวลา 13:45 น.")).toEqual({
       moment: "2026-12-01T13:45:00.000Z",
