@@ -106,6 +106,15 @@ const FURNITURE_FORMS = [
   "advertisement|advert|anzeige|werbung|publicidad|publicité|publicidade|pubblicità|advertentie|annons|reklama|publicitat|sponsored(?: content)?",
   // …and in Russian, Greek, Romanian, Vietnamese, Swahili, Korean, Chinese, Japanese, Hebrew and Arabic.
   "реклама|διαφήμιση|publicitate|quảng cáo|tangazo|광고|广告|廣告|広告|פרסומת|إعلان",
+  // …and a catalogue of the word in many more languages, alone on its line as an ad slot leaves it:
+  // South Slavic, Baltic, Finno-Ugric, Celtic, Nordic, Caucasian, Turkic, Indic, Ethiopic, West
+  // African, Southeast Asian and others (written once for them all, not for one set's pages).
+  [
+    "oglas|оглас|огласи|reklamë|reklam|reklaam|reklāma|hirdetés|mainos|auglýsing|hysbyseb|fógra|advertensie",
+    "isikhangiso|talla|ìpolówó|ipolowo|tallace|matangazo|ማስታወቂያ|գովազդ|რეკლამა|жарнама|сурталчилгаа",
+    "reklamı|reklamlar|विज्ञापन|जाहिरात|বিজ্ঞাপন|விளம்பரம்|ప్రకటన|ಜಾಹೀರಾತು|പരസ്യം|જાહેરાત|ਇਸ਼ਤਿਹਾਰ",
+    "اشتہار|تبلیغات|آگهی|โฆษณา|ការផ្សាយពាណិជ្ជកម្ម|ໂຄສະນາ|ကြော်ငြာ|iklan|patalastas|anunsyo|рэклама",
+  ].join("|"),
   // A gallery's counter under each picture: "1 / 8", "3/6", "Bild 1 von 6", "Foto 2 de 10", "Photo 4 of 12".
   String.raw`(?:(?:photo|picture|image|bild|foto|fotó|billede|bilde|kuva|zdjęcie|imagen|immagine|фото)\s+)?\d{1,3}\s*(?:\/|of|von|de|sur|di|van|af|av|z|od|из)\s*\d{1,3}`,
   // Reading times and a live blog's jump box: "3 min read", "Lesezeit: 3 Min", "Leestijd 2 minuten", "Key events".
