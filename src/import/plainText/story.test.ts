@@ -541,7 +541,8 @@ function readingWords(reading: PlainTextReading["readings"][number]): string[][]
   if (reading.became === "video") return [["<video>"]];
   if (reading.became === "image") return [[reading.text.match(/(?:\/|https:\/\/)\S+?\.\w+(?=\]|$)/u)?.[0] ?? "?"]];
   // A list item's bullet goes from the start of its paragraph.
-  if (reading.became === "paragraph" && all.length > 1 && /^[•·▪◦*-]$/u.test(all[0] ?? "")) return [all.slice(1), all];
+  if (reading.became === "paragraph" && all.length > 1 && /^[•·▪◦●○■□‣⁃▸►➤*-]$/u.test(all[0] ?? ""))
+    return [all.slice(1), all];
   // A label or a dash goes from the start: what is kept is the end of the line.
   if (reading.became === "related" || reading.became === "cite of the quote before")
     return [...reading.text].map((_, index) => words(reading.text.slice(index))).filter((kept) => kept.length > 0);
@@ -948,6 +949,19 @@ describe("parsePlainTextStory: other outlets' conventions (issue 23)", () => {
       { type: "paragraph", text: "It runs from the quay to the church." },
       { type: "paragraph", text: "Bring a coat." },
       { type: "paragraph", text: "Arrive early." },
+    ]);
+  });
+
+  it.each(["●", "▪", "■", "‣", "►"])("reads list items bulleted %j as paragraphs without their bullets", (bullet) => {
+    const { body } = story(
+      deck,
+      "It runs from the quay to the church.",
+      `${bullet} Bring a coat.\n${bullet} Arrive early.\n${bullet} Leave the car at home.`,
+    );
+    expect(body.slice(-3)).toEqual([
+      { type: "paragraph", text: "Bring a coat." },
+      { type: "paragraph", text: "Arrive early." },
+      { type: "paragraph", text: "Leave the car at home." },
     ]);
   });
 

@@ -70,7 +70,7 @@ const MAX_DECK = 500;
  */
 const SOCIAL_POST = "a social post's text or signature: an embedded post is dropped whole";
 /** A list item's bullet: "• ", "· ", "* ", "- " (not "–", which also opens a line of dialogue). */
-const BULLET = /^[•·▪◦*-]\s+(?=\S)/u;
+const BULLET = /^[•·▪◦●○■□‣⁃▸►➤*-]\s+(?=\S)/u;
 const MAX_CITE = 200;
 const MAX_CAPTION = 1_000;
 
