@@ -70,6 +70,8 @@ const INTERVIEW_TURN_NOTE =
  */
 const INTERVIEW_TURN =
   /^(?:[QAPR][.:]|(?:question|answer|pregunta|respuesta|pergunta|resposta|frage|antwort|réponse|domanda|risposta|vraag|antwoord|pytanie|odpowiedź|soru|cevap)\s*[.:])\s+\S/iu;
+/** A question opened with a dialogue dash ("— Ko'rgazma qanday nomlanadi?"): a turn of a conversation, in any language. */
+const isDialogueQuestion = (text: string): boolean => /^[—―–]\s*\p{L}/u.test(text) && QUESTION.test(text);
 const CREDIT_NAMES_NOTE =
   "byline: names alone (or after a label or a by-word) among the page's credits, beside its date line, before its text";
 const TEXT_AFTER_CREDITS_NOTE =
@@ -621,7 +623,7 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
   const outright = fixed.map((unit, index) =>
     unit.context.knownHeadline
       ? { role: "related" as Role, note: KNOWN_HEADLINE }
-      : INTERVIEW_TURN.test(unit.text)
+      : INTERVIEW_TURN.test(unit.text) || isDialogueQuestion(unit.text)
         ? { role: "paragraph" as Role, note: INTERVIEW_TURN_NOTE }
         : credits.has(index)
           ? { role: "byline" as Role, note: CREDIT_NAMES_NOTE }

@@ -1172,6 +1172,10 @@ describe("parsePlainTextStory: other outlets' conventions (issue 23)", () => {
         "",
         "P. ¿Subirán los precios?",
         "R. No este año. Lo que sí cambiará es el abono mensual, que pasará a valer también para el autobús que enlaza con el muelle.",
+        "",
+        "— Qachon yangi kema keladi?",
+        "",
+        "— Bahorda. Kema hozir Turkiyadagi zavodda qurilmoqda va mart oyida sinovdan o'tadi.",
       ].join("\n"),
       { reader },
     );
@@ -1181,6 +1185,8 @@ describe("parsePlainTextStory: other outlets' conventions (issue 23)", () => {
       "A: More sailings in the evening, a later last boat on Fridays and, from March, a second boat on the island route at weekends.",
       "P. ¿Subirán los precios?",
       "R. No este año. Lo que sí cambiará es el abono mensual, que pasará a valer también para el autobús que enlaza con el muelle.",
+      // A question opened with a dialogue dash, in any language.
+      "— Qachon yangi kema keladi?",
     ])
       expect(story.body).toContainEqual({ type: "paragraph", text });
   });
