@@ -76,6 +76,8 @@ const CREDIT_NAMES_NOTE =
   "byline: names alone (or after a label or a by-word) among the page's credits, beside its date line, before its text";
 const TEXT_AFTER_CREDITS_NOTE =
   "paragraph: a sentence right under the credits, run on by more of the story's text in its block: the story has begun";
+const DECK_OVER_CREDITS_NOTE =
+  "deck: a line of a headline's length set right under it in its block, the credits next: what stands between a headline and its credits";
 /** Roles that carry no story text of their own, so the next text is still the first. */
 const NOT_TEXT = new Set<Role | "headline">(["headline", "byline", "dateline", "furniture", "embedMarker"]);
 
@@ -629,7 +631,9 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
           ? { role: "byline" as Role, note: CREDIT_NAMES_NOTE }
           : textAfterCredits(fixed, index)
             ? { role: "paragraph" as Role, note: TEXT_AFTER_CREDITS_NOTE }
-            : undefined,
+            : index === 0 && deckOverCredits(fixed, headlineBlock, credits)
+              ? { role: "deck" as Role, note: DECK_OVER_CREDITS_NOTE }
+              : undefined,
   );
   const fixedRoles = fixed.map((_, index) => options.roles?.[index] ?? outright[index]?.role);
   const given =
@@ -716,4 +720,26 @@ function textAfterCredits(
   if (!unit || !previous || unit.group.aboveInBlock !== true) return false;
   if (!FULL_STOP.test(unit.text)) return false;
   return featuresOf(previous.text, NEUTRAL).dateline === 1;
+}
+
+/**
+ * A deck by where it stands: the first unit after the headline, a line of the headline's own block,
+ * of four words or more and one sentence at most, no credit's marks, with the page's credits (a byline
+ * by where it stands, or a date line) right below it.
+ */
+function deckOverCredits(
+  fixed: { text: string; group: { lines: SourceLine[] } }[],
+  headlineBlock: number | undefined,
+  credits: Set<number>,
+): boolean {
+  const unit = fixed[0];
+  const next = fixed[1];
+  if (!unit || !next || unit.group.lines.length !== 1 || unit.group.lines[0]?.block !== headlineBlock) return false;
+  // Four words parted by spaces (in a script written without them, the reader decides); no credit's
+  // marks: a label's colon, a bar or a slash between parts, a figure.
+  if (unit.text.split(/\s+/u).length < 4 || sentenceCount(unit.text) > 1) return false;
+  if (/[:：|｜/／]|\p{N}/u.test(unit.text)) return false;
+  const own = featuresOf(unit.text, NEUTRAL);
+  if (own.furniture === 1 || own.byline === 1 || own.dateline === 1) return false;
+  return credits.has(1) || featuresOf(next.text, NEUTRAL).dateline === 1;
 }

@@ -166,6 +166,23 @@ describe("parsePlainTextStory: credits by where they stand", () => {
 });
 
 describe("parsePlainTextStory: the text under the credits", () => {
+  it("reads a line under the headline in its block, the credits right below, as the deck, whatever the reader", () => {
+    const lines = [
+      "Pont newydd yn agor dros afon Menai",
+      "Cyngor yn cymeradwyo cynllun i godi pont i gerddwyr",
+      "",
+      "Gan Rhodri ap Gwilym",
+      "Dydd Mawrth, 8 Rhagfyr 2026, 10:15",
+      "",
+      "Bydd pont newydd i gerddwyr a beicwyr yn agor dros yr afon y gwanwyn nesaf, meddai'r cyngor ddydd Llun.",
+    ];
+    for (const reader of [undefined, readerFor("trained")]) {
+      const story = parsePlainTextStory(lines.join("\n"), { reader });
+      expect(story.deck).toBe(lines[1]);
+      expect(story.authors).toEqual(["Rhodri ap Gwilym"]);
+    }
+  });
+
   it("reads a sentence right under the date line, with more text below it in its block, as a paragraph, not a deck", () => {
     const lines = [
       "Yangi ko'prik ochildi",
