@@ -299,6 +299,9 @@ describe("datelines", () => {
     "Publicitate",
     "광고",
     "广告",
+    // A share row under a one-word label in any language: the platforms' names are everyone's.
+    "Поделиться: Facebook | Telegram | WhatsApp",
+    "Jaa: Facebook, X, WhatsApp",
     // The ad word of the catalogue, in languages of other scripts and regions.
     "Oglas",
     "Գովազդ",

@@ -102,6 +102,9 @@ const RELATIVE_TIME = String.raw`(?:(?:last\s+)?updated:?\s+|actualizado\s+|mis\
 // Page furniture: ad labels, share and follow buttons, sign-ups, copyright and tag lines, a reporter's
 // job title, relative times, in the six Latin-script languages of the corpus (ad labels in more).
 const SHARE_BUTTON = String.raw`(?:facebook|x|twitter|whatsapp|e-?mail|email|linkedin|pinterest|telegram|reddit|messenger|copy\s+link|print|save|comments?|partager(?:\s+sur\s+\p{L}+)?|envoyer\s+par\s+e-?mail|enviar\s+(?:por|per)\s+(?:\p{L}+|e-?mail)|compartir(?:\s+(?:en|a)\s+\p{L}+)?|teilen|drucken|merken|condividi|compartilhar|partilhar(?:\s+no\s+\p{L}+)?|réagir|imprimer|udostępnij|skomentuj|delen|dela|guardar|imprimir)`;
+/** The platforms a share row names, in every language: "Facebook", "X", "WhatsApp", "Telegram"… */
+const SOCIAL_NAME =
+  "(?:facebook|x|twitter|whatsapp|telegram|linkedin|pinterest|reddit|messenger|viber|threads|bluesky|vk|vkontakte|odnoklassniki|line|wechat|weibo|email|e-mail)";
 const FURNITURE_FORMS = [
   "advertisement|advert|anzeige|werbung|publicidad|publicité|publicidade|pubblicità|advertentie|annons|reklama|publicitat|sponsored(?: content)?",
   // …and in Russian, Greek, Romanian, Vietnamese, Swahili, Korean, Chinese, Japanese, Hebrew and Arabic.
@@ -122,6 +125,9 @@ const FURNITURE_FORMS = [
   String.raw`story continues below(?: advertisement)?|scroll (?:down|to continue)\b.*|article continues below\b.*|article content`,
   String.raw`share|share this (?:article|story|page)\b.*|copy link|share on (?:facebook|twitter|x)|click to share\b.*`,
   String.raw`${SHARE_BUTTON}(?:\s*[|·•/]?\s*${SHARE_BUTTON}){1,8}|save|compartir|partager|teilen|condividi|compartilhar|partilhar`,
+  // A share row under a label in any language ("Delen:", "Partager :", "Дели:"): the platforms' names
+  // are the same in every language, so two or more of them after a label of a word.
+  String.raw`[\p{L}\p{M}]+\s?:\s*${SOCIAL_NAME}(?:\s*[|·•/,]?\s*${SOCIAL_NAME}){1,8}`,
   String.raw`(?:sign up|subscribe)\b.*\bnewsletters?\b.*|follow (?:us|\S+) on\b.*|(?:get|download) (?:our|the) app\b.*|join the conversation`,
   String.raw`siga\b.{0,60}\b(?:instagram|whatsapp|facebook|tiktok|x|google)\b.*|.{0,40}\bcanal\b.{0,60}\bwhatsapp\b.*|síguenos\b.*|suivez-nous\b.*|folgen sie uns\b.*|seguici\b.*`,
   String.raw`comments?|print this (?:article|page)|(?:related\s+topics|topics|temas|tags|themen|thèmes|sujets|argomenti)\s*:?\s+.{1,120}`,
