@@ -40,7 +40,7 @@ const REPORTED: Record<string, readonly [number, number, number, number]> = {
   tuning: [37, 40, 254, 257],
   "held-out": [22, 22, 133, 133],
   generated: [1404, 1450, 11790, 11833],
-  "generated hold-out": [306, 550, 4416, 4622],
+  "generated hold-out": [307, 550, 4417, 4622],
   // Written 2026-12-06 by a writer who never read the rules (its README). Retired: it was used to
   // choose the changes of issue 23 (0 of 36 before them), so it is a regression set now, and the
   // blind figure is the next blind set's.
@@ -70,14 +70,14 @@ const REPORTED: Record<string, readonly [number, number, number, number]> = {
   // the fourth pass's reader: 4 of 59, 663 of 865 lines; then once with the learned header finder the
   // fifth set chose (decision 011): 4 of 59, 715 of 865 lines. Retired in session 12: it helped
   // choose the trained role reader (decision 011), so it is a regression set now.
-  "blind-2026-12-07e": [11, 59, 790, 865],
+  "blind-2026-12-07e": [11, 59, 793, 865],
   // The seventh, written in session 12 the same blind way (its README: 70 stories, 21 languages, twelve
   // of them new; interviews, explainers, fact-checks, reviews, recipes, galleries, paywalls), committed
   // before any reader ran on it, measured once with the importer of session 12: 1 of 70, 775 of 1081
   // lines. Retired the same session: its misses (dates read as UTC in languages the zone list did
   // not name) chose the platform's zone for them (decision 011), so the next blind figure is the
   // eighth set's.
-  "blind-2026-12-07f": [6, 70, 858, 1081],
+  "blind-2026-12-07f": [7, 70, 859, 1081],
   // The eighth, written in session 13 the same blind way (its README: 70 stories, 27 languages, eleven
   // of them new: Slovak, Serbian, Lithuanian, Latvian, Estonian, Icelandic, Georgian, Azerbaijani,
   // Tamil, Nepali, Albanian; new kinds: corrections, election results, traffic updates, "what we know"
@@ -92,13 +92,13 @@ const REPORTED: Record<string, readonly [number, number, number, number]> = {
   // on it, measured once with the importer after that pass: 4 of 70, 625 of 834 lines. Retired in
   // session 14: the importer's pass on its misses chose changes with it (decision 011), so it is a
   // regression set now, and the blind figure is the tenth set's.
-  "blind-2026-12-07h": [22, 70, 701, 834],
+  "blind-2026-12-07h": [23, 70, 703, 834],
   // Training sets (train-…), written 2026-12-07 (session 11) by three writers who read none of the
   // reader, to be trained on (train.ts), in English, Spanish and French (a); eight European languages
   // (b); nine languages of other scripts and conventions (c). Read as they were merged, with the
   // fourth pass's hand weights: the header is misread on 60, 54 and most of their pages. The trained
   // role reader is trained on them, so its figures here are no measure of it.
-  "train-2026-12-07-a": [15, 60, 688, 755],
+  "train-2026-12-07-a": [15, 60, 690, 755],
   "train-2026-12-07-b": [31, 60, 663, 686],
   "train-2026-12-07-c": [8, 60, 561, 730],
 };

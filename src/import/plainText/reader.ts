@@ -78,6 +78,8 @@ const TEXT_AFTER_CREDITS_NOTE =
   "paragraph: a sentence right under the credits, run on by more of the story's text in its block: the story has begun";
 const DECK_OVER_CREDITS_NOTE =
   "deck: a line of a headline's length set right under it in its block, the credits next: what stands between a headline and its credits";
+const PLAYER_BLOCK_NOTE =
+  "videoPlayer: a block mostly of a video player's leftovers (its loading line, its button, its duration) is the player";
 /** Roles that carry no story text of their own, so the next text is still the first. */
 const NOT_TEXT = new Set<Role | "headline">(["headline", "byline", "dateline", "furniture", "embedMarker"]);
 
@@ -633,7 +635,9 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
             ? { role: "paragraph" as Role, note: TEXT_AFTER_CREDITS_NOTE }
             : index === 0 && deckOverCredits(fixed, headlineBlock, credits)
               ? { role: "deck" as Role, note: DECK_OVER_CREDITS_NOTE }
-              : undefined,
+              : unit.group.player === true
+                ? { role: "videoPlayer" as Role, note: PLAYER_BLOCK_NOTE }
+                : undefined,
   );
   const fixedRoles = fixed.map((_, index) => options.roles?.[index] ?? outright[index]?.role);
   const given =

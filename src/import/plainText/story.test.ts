@@ -166,6 +166,26 @@ describe("parsePlainTextStory: credits by where they stand", () => {
 });
 
 describe("parsePlainTextStory: the text under the credits", () => {
+  it("reads a block of a player's leftovers under the headline as the video, not the deck, whatever the reader", () => {
+    const lines = [
+      "Watch: ferry crews practise a night rescue",
+      "",
+      "Video player is loading.",
+      "Play Video",
+      "0:00 / 2:05",
+      "",
+      "By Ana Ferreira",
+      "Saturday 5 December 2026",
+      "",
+      "Ferry crews practised a night rescue off the harbour wall on Friday, the port authority said.",
+    ];
+    for (const reader of [undefined, readerFor("trained")]) {
+      const story = parsePlainTextStory(lines.join("\n"), { reader });
+      expect(story.deck).toBeUndefined();
+      expect(story.body[0]?.type).toBe("video");
+    }
+  });
+
   it("reads a line under the headline in its block, the credits right below, as the deck, whatever the reader", () => {
     const lines = [
       "Pont newydd yn agor dros afon Menai",
