@@ -1257,6 +1257,20 @@ describe("parsePlainTextStory: other outlets' conventions (issue 23)", () => {
       expect(why).toContain("read in Europe/Sofia, the zone guessed from the page's language (bul)");
     });
 
+    it("is read in the clock most of the country's zones keep, on a Galician page (Spain's, not the Canaries')", () => {
+      const galician = [
+        "O concello aproba o orzamento para o vindeiro ano",
+        "15.05.2026, 06:00",
+        "O pleno municipal votou onte á noite o orzamento despois dun longo debate entre os grupos da corporación.",
+        "O alcalde explicou que os cartos irán para as escolas e para as estradas das parroquias do rural.",
+      ].join("\n\n");
+      const reading = readPlainTextStory(galician);
+      // Madrid keeps summer time in May: UTC+2.
+      expect(reading.story.publishedAt).toBe("2026-05-15T04:00:00.000Z");
+      const why = reading.readings.find((r) => r.became.startsWith("date:"))?.why;
+      expect(why).toContain("the zone guessed from the page's language (glg)");
+    });
+
     it("is read in Helsinki's clock on a Finnish page (franc's full model knows Finnish)", () => {
       const finnish = [
         "Hirvilahden kyläkoulu lakkautetaan ensi syksynä",
