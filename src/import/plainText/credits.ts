@@ -198,8 +198,11 @@ export function creditOf(line: string): { names: string[]; label: string } | und
   const byRest = BYLINE.exec(text)?.groups?.rest ?? BY_WORD.exec(text)?.groups?.rest;
   const labelled = byRest === undefined ? CREDIT_LABEL.exec(text)?.groups : undefined;
   const rest = byRest ?? labelled?.rest ?? text;
-  // A role or an outlet after a bar or a dash ("| Business Reporter", "- Showbuzz Reporter"), or in brackets.
-  const [names = ""] = rest.replace(/\s*\([^)]{1,40}\)\s*$/u, "").split(/\s+[|·•]\s+|\s+[-–—]\s+/u);
+  // A role or an outlet after a bar or a dash ("| Business Reporter", "- Showbuzz Reporter"), or in
+  // brackets; where the writer was, after "at" or "in" ("Lachlan Byrne at Garrick Oval").
+  const [names = ""] = rest
+    .replace(/\s*\([^)]{1,40}\)\s*$/u, "")
+    .split(/\s+[|·•]\s+|\s+[-–—]\s+|\s+(?:at|in)\s+(?=\p{Lu})/u);
   const parts = names
     .split(NAME_LIST)
     .map((part) => part.trim())

@@ -111,6 +111,8 @@ describe("credit lines in any script", () => {
     ["Ruth Akello | Health Reporter", ["Ruth Akello"]],
     ["Paolo Santos - Showbiz Reporter", ["Paolo Santos"]],
     ["Ama Boateng, Consumer Affairs", ["Ama Boateng"]],
+    ["Kofi Mensah at Baba Yara Stadium", ["Kofi Mensah"]],
+    ["Nomsa Khumalo in Durban", ["Nomsa Khumalo"]],
   ])("reads %j as %j", (line, names) => {
     expect(creditNames(line)).toEqual(names);
   });
