@@ -80,6 +80,13 @@ const DECK_OVER_CREDITS_NOTE =
   "deck: a line of a headline's length set right under it in its block, the credits next: what stands between a headline and its credits";
 const PLAYER_BLOCK_NOTE =
   "videoPlayer: a block mostly of a video player's leftovers (its loading line, its button, its duration) is the player";
+/** Why a unit is a list item outright (--explain); story.ts drops its bullet, an en dash before no sentence too. */
+export const LIST_ITEM_NOTE =
+  "paragraph: an item of a bulleted list, a line of its own in a run of lines opening with the same bullet";
+/** A bullet, not a number: "•", "●", "▪", "–" (an en dash, as a list's items open in many languages)… */
+const BULLET_OPENING = /^([•·▪◦●○■□‣⁃▸►➤*–-])\s+\S/u;
+/** The most words of a list item read so by where it stands: a longer line opening with a dash is a quotation's turn. */
+const MAX_ITEM_WORDS = 16;
 /** Roles that carry no story text of their own, so the next text is still the first. */
 const NOT_TEXT = new Set<Role | "headline">(["headline", "byline", "dateline", "furniture", "embedMarker"]);
 
@@ -637,7 +644,9 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
               ? { role: "deck" as Role, note: DECK_OVER_CREDITS_NOTE }
               : unit.group.player === true
                 ? { role: "videoPlayer" as Role, note: PLAYER_BLOCK_NOTE }
-                : undefined,
+                : inBulletedRun(fixed, index)
+                  ? { role: "paragraph" as Role, note: LIST_ITEM_NOTE }
+                  : undefined,
   );
   const fixedRoles = fixed.map((_, index) => options.roles?.[index] ?? outright[index]?.role);
   const given =
@@ -746,4 +755,23 @@ function deckOverCredits(
   const own = featuresOf(unit.text, NEUTRAL);
   if (own.furniture === 1 || own.byline === 1 || own.dateline === 1) return false;
   return credits.has(1) || featuresOf(next.text, NEUTRAL).dateline === 1;
+}
+
+/**
+ * An item of a bulleted list: a line of its own, opening with a bullet (not a number), of a few words,
+ * with the unit before or after it a line of its block opening with the same bullet, also short.
+ */
+function inBulletedRun(fixed: { text: string; group: { lines: SourceLine[] } }[], index: number): boolean {
+  const item = (at: number) => {
+    const unit = fixed[at];
+    if (unit === undefined) return undefined;
+    if (unit.group.lines.length !== 1 || wordCount(unit.text) > MAX_ITEM_WORDS) return undefined;
+    const bullet = BULLET_OPENING.exec(unit.text)?.[1];
+    return bullet === undefined ? undefined : { bullet, block: unit.group.lines[0]?.block };
+  };
+  const own = item(index);
+  if (!own) return false;
+  return [item(index - 1), item(index + 1)].some(
+    (other) => other !== undefined && other.bullet === own.bullet && other.block === own.block,
+  );
 }

@@ -577,8 +577,8 @@ function readingWords(reading: PlainTextReading["readings"][number]): string[][]
   if (reading.became === "paragraph + video") return [[...all, "<video>"]];
   if (reading.became === "video") return [["<video>"]];
   if (reading.became === "image") return [[reading.text.match(/(?:\/|https:\/\/)\S+?\.\w+(?=\]|$)/u)?.[0] ?? "?"]];
-  // A list item's bullet goes from the start of its paragraph.
-  if (reading.became === "paragraph" && all.length > 1 && /^[•·▪◦●○■□‣⁃▸►➤*-]$/u.test(all[0] ?? ""))
+  // A list item's bullet goes from the start of its paragraph (an en dash too, from an item of a list).
+  if (reading.became === "paragraph" && all.length > 1 && /^[•·▪◦●○■□‣⁃▸►➤*–-]$/u.test(all[0] ?? ""))
     return [all.slice(1), all];
   // A label or a dash goes from the start: what is kept is the end of the line.
   if (reading.became === "related" || reading.became === "cite of the quote before")
@@ -987,6 +987,23 @@ describe("parsePlainTextStory: other outlets' conventions (issue 23)", () => {
       { type: "paragraph", text: "Bring a coat." },
       { type: "paragraph", text: "Arrive early." },
     ]);
+  });
+
+  it("reads a run of short lines opening with an en dash as list items without it, and keeps a sentence's dash", () => {
+    const { body } = story(
+      deck,
+      "Sastojci",
+      "– 500 g brašna\n– 7 g suhog kvasca\n– 300 ml mlake vode",
+      "– Tijesto mora odstajati sat vremena, kaže kuharica.\n– Peći ga treba na dvjesto stupnjeva.",
+    );
+    expect(body).toEqual(
+      expect.arrayContaining([
+        { type: "paragraph", text: "500 g brašna" },
+        { type: "paragraph", text: "7 g suhog kvasca" },
+        { type: "paragraph", text: "300 ml mlake vode" },
+        { type: "paragraph", text: "– Tijesto mora odstajati sat vremena, kaže kuharica." },
+      ]),
+    );
   });
 
   it.each(["●", "▪", "■", "‣", "►"])("reads list items bulleted %j as paragraphs without their bullets", (bullet) => {
