@@ -453,6 +453,7 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
   const firstProseBlock =
     rest.find((line) => wordCount(line.text) > 12 && FULL_STOP.test(line.text))?.block ?? Number.POSITIVE_INFINITY;
   const pageUnwrapped = rest.filter((line) => line.text.length > UNWRAPPED_LINE).length >= UNWRAPPED_PAGE;
+  const lastBlock = rest.at(-1)?.block;
   const blocks = new Map<number, SourceLine[]>();
   for (const line of rest) blocks.set(line.block, [...(blocks.get(line.block) ?? []), line]);
   for (const [block, blockLines] of blocks) {
@@ -463,9 +464,12 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
     // Its title may be a label ("More from the Post") or any short line over them ("Lo más visto",
     // "İLGİLİ HABERLER"): a box's title, dropped as a label is.
     const [first, ...below] = blockLines;
+    // (At the page's end, a title of three words at most, no colon, over one headline is a box too:
+    // "Aktar sport" over one story; a headline over another is two headlines.)
     const boxTitle =
       first !== undefined &&
-      below.length > 1 &&
+      (below.length > 1 ||
+        (below.length === 1 && block === lastBlock && wordCount(first.text) <= 3 && !/[:：]/u.test(first.text))) &&
       isBoxTitle(first.text) &&
       // A name over lines is a byline over its credits before the story's text; after it, a box's title.
       !(isNameAlone(first.text) && block <= firstProseBlock) &&
@@ -474,7 +478,9 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
     const headlines = blockLines.filter((line, index) => !(index === 0 && (isLabelLine(line.text) || boxTitle)));
     // Under a title (a label, a box's title), a list's headlines may be in a script without case.
     const titled = headlines.length < blockLines.length;
-    const headlineList = headlines.length > 1 && headlines.every((line) => headlineShaped(line.text, titled));
+    const headlineList =
+      (headlines.length > 1 || (boxTitle && headlines.length === 1)) &&
+      headlines.every((line) => headlineShaped(line.text, titled));
     if (boxTitle && first) boxTitles.add(first);
     if (headlineList && headlines.length < blockLines.length) for (const line of headlines) listed.add(line);
     // A block most of whose lines are a player's leftovers is one player, its title and all.

@@ -8,7 +8,7 @@ import { generateVariants } from "../corpus/generate";
 import { corpusSets, readCorpus } from "./corpus";
 import { bylineNames, datelineMoment } from "./credits";
 import { EMBED_MARKER, FURNITURE, isAdOrPlayerLine, isLabelAlone, isWireSignOff } from "./cues";
-import { readerFor } from "./keptReader";
+import { headerFinderFor, readerFor } from "./keptReader";
 import { sourceLines } from "./sourceLines";
 import {
   PlainTextError,
@@ -166,6 +166,26 @@ describe("parsePlainTextStory: credits by where they stand", () => {
 });
 
 describe("parsePlainTextStory: the text under the credits", () => {
+  it("reads a title over one headline, the page's last block, as a box of one related headline", () => {
+    const story = parsePlainTextStory(
+      [
+        "Ferry crews practise a night rescue",
+        "",
+        "By Ana Ferreira",
+        "Saturday 5 December 2026",
+        "",
+        "Ferry crews practised a night rescue off the harbour wall on Friday, the port authority said.",
+        "",
+        "Mwy o newyddion",
+        "Harbour wall repairs to start in the spring",
+      ].join("\n"),
+      { header: headerFinderFor() },
+    );
+    expect(story.body.at(-1)).toEqual({ type: "related", headline: "Harbour wall repairs to start in the spring" });
+    // The box's title is dropped as a label is.
+    expect(JSON.stringify(story)).not.toContain("Mwy o newyddion");
+  });
+
   it("reads a block of a player's leftovers under the headline as the video, not the deck, whatever the reader", () => {
     const lines = [
       "Watch: ferry crews practise a night rescue",
