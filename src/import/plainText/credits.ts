@@ -79,6 +79,143 @@ function isPersonName(name: string): boolean {
   return words.length >= 2 && words.length <= 4 && words.every((word) => NAME_WORD.test(word)) && /[a-z]/iu.test(name);
 }
 
+// --- Credits in any script ----------------------------------------------------------------------
+
+/**
+ * The word a byline opens with ("by"), in languages beyond BYLINE's: a catalogue of the
+ * preposition or label newsrooms set before a writer's name, written once for many languages
+ * (Afrikaans, Welsh, Irish, Maltese, Hausa, Yoruba, Swahili, Icelandic, Nordic, Baltic, Slavic,
+ * Finno-Ugric, Balkan, Turkic and Caucasian ones), not for one set's pages. Only read on a line
+ * the page sets among its credits (creditNames), where a name follows.
+ */
+const BY_WORDS = [
+  "deur",
+  "gan",
+  "ulat ni",
+  "ni",
+  "โดย",
+  "γράφει ο",
+  "γράφει η",
+  "γράφει",
+  "كتب",
+  "كتبت",
+  "بقلم",
+  "מאת",
+  "minn",
+  "daga",
+  "láti ọwọ́",
+  "lati owo",
+  "na",
+  "eftir",
+  "af",
+  "kirjoittanut",
+  "teksti",
+  "írta",
+  "szerző",
+  "szöveg",
+  "autorius",
+  "autors",
+  "autor",
+  "avtor",
+  "автор",
+  "авторы",
+  "аўтар",
+  "piše",
+  "пише",
+  "napisao",
+  "napisala",
+  "napísal",
+  "napísala",
+  "napsal",
+  "napsala",
+  "nga",
+  "από",
+  "του",
+  "της",
+  "kirjutas",
+  "muallif",
+  "müəllif",
+  "yazar",
+  "автори",
+  "ავტორი",
+  "հեղինակ",
+];
+const BY_WORD = new RegExp(
+  `^(?:${BY_WORDS.map((word) => word.replace(/\s/gu, "\\s+")).join("|")})\\s+(?=\\p{L})(?<rest>.+)$`,
+  "iu",
+);
+/** A byline's word or label on a line of its own, the name on the next ("Por", "Συντάκτης:", "Autor:"). */
+export function isCreditLabelAlone(line: string): boolean {
+  const text = line.trim();
+  if (text.length > 30 || /\p{N}/u.test(text)) return false;
+  if (/^[\p{L}\p{M}]+(?:[\s'’-][\p{L}\p{M}]+){0,2}\s?[:：፦՝]$/u.test(text)) return true;
+  return BYLINE.test(`${text} Aa`) || BY_WORD.test(`${text} Aa`);
+}
+/** A label before a colon opening a line ("Avtor:", "Muallif:", "Հեղինակ՝", "ዘጋቢ፦"): a word or three, in any script. */
+const CREDIT_LABEL = /^(?<label>[\p{L}\p{M}]+(?:[\s'’-][\p{L}\p{M}]+){0,2})\s?[:：፦՝]\s*(?<rest>\S.*)$/u;
+/** A word of a name in a script with case: capitalised, marks and all ("Ògúndèjì", "Мкртчյան"), or an initial. */
+const CASED_NAME_WORD = /^(?:\p{Lu}\p{M}*[\p{L}\p{M}'’.-]*|\p{Lu}\p{M}*\.)$/u;
+/** A word of a script without case (Devanagari, Ethiopic, Georgian): letters and their marks. */
+const UNCASED_WORD = /^[\p{L}\p{M}]+$/u;
+/** A particle inside a name, in lower case: "ap", "van", "de", "bin". */
+const NAME_PARTICLE =
+  /^(?:de|da|das|do|dos|di|du|del|della|van|von|der|den|ter|te|zu|la|le|al|el|bin|binti|bint|ibn|ap|ab|ferch|y|e|i|dei|af|av|mac|nic|ní|ó|ua)$/u;
+/** Scripts written without spaces between words, where a space does not part a name's words. */
+const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/** A person's name in any script: two to four name words, no digits, no desk nor agency. */
+export function isNameInAnyScript(name: string): boolean {
+  const words = name.split(/\s+/u).filter(Boolean);
+  if (words.length < 2 || words.length > 4 || DESK_OR_AGENCY.test(name) || JOB_TITLE.test(name)) return false;
+  // An outlet's or a wire's name ("The Lakehead Courier", "Southern Cross Newswire"), an agency's
+  // letters among names in mixed case ("Par AFN").
+  if (ARTICLE_OR_SITE.test(name) || /wire(?!\p{L})/iu.test(name)) return false;
+  if (/\p{Ll}/u.test(name) && words.some((word) => /^\p{Lu}{2,}$/u.test(word))) return false;
+  if (UNSPACED_SCRIPT.test(name)) return false;
+  return words.every((word, index) => {
+    if (!/[\p{Lu}\p{Ll}]/u.test(word)) return UNCASED_WORD.test(word);
+    if (CASED_NAME_WORD.test(word)) return true;
+    return index > 0 && index < words.length - 1 && NAME_PARTICLE.test(word);
+  });
+}
+
+/**
+ * The names of a line set as a credit, in any script: "Avtor: Urška Kovačič", "Հեղինակ՝ Անի Մկրտչյան",
+ * "ዘጋቢ፦ ሰላማዊት ተስፋዬ", "Deur Marelize Fourie", "Brenda Nakato | Business Reporter", "प्रशांत कुलकर्णी";
+ * undefined when what is left is not names. For lines read as credits by where they stand (reader.ts).
+ */
+export function creditNames(line: string): string[] | undefined {
+  return creditOf(line)?.names;
+}
+
+/**
+ * A credit line's names and what opens it: "by" for a by-word (BYLINE's or BY_WORDS'), the label
+ * before a colon in lower case ("avtor", "fotos", "editor"), "" for names alone.
+ */
+export function creditOf(line: string): { names: string[]; label: string } | undefined {
+  const text = line.trim();
+  if (/\p{N}/u.test(text) || /[.!?。।።]$/u.test(text.replace(/(?<!\p{L})\p{Lu}\.$/u, ""))) return undefined;
+  const byRest = BYLINE.exec(text)?.groups?.rest ?? BY_WORD.exec(text)?.groups?.rest;
+  const labelled = byRest === undefined ? CREDIT_LABEL.exec(text)?.groups : undefined;
+  const rest = byRest ?? labelled?.rest ?? text;
+  // A role or an outlet after a bar or a dash ("| Business Reporter", "- Showbuzz Reporter"), or in
+  // brackets; where the writer was, after "at" or "in" ("Lachlan Byrne at Garrick Oval").
+  const [names = ""] = rest
+    .replace(/\s*\([^)]{1,40}\)\s*$/u, "")
+    .split(/\s+[|·•]\s+|\s+[-–—]\s+|\s+(?:at|in)\s+(?=\p{Lu})/u);
+  const parts = names
+    .split(NAME_LIST)
+    .map((part) => part.trim())
+    .filter(Boolean);
+  // Without "and", what follows a comma is a role or an outlet ("Priya Anand-Walsh, Consumer Affairs").
+  const people = ENDS_NAME_LIST.test(names) ? parts : parts.slice(0, 1);
+  if (people.length === 0 || people.length > 6 || !people.every(isNameInAnyScript)) return undefined;
+  return {
+    names: people.map(caseName),
+    label: byRest !== undefined ? "by" : (labelled?.label?.toLowerCase() ?? ""),
+  };
+}
+
 /** SAMIR OKONJO → Samir Okonjo; names already in mixed case stay as written. */
 function caseName(name: string): string {
   if (/\p{Ll}/u.test(name)) return name;
@@ -176,6 +313,72 @@ function platformDateWords(): { months: Map<string, number>; words: Set<string> 
   return dateWords;
 }
 
+/**
+ * The periods of the day a 12-hour clock is read with, in every language the platform formats times
+ * in (`Intl.DateTimeFormat` with `hourCycle: "h12"`, its `dayPeriod` narrow, short and long: "AM",
+ * "Yamma", "सकाळ", "संध्याकाळ", "ከሰዓት", "jioni"), each with whether its hours are after noon; a word
+ * some locale gives hours on both sides of noon ("usiku": night, before and after midnight) is left
+ * out, as are words of one letter and of several words. Built when first needed.
+ */
+let dayPeriods: Map<string, boolean> | undefined;
+function platformDayPeriods(): Map<string, boolean> {
+  if (dayPeriods) return dayPeriods;
+  const halves = new Map<string, Set<boolean>>();
+  for (const locale of Intl.DateTimeFormat.supportedLocalesOf(twoLetterCodes("abcdefghijklmnopqrstuvwxyz"))) {
+    const formats = [undefined, "narrow", "short", "long"].map(
+      (dayPeriod) =>
+        new Intl.DateTimeFormat(locale, {
+          hour: "numeric",
+          hourCycle: "h12",
+          timeZone: "UTC",
+          ...(dayPeriod ? { dayPeriod: dayPeriod as "long" } : {}),
+        }),
+    );
+    for (let hour = 0; hour < 24; hour += 1)
+      for (const format of formats) {
+        const word = format
+          .formatToParts(new Date(Date.UTC(2026, 0, 5, hour, 30)))
+          .find((part) => part.type === "dayPeriod")
+          ?.value.toLowerCase()
+          .replace(/\.$/u, "");
+        if (!word || /[\s.]/u.test(word) || [...word].length < 2) continue;
+        (halves.get(word) ?? halves.set(word, new Set()).get(word))?.add(hour >= 12);
+      }
+  }
+  dayPeriods = new Map();
+  for (const [word, of] of halves) if (of.size === 1) dayPeriods.set(word, [...of][0] === true);
+  return dayPeriods;
+}
+
+/**
+ * A period of the day right before or after a time (at `at`, where the time was taken out of the line),
+ * perhaps with a short word between ("na yamma"): one the platform names, or that word with a short
+ * ending, as Marathi declines "सकाळ" to "सकाळी". Whether it is after noon, and the line without it.
+ */
+function dayPeriodBeside(rest: string, at: number): { afternoon: boolean; rest: string } | undefined {
+  const periods = platformDayPeriods();
+  const periodOf = (word: string) => {
+    const lower = word.toLowerCase();
+    let afternoon = periods.get(lower);
+    for (let cut = 1; afternoon === undefined && cut <= 2 && lower.length - cut >= 3; cut += 1)
+      afternoon = periods.get(lower.slice(0, -cut));
+    return afternoon;
+  };
+  const after = /^\s*(?:[\p{L}\p{M}]{1,3}\s+)?([\p{L}\p{M}]+)/u.exec(rest.slice(at));
+  const before = /([\p{L}\p{M}]+)\s*$/u.exec(rest.slice(0, at));
+  for (const [match, start] of [
+    [after, at],
+    [before, 0],
+  ] as const) {
+    const word = match?.[1];
+    const afternoon = word === undefined ? undefined : periodOf(word);
+    if (!match || afternoon === undefined) continue;
+    const from = start + match.index;
+    return { afternoon, rest: `${rest.slice(0, from)} ${rest.slice(from + match[0].length)}` };
+  }
+  return undefined;
+}
+
 /** Zones outlets print after a time, as hours from UTC; ET and PT follow New York's and Los Angeles's summer time. */
 const ZONES: Record<string, number | string> = {
   gmt: 0,
@@ -266,12 +469,14 @@ const asciiDigits = (text: string): string =>
 
 /**
  * Calendars other than the Gregorian that pages print dates in, with a language whose month names
- * the platform gives for them: Thai's Buddhist era ("4 ธันวาคม 2569", "4 ธ.ค. 2569") and Persian's
- * Solar Hijri ("۱۴ آذر ۱۴۰۵"). Month names (long and short) and the conversion come from Intl.
+ * the platform gives for them: Thai's Buddhist era ("4 ธันวาคม 2569", "4 ธ.ค. 2569"), Persian's
+ * Solar Hijri ("۱۴ آذر ۱۴۰۵") and Amharic's Ethiopian calendar ("ኅዳር 28 ቀን 2019 ዓ.ም", thirteen
+ * months). Month names (long and short) and the conversion come from Intl.
  */
 const CALENDARS = [
   { calendar: "buddhist", locale: "th" },
   { calendar: "persian", locale: "fa" },
+  { calendar: "ethiopic", locale: "am" },
 ].map(({ calendar, locale }) => {
   const numeric = new Intl.DateTimeFormat(`en-u-ca-${calendar}-nu-latn`, {
     timeZone: "UTC",
@@ -293,10 +498,12 @@ const CALENDARS = [
     for (const format of names) months.set(format.format(new Date(at)), partsOf(at).month);
   }
   const escaped = [...months.keys()].sort((a, b) => b.length - a.length).map((name) => name.replace(/[.]/gu, "\\."));
-  const form = new RegExp(
-    `(?<![\\p{L}\\p{N}])(?<day>\\d{1,2})\\s+(?<month>${escaped.join("|")})\\s+(?<year>\\d{4})(?![\\p{N}])`,
-    "u",
-  );
+  // Day, month and year ("4 ธันวาคม 2569"), or month, day and year with perhaps a word after the day
+  // (Amharic's "ኅዳር 28 ቀን 2019").
+  const forms = [
+    `(?<day>\\d{1,2})\\s+(?<month>${escaped.join("|")})\\s+(?<year>\\d{4})`,
+    `(?<month>${escaped.join("|")})\\s+(?<day>\\d{1,2})\\s+(?:[\\p{L}\\p{M}]{1,4}\\s+)?(?<year>\\d{4})`,
+  ].map((form) => new RegExp(`(?<![\\p{L}\\p{N}])${form}(?![\\p{N}])`, "u"));
   // The calendar's year less the Gregorian's, near enough to start a search from.
   const yearOffset = partsOf(Date.UTC(2026, 5, 1)).year - 2026;
   /** The Gregorian date of a date in this calendar: the day among the Gregorian year's neighbours that the calendar names so. */
@@ -311,16 +518,24 @@ const CALENDARS = [
     }
     return undefined;
   };
-  return { months, form, gregorian };
+  return { months, forms, gregorian };
 });
-/** Words a date line carries in the calendars' languages, in scripts whose words do not stand apart. */
+/**
+ * Words a date line carries in the calendars' languages, in scripts whose words do not stand apart, or
+ * written with dots inside: Amharic's "ዓ.ም." (the Ethiopian era).
+ */
 const CALENDAR_DATE_WORDS =
-  /วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|ศุกร์|เสาร์|อาทิตย์)(?:ที่)?|เวลา|น\.|เผยแพร่|ปรับปรุง|(?:یک|دو|سه|چهار|پنج)?\s?شنبه|جمعه|ساعت|تاریخ انتشار|انتشار|به‌روزرسانی|بروزرسانی/gu;
+  /ዓ\.\s?ም\.?|ዓ\/ም|วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|ศุกร์|เสาร์|อาทิตย์)(?:ที่)?|เวลา|น\.|เผยแพร่|ปรับปรุง|(?:یک|دو|سه|چهار|پنج)?\s?شنبه|جمعه|ساعت|تاریخ انتشار|انتشار|به‌روزرسانی|بروزرسانی/gu;
 
 const MONTH_WORD = "(?<month>[\\p{L}\\p{M}]{3,12}\\.?)";
+/**
+ * A short word between the day and the month: Spanish and Portuguese "de", Maltese "ta'" ("6 ta'
+ * Diċembru 2026"), Hausa "ga" ("3 ga Disamba, 2026"); the month after it must still be a month.
+ */
+const LINKING_WORD = "[\\p{L}\\p{M}]{1,3}['’]?";
 const DATE_FORMS = [
   new RegExp(
-    `(?<![\\p{L}\\p{N}])(?<day>\\d{1,2})(?:st|nd|rd|th|º|°)?\\.?\\s+(?:de\\s+)?${MONTH_WORD},?\\s+(?:de\\s+)?(?<year>\\d{4})`,
+    `(?<![\\p{L}\\p{N}])(?<day>\\d{1,2})(?:st|nd|rd|th|º|°)?\\.?\\s+(?:${LINKING_WORD}\\s+)?${MONTH_WORD},?\\s+(?:de\\s+)?(?<year>\\d{4})`,
     "iu",
   ),
   new RegExp(
@@ -421,8 +636,8 @@ function momentOf(line: string, timeZone = "UTC"): string | undefined {
     .replace(/^[\s:]+/u, "")
     .replace(/^[\p{L}\p{M}][\p{L}\p{M} ]{0,30}:\s+(?=\p{N}|[\p{L}\p{M}]+,?\s+\p{N})/u, "");
   let date: { year: number; month: number; day: number } | undefined;
-  for (const { months, form, gregorian } of CALENDARS) {
-    const match = form.exec(rest);
+  for (const { months, forms, gregorian } of CALENDARS) {
+    const match = forms.map((form) => form.exec(rest)).find(Boolean);
     if (!match?.groups) continue;
     const { day = "", month = "", year = "" } = match.groups;
     date = gregorian(Number(year), months.get(month) ?? 0, Number(day));
@@ -460,6 +675,12 @@ function momentOf(line: string, timeZone = "UTC"): string | undefined {
     if (half) hour = (hour % 12) + (/^p/iu.test(half) ? 12 : 0);
     zone = time.groups.zone?.toLowerCase();
     rest = `${rest.slice(0, time.index)} ${rest.slice(time.index + time[0].length)}`;
+    // A time of a 12-hour clock with the period of the day in words ("सकाळी १०:१५", "4:10 na yamma").
+    const period = half ? undefined : dayPeriodBeside(rest, time.index);
+    if (period && hour >= 1 && hour <= 12) {
+      hour = (hour % 12) + (period.afternoon ? 12 : 0);
+      rest = period.rest;
+    }
     const printed = zone === undefined ? /^\s*([A-Z]{2,5})(?![\p{L}])/u.exec(rest.slice(time.index)) : null;
     const hours = printed?.[1] === undefined ? undefined : platformZoneAbbreviations().get(printed[1]);
     if (printed && hours !== undefined) {

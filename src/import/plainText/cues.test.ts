@@ -1,7 +1,7 @@
 // The small readers the features are made of: sentences per script, bylines, datelines, kickers,
 // related labels and pictures.
 import { describe, expect, it } from "vitest";
-import { bylineNames, datelineMoment, namesAlone, readDateline } from "./credits";
+import { bylineNames, creditNames, datelineMoment, namesAlone, readDateline } from "./credits";
 import {
   FURNITURE,
   imageMarker,
@@ -92,6 +92,42 @@ describe("names alone", () => {
     ["Edited by Hanna Kerslake and Idris Mabey", ["Hanna Kerslake", "Idris Mabey"]],
   ])("reads the byline %j as %j", (line, names) => {
     expect(bylineNames(line)).toEqual(names);
+  });
+});
+
+describe("credit lines in any script", () => {
+  it.each([
+    // A label before a colon in any script, the Armenian comma or the Ethiopic preface colon.
+    ["Avtor: Mojca Zupan", ["Mojca Zupan"]],
+    ["Автор: Зоран Трајков", ["Зоран Трајков"]],
+    ["Հեղինակ՝ Արմեն Սահակյան", ["Արմեն Սահակյան"]],
+    ["ጸሐፊ፦ ተስፋዬ ገብሩ", ["ተስፋዬ ገብሩ"]],
+    // A by-word of the catalogue, a name with marks or a particle, names alone in a script without case.
+    ["Deur Anneke Steyn", ["Anneke Steyn"]],
+    ["Gan Rhodri ap Gwilym", ["Rhodri ap Gwilym"]],
+    ["Láti ọwọ́ Ọlálékan Àdìó", ["Ọlálékan Àdìó"]],
+    ["सुरेश पवार", ["सुरेश पवार"]],
+    // A role after a bar, a dash or a comma.
+    ["Ruth Akello | Health Reporter", ["Ruth Akello"]],
+    ["Paolo Santos - Showbiz Reporter", ["Paolo Santos"]],
+    ["Ama Boateng, Consumer Affairs", ["Ama Boateng"]],
+    ["Kofi Mensah at Baba Yara Stadium", ["Kofi Mensah"]],
+    ["Nomsa Khumalo in Durban", ["Nomsa Khumalo"]],
+  ])("reads %j as %j", (line, names) => {
+    expect(creditNames(line)).toEqual(names);
+  });
+
+  it.each([
+    "Photos by Tane Rewi",
+    "The Harbour Courier",
+    "Southern Gate Newswire",
+    "Par AFN",
+    "天气在线 编辑 吴思琪",
+    "Foto 3 de 10",
+    "Il-Ħadd, 6 ta' Diċembru 2026",
+    "Read more.",
+  ])("reads %j as no credit", (line) => {
+    expect(creditNames(line)).toBeUndefined();
   });
 });
 
@@ -193,6 +229,34 @@ describe("datelines", () => {
     expect(datelineMoment(line)).toBe(moment);
   });
 
+  it.each([
+    // The Ethiopian calendar, month first, a word after the day, the era after the year.
+    ["ረቡዕ ታኅሣሥ 2 ቀን 2019 ዓ.ም", "2026-12-11T00:00:00.000Z"],
+    ["ኅዳር 30 ቀን 2019 ዓ.ም.", "2026-12-09T00:00:00.000Z"],
+    ["12 ኅዳር 2019", "2026-11-21T00:00:00.000Z"],
+  ])("reads %j, an Ethiopian-calendar date, as %s", (line, moment) => {
+    expect(datelineMoment(line)).toBe(moment);
+  });
+
+  it.each([
+    ["It-Tlieta, 8 ta' Diċembru 2026 - 09:30", "2026-12-08T09:30:00.000Z"],
+    ["Juma'a, 11 ga Disamba, 2026", "2026-12-11T00:00:00.000Z"],
+  ])("reads %j, a short word between the day and the month, as %s", (line, moment) => {
+    expect(datelineMoment(line)).toBe(moment);
+  });
+
+  it.each([
+    // The period of the day a 12-hour clock is read with, in the platform's words, or declined.
+    ["०८ डिसेंबर २०२६, संध्याकाळी ६:४०", "2026-12-08T18:40:00.000Z"],
+    ["०८ डिसेंबर २०२६, सकाळी ११:०५", "2026-12-08T11:05:00.000Z"],
+    ["Litinin, 7 ga Disamba, 2026 - 3:15 na yamma", "2026-12-07T15:15:00.000Z"],
+    ["Jumanne, 8 Desemba 2026, jioni 6:30", "2026-12-08T18:30:00.000Z"],
+    // A 24-hour time keeps its hour, whatever word is beside it.
+    ["Veröffentlicht am 02.02.2026 um 14:12 Uhr", "2026-02-02T14:12:00.000Z"],
+  ])("reads %j, a time with its period of the day in words, as %s", (line, moment) => {
+    expect(datelineMoment(line)).toBe(moment);
+  });
+
   it("reads a Thai update line as an update", () => {
     expect(readDateline("ปรับปรุง: 1 ธ.ค. 2569 เวลา 13:45 น.")).toEqual({
       moment: "2026-12-01T13:45:00.000Z",
@@ -237,6 +301,17 @@ describe("datelines", () => {
     "Publicitate",
     "광고",
     "广告",
+    // A share row under a one-word label in any language: the platforms' names are everyone's.
+    "Поделиться: Facebook | Telegram | WhatsApp",
+    "Jaa: Facebook, X, WhatsApp",
+    // The ad word of the catalogue, in languages of other scripts and regions.
+    "Oglas",
+    "Գովազդ",
+    "ማስታወቂያ",
+    "Talla",
+    "Ìpolówó",
+    "Hirdetés",
+    "जाहिरात",
     "1 / 8",
     "3/6",
     "Bild 1 von 6",

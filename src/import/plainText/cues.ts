@@ -102,10 +102,22 @@ const RELATIVE_TIME = String.raw`(?:(?:last\s+)?updated:?\s+|actualizado\s+|mis\
 // Page furniture: ad labels, share and follow buttons, sign-ups, copyright and tag lines, a reporter's
 // job title, relative times, in the six Latin-script languages of the corpus (ad labels in more).
 const SHARE_BUTTON = String.raw`(?:facebook|x|twitter|whatsapp|e-?mail|email|linkedin|pinterest|telegram|reddit|messenger|copy\s+link|print|save|comments?|partager(?:\s+sur\s+\p{L}+)?|envoyer\s+par\s+e-?mail|enviar\s+(?:por|per)\s+(?:\p{L}+|e-?mail)|compartir(?:\s+(?:en|a)\s+\p{L}+)?|teilen|drucken|merken|condividi|compartilhar|partilhar(?:\s+no\s+\p{L}+)?|réagir|imprimer|udostępnij|skomentuj|delen|dela|guardar|imprimir)`;
+/** The platforms a share row names, in every language: "Facebook", "X", "WhatsApp", "Telegram"… */
+const SOCIAL_NAME =
+  "(?:facebook|x|twitter|whatsapp|telegram|linkedin|pinterest|reddit|messenger|viber|threads|bluesky|vk|vkontakte|odnoklassniki|line|wechat|weibo|email|e-mail)";
 const FURNITURE_FORMS = [
   "advertisement|advert|anzeige|werbung|publicidad|publicité|publicidade|pubblicità|advertentie|annons|reklama|publicitat|sponsored(?: content)?",
   // …and in Russian, Greek, Romanian, Vietnamese, Swahili, Korean, Chinese, Japanese, Hebrew and Arabic.
   "реклама|διαφήμιση|publicitate|quảng cáo|tangazo|광고|广告|廣告|広告|פרסומת|إعلان",
+  // …and a catalogue of the word in many more languages, alone on its line as an ad slot leaves it:
+  // South Slavic, Baltic, Finno-Ugric, Celtic, Nordic, Caucasian, Turkic, Indic, Ethiopic, West
+  // African, Southeast Asian and others (written once for them all, not for one set's pages).
+  [
+    "oglas|оглас|огласи|reklamë|reklam|reklaam|reklāma|hirdetés|mainos|auglýsing|hysbyseb|fógra|advertensie",
+    "isikhangiso|talla|ìpolówó|ipolowo|tallace|matangazo|ማስታወቂያ|գովազդ|რეკლამა|жарнама|сурталчилгаа",
+    "reklamı|reklamlar|विज्ञापन|जाहिरात|বিজ্ঞাপন|விளம்பரம்|ప్రకటన|ಜಾಹೀರಾತು|പരസ്യം|જાહેરાત|ਇਸ਼ਤਿਹਾਰ",
+    "اشتہار|تبلیغات|آگهی|โฆษณา|ការផ្សាយពាណិជ្ជកម្ម|ໂຄສະນາ|ကြော်ငြာ|iklan|patalastas|anunsyo|рэклама",
+  ].join("|"),
   // A gallery's counter under each picture: "1 / 8", "3/6", "Bild 1 von 6", "Foto 2 de 10", "Photo 4 of 12".
   String.raw`(?:(?:photo|picture|image|bild|foto|fotó|billede|bilde|kuva|zdjęcie|imagen|immagine|фото)\s+)?\d{1,3}\s*(?:\/|of|von|de|sur|di|van|af|av|z|od|из)\s*\d{1,3}`,
   // Reading times and a live blog's jump box: "3 min read", "Lesezeit: 3 Min", "Leestijd 2 minuten", "Key events".
@@ -113,6 +125,9 @@ const FURNITURE_FORMS = [
   String.raw`story continues below(?: advertisement)?|scroll (?:down|to continue)\b.*|article continues below\b.*|article content`,
   String.raw`share|share this (?:article|story|page)\b.*|copy link|share on (?:facebook|twitter|x)|click to share\b.*`,
   String.raw`${SHARE_BUTTON}(?:\s*[|·•/]?\s*${SHARE_BUTTON}){1,8}|save|compartir|partager|teilen|condividi|compartilhar|partilhar`,
+  // A share row under a label in any language ("Delen:", "Partager :", "Дели:"): the platforms' names
+  // are the same in every language, so two or more of them after a label of a word.
+  String.raw`[\p{L}\p{M}]+\s?:\s*${SOCIAL_NAME}(?:\s*[|·•/,]?\s*${SOCIAL_NAME}){1,8}`,
   String.raw`(?:sign up|subscribe)\b.*\bnewsletters?\b.*|follow (?:us|\S+) on\b.*|(?:get|download) (?:our|the) app\b.*|join the conversation`,
   String.raw`siga\b.{0,60}\b(?:instagram|whatsapp|facebook|tiktok|x|google)\b.*|.{0,40}\bcanal\b.{0,60}\bwhatsapp\b.*|síguenos\b.*|suivez-nous\b.*|folgen sie uns\b.*|seguici\b.*`,
   String.raw`comments?|print this (?:article|page)|(?:related\s+topics|topics|temas|tags|themen|thèmes|sujets|argomenti)\s*:?\s+.{1,120}`,
@@ -276,11 +291,15 @@ export const CREDIT_LINE =
 
 export const OPENS_QUOTE = /^(?:["“«„「『]|['‘](?!\p{N}))/u;
 // A line ending in “ closes a German quotation („…“); at the end of a line it closes, whatever it opens elsewhere.
-export const CLOSING_PUNCTUATION = /[.!?…。！？;,:"'”’»“」』)।॥؟]$/u;
+export const CLOSING_PUNCTUATION = /(?:[.!?…。！？;,:"'”’»“」』)।॥؟]|\p{Sentence_Terminal})$/u;
 /** A question mark (Arabic's "؟" too), or in Greek the ";" that stands for one. */
 export const QUESTION = /[?？؟]["'”’»」』]?$|\p{Script=Greek}.*;["'”’»」』]?$/u;
-/** A sentence's end: a full stop, Devanagari's danda "।" among them. */
-export const FULL_STOP = /[.!…。！।॥]["'”’»」』)]?$/u;
+/**
+ * A sentence's end: a full stop, Devanagari's danda "।" among them, or any script's that Unicode
+ * marks a sentence's end (Sentence_Terminal: Armenian "։", Ethiopic "።", Urdu "۔", Myanmar "။"…),
+ * but a question mark (QUESTION).
+ */
+export const FULL_STOP = /(?:[.!…。！।॥]|(?![?？؟፧⸮])\p{Sentence_Terminal})["'”’»」』)]?$/u;
 
 const wordSegmenter = new Intl.Segmenter("und", { granularity: "word" });
 const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;

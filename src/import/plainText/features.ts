@@ -301,7 +301,7 @@ const QUOTE_AFTER_COLON = /^(?:(?![.!?]\s)[^"“«„'‘「]){3,}[:：]\s*["“
 const WIRE_DATELINE = /^\p{Lu}[\p{Lu}\s.'’-]{2,30}(?:,[^—–]{0,40})?\s[—–-]\s/u;
 
 /** "1. ", "2) ", "3 - ", "• ", "* ", "- ", "– " before an item's text. */
-export const LIST_MARKER = /^(?:\p{N}{1,2}[.)]|\p{N}{1,2}\s[-–]|[•*·▪–-])\s+\S/u;
+export const LIST_MARKER = /^(?:\p{N}{1,2}[.)]|\p{N}{1,2}\s[-–]|[•*·▪◦●○■□‣⁃▸►➤–-])\s+\S/u;
 
 /** Marks a headline may open with before its capital: Spanish's inverted question and exclamation marks. */
 const HEADLINE_OPENING = /^[¿¡]+/u;

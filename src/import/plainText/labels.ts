@@ -36,7 +36,7 @@ export interface LabelledPage {
   how: { whole: number; part: number; dropped: number; video: number };
 }
 
-const BULLET = /^[•·▪◦*-]\s+(?=\S)/u;
+const BULLET = /^[•·▪◦●○■□‣⁃▸►➤*-]\s+(?=\S)/u;
 const DASH = /^[—–-]\s*/u;
 const plain = (text: string) => text.replace(/\s+/gu, " ").trim();
 

@@ -41,9 +41,10 @@ const regionZones = new Map<string, string | undefined>();
 
 /**
  * A language the list above does not name: the platform's likely country for it (CLDR's likely
- * subtags, `Intl.Locale#maximize`: Bulgarian → BG, Thai → TH, Persian → IR) and that country's time
- * zones, when they all keep the same clock now (Malaysia's two do); none for a country of several
- * clocks, or where the platform does not say.
+ * subtags, `Intl.Locale#maximize`: Bulgarian → BG, Thai → TH, Persian → IR, Galician → ES) and the
+ * clock more than half of that country's time zones keep now (Malaysia's two both do, Spain's
+ * mainland zones outnumber the Canaries'); none for a country of several clocks none of which has a
+ * majority, or where the platform does not say.
  */
 function regionZone(language: string): string | undefined {
   if (regionZones.has(language)) return regionZones.get(language);
@@ -54,8 +55,11 @@ function regionZone(language: string): string | undefined {
     const region = new Intl.Locale(new Intl.Locale(language).language).maximize().region;
     const zones = region ? zonesOf(region) : [];
     const now = new Date();
-    const clocks = new Set(zones.map((one) => offsetAt(one, now)));
-    zone = clocks.size === 1 ? zones[0] : undefined;
+    // The clock most of the country's zones keep, when more than half keep it: Spain's (Madrid and
+    // Ceuta against the Canaries), Portugal's, Chile's, Mexico's; none where no clock has a majority.
+    const clocks = new Map<string | undefined, string[]>();
+    for (const one of zones) clocks.set(offsetAt(one, now), [...(clocks.get(offsetAt(one, now)) ?? []), one]);
+    zone = [...clocks.values()].find((same) => same.length * 2 > zones.length)?.[0];
   } catch {
     zone = undefined;
   }

@@ -3,7 +3,7 @@
 // signature stands alone; wrapped prose is read as one), and gives each unit the role its features
 // score highest (weights.ts), knowing the role of the unit before and the cue of the unit after.
 
-import { isNameAlone, isNameAttribution } from "./credits";
+import { creditOf, isCreditLabelAlone, isNameAlone, isNameAttribution } from "./credits";
 import {
   CLOSING_PUNCTUATION,
   FULL_STOP,
@@ -70,6 +70,23 @@ const INTERVIEW_TURN_NOTE =
  */
 const INTERVIEW_TURN =
   /^(?:[QAPR][.:]|(?:question|answer|pregunta|respuesta|pergunta|resposta|frage|antwort|réponse|domanda|risposta|vraag|antwoord|pytanie|odpowiedź|soru|cevap)\s*[.:])\s+\S/iu;
+/** A question opened with a dialogue dash ("— Ko'rgazma qanday nomlanadi?"): a turn of a conversation, in any language. */
+const isDialogueQuestion = (text: string): boolean => /^[—―–]\s*\p{L}/u.test(text) && QUESTION.test(text);
+const CREDIT_NAMES_NOTE =
+  "byline: names alone (or after a label or a by-word) among the page's credits, beside its date line, before its text";
+const TEXT_AFTER_CREDITS_NOTE =
+  "paragraph: a sentence right under the credits, run on by more of the story's text in its block: the story has begun";
+const DECK_OVER_CREDITS_NOTE =
+  "deck: a line of a headline's length set right under it in its block, the credits next: what stands between a headline and its credits";
+const PLAYER_BLOCK_NOTE =
+  "videoPlayer: a block mostly of a video player's leftovers (its loading line, its button, its duration) is the player";
+/** Why a unit is a list item outright (--explain); story.ts drops its bullet, an en dash before no sentence too. */
+export const LIST_ITEM_NOTE =
+  "paragraph: an item of a bulleted list, a line of its own in a run of lines opening with the same bullet";
+/** A bullet, not a number: "•", "●", "▪", "–" (an en dash, as a list's items open in many languages)… */
+const BULLET_OPENING = /^([•·▪◦●○■□‣⁃▸►➤*–-])\s+\S/u;
+/** The most words of a list item read so by where it stands: a longer line opening with a dash is a quotation's turn. */
+const MAX_ITEM_WORDS = 16;
 /** Roles that carry no story text of their own, so the next text is still the first. */
 const NOT_TEXT = new Set<Role | "headline">(["headline", "byline", "dateline", "furniture", "embedMarker"]);
 
@@ -436,6 +453,7 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
   const firstProseBlock =
     rest.find((line) => wordCount(line.text) > 12 && FULL_STOP.test(line.text))?.block ?? Number.POSITIVE_INFINITY;
   const pageUnwrapped = rest.filter((line) => line.text.length > UNWRAPPED_LINE).length >= UNWRAPPED_PAGE;
+  const lastBlock = rest.at(-1)?.block;
   const blocks = new Map<number, SourceLine[]>();
   for (const line of rest) blocks.set(line.block, [...(blocks.get(line.block) ?? []), line]);
   for (const [block, blockLines] of blocks) {
@@ -446,9 +464,12 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
     // Its title may be a label ("More from the Post") or any short line over them ("Lo más visto",
     // "İLGİLİ HABERLER"): a box's title, dropped as a label is.
     const [first, ...below] = blockLines;
+    // (At the page's end, a title of three words at most, no colon, over one headline is a box too:
+    // "Aktar sport" over one story; a headline over another is two headlines.)
     const boxTitle =
       first !== undefined &&
-      below.length > 1 &&
+      (below.length > 1 ||
+        (below.length === 1 && block === lastBlock && wordCount(first.text) <= 3 && !/[:：]/u.test(first.text))) &&
       isBoxTitle(first.text) &&
       // A name over lines is a byline over its credits before the story's text; after it, a box's title.
       !(isNameAlone(first.text) && block <= firstProseBlock) &&
@@ -457,7 +478,9 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
     const headlines = blockLines.filter((line, index) => !(index === 0 && (isLabelLine(line.text) || boxTitle)));
     // Under a title (a label, a box's title), a list's headlines may be in a script without case.
     const titled = headlines.length < blockLines.length;
-    const headlineList = headlines.length > 1 && headlines.every((line) => headlineShaped(line.text, titled));
+    const headlineList =
+      (headlines.length > 1 || (boxTitle && headlines.length === 1)) &&
+      headlines.every((line) => headlineShaped(line.text, titled));
     if (boxTitle && first) boxTitles.add(first);
     if (headlineList && headlines.length < blockLines.length) for (const line of headlines) listed.add(line);
     // A block most of whose lines are a player's leftovers is one player, its title and all.
@@ -470,11 +493,20 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
     // a line of its own, so a line ending a sentence ends its paragraph in any block.
     const unwrapped = blockLines.some((line) => line.text.length > UNWRAPPED_LINE) || pageUnwrapped;
     const width = Math.max(...blockLines.map((line) => line.text.length));
+    // A block of credits before the story's text (a date line in it): a line of names is a unit of its own.
+    const creditsBlock =
+      block <= firstProseBlock && blockLines.some((line) => featuresOf(line.text, NEUTRAL).dateline === 1);
     for (const [index, line] of blockLines.entries()) {
       const { best } = pick(line.text, { ...NEUTRAL, after: previous });
       previous = best.role;
       const labelled = best.role === "related" && best.because.some((part) => part.feature === "relatedLabel");
-      if (((STANDS_ALONE.has(best.role) || labelled) && best.score > 0) || headlineList) {
+      // (Under its label alone, "Por" or "Συντάκτης:", it is read with the label.)
+      const credit =
+        creditsBlock &&
+        line.text.length <= MAX_CREDIT &&
+        creditOf(line.text) !== undefined &&
+        !(index > 0 && isCreditLabelAlone(blockLines[index - 1]?.text ?? ""));
+      if (((STANDS_ALONE.has(best.role) || labelled) && best.score > 0) || headlineList || credit) {
         if (run.length > 0) pieces.push(run);
         pieces.push([line]);
         run = [];
@@ -602,12 +634,25 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
   // A unit naming a story the store holds is a related headline outright, whatever the reader: the
   // store knows it for one, and no weight of its features should outvote that (decision 011).
   // So is a unit opening with an interview's speaker label a paragraph: a turn of the conversation.
-  const outright = fixed.map((unit) =>
+  // And a line of names among the page's credits (beside its date line, before its text) is a byline,
+  // in any script: where it stands says so, as the words of a label cannot in languages no list knows.
+  const credits = creditUnits(fixed.map((unit) => unit.text));
+  const outright = fixed.map((unit, index) =>
     unit.context.knownHeadline
       ? { role: "related" as Role, note: KNOWN_HEADLINE }
-      : INTERVIEW_TURN.test(unit.text)
+      : INTERVIEW_TURN.test(unit.text) || isDialogueQuestion(unit.text)
         ? { role: "paragraph" as Role, note: INTERVIEW_TURN_NOTE }
-        : undefined,
+        : credits.has(index)
+          ? { role: "byline" as Role, note: CREDIT_NAMES_NOTE }
+          : textAfterCredits(fixed, index)
+            ? { role: "paragraph" as Role, note: TEXT_AFTER_CREDITS_NOTE }
+            : index === 0 && deckOverCredits(fixed, headlineBlock, credits)
+              ? { role: "deck" as Role, note: DECK_OVER_CREDITS_NOTE }
+              : unit.group.player === true
+                ? { role: "videoPlayer" as Role, note: PLAYER_BLOCK_NOTE }
+                : inBulletedRun(fixed, index)
+                  ? { role: "paragraph" as Role, note: LIST_ITEM_NOTE }
+                  : undefined,
   );
   const fixedRoles = fixed.map((_, index) => options.roles?.[index] ?? outright[index]?.role);
   const given =
@@ -642,4 +687,97 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
     state = advance(state, index, best.role);
   }
   return units;
+}
+
+/** The longest line read as a credit by where it stands. */
+const MAX_CREDIT = 80;
+/** The most units between the headline and a byline read by where it stands (a deck, a kicker, a menu left over). */
+const CREDITS_WITHIN = 4;
+/**
+ * The units that are a page's credits by where they stand: before the story's first prose, within a few
+ * units of the headline, a run of lines each of names (creditOf) or a date line, with a date line in
+ * it. The lines of names above its last date line are bylines, but for a line labelled otherwise than
+ * the first labelled one ("Texto: …" over "Fotos: …", "Laporan: …" over "Editor: …": a photographer,
+ * an editor beside the writer).
+ */
+function creditUnits(texts: string[]): Set<number> {
+  const found = new Set<number>();
+  const isDate = (text: string) => featuresOf(text, NEUTRAL).dateline === 1;
+  const credit = (text: string) => (text.length <= MAX_CREDIT ? creditOf(text) : undefined);
+  for (let start = 0; start < Math.min(texts.length, CREDITS_WITHIN + 1); start++) {
+    const text = texts[start] ?? "";
+    if (wordCount(text) > 12 && FULL_STOP.test(text)) break;
+    if (!credit(text)) continue;
+    let end = start;
+    while (end < texts.length && (credit(texts[end] ?? "") || isDate(texts[end] ?? ""))) end++;
+    let lastDate = end - 1;
+    while (lastDate >= start && !isDate(texts[lastDate] ?? "")) lastDate--;
+    if (lastDate < start) continue;
+    let firstLabel: string | undefined;
+    for (let index = start; index < lastDate; index++) {
+      const label = credit(texts[index] ?? "")?.label;
+      if (label === undefined) continue;
+      if (label !== "") firstLabel ??= label;
+      if (label === "" || label === firstLabel) found.add(index);
+    }
+    break;
+  }
+  return found;
+}
+
+/**
+ * The story's first sentence right under the credits (a date line just above it), with more of its
+ * text below it in the same block: the text has begun, so it is no deck (a deck under the credits
+ * stands in a block of its own).
+ */
+function textAfterCredits(
+  fixed: { text: string; group: { aboveInBlock?: boolean; lines: SourceLine[] } }[],
+  index: number,
+): boolean {
+  const unit = fixed[index];
+  const previous = fixed[index - 1];
+  if (!unit || !previous || unit.group.aboveInBlock !== true) return false;
+  if (!FULL_STOP.test(unit.text)) return false;
+  return featuresOf(previous.text, NEUTRAL).dateline === 1;
+}
+
+/**
+ * A deck by where it stands: the first unit after the headline, a line of the headline's own block,
+ * of four words or more and one sentence at most, no credit's marks, with the page's credits (a byline
+ * by where it stands, or a date line) right below it.
+ */
+function deckOverCredits(
+  fixed: { text: string; group: { lines: SourceLine[] } }[],
+  headlineBlock: number | undefined,
+  credits: Set<number>,
+): boolean {
+  const unit = fixed[0];
+  const next = fixed[1];
+  if (!unit || !next || unit.group.lines.length !== 1 || unit.group.lines[0]?.block !== headlineBlock) return false;
+  // Four words parted by spaces (in a script written without them, the reader decides); no credit's
+  // marks: a label's colon, a bar or a slash between parts, a figure.
+  if (unit.text.split(/\s+/u).length < 4 || sentenceCount(unit.text) > 1) return false;
+  if (/[:：|｜/／]|\p{N}/u.test(unit.text)) return false;
+  const own = featuresOf(unit.text, NEUTRAL);
+  if (own.furniture === 1 || own.byline === 1 || own.dateline === 1) return false;
+  return credits.has(1) || featuresOf(next.text, NEUTRAL).dateline === 1;
+}
+
+/**
+ * An item of a bulleted list: a line of its own, opening with a bullet (not a number), of a few words,
+ * with the unit before or after it a line of its block opening with the same bullet, also short.
+ */
+function inBulletedRun(fixed: { text: string; group: { lines: SourceLine[] } }[], index: number): boolean {
+  const item = (at: number) => {
+    const unit = fixed[at];
+    if (unit === undefined) return undefined;
+    if (unit.group.lines.length !== 1 || wordCount(unit.text) > MAX_ITEM_WORDS) return undefined;
+    const bullet = BULLET_OPENING.exec(unit.text)?.[1];
+    return bullet === undefined ? undefined : { bullet, block: unit.group.lines[0]?.block };
+  };
+  const own = item(index);
+  if (!own) return false;
+  return [item(index - 1), item(index + 1)].some(
+    (other) => other !== undefined && other.bullet === own.bullet && other.block === own.block,
+  );
 }

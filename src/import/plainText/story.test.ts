@@ -8,7 +8,7 @@ import { generateVariants } from "../corpus/generate";
 import { corpusSets, readCorpus } from "./corpus";
 import { bylineNames, datelineMoment } from "./credits";
 import { EMBED_MARKER, FURNITURE, isAdOrPlayerLine, isLabelAlone, isWireSignOff } from "./cues";
-import { readerFor } from "./keptReader";
+import { headerFinderFor, readerFor } from "./keptReader";
 import { sourceLines } from "./sourceLines";
 import {
   PlainTextError,
@@ -129,12 +129,151 @@ describe("parsePlainTextStory: deck", () => {
   });
 });
 
+describe("parsePlainTextStory: credits by where they stand", () => {
+  it("takes a line of names above the date line, in any script, as the byline, and not a photographer's", () => {
+    const story = parsePlainTextStory(
+      [
+        "Ҳаво",
+        "Қор кўчаларни ёпди, мактаблар бир кун ёпиқ",
+        "",
+        "Муаллиф: Шаҳноза Каримова",
+        "Сурат: Азиз Раҳимов",
+        "05.12.2026, 14:30",
+        "",
+        "Тунги қор кўчаларни ёпиб қўйди ва шаҳар ҳокимияти мактабларни бир кунга ёпишга қарор қилди.",
+      ].join("\n"),
+      { reader: readerFor("trained") },
+    );
+    expect(story.authors).toEqual(["Шаҳноза Каримова"]);
+    expect(story.publishedAt).toBeDefined();
+  });
+
+  it("takes names alone over the date line as the authors, each line a byline", () => {
+    const story = parsePlainTextStory(
+      [
+        "Harbour ferry timetable changes from Monday",
+        "",
+        "Nomvula Dube",
+        "Tinashe Moyo",
+        "Saturday 5 December 2026",
+        "",
+        "The harbour ferry will run every 20 minutes on weekdays from Monday, the port authority said on Friday.",
+      ].join("\n"),
+      { reader: readerFor("trained") },
+    );
+    expect(story.authors).toEqual(["Nomvula Dube", "Tinashe Moyo"]);
+  });
+});
+
+describe("parsePlainTextStory: the text under the credits", () => {
+  it("reads a title over one headline, the page's last block, as a box of one related headline", () => {
+    const story = parsePlainTextStory(
+      [
+        "Ferry crews practise a night rescue",
+        "",
+        "By Ana Ferreira",
+        "Saturday 5 December 2026",
+        "",
+        "Ferry crews practised a night rescue off the harbour wall on Friday, the port authority said.",
+        "",
+        "Mwy o newyddion",
+        "Harbour wall repairs to start in the spring",
+      ].join("\n"),
+      { header: headerFinderFor() },
+    );
+    expect(story.body.at(-1)).toEqual({ type: "related", headline: "Harbour wall repairs to start in the spring" });
+    // The box's title is dropped as a label is.
+    expect(JSON.stringify(story)).not.toContain("Mwy o newyddion");
+  });
+
+  it("reads a block of a player's leftovers under the headline as the video, not the deck, whatever the reader", () => {
+    const lines = [
+      "Watch: ferry crews practise a night rescue",
+      "",
+      "Video player is loading.",
+      "Play Video",
+      "0:00 / 2:05",
+      "",
+      "By Ana Ferreira",
+      "Saturday 5 December 2026",
+      "",
+      "Ferry crews practised a night rescue off the harbour wall on Friday, the port authority said.",
+    ];
+    for (const reader of [undefined, readerFor("trained")]) {
+      const story = parsePlainTextStory(lines.join("\n"), { reader });
+      expect(story.deck).toBeUndefined();
+      expect(story.body[0]?.type).toBe("video");
+    }
+  });
+
+  it("reads a line under the headline in its block, the credits right below, as the deck, whatever the reader", () => {
+    const lines = [
+      "Pont newydd yn agor dros afon Menai",
+      "Cyngor yn cymeradwyo cynllun i godi pont i gerddwyr",
+      "",
+      "Gan Rhodri ap Gwilym",
+      "Dydd Mawrth, 8 Rhagfyr 2026, 10:15",
+      "",
+      "Bydd pont newydd i gerddwyr a beicwyr yn agor dros yr afon y gwanwyn nesaf, meddai'r cyngor ddydd Llun.",
+    ];
+    for (const reader of [undefined, readerFor("trained")]) {
+      const story = parsePlainTextStory(lines.join("\n"), { reader });
+      expect(story.deck).toBe(lines[1]);
+      expect(story.authors).toEqual(["Rhodri ap Gwilym"]);
+    }
+  });
+
+  it("reads a sentence right under the date line, with more text below it in its block, as a paragraph, not a deck", () => {
+    const lines = [
+      "Yangi ko'prik ochildi",
+      "",
+      "Muallif: Shaxlo Nazarova",
+      "05.12.2026, 14:30",
+      "",
+      "Shahar markazida yangi ko'prik shanba kuni ochildi.",
+      "Eski ko'prik endi faqat piyodalar va velosipedchilar uchun qoldiriladi.",
+      "Qurilish ishlari o'n bir oy davom etdi va shahar byudjetidan moliyalashtirildi.",
+    ];
+    for (const reader of [undefined, readerFor("trained")]) {
+      const story = parsePlainTextStory(lines.join("\n"), { reader });
+      expect(story.deck).toBeUndefined();
+      expect(story.body[0]).toEqual({ type: "paragraph", text: lines[5] });
+    }
+  });
+});
+
 describe("parsePlainTextStory: paragraphs and quotes", () => {
   it("joins the lines of a block with one space and keeps the text otherwise", () => {
     expect(parseFixture("prefix-kicker.txt").body).toContainEqual({
       type: "paragraph",
       text: "The original lens turned up in a council storeroom in 2019, wrapped in newspaper from 1983. Engineers from the harbour board cleaned and reseated it by hand.",
     });
+  });
+
+  it.each([
+    [
+      "Armenian's full stop",
+      "Գյումրիում նոր այգի է բացվել",
+      [
+        "Ամռանը այգում կանցկացվեն համերգներ և ցուցահանդեսներ։",
+        "Այգու կառուցումը տևել է ութ ամիս և ֆինանսավորվել է համայնքի բյուջեից։",
+        "Քաղաքապետարանը շաբաթ օրը բացեց կենտրոնական թաղամասի նոր այգին, որտեղ տնկվել է երեք հարյուր ծառ։",
+      ],
+    ],
+    [
+      "Ethiopic's full stop",
+      "በከተማዋ አዲስ መናፈሻ ተከፈተ",
+      [
+        "በበጋ ወቅት በመናፈሻው ኮንሰርቶች ይካሄዳሉ።",
+        "የመናፈሻው ግንባታ ስምንት ወራት የፈጀ ሲሆን ወጪውም በከተማዋ በጀትና በልገሳ ተሸፍኗል።",
+        "የከተማዋ አስተዳደር በማዕከላዊ ክፍለ ከተማ ሦስት መቶ ዛፎች የተተከሉበትን አዲስ መናፈሻ ቅዳሜ ዕለት ከፍቷል።",
+      ],
+    ],
+  ])("ends a paragraph at %s, a sentence's end Unicode names, as at any full stop", (_, headline, lines) => {
+    const story = parsePlainTextStory([headline, "", ...lines].join("\n"));
+    // Each sentence a block of its own (the first perhaps the deck), none run together.
+    const texts = [story.deck, ...story.body.map((block) => (block.type === "paragraph" ? block.text : ""))];
+    expect(texts.filter((text) => text !== undefined && lines.includes(text))).toEqual(lines);
   });
 
   it("ends a paragraph at a danda, Hindi's full stop, as at any full stop", () => {
@@ -458,8 +597,9 @@ function readingWords(reading: PlainTextReading["readings"][number]): string[][]
   if (reading.became === "paragraph + video") return [[...all, "<video>"]];
   if (reading.became === "video") return [["<video>"]];
   if (reading.became === "image") return [[reading.text.match(/(?:\/|https:\/\/)\S+?\.\w+(?=\]|$)/u)?.[0] ?? "?"]];
-  // A list item's bullet goes from the start of its paragraph.
-  if (reading.became === "paragraph" && all.length > 1 && /^[•·▪◦*-]$/u.test(all[0] ?? "")) return [all.slice(1), all];
+  // A list item's bullet goes from the start of its paragraph (an en dash too, from an item of a list).
+  if (reading.became === "paragraph" && all.length > 1 && /^[•·▪◦●○■□‣⁃▸►➤*–-]$/u.test(all[0] ?? ""))
+    return [all.slice(1), all];
   // A label or a dash goes from the start: what is kept is the end of the line.
   if (reading.became === "related" || reading.became === "cite of the quote before")
     return [...reading.text].map((_, index) => words(reading.text.slice(index))).filter((kept) => kept.length > 0);
@@ -869,6 +1009,36 @@ describe("parsePlainTextStory: other outlets' conventions (issue 23)", () => {
     ]);
   });
 
+  it("reads a run of short lines opening with an en dash as list items without it, and keeps a sentence's dash", () => {
+    const { body } = story(
+      deck,
+      "Sastojci",
+      "– 500 g brašna\n– 7 g suhog kvasca\n– 300 ml mlake vode",
+      "– Tijesto mora odstajati sat vremena, kaže kuharica.\n– Peći ga treba na dvjesto stupnjeva.",
+    );
+    expect(body).toEqual(
+      expect.arrayContaining([
+        { type: "paragraph", text: "500 g brašna" },
+        { type: "paragraph", text: "7 g suhog kvasca" },
+        { type: "paragraph", text: "300 ml mlake vode" },
+        { type: "paragraph", text: "– Tijesto mora odstajati sat vremena, kaže kuharica." },
+      ]),
+    );
+  });
+
+  it.each(["●", "▪", "■", "‣", "►"])("reads list items bulleted %j as paragraphs without their bullets", (bullet) => {
+    const { body } = story(
+      deck,
+      "It runs from the quay to the church.",
+      `${bullet} Bring a coat.\n${bullet} Arrive early.\n${bullet} Leave the car at home.`,
+    );
+    expect(body.slice(-3)).toEqual([
+      { type: "paragraph", text: "Bring a coat." },
+      { type: "paragraph", text: "Arrive early." },
+      { type: "paragraph", text: "Leave the car at home." },
+    ]);
+  });
+
   it("drops an Instagram caption with hashtags and its signature, without its View-this-post line, and reports them", () => {
     const reading = readPlainTextStory(
       [
@@ -1076,6 +1246,10 @@ describe("parsePlainTextStory: other outlets' conventions (issue 23)", () => {
         "",
         "P. ¿Subirán los precios?",
         "R. No este año. Lo que sí cambiará es el abono mensual, que pasará a valer también para el autobús que enlaza con el muelle.",
+        "",
+        "— Qachon yangi kema keladi?",
+        "",
+        "— Bahorda. Kema hozir Turkiyadagi zavodda qurilmoqda va mart oyida sinovdan o'tadi.",
       ].join("\n"),
       { reader },
     );
@@ -1085,6 +1259,8 @@ describe("parsePlainTextStory: other outlets' conventions (issue 23)", () => {
       "A: More sailings in the evening, a later last boat on Fridays and, from March, a second boat on the island route at weekends.",
       "P. ¿Subirán los precios?",
       "R. No este año. Lo que sí cambiará es el abono mensual, que pasará a valer también para el autobús que enlaza con el muelle.",
+      // A question opened with a dialogue dash, in any language.
+      "— Qachon yangi kema keladi?",
     ])
       expect(story.body).toContainEqual({ type: "paragraph", text });
   });
@@ -1116,6 +1292,20 @@ describe("parsePlainTextStory: other outlets' conventions (issue 23)", () => {
       expect(reading.story.publishedAt).toBe("2026-05-15T03:00:00.000Z");
       const why = reading.readings.find((r) => r.became.startsWith("date:"))?.why;
       expect(why).toContain("read in Europe/Sofia, the zone guessed from the page's language (bul)");
+    });
+
+    it("is read in the clock most of the country's zones keep, on a Galician page (Spain's, not the Canaries')", () => {
+      const galician = [
+        "O concello aproba o orzamento para o vindeiro ano",
+        "15.05.2026, 06:00",
+        "O pleno municipal votou onte á noite o orzamento despois dun longo debate entre os grupos da corporación.",
+        "O alcalde explicou que os cartos irán para as escolas e para as estradas das parroquias do rural.",
+      ].join("\n\n");
+      const reading = readPlainTextStory(galician);
+      // Madrid keeps summer time in May: UTC+2.
+      expect(reading.story.publishedAt).toBe("2026-05-15T04:00:00.000Z");
+      const why = reading.readings.find((r) => r.became.startsWith("date:"))?.why;
+      expect(why).toContain("the zone guessed from the page's language (glg)");
     });
 
     it("is read in Helsinki's clock on a Finnish page (franc's full model knows Finnish)", () => {

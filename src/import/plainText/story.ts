@@ -4,13 +4,13 @@
 // for: it is in the story (a kicker's separator, a related label and a byline's "By" aside), or it
 // is page furniture or a social post's leftovers, text or signature, which the reading lists as dropped.
 import { type Block, TEXT_LIMITS, type VideoBlock } from "../../model/story";
-import { bylineNames, namesAlone, readDateline } from "./credits";
-import { DASH_ATTRIBUTION, imageMarker, relatedLabel, TWEET_SIGNATURE } from "./cues";
+import { bylineNames, creditNames, namesAlone, readDateline } from "./credits";
+import { DASH_ATTRIBUTION, FULL_STOP, imageMarker, QUESTION, relatedLabel, TWEET_SIGNATURE } from "./cues";
 import type { Role } from "./features";
 import type { HeaderFinder } from "./headerFinder";
 import { splitKicker } from "./kicker";
 import { type PageZone, pageZone } from "./pageZone";
-import { readUnits, type Unit } from "./reader";
+import { LIST_ITEM_NOTE, readUnits, type Unit } from "./reader";
 import { splitLongText } from "./sentences";
 import type { TrainedReader } from "./trained";
 
@@ -70,8 +70,18 @@ const MAX_DECK = 500;
  */
 const SOCIAL_POST = "a social post's text or signature: an embedded post is dropped whole";
 /** A list item's bullet: "• ", "· ", "* ", "- " (not "–", which also opens a line of dialogue). */
-const BULLET = /^[•·▪◦*-]\s+(?=\S)/u;
+const BULLET = /^[•·▪◦●○■□‣⁃▸►➤*-]\s+(?=\S)/u;
 const MAX_CITE = 200;
+/**
+ * A list item's text without its bullet; an item of a run opening with en dashes (reader.ts,
+ * LIST_ITEM_NOTE) loses its dash too when it ends no sentence ("– 500 g flour", "– Linen tea towel,
+ * £9"): a sentence so opened may be a quotation's turn, and keeps it.
+ */
+function withoutBullet(unit: Unit): string {
+  const text = unit.text.replace(BULLET, "");
+  if (unit.note !== LIST_ITEM_NOTE || FULL_STOP.test(text) || QUESTION.test(text)) return text;
+  return text.replace(/^–\s+(?=\S)/u, "");
+}
 const MAX_CAPTION = 1_000;
 
 export function parsePlainTextStory(text: string, options: PlainTextOptions = {}): PlainTextStory {
@@ -137,7 +147,7 @@ export function readPlainTextStory(text: string, options: PlainTextOptions = {})
         } else paragraphs(unit, `${why}; a second deck is a paragraph`);
         break;
       case "byline": {
-        const names = bylineNames(unit.text) ?? namesAlone(unit.text) ?? [];
+        const names = bylineNames(unit.text) ?? creditNames(unit.text) ?? namesAlone(unit.text) ?? [];
         if (names.length === 0) {
           paragraphs(unit, `${why}; no name in it`);
           break;
@@ -238,7 +248,7 @@ export function readPlainTextStory(text: string, options: PlainTextOptions = {})
         break;
       default:
         // A bulleted item is a paragraph without its bullet (a number, or a dash of dialogue, stays).
-        paragraphs(unit, why, unit.role === "paragraph" ? unit.text.replace(BULLET, "") : unit.text);
+        paragraphs(unit, why, unit.role === "paragraph" ? withoutBullet(unit) : unit.text);
     }
   }
   story.body = placeKnownVideo(body, headline, options.video);

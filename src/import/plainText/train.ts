@@ -268,6 +268,7 @@ export const RETIRED = [
   "blind-2026-12-07e",
   "blind-2026-12-07f",
   "blind-2026-12-07g",
+  "blind-2026-12-07h",
 ];
 /**
  * The real pages trained on besides the retired sets: the tuning and held-out sets, and every training
