@@ -11,9 +11,16 @@
 // named and planned once, 0.04 ms). Only statements whose plan is the same whatever their values
 // are kept (lookups by key and the newest few of an index): a search's plan depends on its words,
 // and a plan made for no word in particular could walk every story.
+//
+// On SQLite a kept statement's values are written `+?`, not `?`: the same values (unary plus does
+// nothing to a value and a parameter has no affinity to lose) and the same plan, but SQLite's
+// planner no longer looks at them. Where it looks at a bound value (a LIMIT, a term's estimate)
+// it marks the statement to be prepared again when that value is bound anew, and better-sqlite3
+// clears the bindings after every run, which SQLite takes as a new value: the story page's
+// related-stories statement was parsed and planned again at every page (docs/decisions/052).
 
 import { createHash } from "node:crypto";
-import type { Compilable, CompiledQuery, Kysely } from "kysely";
+import { type Compilable, type CompiledQuery, type Kysely, SqliteAdapter } from "kysely";
 
 /** At most this many statements are kept (the SQL of IN (…) lists varies with their length). */
 export const KEPT_PLANS = 200;
@@ -42,6 +49,28 @@ interface Template {
 const PLACEHOLDER = "\u0000kept:";
 
 /**
+ * SQLite's SQL with each parameter written `+?`, which its planner does not read as a bound value
+ * (above); `?` inside quotes (strings, identifiers) is left alone. The SQL as it was if the
+ * parameters found are not the `count` expected.
+ */
+export function valuesHiddenFromPlanner(sql: string, count: number): string {
+  let out = "";
+  let found = 0;
+  let quote: string | undefined;
+  for (const char of sql) {
+    if (quote) {
+      if (char === quote) quote = undefined;
+    } else if (char === "'" || char === '"' || char === "`") quote = char;
+    else if (char === "?") {
+      found++;
+      out += "+";
+    }
+    out += char;
+  }
+  return found === count && !quote ? out : sql;
+}
+
+/**
  * A query kept built and compiled: `build` is called once per database and shape of the values
  * (the length of each list) with placeholders for them, and every run binds the values given.
  * The placeholders are strings no value holds (a NUL), so each parameter they fill is found by
@@ -64,7 +93,11 @@ export function keptQuery<A extends Value[], R>(
     const placeholders = values.map((value, i) =>
       typeof value === "string" ? `${PLACEHOLDER}${i}` : value.map((_, j) => `${PLACEHOLDER}${i}:${j}`),
     ) as A;
-    const compiled = build(db, ...placeholders).compile();
+    const built = build(db, ...placeholders).compile();
+    const compiled =
+      db.getExecutor().adapter instanceof SqliteAdapter
+        ? { ...built, sql: valuesHiddenFromPlanner(built.sql, built.parameters.length) }
+        : built;
     const fill = compiled.parameters.map((parameter): [number, number] | null => {
       if (typeof parameter !== "string" || !parameter.startsWith(PLACEHOLDER)) return null;
       const [value, item = "-1"] = parameter.slice(PLACEHOLDER.length).split(":");
