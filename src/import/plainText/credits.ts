@@ -284,13 +284,18 @@ function platformDateWords(): { months: Map<string, number>; words: Set<string> 
     );
     for (let month = 0; month < 12; month += 1) {
       const at = new Date(Date.UTC(2026, month, 15, 12));
-      for (const format of formats)
-        for (const part of format.formatToParts(at)) {
-          if (part.type !== "month") continue;
+      for (const format of formats) {
+        const parts = format.formatToParts(at);
+        parts.forEach((part, index) => {
+          if (part.type !== "month") return;
           const name = part.value.toLowerCase().replace(/\.$/u, "");
-          if (!/^\p{N}+$/u.test(name))
-            (monthsOfName.get(name) ?? monthsOfName.set(name, new Set()).get(name))?.add(month + 1);
-        }
+          if (/^\p{N}+$/u.test(name)) return;
+          // A letter the pattern writes onto the month, as Hebrew's "ב" ("3 בדצמבר"): the month so written too.
+          const prefix = /(?<=\s|^)[\p{L}\p{M}]{1,2}$/u.exec(parts[index - 1]?.value ?? "")?.[0];
+          for (const written of prefix ? [name, prefix.toLowerCase() + name] : [name])
+            (monthsOfName.get(written) ?? monthsOfName.set(written, new Set()).get(written))?.add(month + 1);
+        });
+      }
     }
     for (const weekday of ["long", "short"] as const) {
       const format = new Intl.DateTimeFormat(locale, { weekday, timeZone: "UTC" });

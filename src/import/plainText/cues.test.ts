@@ -257,6 +257,14 @@ describe("datelines", () => {
     expect(datelineMoment(line)).toBe(moment);
   });
 
+  it.each([
+    // A letter the platform's pattern writes onto the month: Hebrew's "ב".
+    ["יום חמישי, 3 בדצמבר 2026, 23:15", "2026-12-03T23:15:00.000Z"],
+    ["3 דצמבר 2026", "2026-12-03T00:00:00.000Z"],
+  ])("reads %j, a month with a letter written onto it, as %s", (line, moment) => {
+    expect(datelineMoment(line)).toBe(moment);
+  });
+
   it("reads a Thai update line as an update", () => {
     expect(readDateline("ปรับปรุง: 1 ธ.ค. 2569 เวลา 13:45 น.")).toEqual({
       moment: "2026-12-01T13:45:00.000Z",
