@@ -639,7 +639,10 @@ function momentOf(line: string, timeZone = "UTC"): string | undefined {
   // A label before a colon ("Publikované:", "Avaldatud:", "Birt:"), in any language: what a date line opens with.
   let rest = asciiDigits(line)
     .replace(/^[\s:]+/u, "")
-    .replace(/^[\p{L}\p{M}][\p{L}\p{M} ]{0,30}:\s+(?=\p{N}|[\p{L}\p{M}]+,?\s+\p{N})/u, "");
+    .replace(/^[\p{L}\p{M}][\p{L}\p{M} ]{0,30}:\s+(?=\p{N}|[\p{L}\p{M}]+,?\s+\p{N})/u, "")
+    // One capitalised word before a date of numbers and nothing else but a time, with no colon
+    // ("Publisert 07.12.2026 09:12"); not in a script without capitals, whose words do not stand apart.
+    .replace(/^\p{Lu}[\p{Ll}\p{M}]{2,}\s+(?=\d{1,4}[./-]\d{1,2}[./-]\d{1,4}(?:,?\s+\d{1,2}[:.]\d{2})?\s*$)/u, "");
   let date: { year: number; month: number; day: number } | undefined;
   for (const { months, forms, gregorian } of CALENDARS) {
     const match = forms.map((form) => form.exec(rest)).find(Boolean);

@@ -265,6 +265,20 @@ describe("datelines", () => {
     expect(datelineMoment(line)).toBe(moment);
   });
 
+  it.each([
+    ["Publisert 07.12.2026 09:12", "2026-12-07T09:12:00.000Z"],
+    ["Objavljeno 05.12.2026", "2026-12-05T00:00:00.000Z"],
+  ])("reads %j, a capitalised word before a date of numbers, as %s", (line, moment) => {
+    expect(datelineMoment(line)).toBe(moment);
+  });
+
+  it.each(["最后更新 2026-12-06 22:40", "publisert 07.12.2026 09:12", "Publisert 07.12.2026 om kvelden"])(
+    "reads no word before a date of numbers in a script without capitals, in lower case, or before more words: %j",
+    (line) => {
+      expect(datelineMoment(line)).toBeUndefined();
+    },
+  );
+
   it("reads a Thai update line as an update", () => {
     expect(readDateline("ปรับปรุง: 1 ธ.ค. 2569 เวลา 13:45 น.")).toEqual({
       moment: "2026-12-01T13:45:00.000Z",
