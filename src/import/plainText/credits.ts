@@ -478,11 +478,11 @@ const asciiDigits = (text: string): string =>
  * Solar Hijri ("۱۴ آذر ۱۴۰۵") and Amharic's Ethiopian calendar ("ኅዳር 28 ቀን 2019 ዓ.ም", thirteen
  * months). Month names (long and short) and the conversion come from Intl.
  */
-const CALENDARS = [
-  { calendar: "buddhist", locale: "th" },
-  { calendar: "persian", locale: "fa" },
-  { calendar: "ethiopic", locale: "am" },
-].map(({ calendar, locale }) => {
+/**
+ * A calendar of the platform's: its year less the Gregorian's (near enough to start a search from),
+ * and the Gregorian date of a date in it.
+ */
+function calendarOf(calendar: string) {
   const numeric = new Intl.DateTimeFormat(`en-u-ca-${calendar}-nu-latn`, {
     timeZone: "UTC",
     year: "numeric",
@@ -494,6 +494,51 @@ const CALENDARS = [
     const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
     return { year: part("year"), month: part("month"), day: part("day") };
   };
+  const yearOffset = partsOf(Date.UTC(2026, 5, 1)).year - 2026;
+  /** The Gregorian date of a date in this calendar: the day among the Gregorian year's neighbours that the calendar names so. */
+  const gregorian = (year: number, month: number, day: number) => {
+    const start = Date.UTC(year - yearOffset - 1, 0, 1);
+    for (let at = start; at < start + 3 * 366 * 86_400_000; at += 86_400_000) {
+      const parts = partsOf(at);
+      if (parts.year === year && parts.month === month && parts.day === day) {
+        const date = new Date(at);
+        return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+      }
+    }
+    return undefined;
+  };
+  return { partsOf, yearOffset, gregorian };
+}
+
+/**
+ * The platform's calendars of numbered years other than the Gregorian (Persian, Islamic, Buddhist,
+ * Ethiopic, Hebrew, Indian…: `Intl.supportedValuesOf("calendar")`), for a date of numbers whose year
+ * no Gregorian page prints now ("۱۴۰۵/۰۹/۱۵"): the one calendar whose year now is within ten of it.
+ * Built when first needed.
+ */
+let numberedCalendars: ReturnType<typeof calendarOf>[] | undefined;
+function calendarOfYear(year: number): ReturnType<typeof calendarOf> | undefined {
+  numberedCalendars ??= Intl.supportedValuesOf("calendar")
+    .filter((calendar) => !["gregory", "iso8601", "chinese", "dangi", "japanese", "roc"].includes(calendar))
+    .flatMap((calendar) => {
+      try {
+        return [calendarOf(calendar)];
+      } catch {
+        return [];
+      }
+    })
+    .filter(({ yearOffset }) => Number.isFinite(yearOffset) && Math.abs(yearOffset) > 20);
+  const near = numberedCalendars.filter(({ yearOffset }) => Math.abs(year - yearOffset - 2026) <= 10);
+  const offsets = new Set(near.map(({ yearOffset }) => yearOffset));
+  return offsets.size === 1 ? near[0] : undefined;
+}
+
+const CALENDARS = [
+  { calendar: "buddhist", locale: "th" },
+  { calendar: "persian", locale: "fa" },
+  { calendar: "ethiopic", locale: "am" },
+].map(({ calendar, locale }) => {
+  const { partsOf, gregorian } = calendarOf(calendar);
   const months = new Map<string, number>();
   const names = ["long", "short"].map(
     (month) => new Intl.DateTimeFormat(`${locale}-u-ca-${calendar}`, { timeZone: "UTC", month: month as "long" }),
@@ -509,20 +554,6 @@ const CALENDARS = [
     `(?<day>\\d{1,2})\\s+(?<month>${escaped.join("|")})\\s+(?<year>\\d{4})`,
     `(?<month>${escaped.join("|")})\\s+(?<day>\\d{1,2})\\s+(?:[\\p{L}\\p{M}]{1,4}\\s+)?(?<year>\\d{4})`,
   ].map((form) => new RegExp(`(?<![\\p{L}\\p{N}])${form}(?![\\p{N}])`, "u"));
-  // The calendar's year less the Gregorian's, near enough to start a search from.
-  const yearOffset = partsOf(Date.UTC(2026, 5, 1)).year - 2026;
-  /** The Gregorian date of a date in this calendar: the day among the Gregorian year's neighbours that the calendar names so. */
-  const gregorian = (year: number, month: number, day: number) => {
-    const start = Date.UTC(year - yearOffset - 1, 0, 1);
-    for (let at = start; at < start + 3 * 366 * 86_400_000; at += 86_400_000) {
-      const parts = partsOf(at);
-      if (parts.year === year && parts.month === month && parts.day === day) {
-        const date = new Date(at);
-        return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
-      }
-    }
-    return undefined;
-  };
   return { months, forms, gregorian };
 });
 /**
@@ -667,6 +698,12 @@ function momentOf(line: string, timeZone = "UTC"): string | undefined {
       month,
       day: Number(groups.day),
     };
+    // A year of numbers no Gregorian page prints now, in the one other calendar it is this year of.
+    if (groups.monthNumber && (date.year < 1900 || date.year > 2200)) {
+      const calendar = calendarOfYear(date.year);
+      date = calendar?.gregorian(date.year, date.month, date.day);
+      if (!date) return undefined;
+    }
     rest = `${rest.slice(0, match.index)} ${rest.slice(match.index + match[0].length)}`;
     break;
   }

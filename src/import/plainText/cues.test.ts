@@ -279,6 +279,15 @@ describe("datelines", () => {
     },
   );
 
+  it.each([
+    // A year of numbers no Gregorian page prints now: the one platform calendar it is this year of.
+    ["۱۴۰۵/۰۹/۱۵", "2026-12-06T00:00:00.000Z"],
+    ["1405-09-15 10:20", "2026-12-06T10:20:00.000Z"],
+    ["2026/12/05", "2026-12-05T00:00:00.000Z"],
+  ])("reads %j, a date of numbers in another calendar's year, as %s", (line, moment) => {
+    expect(datelineMoment(line)).toBe(moment);
+  });
+
   it("reads a Thai update line as an update", () => {
     expect(readDateline("ปรับปรุง: 1 ธ.ค. 2569 เวลา 13:45 น.")).toEqual({
       moment: "2026-12-01T13:45:00.000Z",
