@@ -1423,3 +1423,16 @@ describe("parsePlainTextStory: the accounting catches a doubled or moved line", 
     );
   });
 });
+
+describe("ideographic space", () => {
+  it("keeps the ideographic space between a Japanese headline's phrases, and makes other spaces plain", () => {
+    const japanese = [
+      "強風で離島航路が全便欠航　白鷺諸島の約3千人に影響",
+      "強い冬型の気圧配置の影響で、白鷺台港と白鷺諸島を結ぶフェリーと高速船は5日、始発から全便が欠航した。",
+      "気象台によると、同日午前の最大瞬間風速は白鷺台市で28.4メートルを観測した。\u00a0 波の高さは6メートルに達した。",
+    ].join("\n\n");
+    const { story } = readPlainTextStory(japanese);
+    expect(story.headline).toBe("強風で離島航路が全便欠航　白鷺諸島の約3千人に影響");
+    expect(JSON.stringify(story)).toContain("観測した。 波の高さ");
+  });
+});
