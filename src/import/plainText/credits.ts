@@ -195,7 +195,15 @@ export function creditNames(line: string): string[] | undefined {
 export function creditOf(line: string): { names: string[]; label: string } | undefined {
   const text = line.trim();
   if (/\p{N}/u.test(text) || /[.!?。।።]$/u.test(text.replace(/(?<!\p{L})\p{Lu}\.$/u, ""))) return undefined;
-  const byRest = BYLINE.exec(text)?.groups?.rest ?? BY_WORD.exec(text)?.groups?.rest;
+  // A by-word no list knows, in a script with case: a short word in lower case before two or more
+  // capitalised ones ("de Bogdan Cozma", "na Wanjiru Kamau"); a name's particle stands before one
+  // ("de Souza"); not "at" or "in", where the writer was ("at Brannock Lane").
+  const byRest =
+    BYLINE.exec(text)?.groups?.rest ??
+    BY_WORD.exec(text)?.groups?.rest ??
+    /^(?!(?:at|in)\s)\p{Ll}[\p{Ll}\p{M}]{0,3}\s+(?<rest>\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*)+)$/u.exec(
+      text,
+    )?.groups?.rest;
   const labelled = byRest === undefined ? CREDIT_LABEL.exec(text)?.groups : undefined;
   const rest = byRest ?? labelled?.rest ?? text;
   // A role or an outlet after a bar or a dash ("| Business Reporter", "- Showbuzz Reporter"), or in

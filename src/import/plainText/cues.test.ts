@@ -113,6 +113,9 @@ describe("credit lines in any script", () => {
     ["Ama Boateng, Consumer Affairs", ["Ama Boateng"]],
     ["Kofi Mensah at Baba Yara Stadium", ["Kofi Mensah"]],
     ["Nomsa Khumalo in Durban", ["Nomsa Khumalo"]],
+    // A short word in lower case before two capitalised ones: a by-word no list knows.
+    ["de Bogdan Cozma", ["Bogdan Cozma"]],
+    ["na Wanjiru Kamau", ["Wanjiru Kamau"]],
   ])("reads %j as %j", (line, names) => {
     expect(creditNames(line)).toEqual(names);
   });
@@ -126,6 +129,8 @@ describe("credit lines in any script", () => {
     "Foto 3 de 10",
     "Il-Ħadd, 6 ta' Diċembru 2026",
     "Read more.",
+    "at Brannock Lane",
+    "de Souza",
   ])("reads %j as no credit", (line) => {
     expect(creditNames(line)).toBeUndefined();
   });
