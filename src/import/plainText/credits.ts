@@ -195,7 +195,15 @@ export function creditNames(line: string): string[] | undefined {
 export function creditOf(line: string): { names: string[]; label: string } | undefined {
   const text = line.trim();
   if (/\p{N}/u.test(text) || /[.!?。।።]$/u.test(text.replace(/(?<!\p{L})\p{Lu}\.$/u, ""))) return undefined;
-  const byRest = BYLINE.exec(text)?.groups?.rest ?? BY_WORD.exec(text)?.groups?.rest;
+  // A by-word no list knows, in a script with case: a short word in lower case before two or more
+  // capitalised ones ("de Bogdan Cozma", "na Wanjiru Kamau"); a name's particle stands before one
+  // ("de Souza"); not "at" or "in", where the writer was ("at Brannock Lane").
+  const byRest =
+    BYLINE.exec(text)?.groups?.rest ??
+    BY_WORD.exec(text)?.groups?.rest ??
+    /^(?!(?:at|in)\s)\p{Ll}[\p{Ll}\p{M}]{0,3}\s+(?<rest>\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*)+)$/u.exec(
+      text,
+    )?.groups?.rest;
   const labelled = byRest === undefined ? CREDIT_LABEL.exec(text)?.groups : undefined;
   const rest = byRest ?? labelled?.rest ?? text;
   // A role or an outlet after a bar or a dash ("| Business Reporter", "- Showbuzz Reporter"), or in
@@ -284,13 +292,18 @@ function platformDateWords(): { months: Map<string, number>; words: Set<string> 
     );
     for (let month = 0; month < 12; month += 1) {
       const at = new Date(Date.UTC(2026, month, 15, 12));
-      for (const format of formats)
-        for (const part of format.formatToParts(at)) {
-          if (part.type !== "month") continue;
+      for (const format of formats) {
+        const parts = format.formatToParts(at);
+        parts.forEach((part, index) => {
+          if (part.type !== "month") return;
           const name = part.value.toLowerCase().replace(/\.$/u, "");
-          if (!/^\p{N}+$/u.test(name))
-            (monthsOfName.get(name) ?? monthsOfName.set(name, new Set()).get(name))?.add(month + 1);
-        }
+          if (/^\p{N}+$/u.test(name)) return;
+          // A letter the pattern writes onto the month, as Hebrew's "ב" ("3 בדצמבר"): the month so written too.
+          const prefix = /(?<=\s|^)[\p{L}\p{M}]{1,2}$/u.exec(parts[index - 1]?.value ?? "")?.[0];
+          for (const written of prefix ? [name, prefix.toLowerCase() + name] : [name])
+            (monthsOfName.get(written) ?? monthsOfName.set(written, new Set()).get(written))?.add(month + 1);
+        });
+      }
     }
     for (const weekday of ["long", "short"] as const) {
       const format = new Intl.DateTimeFormat(locale, { weekday, timeZone: "UTC" });
@@ -473,11 +486,11 @@ const asciiDigits = (text: string): string =>
  * Solar Hijri ("۱۴ آذر ۱۴۰۵") and Amharic's Ethiopian calendar ("ኅዳር 28 ቀን 2019 ዓ.ም", thirteen
  * months). Month names (long and short) and the conversion come from Intl.
  */
-const CALENDARS = [
-  { calendar: "buddhist", locale: "th" },
-  { calendar: "persian", locale: "fa" },
-  { calendar: "ethiopic", locale: "am" },
-].map(({ calendar, locale }) => {
+/**
+ * A calendar of the platform's: its year less the Gregorian's (near enough to start a search from),
+ * and the Gregorian date of a date in it.
+ */
+function calendarOf(calendar: string) {
   const numeric = new Intl.DateTimeFormat(`en-u-ca-${calendar}-nu-latn`, {
     timeZone: "UTC",
     year: "numeric",
@@ -489,6 +502,51 @@ const CALENDARS = [
     const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
     return { year: part("year"), month: part("month"), day: part("day") };
   };
+  const yearOffset = partsOf(Date.UTC(2026, 5, 1)).year - 2026;
+  /** The Gregorian date of a date in this calendar: the day among the Gregorian year's neighbours that the calendar names so. */
+  const gregorian = (year: number, month: number, day: number) => {
+    const start = Date.UTC(year - yearOffset - 1, 0, 1);
+    for (let at = start; at < start + 3 * 366 * 86_400_000; at += 86_400_000) {
+      const parts = partsOf(at);
+      if (parts.year === year && parts.month === month && parts.day === day) {
+        const date = new Date(at);
+        return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+      }
+    }
+    return undefined;
+  };
+  return { partsOf, yearOffset, gregorian };
+}
+
+/**
+ * The platform's calendars of numbered years other than the Gregorian (Persian, Islamic, Buddhist,
+ * Ethiopic, Hebrew, Indian…: `Intl.supportedValuesOf("calendar")`), for a date of numbers whose year
+ * no Gregorian page prints now ("۱۴۰۵/۰۹/۱۵"): the one calendar whose year now is within ten of it.
+ * Built when first needed.
+ */
+let numberedCalendars: ReturnType<typeof calendarOf>[] | undefined;
+function calendarOfYear(year: number): ReturnType<typeof calendarOf> | undefined {
+  numberedCalendars ??= Intl.supportedValuesOf("calendar")
+    .filter((calendar) => !["gregory", "iso8601", "chinese", "dangi", "japanese", "roc"].includes(calendar))
+    .flatMap((calendar) => {
+      try {
+        return [calendarOf(calendar)];
+      } catch {
+        return [];
+      }
+    })
+    .filter(({ yearOffset }) => Number.isFinite(yearOffset) && Math.abs(yearOffset) > 20);
+  const near = numberedCalendars.filter(({ yearOffset }) => Math.abs(year - yearOffset - 2026) <= 10);
+  const offsets = new Set(near.map(({ yearOffset }) => yearOffset));
+  return offsets.size === 1 ? near[0] : undefined;
+}
+
+const CALENDARS = [
+  { calendar: "buddhist", locale: "th" },
+  { calendar: "persian", locale: "fa" },
+  { calendar: "ethiopic", locale: "am" },
+].map(({ calendar, locale }) => {
+  const { partsOf, gregorian } = calendarOf(calendar);
   const months = new Map<string, number>();
   const names = ["long", "short"].map(
     (month) => new Intl.DateTimeFormat(`${locale}-u-ca-${calendar}`, { timeZone: "UTC", month: month as "long" }),
@@ -504,20 +562,6 @@ const CALENDARS = [
     `(?<day>\\d{1,2})\\s+(?<month>${escaped.join("|")})\\s+(?<year>\\d{4})`,
     `(?<month>${escaped.join("|")})\\s+(?<day>\\d{1,2})\\s+(?:[\\p{L}\\p{M}]{1,4}\\s+)?(?<year>\\d{4})`,
   ].map((form) => new RegExp(`(?<![\\p{L}\\p{N}])${form}(?![\\p{N}])`, "u"));
-  // The calendar's year less the Gregorian's, near enough to start a search from.
-  const yearOffset = partsOf(Date.UTC(2026, 5, 1)).year - 2026;
-  /** The Gregorian date of a date in this calendar: the day among the Gregorian year's neighbours that the calendar names so. */
-  const gregorian = (year: number, month: number, day: number) => {
-    const start = Date.UTC(year - yearOffset - 1, 0, 1);
-    for (let at = start; at < start + 3 * 366 * 86_400_000; at += 86_400_000) {
-      const parts = partsOf(at);
-      if (parts.year === year && parts.month === month && parts.day === day) {
-        const date = new Date(at);
-        return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
-      }
-    }
-    return undefined;
-  };
   return { months, forms, gregorian };
 });
 /**
@@ -634,7 +678,10 @@ function momentOf(line: string, timeZone = "UTC"): string | undefined {
   // A label before a colon ("Publikované:", "Avaldatud:", "Birt:"), in any language: what a date line opens with.
   let rest = asciiDigits(line)
     .replace(/^[\s:]+/u, "")
-    .replace(/^[\p{L}\p{M}][\p{L}\p{M} ]{0,30}:\s+(?=\p{N}|[\p{L}\p{M}]+,?\s+\p{N})/u, "");
+    .replace(/^[\p{L}\p{M}][\p{L}\p{M} ]{0,30}:\s+(?=\p{N}|[\p{L}\p{M}]+,?\s+\p{N})/u, "")
+    // One capitalised word before a date of numbers and nothing else but a time, with no colon
+    // ("Publisert 07.12.2026 09:12"); not in a script without capitals, whose words do not stand apart.
+    .replace(/^\p{Lu}[\p{Ll}\p{M}]{2,}\s+(?=\d{1,4}[./-]\d{1,2}[./-]\d{1,4}(?:,?\s+\d{1,2}[:.]\d{2})?\s*$)/u, "");
   let date: { year: number; month: number; day: number } | undefined;
   for (const { months, forms, gregorian } of CALENDARS) {
     const match = forms.map((form) => form.exec(rest)).find(Boolean);
@@ -659,6 +706,12 @@ function momentOf(line: string, timeZone = "UTC"): string | undefined {
       month,
       day: Number(groups.day),
     };
+    // A year of numbers no Gregorian page prints now, in the one other calendar it is this year of.
+    if (groups.monthNumber && (date.year < 1900 || date.year > 2200)) {
+      const calendar = calendarOfYear(date.year);
+      date = calendar?.gregorian(date.year, date.month, date.day);
+      if (!date) return undefined;
+    }
     rest = `${rest.slice(0, match.index)} ${rest.slice(match.index + match[0].length)}`;
     break;
   }

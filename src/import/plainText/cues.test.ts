@@ -113,6 +113,9 @@ describe("credit lines in any script", () => {
     ["Ama Boateng, Consumer Affairs", ["Ama Boateng"]],
     ["Kofi Mensah at Baba Yara Stadium", ["Kofi Mensah"]],
     ["Nomsa Khumalo in Durban", ["Nomsa Khumalo"]],
+    // A short word in lower case before two capitalised ones: a by-word no list knows.
+    ["de Bogdan Cozma", ["Bogdan Cozma"]],
+    ["na Wanjiru Kamau", ["Wanjiru Kamau"]],
   ])("reads %j as %j", (line, names) => {
     expect(creditNames(line)).toEqual(names);
   });
@@ -126,6 +129,8 @@ describe("credit lines in any script", () => {
     "Foto 3 de 10",
     "Il-Ħadd, 6 ta' Diċembru 2026",
     "Read more.",
+    "at Brannock Lane",
+    "de Souza",
   ])("reads %j as no credit", (line) => {
     expect(creditNames(line)).toBeUndefined();
   });
@@ -254,6 +259,37 @@ describe("datelines", () => {
     // A 24-hour time keeps its hour, whatever word is beside it.
     ["Veröffentlicht am 02.02.2026 um 14:12 Uhr", "2026-02-02T14:12:00.000Z"],
   ])("reads %j, a time with its period of the day in words, as %s", (line, moment) => {
+    expect(datelineMoment(line)).toBe(moment);
+  });
+
+  it.each([
+    // A letter the platform's pattern writes onto the month: Hebrew's "ב".
+    ["יום חמישי, 3 בדצמבר 2026, 23:15", "2026-12-03T23:15:00.000Z"],
+    ["3 דצמבר 2026", "2026-12-03T00:00:00.000Z"],
+  ])("reads %j, a month with a letter written onto it, as %s", (line, moment) => {
+    expect(datelineMoment(line)).toBe(moment);
+  });
+
+  it.each([
+    ["Publisert 07.12.2026 09:12", "2026-12-07T09:12:00.000Z"],
+    ["Objavljeno 05.12.2026", "2026-12-05T00:00:00.000Z"],
+  ])("reads %j, a capitalised word before a date of numbers, as %s", (line, moment) => {
+    expect(datelineMoment(line)).toBe(moment);
+  });
+
+  it.each(["最后更新 2026-12-06 22:40", "publisert 07.12.2026 09:12", "Publisert 07.12.2026 om kvelden"])(
+    "reads no word before a date of numbers in a script without capitals, in lower case, or before more words: %j",
+    (line) => {
+      expect(datelineMoment(line)).toBeUndefined();
+    },
+  );
+
+  it.each([
+    // A year of numbers no Gregorian page prints now: the one platform calendar it is this year of.
+    ["۱۴۰۵/۰۹/۱۵", "2026-12-06T00:00:00.000Z"],
+    ["1405-09-15 10:20", "2026-12-06T10:20:00.000Z"],
+    ["2026/12/05", "2026-12-05T00:00:00.000Z"],
+  ])("reads %j, a date of numbers in another calendar's year, as %s", (line, moment) => {
     expect(datelineMoment(line)).toBe(moment);
   });
 

@@ -17,8 +17,9 @@ export interface SourceLine {
 // Zero-width space, word joiner and byte-order mark carry nothing; the zero-width joiner and
 // non-joiner are kept, as they shape Persian words and emoji.
 const INVISIBLE = /[\u200B\u2060\uFEFF]/g;
-// Tabs, no-break and other spaces, line and paragraph separators inside a line.
-const ANY_SPACE = /[\s\p{Zs}]+/gu;
+// Tabs, no-break and other spaces, line and paragraph separators inside a line; not the ideographic
+// space (U+3000), which Chinese and Japanese pages set between a headline's phrases as a character.
+const ANY_SPACE = /(?:(?!\u3000)[\s\p{Zs}])+/gu;
 
 export const plainLine = (raw: string): string =>
   withoutUnsafeCharacters(raw.replace(INVISIBLE, "").replace(ANY_SPACE, " ")).trim();

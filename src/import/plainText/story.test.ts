@@ -1308,6 +1308,33 @@ describe("parsePlainTextStory: other outlets' conventions (issue 23)", () => {
       expect(why).toContain("the zone guessed from the page's language (glg)");
     });
 
+    it("is read in the clock of a country the page names where its language is written, not the language's", () => {
+      const singapore = [
+        "Contractor jailed for pocketing renovation deposits",
+        "Published 4 December 2026, 5:18 PM",
+        "A contractor who took deposits from eleven home owners in Singapore and never started work was jailed on Friday.",
+        "The court heard that the money went to his gambling debts, and that Singapore's courts had warned him twice before.",
+      ].join("\n\n");
+      const reading = readPlainTextStory(singapore);
+      // Singapore keeps UTC+8.
+      expect(reading.story.publishedAt).toBe("2026-12-04T09:18:00.000Z");
+      const why = reading.readings.find((r) => r.became.startsWith("date:"))?.why;
+      expect(why).toContain(
+        "read in Asia/Singapore, the zone guessed from the country it names (SG) in its language (eng)",
+      );
+    });
+
+    it("keeps the language's clock where a saint's hyphened name is a country's too", () => {
+      const french = [
+        "Le luthier Armand Peyrol est mort à 84 ans",
+        "Publié le 15/05/2026 à 06h00",
+        "Il avait fabriqué plus de trois cents violons dans son atelier de la vieille ville, près de la place du marché.",
+        "Ses obsèques seront célébrées lundi en l'église Saint-Martin de Saint-Orvenne, où il chantait dans la chorale.",
+      ].join("\n\n");
+      // Paris keeps summer time in May: UTC+2.
+      expect(readPlainTextStory(french).story.publishedAt).toBe("2026-05-15T04:00:00.000Z");
+    });
+
     it("is read in Helsinki's clock on a Finnish page (franc's full model knows Finnish)", () => {
       const finnish = [
         "Hirvilahden kyläkoulu lakkautetaan ensi syksynä",
@@ -1394,5 +1421,18 @@ describe("parsePlainTextStory: the accounting catches a doubled or moved line", 
         );
       }),
     );
+  });
+});
+
+describe("ideographic space", () => {
+  it("keeps the ideographic space between a Japanese headline's phrases, and makes other spaces plain", () => {
+    const japanese = [
+      "強風で離島航路が全便欠航　白鷺諸島の約3千人に影響",
+      "強い冬型の気圧配置の影響で、白鷺台港と白鷺諸島を結ぶフェリーと高速船は5日、始発から全便が欠航した。",
+      "気象台によると、同日午前の最大瞬間風速は白鷺台市で28.4メートルを観測した。\u00a0 波の高さは6メートルに達した。",
+    ].join("\n\n");
+    const { story } = readPlainTextStory(japanese);
+    expect(story.headline).toBe("強風で離島航路が全便欠航　白鷺諸島の約3千人に影響");
+    expect(JSON.stringify(story)).toContain("観測した。 波の高さ");
   });
 });

@@ -163,7 +163,7 @@ export function readPlainTextStory(text: string, options: PlainTextOptions = {})
         const dateline = readDateline(unit.text, options.timeZone ?? guessedZone?.zone);
         const zoneWhy =
           guessedZone && dateline && dateline.moment !== readDateline(unit.text)?.moment
-            ? `; a time with no zone, read in ${guessedZone.zone}, the zone guessed from the page's language (${guessedZone.language}): --time-zone gives the outlet's`
+            ? `; a time with no zone, read in ${guessedZone.zone}, the zone guessed from ${guessedZone.country ? `the country it names (${guessedZone.country}) in its language` : "the page's language"} (${guessedZone.language}): --time-zone gives the outlet's`
             : "";
         const replaces = dateline && !dateline.updated && dateFromUpdate !== undefined;
         if (dateline && (story.publishedAt === undefined || replaces)) {

@@ -269,6 +269,7 @@ export const RETIRED = [
   "blind-2026-12-07f",
   "blind-2026-12-07g",
   "blind-2026-12-07h",
+  "blind-2026-12-07i",
 ];
 /**
  * The real pages trained on besides the retired sets: the tuning and held-out sets, and every training
