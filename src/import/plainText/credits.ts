@@ -481,12 +481,6 @@ const asciiDigits = (text: string): string =>
   /(?![0-9])\p{Nd}/u.test(text) ? text.replace(/\p{Nd}/gu, (digit) => digitsOfScripts().get(digit) ?? digit) : text;
 
 /**
- * Calendars other than the Gregorian that pages print dates in, with a language whose month names
- * the platform gives for them: Thai's Buddhist era ("4 ธันวาคม 2569", "4 ธ.ค. 2569"), Persian's
- * Solar Hijri ("۱۴ آذر ۱۴۰۵") and Amharic's Ethiopian calendar ("ኅዳር 28 ቀን 2019 ዓ.ም", thirteen
- * months). Month names (long and short) and the conversion come from Intl.
- */
-/**
  * A calendar of the platform's: its year less the Gregorian's (near enough to start a search from),
  * and the Gregorian date of a date in it.
  */
@@ -541,6 +535,12 @@ function calendarOfYear(year: number): ReturnType<typeof calendarOf> | undefined
   return offsets.size === 1 ? near[0] : undefined;
 }
 
+/**
+ * Calendars other than the Gregorian that pages print dates in, with a language whose month names
+ * the platform gives for them: Thai's Buddhist era ("4 ธันวาคม 2569", "4 ธ.ค. 2569"), Persian's
+ * Solar Hijri ("۱۴ آذر ۱۴۰۵") and Amharic's Ethiopian calendar ("ኅዳር 28 ቀን 2019 ዓ.ም", thirteen
+ * months). Month names (long and short) and the conversion come from Intl.
+ */
 const CALENDARS = [
   { calendar: "buddhist", locale: "th" },
   { calendar: "persian", locale: "fa" },

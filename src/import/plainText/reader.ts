@@ -494,8 +494,7 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
     const unwrapped = blockLines.some((line) => line.text.length > UNWRAPPED_LINE) || pageUnwrapped;
     const width = Math.max(...blockLines.map((line) => line.text.length));
     // A block of credits before the story's text (a date line in it): a line of names is a unit of its own.
-    const creditsBlock =
-      block <= firstProseBlock && blockLines.some((line) => featuresOf(line.text, NEUTRAL).dateline === 1);
+    const creditsBlock = block <= firstProseBlock && blockLines.some((line) => isDateLine(line.text));
     for (const [index, line] of blockLines.entries()) {
       const { best } = pick(line.text, { ...NEUTRAL, after: previous });
       previous = best.role;
@@ -637,23 +636,18 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
   // And a line of names among the page's credits (beside its date line, before its text) is a byline,
   // in any script: where it stands says so, as the words of a label cannot in languages no list knows.
   const credits = creditUnits(fixed.map((unit) => unit.text));
-  const outright = fixed.map((unit, index) =>
-    unit.context.knownHeadline
-      ? { role: "related" as Role, note: KNOWN_HEADLINE }
-      : INTERVIEW_TURN.test(unit.text) || isDialogueQuestion(unit.text)
-        ? { role: "paragraph" as Role, note: INTERVIEW_TURN_NOTE }
-        : credits.has(index)
-          ? { role: "byline" as Role, note: CREDIT_NAMES_NOTE }
-          : textAfterCredits(fixed, index)
-            ? { role: "paragraph" as Role, note: TEXT_AFTER_CREDITS_NOTE }
-            : index === 0 && deckOverCredits(fixed, headlineBlock, credits)
-              ? { role: "deck" as Role, note: DECK_OVER_CREDITS_NOTE }
-              : unit.group.player === true
-                ? { role: "videoPlayer" as Role, note: PLAYER_BLOCK_NOTE }
-                : inBulletedRun(fixed, index)
-                  ? { role: "paragraph" as Role, note: LIST_ITEM_NOTE }
-                  : undefined,
-  );
+  const outright = fixed.map((unit, index): { role: Role; note: string } | undefined => {
+    if (unit.context.knownHeadline) return { role: "related", note: KNOWN_HEADLINE };
+    if (INTERVIEW_TURN.test(unit.text) || isDialogueQuestion(unit.text))
+      return { role: "paragraph", note: INTERVIEW_TURN_NOTE };
+    if (credits.has(index)) return { role: "byline", note: CREDIT_NAMES_NOTE };
+    if (textAfterCredits(fixed, index)) return { role: "paragraph", note: TEXT_AFTER_CREDITS_NOTE };
+    if (index === 0 && deckOverCredits(fixed, headlineBlock, credits))
+      return { role: "deck", note: DECK_OVER_CREDITS_NOTE };
+    if (unit.group.player === true) return { role: "videoPlayer", note: PLAYER_BLOCK_NOTE };
+    if (inBulletedRun(fixed, index)) return { role: "paragraph", note: LIST_ITEM_NOTE };
+    return undefined;
+  });
   const fixedRoles = fixed.map((_, index) => options.roles?.[index] ?? outright[index]?.role);
   const given =
     options.reader?.decode === "viterbi" && !options.roles
@@ -689,6 +683,9 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
   return units;
 }
 
+/** Whether a line is a date line, whatever stands around it. */
+const isDateLine = (text: string) => featuresOf(text, NEUTRAL).dateline === 1;
+
 /** The longest line read as a credit by where it stands. */
 const MAX_CREDIT = 80;
 /** The most units between the headline and a byline read by where it stands (a deck, a kicker, a menu left over). */
@@ -702,16 +699,15 @@ const CREDITS_WITHIN = 4;
  */
 function creditUnits(texts: string[]): Set<number> {
   const found = new Set<number>();
-  const isDate = (text: string) => featuresOf(text, NEUTRAL).dateline === 1;
   const credit = (text: string) => (text.length <= MAX_CREDIT ? creditOf(text) : undefined);
   for (let start = 0; start < Math.min(texts.length, CREDITS_WITHIN + 1); start++) {
     const text = texts[start] ?? "";
     if (wordCount(text) > 12 && FULL_STOP.test(text)) break;
     if (!credit(text)) continue;
     let end = start;
-    while (end < texts.length && (credit(texts[end] ?? "") || isDate(texts[end] ?? ""))) end++;
+    while (end < texts.length && (credit(texts[end] ?? "") || isDateLine(texts[end] ?? ""))) end++;
     let lastDate = end - 1;
-    while (lastDate >= start && !isDate(texts[lastDate] ?? "")) lastDate--;
+    while (lastDate >= start && !isDateLine(texts[lastDate] ?? "")) lastDate--;
     if (lastDate < start) continue;
     let firstLabel: string | undefined;
     for (let index = start; index < lastDate; index++) {
@@ -738,7 +734,7 @@ function textAfterCredits(
   const previous = fixed[index - 1];
   if (!unit || !previous || unit.group.aboveInBlock !== true) return false;
   if (!FULL_STOP.test(unit.text)) return false;
-  return featuresOf(previous.text, NEUTRAL).dateline === 1;
+  return isDateLine(previous.text);
 }
 
 /**
@@ -760,7 +756,7 @@ function deckOverCredits(
   if (/[:：|｜/／]|\p{N}/u.test(unit.text)) return false;
   const own = featuresOf(unit.text, NEUTRAL);
   if (own.furniture === 1 || own.byline === 1 || own.dateline === 1) return false;
-  return credits.has(1) || featuresOf(next.text, NEUTRAL).dateline === 1;
+  return credits.has(1) || isDateLine(next.text);
 }
 
 /**
