@@ -326,3 +326,10 @@ export function isTitleCase(text: string): boolean {
 }
 
 export const fitsRelated = (text: string): boolean => text.length <= TEXT_LIMITS.related;
+
+/** The marks a list item opens with, numbers and dashes aside: "•", "●", "▪", "►", "*"… */
+export const BULLET_MARKS = "•·▪◦●○■□‣⁃▸►➤*";
+/** A list item's bullet and its space, a hyphen among them (not "–", which also opens a line of dialogue). */
+export const BULLET = new RegExp(`^[${BULLET_MARKS}-]\\s+(?=\\S)`, "u");
+/** A line opening with a bullet, an en dash too (as many languages' lists open): the bullet as its group. */
+export const BULLET_OPENING = new RegExp(`^([${BULLET_MARKS}–-])\\s+\\S`, "u");

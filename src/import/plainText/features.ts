@@ -2,6 +2,7 @@
 // number, mostly 0 or 1, with a name the weights (weights.ts) and --explain use.
 import { bylineNames, datelineMoment, isNameAlone, isNameAttribution } from "./credits";
 import {
+  BULLET_MARKS,
   CLOSING_PUNCTUATION,
   CREDIT_LINE,
   DASH_ATTRIBUTION,
@@ -301,7 +302,7 @@ const QUOTE_AFTER_COLON = /^(?:(?![.!?]\s)[^"“«„'‘「]){3,}[:：]\s*["“
 const WIRE_DATELINE = /^\p{Lu}[\p{Lu}\s.'’-]{2,30}(?:,[^—–]{0,40})?\s[—–-]\s/u;
 
 /** "1. ", "2) ", "3 - ", "• ", "* ", "- ", "– " before an item's text. */
-export const LIST_MARKER = /^(?:\p{N}{1,2}[.)]|\p{N}{1,2}\s[-–]|[•*·▪◦●○■□‣⁃▸►➤–-])\s+\S/u;
+export const LIST_MARKER = new RegExp(`^(?:\\p{N}{1,2}[.)]|\\p{N}{1,2}\\s[-–]|[${BULLET_MARKS}–-])\\s+\\S`, "u");
 
 /** Marks a headline may open with before its capital: Spanish's inverted question and exclamation marks. */
 const HEADLINE_OPENING = /^[¿¡]+/u;

@@ -12,7 +12,7 @@
 // are the player's, or which dropped unit is an embed's marker rather than furniture (both dropped).
 import type { Block } from "../../model/story";
 import { readDateline } from "./credits";
-import { imageMarker, relatedLabel } from "./cues";
+import { BULLET, imageMarker, relatedLabel } from "./cues";
 import type { Role } from "./features";
 import type { HeaderFinder } from "./headerFinder";
 import { pageZone } from "./pageZone";
@@ -36,7 +36,6 @@ export interface LabelledPage {
   how: { whole: number; part: number; dropped: number; video: number };
 }
 
-const BULLET = /^[•·▪◦●○■□‣⁃▸►➤*-]\s+(?=\S)/u;
 const DASH = /^[—–-]\s*/u;
 const plain = (text: string) => text.replace(/\s+/gu, " ").trim();
 

@@ -5,6 +5,7 @@
 
 import { creditOf, isCreditLabelAlone, isNameAlone, isNameAttribution } from "./credits";
 import {
+  BULLET_OPENING,
   CLOSING_PUNCTUATION,
   FULL_STOP,
   OPENS_EMBED,
@@ -83,8 +84,6 @@ const PLAYER_BLOCK_NOTE =
 /** Why a unit is a list item outright (--explain); story.ts drops its bullet, an en dash before no sentence too. */
 export const LIST_ITEM_NOTE =
   "paragraph: an item of a bulleted list, a line of its own in a run of lines opening with the same bullet";
-/** A bullet, not a number: "•", "●", "▪", "–" (an en dash, as a list's items open in many languages)… */
-const BULLET_OPENING = /^([•·▪◦●○■□‣⁃▸►➤*–-])\s+\S/u;
 /** The most words of a list item read so by where it stands: a longer line opening with a dash is a quotation's turn. */
 const MAX_ITEM_WORDS = 16;
 /** Roles that carry no story text of their own, so the next text is still the first. */

@@ -5,7 +5,7 @@
 // is page furniture or a social post's leftovers, text or signature, which the reading lists as dropped.
 import { type Block, TEXT_LIMITS, type VideoBlock } from "../../model/story";
 import { bylineNames, creditNames, namesAlone, readDateline } from "./credits";
-import { DASH_ATTRIBUTION, FULL_STOP, imageMarker, QUESTION, relatedLabel, TWEET_SIGNATURE } from "./cues";
+import { BULLET, DASH_ATTRIBUTION, FULL_STOP, imageMarker, QUESTION, relatedLabel, TWEET_SIGNATURE } from "./cues";
 import type { Role } from "./features";
 import type { HeaderFinder } from "./headerFinder";
 import { splitKicker } from "./kicker";
@@ -69,8 +69,6 @@ const MAX_DECK = 500;
  * story's own text says what it said (decision 011).
  */
 const SOCIAL_POST = "a social post's text or signature: an embedded post is dropped whole";
-/** A list item's bullet: "• ", "· ", "* ", "- " (not "–", which also opens a line of dialogue). */
-const BULLET = /^[•·▪◦●○■□‣⁃▸►➤*-]\s+(?=\S)/u;
 const MAX_CITE = 200;
 /**
  * A list item's text without its bullet; an item of a run opening with en dashes (reader.ts,
