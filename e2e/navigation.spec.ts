@@ -22,6 +22,32 @@ test("a server-rendered story hydrates from the data in the page, without fetchi
   expect(apiRequests).toEqual(["/api/most-read"]);
 });
 
+test("the page the server wrote keeps its head when the reader follows a link within it", async ({ page }) => {
+  // The router's first data comes without the head, which the page's <head> holds (decision 053).
+  const head = () =>
+    page.evaluate(() => ({
+      title: document.title,
+      canonical: document.querySelector('link[rel="canonical"]')?.getAttribute("href"),
+      tags: document.head.querySelectorAll("[data-head]").length,
+    }));
+  await page.goto(`/stories/${WATCH_SLUG}`);
+  await waitForHydration(page);
+  await markDocument(page);
+  const written = await head();
+  expect(written.title).not.toBe("Dispatch");
+  // The skip link, a same-page link: the router takes the new location and shows the same data.
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/#main$/);
+  // The head follows a page a frame after it is painted: two frames later, nothing has moved.
+  await page.evaluate(
+    () => new Promise((done) => requestAnimationFrame(() => setTimeout(() => requestAnimationFrame(done), 50))),
+  );
+  expect(await head()).toEqual(written);
+  expect(await documentIsMarked(page)).toBe(true);
+});
+
 test("front page → WATCH story → related story → Back, all client-side", async ({ page, request }) => {
   const watch = await fetchStory(request, WATCH_SLUG);
   const [firstRelated] = inlineRelated(watch);

@@ -11,7 +11,7 @@ import { PAGE_DATA_ID, type PageData, withTimestamps } from "./app/pageData";
 import { createRoutes } from "./app/routes";
 import { SiteContext } from "./app/siteContext";
 import { applyHead } from "./head/applyHead";
-import { currentHead } from "./head/currentHead";
+import { currentHead, headInDocument } from "./head/currentHead";
 import { registerServiceWorker } from "./serviceWorker/registerServiceWorker";
 import { WordsContext } from "./words/useWords";
 import { makeWords } from "./words/words";
@@ -43,7 +43,7 @@ async function start(): Promise<void> {
   // The head follows the page once it is painted: the reader sees the new page first, its title
   // and tags a frame later (at once in a hidden page, which paints nothing).
   router.subscribe((state) => {
-    if (state.navigation.state !== "idle") return;
+    if (state.navigation.state !== "idle" || headInDocument(state)) return;
     const write = () => applyHead(currentHead(router.state, data.site, words));
     if (document.hidden) write();
     else requestAnimationFrame(() => setTimeout(write));

@@ -1,5 +1,7 @@
 // The head of whatever page the router is showing: the deepest route's head from its loader,
 // or the head of the 404 or error page. The server and the browser both ask this one function.
+// The page the server wrote comes to the browser's router without its head (routerHydrationScript.ts):
+// while the router shows that data, the document's head is the page's.
 import { isRouteErrorResponse } from "react-router";
 import type { Words } from "../words/words";
 import { type Head, pageHead, type Site } from "./head";
@@ -9,6 +11,14 @@ interface RouterStateLike {
   loaderData: Record<string, unknown>;
   errors: Record<string, unknown> | null;
   location: { pathname: string };
+}
+
+/** Whether the router shows the page the server wrote, whose head the document holds: its page data came without one. */
+export function headInDocument(state: RouterStateLike): boolean {
+  if (state.errors) return false;
+  const deepest = [...state.matches].reverse().find(({ route }) => state.loaderData[route.id]);
+  const data = deepest && state.loaderData[deepest.route.id];
+  return typeof data === "object" && data !== null && !("head" in data);
 }
 
 export function currentHead(state: RouterStateLike, site: Site, words: Words): Head {

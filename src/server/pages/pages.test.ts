@@ -139,14 +139,15 @@ describe("a story page", () => {
     expect(cached.state.data.headline).toBe(hostile.headline);
     expect(cached.state.data.body[0].text).toBe(hostile.body[0]?.type === "paragraph" && hostile.body[0].text);
     // The router's data (written by entry-server.tsx as a literal, decision 051) is what React Router
-    // reads: loaderData, actionData and errors, the head with the hostile title as text.
+    // reads: loaderData, actionData and errors. The page's data goes without its head, which the
+    // page's <head> holds (decision 053).
     const script = [...document.querySelectorAll("script[nonce]")].find((s) =>
       s.textContent?.startsWith("window.__staticRouterHydrationData = "),
     );
     const window: { __staticRouterHydrationData?: Record<string, unknown> } = {};
     runInNewContext(script?.textContent ?? "", { window });
     expect(window.__staticRouterHydrationData).toEqual({
-      loaderData: { root: null, story: { head: expect.objectContaining({ title: document.title }) } },
+      loaderData: { root: null, story: {} },
       actionData: null,
       errors: null,
     });
