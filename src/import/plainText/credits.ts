@@ -259,6 +259,13 @@ const monthOf = (word: string): number | undefined => {
   return index === -1 ? platformDateWords().months.get(short) : index + 1;
 };
 
+/**
+ * Text without its invisible format characters (Unicode's `Cf`): the zero-width joiner and non-joiner
+ * the platform writes inside some words and pages leave out ("വെള്ളിയാഴ്‌ച" and "വെള്ളിയാഴ്ച" are one
+ * weekday), and the direction marks it puts between an Arabic date's numbers.
+ */
+const withoutJoiners = (text: string): string => text.replace(/\p{Cf}/gu, "");
+
 /** Every two-letter code of these letters ("aa" … "zz"): the languages or regions to ask the platform about. */
 const twoLetterCodes = (letters: string): string[] =>
   [...letters].flatMap((first) => [...letters].map((second) => first + second));
@@ -277,7 +284,7 @@ function platformDateWords(): { months: Map<string, number>; words: Set<string> 
   const monthsOfName = new Map<string, Set<number>>();
   const words = new Set<string>();
   const wordsOf = (text: string) =>
-    text
+    withoutJoiners(text)
       .toLowerCase()
       .split(/[^\p{L}\p{M}]+/u)
       .filter(Boolean);
@@ -296,7 +303,7 @@ function platformDateWords(): { months: Map<string, number>; words: Set<string> 
         const parts = format.formatToParts(at);
         parts.forEach((part, index) => {
           if (part.type !== "month") return;
-          const name = part.value.toLowerCase().replace(/\.$/u, "");
+          const name = withoutJoiners(part.value).toLowerCase().replace(/\.$/u, "");
           if (/^\p{N}+$/u.test(name)) return;
           // A letter the pattern writes onto the month, as Hebrew's "ב" ("3 בדצמבר"): the month so written too.
           const prefix = /(?<=\s|^)[\p{L}\p{M}]{1,2}$/u.exec(parts[index - 1]?.value ?? "")?.[0];
@@ -676,7 +683,7 @@ export function datelineMoment(line: string): string | undefined {
 /** The moment a date line names; a time printed without a zone is read in `timeZone` (an IANA name). */
 function momentOf(line: string, timeZone = "UTC"): string | undefined {
   // A label before a colon ("Publikované:", "Avaldatud:", "Birt:"), in any language: what a date line opens with.
-  let rest = asciiDigits(line)
+  let rest = asciiDigits(withoutJoiners(line))
     .replace(/^[\s:]+/u, "")
     .replace(/^[\p{L}\p{M}][\p{L}\p{M} ]{0,30}:\s+(?=\p{N}|[\p{L}\p{M}]+,?\s+\p{N})/u, "")
     // One capitalised word before a date of numbers and nothing else but a time, with no colon
