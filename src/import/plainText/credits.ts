@@ -373,7 +373,8 @@ function platformDayPeriods(): Map<string, boolean> {
 /**
  * A period of the day right before or after a time (at `at`, where the time was taken out of the line),
  * perhaps with a short word between ("na yamma"): one the platform names, or that word with a short
- * ending, as Marathi declines "सकाळ" to "सकाळी". Whether it is after noon, and the line without it.
+ * ending, as Marathi declines "सकाळ" to "सकाळी" (or the platform's word with such an ending, Punjabi's
+ * "ਸ਼ਾਮੀਂ" for "ਸ਼ਾਮ"). Whether it is after noon, and the line without it.
  */
 function dayPeriodBeside(rest: string, at: number): { afternoon: boolean; rest: string } | undefined {
   const periods = platformDayPeriods();
@@ -382,6 +383,11 @@ function dayPeriodBeside(rest: string, at: number): { afternoon: boolean; rest: 
     let afternoon = periods.get(lower);
     for (let cut = 1; afternoon === undefined && cut <= 2 && lower.length - cut >= 3; cut += 1)
       afternoon = periods.get(lower.slice(0, -cut));
+    if (afternoon === undefined && lower.length >= 3) {
+      const declined = [...periods].filter(([period]) => period.startsWith(lower) && period.length - lower.length <= 2);
+      const halves = new Set(declined.map(([, half]) => half));
+      if (halves.size === 1) afternoon = [...halves][0];
+    }
     return afternoon;
   };
   const after = /^\s*(?:[\p{L}\p{M}]{1,3}\s+)?([\p{L}\p{M}]+)/u.exec(rest.slice(at));
@@ -458,6 +464,12 @@ function platformZoneAbbreviations(): Map<string, number> {
   abbreviations = new Map();
   for (const [name, hours] of hoursOf) if (hours.size === 1) abbreviations.set(name, [...hours][0] ?? 0);
   return abbreviations;
+}
+
+/** An offset printed after "GMT" or "UTC" ("+7", "+05:30", "-0300"), as hours from UTC. */
+function hoursOfOffset(offset: string): number {
+  const [, sign = "+", hours = "0", minutes = "0"] = /([+-])(\d{1,2}):?(\d{2})?/u.exec(offset) ?? [];
+  return (sign === "-" ? -1 : 1) * (Number(hours) + Number(minutes) / 60);
 }
 
 /** Hours from UTC in a named zone at an instant, from the platform's time-zone data. */
@@ -585,8 +597,10 @@ const MONTH_WORD = "(?<month>[\\p{L}\\p{M}]{3,12}\\.?)";
  */
 const LINKING_WORD = "[\\p{L}\\p{M}]{1,3}['’]?";
 const DATE_FORMS = [
+  // The day and the month, perhaps with a short word between, or a hyphen as the platform's Kyrgyz
+  // pattern writes it ("2-декабрь 2026").
   new RegExp(
-    `(?<![\\p{L}\\p{N}])(?<day>\\d{1,2})(?:st|nd|rd|th|º|°)?\\.?\\s+(?:${LINKING_WORD}\\s+)?${MONTH_WORD},?\\s+(?:de\\s+)?(?<year>\\d{4})`,
+    `(?<![\\p{L}\\p{N}])(?<day>\\d{1,2})(?:(?:st|nd|rd|th|º|°)?\\.?\\s+(?:${LINKING_WORD}\\s+)?|-)${MONTH_WORD},?\\s+(?:de\\s+)?(?<year>\\d{4})`,
     "iu",
   ),
   new RegExp(
@@ -613,7 +627,7 @@ const DATE_FORMS = [
   /(?<![\p{L}\p{N}])(?<day>\d{1,2})(?<separator>[/.-])(?<monthNumber>\d{1,2})\k<separator>(?<shortYear>\d{2})(?![\p{N}:.])/u,
 ];
 const TIME =
-  /(?<![\p{L}\p{N}:])(?<hour>\d{1,2})(?:(?:[:.]|h(?=\d)|\sh\s(?=\d)|\s?[時시]\s?(?=\d))(?<minute>\d{2})[分분]?)?\s*(?<half>am|pm|a\.\s?m\.|p\.\s?m\.)?(?:\s*(?<zone>gmt|utc|z|wet|west|bst|cet|cest|eet|eest|edt|est|cdt|cst|pdt|pst|et|pt|ist|wib|wita|wit|aest|aedt|nzst|nzdt)\b)?/iu;
+  /(?<![\p{L}\p{N}:])(?<hour>\d{1,2})(?:(?:[:.]|h(?=\d)|\sh\s(?=\d)|\s?[時시]\s?(?=\d))(?<minute>\d{2})[分분]?)?\s*(?<half>am|pm|a\.\s?m\.|p\.\s?m\.)?(?:\s*\(?(?:gmt|utc)(?<offset>[+-]\d{1,2}(?::?\d{2})?)\)?|\s*(?<zone>gmt|utc|z|wet|west|bst|cet|cest|eet|eest|edt|est|cdt|cst|pdt|pst|et|pt|ist|wib|wita|wit|aest|aedt|nzst|nzdt)\b)?/iu;
 /** Words a date line may carry besides its date, time and zone, in the six languages. */
 const DATE_WORDS = new RegExp(
   `(?<![\\p{L}])(?:${[
@@ -725,7 +739,7 @@ function momentOf(line: string, timeZone = "UTC"): string | undefined {
   if (!date) return undefined;
   let [hour, minute] = [0, 0];
   let zone: string | undefined;
-  let platformHours: number | undefined;
+  let printedHours: number | undefined;
   const time = TIME.exec(rest);
   if (time?.groups && (time.groups.minute !== undefined || time.groups.half !== undefined)) {
     hour = Number(time.groups.hour);
@@ -734,6 +748,8 @@ function momentOf(line: string, timeZone = "UTC"): string | undefined {
     if (half && (hour < 1 || hour > 12)) return undefined;
     if (half) hour = (hour % 12) + (/^p/iu.test(half) ? 12 : 0);
     zone = time.groups.zone?.toLowerCase();
+    // An offset from GMT or UTC printed after the time ("09:20 (GMT+7)"): those hours.
+    if (time.groups.offset) [zone, printedHours] = [`gmt${time.groups.offset}`, hoursOfOffset(time.groups.offset)];
     rest = `${rest.slice(0, time.index)} ${rest.slice(time.index + time[0].length)}`;
     // A time of a 12-hour clock with the period of the day in words ("सकाळी १०:१५", "4:10 na yamma").
     const period = half ? undefined : dayPeriodBeside(rest, time.index);
@@ -745,7 +761,7 @@ function momentOf(line: string, timeZone = "UTC"): string | undefined {
     const hours = printed?.[1] === undefined ? undefined : platformZoneAbbreviations().get(printed[1]);
     if (printed && hours !== undefined) {
       zone = printed[1]?.toLowerCase();
-      platformHours = hours;
+      printedHours = hours;
       rest = `${rest.slice(0, time.index)} ${rest.slice(time.index + printed[0].length)}`;
     }
   } else {
@@ -770,7 +786,7 @@ function momentOf(line: string, timeZone = "UTC"): string | undefined {
   if (day < 1 || day > 31 || hour > 23 || minute > 59) return undefined;
   const local = new Date(Date.UTC(year, month - 1, day, hour, minute));
   if (local.getUTCDate() !== day || local.getUTCMonth() !== month - 1) return undefined;
-  const offset = zone === undefined ? timeZone : (ZONES[zone] ?? platformHours ?? 0);
+  const offset = zone === undefined ? timeZone : (ZONES[zone] ?? printedHours ?? 0);
   const hours = typeof offset === "number" ? offset : offsetIn(offset, local);
   return new Date(local.getTime() - hours * 3_600_000).toISOString();
 }
