@@ -39,9 +39,6 @@ export function bylineNames(line: string): string[] | undefined {
   return people.map(caseName);
 }
 
-const NAME_LIST = /\s*,\s*|\s*\/\s*|\s+(?:and|&|y|et|und|e|en|i|och|og)\s+/iu;
-const ENDS_NAME_LIST = /\s(?:and|&|y|et|und|e|en|i|och|og)\s|\s\/\s/iu;
-
 /**
  * Names and nothing else, a byline without its "By": "Rhian Pell", or a list of them ending in
  * "and" (in the page's language) or set with slashes: "Matt Devereux, Sophie Tran and Ravi Goel".
@@ -160,6 +157,31 @@ const UNCASED_WORD = /^[\p{L}\p{M}]+$/u;
 /** A particle inside a name, in lower case: "ap", "van", "de", "bin". */
 const NAME_PARTICLE =
   /^(?:de|da|das|do|dos|di|du|del|della|van|von|der|den|ter|te|zu|la|le|al|el|bin|binti|bint|ibn|ap|ab|ferch|y|e|i|dei|af|av|mac|nic|ní|ó|ua)$/u;
+/** Every two-letter code of these letters ("aa" … "zz"): the languages or regions to ask the platform about. */
+const twoLetterCodes = (letters: string): string[] =>
+  [...letters].flatMap((first) => [...letters].map((second) => first + second));
+
+/**
+ * The word for "and" between two names: the hand list's, and those of every language the platform
+ * joins lists in (`Intl.ListFormat`: "og", "a", "na", "və", "и", "და") that are no name's particle
+ * ("da", "de" stand inside names) and not "at" or "in" (where the writer was).
+ */
+const AND_WORDS = [
+  ...new Set([
+    ...["and", "&", "y", "et", "und", "e", "en", "i", "och", "og"],
+    ...Intl.ListFormat.supportedLocalesOf(twoLetterCodes("abcdefghijklmnopqrstuvwxyz"))
+      .flatMap(
+        (locale) =>
+          /^Aaa\s(\p{L}+)\s+Bbb$/u.exec(
+            new Intl.ListFormat(locale, { type: "conjunction" }).format(["Aaa", "Bbb"]),
+          )?.[1] ?? [],
+      )
+      .filter((word) => !NAME_PARTICLE.test(word) && word !== "at" && word !== "in"),
+  ]),
+];
+const NAME_LIST = new RegExp(`\\s*,\\s*|\\s*\\/\\s*|\\s+(?:${AND_WORDS.join("|")})\\s+`, "iu");
+const ENDS_NAME_LIST = new RegExp(`\\s(?:${AND_WORDS.join("|")})\\s|\\s\\/\\s`, "iu");
+
 /** Scripts written without spaces between words, where a space does not part a name's words. */
 const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
@@ -265,10 +287,6 @@ const monthOf = (word: string): number | undefined => {
  * weekday), and the direction marks it puts between an Arabic date's numbers.
  */
 const withoutJoiners = (text: string): string => text.replace(/\p{Cf}/gu, "");
-
-/** Every two-letter code of these letters ("aa" … "zz"): the languages or regions to ask the platform about. */
-const twoLetterCodes = (letters: string): string[] =>
-  [...letters].flatMap((first) => [...letters].map((second) => first + second));
 
 /**
  * The date words of every language the platform formats dates in (`Intl.DateTimeFormat`, CLDR's data):
