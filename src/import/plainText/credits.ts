@@ -154,6 +154,8 @@ const CREDIT_LABEL = /^(?<label>[\p{L}\p{M}]+(?:[\s'’-][\p{L}\p{M}]+){0,2})\s?
 const CASED_NAME_WORD = /^(?:\p{Lu}\p{M}*[\p{L}\p{M}'’.-]*|\p{Lu}\p{M}*\.)$/u;
 /** A word of a script without case (Devanagari, Ethiopic, Georgian): letters and their marks. */
 const UNCASED_WORD = /^[\p{L}\p{M}]+$/u;
+/** An initial or a title shortened with a dot in such a script, before the name's last word ("కె.", "ഡോ."). */
+const UNCASED_INITIAL = /^[\p{L}\p{M}]{1,4}\.$/u;
 /** A particle inside a name, in lower case: "ap", "van", "de", "bin". */
 const NAME_PARTICLE =
   /^(?:de|da|das|do|dos|di|du|del|della|van|von|der|den|ter|te|zu|la|le|al|el|bin|binti|bint|ibn|ap|ab|ferch|y|e|i|dei|af|av|mac|nic|ní|ó|ua)$/u;
@@ -195,7 +197,8 @@ export function isNameInAnyScript(name: string): boolean {
   if (/\p{Ll}/u.test(name) && words.some((word) => /^\p{Lu}{2,}$/u.test(word))) return false;
   if (UNSPACED_SCRIPT.test(name)) return false;
   return words.every((word, index) => {
-    if (!/[\p{Lu}\p{Ll}]/u.test(word)) return UNCASED_WORD.test(word);
+    if (!/[\p{Lu}\p{Ll}]/u.test(word))
+      return UNCASED_WORD.test(word) || (index < words.length - 1 && UNCASED_INITIAL.test(word));
     if (CASED_NAME_WORD.test(word)) return true;
     return index > 0 && index < words.length - 1 && NAME_PARTICLE.test(word);
   });
