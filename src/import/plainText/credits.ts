@@ -217,18 +217,24 @@ export function creditNames(line: string): string[] | undefined {
  * A credit line's names and what opens it: "by" for a by-word (BYLINE's or BY_WORDS'), the label
  * before a colon in lower case ("avtor", "fotos", "editor"), "" for names alone.
  */
+/**
+ * A by-word no list knows, in a script with case: a short word in lower case before two or more
+ * capitalised ones ("de Bogdan Cozma", "na Wanjiru Kamau"), perhaps after a capitalised word ("Texto
+ * de …", "Site n'aka …", "Yanditswe na …"), though not English's "by" there, whose writers' phrases
+ * BYLINE names ("Written by") and the rest credit others ("Photos by", "Reviewed by"); not "at" or
+ * "in", where the writer was ("at Brannock Lane"). Not read on a line that is a name as it stands: a name's particle stands before one ("de
+ * Souza", "Ana de Souza Lima").
+ */
+const BY_PHRASE =
+  /^(?!(?:at|in)\s)(?:\p{Lu}[\p{Ll}\p{M}]+\s+(?!by\s))?\p{Ll}[\p{Ll}\p{M}'’]{0,4}\s+(?<rest>\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*)+)$/u;
+
 export function creditOf(line: string): { names: string[]; label: string } | undefined {
   const text = line.trim();
   if (/\p{N}/u.test(text) || /[.!?。।።]$/u.test(text.replace(/(?<!\p{L})\p{Lu}\.$/u, ""))) return undefined;
-  // A by-word no list knows, in a script with case: a short word in lower case before two or more
-  // capitalised ones ("de Bogdan Cozma", "na Wanjiru Kamau"); a name's particle stands before one
-  // ("de Souza"); not "at" or "in", where the writer was ("at Brannock Lane").
   const byRest =
     BYLINE.exec(text)?.groups?.rest ??
     BY_WORD.exec(text)?.groups?.rest ??
-    /^(?!(?:at|in)\s)\p{Ll}[\p{Ll}\p{M}]{0,3}\s+(?<rest>\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*)+)$/u.exec(
-      text,
-    )?.groups?.rest;
+    (isNameInAnyScript(text) ? undefined : BY_PHRASE.exec(text)?.groups?.rest);
   const labelled = byRest === undefined ? CREDIT_LABEL.exec(text)?.groups : undefined;
   const rest = byRest ?? labelled?.rest ?? text;
   // A role or an outlet after a bar or a dash ("| Business Reporter", "- Showbuzz Reporter"), or in
