@@ -789,8 +789,9 @@ function momentOf(line: string, timeZone = "UTC"): string | undefined {
     if (printed && hours !== undefined) {
       zone = printed[1]?.toLowerCase();
       printedHours = hours;
-      rest = `${rest.slice(0, time.index)} ${rest.slice(time.index + printed[0].length)}`;
     }
+    // One the platform does not print ("NPT"): a zone all the same, read as the page's clock.
+    if (printed) rest = `${rest.slice(0, time.index)} ${rest.slice(time.index + printed[0].length)}`;
   } else {
     const bare = /(?<![\p{L}])(gmt|utc)(?![\p{L}])/iu.exec(rest);
     if (bare) {
