@@ -39,9 +39,6 @@ export function bylineNames(line: string): string[] | undefined {
   return people.map(caseName);
 }
 
-const NAME_LIST = /\s*,\s*|\s*\/\s*|\s+(?:and|&|y|et|und|e|en|i|och|og)\s+/iu;
-const ENDS_NAME_LIST = /\s(?:and|&|y|et|und|e|en|i|och|og)\s|\s\/\s/iu;
-
 /**
  * Names and nothing else, a byline without its "By": "Rhian Pell", or a list of them ending in
  * "and" (in the page's language) or set with slashes: "Matt Devereux, Sophie Tran and Ravi Goel".
@@ -157,9 +154,36 @@ const CREDIT_LABEL = /^(?<label>[\p{L}\p{M}]+(?:[\s'’-][\p{L}\p{M}]+){0,2})\s?
 const CASED_NAME_WORD = /^(?:\p{Lu}\p{M}*[\p{L}\p{M}'’.-]*|\p{Lu}\p{M}*\.)$/u;
 /** A word of a script without case (Devanagari, Ethiopic, Georgian): letters and their marks. */
 const UNCASED_WORD = /^[\p{L}\p{M}]+$/u;
+/** An initial or a title shortened with a dot in such a script, before the name's last word ("కె.", "ഡോ."). */
+const UNCASED_INITIAL = /^[\p{L}\p{M}]{1,4}\.$/u;
 /** A particle inside a name, in lower case: "ap", "van", "de", "bin". */
 const NAME_PARTICLE =
   /^(?:de|da|das|do|dos|di|du|del|della|van|von|der|den|ter|te|zu|la|le|al|el|bin|binti|bint|ibn|ap|ab|ferch|y|e|i|dei|af|av|mac|nic|ní|ó|ua)$/u;
+/** Every two-letter code of these letters ("aa" … "zz"): the languages or regions to ask the platform about. */
+const twoLetterCodes = (letters: string): string[] =>
+  [...letters].flatMap((first) => [...letters].map((second) => first + second));
+
+/**
+ * The word for "and" between two names: the hand list's, and those of every language the platform
+ * joins lists in (`Intl.ListFormat`: "og", "a", "na", "və", "и", "და") that are no name's particle
+ * ("da", "de" stand inside names) and not "at" or "in" (where the writer was).
+ */
+const AND_WORDS = [
+  ...new Set([
+    ...["and", "&", "y", "et", "und", "e", "en", "i", "och", "og"],
+    ...Intl.ListFormat.supportedLocalesOf(twoLetterCodes("abcdefghijklmnopqrstuvwxyz"))
+      .flatMap(
+        (locale) =>
+          /^Aaa\s(\p{L}+)\s+Bbb$/u.exec(
+            new Intl.ListFormat(locale, { type: "conjunction" }).format(["Aaa", "Bbb"]),
+          )?.[1] ?? [],
+      )
+      .filter((word) => !NAME_PARTICLE.test(word) && word !== "at" && word !== "in"),
+  ]),
+];
+const NAME_LIST = new RegExp(`\\s*,\\s*|\\s*\\/\\s*|\\s+(?:${AND_WORDS.join("|")})\\s+`, "iu");
+const ENDS_NAME_LIST = new RegExp(`\\s(?:${AND_WORDS.join("|")})\\s|\\s\\/\\s`, "iu");
+
 /** Scripts written without spaces between words, where a space does not part a name's words. */
 const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
@@ -173,7 +197,8 @@ export function isNameInAnyScript(name: string): boolean {
   if (/\p{Ll}/u.test(name) && words.some((word) => /^\p{Lu}{2,}$/u.test(word))) return false;
   if (UNSPACED_SCRIPT.test(name)) return false;
   return words.every((word, index) => {
-    if (!/[\p{Lu}\p{Ll}]/u.test(word)) return UNCASED_WORD.test(word);
+    if (!/[\p{Lu}\p{Ll}]/u.test(word))
+      return UNCASED_WORD.test(word) || (index < words.length - 1 && UNCASED_INITIAL.test(word));
     if (CASED_NAME_WORD.test(word)) return true;
     return index > 0 && index < words.length - 1 && NAME_PARTICLE.test(word);
   });
@@ -192,18 +217,24 @@ export function creditNames(line: string): string[] | undefined {
  * A credit line's names and what opens it: "by" for a by-word (BYLINE's or BY_WORDS'), the label
  * before a colon in lower case ("avtor", "fotos", "editor"), "" for names alone.
  */
+/**
+ * A by-word no list knows, in a script with case: a short word in lower case before two or more
+ * capitalised ones ("de Bogdan Cozma", "na Wanjiru Kamau"), perhaps after a capitalised word ("Texto
+ * de …", "Site n'aka …", "Yanditswe na …"), though not English's "by" there, whose writers' phrases
+ * BYLINE names ("Written by") and the rest credit others ("Photos by", "Reviewed by"); not "at" or
+ * "in", where the writer was ("at Brannock Lane"). Not read on a line that is a name as it stands: a name's particle stands before one ("de
+ * Souza", "Ana de Souza Lima").
+ */
+const BY_PHRASE =
+  /^(?!(?:at|in)\s)(?:\p{Lu}[\p{Ll}\p{M}]+\s+(?!by\s))?\p{Ll}[\p{Ll}\p{M}'’]{0,4}\s+(?<rest>\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*)+)$/u;
+
 export function creditOf(line: string): { names: string[]; label: string } | undefined {
   const text = line.trim();
   if (/\p{N}/u.test(text) || /[.!?。।።]$/u.test(text.replace(/(?<!\p{L})\p{Lu}\.$/u, ""))) return undefined;
-  // A by-word no list knows, in a script with case: a short word in lower case before two or more
-  // capitalised ones ("de Bogdan Cozma", "na Wanjiru Kamau"); a name's particle stands before one
-  // ("de Souza"); not "at" or "in", where the writer was ("at Brannock Lane").
   const byRest =
     BYLINE.exec(text)?.groups?.rest ??
     BY_WORD.exec(text)?.groups?.rest ??
-    /^(?!(?:at|in)\s)\p{Ll}[\p{Ll}\p{M}]{0,3}\s+(?<rest>\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*)+)$/u.exec(
-      text,
-    )?.groups?.rest;
+    (isNameInAnyScript(text) ? undefined : BY_PHRASE.exec(text)?.groups?.rest);
   const labelled = byRest === undefined ? CREDIT_LABEL.exec(text)?.groups : undefined;
   const rest = byRest ?? labelled?.rest ?? text;
   // A role or an outlet after a bar or a dash ("| Business Reporter", "- Showbuzz Reporter"), or in
@@ -259,9 +290,12 @@ const monthOf = (word: string): number | undefined => {
   return index === -1 ? platformDateWords().months.get(short) : index + 1;
 };
 
-/** Every two-letter code of these letters ("aa" … "zz"): the languages or regions to ask the platform about. */
-const twoLetterCodes = (letters: string): string[] =>
-  [...letters].flatMap((first) => [...letters].map((second) => first + second));
+/**
+ * Text without its invisible format characters (Unicode's `Cf`): the zero-width joiner and non-joiner
+ * the platform writes inside some words and pages leave out ("വെള്ളിയാഴ്‌ച" and "വെള്ളിയാഴ്ച" are one
+ * weekday), and the direction marks it puts between an Arabic date's numbers.
+ */
+const withoutJoiners = (text: string): string => text.replace(/\p{Cf}/gu, "");
 
 /**
  * The date words of every language the platform formats dates in (`Intl.DateTimeFormat`, CLDR's data):
@@ -277,7 +311,7 @@ function platformDateWords(): { months: Map<string, number>; words: Set<string> 
   const monthsOfName = new Map<string, Set<number>>();
   const words = new Set<string>();
   const wordsOf = (text: string) =>
-    text
+    withoutJoiners(text)
       .toLowerCase()
       .split(/[^\p{L}\p{M}]+/u)
       .filter(Boolean);
@@ -296,7 +330,7 @@ function platformDateWords(): { months: Map<string, number>; words: Set<string> 
         const parts = format.formatToParts(at);
         parts.forEach((part, index) => {
           if (part.type !== "month") return;
-          const name = part.value.toLowerCase().replace(/\.$/u, "");
+          const name = withoutJoiners(part.value).toLowerCase().replace(/\.$/u, "");
           if (/^\p{N}+$/u.test(name)) return;
           // A letter the pattern writes onto the month, as Hebrew's "ב" ("3 בדצמבר"): the month so written too.
           const prefix = /(?<=\s|^)[\p{L}\p{M}]{1,2}$/u.exec(parts[index - 1]?.value ?? "")?.[0];
@@ -366,7 +400,8 @@ function platformDayPeriods(): Map<string, boolean> {
 /**
  * A period of the day right before or after a time (at `at`, where the time was taken out of the line),
  * perhaps with a short word between ("na yamma"): one the platform names, or that word with a short
- * ending, as Marathi declines "सकाळ" to "सकाळी". Whether it is after noon, and the line without it.
+ * ending, as Marathi declines "सकाळ" to "सकाळी" (or the platform's word with such an ending, Punjabi's
+ * "ਸ਼ਾਮੀਂ" for "ਸ਼ਾਮ"). Whether it is after noon, and the line without it.
  */
 function dayPeriodBeside(rest: string, at: number): { afternoon: boolean; rest: string } | undefined {
   const periods = platformDayPeriods();
@@ -375,6 +410,11 @@ function dayPeriodBeside(rest: string, at: number): { afternoon: boolean; rest: 
     let afternoon = periods.get(lower);
     for (let cut = 1; afternoon === undefined && cut <= 2 && lower.length - cut >= 3; cut += 1)
       afternoon = periods.get(lower.slice(0, -cut));
+    if (afternoon === undefined && lower.length >= 3) {
+      const declined = [...periods].filter(([period]) => period.startsWith(lower) && period.length - lower.length <= 2);
+      const halves = new Set(declined.map(([, half]) => half));
+      if (halves.size === 1) afternoon = [...halves][0];
+    }
     return afternoon;
   };
   const after = /^\s*(?:[\p{L}\p{M}]{1,3}\s+)?([\p{L}\p{M}]+)/u.exec(rest.slice(at));
@@ -451,6 +491,12 @@ function platformZoneAbbreviations(): Map<string, number> {
   abbreviations = new Map();
   for (const [name, hours] of hoursOf) if (hours.size === 1) abbreviations.set(name, [...hours][0] ?? 0);
   return abbreviations;
+}
+
+/** An offset printed after "GMT" or "UTC" ("+7", "+05:30", "-0300"), as hours from UTC. */
+function hoursOfOffset(offset: string): number {
+  const [, sign = "+", hours = "0", minutes = "0"] = /([+-])(\d{1,2}):?(\d{2})?/u.exec(offset) ?? [];
+  return (sign === "-" ? -1 : 1) * (Number(hours) + Number(minutes) / 60);
 }
 
 /** Hours from UTC in a named zone at an instant, from the platform's time-zone data. */
@@ -578,8 +624,10 @@ const MONTH_WORD = "(?<month>[\\p{L}\\p{M}]{3,12}\\.?)";
  */
 const LINKING_WORD = "[\\p{L}\\p{M}]{1,3}['’]?";
 const DATE_FORMS = [
+  // The day and the month, perhaps with a short word between, or a hyphen as the platform's Kyrgyz
+  // pattern writes it ("2-декабрь 2026").
   new RegExp(
-    `(?<![\\p{L}\\p{N}])(?<day>\\d{1,2})(?:st|nd|rd|th|º|°)?\\.?\\s+(?:${LINKING_WORD}\\s+)?${MONTH_WORD},?\\s+(?:de\\s+)?(?<year>\\d{4})`,
+    `(?<![\\p{L}\\p{N}])(?<day>\\d{1,2})(?:(?:st|nd|rd|th|º|°)?\\.?\\s+(?:${LINKING_WORD}\\s+)?|-)${MONTH_WORD},?\\s+(?:de\\s+)?(?<year>\\d{4})`,
     "iu",
   ),
   new RegExp(
@@ -606,7 +654,7 @@ const DATE_FORMS = [
   /(?<![\p{L}\p{N}])(?<day>\d{1,2})(?<separator>[/.-])(?<monthNumber>\d{1,2})\k<separator>(?<shortYear>\d{2})(?![\p{N}:.])/u,
 ];
 const TIME =
-  /(?<![\p{L}\p{N}:])(?<hour>\d{1,2})(?:(?:[:.]|h(?=\d)|\sh\s(?=\d)|\s?[時시]\s?(?=\d))(?<minute>\d{2})[分분]?)?\s*(?<half>am|pm|a\.\s?m\.|p\.\s?m\.)?(?:\s*(?<zone>gmt|utc|z|wet|west|bst|cet|cest|eet|eest|edt|est|cdt|cst|pdt|pst|et|pt|ist|wib|wita|wit|aest|aedt|nzst|nzdt)\b)?/iu;
+  /(?<![\p{L}\p{N}:])(?<hour>\d{1,2})(?:(?:[:.]|h(?=\d)|\sh\s(?=\d)|\s?[時시]\s?(?=\d))(?<minute>\d{2})[分분]?)?\s*(?<half>am|pm|a\.\s?m\.|p\.\s?m\.)?(?:\s*\(?(?:gmt|utc)(?<offset>[+-]\d{1,2}(?::?\d{2})?)\)?|\s*(?<zone>gmt|utc|z|wet|west|bst|cet|cest|eet|eest|edt|est|cdt|cst|pdt|pst|et|pt|ist|wib|wita|wit|aest|aedt|nzst|nzdt)\b)?/iu;
 /** Words a date line may carry besides its date, time and zone, in the six languages. */
 const DATE_WORDS = new RegExp(
   `(?<![\\p{L}])(?:${[
@@ -676,7 +724,7 @@ export function datelineMoment(line: string): string | undefined {
 /** The moment a date line names; a time printed without a zone is read in `timeZone` (an IANA name). */
 function momentOf(line: string, timeZone = "UTC"): string | undefined {
   // A label before a colon ("Publikované:", "Avaldatud:", "Birt:"), in any language: what a date line opens with.
-  let rest = asciiDigits(line)
+  let rest = asciiDigits(withoutJoiners(line))
     .replace(/^[\s:]+/u, "")
     .replace(/^[\p{L}\p{M}][\p{L}\p{M} ]{0,30}:\s+(?=\p{N}|[\p{L}\p{M}]+,?\s+\p{N})/u, "")
     // One capitalised word before a date of numbers and nothing else but a time, with no colon
@@ -718,7 +766,7 @@ function momentOf(line: string, timeZone = "UTC"): string | undefined {
   if (!date) return undefined;
   let [hour, minute] = [0, 0];
   let zone: string | undefined;
-  let platformHours: number | undefined;
+  let printedHours: number | undefined;
   const time = TIME.exec(rest);
   if (time?.groups && (time.groups.minute !== undefined || time.groups.half !== undefined)) {
     hour = Number(time.groups.hour);
@@ -727,6 +775,8 @@ function momentOf(line: string, timeZone = "UTC"): string | undefined {
     if (half && (hour < 1 || hour > 12)) return undefined;
     if (half) hour = (hour % 12) + (/^p/iu.test(half) ? 12 : 0);
     zone = time.groups.zone?.toLowerCase();
+    // An offset from GMT or UTC printed after the time ("09:20 (GMT+7)"): those hours.
+    if (time.groups.offset) [zone, printedHours] = [`gmt${time.groups.offset}`, hoursOfOffset(time.groups.offset)];
     rest = `${rest.slice(0, time.index)} ${rest.slice(time.index + time[0].length)}`;
     // A time of a 12-hour clock with the period of the day in words ("सकाळी १०:१५", "4:10 na yamma").
     const period = half ? undefined : dayPeriodBeside(rest, time.index);
@@ -738,9 +788,10 @@ function momentOf(line: string, timeZone = "UTC"): string | undefined {
     const hours = printed?.[1] === undefined ? undefined : platformZoneAbbreviations().get(printed[1]);
     if (printed && hours !== undefined) {
       zone = printed[1]?.toLowerCase();
-      platformHours = hours;
-      rest = `${rest.slice(0, time.index)} ${rest.slice(time.index + printed[0].length)}`;
+      printedHours = hours;
     }
+    // One the platform does not print ("NPT"): a zone all the same, read as the page's clock.
+    if (printed) rest = `${rest.slice(0, time.index)} ${rest.slice(time.index + printed[0].length)}`;
   } else {
     const bare = /(?<![\p{L}])(gmt|utc)(?![\p{L}])/iu.exec(rest);
     if (bare) {
@@ -763,7 +814,7 @@ function momentOf(line: string, timeZone = "UTC"): string | undefined {
   if (day < 1 || day > 31 || hour > 23 || minute > 59) return undefined;
   const local = new Date(Date.UTC(year, month - 1, day, hour, minute));
   if (local.getUTCDate() !== day || local.getUTCMonth() !== month - 1) return undefined;
-  const offset = zone === undefined ? timeZone : (ZONES[zone] ?? platformHours ?? 0);
+  const offset = zone === undefined ? timeZone : (ZONES[zone] ?? printedHours ?? 0);
   const hours = typeof offset === "number" ? offset : offsetIn(offset, local);
   return new Date(local.getTime() - hours * 3_600_000).toISOString();
 }

@@ -36,7 +36,9 @@ export interface PageZone {
  * one zone. A page that names a country, in its own language, where the platform says that language
  * is written (a locale of it: English in Singapore or Namibia, Spanish in Costa Rica, Dutch in Aruba),
  * more often than any other such country, is read in that country's clock instead (its one clock, or
- * the one most of its zones keep): a language cannot tell Singapore's English from Britain's.
+ * the one most of its zones keep), or in the zone of the city it names most ("Kuala Lumpur",
+ * "Paramaribo": the cities the platform's zones are named after), names and cities counted together:
+ * a language cannot tell Singapore's English from Britain's.
  */
 export function pageZone(text: string): PageZone | undefined {
   const language = franc(text, { minLength: 40 });
@@ -50,48 +52,76 @@ export function pageZone(text: string): PageZone | undefined {
 const REGIONS = Array.from({ length: 26 * 26 }, (_, at) =>
   String.fromCharCode(65 + Math.floor(at / 26), 65 + (at % 26)),
 );
-const countryNames = new Map<string, { region: string; name: RegExp; zone: string }[]>();
+interface Place {
+  region: string;
+  name: RegExp;
+  zone: string;
+}
+const placeNames = new Map<string, Place[]>();
 
-/** The countries where the platform has a locale of the language, their names in it, and their one clock. */
-function countriesOf(language: string): { region: string; name: RegExp; zone: string }[] {
-  const known = countryNames.get(language);
+/** A place's name as a pattern of whole words (a hyphen is part of a word). */
+const wholeName = (name: string): RegExp =>
+  new RegExp(`(?<![\\p{L}\\p{M}-])${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{M}-])`, "gu");
+
+/**
+ * The countries where the platform has a locale of the language, by their names in it (long and
+ * short: "Hong Kong SAR China", "Hong Kong") with their one clock, and by the cities their time
+ * zones are named after ("Asia/Kuala_Lumpur", "Pacific/Apia", "America/Paramaribo") with that zone.
+ */
+function placesOf(language: string): Place[] {
+  const known = placeNames.get(language);
   if (known) return known;
-  const countries: { region: string; name: RegExp; zone: string }[] = [];
+  const places: Place[] = [];
   try {
     const code = new Intl.Locale(language).language;
-    const names = new Intl.DisplayNames([code], { type: "region", fallback: "none" });
+    const names = ["long", "short"].map(
+      (style) => new Intl.DisplayNames([code], { type: "region", style: style as "long", fallback: "none" }),
+    );
     for (const region of REGIONS) {
-      let name: string | undefined;
+      let countryNames: string[];
       try {
         if (new Intl.DateTimeFormat(`${code}-${region}`).resolvedOptions().locale !== `${code}-${region}`) continue;
-        name = names.of(region);
+        countryNames = [...new Set(names.map((display) => display.of(region) ?? ""))];
       } catch {
         continue;
       }
+      const clock = clockOf(region);
       // A hyphened name is a saint's as often as a country's ("l'église Saint-Martin"): not read.
-      const zone = name && name.length > 3 && !name.includes("-") ? clockOf(region) : undefined;
-      if (name === undefined || zone === undefined) continue;
-      const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-      countries.push({ region, zone, name: new RegExp(`(?<![\\p{L}\\p{M}-])${escaped}(?![\\p{L}\\p{M}-])`, "gu") });
+      for (const name of countryNames)
+        if (clock && name.length > 3 && !name.includes("-"))
+          places.push({ region, zone: clock, name: wholeName(name) });
+      for (const zone of zonesOf(region)) {
+        const city = zone.split("/").pop()?.replaceAll("_", " ") ?? "";
+        // Not a city in the country's own name, which alone is another word ("Christmas" of Christmas Island).
+        const inCountryName = countryNames.some((name) => name.includes(city));
+        if (city.length > 3 && !city.includes("-") && !inCountryName)
+          places.push({ region, zone, name: wholeName(city) });
+      }
     }
   } catch {
     // a language the platform does not know: no country read
   }
-  countryNames.set(language, countries);
-  return countries;
+  placeNames.set(language, places);
+  return places;
 }
 
-/** The country of the language the page names most often (none on a tie), and its clock. */
+/**
+ * The country of the language the page names most often, by its name or its zones' cities (none on
+ * a tie), and the clock of the name it gives most: the country's one clock, or a named city's zone.
+ */
 function namedCountry(text: string, language: string): { region: string; zone: string } | undefined {
-  let best: { region: string; zone: string; count: number } | undefined;
-  let tie = false;
-  for (const { region, name, zone } of countriesOf(language)) {
+  const named = new Map<string, { count: number; zone: string; most: number }>();
+  for (const { region, name, zone } of placesOf(language)) {
     const count = text.match(name)?.length ?? 0;
-    if (count === 0 || (best && count < best.count)) continue;
-    tie = best !== undefined && count === best.count;
-    if (!tie) best = { region, zone, count };
+    if (count === 0) continue;
+    const tally = named.get(region) ?? { count: 0, zone, most: 0 };
+    tally.count += count;
+    if (count > tally.most) Object.assign(tally, { zone, most: count });
+    named.set(region, tally);
   }
-  return best && !tie ? best : undefined;
+  const [first, second] = [...named].sort(([, a], [, b]) => b.count - a.count);
+  if (!first || (second && second[1].count === first[1].count)) return undefined;
+  return { region: first[0], zone: first[1].zone };
 }
 
 const regionZones = new Map<string, string | undefined>();

@@ -52,7 +52,7 @@ const STANDS_ALONE = new Set<Role>([
 ]);
 /** A numbered list item's mark: "1. ", "2) ", "3 - ". */
 const NUMBERED = /^\p{N}{1,2}(?:[.)]|\s[-–])\s+\S/u;
-/** Longer than any hard-wrapped line (scrapers wrap at 72 to 100 characters). */
+/** Longer than any hard-wrapped line (scrapers wrap at 72 to 100 columns), in columns (`columns`). */
 const UNWRAPPED_LINE = 110;
 /** Lines longer than a hard wrap on a page, from which its text is known not to be hard-wrapped. */
 const UNWRAPPED_PAGE = 3;
@@ -176,6 +176,11 @@ const isCredit = (text: string): boolean => {
   const features = featuresOf(text, NEUTRAL);
   return features.byline === 1 || features.dateline === 1 || /\p{N}{1,4}[./-]\p{N}{1,2}[./-]\p{N}{2,4}/u.test(text);
 };
+/** Characters a fixed-width line gives two columns: Chinese, Japanese and Korean, and full-width forms. */
+const WIDE =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff01-\uff60\uffe0-\uffe6]/gu;
+/** A line's width as a wrap measures it, in columns: a wide character takes two. */
+const columns = (text: string): number => text.length + (text.match(WIDE)?.length ?? 0);
 /** Scripts written without spaces between words, which a hard wrap breaks between any two characters. */
 const SPACELESS = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
 /**
@@ -451,7 +456,7 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
   const rest = lines.slice(start);
   const firstProseBlock =
     rest.find((line) => wordCount(line.text) > 12 && FULL_STOP.test(line.text))?.block ?? Number.POSITIVE_INFINITY;
-  const pageUnwrapped = rest.filter((line) => line.text.length > UNWRAPPED_LINE).length >= UNWRAPPED_PAGE;
+  const pageUnwrapped = rest.filter((line) => columns(line.text) > UNWRAPPED_LINE).length >= UNWRAPPED_PAGE;
   const lastBlock = rest.at(-1)?.block;
   const blocks = new Map<number, SourceLine[]>();
   for (const line of rest) blocks.set(line.block, [...(blocks.get(line.block) ?? []), line]);
@@ -490,7 +495,7 @@ export function readUnits(text: string, options: ReadOptions = {}): Unit[] {
     }
     // A page whose text is not hard-wrapped (several lines longer than any wrap) sets each element on
     // a line of its own, so a line ending a sentence ends its paragraph in any block.
-    const unwrapped = blockLines.some((line) => line.text.length > UNWRAPPED_LINE) || pageUnwrapped;
+    const unwrapped = blockLines.some((line) => columns(line.text) > UNWRAPPED_LINE) || pageUnwrapped;
     const width = Math.max(...blockLines.map((line) => line.text.length));
     // A block of credits before the story's text (a date line in it): a line of names is a unit of its own.
     const creditsBlock = block <= firstProseBlock && blockLines.some((line) => isDateLine(line.text));
