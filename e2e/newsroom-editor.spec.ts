@@ -347,6 +347,48 @@ test("a draft saves by itself while the writer types, and work typed offline com
   await expect.poll(() => page.evaluate((key) => localStorage.getItem(key), `newsroom:unsaved:${slug}`)).toBeNull();
 });
 
+test("work typed offline comes back even when the network went just after a save, before the editor read it back", async ({
+  page,
+  context,
+  request,
+}) => {
+  const slug = `unread-save-${Date.now().toString(36)}`;
+  await putDraft(request, slug, "Harbour lights", [{ type: "paragraph", text: "The lamps are lit at dusk." }]);
+  const staff = await makeStaff(request, "editor", "Rae Reader");
+  await signIn(page, staff, `/newsroom/stories/${slug}`);
+  await expect(page.getByLabel("Headline")).toHaveValue("Harbour lights");
+
+  // The autosave lands, and the editor's reading of it back (its new revision) never arrives.
+  const storyPath = `/api/newsroom/stories/${slug}`;
+  const readingItBack = (url: URL) => url.pathname === storyPath;
+  let readsRefused = 0;
+  await page.route(readingItBack, (route) => {
+    readsRefused += 1;
+    return route.abort("internetdisconnected");
+  });
+  await page.getByLabel("Headline").fill("Harbour lights go out");
+  await expect
+    .poll(async () => (await read(request, slug)).story.headline, { timeout: 15_000 })
+    .toBe("Harbour lights go out");
+  await expect.poll(() => readsRefused).toBeGreaterThan(0);
+  await context.setOffline(true);
+  await page.getByRole("textbox", { name: "Paragraph 1", exact: true }).fill("The lamps stay dark this winter.");
+  await expect
+    .poll(() => page.evaluate((key) => localStorage.getItem(key) ?? "", `newsroom:unsaved:${slug}`))
+    .toContain("The lamps stay dark this winter.");
+
+  await page.unroute(readingItBack);
+  await context.setOffline(false);
+  await page.reload();
+  await expect(page.getByLabel("Headline")).toHaveValue("Harbour lights go out");
+  await expect(page.getByRole("textbox", { name: "Paragraph 1", exact: true })).toHaveText(
+    "The lamps stay dark this winter.",
+  );
+  await expect
+    .poll(async () => (await read(request, slug)).story.body[0]?.text, { timeout: 15_000 })
+    .toBe("The lamps stay dark this winter.");
+});
+
 test("a draft is saved as the writer leaves the page, before its next autosave", async ({ page, request }) => {
   const slug = `left-draft-${Date.now().toString(36)}`;
   await putDraft(request, slug, "Ferry timetable changes", [{ type: "paragraph", text: "Winter sailings start." }]);

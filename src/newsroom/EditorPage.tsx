@@ -67,7 +67,9 @@ export function EditorPage() {
   const loaded = useLoaderData() as EditedStory;
   const [edited, setEdited] = useState(loaded);
   const [draft, setDraft] = useState(
-    () => readLocalCopy<Draft>(loaded.story.slug, loaded.revision) ?? draftOf(loaded.story),
+    () =>
+      readLocalCopy<Draft>(loaded.story.slug, { revision: loaded.revision, base: asSent(draftOf(loaded.story)) }) ??
+      draftOf(loaded.story),
   );
   const [state, setState] = useState<"idle" | "saving" | "saved">("idle");
   const [problem, setProblem] = useState<string | null>(null);
@@ -83,9 +85,9 @@ export function EditorPage() {
   const autosaves = edited.status !== "published";
 
   useEffect(() => {
-    if (unsaved) keepLocalCopy(slug, { revision: edited.revision, draft });
+    if (unsaved) keepLocalCopy(slug, { revision: edited.revision, base: savedDraft, draft });
     else dropLocalCopy(slug);
-  }, [draft, unsaved, slug, edited.revision]);
+  }, [draft, unsaved, slug, edited.revision, savedDraft]);
 
   const latest = useRef({ edited, draft, unsaved, busy: false });
   latest.current = { ...latest.current, edited, draft, unsaved };
@@ -139,7 +141,10 @@ export function EditorPage() {
     latest.current.busy = false;
     if (answer?.ok) {
       setSavedDraft(asSent(what));
-      setEdited(await storyToEdit(against.story.slug));
+      // Read back for its new revision; if the network is gone by then, the work kept meanwhile
+      // names the text it began from (localCopy.ts).
+      const saved = await storyToEdit(against.story.slug).catch(() => null);
+      if (saved) setEdited(saved);
       setCollision(null);
       setMerging(false);
       setState("saved");
