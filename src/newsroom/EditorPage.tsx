@@ -89,8 +89,8 @@ export function EditorPage() {
     else dropLocalCopy(slug);
   }, [draft, unsaved, slug, edited.revision, savedDraft]);
 
-  const latest = useRef({ edited, draft, unsaved, busy: false });
-  latest.current = { ...latest.current, edited, draft, unsaved };
+  const latest = useRef({ edited, draft, unsaved, savedDraft, busy: false });
+  latest.current = { ...latest.current, edited, draft, unsaved, savedDraft };
   // Every few seconds while there is unsaved work, and once more when the page is left.
   // Not after a collision, until the writer chooses what to keep.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the timer reads the latest work through a ref; it restarts only when autosaving starts or stops.
@@ -152,7 +152,11 @@ export function EditorPage() {
     }
     setState("idle");
     const theirs = currentStory(answer?.current);
-    if (answer?.status === 412 && answer.current && theirs) {
+    if (answer?.status === 412 && answer.current && theirs && asSent(draftOf(theirs)) === latest.current.savedDraft) {
+      // The story is at what this editor saved last, whose read-back failed: its own save, not
+      // someone else's. Its revision is taken, and the next autosave sends the work against it.
+      setEdited({ ...against, revision: answer.current.revision, story: theirs });
+    } else if (answer?.status === 412 && answer.current && theirs) {
       setCollision({ revision: answer.current.revision, story: theirs });
       setMerging(false);
     } else if (answer?.status === 403) setProblem(words.text("newsroom.forbidden"));
