@@ -287,8 +287,21 @@ const monthOf = (word: string): number | undefined => {
   const short = word.toLowerCase().replace(/\.$/u, "");
   if (short.length < 3) return undefined;
   const index = MONTH_NAMES.findIndex((names) => names.some((name) => name.startsWith(short)));
-  return index === -1 ? platformDateWords().months.get(short) : index + 1;
+  return index === -1 ? platformMonth(short) : index + 1;
 };
+
+/**
+ * A month the platform names, or its name with an ending of one or two letters, as a page declines
+ * it where the platform does not (Tajik "4 декабри 2026" for the platform's "декабр").
+ */
+function platformMonth(word: string): number | undefined {
+  const { months } = platformDateWords();
+  for (let cut = 0; cut <= 2 && word.length - cut >= 3; cut += 1) {
+    const month = months.get(word.slice(0, word.length - cut));
+    if (month !== undefined) return month;
+  }
+  return undefined;
+}
 
 /**
  * Text without its invisible format characters (Unicode's `Cf`): the zero-width joiner and non-joiner
