@@ -734,6 +734,13 @@ export function datelineMoment(line: string): string | undefined {
   return readDateline(line)?.moment;
 }
 
+/**
+ * A date word of the platform's with a prefix of one or two letters, as Xhosa and Zulu write a weekday
+ * with its noun's prefix ("UMvulo" for the platform's "Mvulo"); the word left four letters or more.
+ */
+const prefixedDateWord = (word: string, words: Set<string>): boolean =>
+  [1, 2].some((cut) => word.length - cut >= 4 && words.has(word.slice(cut)));
+
 /** The moment a date line names; a time printed without a zone is read in `timeZone` (an IANA name). */
 function momentOf(line: string, timeZone = "UTC"): string | undefined {
   // A label before a colon ("Publikované:", "Avaldatud:", "Birt:"), in any language: what a date line opens with.
@@ -820,7 +827,7 @@ function momentOf(line: string, timeZone = "UTC"): string | undefined {
     !left
       .toLowerCase()
       .split(/[^\p{L}\p{M}]+/u)
-      .every((word) => word === "" || words.has(word))
+      .every((word) => word === "" || words.has(word) || prefixedDateWord(word, words))
   )
     return undefined;
   const { year, month, day } = date;
