@@ -287,8 +287,21 @@ const monthOf = (word: string): number | undefined => {
   const short = word.toLowerCase().replace(/\.$/u, "");
   if (short.length < 3) return undefined;
   const index = MONTH_NAMES.findIndex((names) => names.some((name) => name.startsWith(short)));
-  return index === -1 ? platformDateWords().months.get(short) : index + 1;
+  return index === -1 ? platformMonth(short) : index + 1;
 };
+
+/**
+ * A month the platform names, or its name with an ending of one or two letters, as a page declines
+ * it where the platform does not (Tajik "4 декабри 2026" for the platform's "декабр").
+ */
+function platformMonth(word: string): number | undefined {
+  const { months } = platformDateWords();
+  for (let cut = 0; cut <= 2 && word.length - cut >= 3; cut += 1) {
+    const month = months.get(word.slice(0, word.length - cut));
+    if (month !== undefined) return month;
+  }
+  return undefined;
+}
 
 /**
  * Text without its invisible format characters (Unicode's `Cf`): the zero-width joiner and non-joiner
@@ -721,6 +734,13 @@ export function datelineMoment(line: string): string | undefined {
   return readDateline(line)?.moment;
 }
 
+/**
+ * A date word of the platform's with a prefix of one or two letters, as Xhosa and Zulu write a weekday
+ * with its noun's prefix ("UMvulo" for the platform's "Mvulo"); the word left four letters or more.
+ */
+const prefixedDateWord = (word: string, words: Set<string>): boolean =>
+  [1, 2].some((cut) => word.length - cut >= 4 && words.has(word.slice(cut)));
+
 /** The moment a date line names; a time printed without a zone is read in `timeZone` (an IANA name). */
 function momentOf(line: string, timeZone = "UTC"): string | undefined {
   // A label before a colon ("Publikované:", "Avaldatud:", "Birt:"), in any language: what a date line opens with.
@@ -807,7 +827,7 @@ function momentOf(line: string, timeZone = "UTC"): string | undefined {
     !left
       .toLowerCase()
       .split(/[^\p{L}\p{M}]+/u)
-      .every((word) => word === "" || words.has(word))
+      .every((word) => word === "" || words.has(word) || prefixedDateWord(word, words))
   )
     return undefined;
   const { year, month, day } = date;

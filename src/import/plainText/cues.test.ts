@@ -216,6 +216,8 @@ describe("datelines", () => {
     ["Published on: Tuesday, December 1, 2026 6:40 PM EAT", "2026-12-01T15:40:00.000Z"],
     ["5 December 2026, 10:30 WAT", "2026-12-05T09:30:00.000Z"],
     ["5 December 2026, 10:30 SAST", "2026-12-05T08:30:00.000Z"],
+    ["Ҷумъа, 4 декабри 2026, 11:30", "2026-12-04T11:30:00.000Z"],
+    ["UMvulo, 7 Disemba 2026 | 06:00", "2026-12-07T06:00:00.000Z"],
   ])(
     "reads %j, with month and weekday names, date words and zone abbreviations from the platform's data, as %s",
     (line, moment) => {

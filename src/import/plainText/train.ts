@@ -271,6 +271,7 @@ export const RETIRED = [
   "blind-2026-12-07h",
   "blind-2026-12-07i",
   "blind-2026-12-07j",
+  "blind-2026-12-07k",
 ];
 /**
  * The real pages trained on besides the retired sets: the tuning and held-out sets, and every training
